@@ -1,0 +1,2 @@
+/** cloudbilling allocation. */
+package org.cloudbilling.allocation;

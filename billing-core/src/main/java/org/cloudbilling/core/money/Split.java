@@ -1,0 +1,262 @@
+package org.cloudbilling.core.money;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A way to divide an amount into parts that add up to it exactly (MONEY-4), prepared once and applied to
+ * any number of amounts.
+ *
+ * <p>Every part has the amount's scale and lies within one smallest unit of its exact share. The method is
+ * largest remainder: each part first gets the floor of its exact share (in units of the amount's last
+ * decimal), then the units left over go one each to the parts with the largest remainders. <b>Tie-break:</b>
+ * among equal remainders the part that comes first wins; {@link #applyByKey(Money, Map)} orders parts by key,
+ * so its result does not depend on the order of the input. A negative amount is split as its absolute value
+ * and the parts negated, so {@code split(-a) == -split(a)}.
+ *
+ * <pre>{@code
+ * Split.evenly(3).apply(Money.of("USD", "100.00"));              // 33.34, 33.33, 33.33
+ * Split.byRatios(List.of(new BigDecimal("0.7"), new BigDecimal("0.3")))
+ *      .apply(Money.of("USD", "0.05"));                          // 0.04, 0.01
+ * }</pre>
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class Split {
+
+    /** Integer weights; every weight is non-negative and their sum is positive. */
+    private final long[] weights;
+
+    private final long totalWeight;
+    /** The weights as BigIntegers when they or their sum do not fit a long; null otherwise. */
+    private final BigInteger[] bigWeights;
+
+    private final BigInteger bigTotal;
+
+    private Split(long[] weights, long totalWeight) {
+        this.weights = weights;
+        this.totalWeight = totalWeight;
+        this.bigWeights = null;
+        this.bigTotal = null;
+    }
+
+    private Split(BigInteger[] bigWeights, BigInteger bigTotal) {
+        this.weights = null;
+        this.totalWeight = 0;
+        this.bigWeights = bigWeights;
+        this.bigTotal = bigTotal;
+    }
+
+    /**
+     * Returns a split into {@code parts} equal shares; the first parts get the leftover units.
+     *
+     * @param parts the number of parts, at least 1
+     * @return the split, never null
+     * @throws IllegalArgumentException if {@code parts < 1}
+     */
+    public static Split evenly(int parts) {
+        checkArgument(parts >= 1, "an even split needs at least one part, got %s", parts);
+        long[] w = new long[parts];
+        Arrays.fill(w, 1L);
+        return new Split(w, parts);
+    }
+
+    /**
+     * Returns a split in proportion to {@code weights}, such as the collected costs of the targets.
+     *
+     * @param weights the weights, not null, each at least zero, not all zero, at most {@link Money#MAX_SCALE}
+     *     decimals
+     * @return the split, never null
+     * @throws IllegalArgumentException if the list is empty, a weight is negative, or all are zero
+     */
+    public static Split byWeights(List<BigDecimal> weights) {
+        requireNonNull(weights, "weights");
+        checkArgument(!weights.isEmpty(), "a split needs at least one weight");
+        int commonScale = 0;
+        for (int i = 0; i < weights.size(); i++) {
+            BigDecimal w = requireNonNull(weights.get(i), "weight");
+            checkArgument(w.signum() >= 0, "weight %s at position %s is negative", w.toPlainString(), i);
+            commonScale = Math.max(commonScale, w.stripTrailingZeros().scale());
+        }
+        checkArgument(commonScale <= Money.MAX_SCALE, "a weight has more than %s decimal places", Money.MAX_SCALE);
+        BigInteger[] big = new BigInteger[weights.size()];
+        BigInteger total = BigInteger.ZERO;
+        for (int i = 0; i < big.length; i++) {
+            big[i] = weights.get(i).setScale(commonScale).unscaledValue();
+            total = total.add(big[i]);
+        }
+        checkArgument(total.signum() > 0, "weights are all zero; choose a fallback such as an even split");
+        if (total.bitLength() < 63) {
+            long[] w = new long[big.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = big[i].longValueExact();
+            }
+            return new Split(w, total.longValueExact());
+        }
+        return new Split(big, total);
+    }
+
+    /**
+     * Returns a split by explicit ratios, such as 0.5, 0.3 and 0.2, which must add up to exactly 1.
+     *
+     * @param ratios the ratios, not null, each at least zero
+     * @return the split, never null
+     * @throws IllegalArgumentException if the ratios do not add up to exactly 1, naming their sum
+     */
+    public static Split byRatios(List<BigDecimal> ratios) {
+        requireNonNull(ratios, "ratios");
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BigDecimal r : ratios) {
+            sum = sum.add(requireNonNull(r, "ratio"));
+        }
+        checkArgument(sum.compareTo(BigDecimal.ONE) == 0, "ratios add up to %s, not exactly 1", sum.toPlainString());
+        return byWeights(ratios);
+    }
+
+    /**
+     * Splits {@code amount} among keyed weights. Parts are laid out in ascending key order before the
+     * split, so ties go to the smaller key and the result is the same for any order of the map.
+     *
+     * @param amount the amount, not null
+     * @param weights each key's weight, not null, not empty, not all zero
+     * @param <K> the key type
+     * @return each key's part in ascending key order, never null
+     */
+    public static <K extends Comparable<? super K>> ImmutableMap<K, Money> applyByKey(
+            Money amount, Map<K, BigDecimal> weights) {
+        requireNonNull(amount, "amount");
+        List<K> keys = new ArrayList<>(weights.keySet());
+        keys.sort(null);
+        List<BigDecimal> ordered = new ArrayList<>(keys.size());
+        for (K k : keys) {
+            ordered.add(weights.get(k));
+        }
+        List<Money> parts = byWeights(ordered).apply(amount);
+        ImmutableMap.Builder<K, Money> result = ImmutableMap.builderWithExpectedSize(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            result.put(keys.get(i), parts.get(i));
+        }
+        return result.build();
+    }
+
+    /** Returns the number of parts this split produces. */
+    public int parts() {
+        return weights != null ? weights.length : bigWeights.length;
+    }
+
+    /**
+     * Splits {@code amount}; the parts add up to it exactly and each has its scale.
+     *
+     * @param amount the amount, not null; negative amounts are split symmetrically
+     * @return the parts, one per weight in order, never null
+     */
+    public ImmutableList<Money> apply(Money amount) {
+        requireNonNull(amount, "amount");
+        int n = parts();
+        int scale = amount.scale();
+        boolean negative = amount.isNegative();
+        if (weights != null && amount.isCompact() && amount.unscaledValue() != Long.MIN_VALUE) {
+            long total = Math.abs(amount.unscaledValue());
+            long[] parts = applyLong(total);
+            if (parts != null) {
+                Money[] out = new Money[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = Money.ofUnscaled(amount.currency(), negative ? -parts[i] : parts[i], scale);
+                }
+                return ImmutableList.copyOf(out);
+            }
+        }
+        BigInteger total = amount.amount().unscaledValue().abs();
+        BigInteger[] parts = applyBig(total);
+        Money[] out = new Money[n];
+        for (int i = 0; i < n; i++) {
+            BigInteger p = negative ? parts[i].negate() : parts[i];
+            out[i] = Money.of(amount.currency(), new BigDecimal(p, scale));
+        }
+        return ImmutableList.copyOf(out);
+    }
+
+    /** Splits a non-negative unit count with longs, or returns null when a product would overflow. */
+    private long[] applyLong(long total) {
+        int n = weights.length;
+        long[] floors = new long[n];
+        long[] remainders = new long[n];
+        long assigned = 0;
+        for (int i = 0; i < n; i++) {
+            long hi = Math.multiplyHigh(total, weights[i]);
+            long product = total * weights[i];
+            if (hi != 0 || product < 0) {
+                return null;
+            }
+            floors[i] = product / totalWeight;
+            remainders[i] = product % totalWeight;
+            assigned += floors[i];
+        }
+        int leftover = (int) (total - assigned); // less than n: each floor loses less than one unit
+        distribute(leftover, floors, remainders);
+        return floors;
+    }
+
+    private BigInteger[] applyBig(BigInteger total) {
+        BigInteger[] w = bigWeights != null ? bigWeights : toBig(weights);
+        BigInteger sum = bigTotal != null ? bigTotal : BigInteger.valueOf(totalWeight);
+        int n = w.length;
+        BigInteger[] floors = new BigInteger[n];
+        BigInteger[] remainders = new BigInteger[n];
+        BigInteger assigned = BigInteger.ZERO;
+        for (int i = 0; i < n; i++) {
+            BigInteger[] qr = total.multiply(w[i]).divideAndRemainder(sum);
+            floors[i] = qr[0];
+            remainders[i] = qr[1];
+            assigned = assigned.add(qr[0]);
+        }
+        int leftover = total.subtract(assigned).intValueExact();
+        Integer[] order = byLargestRemainder(n, (a, b) -> remainders[b].compareTo(remainders[a]));
+        for (int k = 0; k < leftover; k++) {
+            floors[order[k]] = floors[order[k]].add(BigInteger.ONE);
+        }
+        return floors;
+    }
+
+    private static void distribute(int leftover, long[] floors, long[] remainders) {
+        if (leftover == 0) {
+            return;
+        }
+        Integer[] order = byLargestRemainder(floors.length, (a, b) -> Long.compare(remainders[b], remainders[a]));
+        for (int k = 0; k < leftover; k++) {
+            floors[order[k]]++;
+        }
+    }
+
+    /** Indices sorted by remainder, largest first; the sort is stable, so ties keep the earlier index first. */
+    private static Integer[] byLargestRemainder(int n, java.util.Comparator<Integer> byRemainderDescending) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, byRemainderDescending);
+        return order;
+    }
+
+    private static BigInteger[] toBig(long[] w) {
+        BigInteger[] out = new BigInteger[w.length];
+        for (int i = 0; i < w.length; i++) {
+            out[i] = BigInteger.valueOf(w[i]);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "Split" + (weights != null ? Arrays.toString(weights) : Arrays.toString(bigWeights));
+    }
+}

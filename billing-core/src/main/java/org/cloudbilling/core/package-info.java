@@ -1,0 +1,2 @@
+/** cloudbilling core. */
+package org.cloudbilling.core;

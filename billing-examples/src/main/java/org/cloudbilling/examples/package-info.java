@@ -1,0 +1,2 @@
+/** cloudbilling examples. */
+package org.cloudbilling.examples;

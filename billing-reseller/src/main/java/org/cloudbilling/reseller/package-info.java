@@ -1,0 +1,2 @@
+/** cloudbilling reseller. */
+package org.cloudbilling.reseller;
