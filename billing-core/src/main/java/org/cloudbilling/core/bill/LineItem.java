@@ -1,0 +1,219 @@
+package org.cloudbilling.core.bill;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cloudbilling.core.BillingStyle;
+import org.cloudbilling.core.id.BusinessCode;
+import org.cloudbilling.core.id.InstanceType;
+import org.cloudbilling.core.id.ItemCode;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.id.OperatorUin;
+import org.cloudbilling.core.id.OrderId;
+import org.cloudbilling.core.id.OwnerUin;
+import org.cloudbilling.core.id.PayerUin;
+import org.cloudbilling.core.id.ProductCode;
+import org.cloudbilling.core.id.ProjectId;
+import org.cloudbilling.core.id.RegionId;
+import org.cloudbilling.core.id.ResourceId;
+import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.Interval;
+import org.immutables.value.Value;
+
+/**
+ * One row of a detailed bill: who used and who pays, for which product, resource and period, and what it
+ * cost, to the last decimal.
+ *
+ * <pre>{@code
+ * LineItem item = LineItem.builder()
+ *         .id(LineItemId.of("1"))
+ *         .ownerUin(OwnerUin.of("100000000001"))
+ *         .payerUin(PayerUin.of("100000000001"))
+ *         .businessCode(BusinessCode.of("p_cvm"))
+ *         .payMode(PayMode.POSTPAID)
+ *         .actionType(ActionType.USAGE)
+ *         .feePeriod(Interval.of(start, end))
+ *         .listCost(Money.of("CNY", "1.20000000"))
+ *         .totalCost(Money.of("CNY", "0.96000000"))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Optional fields are ones a source may not report; absent means "not reported", never zero. Every amount
+ * is in the currency of {@link #totalCost()}. When any payment field is present, the payments add up to the
+ * total cost exactly. Violations are refused at {@code build()} with a message naming the field and value.
+ */
+@Value.Immutable
+@BillingStyle
+@JsonSerialize(as = ImmutableLineItem.class)
+@JsonDeserialize(as = ImmutableLineItem.class)
+public abstract class LineItem {
+
+    LineItem() {}
+
+    /** Returns a builder of line items. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link LineItem}; {@code build()} checks the item's invariants. */
+    public static final class Builder extends ImmutableLineItem.Builder {
+        Builder() {}
+    }
+
+    /** The row's identifier, unique within its bill. */
+    public abstract LineItemId id();
+
+    /** The account that owns and uses the resource. */
+    public abstract OwnerUin ownerUin();
+
+    /** The account that pays. */
+    public abstract PayerUin payerUin();
+
+    /** The account or sub-account that performed the operation (Tencent operateUin). */
+    public abstract Optional<OperatorUin> operatorUin();
+
+    /** The product, level 1. */
+    public abstract BusinessCode businessCode();
+
+    /** The product, level 2. */
+    public abstract Optional<ProductCode> productCode();
+
+    /** The billing component. */
+    public abstract Optional<ItemCode> itemCode();
+
+    /** The region. */
+    public abstract Optional<RegionId> regionId();
+
+    /** The project that owned the resource when the cost was deducted (ATTR-5). */
+    public abstract Optional<ProjectId> projectId();
+
+    /** The resource. */
+    public abstract Optional<ResourceId> resourceId();
+
+    /** The resource's instance type. */
+    public abstract Optional<InstanceType> instanceType();
+
+    /** Prepaid or postpaid. */
+    public abstract PayMode payMode();
+
+    /** How often a postpaid charge is settled; empty for prepaid charges or when not reported. */
+    public abstract Optional<SettlementCycle> settlementCycle();
+
+    /** What produced the charge. */
+    public abstract ActionType actionType();
+
+    /** The period the fee covers, start-inclusive and end-exclusive. */
+    public abstract Interval feePeriod();
+
+    /** When the cost was deducted. */
+    public abstract Optional<Instant> deductionTime();
+
+    /** The order that produced a prepaid charge. */
+    public abstract Optional<OrderId> orderId();
+
+    /** The original order a refund or configuration change refers to. */
+    public abstract Optional<OrderId> originalOrderId();
+
+    /** The quantity used, exactly as reported. */
+    public abstract Optional<BigDecimal> usageQuantity();
+
+    /** The unit of {@link #usageQuantity()}, such as {@code Hours}. */
+    public abstract Optional<String> usageUnit();
+
+    /** The cost at list price, before any discount. */
+    public abstract Money listCost();
+
+    /** The discount multiplier applied to the list price: 0.8 is 20% off; empty when not reported. */
+    public abstract Optional<BigDecimal> discountRate();
+
+    /** The part of the list cost covered by a reserved instance. */
+    public abstract Optional<Money> reservedInstanceDeduction();
+
+    /** The part of the list cost covered by a savings plan. */
+    public abstract Optional<Money> savingsPlanDeduction();
+
+    /** Paid in cash. */
+    public abstract Optional<Money> cashPaid();
+
+    /** Paid with vouchers. */
+    public abstract Optional<Money> voucherPaid();
+
+    /** Paid with incentive (gift) funds. */
+    public abstract Optional<Money> incentivePaid();
+
+    /** Paid with transferred (shared revenue) funds. */
+    public abstract Optional<Money> transferPaid();
+
+    /** Paid on credit. */
+    public abstract Optional<Money> creditPaid();
+
+    /** Paid with coupons. */
+    public abstract Optional<Money> couponPaid();
+
+    /** The tax on the charge. */
+    public abstract Optional<Money> tax();
+
+    /** The real total cost after discounts and deductions, before tax: what the payment fields add up to. */
+    public abstract Money totalCost();
+
+    /** The tags the bill shows for the resource, keys and values exactly as given. */
+    public abstract Map<TagKey, String> tags();
+
+    /** Returns the currency of every amount of this item, never null. */
+    public final Currency currency() {
+        return totalCost().currency();
+    }
+
+    /** Returns the reported payment fields, in the order cash, voucher, incentive, transfer, credit, coupon. */
+    final List<Optional<Money>> payments() {
+        return List.of(cashPaid(), voucherPaid(), incentivePaid(), transferPaid(), creditPaid(), couponPaid());
+    }
+
+    @Value.Check
+    final void check() {
+        Currency currency = currency();
+        checkCurrency("listCost", listCost(), currency);
+        reservedInstanceDeduction().ifPresent(m -> checkCurrency("reservedInstanceDeduction", m, currency));
+        savingsPlanDeduction().ifPresent(m -> checkCurrency("savingsPlanDeduction", m, currency));
+        tax().ifPresent(m -> checkCurrency("tax", m, currency));
+        String[] names = {"cashPaid", "voucherPaid", "incentivePaid", "transferPaid", "creditPaid", "couponPaid"};
+        List<Optional<Money>> payments = payments();
+        Money paid = Money.zero(currency);
+        boolean anyPayment = false;
+        for (int i = 0; i < names.length; i++) {
+            if (payments.get(i).isPresent()) {
+                Money m = payments.get(i).get();
+                checkCurrency(names[i], m, currency);
+                paid = paid.plus(m);
+                anyPayment = true;
+            }
+        }
+        checkArgument(
+                !anyPayment || paid.isEqual(totalCost()),
+                "line item %s: payments add up to %s but totalCost is %s",
+                id(),
+                paid,
+                totalCost());
+        discountRate()
+                .ifPresent(rate -> checkArgument(
+                        rate.signum() >= 0, "line item %s: discountRate %s is negative", id(), rate.toPlainString()));
+    }
+
+    private void checkCurrency(String field, Money amount, Currency currency) {
+        checkArgument(
+                amount.currency().equals(currency),
+                "line item %s: %s is in %s but totalCost is in %s",
+                id(),
+                field,
+                amount.currency().getCurrencyCode(),
+                currency.getCurrencyCode());
+    }
+}

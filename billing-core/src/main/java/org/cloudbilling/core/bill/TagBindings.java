@@ -1,0 +1,157 @@
+package org.cloudbilling.core.bill;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cloudbilling.core.id.ResourceId;
+import org.cloudbilling.core.id.Tag;
+import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.time.Interval;
+
+/**
+ * The tag history of many resources, indexed to answer "the tags of resource R at instant t" and "the tags R
+ * carried during an interval".
+ *
+ * <pre>{@code
+ * TagBindings history = TagBindings.of(bindings);
+ * Map<TagKey, String> tags = history.tagsAt(ResourceId.of("ins-1"), Instant.parse("2024-09-20T00:00:00Z"));
+ * }</pre>
+ *
+ * <p>A resource carries at most one value per key at any instant; {@link #of(Iterable)} refuses a history
+ * where two bindings of one key overlap. Instances are immutable and safe to share between threads.
+ */
+public final class TagBindings {
+    private static final TagBindings EMPTY = new TagBindings(ImmutableListMultimap.of());
+
+    private final ImmutableListMultimap<ResourceId, TagBinding> byResource;
+
+    private TagBindings(ImmutableListMultimap<ResourceId, TagBinding> byResource) {
+        this.byResource = byResource;
+    }
+
+    /** Returns a history without any binding. */
+    public static TagBindings empty() {
+        return EMPTY;
+    }
+
+    /**
+     * Indexes {@code bindings}.
+     *
+     * @param bindings the bindings, in any order, not null
+     * @return the history, never null
+     * @throws IllegalArgumentException if two bindings of one key overlap on one resource
+     */
+    public static TagBindings of(Iterable<TagBinding> bindings) {
+        requireNonNull(bindings, "bindings");
+        Map<ResourceId, List<TagBinding>> grouped = new LinkedHashMap<>();
+        for (TagBinding b : bindings) {
+            grouped.computeIfAbsent(b.resourceId(), r -> new ArrayList<>()).add(b);
+        }
+        ImmutableListMultimap.Builder<ResourceId, TagBinding> index = ImmutableListMultimap.builder();
+        Comparator<TagBinding> order = Comparator.comparing(TagBinding::boundAt)
+                .thenComparing(TagBinding::tag)
+                .thenComparing(b -> b.endedAt().orElse(Instant.MAX));
+        for (Map.Entry<ResourceId, List<TagBinding>> e : grouped.entrySet()) {
+            List<TagBinding> list = e.getValue();
+            list.sort(order);
+            checkNoOverlap(e.getKey(), list);
+            index.putAll(e.getKey(), list);
+        }
+        return new TagBindings(index.build());
+    }
+
+    private static void checkNoOverlap(ResourceId resource, List<TagBinding> sorted) {
+        Map<TagKey, TagBinding> latest = new LinkedHashMap<>();
+        for (TagBinding b : sorted) {
+            TagBinding previous = latest.put(b.tag().key(), b);
+            if (previous != null) {
+                Instant previousEnd = previous.endedAt().orElse(Instant.MAX);
+                checkArgument(
+                        !previousEnd.isAfter(b.boundAt()),
+                        "resource %s carries two values of tag key %s at %s: %s and %s",
+                        resource,
+                        b.tag().key(),
+                        b.boundAt(),
+                        previous.tag(),
+                        b.tag());
+            }
+        }
+    }
+
+    /** Returns every binding of {@code resource}, by bound time, never null. */
+    public ImmutableList<TagBinding> bindingsOf(ResourceId resource) {
+        return byResource.get(resource);
+    }
+
+    /**
+     * Returns the tags {@code resource} carried at {@code instant}, in key order.
+     *
+     * @param resource the resource, not null
+     * @param instant the instant, not null
+     * @return each key's value, never null, empty when the resource carried none
+     */
+    public ImmutableMap<TagKey, String> tagsAt(ResourceId resource, Instant instant) {
+        requireNonNull(instant, "instant");
+        List<TagBinding> bindings = byResource.get(resource);
+        if (bindings.isEmpty()) {
+            return ImmutableMap.of();
+        }
+        Map<TagKey, String> tags = new java.util.TreeMap<>();
+        for (TagBinding b : bindings) {
+            if (b.isActiveAt(instant)) {
+                tags.put(b.tag().key(), b.tag().value());
+            }
+        }
+        return ImmutableMap.copyOf(tags);
+    }
+
+    /**
+     * Returns every tag {@code resource} carried at some instant of {@code interval}; a key re-tagged within the
+     * interval appears with each of its values.
+     *
+     * @param resource the resource, not null
+     * @param interval the interval, such as a billing month, not null
+     * @return the tags, sorted, never null
+     */
+    public ImmutableSortedSet<Tag> tagsDuring(ResourceId resource, Interval interval) {
+        requireNonNull(interval, "interval");
+        ImmutableSortedSet.Builder<Tag> tags = ImmutableSortedSet.naturalOrder();
+        for (TagBinding b : byResource.get(resource)) {
+            if (b.overlaps(interval)) {
+                tags.add(b.tag());
+            }
+        }
+        return tags.build();
+    }
+
+    /** Returns the number of bindings. */
+    public int size() {
+        return byResource.size();
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        return obj instanceof TagBindings && ((TagBindings) obj).byResource.equals(byResource);
+    }
+
+    @Override
+    public int hashCode() {
+        return byResource.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TagBindings[" + byResource.size() + " bindings of "
+                + byResource.keySet().size() + " resources]";
+    }
+}
