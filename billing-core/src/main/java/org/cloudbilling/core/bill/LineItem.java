@@ -2,6 +2,7 @@ package org.cloudbilling.core.bill;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
@@ -123,6 +124,7 @@ public abstract class LineItem {
     public abstract Optional<OrderId> originalOrderId();
 
     /** The quantity used, exactly as reported. */
+    @JsonFormat(shape = JsonFormat.Shape.STRING)
     public abstract Optional<BigDecimal> usageQuantity();
 
     /** The unit of {@link #usageQuantity()}, such as {@code Hours}. */
@@ -132,6 +134,7 @@ public abstract class LineItem {
     public abstract Money listCost();
 
     /** The discount multiplier applied to the list price: 0.8 is 20% off; empty when not reported. */
+    @JsonFormat(shape = JsonFormat.Shape.STRING)
     public abstract Optional<BigDecimal> discountRate();
 
     /** The part of the list cost covered by a reserved instance. */
