@@ -11,102 +11,44 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Currency;
-import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.Bill;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.PayMode;
-import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.bill.TagBinding;
-import org.cloudbilling.core.id.BusinessCode;
-import org.cloudbilling.core.id.InstanceType;
-import org.cloudbilling.core.id.ItemCode;
-import org.cloudbilling.core.id.LineItemId;
-import org.cloudbilling.core.id.OperatorUin;
-import org.cloudbilling.core.id.OrderId;
-import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.PayerUin;
-import org.cloudbilling.core.id.ProductCode;
-import org.cloudbilling.core.id.ProjectId;
-import org.cloudbilling.core.id.RegionId;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.Tag;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.testing.BillFixtures;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.core.time.Interval;
 import org.junit.jupiter.api.Test;
 
 class BillingJsonTest {
     private static final ObjectMapper JSON = BillingJson.mapper();
 
-    /** An hour of CVM usage in Guangzhou, 00:00-01:00 on 18 September in UTC+8, paid in cash and voucher. */
-    static final LineItem CVM_HOUR = LineItem.builder()
-            .id(LineItemId.of("li-0001"))
-            .ownerUin(OwnerUin.of("100000000002"))
-            .payerUin(PayerUin.of("100000000001"))
-            .operatorUin(OperatorUin.of("100000000003"))
-            .businessCode(BusinessCode.of("p_cvm"))
-            .productCode(ProductCode.of("sp_cvm_s5"))
-            .itemCode(ItemCode.of("v_cvm_cpu"))
-            .regionId(RegionId.of("ap-guangzhou"))
-            .projectId(ProjectId.of("0"))
-            .resourceId(ResourceId.of("ins-8f3k2j1a"))
-            .instanceType(InstanceType.of("S5.MEDIUM4"))
-            .payMode(PayMode.POSTPAID)
-            .settlementCycle(SettlementCycle.HOURLY)
-            .actionType(ActionType.USAGE)
-            .feePeriod(Interval.of(Instant.parse("2024-09-17T16:00:00Z"), Instant.parse("2024-09-17T17:00:00Z")))
-            .deductionTime(Instant.parse("2024-09-17T17:05:12Z"))
-            .usageQuantity(new BigDecimal("1.000000000000000"))
-            .usageUnit("Hours")
-            .listCost(Money.of("CNY", "0.40000000"))
-            .discountRate(new BigDecimal("0.8"))
-            .reservedInstanceDeduction(Money.of("CNY", "0.00000000"))
-            .cashPaid(Money.of("CNY", "0.22000000"))
-            .voucherPaid(Money.of("CNY", "0.10000000"))
-            .tax(Money.of("CNY", "0.01920000"))
-            .totalCost(Money.of("CNY", "0.32000000"))
-            .putTag(TagKey.of("team"), "payments")
-            .putTag(TagKey.of(" org"), "Finance & Ops")
-            .build();
-
-    /** A refund of a prepaid disk: negative amounts, an original order, no optional usage fields. */
-    static final LineItem DISK_REFUND = LineItem.builder()
-            .id(LineItemId.of("li-0002"))
-            .ownerUin(OwnerUin.of("100000000002"))
-            .payerUin(PayerUin.of("100000000001"))
-            .businessCode(BusinessCode.of("p_cbs"))
-            .payMode(PayMode.PREPAID)
-            .actionType(ActionType.REFUND)
-            .feePeriod(Interval.of(Instant.parse("2024-09-10T04:00:00Z"), Instant.parse("2024-10-01T16:00:00Z")))
-            .orderId(OrderId.of("20240917000123"))
-            .originalOrderId(OrderId.of("20240910000042"))
-            .listCost(Money.of("CNY", "-120.50000000"))
-            .totalCost(Money.of("CNY", "-96.40000000"))
-            .build();
-
     @Test
     void lineItem_writesTheGoldenForm() throws IOException {
-        assertThat(JSON.readTree(JSON.writeValueAsString(CVM_HOUR))).isEqualTo(JSON.readTree(golden("line-item.json")));
-        assertThat(JSON.readTree(JSON.writeValueAsString(DISK_REFUND)))
+        assertThat(JSON.readTree(JSON.writeValueAsString(BillFixtures.CVM_HOUR)))
+                .isEqualTo(JSON.readTree(golden("line-item.json")));
+        assertThat(JSON.readTree(JSON.writeValueAsString(BillFixtures.DISK_REFUND)))
                 .isEqualTo(JSON.readTree(golden("refund-line-item.json")));
     }
 
     @Test
     void lineItem_readsTheGoldenForm_withEveryDecimal() throws IOException {
         LineItem read = JSON.readValue(golden("line-item.json"), LineItem.class);
-        assertThat(read).isEqualTo(CVM_HOUR);
+        assertThat(read).isEqualTo(BillFixtures.CVM_HOUR);
         assertThat(read.listCost().scale()).isEqualTo(8);
         assertThat(read.usageQuantity()).contains(new BigDecimal("1.000000000000000"));
         assertThat(read.usageQuantity().get().scale()).isEqualTo(15);
         assertThat(read.tags()).containsEntry(TagKey.of(" org"), "Finance & Ops");
         assertThat(JSON.readValue(golden("refund-line-item.json"), LineItem.class))
-                .isEqualTo(DISK_REFUND);
+                .isEqualTo(BillFixtures.DISK_REFUND);
     }
 
     @Test
     void amounts_areAlwaysJsonStrings() throws JsonProcessingException {
-        String text = JSON.writeValueAsString(CVM_HOUR);
+        String text = JSON.writeValueAsString(BillFixtures.CVM_HOUR);
         assertThat(JSON.readTree(text).get("listCost").get("amount").isTextual())
                 .isTrue();
         assertThat(JSON.readTree(text).get("discountRate").isTextual()).isTrue();
@@ -119,7 +61,7 @@ class BillingJsonTest {
                 .payerUin(PayerUin.of("100000000001"))
                 .month(BillingMonth.of(2024, 9))
                 .currency(Currency.getInstance("CNY"))
-                .addItems(CVM_HOUR, DISK_REFUND)
+                .addItems(BillFixtures.CVM_HOUR, BillFixtures.DISK_REFUND)
                 .build();
         String text = JSON.writeValueAsString(bill);
         assertThat(JSON.readTree(text).get("month").textValue()).isEqualTo("2024-09");

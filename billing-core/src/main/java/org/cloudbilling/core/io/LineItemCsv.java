@@ -1,0 +1,94 @@
+package org.cloudbilling.core.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The canonical CSV form of line items: one header row, then one row per item, one column per field of
+ * {@link org.cloudbilling.core.bill.LineItem} in a fixed order. Amounts are plain decimals with every decimal
+ * kept, instants ISO-8601 UTC, enums by name, tags a JSON object, and an empty cell an absent field.
+ *
+ * <pre>{@code
+ * try (LineItemCsvWriter out = LineItemCsv.writer(writer)) {
+ *     items.forEach(out::write);
+ * }
+ * try (LineItemCsvReader in = LineItemCsv.reader(reader, "september.csv")) {
+ *     in.forEachRemaining(item -> ...);          // streams: memory does not grow with the file
+ * }
+ * ReadResult<LineItem> all = LineItemCsv.readAll(reader, "september.csv", OnError.COLLECT);
+ * }</pre>
+ *
+ * <p>A bad row is reported with source, line, column, value and reason ({@link InputProblem}).
+ */
+public final class LineItemCsv {
+    private LineItemCsv() {}
+
+    /** Returns the header of the canonical form, in column order, never null. */
+    public static List<String> header() {
+        List<String> header = new ArrayList<>();
+        for (CanonicalColumn c : CanonicalColumn.values()) {
+            header.add(c.header);
+        }
+        return List.copyOf(header);
+    }
+
+    /**
+     * Opens a streaming reader; it reads and checks the header at once.
+     *
+     * @param reader the CSV text, not null; closed with the returned reader
+     * @param source the name errors give for the input, such as a file name, not null
+     * @return the reader, never null
+     * @throws BillingInputException if the header is missing or differs from {@link #header()}
+     */
+    public static LineItemCsvReader reader(Reader reader, String source) {
+        return new LineItemCsvReader(reader, source);
+    }
+
+    /**
+     * Reads a whole input.
+     *
+     * @param reader the CSV text, not null; closed before returning
+     * @param source the name errors give for the input, not null
+     * @param onError stop at the first bad row, or collect every bad row's problems
+     * @return the items and the problems, never null
+     * @throws BillingInputException with {@link OnError#FAIL} at the first bad row, and with either choice
+     *     when the header or the CSV structure itself is broken
+     */
+    public static ReadResult<org.cloudbilling.core.bill.LineItem> readAll(
+            Reader reader, String source, OnError onError) {
+        List<org.cloudbilling.core.bill.LineItem> items = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        try (LineItemCsvReader in = reader(reader, source)) {
+            while (in.hasNext()) { // a broken CSV structure throws here, in either mode
+                try {
+                    items.add(in.next());
+                } catch (BillingInputException e) {
+                    if (onError == OnError.FAIL) {
+                        throw e;
+                    }
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+        return new ReadResult<>(items, problems);
+    }
+
+    /**
+     * Opens a writer and writes the header.
+     *
+     * @param writer where the CSV goes, not null; closed with the returned writer
+     * @return the writer, never null
+     * @throws UncheckedIOException if the header cannot be written
+     */
+    public static LineItemCsvWriter writer(Writer writer) {
+        try {
+            return new LineItemCsvWriter(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

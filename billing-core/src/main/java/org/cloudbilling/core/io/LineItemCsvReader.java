@@ -1,0 +1,230 @@
+package org.cloudbilling.core.io;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.Interval;
+
+/**
+ * Streams line items from the canonical CSV form; see {@link LineItemCsv}. {@link #next()} throws a
+ * {@link BillingInputException} for a row it cannot read, naming line, column, value and reason.
+ *
+ * <p>Not thread-safe: one reader per input.
+ */
+public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
+    private static final CanonicalColumn[] COLUMNS = CanonicalColumn.values();
+
+    private final String source;
+    private final MappingIterator<String[]> rows;
+    /** The line the next row starts on: where the previous row ended. */
+    private long nextLine = 1;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private List<String> row;
+    private long rowLine;
+    private boolean done;
+
+    LineItemCsvReader(Reader reader, String source) {
+        this.source = requireNonNull(source, "source");
+        try {
+            this.rows = new CsvMapper()
+                    .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                    .readerFor(String[].class)
+                    .readValues(requireNonNull(reader, "reader"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        checkHeader();
+    }
+
+    private void checkHeader() {
+        List<String> header = readRow();
+        if (header == null) {
+            throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
+        }
+        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+            header.set(0, header.get(0).substring(1)); // a UTF-8 byte order mark read as text
+        }
+        List<String> expected = LineItemCsv.header();
+        if (!header.equals(expected)) {
+            List<String> missing = new ArrayList<>(expected);
+            missing.removeAll(header);
+            List<String> extra = new ArrayList<>(header);
+            extra.removeAll(expected);
+            String reason = "the header is not the canonical line-item header"
+                    + (missing.isEmpty() ? "" : "; missing columns " + missing)
+                    + (extra.isEmpty() ? "" : "; unknown columns " + extra)
+                    + (missing.isEmpty() && extra.isEmpty() ? "; columns are out of order, expected " + expected : "");
+            throw new BillingInputException(InputProblem.ofLine(source, rowLine, reason));
+        }
+    }
+
+    /** Reads the next row's cells, passing over blank lines, or returns null at the end of the input. */
+    private List<String> readRow() {
+        try {
+            while (rows.hasNextValue()) {
+                String[] cells = rows.nextValue();
+                rowLine = nextLine;
+                nextLine = rows.getParser().currentLocation().getLineNr();
+                if (cells.length == 1 && cells[0].isEmpty()) {
+                    continue; // a blank line holds no data
+                }
+                return new ArrayList<>(java.util.Arrays.asList(cells));
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? nextLine : e.getLocation().getLineNr();
+            throw new BillingInputException(
+                    InputProblem.ofLine(source, line, "the CSV is malformed: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (row == null && !done) {
+            row = readRow();
+            done = row == null;
+        }
+        return !done;
+    }
+
+    /**
+     * Returns the next item.
+     *
+     * @throws BillingInputException if the row cannot be read; reading may go on with the following row
+     * @throws NoSuchElementException at the end of the input
+     */
+    @Override
+    public LineItem next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more rows in " + source);
+        }
+        List<String> cells = row;
+        row = null;
+        return parse(cells);
+    }
+
+    private LineItem parse(List<String> cells) {
+        List<InputProblem> problems = new ArrayList<>();
+        if (cells.size() != COLUMNS.length) {
+            problems.add(InputProblem.ofLine(
+                    source, rowLine, "the row has " + cells.size() + " cells, the header " + COLUMNS.length));
+            throw new BillingInputException(problems);
+        }
+        Currency currency = null;
+        String currencyCell = cells.get(CanonicalColumn.CURRENCY.ordinal());
+        try {
+            currency = Money.currency(currencyCell);
+        } catch (IllegalArgumentException e) {
+            problems.add(cell(CanonicalColumn.CURRENCY, currencyCell, e.getMessage()));
+        }
+        LineItem.Builder b = LineItem.builder();
+        Instant start = null;
+        Instant end = null;
+        for (CanonicalColumn column : COLUMNS) {
+            String value = cells.get(column.ordinal());
+            if (value.isEmpty()) {
+                if (column.required) {
+                    problems.add(cell(column, value, column.header + " is required"));
+                }
+                continue;
+            }
+            try {
+                switch (column) {
+                    case CURRENCY:
+                        break;
+                    case FEE_PERIOD_START:
+                        start = CanonicalColumn.instant(value);
+                        break;
+                    case FEE_PERIOD_END:
+                        end = CanonicalColumn.instant(value);
+                        break;
+                    case TAGS:
+                        readTags(b, value);
+                        break;
+                    default:
+                        if (currency != null || !isAmount(column)) {
+                            column.setter.set(b, value, currency);
+                        }
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(cell(column, value, e.getMessage()));
+            }
+        }
+        if (start != null && end != null) {
+            try {
+                b.feePeriod(Interval.of(start, end));
+            } catch (IllegalArgumentException e) {
+                problems.add(cell(CanonicalColumn.FEE_PERIOD_END, end.toString(), e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BillingInputException(problems);
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BillingInputException(InputProblem.ofLine(source, rowLine, e.getMessage()));
+        }
+    }
+
+    private static boolean isAmount(CanonicalColumn column) {
+        return column.ordinal() > CanonicalColumn.CURRENCY.ordinal() && column != CanonicalColumn.DISCOUNT_RATE;
+    }
+
+    private void readTags(LineItem.Builder b, String value) {
+        JsonNode node;
+        try {
+            node = json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("tags are not a JSON object: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("tags are not a JSON object");
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!e.getValue().isTextual()) {
+                throw new IllegalArgumentException("the value of tag '" + e.getKey() + "' is not a string");
+            }
+            if (e.getKey().isEmpty()) {
+                throw new IllegalArgumentException("a tag key is empty");
+            }
+            b.putTag(TagKey.of(e.getKey()), e.getValue().textValue());
+        }
+    }
+
+    private InputProblem cell(CanonicalColumn column, String value, String reason) {
+        return InputProblem.ofCell(source, rowLine, column.ordinal() + 1, column.header, value, reason);
+    }
+
+    /** Closes the underlying reader. */
+    @Override
+    public void close() {
+        try {
+            rows.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
