@@ -1,0 +1,112 @@
+package org.cloudbilling.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.BillingInputException;
+import org.junit.jupiter.api.Test;
+
+class DemoTest {
+
+    @Test
+    void demo_printsExactTotals_equalToThePlainSumsOfTheFile() throws IOException {
+        Map<String, BigDecimal> byAccount = new TreeMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map<String, String> row : rawRows()) {
+            BigDecimal billed = new BigDecimal(row.get("BilledCost"));
+            byAccount.merge(row.get("BillingAccountId"), billed, BigDecimal::add);
+            total = total.add(billed);
+        }
+        Output run = run("demo");
+        assertThat(run.code).isZero();
+        assertThat(run.out).contains("Read 1000 line items.");
+        assertThat(run.out).contains("Total billed cost: USD " + total.toPlainString() + " over 1000 items (exact)");
+        assertThat(total.toPlainString()).isEqualTo("20.52022672899"); // 11 decimals kept, as in the file
+        assertThat(run.out).contains("Payable, settled to the minor unit half-up: USD 20.52");
+        for (Map.Entry<String, BigDecimal> e : byAccount.entrySet()) {
+            assertThat(run.out)
+                    .containsPattern(java.util.regex.Pattern.quote(e.getKey()) + "\\s+\\d+\\s+"
+                            + java.util.regex.Pattern.quote(e.getValue().toPlainString()) + "\\s");
+        }
+        assertThat(run.out).contains(FocusSample.ATTRIBUTION);
+    }
+
+    @Test
+    void focusSample_readsEveryRow_withTagKeysKeptExactly() {
+        List<LineItem> items = FocusSample.read();
+        assertThat(items).hasSize(1000);
+        assertThat(items.stream().filter(i -> i.tags().containsKey(TagKey.of(" org"))))
+                .as("a tag key with a leading blank is its own key")
+                .isNotEmpty();
+        assertThat(items.stream().filter(i -> i.regionId().isEmpty())).hasSize(7); // the 7 NULL regions
+    }
+
+    @Test
+    void focusSample_badCell_namesLineAndColumn() throws IOException {
+        String csv = String.join(
+                "\n",
+                List.of(
+                        "Id,BillingCurrency,BillingAccountId,SubAccountId,ServiceName,ChargeCategory,ChargePeriodStart,"
+                                + "ChargePeriodEnd,ListCost,BilledCost",
+                        "1,USD,a,b,S,Usage,2024-09-01 00:00:00,2024-09-01 01:00:00,1,1",
+                        "2,USD,a,b,S,Usage,2024-09-01 00:00:00,2024-09-01 01:00:00,1,1.2.3"));
+        assertThatThrownBy(() -> FocusSample.read(new StringReader(csv), "bad.csv"))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessage("bad.csv:3:10 (BilledCost): amount '1.2.3' is not a decimal number");
+    }
+
+    @Test
+    void unknownCommand_exitsWithTwo_andHelpWithZero() {
+        Output bad = run("frobnicate");
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.err).contains("unknown command 'frobnicate'").doesNotContain("Exception");
+        assertThat(run("--help").code).isZero();
+    }
+
+    private static List<Map<String, String>> rawRows() throws IOException {
+        try (InputStream in = DemoTest.class.getResourceAsStream(FocusSample.RESOURCE);
+                MappingIterator<Map<String, String>> it = new CsvMapper()
+                        .readerForMapOf(String.class)
+                        .with(CsvSchema.emptySchema().withHeader())
+                        .readValues(in)) {
+            return it.readAll();
+        }
+    }
+
+    private static Output run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = BillingCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static final class Output {
+        final int code;
+        final String out;
+        final String err;
+
+        Output(int code, String out, String err) {
+            this.code = code;
+            this.out = out;
+            this.err = err;
+        }
+    }
+}
