@@ -34,14 +34,12 @@ class ReadmeQuickStartTest {
                 .businessCode(BusinessCode.of("p_cvm"))
                 .payMode(PayMode.POSTPAID)
                 .actionType(ActionType.USAGE)
-                .feePeriod(Interval.of(
-                        Instant.parse("2024-09-17T16:00:00Z"), Instant.parse("2024-09-17T17:00:00Z")))
+                .feePeriod(Interval.of(Instant.parse("2024-09-17T16:00:00Z"), Instant.parse("2024-09-17T17:00:00Z")))
                 .listCost(hour)
                 .totalCost(hour.multipliedBy(new BigDecimal("0.8"))) // CNY 0.320000000, exact
                 .build();
 
-        Rollup byOwner =
-                Consolidation.consolidate(List.of(item), Grouping.by(Dimension.OWNER, Dimension.BUSINESS));
+        Rollup byOwner = Consolidation.consolidate(List.of(item), Grouping.by(Dimension.OWNER, Dimension.BUSINESS));
         List<Money> thirds = Money.of("USD", "100.00").splitEvenly(3); // 33.34, 33.33, 33.33: adds up exactly
         Money payable = Money.of("CNY", "100.12501236").settled(SettlementPolicy.HUAWEI); // CNY 100.12
 

@@ -38,6 +38,9 @@ public final class Money implements Comparable<Money> {
     /** The largest number of decimal places an amount may carry. */
     public static final int MAX_SCALE = 18;
 
+    /** The largest number of digits before the decimal point: amounts stay below 10^30 units. */
+    public static final int MAX_INTEGER_DIGITS = 30;
+
     private static final long[] POWERS_OF_TEN = new long[MAX_SCALE + 1];
     private static final long[] SAFE_TO_SCALE = new long[MAX_SCALE + 1];
 
@@ -80,12 +83,18 @@ public final class Money implements Comparable<Money> {
      * @param currency the currency, not null
      * @param amount the amount, not null; a negative scale is widened to 0
      * @return the money, never null
-     * @throws IllegalArgumentException if the amount needs more than {@link #MAX_SCALE} decimals
+     * @throws IllegalArgumentException if the amount needs more than {@link #MAX_SCALE} decimals or has more than
+     *     {@link #MAX_INTEGER_DIGITS} digits before the decimal point
      */
     public static Money of(Currency currency, BigDecimal amount) {
         requireNonNull(currency, "currency");
         requireNonNull(amount, "amount");
         BigDecimal value = amount;
+        checkArgument(
+                value.signum() == 0 || value.precision() - value.scale() <= MAX_INTEGER_DIGITS,
+                "amount %s has more than %s digits before the decimal point",
+                abbreviated(value),
+                MAX_INTEGER_DIGITS);
         if (value.scale() < 0) {
             value = value.setScale(0);
         }
@@ -94,7 +103,7 @@ public final class Money implements Comparable<Money> {
             checkArgument(
                     stripped.scale() <= MAX_SCALE,
                     "amount %s has %s decimal places, more than the %s Money keeps; round it with a named policy first",
-                    amount.toPlainString(),
+                    abbreviated(amount),
                     value.scale(),
                     MAX_SCALE);
             value = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
@@ -571,6 +580,11 @@ public final class Money implements Comparable<Money> {
         if (!currency.equals(other.currency)) {
             throw new CurrencyMismatchException(currency, other.currency);
         }
+    }
+
+    private static String abbreviated(BigDecimal value) {
+        String text = value.toString(); // scientific notation keeps a huge exponent short
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
 
     static String quoted(String text) {

@@ -83,8 +83,7 @@ public final class Split {
         checkArgument(!weights.isEmpty(), "a split needs at least one weight");
         int commonScale = 0;
         for (int i = 0; i < weights.size(); i++) {
-            BigDecimal w = requireNonNull(weights.get(i), "weight");
-            checkArgument(w.signum() >= 0, "weight %s at position %s is negative", w.toPlainString(), i);
+            BigDecimal w = checkWeight(weights.get(i), i);
             commonScale = Math.max(commonScale, w.stripTrailingZeros().scale());
         }
         checkArgument(commonScale <= Money.MAX_SCALE, "a weight has more than %s decimal places", Money.MAX_SCALE);
@@ -115,11 +114,27 @@ public final class Split {
     public static Split byRatios(List<BigDecimal> ratios) {
         requireNonNull(ratios, "ratios");
         BigDecimal sum = BigDecimal.ZERO;
-        for (BigDecimal r : ratios) {
-            sum = sum.add(requireNonNull(r, "ratio"));
+        for (int i = 0; i < ratios.size(); i++) {
+            sum = sum.add(checkWeight(ratios.get(i), i));
         }
         checkArgument(sum.compareTo(BigDecimal.ONE) == 0, "ratios add up to %s, not exactly 1", sum.toPlainString());
         return byWeights(ratios);
+    }
+
+    /** Checks a weight's sign and size before any arithmetic could expand a huge exponent. */
+    private static BigDecimal checkWeight(BigDecimal w, int position) {
+        requireNonNull(w, "weight");
+        checkArgument(w.signum() >= 0, "weight %s at position %s is negative", w, position);
+        checkArgument(
+                w.signum() == 0
+                        || (w.precision() - w.scale() <= Money.MAX_INTEGER_DIGITS
+                                && w.scale() - w.precision() < Money.MAX_SCALE),
+                "weight %s at position %s is out of range: at most %s digits before the decimal point and %s after",
+                w,
+                position,
+                Money.MAX_INTEGER_DIGITS,
+                Money.MAX_SCALE);
+        return w;
     }
 
     /**
