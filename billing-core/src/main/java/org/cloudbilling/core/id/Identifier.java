@@ -5,14 +5,22 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The base of the small identifier types ({@link OwnerUin}, {@link ResourceId}, ...): a non-empty string
- * kept exactly as given, compared by value, and never equal to an identifier of another type.
+ * kept exactly as given, compared by value, and never equal to an identifier of another type. Subclasses are
+ * final.
  *
  * <p>Identifiers are immutable and safe to share between threads.
  */
 public abstract class Identifier implements Comparable<Identifier> {
     private final String value;
 
-    Identifier(String value, String what) {
+    /**
+     * Creates an identifier; subclasses in other modules (allocation unit ids, rule ids) pass their name.
+     *
+     * @param value the identifier, not null, not empty
+     * @param what what the identifier names, for messages, such as {@code "owner UIN"}
+     * @throws IllegalArgumentException if {@code value} is empty
+     */
+    protected Identifier(String value, String what) {
         requireNonNull(value, what);
         checkArgument(!value.isEmpty(), "%s is empty", what);
         this.value = value;

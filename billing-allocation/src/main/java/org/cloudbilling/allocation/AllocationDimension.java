@@ -1,0 +1,93 @@
+package org.cloudbilling.allocation;
+
+import java.util.Optional;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.id.Identifier;
+
+/** The twelve dimensions a collection rule can test (ALLOC-2), named as rule sets write them. */
+public enum AllocationDimension {
+    /** The owner UIN. */
+    OWNER_UIN("ownerUin"),
+    /** The operator UIN (Tencent operateUin). */
+    OPERATE_UIN("operateUin"),
+    /** The product, level 1. */
+    BUSINESS_CODE("businessCode"),
+    /** The product, level 2. */
+    PRODUCT_CODE("productCode"),
+    /** The billing component. */
+    ITEM_CODE("itemCode"),
+    /** The project. */
+    PROJECT_ID("projectId"),
+    /** The region. */
+    REGION_ID("regionId"),
+    /** The resource. */
+    RESOURCE_ID("resourceId"),
+    /** A tag: a condition on it names the tag key. */
+    TAG("tag"),
+    /** {@code PREPAID} or {@code POSTPAID}. */
+    PAY_MODE("payMode"),
+    /** The instance type. */
+    INSTANCE_TYPE("instanceType"),
+    /** The action type, such as {@code USAGE} or {@code REFUND}. */
+    ACTION_TYPE("actionType");
+
+    private final String jsonName;
+
+    AllocationDimension(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    /** Returns the name rule sets use, such as {@code ownerUin}. */
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /**
+     * Returns the dimension named {@code name} in a rule set.
+     *
+     * @param name such as {@code businessCode}
+     * @return the dimension, if any
+     */
+    public static Optional<AllocationDimension> fromJsonName(String name) {
+        for (AllocationDimension d : values()) {
+            if (d.jsonName.equals(name)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the item's value, or null when it has none; not for {@link #TAG}. */
+    String valueOf(LineItem item) {
+        switch (this) {
+            case OWNER_UIN:
+                return item.ownerUin().value();
+            case OPERATE_UIN:
+                return value(item.operatorUin());
+            case BUSINESS_CODE:
+                return item.businessCode().value();
+            case PRODUCT_CODE:
+                return value(item.productCode());
+            case ITEM_CODE:
+                return value(item.itemCode());
+            case PROJECT_ID:
+                return value(item.projectId());
+            case REGION_ID:
+                return value(item.regionId());
+            case RESOURCE_ID:
+                return value(item.resourceId());
+            case PAY_MODE:
+                return item.payMode().name();
+            case INSTANCE_TYPE:
+                return value(item.instanceType());
+            case ACTION_TYPE:
+                return item.actionType().name();
+            default:
+                throw new AssertionError("bug: " + this + " has no plain value");
+        }
+    }
+
+    private static String value(Optional<? extends Identifier> id) {
+        return id.isPresent() ? id.get().value() : null;
+    }
+}

@@ -1,0 +1,151 @@
+package org.cloudbilling.allocation;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cloudbilling.core.money.Money;
+
+/**
+ * The totals of a cost allocation bill (ALLOC-8): per unit and allocation type, and broken down by product,
+ * resource, component, day and month; a unit's total with or without its subtree.
+ *
+ * <p>Rows are sorted by unit id (Unallocated first), type, value and currency. Immutable.
+ */
+public final class AllocationSummary {
+    private static final Comparator<SummaryAccumulator.Key> ORDER = Comparator.comparing((SummaryAccumulator.Key k) ->
+                    k.unit() == null ? "" : "~" + k.unit().value())
+            .thenComparing(SummaryAccumulator.Key::type)
+            .thenComparing(k -> k.value() == null ? "" : "~" + k.value())
+            .thenComparing(k -> k.currency().getCurrencyCode());
+
+    private final UnitTree units;
+    private final ImmutableList<SummaryRow> byUnit;
+    private final ImmutableMap<Breakdown, ImmutableList<SummaryRow>> breakdowns;
+    private final ImmutableMap<Currency, Money> sourceTotals;
+    private final long itemCount;
+
+    AllocationSummary(UnitTree units, SummaryAccumulator acc) {
+        this.units = units;
+        this.byUnit = rows(acc.byUnit);
+        EnumMap<Breakdown, ImmutableList<SummaryRow>> b = new EnumMap<>(Breakdown.class);
+        acc.breakdowns.forEach((k, v) -> b.put(k, rows(v)));
+        this.breakdowns = ImmutableMap.copyOf(b);
+        this.sourceTotals = ImmutableMap.copyOf(acc.sourceTotals);
+        this.itemCount = acc.itemCount;
+    }
+
+    private static ImmutableList<SummaryRow> rows(Map<SummaryAccumulator.Key, Money> cells) {
+        List<SummaryAccumulator.Key> keys = new ArrayList<>(cells.keySet());
+        keys.sort(ORDER);
+        ImmutableList.Builder<SummaryRow> out = ImmutableList.builderWithExpectedSize(keys.size());
+        for (SummaryAccumulator.Key k : keys) {
+            out.add(new SummaryRow(
+                    Optional.ofNullable(k.unit()), k.type(), Optional.ofNullable(k.value()), cells.get(k)));
+        }
+        return out.build();
+    }
+
+    /** Returns the total per unit and allocation type, never null. */
+    public ImmutableList<SummaryRow> byUnit() {
+        return byUnit;
+    }
+
+    /** Returns the totals per unit, allocation type and {@code breakdown} value, never null. */
+    public ImmutableList<SummaryRow> by(Breakdown breakdown) {
+        return breakdowns.get(requireNonNull(breakdown, "breakdown"));
+    }
+
+    /** Returns the number of source items allocated. */
+    public long itemCount() {
+        return itemCount;
+    }
+
+    /** Returns the sum of the source items' total cost per currency: what the rows add up to. */
+    public ImmutableMap<Currency, Money> sourceTotals() {
+        return sourceTotals;
+    }
+
+    /**
+     * Returns the cost placed in {@code unit}, of every type.
+     *
+     * @param unit the unit, not null
+     * @param includeSubtree whether to add the units below it
+     * @param currency the currency, not null
+     * @return the total, zero when none, never null
+     */
+    public Money unitTotal(UnitId unit, boolean includeSubtree, Currency currency) {
+        Set<UnitId> wanted =
+                includeSubtree ? units.subtree(unit) : Set.of(units.unit(unit).id());
+        Money sum = Money.zero(currency);
+        for (SummaryRow r : byUnit) {
+            if (r.unit().isPresent()
+                    && wanted.contains(r.unit().get())
+                    && r.amount().currency().equals(currency)) {
+                sum = sum.plus(r.amount());
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Returns the total of one allocation type.
+     *
+     * @param type the type, not null
+     * @param currency the currency, not null
+     * @return the total, zero when none, never null
+     */
+    public Money total(AllocationType type, Currency currency) {
+        Money sum = Money.zero(currency);
+        for (SummaryRow r : byUnit) {
+            if (r.type() == type && r.amount().currency().equals(currency)) {
+                sum = sum.plus(r.amount());
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Returns the total of every row: equal to {@link #sourceTotals()} for that currency (ALLOC-6).
+     *
+     * @param currency the currency, not null
+     * @return the total, never null
+     */
+    public Money allocatedTotal(Currency currency) {
+        Money sum = Money.zero(currency);
+        for (AllocationType t : AllocationType.values()) {
+            sum = sum.plus(total(t, currency));
+        }
+        return sum;
+    }
+
+    @Override
+    public boolean equals(Object obj) {
+        if (!(obj instanceof AllocationSummary)) {
+            return false;
+        }
+        AllocationSummary o = (AllocationSummary) obj;
+        return byUnit.equals(o.byUnit)
+                && breakdowns.equals(o.breakdowns)
+                && sourceTotals.equals(o.sourceTotals)
+                && itemCount == o.itemCount;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(byUnit, breakdowns, sourceTotals, itemCount);
+    }
+
+    @Override
+    public String toString() {
+        return "AllocationSummary[" + itemCount + " items, " + byUnit.size() + " unit rows]";
+    }
+}

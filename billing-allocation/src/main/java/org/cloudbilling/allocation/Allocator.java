@@ -1,0 +1,205 @@
+package org.cloudbilling.allocation;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.money.Split;
+
+/**
+ * A rule set compiled for allocation: built once, then used for any number of months and threads.
+ *
+ * <pre>{@code
+ * Allocator allocator = Allocator.compile(ruleSet);
+ * AllocationRun september = allocator.prepare(items, tagHistory);       // reads items once if a rule is proportional
+ * AllocationSummary summary = items.parallelStream().collect(september.toSummary(calendar));
+ * }</pre>
+ *
+ * <h2>How a cost is placed</h2>
+ *
+ * <ol>
+ *   <li>If it matches the source condition of a sharing rule, the first such rule (in rule-set order) shares
+ *       it among its targets.
+ *   <li>Otherwise the first collection rule (in rule-set order) that matches collects it into its unit
+ *       (ALLOC-3); the other matching rules are reported by {@link #explain}.
+ *   <li>Otherwise it is Unallocated (ALLOC-4).
+ *   <li>A unit that is the source of a sharing rule passes every cost that reaches it (collected or shared)
+ *       on to that rule's targets, and so on down the chain; the rule set refuses cycles.
+ * </ol>
+ *
+ * <p>Splits use the targets in ascending id order, so ties of the largest-remainder split go to the smaller
+ * id whatever the order of the rule's target list. Instances are immutable and safe to share between threads.
+ */
+public final class Allocator {
+    final AllocationRuleSet rules;
+    final RuleIndex collection;
+    final RuleIndex sharingSources;
+    /** For each condition of {@link #sharingSources}, the index of its sharing rule. */
+    final int[] sharingRuleOfSource;
+
+    final ImmutableMap<UnitId, SharingRule> bySourceUnit;
+    /** Each sharing rule's targets, in ascending id order. */
+    final ImmutableMap<RuleId, ImmutableList<UnitId>> sortedTargets;
+    /** The splits of ratio and even rules, by rule id; proportional splits depend on the period. */
+    final ImmutableMap<RuleId, Split> fixedSplits;
+
+    final boolean hasProportionalRules;
+
+    private Allocator(AllocationRuleSet rules) {
+        this.rules = rules;
+        List<Condition> collectionConditions = new ArrayList<>();
+        rules.collectionRules().forEach(r -> collectionConditions.add(r.condition()));
+        this.collection = new RuleIndex(collectionConditions);
+
+        List<Condition> sourceConditions = new ArrayList<>();
+        List<Integer> ruleOfSource = new ArrayList<>();
+        Map<UnitId, SharingRule> bySource = new HashMap<>();
+        ImmutableMap.Builder<RuleId, ImmutableList<UnitId>> targets = ImmutableMap.builder();
+        ImmutableMap.Builder<RuleId, Split> splits = ImmutableMap.builder();
+        boolean proportional = false;
+        for (int i = 0; i < rules.sharingRules().size(); i++) {
+            SharingRule r = rules.sharingRules().get(i);
+            if (r.source() instanceof SharingSource.Matching m) {
+                sourceConditions.add(m.condition());
+                ruleOfSource.add(i);
+            } else {
+                bySource.put(((SharingSource.CollectedBy) r.source()).unit(), r);
+            }
+            ImmutableList<UnitId> sorted = ImmutableList.sortedCopyOf(r.targets());
+            targets.put(r.id(), sorted);
+            switch (r.method()) {
+                case EVEN:
+                    splits.put(r.id(), Split.evenly(sorted.size()));
+                    break;
+                case RATIO:
+                    List<BigDecimal> weights = new ArrayList<>();
+                    sorted.forEach(t -> weights.add(r.percentages().get(t)));
+                    splits.put(r.id(), Split.byWeights(weights));
+                    break;
+                case PROPORTIONAL:
+                    proportional = true;
+                    break;
+                default:
+                    throw new AssertionError("bug: unknown sharing method " + r.method());
+            }
+        }
+        this.sharingSources = new RuleIndex(sourceConditions);
+        this.sharingRuleOfSource =
+                ruleOfSource.stream().mapToInt(Integer::intValue).toArray();
+        this.bySourceUnit = ImmutableMap.copyOf(bySource);
+        this.sortedTargets = targets.build();
+        this.fixedSplits = splits.build();
+        this.hasProportionalRules = proportional;
+    }
+
+    /**
+     * Compiles {@code rules}.
+     *
+     * @param rules a checked rule set, not null
+     * @return the allocator, never null
+     */
+    public static Allocator compile(AllocationRuleSet rules) {
+        return new Allocator(requireNonNull(rules, "rules"));
+    }
+
+    /** Returns the rule set, never null. */
+    public AllocationRuleSet rules() {
+        return rules;
+    }
+
+    /**
+     * Prepares the allocation of one period (a billing month): when a rule shares in proportion to collected
+     * cost, reads {@code items} once to find each unit's collected cost; otherwise reads nothing.
+     *
+     * @param items the period's items; iterated at most once here, and again by the caller to allocate
+     * @param tags the resources' tag history, not null; {@link TagBindings#empty()} to use the tags on the items
+     * @return the run, never null
+     */
+    public AllocationRun prepare(Iterable<LineItem> items, TagBindings tags) {
+        requireNonNull(items, "items");
+        requireNonNull(tags, "tags");
+        return AllocationRun.prepare(this, items, tags);
+    }
+
+    /**
+     * Explains where {@code item} goes and why: every matching rule, the one that won, and the chain of
+     * sharing rules it passes through. Amounts of proportional shares depend on the period: see {@link
+     * AllocationRun#allocate(LineItem)}.
+     *
+     * @param item the item, not null
+     * @param tags the resources' tag history, not null
+     * @return the explanation, never null
+     */
+    public Explanation explain(LineItem item, TagBindings tags) {
+        ItemView view = new ItemView(item, tags);
+        List<RuleId> matchingCollection = new ArrayList<>();
+        collection
+                .allMatches(view)
+                .forEach(i ->
+                        matchingCollection.add(rules.collectionRules().get(i).id()));
+        List<RuleId> matchingSharing = new ArrayList<>();
+        sharingSources
+                .allMatches(view)
+                .forEach(i -> matchingSharing.add(
+                        rules.sharingRules().get(sharingRuleOfSource[i]).id()));
+        Optional<RuleId> sharedBy = matchingSharing.stream().findFirst();
+        Optional<UnitId> collectedInto = Optional.empty();
+        if (sharedBy.isEmpty() && !matchingCollection.isEmpty()) {
+            collectedInto = Optional.of(rule(matchingCollection.get(0)).unit());
+        }
+        return new Explanation(
+                item.id(),
+                ItemView.tagInstant(item),
+                ImmutableMap.copyOf(view.tags),
+                ImmutableList.copyOf(matchingSharing),
+                ImmutableList.copyOf(matchingCollection),
+                sharedBy,
+                collectedInto.isPresent() ? Optional.of(matchingCollection.get(0)) : Optional.empty(),
+                collectedInto,
+                chainFrom(sharedBy.map(this::sharingRule), collectedInto));
+    }
+
+    private ImmutableList<RuleId> chainFrom(Optional<SharingRule> first, Optional<UnitId> collectedInto) {
+        ImmutableList.Builder<RuleId> chain = ImmutableList.builder();
+        List<UnitId> frontier = new ArrayList<>();
+        if (first.isPresent()) {
+            chain.add(first.get().id());
+            frontier.addAll(sortedTargets.get(first.get().id()));
+        }
+        collectedInto.ifPresent(frontier::add);
+        while (!frontier.isEmpty()) {
+            List<UnitId> next = new ArrayList<>();
+            for (UnitId u : frontier) {
+                SharingRule s = bySourceUnit.get(u);
+                if (s != null) {
+                    chain.add(s.id());
+                    next.addAll(sortedTargets.get(s.id()));
+                }
+            }
+            frontier = next;
+        }
+        return chain.build();
+    }
+
+    private AllocationRule rule(RuleId id) {
+        return rules.collectionRules().stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private SharingRule sharingRule(RuleId id) {
+        return rules.sharingRules().stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+}

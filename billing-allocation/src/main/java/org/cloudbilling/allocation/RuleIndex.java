@@ -1,0 +1,166 @@
+package org.cloudbilling.allocation;
+
+import com.google.common.primitives.Ints;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.cloudbilling.core.id.TagKey;
+
+/**
+ * A list of conditions in precedence order, compiled so that an item is tested only against the conditions
+ * it could match.
+ *
+ * <p>Each condition gets an <em>anchor</em>: a set of (dimension, value) pairs one of which every matching
+ * item must have, taken from its positive {@code in} lists ({@code and} uses its most selective anchored part;
+ * {@code or} the union of its parts, when all are anchored). An index maps each pair to the conditions it
+ * anchors; conditions without an anchor ({@code not in} alone) are tested for every item. For an item, the
+ * candidates are merged from its values' index entries in ascending precedence, so the first match is found
+ * without scanning the other rules.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
+final class RuleIndex {
+    private static final int[] NONE = new int[0];
+
+    private final CompiledCondition[] conditions;
+    private final EnumMap<AllocationDimension, Map<String, int[]>> byValue = new EnumMap<>(AllocationDimension.class);
+    private final Map<TagKey, Map<String, int[]>> byTag = new HashMap<>();
+    private final int[] unanchored;
+
+    RuleIndex(List<Condition> conditions) {
+        this.conditions = new CompiledCondition[conditions.size()];
+        Map<AllocationDimension, Map<String, List<Integer>>> plain = new EnumMap<>(AllocationDimension.class);
+        Map<TagKey, Map<String, List<Integer>>> tags = new HashMap<>();
+        List<Integer> free = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition c = conditions.get(i);
+            this.conditions[i] = CompiledCondition.of(c);
+            List<Condition.In> anchor = anchor(c);
+            if (anchor == null) {
+                free.add(i);
+                continue;
+            }
+            for (Condition.In in : anchor) {
+                Map<String, List<Integer>> index = in.tagKey().isPresent()
+                        ? tags.computeIfAbsent(in.tagKey().get(), k -> new HashMap<>())
+                        : plain.computeIfAbsent(in.dimension(), k -> new HashMap<>());
+                for (String v : in.values()) {
+                    List<Integer> ids = index.computeIfAbsent(v, k -> new ArrayList<>());
+                    if (ids.isEmpty() || ids.get(ids.size() - 1) != i) {
+                        ids.add(i);
+                    }
+                }
+            }
+        }
+        plain.forEach((d, m) -> byValue.put(d, freeze(m)));
+        tags.forEach((k, m) -> byTag.put(k, freeze(m)));
+        this.unanchored = Ints.toArray(free);
+    }
+
+    private static Map<String, int[]> freeze(Map<String, List<Integer>> m) {
+        Map<String, int[]> out = new HashMap<>(m.size() * 2);
+        m.forEach((v, ids) -> out.put(v, Ints.toArray(new TreeSet<>(ids))));
+        return out;
+    }
+
+    /** Returns the positive {@code in} terms one of which every match has, or null when there is none. */
+    static List<Condition.In> anchor(Condition c) {
+        if (c instanceof Condition.In in) {
+            return in.negated() ? null : List.of(in);
+        }
+        if (c instanceof Condition.And and) {
+            List<Condition.In> best = null;
+            for (Condition part : and.conditions()) {
+                List<Condition.In> a = anchor(part);
+                if (a != null && (best == null || size(a) < size(best))) {
+                    best = a;
+                }
+            }
+            return best;
+        }
+        List<Condition.In> all = new ArrayList<>();
+        for (Condition part : ((Condition.Or) c).conditions()) {
+            List<Condition.In> a = anchor(part);
+            if (a == null) {
+                return null;
+            }
+            all.addAll(a);
+        }
+        return all;
+    }
+
+    private static int size(List<Condition.In> anchor) {
+        int n = 0;
+        for (Condition.In in : anchor) {
+            n += in.values().size();
+        }
+        return n;
+    }
+
+    int size() {
+        return conditions.length;
+    }
+
+    /** Returns the first condition, in precedence order, that {@code item} matches; -1 when none does. */
+    int firstMatch(ItemView item) {
+        int[][] lists = candidates(item);
+        int[] pos = new int[lists.length];
+        while (true) {
+            int next = Integer.MAX_VALUE;
+            for (int k = 0; k < lists.length; k++) {
+                if (pos[k] < lists[k].length && lists[k][pos[k]] < next) {
+                    next = lists[k][pos[k]];
+                }
+            }
+            if (next == Integer.MAX_VALUE) {
+                return -1;
+            }
+            if (conditions[next].test(item)) {
+                return next;
+            }
+            for (int k = 0; k < lists.length; k++) {
+                if (pos[k] < lists[k].length && lists[k][pos[k]] == next) {
+                    pos[k]++;
+                }
+            }
+        }
+    }
+
+    /** Returns every condition {@code item} matches, in precedence order. */
+    List<Integer> allMatches(ItemView item) {
+        Set<Integer> candidates = new TreeSet<>();
+        for (int[] list : candidates(item)) {
+            for (int i : list) {
+                candidates.add(i);
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i : candidates) {
+            if (conditions[i].test(item)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private int[][] candidates(ItemView item) {
+        int[][] lists = new int[byValue.size() + item.tags.size() + 1][];
+        int n = 0;
+        lists[n++] = unanchored;
+        for (Map.Entry<AllocationDimension, Map<String, int[]>> e : byValue.entrySet()) {
+            String v = item.value(e.getKey());
+            lists[n++] = v == null ? NONE : e.getValue().getOrDefault(v, NONE);
+        }
+        if (!byTag.isEmpty()) {
+            for (Map.Entry<TagKey, String> t : item.tags.entrySet()) {
+                Map<String, int[]> index = byTag.get(t.getKey());
+                lists[n++] = index == null ? NONE : index.getOrDefault(t.getValue(), NONE);
+            }
+        }
+        return n == lists.length ? lists : java.util.Arrays.copyOf(lists, n);
+    }
+}
