@@ -1,0 +1,48 @@
+package org.cloudbilling.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.cloudbilling.core.time.BillingCalendar;
+import org.cloudbilling.core.time.BillingMonth;
+import org.junit.jupiter.api.Test;
+
+class RuleScheduleTest {
+    private static final AllocationRuleSet V1 =
+            AllocationRuleSet.of(List.of(AllocationUnit.root("acme", "Acme")), List.of(), List.of(), Set.of());
+    private static final AllocationRuleSet V2 = AllocationRuleSet.of(
+            List.of(AllocationUnit.root("acme", "Acme"), AllocationUnit.child("web", "Web", "acme")),
+            List.of(),
+            List.of(),
+            Set.of());
+
+    @Test
+    void ALLOC11_activatedBeforeTheThird_startsThePreviousMonth() {
+        // 23:59 on 2 August in UTC+8
+        RuleSchedule early = RuleSchedule.activated(Instant.parse("2024-08-02T15:59:00Z"), BillingCalendar.TENCENT, V1);
+        assertThat(early.firstMonth()).isEqualTo(BillingMonth.of(2024, 7));
+        // 00:00 on 3 August in UTC+8
+        RuleSchedule onTheThird =
+                RuleSchedule.activated(Instant.parse("2024-08-02T16:00:00Z"), BillingCalendar.TENCENT, V1);
+        assertThat(onTheThird.firstMonth()).isEqualTo(BillingMonth.of(2024, 8));
+        assertThatThrownBy(() -> onTheThird.ruleSetFor(BillingMonth.of(2024, 7)))
+                .hasMessageContaining("cost allocation starts in 2024-08")
+                .hasMessageContaining("2024-07 has no allocation");
+    }
+
+    @Test
+    void ALLOC10_eachMonthHasTheRuleSetInForceThen() {
+        RuleSchedule s = RuleSchedule.activated(Instant.parse("2024-08-10T00:00:00Z"), BillingCalendar.TENCENT, V1)
+                .withRuleSet(BillingMonth.of(2024, 11), V2);
+        assertThat(s.ruleSetFor(BillingMonth.of(2024, 8))).isSameAs(V1);
+        assertThat(s.ruleSetFor(BillingMonth.of(2024, 10))).isSameAs(V1);
+        assertThat(s.ruleSetFor(BillingMonth.of(2024, 11))).isSameAs(V2);
+        assertThat(s.ruleSetFor(BillingMonth.of(2025, 6))).isSameAs(V2);
+        assertThat(s.changes().keySet()).containsExactly(BillingMonth.of(2024, 8), BillingMonth.of(2024, 11));
+        assertThatThrownBy(() -> s.withRuleSet(BillingMonth.of(2024, 7), V2))
+                .hasMessage("cost allocation starts in 2024-08; a rule set cannot take effect in 2024-07");
+    }
+}

@@ -1,0 +1,132 @@
+package org.cloudbilling.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.time.BillingCalendar;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("ALLOC-5")
+class SharingTest {
+    private static final Currency CNY = Currency.getInstance("CNY");
+    private static final List<AllocationUnit> UNITS = List.of(
+            AllocationUnit.root("acme", "Acme"),
+            AllocationUnit.child("ops", "Ops", "acme"),
+            AllocationUnit.child("web", "Web", "acme"),
+            AllocationUnit.child("data", "Data", "acme"),
+            AllocationUnit.child("ml", "ML", "data"));
+    private static final Condition VPC = Condition.in(AllocationDimension.BUSINESS_CODE, "p_vpc");
+    private static final UnitId WEB = UnitId.of("web");
+    private static final UnitId DATA = UnitId.of("data");
+    private static final UnitId ML = UnitId.of("ml");
+
+    private static List<String> rows(AllocationRuleSet rules, LineItem... items) {
+        AllocationBill bill = Allocation.allocate(rules, List.of(items), TagBindings.empty(), BillingCalendar.TENCENT);
+        return bill.rows().stream()
+                .map(r -> r.item().id() + " " + r.unit().map(Object::toString).orElse("-") + " " + r.type() + " "
+                        + r.amount().amount().toPlainString() + " "
+                        + r.rule().map(Object::toString).orElse("-"))
+                .toList();
+    }
+
+    private static LineItem item(String id, String product, String owner, String amount) {
+        return WorkedExample.item(id, owner, product, null, "2024-09-05T10:00", amount, null);
+    }
+
+    @Test
+    void ratio_splitsByPercentages_withTheLeftoverByLargestRemainder() {
+        Map<UnitId, BigDecimal> pct = new LinkedHashMap<>();
+        pct.put(WEB, new BigDecimal("70"));
+        pct.put(DATA, new BigDecimal("30"));
+        AllocationRuleSet rules = AllocationRuleSet.of(
+                UNITS, List.of(), List.of(SharingRule.ratio("s", SharingSource.matching(VPC), pct)), Set.of());
+        // 0.05 * 70% = 0.035 and 0.05 * 30% = 0.015: floors 3 and 1 cents, remainders equal: data's id comes first
+        assertThat(rows(rules, item("n1", "p_vpc", "1", "0.05")))
+                .containsExactly("n1 data SHARED 0.02 s", "n1 web SHARED 0.03 s");
+    }
+
+    @Test
+    void even_splitsIntoPartsWithinOneCent_tiesToTheSmallerId() {
+        AllocationRuleSet rules = AllocationRuleSet.of(
+                UNITS,
+                List.of(),
+                List.of(SharingRule.even("s", SharingSource.matching(VPC), List.of(WEB, DATA, ML))),
+                Set.of());
+        assertThat(rows(rules, item("n1", "p_vpc", "1", "100.00")))
+                .containsExactly("n1 data SHARED 33.34 s", "n1 ml SHARED 33.33 s", "n1 web SHARED 33.33 s");
+        assertThat(rows(rules, item("r1", "p_vpc", "1", "-100.00")))
+                .as("a refund is shared symmetrically")
+                .containsExactly("r1 data SHARED -33.34 s", "r1 ml SHARED -33.33 s", "r1 web SHARED -33.33 s");
+    }
+
+    @Test
+    void unitSource_passesCollectedCostOn_andChainsFollow() {
+        AllocationRuleSet rules = AllocationRuleSet.of(
+                UNITS,
+                List.of(AllocationRule.of("r-ops", "ops", Condition.in(AllocationDimension.OWNER_UIN, "9"))),
+                List.of(
+                        SharingRule.even("s-ops", SharingSource.collectedBy("ops"), List.of(WEB, DATA)),
+                        SharingRule.even("s-data", SharingSource.collectedBy("data"), List.of(ML))),
+                Set.of());
+        assertThat(rows(rules, item("o1", "p_cvm", "9", "10.01")))
+                .containsExactly("o1 ml SHARED 5.01 s-data", "o1 web SHARED 5.00 s-ops");
+    }
+
+    @Test
+    @Tag("ALLOC-7")
+    void proportional_withNoBase_fallsBackEvenly_orToUnallocated_asTheRuleSays() {
+        for (ZeroBaseFallback fallback : ZeroBaseFallback.values()) {
+            AllocationRuleSet rules = AllocationRuleSet.of(
+                    UNITS,
+                    List.of(AllocationRule.of("r-web", "web", Condition.in(AllocationDimension.OWNER_UIN, "7"))),
+                    List.of(SharingRule.proportional("s", SharingSource.matching(VPC), List.of(WEB, DATA), fallback)),
+                    Set.of());
+            // web's only collected cost is a refund: no target has a positive base
+            AllocationBill bill = Allocation.allocate(
+                    rules,
+                    List.of(item("w1", "p_cvm", "7", "-5.00"), item("n1", "p_vpc", "1", "9.99")),
+                    TagBindings.empty(),
+                    BillingCalendar.TENCENT);
+            assertThat(bill.run().isFallingBack(RuleId.of("s"), CNY)).isTrue();
+            List<String> shared = bill.rows().stream()
+                    .filter(r -> r.item().id().value().equals("n1"))
+                    .map(r -> r.unit().map(Object::toString).orElse("-") + " " + r.type() + " " + r.amount())
+                    .toList();
+            if (fallback == ZeroBaseFallback.EVEN) {
+                assertThat(shared).containsExactly("data SHARED CNY 5.00", "web SHARED CNY 4.99");
+            } else {
+                assertThat(shared).containsExactly("- UNALLOCATED CNY 9.99");
+            }
+        }
+    }
+
+    @Test
+    void proportional_ignoresTargetsWhoseBaseIsNotPositive() {
+        AllocationRuleSet rules = AllocationRuleSet.of(
+                UNITS,
+                List.of(
+                        AllocationRule.of("r-web", "web", Condition.in(AllocationDimension.OWNER_UIN, "7")),
+                        AllocationRule.of("r-data", "data", Condition.in(AllocationDimension.OWNER_UIN, "8"))),
+                List.of(SharingRule.proportional(
+                        "s", SharingSource.matching(VPC), List.of(WEB, DATA), ZeroBaseFallback.EVEN)),
+                Set.of());
+        assertThat(rows(
+                        rules,
+                        item("w1", "p_cvm", "7", "-5.00"),
+                        item("d1", "p_cvm", "8", "20.00"),
+                        item("n1", "p_vpc", "1", "3.00")))
+                .containsExactly(
+                        "w1 web COLLECTED -5.00 r-web",
+                        "d1 data COLLECTED 20.00 r-data",
+                        "n1 data SHARED 3.00 s",
+                        "n1 web SHARED 0.00 s");
+    }
+}
