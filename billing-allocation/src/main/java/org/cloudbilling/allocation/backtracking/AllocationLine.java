@@ -1,0 +1,45 @@
+package org.cloudbilling.allocation.backtracking;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Comparator;
+import java.util.Optional;
+import org.cloudbilling.allocation.AllocatedRow;
+import org.cloudbilling.allocation.AllocationType;
+import org.cloudbilling.allocation.RuleId;
+import org.cloudbilling.allocation.UnitId;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.money.Money;
+
+/**
+ * One line of a stored cost allocation bill: an {@link AllocatedRow} without its source item, only its id.
+ *
+ * @param item the source line item's id
+ * @param unit the unit; empty for Unallocated
+ * @param type the allocation type
+ * @param amount the amount
+ * @param rule the rule that decided
+ */
+public record AllocationLine(
+        LineItemId item, Optional<UnitId> unit, AllocationType type, Money amount, Optional<RuleId> rule) {
+
+    /** The order lines are kept in: by item, unit (Unallocated first), type and rule. */
+    static final Comparator<AllocationLine> ORDER = Comparator.comparing(AllocationLine::item)
+            .thenComparing(l -> l.unit().map(u -> "~" + u.value()).orElse(""))
+            .thenComparing(AllocationLine::type)
+            .thenComparing(l -> l.rule().map(r -> r.value()).orElse(""));
+
+    /** Checks that no component is null. */
+    public AllocationLine {
+        requireNonNull(item, "item");
+        requireNonNull(unit, "unit");
+        requireNonNull(type, "type");
+        requireNonNull(amount, "amount");
+        requireNonNull(rule, "rule");
+    }
+
+    /** Returns the line of {@code row}. */
+    public static AllocationLine of(AllocatedRow row) {
+        return new AllocationLine(row.item().id(), row.unit(), row.type(), row.amount(), row.rule());
+    }
+}
