@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class RuleScheduleTest {
@@ -20,7 +21,8 @@ class RuleScheduleTest {
             Set.of());
 
     @Test
-    void ALLOC11_activatedBeforeTheThird_startsThePreviousMonth() {
+    @Tag("ALLOC-11")
+    void activatedBeforeTheThird_startsThePreviousMonth() {
         // 23:59 on 2 August in UTC+8
         RuleSchedule early = RuleSchedule.activated(Instant.parse("2024-08-02T15:59:00Z"), BillingCalendar.TENCENT, V1);
         assertThat(early.firstMonth()).isEqualTo(BillingMonth.of(2024, 7));
@@ -34,7 +36,8 @@ class RuleScheduleTest {
     }
 
     @Test
-    void ALLOC10_eachMonthHasTheRuleSetInForceThen() {
+    @Tag("ALLOC-10")
+    void eachMonthHasTheRuleSetInForceThen() {
         RuleSchedule s = RuleSchedule.activated(Instant.parse("2024-08-10T00:00:00Z"), BillingCalendar.TENCENT, V1)
                 .withRuleSet(BillingMonth.of(2024, 11), V2);
         assertThat(s.ruleSetFor(BillingMonth.of(2024, 8))).isSameAs(V1);

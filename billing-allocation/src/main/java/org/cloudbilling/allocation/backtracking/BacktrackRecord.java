@@ -47,4 +47,34 @@ public record BacktrackRecord(
         requireNonNull(effectiveFrom, "effectiveFrom");
         requireNonNull(failure, "failure");
     }
+
+    /** Returns this record completed at {@code at}, in force from {@code effectiveFrom}. */
+    BacktrackRecord completed(Instant at, Instant effectiveFrom) {
+        return new BacktrackRecord(
+                id,
+                operator,
+                submittedAt,
+                months,
+                ruleMonth,
+                ruleVersion,
+                BacktrackStatus.COMPLETED,
+                Optional.of(at),
+                Optional.of(effectiveFrom),
+                Optional.empty());
+    }
+
+    /** Returns this record failed at {@code at} for {@code reason}. */
+    BacktrackRecord failed(Instant at, String reason) {
+        return new BacktrackRecord(
+                id,
+                operator,
+                submittedAt,
+                months,
+                ruleMonth,
+                ruleVersion,
+                BacktrackStatus.FAILED,
+                Optional.of(at),
+                Optional.empty(),
+                Optional.of(reason));
+    }
 }

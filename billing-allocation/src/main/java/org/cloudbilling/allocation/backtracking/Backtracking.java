@@ -247,17 +247,8 @@ public final class Backtracking {
             }
         } catch (RuntimeException e) {
             Instant failedAt = clock.instant();
-            BacktrackRecord failed = new BacktrackRecord(
-                    id,
-                    request.operator(),
-                    request.submittedAt(),
-                    months,
-                    ruleMonth,
-                    ruleVersion,
-                    BacktrackStatus.FAILED,
-                    Optional.of(failedAt),
-                    Optional.empty(),
-                    Optional.of("month " + months.get(results.size()) + ": " + e.getMessage()));
+            BacktrackRecord failed =
+                    started.failed(failedAt, "month " + months.get(results.size()) + ": " + e.getMessage());
             listener.finished(failed);
             return new BacktrackOutcome(history.withRecord(failed), failed);
         }
@@ -278,17 +269,7 @@ public final class Backtracking {
                     effectiveFrom,
                     results.get(i).lines()));
         }
-        BacktrackRecord completed = new BacktrackRecord(
-                id,
-                request.operator(),
-                request.submittedAt(),
-                months,
-                ruleMonth,
-                ruleVersion,
-                BacktrackStatus.COMPLETED,
-                Optional.of(completedAt),
-                Optional.of(effectiveFrom),
-                Optional.empty());
+        BacktrackRecord completed = started.completed(completedAt, effectiveFrom);
         listener.finished(completed);
         return new BacktrackOutcome(history.withVersions(versions).withRecord(completed), completed);
     }
