@@ -324,6 +324,15 @@ class MoneyTest {
         }
 
         @Test
+        void sumsBeyondLongRange_areExact() {
+            assertThat(USD_LONG_MAX.plus(USD_LONG_MAX)).hasToString("USD 18446744073709551614");
+            assertThat(USD_LONG_MAX.plus(Money.ofUnscaled(USD, 2, 0))).hasToString("USD 9223372036854775809");
+            assertThat(USD_LONG_MIN.plus(USD_LONG_MIN)).hasToString("USD -18446744073709551616");
+            assertThat(Money.ofUnscaled(USD, Long.MIN_VALUE + 1, 0).plus(Money.ofUnscaled(USD, -2, 0)))
+                    .hasToString("USD -9223372036854775809");
+        }
+
+        @Test
         void longMax_plusCents_scalesUpExactly() {
             assertThat(USD_LONG_MAX.plus(Money.of("USD", "0.01"))).hasToString("USD 9223372036854775807.01");
         }
