@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.cloudbilling.core.bill.Bill;
@@ -180,11 +181,12 @@ class MoneyProperties {
     void keyedSplit_doesNotDependOnMapOrder() {
         qt().forAll(money(), weights(), longs().all()).checkAssert((amount, weights, seed) -> {
             List<String> keys = new ArrayList<>();
-            for (int i = 0; i < weights.size(); i++) {
-                keys.add(String.format("k%02d", i));
-            }
             Map<String, BigDecimal> inKeyOrder = new LinkedHashMap<>();
-            keys.forEach(k -> inKeyOrder.put(k, weights.get(keys.indexOf(k))));
+            for (int i = 0; i < weights.size(); i++) {
+                String key = String.format(Locale.ROOT, "k%02d", i);
+                keys.add(key);
+                inKeyOrder.put(key, weights.get(i));
+            }
             List<String> shuffled = new ArrayList<>(keys);
             Collections.shuffle(shuffled, new Random(seed));
             Map<String, BigDecimal> inShuffledOrder = new LinkedHashMap<>();
