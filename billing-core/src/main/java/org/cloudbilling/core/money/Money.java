@@ -38,8 +38,11 @@ public final class Money implements Comparable<Money> {
     /** The largest number of decimal places an amount may carry. */
     public static final int MAX_SCALE = 18;
 
-    /** The largest number of digits before the decimal point: amounts stay below 10^30 units. */
-    public static final int MAX_INTEGER_DIGITS = 30;
+    /**
+     * The largest number of digits before the decimal point: amounts stay below 10^40 units, far beyond any
+     * bill, so that input such as {@code 1e999999999} is refused before it is expanded.
+     */
+    public static final int MAX_INTEGER_DIGITS = 40;
 
     private static final long[] POWERS_OF_TEN = new long[MAX_SCALE + 1];
     private static final long[] SAFE_TO_SCALE = new long[MAX_SCALE + 1];
@@ -91,7 +94,7 @@ public final class Money implements Comparable<Money> {
         requireNonNull(amount, "amount");
         BigDecimal value = amount;
         checkArgument(
-                value.signum() == 0 || value.precision() - value.scale() <= MAX_INTEGER_DIGITS,
+                value.signum() == 0 || (long) value.precision() - value.scale() <= MAX_INTEGER_DIGITS,
                 "amount %s has more than %s digits before the decimal point",
                 abbreviated(value),
                 MAX_INTEGER_DIGITS);
@@ -106,7 +109,8 @@ public final class Money implements Comparable<Money> {
                     abbreviated(amount),
                     value.scale(),
                     MAX_SCALE);
-            value = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+            // keep as many of the given decimals as Money holds: 1.230000000000000000000 keeps 18
+            value = stripped.setScale(MAX_SCALE);
         }
         return ofExact(currency, value);
     }
@@ -220,8 +224,15 @@ public final class Money implements Comparable<Money> {
      */
     public static BigDecimal parseAmount(String text) {
         requireNonNull(text, "amount");
-        if (text.isEmpty() || !isDecimalStart(text.charAt(0)) || !Character.isDigit(text.charAt(text.length() - 1))) {
+        if (text.isEmpty() || !isDecimalStart(text.charAt(0)) || !isAsciiDigit(text.charAt(text.length() - 1))) {
             throw new IllegalArgumentException("amount " + quoted(text) + " is not a decimal number");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isAsciiDigit(c) && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                // only ASCII digits, a sign, a point and an exponent: no other scripts' digits
+                throw new IllegalArgumentException("amount " + quoted(text) + " is not a decimal number");
+            }
         }
         try {
             return new BigDecimal(text);
@@ -231,7 +242,11 @@ public final class Money implements Comparable<Money> {
     }
 
     private static boolean isDecimalStart(char c) {
-        return Character.isDigit(c) || c == '-' || c == '+' || c == '.';
+        return isAsciiDigit(c) || c == '-' || c == '+' || c == '.';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static Money ofExact(Currency currency, BigDecimal value) {
@@ -582,9 +597,11 @@ public final class Money implements Comparable<Money> {
         }
     }
 
-    private static String abbreviated(BigDecimal value) {
-        String text = value.toString(); // scientific notation keeps a huge exponent short
-        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    static String abbreviated(BigDecimal value) {
+        // the plain form when it is short; scientific notation keeps a huge exponent short
+        boolean small = Math.abs((long) value.scale()) <= 60 && value.precision() <= 60;
+        String text = small ? value.toPlainString() : value.toString();
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 
     static String quoted(String text) {

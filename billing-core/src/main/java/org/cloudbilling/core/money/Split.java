@@ -124,13 +124,13 @@ public final class Split {
     /** Checks a weight's sign and size before any arithmetic could expand a huge exponent. */
     private static BigDecimal checkWeight(BigDecimal w, int position) {
         requireNonNull(w, "weight");
-        checkArgument(w.signum() >= 0, "weight %s at position %s is negative", w, position);
+        checkArgument(w.signum() >= 0, "weight %s at position %s is negative", Money.abbreviated(w), position);
         checkArgument(
                 w.signum() == 0
                         || (w.precision() - w.scale() <= Money.MAX_INTEGER_DIGITS
                                 && w.scale() - w.precision() < Money.MAX_SCALE),
                 "weight %s at position %s is out of range: at most %s digits before the decimal point and %s after",
-                w,
+                Money.abbreviated(w),
                 position,
                 Money.MAX_INTEGER_DIGITS,
                 Money.MAX_SCALE);

@@ -164,7 +164,8 @@ class SplitTest {
         void weightWithNineteenDecimals_isRefused() {
             assertThatThrownBy(() -> Split.byWeights(decimals("1", "0.0000000000000000001")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("a weight has more than 18 decimal places");
+                    .hasMessage("weight 0.0000000000000000001 at position 1 is out of range: at most 40 digits before"
+                            + " the decimal point and 18 after");
         }
 
         @Test
