@@ -21,8 +21,8 @@ import org.immutables.value.Value;
  *         .reseller(PartnerUin.of("200000000001"))
  *         .currency(Currency.getInstance("CNY"))
  *         .customerDiscountsEnabled(true)
- *         .putCustomerDiscounts(OwnerUin.of("100000000007"), new BigDecimal("0.9"))
- *         .putBillingTagKeys(TagKey.of("project"), Instant.parse("2024-09-01T00:00:00Z"))
+ *         .putCustomerDiscount(OwnerUin.of("100000000007"), new BigDecimal("0.9"))
+ *         .putBillingTagKey(TagKey.of("project"), Instant.parse("2024-09-01T00:00:00Z"))
  *         .build();
  * }</pre>
  */
