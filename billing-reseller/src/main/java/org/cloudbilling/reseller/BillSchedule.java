@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
+import org.cloudbilling.core.time.Interval;
 
 /**
  * The bill schedule (RES-9): a month's customer bill is issued on the calendar's issue day of the following
@@ -43,6 +44,15 @@ public final class BillSchedule {
      */
     public static LocalDate dataThrough(BillingCalendar calendar, Instant asOf) {
         return calendar.dayOf(asOf).minusDays(1);
+    }
+
+    /**
+     * Returns the instants whose bindings can bring a charge into {@code month}'s bills: the month itself and its
+     * billing time, 00:00 on the 1st of the next month (ATTR-3).
+     */
+    static Interval billingWindow(BillingCalendar calendar, BillingMonth month) {
+        Interval m = calendar.interval(month);
+        return Interval.of(m.start(), m.end().plusNanos(1));
     }
 
     /**

@@ -13,7 +13,9 @@ import org.cloudbilling.core.time.Interval;
 /**
  * What a distributor reads about its indirect end customers, the customers of its second-level resellers
  * (RES-2): one customer's bill by its UIN, and the bills of all end customers of one second-level reseller,
- * found as the reseller's customer list intersected with the bill rows by owner UIN.
+ * found as the reseller's customer list intersected with the bill rows by owner UIN. The customer list of a
+ * month holds the customers bound during the month or at its billing time (00:00 on the 1st of the next month),
+ * when monthly charges are attributed.
  *
  * <pre>{@code
  * BillA bill = DistributorQueries.indirectCustomerBill(channel, calendar, DIST, CUSTOMER, resellerBills);
@@ -49,7 +51,7 @@ public final class DistributorQueries {
         boolean bound = false;
         for (BillA bill : resellerBills) {
             checkOwnReseller(distributor, resellers, bill);
-            Interval month = calendar.interval(bill.month());
+            Interval month = BillSchedule.billingWindow(calendar, bill.month());
             if (channel.customersOf(bill.reseller(), month).contains(customer)) {
                 bound = true;
                 out.add(bill.ofOwners(Set.of(customer)));
@@ -76,7 +78,8 @@ public final class DistributorQueries {
     public static ImmutableSortedMap<OwnerUin, ImmutableList<BillARow>> endCustomersOf(
             Channel channel, BillingCalendar calendar, PartnerUin distributor, BillA bill) {
         checkOwnReseller(distributor, channel.resellersOf(distributor), bill);
-        Set<OwnerUin> customers = channel.customersOf(bill.reseller(), calendar.interval(bill.month()));
+        Set<OwnerUin> customers =
+                channel.customersOf(bill.reseller(), BillSchedule.billingWindow(calendar, bill.month()));
         ImmutableSortedMap.Builder<OwnerUin, ImmutableList<BillARow>> out = ImmutableSortedMap.naturalOrder();
         for (OwnerUin customer : customers) {
             ImmutableList<BillARow> rows = bill.rowsOf(customer);

@@ -13,8 +13,8 @@ import org.cloudbilling.core.time.BillingCalendar;
  *   <li>Bill A: the reseller itself and its distributor; nobody else, and never an account (end customers never
  *       see reseller cost fields).
  *   <li>Bill B: the reseller and its distributor see all of it; an end customer sees only its own rows, without
- *       the reseller-perspective columns, and only if it was bound to the reseller during the month; another
- *       reseller sees nothing.
+ *       the reseller-perspective columns, and only if it has rows in the bill or was bound to the reseller during
+ *       the month or at its billing time; another reseller sees nothing.
  * </ul>
  *
  * <p>A request outside the viewer's scope throws {@link OutOfScopeException}.
@@ -57,9 +57,10 @@ public final class ScopedViews {
         }
         if (viewer instanceof Viewer.Account account) {
             OwnerUin customer = account.uin();
-            if (channel.customersOf(bill.reseller(), calendar.interval(bill.month()))
-                    .contains(customer)) {
-                BillB own = bill.ofCustomer(customer);
+            BillB own = bill.ofCustomer(customer);
+            if (!own.rows().isEmpty()
+                    || channel.customersOf(bill.reseller(), BillSchedule.billingWindow(calendar, bill.month()))
+                            .contains(customer)) {
                 return new BillB(
                         own.reseller(),
                         own.month(),

@@ -56,7 +56,9 @@ class ScopedViewsProperties {
                     for (BillingMonth month : months) {
                         ResellerMonth m = ResellerBills.compute(
                                 charges, settings, month, BillingCalendar.TENCENT, AS_OF, Map.of());
-                        Set<OwnerUin> customers = channel.customersOf(R1, BillingCalendar.TENCENT.interval(month));
+                        Set<OwnerUin> customers = new TreeSet<>(
+                                channel.customersOf(R1, BillSchedule.billingWindow(BillingCalendar.TENCENT, month)));
+                        m.billB().rows().forEach(r -> customers.add(r.customer()));
                         Viewer viewer = viewers.get(random.nextInt(viewers.size()));
                         boolean channelSide = viewer.equals(Viewer.partner(R1)) || viewer.equals(Viewer.partner(DIST));
                         Optional<BillA> a = attempt(() -> ScopedViews.billA(viewer, channel, m.billA()));

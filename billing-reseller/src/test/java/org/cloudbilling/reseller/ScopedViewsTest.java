@@ -88,4 +88,26 @@ class ScopedViewsTest {
         assertThat(ScopedViews.billB(Viewer.partner(DIST), CHANNEL, BillingCalendar.TENCENT, MONTH.billB()))
                 .isEqualTo(MONTH.billB());
     }
+
+    @Test
+    @Tag("ATTR-3")
+    @Tag("RES-2")
+    void billB_customerBoundAtBillingTime_seesItsMonthlyCharge_andIsOnTheCustomerList() {
+        Channel channel = channel().bound(CAROL, R1, t("2024-10-01T00:00"));
+        ResellerMonth month = ResellerBills.compute(
+                Attribution.attribute(
+                        List.of(usage("m", CAROL, SettlementCycle.MONTHLY, "2024-09-01T00:00", "2024-10-01T00:00", "9")
+                                .build()),
+                        AttributionContext.of(BillingCalendar.TENCENT, channel)),
+                ResellerSettings.builder().reseller(R1).currency(CNY).build(),
+                BillingMonth.of(2024, 9),
+                BillingCalendar.TENCENT,
+                t("2024-10-06T00:00"),
+                Map.of());
+        assertThat(ScopedViews.billB(Viewer.account(CAROL), channel, BillingCalendar.TENCENT, month.billB())
+                        .rows())
+                .hasSize(1);
+        assertThat(DistributorQueries.endCustomersOf(channel, BillingCalendar.TENCENT, DIST, month.billA()))
+                .containsOnlyKeys(CAROL);
+    }
 }

@@ -11,6 +11,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.money.Money;
 import org.junit.jupiter.api.Tag;
@@ -25,6 +26,7 @@ class FundLedgerProperties {
         Organization org = group(PaymentMode.UNIFIED)
                 .grant(HQ_ADMIN, Permission.ALLOCATE_FUNDS)
                 .build();
+        AtomicInteger accepted = new AtomicInteger();
         qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
             Random random = new Random(seed);
             FundLedger ledger = FundLedger.empty(CNY);
@@ -42,6 +44,7 @@ class FundLedgerProperties {
                             amount);
                     if (o.isAccepted()) {
                         ledger = o.state();
+                        accepted.incrementAndGet();
                     }
                 }
                 assertThat(ledger.total()).isEqualTo(toppedUp);
@@ -50,5 +53,6 @@ class FundLedgerProperties {
                         .forEach(b -> assertThat(b.isNegative()).isFalse());
             }
         });
+        assertThat(accepted.get()).as("accepted allocations").isGreaterThan(100);
     }
 }
