@@ -1,0 +1,81 @@
+package org.cloudbilling.reseller;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import org.cloudbilling.core.bill.ActionType;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.PayMode;
+import org.cloudbilling.core.bill.SettlementCycle;
+import org.cloudbilling.core.id.BusinessCode;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.id.OrderId;
+import org.cloudbilling.core.id.OwnerUin;
+import org.cloudbilling.core.id.PayerUin;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.Interval;
+
+/** Named partners, customers and small line-item builders for the reseller tests; times are UTC+8. */
+public final class Fixtures {
+    public static final Currency CNY = Currency.getInstance("CNY");
+    public static final PartnerUin DIST = PartnerUin.of("200000000001");
+    public static final PartnerUin R1 = PartnerUin.of("200000000011");
+    public static final PartnerUin R2 = PartnerUin.of("200000000012");
+    public static final OwnerUin ALICE = OwnerUin.of("100000000101");
+    public static final OwnerUin BOB = OwnerUin.of("100000000102");
+    public static final OwnerUin CAROL = OwnerUin.of("100000000103");
+
+    private Fixtures() {}
+
+    /** Returns the instant of local time {@code local} in UTC+8, such as {@code "2024-09-17T10:00"}. */
+    public static Instant t(String local) {
+        return LocalDateTime.parse(local).toInstant(ZoneOffset.ofHours(8));
+    }
+
+    public static Money cny(String amount) {
+        return Money.of("CNY", amount);
+    }
+
+    /** The channel DIST with resellers R1 and R2 under it and no bindings. */
+    public static Channel channel() {
+        return Channel.builder()
+                .distributor(DIST)
+                .reseller(R1, DIST)
+                .reseller(R2, DIST)
+                .build();
+    }
+
+    /** A postpaid usage item of {@code owner} for {@code [from, to)}, list = total = {@code amount}. */
+    public static LineItem.Builder usage(
+            String id, OwnerUin owner, SettlementCycle cycle, String from, String to, String amount) {
+        return LineItem.builder()
+                .id(LineItemId.of(id))
+                .ownerUin(owner)
+                .payerUin(PayerUin.of(owner.value()))
+                .businessCode(BusinessCode.of("p_cvm"))
+                .payMode(PayMode.POSTPAID)
+                .settlementCycle(cycle)
+                .actionType(ActionType.USAGE)
+                .feePeriod(Interval.of(t(from), t(to)))
+                .listCost(cny(amount))
+                .totalCost(cny(amount));
+    }
+
+    /** A prepaid purchase of {@code owner} ordered at {@code orderedAt} for {@code [from, to)}. */
+    public static LineItem.Builder prepaid(
+            String id, OwnerUin owner, String orderedAt, String from, String to, String amount) {
+        return LineItem.builder()
+                .id(LineItemId.of(id))
+                .ownerUin(owner)
+                .payerUin(PayerUin.of(owner.value()))
+                .businessCode(BusinessCode.of("p_cvm"))
+                .payMode(PayMode.PREPAID)
+                .actionType(ActionType.NEW_PURCHASE)
+                .orderId(OrderId.of("order-" + id))
+                .deductionTime(t(orderedAt))
+                .feePeriod(Interval.of(t(from), t(to)))
+                .listCost(cny(amount))
+                .totalCost(cny(amount));
+    }
+}
