@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
@@ -67,6 +68,24 @@ public final class FocusCsv {
     public static ReadResult<FocusRow> readAll(Reader reader, String source, OnError onError) {
         try (FocusCsvReader in = reader(reader, source)) {
             return in.readAll(onError);
+        }
+    }
+
+    /**
+     * Reads a whole dataset as line items, mapped by {@link FocusLineItems#toLineItem}.
+     *
+     * @param reader the CSV, not null; closed before returning
+     * @param source the name errors give, not null
+     * @param guard {@link FormulaGuard#ON} for the project's own guarded exports, not null
+     * @param onError stop at the first bad row, or collect every bad row
+     * @return the items and the problems, never null
+     * @throws BillingInputException at the first bad row with {@link OnError#FAIL}, and when the header or the
+     *     CSV structure is broken
+     */
+    public static ReadResult<LineItem> readLineItems(
+            Reader reader, String source, FormulaGuard guard, OnError onError) {
+        try (FocusCsvReader in = reader(reader, source, guard)) {
+            return in.readAllLineItems(onError);
         }
     }
 

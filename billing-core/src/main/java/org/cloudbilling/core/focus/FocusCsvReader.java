@@ -14,6 +14,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.CsvSafety;
 import org.cloudbilling.core.io.FormulaGuard;
@@ -46,7 +49,8 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     private final String source;
     private final FormulaGuard guard;
     private final MappingIterator<String[]> rows;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json =
+            new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final String[] headers;
     /** For each position, its FOCUS column, or null for an extra column. */
     private final FocusColumn[] columns;
@@ -154,12 +158,37 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
         return rowLine;
     }
 
+    /**
+     * Returns the next row as a line item, mapped by {@link FocusLineItems#toLineItem}; a row without an id gets
+     * {@code line-N}, N being the line it starts on.
+     *
+     * @throws BillingInputException if the row cannot be read, or lacks what a line item needs
+     * @throws NoSuchElementException at the end of the input
+     */
+    public LineItem nextLineItem() {
+        FocusRow r = next();
+        try {
+            return FocusLineItems.toLineItem(r, LineItemId.of("line-" + rowLine));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BillingInputException(InputProblem.ofLine(source, rowLine, e.getMessage()));
+        }
+    }
+
     ReadResult<FocusRow> readAll(OnError onError) {
-        List<FocusRow> out = new ArrayList<>();
+        return readAll(onError, this::next);
+    }
+
+    ReadResult<LineItem> readAllLineItems(OnError onError) {
+        return readAll(onError, this::nextLineItem);
+    }
+
+    private <T> ReadResult<T> readAll(OnError onError, java.util.function.Supplier<T> next) {
+        requireNonNull(onError, "onError");
+        List<T> out = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         while (hasNext()) {
             try {
-                out.add(next());
+                out.add(next.get());
             } catch (BillingInputException e) {
                 if (onError == OnError.FAIL) {
                     throw e;
@@ -222,6 +251,9 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
             if (cell.endsWith("Z")) {
                 return Instant.parse(cell);
             }
+            if (cell.length() > 19 && (cell.charAt(19) == '+' || cell.charAt(19) == '-')) {
+                return OffsetDateTime.parse(cell.replace(' ', 'T')).toInstant();
+            }
             if (cell.indexOf('T') > 0) {
                 return LocalDateTime.parse(cell).toInstant(ZoneOffset.UTC);
             }
@@ -244,10 +276,11 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
         Map<String, String> tags = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             JsonNode v = e.getValue();
-            if (!v.isValueNode() || v.isNull()) {
+            if (!v.isTextual()) {
+                // a number or boolean would come back as a string: refuse rather than change the tags (FOCUS-6)
                 throw new IllegalArgumentException("the value of tag '" + e.getKey() + "' is not a string");
             }
-            tags.put(e.getKey(), v.asText());
+            tags.put(e.getKey(), v.textValue());
         }
         return tags;
     }

@@ -91,6 +91,11 @@ public final class FocusRow {
         return Optional.ofNullable(tags);
     }
 
+    /** Returns the value of the column {@code header} that is not a FOCUS 1.0 column, such as an {@code x_} one. */
+    public Optional<String> extra(String header) {
+        return Optional.ofNullable(extra.get(header));
+    }
+
     /** Returns the columns that are not FOCUS 1.0 columns, by header, in the order read. */
     public ImmutableMap<String, String> extra() {
         return extra;
@@ -127,9 +132,14 @@ public final class FocusRow {
 
         private Builder() {}
 
-        /** Sets a text column; null clears it. */
+        /**
+         * Sets a text column; null clears it.
+         *
+         * @throws IllegalArgumentException if {@code value} is empty: CSV cannot tell an empty text from a null
+         */
         public Builder set(FocusColumn column, String value) {
             checkType(column, FocusColumn.Type.STRING);
+            checkArgument(value == null || !value.isEmpty(), "%s is empty; a missing value is null", column.header());
             return put(column, value);
         }
 
@@ -148,14 +158,29 @@ public final class FocusRow {
         /** Sets the tags, kept in the order given; null makes the column null. */
         public Builder tags(Map<String, String> value) {
             this.tags = value == null ? null : new LinkedHashMap<>(value);
+            if (tags != null) {
+                tags.forEach((k, v) -> {
+                    requireNonNull(k, "tag key");
+                    requireNonNull(v, "tag value");
+                });
+            }
             return this;
         }
 
-        /** Sets a column that is not a FOCUS 1.0 column, such as {@code x_AllocationUnit}. */
+        /**
+         * Sets a column that is not a FOCUS 1.0 column, such as {@code x_AllocationUnit}; null clears it.
+         *
+         * @throws IllegalArgumentException if {@code header} is a FOCUS column, or {@code value} is empty
+         */
         public Builder extra(String header, String value) {
             requireNonNull(header, "header");
             checkArgument(FocusColumn.of(header).isEmpty(), "%s is a FOCUS column: use set", header);
-            extra.put(header, requireNonNull(value, "value"));
+            if (value == null) {
+                extra.remove(header);
+                return this;
+            }
+            checkArgument(!value.isEmpty(), "%s is empty; a missing value is null", header);
+            extra.put(header, value);
             return this;
         }
 
