@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.money.SettlementPolicy;
 
 /**
  * Checks a FOCUS CSV dataset, as written, against the FOCUS rules and reports every violation; it does not stop
@@ -40,7 +41,8 @@ import org.cloudbilling.core.money.Money;
  *   <li>FOCUS-4: ChargeCategory is Usage, Purchase, Tax, Credit or Adjustment; ChargeClass is null or
  *       {@code Correction}, and {@code Correction} only on a row whose charge period starts before its billing
  *       period; ChargeFrequency is One-Time, Recurring or Usage-Based.
- *   <li>FOCUS-5: when invoice totals are given, the BilledCost of each billing period adds up to its total.
+ *   <li>FOCUS-5: when invoice totals are given, the BilledCost of each billing period adds up to its total, in
+ *       one currency; exactly, or after the provider's {@link SettlementPolicy} (MONEY-3).
  *   <li>FOCUS-6: Tags is a JSON object of string values, each key once.
  * </ul>
  *
@@ -67,12 +69,37 @@ public final class FocusValidator {
      * @throws UncheckedIOException if reading fails
      */
     public static List<FocusViolation> validate(Reader reader, String source, Map<Instant, BigDecimal> invoiceTotals) {
+        return check(reader, source, invoiceTotals, null);
+    }
+
+    /**
+     * Validates a FOCUS CSV dataset whose invoices are settled by {@code settlement} (MONEY-3): for FOCUS-5, the
+     * BilledCost of each billing period, added up exactly and then settled, must equal its invoice total.
+     *
+     * <pre>{@code
+     * FocusValidator.validate(reader, "sept.csv", Map.of(periodStart, new BigDecimal("100.45")), SettlementPolicy.TENCENT);
+     * }</pre>
+     *
+     * @param reader the CSV, not null; read to its end and closed
+     * @param source the name violations give, not null
+     * @param invoiceTotals each billing period's settled invoice total, keyed by its BillingPeriodStart, not null
+     * @param settlement how the provider settles an invoice total, not null
+     * @return the violations in the order found, never null
+     * @throws UncheckedIOException if reading fails
+     */
+    public static List<FocusViolation> validate(
+            Reader reader, String source, Map<Instant, BigDecimal> invoiceTotals, SettlementPolicy settlement) {
+        return check(reader, source, invoiceTotals, requireNonNull(settlement, "settlement"));
+    }
+
+    private static List<FocusViolation> check(
+            Reader reader, String source, Map<Instant, BigDecimal> invoiceTotals, SettlementPolicy settlement) {
         requireNonNull(reader, "reader");
         requireNonNull(source, "source");
         requireNonNull(invoiceTotals, "invoiceTotals");
         List<FocusViolation> out = new ArrayList<>();
         ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        Map<Instant, BigDecimal> billed = new TreeMap<>();
+        Map<Instant, Money> billed = new TreeMap<>();
         try (MappingIterator<String[]> rows = new CsvMapper()
                 .enable(CsvParser.Feature.WRAP_AS_ARRAY)
                 .readerFor(String[].class)
@@ -111,7 +138,13 @@ public final class FocusValidator {
             throw new UncheckedIOException(e);
         }
         for (Map.Entry<Instant, BigDecimal> e : invoiceTotals.entrySet()) {
-            BigDecimal sum = billed.getOrDefault(e.getKey(), BigDecimal.ZERO);
+            Money exact = billed.get(e.getKey());
+            BigDecimal sum = exact == null ? BigDecimal.ZERO : exact.amount();
+            String settled = "";
+            if (settlement != null && exact != null) {
+                sum = settlement.settle(exact).amount();
+                settled = ", settled by " + settlement.name() + " to " + sum.toPlainString();
+            }
             if (sum.compareTo(e.getValue()) != 0) {
                 out.add(new FocusViolation(
                         "FOCUS-5",
@@ -120,8 +153,8 @@ public final class FocusValidator {
                         FocusColumn.BILLED_COST.header(),
                         sum.toPlainString(),
                         "BilledCost of the billing period starting " + e.getKey() + " adds up to "
-                                + sum.toPlainString() + ", its invoice total is "
-                                + e.getValue().toPlainString()));
+                                + (exact == null ? "0" : exact.amount().toPlainString()) + settled
+                                + ", its invoice total is " + e.getValue().toPlainString()));
             }
         }
         return out;
@@ -173,7 +206,7 @@ public final class FocusValidator {
             this.out = out;
         }
 
-        void run(Map<Instant, BigDecimal> billed) {
+        void run(Map<Instant, Money> billed) {
             Map<FocusColumn, Instant> instants = new EnumMap<>(FocusColumn.class);
             for (Map.Entry<FocusColumn, Integer> e : at.entrySet()) {
                 FocusColumn c = e.getKey();
@@ -244,8 +277,28 @@ public final class FocusValidator {
             }
             Instant period = instants.get(FocusColumn.BILLING_PERIOD_START);
             String cost = cell(FocusColumn.BILLED_COST);
-            if (period != null && cost != null && PLAIN_DECIMAL.matcher(cost).matches()) {
-                billed.merge(period, Money.parseAmount(cost), BigDecimal::add);
+            String currency = cell(FocusColumn.BILLING_CURRENCY);
+            if (period != null
+                    && cost != null
+                    && currency != null
+                    && PLAIN_DECIMAL.matcher(cost).matches()) {
+                Money amount;
+                try {
+                    amount = Money.of(Money.currency(currency), Money.parseAmount(cost));
+                } catch (IllegalArgumentException e) {
+                    add("FOCUS-5", FocusColumn.BILLING_CURRENCY, currency, e.getMessage());
+                    return;
+                }
+                Money sum = billed.get(period);
+                if (sum != null && !sum.currency().equals(amount.currency())) {
+                    add(
+                            "FOCUS-5",
+                            FocusColumn.BILLING_CURRENCY,
+                            currency,
+                            "the billing period starting " + period + " mixes " + sum.currency() + " and " + currency);
+                    return;
+                }
+                billed.put(period, sum == null ? amount : sum.plus(amount));
             }
         }
 
