@@ -18,7 +18,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -340,8 +339,7 @@ public final class FocusValidator {
                 add("FOCUS-6", c, cell, "the tags are not a JSON object");
                 return;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (!e.getValue().isTextual()) {
                     add("FOCUS-6", c, cell, "the value of tag '" + e.getKey() + "' is not a string");
                 }

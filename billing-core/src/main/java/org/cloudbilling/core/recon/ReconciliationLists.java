@@ -175,6 +175,25 @@ public record ReconciliationLists(
                 a.remarks());
     }
 
+    /**
+     * Returns the Period row of one prepaid item, as {@link #of} makes it; for streaming a cycle's items into
+     * {@link ReconciliationZip#write(BillingMonth, java.util.Iterator, java.util.Iterator, java.io.OutputStream,
+     * org.cloudbilling.core.io.FormulaGuard)} without holding them.
+     *
+     * @param cycle the billing cycle, not null
+     * @param item a prepaid item, not null
+     * @param calendar the provider's calendar, not null
+     * @return the row, never null
+     * @throws IllegalArgumentException naming the item when it is not prepaid, reports no payments, has no order
+     *     (or a refund no original order), or its action has no order type
+     */
+    public static PeriodRecord periodRecord(BillingMonth cycle, LineItem item, BillingCalendar calendar) {
+        requireNonNull(cycle, "cycle");
+        requireNonNull(calendar, "calendar");
+        checkArgument(item.payMode() == PayMode.PREPAID, "line item %s is not prepaid", item.id());
+        return periodRecord(cycle, item, payments(item), calendar);
+    }
+
     private static PeriodRecord periodRecord(
             BillingMonth cycle, LineItem item, Payments payments, BillingCalendar calendar) {
         String order = item.orderId()

@@ -19,6 +19,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -26,7 +28,6 @@ import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
-import org.cloudbilling.core.io.ReadResult;
 import org.cloudbilling.core.time.BillingMonth;
 
 /**
@@ -150,13 +151,48 @@ public final class ReconciliationZip {
      *     and at the first bad row with {@link OnError#FAIL}
      */
     public static Read read(InputStream zip, String source, FormulaGuard guard, OnError onError) {
+        List<PeriodRecord> period = new ArrayList<>();
+        List<PayPerUseRecord> payPerUse = new ArrayList<>();
+        Streamed s = read(zip, source, guard, onError, period::add, payPerUse::add);
+        ReconciliationLists lists;
+        try {
+            lists = new ReconciliationLists(s.cycle(), period, payPerUse);
+        } catch (IllegalArgumentException e) {
+            throw new BillingInputException(InputProblem.ofLine(source, 0, e.getMessage()));
+        }
+        return new Read(lists, s.problems());
+    }
+
+    /**
+     * Streams both lists of a ZIP to consumers, one record at a time, holding none.
+     *
+     * @param zip the ZIP, not null; read to its end, not closed
+     * @param source the name errors give, not null
+     * @param guard whether to remove the project's formula guard, not null
+     * @param onError stop at the first bad row, or collect every bad row, not null
+     * @param period receives each Period record, in order, not null
+     * @param payPerUse receives each Pay-per-Use record, in order, not null
+     * @return the cycle and the problems of the rows that could not be read, never null
+     * @throws BillingInputException if an entry is not one of the two lists of one cycle, a list is missing, a
+     *     record is of another cycle than its entry, and at the first bad row with {@link OnError#FAIL}
+     */
+    public static Streamed read(
+            InputStream zip,
+            String source,
+            FormulaGuard guard,
+            OnError onError,
+            Consumer<PeriodRecord> period,
+            Consumer<PayPerUseRecord> payPerUse) {
         requireNonNull(zip, "zip");
         requireNonNull(source, "source");
         requireNonNull(guard, "guard");
         requireNonNull(onError, "onError");
-        ReadResult<PeriodRecord> period = null;
-        ReadResult<PayPerUseRecord> payPerUse = null;
+        requireNonNull(period, "period");
+        requireNonNull(payPerUse, "payPerUse");
+        boolean periodRead = false;
+        boolean payPerUseRead = false;
         BillingMonth cycle = null;
+        List<InputProblem> problems = new ArrayList<>();
         try {
             ZipInputStream in = new ZipInputStream(zip, StandardCharsets.UTF_8);
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
@@ -169,10 +205,16 @@ public final class ReconciliationZip {
                 }
                 cycle = entryCycle;
                 Reader text = new KeepOpen(new InputStreamReader(in, StandardCharsets.UTF_8));
-                if (name.equals(ReconciliationLists.periodName(cycle) + ".csv") && period == null) {
-                    period = ReconciliationCsv.readPeriod(text, where, guard, onError);
-                } else if (name.equals(ReconciliationLists.payPerUseName(cycle) + ".csv") && payPerUse == null) {
-                    payPerUse = ReconciliationCsv.readPayPerUse(text, where, guard, onError);
+                if (name.equals(ReconciliationLists.periodName(cycle) + ".csv") && !periodRead) {
+                    periodRead = true;
+                    try (RecordReader<PeriodRecord> r = ReconciliationCsv.periodReader(text, where, guard)) {
+                        drain(r, onError, problems, cycle, PeriodRecord::billingCycle, period, where);
+                    }
+                } else if (name.equals(ReconciliationLists.payPerUseName(cycle) + ".csv") && !payPerUseRead) {
+                    payPerUseRead = true;
+                    try (RecordReader<PayPerUseRecord> r = ReconciliationCsv.payPerUseReader(text, where, guard)) {
+                        drain(r, onError, problems, cycle, PayPerUseRecord::billingCycle, payPerUse, where);
+                    }
                 } else {
                     throw new BillingInputException(InputProblem.ofLine(source, 0, "entry " + name + " appears twice"));
                 }
@@ -180,25 +222,56 @@ public final class ReconciliationZip {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (period == null || payPerUse == null) {
+        if (!periodRead || !payPerUseRead) {
             throw new BillingInputException(InputProblem.ofLine(
                     source,
                     0,
                     "the ZIP lacks "
-                            + (period == null ? "the Period list" : "")
-                            + (period == null && payPerUse == null ? " and " : "")
-                            + (payPerUse == null ? "the Pay-per-Use list" : "")
+                            + (!periodRead ? "the Period list" : "")
+                            + (!periodRead && !payPerUseRead ? " and " : "")
+                            + (!payPerUseRead ? "the Pay-per-Use list" : "")
                             + " (RECON-1)"));
         }
-        List<InputProblem> problems = new ArrayList<>(period.problems());
-        problems.addAll(payPerUse.problems());
-        ReconciliationLists lists;
-        try {
-            lists = new ReconciliationLists(cycle, period.values(), payPerUse.values());
-        } catch (IllegalArgumentException e) {
-            throw new BillingInputException(InputProblem.ofLine(source, 0, e.getMessage()));
+        return new Streamed(cycle, problems);
+    }
+
+    private static <T> void drain(
+            RecordReader<T> reader,
+            OnError onError,
+            List<InputProblem> problems,
+            BillingMonth cycle,
+            Function<T, BillingMonth> cycleOf,
+            Consumer<T> sink,
+            String where) {
+        while (reader.hasNext()) {
+            try {
+                T record = reader.next();
+                if (!cycleOf.apply(record).equals(cycle)) {
+                    throw new BillingInputException(InputProblem.ofLine(
+                            where, reader.line(), "the row is of cycle " + cycleOf.apply(record) + ", not " + cycle));
+                }
+                sink.accept(record);
+            } catch (BillingInputException e) {
+                if (onError == OnError.FAIL) {
+                    throw e;
+                }
+                problems.addAll(e.problems());
+            }
         }
-        return new Read(lists, problems);
+    }
+
+    /**
+     * What streaming a ZIP gave besides its records.
+     *
+     * @param cycle the lists' billing cycle, never null
+     * @param problems the rows that could not be read, in order, never null
+     */
+    public record Streamed(BillingMonth cycle, List<InputProblem> problems) {
+        /** Copies the problems. */
+        public Streamed {
+            requireNonNull(cycle, "cycle");
+            problems = List.copyOf(problems);
+        }
     }
 
     /**
@@ -250,9 +323,9 @@ public final class ReconciliationZip {
     private static final class CycleCheck<T> implements Iterator<T> {
         private final Iterator<T> rows;
         private final BillingMonth cycle;
-        private final java.util.function.Function<T, BillingMonth> cycleOf;
+        private final Function<T, BillingMonth> cycleOf;
 
-        CycleCheck(Iterator<T> rows, BillingMonth cycle, java.util.function.Function<T, BillingMonth> cycleOf) {
+        CycleCheck(Iterator<T> rows, BillingMonth cycle, Function<T, BillingMonth> cycleOf) {
             this.rows = requireNonNull(rows, "rows");
             this.cycle = cycle;
             this.cycleOf = cycleOf;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -22,6 +21,7 @@ import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
 import org.cloudbilling.core.testing.BillFixtures;
+import org.cloudbilling.core.testing.RepeatingReader;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.junit.jupiter.api.Tag;
@@ -319,49 +319,15 @@ class FocusCsvTest {
         String header = minimal("1", "r", "").split("\n")[0] + "\n";
         String row = minimal("1", "r", "").split("\n")[1] + "\n";
         long rows = 10_000_000L;
-        CountingReader source = new CountingReader(header, row, rows);
+        RepeatingReader source = new RepeatingReader(header, row, rows);
         try (FocusCsvReader in = FocusCsv.reader(source, "huge.csv")) {
             for (int i = 0; i < 1000; i++) {
                 in.next();
             }
             // 10 million rows are ~1.8 GB of text; after 1,000 rows the reader has taken in at most its buffers
-            assertThat(source.consumed).isLessThan((long) header.length() + 1001L * row.length() + 64 * 1024);
+            assertThat(source.consumed()).isLessThan((long) header.length() + 1001L * row.length() + 64 * 1024);
             assertThat(in.line()).isEqualTo(1001);
         }
-    }
-
-    /** Generates a header and {@code count} copies of a row on demand, counting the characters handed out. */
-    private static final class CountingReader extends Reader {
-        private final String header;
-        private final String row;
-        private final long count;
-        private long consumed;
-
-        CountingReader(String header, String row, long count) {
-            this.header = header;
-            this.row = row;
-            this.count = count;
-        }
-
-        @Override
-        public int read(char[] buf, int off, int len) {
-            long total = header.length() + count * row.length();
-            if (consumed >= total) {
-                return -1;
-            }
-            int n = 0;
-            while (n < len && consumed < total) {
-                long p = consumed;
-                buf[off + n++] = p < header.length()
-                        ? header.charAt((int) p)
-                        : row.charAt((int) ((p - header.length()) % row.length()));
-                consumed++;
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {}
     }
 
     // ------------------------------------------------------------------ helpers

@@ -33,6 +33,7 @@ import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
 import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.testing.RepeatingReader;
 import org.cloudbilling.core.time.Interval;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,19 @@ class TencentBillCsvTest {
                         new StringReader(csv), "h.csv", CNY, TencentBillCsv.BEIJING, OnError.COLLECT))
                 .isInstanceOf(BillingInputException.class)
                 .hasMessage("h.csv:1: the header lacks the columns [RealCost]");
+    }
+
+    @Test
+    void reader_hugeBill_holdsOneRowAndReadsOnlyABufferAhead() {
+        String head = header() + "\n";
+        String line = row("2024-09-10 12:00:00", "2024-09-30 23:59:59") + "\n";
+        RepeatingReader source = new RepeatingReader(head, line, 10_000_000L);
+        try (TencentBillCsvReader in = TencentBillCsv.reader(source, "huge.csv", CNY, TencentBillCsv.BEIJING)) {
+            for (int i = 0; i < 1000; i++) {
+                in.next();
+            }
+            assertThat(source.consumed()).isLessThan((long) head.length() + 1001L * line.length() + 64 * 1024);
+        }
     }
 
     private static String header() {

@@ -38,6 +38,7 @@ import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
 import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.testing.RepeatingReader;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
@@ -473,6 +474,73 @@ class ReconciliationListsTest {
                                 new StringReader(out.toString()), "e.csv", FormulaGuard.ON, OnError.FAIL)
                         .values())
                 .containsExactly(evil);
+    }
+
+    @Test
+    void reader_hugeList_holdsOneRowAndReadsOnlyABufferAhead() {
+        String header = String.join(",", ReconciliationCsv.PAY_PER_USE_COLUMNS) + "\n";
+        String row = "2024-09,OBS,cn-north-4,OBS,,Pay-per-use,Storage,1.5,GB,1,1,1,0,0,\n";
+        RepeatingReader source = new RepeatingReader(header, row, 10_000_000L);
+        try (RecordReader<PayPerUseRecord> in =
+                ReconciliationCsv.payPerUseReader(source, "huge.csv", FormulaGuard.OFF)) {
+            for (int i = 0; i < 1000; i++) {
+                in.next();
+            }
+            assertThat(source.consumed()).isLessThan((long) header.length() + 1001L * row.length() + 64 * 1024);
+        }
+    }
+
+    @Test
+    @Tag("RECON-1")
+    void read_streamed_givesEachRecordToItsConsumerAndReportsForeignCycles() throws IOException {
+        ReconciliationLists lists = ReconciliationLists.of(SEPTEMBER, ITEMS, HUAWEI);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReconciliationZip.write(lists, out, FormulaGuard.OFF);
+        List<PeriodRecord> period = new ArrayList<>();
+        List<PayPerUseRecord> payPerUse = new ArrayList<>();
+
+        ReconciliationZip.Streamed s = ReconciliationZip.read(
+                new ByteArrayInputStream(out.toByteArray()),
+                "s.zip",
+                FormulaGuard.OFF,
+                OnError.COLLECT,
+                period::add,
+                payPerUse::add);
+
+        assertThat(s.cycle()).isEqualTo(SEPTEMBER);
+        assertThat(s.problems()).isEmpty();
+        assertThat(period).isEqualTo(lists.period());
+        assertThat(payPerUse).isEqualTo(lists.payPerUse());
+
+        ByteArrayOutputStream foreign = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(foreign)) {
+            zip.putNextEntry(new ZipEntry("ReconciliationList(Period)_202409.csv"));
+            zip.write((String.join(",", ReconciliationCsv.PERIOD_COLUMNS) + "\n").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("ReconciliationList(Pay-per-Use)_202409.csv"));
+            zip.write((String.join(",", ReconciliationCsv.PAY_PER_USE_COLUMNS) + "\n"
+                            + "2024-08,OBS,cn-north-4,OBS,,Pay-per-use,Storage,1.5,GB,1,1,1,0,0,\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        ReconciliationZip.Read read = ReconciliationZip.read(
+                new ByteArrayInputStream(foreign.toByteArray()), "f.zip", FormulaGuard.OFF, OnError.COLLECT);
+        assertThat(read.lists().payPerUse()).isEmpty();
+        assertThat(read.problems())
+                .extracting(InputProblem::toString)
+                .containsExactly(
+                        "f.zip!ReconciliationList(Pay-per-Use)_202409.csv:2: the row is of cycle 2024-08, not 2024-09");
+    }
+
+    @Test
+    void periodRecord_postpaidItem_isRefused() {
+        assertThatThrownBy(() -> ReconciliationLists.periodRecord(SEPTEMBER, OBS_1, HUAWEI))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("line item li-5 is not prepaid");
+        assertThat(ReconciliationLists.periodRecord(SEPTEMBER, ECS_MONTH, HUAWEI))
+                .isEqualTo(ReconciliationLists.of(SEPTEMBER, List.of(ECS_MONTH), HUAWEI)
+                        .period()
+                        .get(0));
     }
 
     static String golden(String name) throws IOException {
