@@ -543,6 +543,19 @@ class ReconciliationListsTest {
                         .get(0));
     }
 
+    @Test
+    void write_toDirectoryWithALinkInPlaceOfTheFile_refusesAndWritesNothingOutside(@TempDir Path dir)
+            throws IOException {
+        Path target = Files.createDirectory(dir.resolve("target"));
+        Path outside = dir.resolve("outside.zip");
+        Files.createSymbolicLink(target.resolve("ReconciliationList_202409.zip"), outside);
+        ReconciliationLists lists = ReconciliationLists.of(SEPTEMBER, ITEMS, HUAWEI);
+
+        assertThatThrownBy(() -> ReconciliationZip.write(lists, target, FormulaGuard.ON))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(outside).doesNotExist();
+    }
+
     static String golden(String name) throws IOException {
         try (InputStream in = ReconciliationListsTest.class.getResourceAsStream("/golden/" + name)) {
             if (in == null) {
