@@ -17,6 +17,18 @@ public final class ReadResult<T> {
         this.problems = ImmutableList.copyOf(problems);
     }
 
+    /**
+     * Returns a result of {@code values} and {@code problems}, for readers of other formats.
+     *
+     * @param values the values read, not null
+     * @param problems the problems of the rows that could not be read, not null
+     * @param <T> the type of the values
+     * @return the result, never null
+     */
+    public static <T> ReadResult<T> of(List<T> values, List<InputProblem> problems) {
+        return new ReadResult<>(values, problems);
+    }
+
     /** Returns the values read, in input order, never null. */
     public ImmutableList<T> values() {
         return values;

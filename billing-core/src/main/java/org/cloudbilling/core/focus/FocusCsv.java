@@ -1,0 +1,117 @@
+package org.cloudbilling.core.focus;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.FormulaGuard;
+import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.io.ReadResult;
+
+/**
+ * FOCUS 1.0 datasets as CSV: a streaming reader of real exports, and a writer of conformant ones.
+ *
+ * <pre>{@code
+ * ReadResult<FocusRow> rows = FocusCsv.readAll(reader, "focus_sample.csv", OnError.COLLECT);
+ * try (FocusCsvWriter out = FocusCsv.writer(writer, List.of("x_AllocationUnit"), FormulaGuard.ON)) {
+ *     rows.values().forEach(out::write);
+ * }
+ * }</pre>
+ *
+ * <p>Reading (FOCUS-7) takes exports as they are: columns in any order, by name; any column FOCUS does not define
+ * kept as an extra; the literal {@code NULL} and an empty cell read as null; timestamps as
+ * {@code 2024-09-01T00:00:00Z}, {@code 2024-09-01 00:00:00} or {@code 2024-09-01T00:00:00} (the last two read as
+ * UTC); quoted numbers; tags as a JSON object with keys kept exactly, leading blanks included. A column the
+ * specification never lets be null may still be null in a real export: the reader keeps it, and
+ * {@link FocusValidator} reports it. A cell of the wrong type is an error naming line, column, value and reason.
+ *
+ * <p>Writing (FOCUS-1..3, FOCUS-6) puts the 43 columns first, in the specification's order, then the extra
+ * columns; nulls as empty cells (never {@code ""} nor 0); instants as {@code YYYY-MM-DDTHH:mm:ssZ}; decimals with
+ * every digit; tags as a JSON object.
+ */
+public final class FocusCsv {
+    private FocusCsv() {}
+
+    /**
+     * Opens a streaming reader; it reads and checks the header at once.
+     *
+     * @param reader the CSV, not null; closed with the returned reader
+     * @param source the name errors give, such as the file name, not null
+     * @param guard {@link FormulaGuard#ON} to remove the formula guard of the project's own exports
+     * @return the reader, never null
+     * @throws BillingInputException if the header is missing, repeats a column, or lacks a FOCUS column that
+     *     may never be null
+     */
+    public static FocusCsvReader reader(Reader reader, String source, FormulaGuard guard) {
+        return new FocusCsvReader(reader, source, guard);
+    }
+
+    /** Opens a streaming reader of an export as it is, without removing any formula guard. */
+    public static FocusCsvReader reader(Reader reader, String source) {
+        return reader(reader, source, FormulaGuard.OFF);
+    }
+
+    /**
+     * Reads a whole dataset.
+     *
+     * @param reader the CSV, not null; closed before returning
+     * @param source the name errors give, not null
+     * @param onError stop at the first bad row, or collect every bad row
+     * @return the rows and the problems, never null
+     * @throws BillingInputException at the first bad row with {@link OnError#FAIL}, and when the header or the
+     *     CSV structure is broken
+     */
+    public static ReadResult<FocusRow> readAll(Reader reader, String source, OnError onError) {
+        try (FocusCsvReader in = reader(reader, source)) {
+            return in.readAll(onError);
+        }
+    }
+
+    /**
+     * Reads a whole dataset as line items, mapped by {@link FocusLineItems#toLineItem}.
+     *
+     * @param reader the CSV, not null; closed before returning
+     * @param source the name errors give, not null
+     * @param guard {@link FormulaGuard#ON} for the project's own guarded exports, not null
+     * @param onError stop at the first bad row, or collect every bad row
+     * @return the items and the problems, never null
+     * @throws BillingInputException at the first bad row with {@link OnError#FAIL}, and when the header or the
+     *     CSV structure is broken
+     */
+    public static ReadResult<LineItem> readLineItems(
+            Reader reader, String source, FormulaGuard guard, OnError onError) {
+        try (FocusCsvReader in = reader(reader, source, guard)) {
+            return in.readAllLineItems(onError);
+        }
+    }
+
+    /**
+     * Opens a writer and writes the header.
+     *
+     * @param writer where the CSV goes, not null; closed with the returned writer
+     * @param extraColumns the columns after the 43 FOCUS columns, such as {@code x_AllocationUnit}, not null
+     * @param guard {@link FormulaGuard#ON} to guard text cells against spreadsheet formulas
+     * @return the writer, never null
+     */
+    public static FocusCsvWriter writer(Writer writer, List<String> extraColumns, FormulaGuard guard) {
+        try {
+            return new FocusCsvWriter(writer, extraColumns, guard);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns the header the writer writes: the 43 FOCUS columns, then {@code extraColumns}. */
+    public static List<String> header(List<String> extraColumns) {
+        List<String> header = new ArrayList<>();
+        for (FocusColumn c : FocusColumn.values()) {
+            header.add(c.header());
+        }
+        header.addAll(extraColumns);
+        return List.copyOf(header);
+    }
+}

@@ -1,0 +1,297 @@
+package org.cloudbilling.core.focus;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.CsvSafety;
+import org.cloudbilling.core.io.FormulaGuard;
+import org.cloudbilling.core.io.InputProblem;
+import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.money.Money;
+
+/**
+ * Streams {@link FocusRow}s from a FOCUS CSV; see {@link FocusCsv} for what it accepts. {@link #next()} throws
+ * a {@link BillingInputException} for a row it cannot read; reading may go on with the next row.
+ *
+ * <p>Not thread-safe: one reader per input.
+ */
+public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
+    private static final DateTimeFormatter SPACE_SEPARATED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSS]");
+
+    private final String source;
+    private final FormulaGuard guard;
+    private final MappingIterator<String[]> rows;
+    private final ObjectMapper json =
+            new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final String[] headers;
+    /** For each position, its FOCUS column, or null for an extra column. */
+    private final FocusColumn[] columns;
+
+    private long nextLine = 1;
+    private long rowLine;
+    private String[] row;
+    private boolean done;
+
+    FocusCsvReader(Reader reader, String source, FormulaGuard guard) {
+        this.source = requireNonNull(source, "source");
+        this.guard = requireNonNull(guard, "guard");
+        try {
+            this.rows = new CsvMapper()
+                    .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                    .readerFor(String[].class)
+                    .readValues(requireNonNull(reader, "reader"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String[] header = readRow();
+        if (header == null) {
+            throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
+        }
+        if (header.length > 0 && header[0].startsWith("\uFEFF")) {
+            header[0] = header[0].substring(1);
+        }
+        this.headers = header;
+        this.columns = new FocusColumn[header.length];
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < header.length; i++) {
+            if (!seen.add(header[i])) {
+                problems.add("column " + header[i] + " appears twice");
+            }
+            columns[i] = FocusColumn.of(header[i]).orElse(null);
+        }
+        List<String> missing = new ArrayList<>();
+        for (FocusColumn c : FocusColumn.values()) {
+            if (!c.isNullable() && !Arrays.asList(columns).contains(c)) {
+                missing.add(c.header());
+            }
+        }
+        if (!missing.isEmpty()) {
+            problems.add("the header lacks FOCUS columns that may never be null: " + missing);
+        }
+        if (!problems.isEmpty()) {
+            throw new BillingInputException(InputProblem.ofLine(source, rowLine, String.join("; ", problems)));
+        }
+    }
+
+    private String[] readRow() {
+        try {
+            while (rows.hasNextValue()) {
+                String[] cells = rows.nextValue();
+                rowLine = nextLine;
+                nextLine = rows.getParser().currentLocation().getLineNr();
+                if (cells.length == 1 && cells[0].isEmpty()) {
+                    continue;
+                }
+                return cells;
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? nextLine : e.getLocation().getLineNr();
+            throw new BillingInputException(
+                    InputProblem.ofLine(source, line, "the CSV is malformed: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns the header as read, never null. */
+    public List<String> header() {
+        return List.of(headers);
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (row == null && !done) {
+            row = readRow();
+            done = row == null;
+        }
+        return !done;
+    }
+
+    /**
+     * Returns the next row.
+     *
+     * @throws BillingInputException if the row cannot be read
+     * @throws NoSuchElementException at the end of the input
+     */
+    @Override
+    public FocusRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more rows in " + source);
+        }
+        String[] cells = row;
+        row = null;
+        return parse(cells);
+    }
+
+    /** Returns the line the row last returned (or refused) by {@link #next()} starts on. */
+    public long line() {
+        return rowLine;
+    }
+
+    /**
+     * Returns the next row as a line item, mapped by {@link FocusLineItems#toLineItem}; a row without an id gets
+     * {@code line-N}, N being the line it starts on.
+     *
+     * @throws BillingInputException if the row cannot be read, or lacks what a line item needs
+     * @throws NoSuchElementException at the end of the input
+     */
+    public LineItem nextLineItem() {
+        FocusRow r = next();
+        try {
+            return FocusLineItems.toLineItem(r, LineItemId.of("line-" + rowLine));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BillingInputException(InputProblem.ofLine(source, rowLine, e.getMessage()));
+        }
+    }
+
+    ReadResult<FocusRow> readAll(OnError onError) {
+        return readAll(onError, this::next);
+    }
+
+    ReadResult<LineItem> readAllLineItems(OnError onError) {
+        return readAll(onError, this::nextLineItem);
+    }
+
+    private <T> ReadResult<T> readAll(OnError onError, java.util.function.Supplier<T> next) {
+        requireNonNull(onError, "onError");
+        List<T> out = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        while (hasNext()) {
+            try {
+                out.add(next.get());
+            } catch (BillingInputException e) {
+                if (onError == OnError.FAIL) {
+                    throw e;
+                }
+                problems.addAll(e.problems());
+            }
+        }
+        return ReadResult.of(out, problems);
+    }
+
+    private FocusRow parse(String[] cells) {
+        if (cells.length != headers.length) {
+            throw new BillingInputException(InputProblem.ofLine(
+                    source, rowLine, "the row has " + cells.length + " cells, the header " + headers.length));
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        FocusRow.Builder b = FocusRow.builder();
+        for (int i = 0; i < cells.length; i++) {
+            String cell = cells[i];
+            FocusColumn c = columns[i];
+            boolean isNull = cell.isEmpty() || cell.equals("NULL");
+            if (c == null) {
+                if (!isNull) {
+                    b.extra(headers[i], guard == FormulaGuard.ON ? CsvSafety.restore(cell) : cell);
+                }
+                continue;
+            }
+            if (isNull) {
+                continue;
+            }
+            try {
+                switch (c.type()) {
+                    case STRING:
+                        b.set(c, guard == FormulaGuard.ON ? CsvSafety.restore(cell) : cell);
+                        break;
+                    case DECIMAL:
+                        b.set(c, Money.parseAmount(cell.trim()));
+                        break;
+                    case DATETIME:
+                        b.set(c, instant(cell));
+                        break;
+                    case JSON:
+                        b.tags(tags(cell));
+                        break;
+                    default:
+                        throw new AssertionError("bug: unknown column type " + c.type());
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(InputProblem.ofCell(source, rowLine, i + 1, headers[i], cell, e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BillingInputException(problems);
+        }
+        return b.build();
+    }
+
+    static Instant instant(String cell) {
+        try {
+            if (cell.endsWith("Z")) {
+                return Instant.parse(cell);
+            }
+            if (cell.length() > 19 && (cell.charAt(19) == '+' || cell.charAt(19) == '-')) {
+                return OffsetDateTime.parse(cell.replace(' ', 'T')).toInstant();
+            }
+            if (cell.indexOf('T') > 0) {
+                return LocalDateTime.parse(cell).toInstant(ZoneOffset.UTC);
+            }
+            return LocalDateTime.parse(cell, SPACE_SEPARATED).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + cell + "' is not a date-time such as 2024-09-01T00:00:00Z");
+        }
+    }
+
+    private Map<String, String> tags(String cell) {
+        JsonNode node;
+        try {
+            node = json.readTree(cell);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("tags are not JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("tags are not a JSON object");
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            JsonNode v = e.getValue();
+            if (!v.isTextual()) {
+                // a number or boolean would come back as a string: refuse rather than change the tags (FOCUS-6)
+                throw new IllegalArgumentException("the value of tag '" + e.getKey() + "' is not a string");
+            }
+            tags.put(e.getKey(), v.textValue());
+        }
+        return tags;
+    }
+
+    /** Closes the underlying reader. */
+    @Override
+    public void close() {
+        try {
+            rows.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

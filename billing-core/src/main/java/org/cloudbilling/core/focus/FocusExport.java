@@ -1,0 +1,31 @@
+package org.cloudbilling.core.focus;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import org.cloudbilling.core.time.BillingCalendar;
+
+/**
+ * What a FOCUS export says about its issuer, which line items do not carry: the provider, publisher and invoice
+ * issuer names (FOCUS columns that are never null), and the calendar that cuts billing periods.
+ *
+ * <pre>{@code
+ * FocusExport export = new FocusExport("Tencent Cloud", "Tencent Cloud", "Tencent Cloud", BillingCalendar.TENCENT);
+ * }</pre>
+ *
+ * @param providerName the ProviderName, not null nor empty
+ * @param publisherName the PublisherName, not null nor empty
+ * @param invoiceIssuerName the InvoiceIssuerName, not null nor empty
+ * @param calendar cuts a billing month into its period, not null
+ */
+public record FocusExport(
+        String providerName, String publisherName, String invoiceIssuerName, BillingCalendar calendar) {
+
+    /** Checks the components. */
+    public FocusExport {
+        checkArgument(!requireNonNull(providerName, "providerName").isEmpty(), "providerName is empty");
+        checkArgument(!requireNonNull(publisherName, "publisherName").isEmpty(), "publisherName is empty");
+        checkArgument(!requireNonNull(invoiceIssuerName, "invoiceIssuerName").isEmpty(), "invoiceIssuerName is empty");
+        requireNonNull(calendar, "calendar");
+    }
+}

@@ -1,0 +1,335 @@
+package org.cloudbilling.core.focus;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.cloudbilling.core.bill.ActionType;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.PayMode;
+import org.cloudbilling.core.bill.SettlementCycle;
+import org.cloudbilling.core.id.BusinessCode;
+import org.cloudbilling.core.id.Identifier;
+import org.cloudbilling.core.id.InstanceType;
+import org.cloudbilling.core.id.ItemCode;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.id.OperatorUin;
+import org.cloudbilling.core.id.OrderId;
+import org.cloudbilling.core.id.OwnerUin;
+import org.cloudbilling.core.id.PayerUin;
+import org.cloudbilling.core.id.ProductCode;
+import org.cloudbilling.core.id.ProjectId;
+import org.cloudbilling.core.id.RegionId;
+import org.cloudbilling.core.id.ResourceId;
+import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.BillingMonth;
+import org.cloudbilling.core.time.Interval;
+
+/**
+ * Maps line items to FOCUS rows and back; the mapping is listed column by column in {@code docs/formats.md}.
+ *
+ * <p>A line item's fields that FOCUS has a column for go there (payer to BillingAccountId, owner to SubAccountId,
+ * business code to ServiceName, item code to SkuId, total cost to BilledCost and EffectiveCost, fee period to
+ * ChargePeriod); the others go to the custom columns {@link #EXTRA_COLUMNS}, so that an export read back gives
+ * the same item. Reading a provider's FOCUS data fills only what FOCUS carries: the item is for consolidation,
+ * and the {@link FocusRow} keeps every column.
+ *
+ * <pre>{@code
+ * FocusRow row = FocusLineItems.toRow(item, BillingMonth.of(2024, 9), export);
+ * LineItem back = FocusLineItems.toLineItem(row, LineItemId.of("fallback"));   // equals item
+ * }</pre>
+ */
+public final class FocusLineItems {
+    /** The line item's identifier. */
+    public static final String X_LINE_ITEM_ID = "x_LineItemId";
+
+    static final String X_OPERATOR_UIN = "x_OperatorUin";
+    static final String X_PRODUCT_CODE = "x_ProductCode";
+    static final String X_PROJECT_ID = "x_ProjectId";
+    static final String X_INSTANCE_TYPE = "x_InstanceType";
+    static final String X_PAY_MODE = "x_PayMode";
+    static final String X_SETTLEMENT_CYCLE = "x_SettlementCycle";
+    static final String X_ACTION_TYPE = "x_ActionType";
+    static final String X_DEDUCTION_TIME = "x_DeductionTime";
+    static final String X_ORDER_ID = "x_OrderId";
+    static final String X_ORIGINAL_ORDER_ID = "x_OriginalOrderId";
+    static final String X_DISCOUNT_RATE = "x_DiscountRate";
+    static final String X_RESERVED_INSTANCE_DEDUCTION = "x_ReservedInstanceDeduction";
+    static final String X_SAVINGS_PLAN_DEDUCTION = "x_SavingsPlanDeduction";
+    static final String X_CASH_PAID = "x_CashPaid";
+    static final String X_VOUCHER_PAID = "x_VoucherPaid";
+    static final String X_INCENTIVE_PAID = "x_IncentivePaid";
+    static final String X_TRANSFER_PAID = "x_TransferPaid";
+    static final String X_CREDIT_PAID = "x_CreditPaid";
+    static final String X_COUPON_PAID = "x_CouponPaid";
+    static final String X_TAX = "x_Tax";
+
+    /** The custom columns a line-item export adds after the 43 FOCUS columns, in order. */
+    public static final List<String> EXTRA_COLUMNS = List.of(
+            X_LINE_ITEM_ID,
+            X_OPERATOR_UIN,
+            X_PRODUCT_CODE,
+            X_PROJECT_ID,
+            X_INSTANCE_TYPE,
+            X_PAY_MODE,
+            X_SETTLEMENT_CYCLE,
+            X_ACTION_TYPE,
+            X_DEDUCTION_TIME,
+            X_ORDER_ID,
+            X_ORIGINAL_ORDER_ID,
+            X_DISCOUNT_RATE,
+            X_RESERVED_INSTANCE_DEDUCTION,
+            X_SAVINGS_PLAN_DEDUCTION,
+            X_CASH_PAID,
+            X_VOUCHER_PAID,
+            X_INCENTIVE_PAID,
+            X_TRANSFER_PAID,
+            X_CREDIT_PAID,
+            X_COUPON_PAID,
+            X_TAX);
+
+    /** The ServiceCategory of an export: line items carry no category, and FOCUS allows {@code Other}. */
+    public static final String SERVICE_CATEGORY = "Other";
+
+    private FocusLineItems() {}
+
+    /**
+     * Returns the FOCUS row of {@code item}, billed in {@code billingMonth}. A row whose fee period starts before
+     * the billing period corrects an earlier period and has ChargeClass {@code Correction} (FOCUS-4).
+     *
+     * @param item the line item, not null
+     * @param billingMonth the month whose invoice the item is on, not null
+     * @param export the issuer's names and calendar, not null
+     * @return the row, never null
+     */
+    public static FocusRow toRow(LineItem item, BillingMonth billingMonth, FocusExport export) {
+        requireNonNull(item, "item");
+        Interval billing = export.calendar().interval(requireNonNull(billingMonth, "billingMonth"));
+        FocusRow.Builder b = FocusRow.builder()
+                .set(FocusColumn.BILLED_COST, item.totalCost().amount())
+                .set(FocusColumn.EFFECTIVE_COST, item.totalCost().amount())
+                .set(FocusColumn.LIST_COST, item.listCost().amount())
+                .set(
+                        FocusColumn.CONTRACTED_COST,
+                        item.discountRate()
+                                .map(r -> item.listCost().amount().multiply(r))
+                                .orElse(item.listCost().amount()))
+                .set(FocusColumn.BILLING_ACCOUNT_ID, item.payerUin().value())
+                .set(FocusColumn.SUB_ACCOUNT_ID, item.ownerUin().value())
+                .set(FocusColumn.BILLING_CURRENCY, item.currency().getCurrencyCode())
+                .set(FocusColumn.BILLING_PERIOD_START, billing.start())
+                .set(FocusColumn.BILLING_PERIOD_END, billing.end())
+                .set(FocusColumn.CHARGE_PERIOD_START, item.feePeriod().start())
+                .set(FocusColumn.CHARGE_PERIOD_END, item.feePeriod().end())
+                .set(FocusColumn.CHARGE_CATEGORY, chargeCategory(item.actionType()))
+                .set(FocusColumn.CHARGE_CLASS, item.feePeriod().start().isBefore(billing.start()) ? "Correction" : null)
+                .set(FocusColumn.CHARGE_FREQUENCY, item.payMode() == PayMode.PREPAID ? "One-Time" : "Usage-Based")
+                .set(FocusColumn.CONSUMED_QUANTITY, item.usageQuantity().orElse(null))
+                .set(FocusColumn.CONSUMED_UNIT, item.usageUnit().orElse(null))
+                .set(FocusColumn.INVOICE_ISSUER_NAME, export.invoiceIssuerName())
+                .set(FocusColumn.PROVIDER_NAME, export.providerName())
+                .set(FocusColumn.PUBLISHER_NAME, export.publisherName())
+                .set(FocusColumn.REGION_ID, value(item.regionId()))
+                .set(FocusColumn.RESOURCE_ID, value(item.resourceId()))
+                .set(FocusColumn.SERVICE_CATEGORY, SERVICE_CATEGORY)
+                .set(FocusColumn.SERVICE_NAME, item.businessCode().value())
+                .set(FocusColumn.SKU_ID, value(item.itemCode()))
+                .tags(tags(item.tags()))
+                .extra(X_LINE_ITEM_ID, item.id().value())
+                .extra(X_OPERATOR_UIN, value(item.operatorUin()))
+                .extra(X_PRODUCT_CODE, value(item.productCode()))
+                .extra(X_PROJECT_ID, value(item.projectId()))
+                .extra(X_INSTANCE_TYPE, value(item.instanceType()))
+                .extra(X_PAY_MODE, item.payMode().name())
+                .extra(
+                        X_SETTLEMENT_CYCLE,
+                        item.settlementCycle().map(Enum::name).orElse(null))
+                .extra(X_ACTION_TYPE, item.actionType().name())
+                .extra(
+                        X_DEDUCTION_TIME,
+                        item.deductionTime().map(Instant::toString).orElse(null))
+                .extra(X_ORDER_ID, value(item.orderId()))
+                .extra(X_ORIGINAL_ORDER_ID, value(item.originalOrderId()))
+                .extra(
+                        X_DISCOUNT_RATE,
+                        item.discountRate().map(BigDecimal::toPlainString).orElse(null))
+                .extra(X_RESERVED_INSTANCE_DEDUCTION, amount(item.reservedInstanceDeduction()))
+                .extra(X_SAVINGS_PLAN_DEDUCTION, amount(item.savingsPlanDeduction()))
+                .extra(X_CASH_PAID, amount(item.cashPaid()))
+                .extra(X_VOUCHER_PAID, amount(item.voucherPaid()))
+                .extra(X_INCENTIVE_PAID, amount(item.incentivePaid()))
+                .extra(X_TRANSFER_PAID, amount(item.transferPaid()))
+                .extra(X_CREDIT_PAID, amount(item.creditPaid()))
+                .extra(X_COUPON_PAID, amount(item.couponPaid()))
+                .extra(X_TAX, amount(item.tax()));
+        return b.build();
+    }
+
+    /**
+     * Returns the ChargeCategory of an action type (FOCUS-4): usage and commitment deductions are Usage; purchases,
+     * renewals, configuration changes and commitment purchases are Purchase; refunds and credits are Credit; tax
+     * is Tax; adjustments and anything else are Adjustment.
+     *
+     * @param type the action type, not null
+     * @return the category, never null
+     */
+    public static String chargeCategory(ActionType type) {
+        switch (type) {
+            case USAGE:
+            case COMMITMENT_DEDUCTION:
+                return "Usage";
+            case NEW_PURCHASE:
+            case RENEWAL:
+            case UPGRADE:
+            case DOWNGRADE:
+            case COMMITMENT_PURCHASE:
+                return "Purchase";
+            case REFUND:
+            case CREDIT:
+                return "Credit";
+            case TAX:
+                return "Tax";
+            case ADJUSTMENT:
+            case OTHER:
+                return "Adjustment";
+            default:
+                throw new AssertionError("bug: unknown action type " + type);
+        }
+    }
+
+    /**
+     * Returns the line item of a FOCUS row. The custom columns of {@link #EXTRA_COLUMNS} win where present; without
+     * them: the id is {@code x_LineItemId}, else the column {@code Id}, else {@code fallbackId}; the owner is
+     * SubAccountId, else BillingAccountId; the action type follows ChargeCategory (Usage, Purchase as a new
+     * purchase, Tax, Credit, Adjustment; any other value is {@link ActionType#OTHER}); the pay mode is prepaid for
+     * a Purchase, postpaid otherwise.
+     *
+     * @param row the row, not null
+     * @param fallbackId the id when the row has none, not null
+     * @return the line item, never null
+     * @throws IllegalArgumentException naming the column when the row lacks what a line item needs (BilledCost,
+     *     ListCost, BillingCurrency, BillingAccountId, ServiceName, the charge period) or holds a value it cannot
+     *     take
+     */
+    public static LineItem toLineItem(FocusRow row, LineItemId fallbackId) {
+        requireNonNull(row, "row");
+        requireNonNull(fallbackId, "fallbackId");
+        Currency currency =
+                Money.currency(required(row.text(FocusColumn.BILLING_CURRENCY), FocusColumn.BILLING_CURRENCY));
+        String category = row.text(FocusColumn.CHARGE_CATEGORY).orElse("");
+        ActionType action = row.extra(X_ACTION_TYPE)
+                .map(v -> parseEnum(ActionType.class, X_ACTION_TYPE, v))
+                .orElseGet(() -> actionType(category));
+        PayMode mode = row.extra(X_PAY_MODE)
+                .map(v -> parseEnum(PayMode.class, X_PAY_MODE, v))
+                .orElse(category.equals("Purchase") ? PayMode.PREPAID : PayMode.POSTPAID);
+        String payer = required(row.text(FocusColumn.BILLING_ACCOUNT_ID), FocusColumn.BILLING_ACCOUNT_ID);
+        Instant start = required(row.instant(FocusColumn.CHARGE_PERIOD_START), FocusColumn.CHARGE_PERIOD_START);
+        Instant end = required(row.instant(FocusColumn.CHARGE_PERIOD_END), FocusColumn.CHARGE_PERIOD_END);
+        checkArgument(start.isBefore(end), "ChargePeriodEnd %s is not after ChargePeriodStart %s", end, start);
+        LineItem.Builder b = LineItem.builder()
+                .id(LineItemId.of(
+                        row.extra(X_LINE_ITEM_ID).or(() -> row.extra("Id")).orElse(fallbackId.value())))
+                .payerUin(PayerUin.of(payer))
+                .ownerUin(OwnerUin.of(row.text(FocusColumn.SUB_ACCOUNT_ID).orElse(payer)))
+                .operatorUin(row.extra(X_OPERATOR_UIN).map(OperatorUin::of))
+                .businessCode(BusinessCode.of(required(row.text(FocusColumn.SERVICE_NAME), FocusColumn.SERVICE_NAME)))
+                .productCode(row.extra(X_PRODUCT_CODE).map(ProductCode::of))
+                .itemCode(row.text(FocusColumn.SKU_ID).map(ItemCode::of))
+                .regionId(row.text(FocusColumn.REGION_ID).map(RegionId::of))
+                .projectId(row.extra(X_PROJECT_ID).map(ProjectId::of))
+                .resourceId(row.text(FocusColumn.RESOURCE_ID).map(ResourceId::of))
+                .instanceType(row.extra(X_INSTANCE_TYPE).map(InstanceType::of))
+                .payMode(mode)
+                .settlementCycle(
+                        row.extra(X_SETTLEMENT_CYCLE).map(v -> parseEnum(SettlementCycle.class, X_SETTLEMENT_CYCLE, v)))
+                .actionType(action)
+                .feePeriod(Interval.of(start, end))
+                .deductionTime(row.extra(X_DEDUCTION_TIME).map(v -> parse(X_DEDUCTION_TIME, v, Instant::parse)))
+                .orderId(row.extra(X_ORDER_ID).map(OrderId::of))
+                .originalOrderId(row.extra(X_ORIGINAL_ORDER_ID).map(OrderId::of))
+                .usageQuantity(row.decimal(FocusColumn.CONSUMED_QUANTITY))
+                .usageUnit(row.text(FocusColumn.CONSUMED_UNIT))
+                .listCost(Money.of(currency, required(row.decimal(FocusColumn.LIST_COST), FocusColumn.LIST_COST)))
+                .discountRate(row.extra(X_DISCOUNT_RATE).map(v -> parse(X_DISCOUNT_RATE, v, Money::parseAmount)))
+                .reservedInstanceDeduction(money(row, X_RESERVED_INSTANCE_DEDUCTION, currency))
+                .savingsPlanDeduction(money(row, X_SAVINGS_PLAN_DEDUCTION, currency))
+                .cashPaid(money(row, X_CASH_PAID, currency))
+                .voucherPaid(money(row, X_VOUCHER_PAID, currency))
+                .incentivePaid(money(row, X_INCENTIVE_PAID, currency))
+                .transferPaid(money(row, X_TRANSFER_PAID, currency))
+                .creditPaid(money(row, X_CREDIT_PAID, currency))
+                .couponPaid(money(row, X_COUPON_PAID, currency))
+                .tax(money(row, X_TAX, currency))
+                .totalCost(Money.of(currency, required(row.decimal(FocusColumn.BILLED_COST), FocusColumn.BILLED_COST)));
+        row.tags().ifPresent(tags -> tags.forEach((k, v) -> b.putTag(TagKey.of(k), v)));
+        return b.build();
+    }
+
+    private static ActionType actionType(String category) {
+        switch (category) {
+            case "Usage":
+                return ActionType.USAGE;
+            case "Purchase":
+                return ActionType.NEW_PURCHASE;
+            case "Tax":
+                return ActionType.TAX;
+            case "Credit":
+                return ActionType.CREDIT;
+            case "Adjustment":
+                return ActionType.ADJUSTMENT;
+            default:
+                return ActionType.OTHER;
+        }
+    }
+
+    private static <T> T required(Optional<T> value, FocusColumn column) {
+        return value.orElseThrow(() -> new IllegalArgumentException(column.header() + " is null"));
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String column, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    column + " '" + value + "' is not one of " + List.of(type.getEnumConstants()), e);
+        }
+    }
+
+    private static <T> T parse(String column, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(column + " '" + value + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Money> money(FocusRow row, String column, Currency currency) {
+        return row.extra(column).map(v -> Money.of(currency, parse(column, v, Money::parseAmount)));
+    }
+
+    private static String value(Optional<? extends Identifier> id) {
+        return id.map(Identifier::value).orElse(null);
+    }
+
+    private static String amount(Optional<Money> m) {
+        return m.map(x -> x.amount().toPlainString()).orElse(null);
+    }
+
+    private static Map<String, String> tags(Map<TagKey, String> tags) {
+        if (tags.isEmpty()) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        tags.forEach((k, v) -> out.put(k.value(), v));
+        return out;
+    }
+}

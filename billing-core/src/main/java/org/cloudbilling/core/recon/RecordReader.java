@@ -1,0 +1,221 @@
+package org.cloudbilling.core.recon;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.CsvSafety;
+import org.cloudbilling.core.io.FormulaGuard;
+import org.cloudbilling.core.io.InputProblem;
+import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.BillingMonth;
+
+/**
+ * Streams the records of one reconciliation list; it holds one row at a time. {@link #next()} throws a
+ * {@link BillingInputException} naming line, column, value and reason for a row it cannot read; reading may go
+ * on with the next row. Not thread-safe: one reader per input.
+ *
+ * @param <T> the record type
+ */
+public final class RecordReader<T> implements Iterator<T>, Closeable {
+    private final String source;
+    private final List<String> columns;
+    private final FormulaGuard guard;
+    private final Function<Cells, T> parse;
+    private final MappingIterator<String[]> rows;
+    private long nextLine = 1;
+    private long rowLine;
+    private String[] row;
+    private boolean done;
+
+    RecordReader(Reader reader, String source, List<String> columns, FormulaGuard guard, Function<Cells, T> parse) {
+        this.source = requireNonNull(source, "source");
+        this.columns = columns;
+        this.guard = requireNonNull(guard, "guard");
+        this.parse = parse;
+        try {
+            this.rows = new CsvMapper()
+                    .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                    .readerFor(String[].class)
+                    .readValues(requireNonNull(reader, "reader"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String[] header = readRow();
+        if (header == null) {
+            throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
+        }
+        if (header.length > 0 && header[0].startsWith("\uFEFF")) {
+            header[0] = header[0].substring(1);
+        }
+        if (!List.of(header).equals(columns)) {
+            List<String> missing = new ArrayList<>(columns);
+            missing.removeAll(List.of(header));
+            List<String> unknown = new ArrayList<>(List.of(header));
+            unknown.removeAll(columns);
+            throw new BillingInputException(InputProblem.ofLine(
+                    source,
+                    rowLine,
+                    "the header is not the list's (RECON-2)"
+                            + (missing.isEmpty() ? "" : "; missing columns " + missing)
+                            + (unknown.isEmpty() ? "" : "; unknown columns " + unknown)
+                            + (missing.isEmpty() && unknown.isEmpty() ? "; expected the order " + columns : "")));
+        }
+    }
+
+    private String[] readRow() {
+        try {
+            while (rows.hasNextValue()) {
+                String[] cells = rows.nextValue();
+                rowLine = nextLine;
+                nextLine = rows.getParser().currentLocation().getLineNr();
+                if (cells.length == 1 && cells[0].isEmpty()) {
+                    continue;
+                }
+                return cells;
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? nextLine : e.getLocation().getLineNr();
+            throw new BillingInputException(
+                    InputProblem.ofLine(source, line, "the CSV is malformed: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (row == null && !done) {
+            row = readRow();
+            done = row == null;
+        }
+        return !done;
+    }
+
+    /**
+     * Returns the next record.
+     *
+     * @throws BillingInputException if the row cannot be read
+     * @throws NoSuchElementException at the end of the input
+     */
+    @Override
+    public T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more rows in " + source);
+        }
+        String[] cells = row;
+        row = null;
+        if (cells.length != columns.size()) {
+            throw new BillingInputException(InputProblem.ofLine(
+                    source, rowLine, "the row has " + cells.length + " cells, the header " + columns.size()));
+        }
+        return parse.apply(new Cells(cells, source, rowLine, columns, guard));
+    }
+
+    /** Returns the line the row last returned (or refused) by {@link #next()} starts on. */
+    public long line() {
+        return rowLine;
+    }
+
+    /**
+     * Reads the remaining records.
+     *
+     * @param onError stop at the first bad row, or collect every bad row, not null
+     * @return the records and problems, never null
+     * @throws BillingInputException at the first bad row with {@link OnError#FAIL}, or if the CSV is malformed
+     */
+    public ReadResult<T> readAll(OnError onError) {
+        requireNonNull(onError, "onError");
+        List<T> out = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        while (hasNext()) {
+            try {
+                out.add(next());
+            } catch (BillingInputException e) {
+                if (onError == OnError.FAIL) {
+                    throw e;
+                }
+                problems.addAll(e.problems());
+            }
+        }
+        return ReadResult.of(out, problems);
+    }
+
+    /** Closes the underlying reader. */
+    @Override
+    public void close() {
+        try {
+            rows.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The cells of one row, each read with its problems collected. */
+    static final class Cells {
+        private final String[] cells;
+        private final String source;
+        private final long rowLine;
+        private final List<String> columns;
+        private final FormulaGuard guard;
+        private final List<InputProblem> problems = new ArrayList<>();
+
+        private Cells(String[] cells, String source, long rowLine, List<String> columns, FormulaGuard guard) {
+            this.cells = cells;
+            this.source = source;
+            this.rowLine = rowLine;
+            this.columns = columns;
+            this.guard = guard;
+        }
+
+        String text(int i) {
+            return guard == FormulaGuard.ON ? CsvSafety.restore(cells[i]) : cells[i];
+        }
+
+        BigDecimal decimal(int i) {
+            return parse(i, Money::parseAmount);
+        }
+
+        BillingMonth month(int i) {
+            return parse(i, BillingMonth::parse);
+        }
+
+        /** Returns the parsed cell, or null after recording why it cannot be read. */
+        <V> V parse(int i, Function<String, V> parser) {
+            try {
+                return parser.apply(cells[i]);
+            } catch (IllegalArgumentException e) {
+                problems.add(InputProblem.ofCell(source, rowLine, i + 1, columns.get(i), cells[i], e.getMessage()));
+                return null;
+            }
+        }
+
+        <R> R build(Supplier<R> record) {
+            if (!problems.isEmpty()) {
+                throw new BillingInputException(problems);
+            }
+            try {
+                return record.get();
+            } catch (IllegalArgumentException e) {
+                throw new BillingInputException(InputProblem.ofLine(source, rowLine, e.getMessage()));
+            }
+        }
+    }
+}
