@@ -1,0 +1,62 @@
+package org.cloudbilling.examples.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.io.LineItemCsv;
+import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.examples.FocusSample;
+import picocli.CommandLine.Option;
+
+/** The {@code --input FILE --format FORMAT} options, and reading the file they name. */
+final class InputOptions {
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE",
+            description = "the bill to read: a CSV file of line items")
+    Path input;
+
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "FORMAT",
+            description = "the file's format: focus (FOCUS 1.0 CSV), canonical (the library's line-item CSV) "
+                    + "or tencent (not supported yet)")
+    InputFormat format;
+
+    /**
+     * Reads every line item of the file.
+     *
+     * @throws UserError if the file cannot be read or the format is not supported
+     * @throws org.cloudbilling.core.io.BillingInputException naming file, line and column of a bad row
+     */
+    List<LineItem> read(Progress progress) {
+        if (format == InputFormat.TENCENT) {
+            throw new UserError("--format tencent is not supported yet: this build reads no Tencent Cloud bill;"
+                    + " convert the bill to the canonical CSV or to FOCUS 1.0");
+        }
+        String name = input.toString();
+        try (InputStream raw = Files.newInputStream(input);
+                Reader reader =
+                        new InputStreamReader(progress.reading(name, raw, Files.size(input)), StandardCharsets.UTF_8)) {
+            List<LineItem> items = format == InputFormat.FOCUS
+                    ? FocusSample.read(reader, name)
+                    : LineItemCsv.readAll(reader, name, OnError.FAIL).valuesOrThrow();
+            progress.note("read " + items.size() + " line items from " + name);
+            return items;
+        } catch (NoSuchFileException e) {
+            throw new UserError("cannot read " + name + ": no such file");
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserError("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+}
