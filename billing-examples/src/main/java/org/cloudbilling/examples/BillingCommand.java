@@ -81,10 +81,14 @@ public final class BillingCommand implements Callable<Integer>, CommandContext {
      * @param stderrIsTerminal whether to draw progress bars on standard error
      * @param out where results go, not null
      * @param err where messages and progress go, not null
+     * @param more further subcommands (picocli command objects), not null
      * @return the command line, never null
      */
-    public static CommandLine commandLine(boolean stderrIsTerminal, PrintWriter out, PrintWriter err) {
+    public static CommandLine commandLine(boolean stderrIsTerminal, PrintWriter out, PrintWriter err, Object... more) {
         CommandLine cli = new CommandLine(new BillingCommand(stderrIsTerminal));
+        for (Object command : more) {
+            cli.addSubcommand(command);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

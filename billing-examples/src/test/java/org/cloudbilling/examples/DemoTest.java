@@ -74,7 +74,10 @@ class DemoTest {
     void unknownCommand_exitsWithTwo_andHelpWithZero() {
         Output bad = run("frobnicate");
         assertThat(bad.code).isEqualTo(2);
-        assertThat(bad.err).contains("'frobnicate'").contains("Try 'billing --help'").doesNotContain("Exception");
+        assertThat(bad.err)
+                .contains("'frobnicate'")
+                .contains("Try 'billing --help'")
+                .doesNotContain("Exception");
         assertThat(run("--help").code).isZero();
     }
 

@@ -155,7 +155,11 @@ public final class ConsolidateCommand extends BaseCommand {
         }
     }
 
-    /** Returns the FOCUS 1.0 charge category (FOCUS-4) of an action type. */
+    /**
+     * Returns the FOCUS 1.0 charge category (FOCUS-4) of an action type: usage and commitment deductions are Usage;
+     * purchases, renewals, changes and commitment purchases are Purchase; refunds, adjustments and anything else
+     * are Adjustment. A FOCUS file read in keeps its own categories.
+     */
     static String chargeCategory(ActionType type) {
         switch (type) {
             case USAGE:
@@ -173,6 +177,7 @@ public final class ConsolidateCommand extends BaseCommand {
                 return "Credit";
             case REFUND:
             case ADJUSTMENT:
+            case OTHER:
                 return "Adjustment";
             default:
                 throw new AssertionError("bug: action type " + type + " has no charge category");
