@@ -2,108 +2,34 @@ package org.cloudbilling.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.cloudbilling.examples.CliRun;
+import org.cloudbilling.examples.FocusSampleRulesCheck;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AllocateCommandTest {
     private static final String SAMPLE = CliRun.focusSample().toString();
-    private static final List<String> AI =
-            List.of("TempeAI", "PasadenaAI", "RaleighAI", "ViennaAI", "StockholmAI", "BangkokAI");
-    private static final List<String> ENGINEERING =
-            List.of("PragueEngineering", "TehranEngineering", "OsloEngineering");
-    private static final Set<String> TARGETS = Set.of("peoria-data", "data", "ai", "engineering");
 
     @TempDir
     Path dir;
 
-    /**
-     * The bundled rules, applied by hand to the raw rows: the collection rules in order, credits shared; the
-     * unit of each row, or "shared", or "" for Unallocated.
-     */
-    private static String unitOf(Map<String, String> row, ObjectMapper json) throws IOException {
-        if (row.get("ChargeCategory").equals("Credit")) {
-            return "shared";
-        }
-        String tags = row.get("Tags");
-        JsonNode t = tags.isEmpty() || tags.equals("NULL") ? json.createObjectNode() : json.readTree(tags);
-        String bu = t.path("business_unit").asText("");
-        String app = t.path("application").asText("");
-        if ("PeoriaData".equals(bu) && "BrightPathMatrix".equals(app)) {
-            return "peoria-data";
-        }
-        if (AI.contains(bu)) {
-            return "ai";
-        }
-        if (ENGINEERING.contains(bu)) {
-            return "engineering";
-        }
-        if ("CloudPathMax".equals(app)) {
-            return "data";
-        }
-        return "";
-    }
-
     @Test
     @Tag("ALLOC-6")
-    void allocate_summaryOfFocusSample_collectsByTags_sharesCreditsInProportion_andAddsUp() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        Map<String, BigDecimal> collected = new TreeMap<>();
-        BigDecimal shared = BigDecimal.ZERO;
-        BigDecimal total = BigDecimal.ZERO;
-        for (Map<String, String> row : CliRun.focusRows()) {
-            BigDecimal cost = new BigDecimal(row.get("BilledCost"));
-            total = total.add(cost);
-            String unit = unitOf(row, json);
-            if (unit.equals("shared")) {
-                shared = shared.add(cost);
-            } else {
-                collected.merge(unit, cost, BigDecimal::add);
-            }
-        }
-
+    void allocate_summaryOfFocusSample_collectsByTags_sharesCreditsInProportion_andAddsUp() {
         CliRun run = CliRun.run("allocate", "--input", SAMPLE, "--format", "focus", "--rules", rules(), "--summary");
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("unit,allocation_type,amount\n,Unallocated," + collected.get("") + "\n");
-        Map<String, BigDecimal> gotCollected = new TreeMap<>();
-        Map<String, BigDecimal> gotShared = new HashMap<>();
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Map<String, String> r : run.csv()) {
-            BigDecimal amount = new BigDecimal(r.get("amount"));
-            sum = sum.add(amount);
-            switch (r.get("allocation_type")) {
-                case "Collected", "Unallocated" -> gotCollected.put(r.get("unit"), amount);
-                case "Shared" -> gotShared.put(r.get("unit"), amount);
-                default -> throw new AssertionError("unexpected type " + r);
-            }
-        }
-        assertThat(gotCollected).isEqualTo(collected);
-        assertThat(sum).isEqualTo(total); // same scale, same value: nothing lost or rounded
-        assertThat(gotShared.keySet()).isEqualTo(TARGETS);
-        assertThat(gotShared.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
-                .isEqualTo(shared);
-        // Each share is within one unit of the last decimal of its exact proportion of the collected bases.
-        BigDecimal bases = TARGETS.stream().map(collected::get).reduce(BigDecimal.ZERO, BigDecimal::add);
-        for (String unit : TARGETS) {
-            BigDecimal exact = shared.multiply(collected.get(unit)).divide(bases, MathContext.DECIMAL128);
-            assertThat(gotShared.get(unit).subtract(exact).abs()).isLessThan(new BigDecimal("1E-11"));
-        }
+        assertThat(run.out()).startsWith("unit,allocation_type,amount\n,Unallocated,");
+        FocusSampleRulesCheck.assertSummary(run.csv());
     }
 
     @Test
@@ -179,6 +105,39 @@ class AllocateCommandTest {
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--rules");
+    }
+
+    @Test
+    void allocate_summaryOfSeveralCurrencies_exitsWithTwo_sayingSo() throws IOException {
+        Path input = dir.resolve("two-currencies.csv");
+        Files.writeString(input, String.join(",", org.cloudbilling.core.io.LineItemCsv.header()) + "\n");
+        try (java.io.Writer w = Files.newBufferedWriter(input);
+                org.cloudbilling.core.io.LineItemCsvWriter csv = org.cloudbilling.core.io.LineItemCsv.writer(w)) {
+            csv.write(item("a", "CNY"));
+            csv.write(item("b", "USD"));
+        }
+
+        CliRun run = CliRun.run(
+                "allocate", "--input", input.toString(), "--format", "canonical", "--rules", rules(), "--summary");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("2 currencies [CNY, USD]");
+    }
+
+    private static org.cloudbilling.core.bill.LineItem item(String id, String currency) {
+        java.time.Instant start = java.time.Instant.parse("2024-09-01T00:00:00Z");
+        org.cloudbilling.core.money.Money one = org.cloudbilling.core.money.Money.of(currency, "1.00");
+        return org.cloudbilling.core.bill.LineItem.builder()
+                .id(org.cloudbilling.core.id.LineItemId.of(id))
+                .ownerUin(org.cloudbilling.core.id.OwnerUin.of("1"))
+                .payerUin(org.cloudbilling.core.id.PayerUin.of("1"))
+                .businessCode(org.cloudbilling.core.id.BusinessCode.of("p"))
+                .payMode(org.cloudbilling.core.bill.PayMode.POSTPAID)
+                .actionType(org.cloudbilling.core.bill.ActionType.USAGE)
+                .feePeriod(org.cloudbilling.core.time.Interval.of(start, start.plusSeconds(60)))
+                .listCost(one)
+                .totalCost(one)
+                .build();
     }
 
     /** The rule set the demo uses, as a file. */
