@@ -146,9 +146,11 @@ public final class BillingCommand implements Callable<Integer>, CommandContext {
     @Command(
             name = "demo",
             mixinStandardHelpOptions = true,
-            description = "Runs the library on bundled data (the FOCUS 1.0 sample bill) and prints a short report:"
-                    + " totals by account, service and business unit, and an allocation by the sample's"
-                    + " business_unit and application tags.")
+            description = {
+                "Runs the library on bundled data and prints a short report.",
+                "Consolidates the FOCUS 1.0 sample bill by account, service and business unit, and allocates it by"
+                        + " its business_unit and application tags."
+            })
     static final class DemoCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -31,12 +31,16 @@ import picocli.CommandLine.Option;
 @Command(
         name = "allocate",
         mixinStandardHelpOptions = true,
-        description = "Allocates a bill to units by a rule set (JSON): the allocation bill as CSV, or with"
-                + " --summary the rows unit,allocation_type,amount.",
+        description = {
+            "Allocates a bill to units by a rule set (JSON), as CSV.",
+            "Writes the allocation bill (line_item_id,unit,allocation_type,rule,amount,currency), or with --summary"
+                    + " the rows unit,allocation_type,amount (Unallocated with an empty unit)."
+        },
         footer = {
             "",
             "The rule-set JSON is described in docs/allocation.md. Example:",
-            "  billing allocate --input focus.csv --format focus --rules rules.json --summary"
+            "  billing allocate --input focus.csv --format focus --rules rules.json \\",
+            "      --summary"
         })
 public final class AllocateCommand extends BaseCommand {
     @Mixin

@@ -48,13 +48,16 @@ import picocli.CommandLine.Option;
 @Command(
         name = "backtrack",
         mixinStandardHelpOptions = true,
-        description = "Recomputes past months with a new rule set (1 to 12 months) and writes the change per"
-                + " month and unit as CSV: month,unit,before,after,change,currency.",
+        description = {
+            "Recomputes 1 to 12 past months with a new rule set and writes what changed, as CSV.",
+            "One row per month and unit whose total changed: month,unit,before,after,change,currency."
+        },
         footer = {
             "",
-            "Example: the months August to October, first computed with old.json, recomputed with new.json:",
-            "  billing backtrack --input items.csv --format canonical --before old.json --rules new.json \\",
-            "      --from 2024-08 --to 2024-10 --submitted-at 2024-11-05T02:00:00Z --history-out history.json"
+            "Example: August to October, computed with old.json, recomputed with new.json:",
+            "  billing backtrack --input items.csv --format canonical \\",
+            "      --before old.json --rules new.json --from 2024-08 --to 2024-10 \\",
+            "      --submitted-at 2024-11-05T02:00:00Z --history-out history.json"
         })
 public final class BacktrackCommand extends BaseCommand {
     @Mixin

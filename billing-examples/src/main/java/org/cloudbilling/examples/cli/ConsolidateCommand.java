@@ -33,16 +33,21 @@ import picocli.CommandLine.Option;
 @Command(
         name = "consolidate",
         mixinStandardHelpOptions = true,
-        description = "Totals of a bill by dimensions, as CSV: the dimension names, then ItemCount, ListCost,"
-                + " BilledCost and BillingCurrency; every decimal kept.",
+        description = {
+            "Totals of a bill by dimensions, as CSV.",
+            "Header: the dimension names, then ItemCount, ListCost, BilledCost and BillingCurrency; amounts keep"
+                    + " every decimal; one row per group and currency."
+        },
         footer = {
             "",
-            "Dimensions: BillingAccountId, SubAccountId, ServiceName, RegionId, ChargeCategory, tag:KEY,",
-            "and the library's own names (ownerUin, payerUin, businessCode, productCode, itemCode, regionId,",
-            "projectId, resourceId, instanceType, payMode, actionType, day, month).",
+            "Dimensions: BillingAccountId, SubAccountId, ServiceName, RegionId,",
+            "ChargeCategory, tag:KEY, and the library's names: ownerUin, payerUin,",
+            "operatorUin, businessCode, productCode, itemCode, regionId, projectId,",
+            "resourceId, instanceType, payMode, actionType, day, month.",
             "",
             "Example:",
-            "  billing consolidate --input focus.csv --format focus --by ServiceName,tag:business_unit"
+            "  billing consolidate --input focus.csv --format focus \\",
+            "      --by ServiceName,tag:business_unit"
         })
 public final class ConsolidateCommand extends BaseCommand {
     /** FOCUS column names for the library's dimensions. */

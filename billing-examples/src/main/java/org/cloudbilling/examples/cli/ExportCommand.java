@@ -12,8 +12,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
-        description = "Writes a bill in another format. Not available in this build: the library has no FOCUS"
-                + " writer yet.")
+        description = {
+            "Writes a bill as FOCUS 1.0 (not available in this build).",
+            "The library has no FOCUS writer yet, so the command exits with 2."
+        })
 public final class ExportCommand extends BaseCommand {
     @Mixin
     InputOptions input;

@@ -11,8 +11,11 @@ import picocli.CommandLine.Option;
 @Command(
         name = "reconcile",
         mixinStandardHelpOptions = true,
-        description = "Writes a billing cycle's reconciliation lists (Period and Pay-per-Use) in one ZIP."
-                + " Not available in this build: the reconciliation list format is not in the library yet.")
+        description = {
+            "Reconciliation lists ZIP of a billing cycle (not available in this build).",
+            "Would write the Period and Pay-per-Use lists in one ZIP; the library has no reconciliation list format"
+                    + " yet, so the command exits with 2."
+        })
 public final class ReconcileCommand extends BaseCommand {
     @Option(names = "--input", paramLabel = "FILE", description = "the bill to read")
     Path input;
