@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.BillingInputException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class DemoTest {
@@ -44,6 +45,31 @@ class DemoTest {
                             + java.util.regex.Pattern.quote(e.getValue().toPlainString()) + "\\s");
         }
         assertThat(run.out).contains(FocusSample.ATTRIBUTION);
+    }
+
+    @Test
+    @Tag("ALLOC-6")
+    void demo_allocatesTheSampleByItsTags_unitsAndUnallocatedAddUpToTheTotal() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal unallocated = BigDecimal.ZERO;
+        for (Map<String, String> row : rawRows()) {
+            BigDecimal billed = new BigDecimal(row.get("BilledCost"));
+            total = total.add(billed);
+            if (FocusSampleRulesCheck.unitOf(row, json).isEmpty()) {
+                unallocated = unallocated.add(billed);
+            }
+        }
+
+        Output run = run("demo");
+
+        assertThat(run.code).isZero();
+        assertThat(run.out)
+                .contains("Cost allocation by the tags business_unit and application")
+                .contains("  sunbird with its subtree: USD "
+                        + total.subtract(unallocated).toPlainString()
+                        + "; Unallocated: USD " + unallocated.toPlainString() + "; all rows: USD "
+                        + total.toPlainString() + " = the items' total USD " + total.toPlainString());
     }
 
     @Test
