@@ -91,7 +91,11 @@ public final class FocusSample {
                 long rowLine = nextLine;
                 nextLine = rows.getParser().currentLocation().getLineNr();
                 CsvSchema header = (CsvSchema) rows.getParserSchema();
-                items.add(item(row, new Place(source, rowLine, header), json));
+                try {
+                    items.add(item(row, new Place(source, rowLine, header), json));
+                } catch (IllegalArgumentException e) { // a value the model refuses, such as an empty tag key
+                    throw new BillingInputException(InputProblem.ofLine(source, rowLine, e.getMessage()));
+                }
             }
         }
         return items;

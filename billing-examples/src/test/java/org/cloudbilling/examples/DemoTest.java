@@ -97,6 +97,16 @@ class DemoTest {
     }
 
     @Test
+    void focusSample_valueTheModelRefuses_isBadInputNamingTheLine() {
+        String csv = "Id,BillingCurrency,BillingAccountId,SubAccountId,ServiceName,ChargeCategory,ChargePeriodStart,"
+                + "ChargePeriodEnd,ListCost,BilledCost,Tags\n"
+                + "1,USD,a,b,S,Usage,2024-09-01 00:00:00,2024-09-01 01:00:00,1,1,\"{\"\"\"\": \"\"x\"\"}\"\n";
+        assertThatThrownBy(() -> FocusSample.read(new StringReader(csv), "tags.csv"))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageStartingWith("tags.csv:2");
+    }
+
+    @Test
     void unknownCommand_exitsWithTwo_andHelpWithZero() {
         Output bad = run("frobnicate");
         assertThat(bad.code).isEqualTo(2);
