@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.cloudbilling.core.bill.ActionType;
-import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.GroupKey;
@@ -81,11 +80,10 @@ public final class ConsolidateCommand extends BaseCommand {
     @Override
     public Integer call() {
         List<Column> columns = columns(by);
-        List<LineItem> items = input.read(progress());
         List<Dimension> dims = new ArrayList<>();
         columns.forEach(c -> dims.add(c.dimension));
-        Rollup rollup =
-                Consolidation.consolidate(items, Grouping.by(calendar.calendar, dims.toArray(Dimension[]::new)));
+        Grouping grouping = Grouping.by(calendar.calendar, dims.toArray(Dimension[]::new));
+        Rollup rollup = input.stream(progress(), items -> Consolidation.consolidate(items, grouping));
 
         // Relabel (ChargeCategory) and merge the groups that then share a key, ordered as the library orders keys.
         Map<List<String>, Totals> rows = new TreeMap<>(ConsolidateCommand::compareKeys);
