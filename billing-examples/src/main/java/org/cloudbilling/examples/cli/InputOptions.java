@@ -1,5 +1,7 @@
 package org.cloudbilling.examples.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -77,6 +79,8 @@ final class InputOptions {
             return result;
         } catch (NoSuchFileException e) {
             throw new UserError("cannot read " + name + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw malformed(name, e);
         } catch (IOException | UncheckedIOException e) {
             throw new UserError("cannot read " + name + ": " + e.getMessage());
         }
@@ -104,8 +108,16 @@ final class InputOptions {
             return items;
         } catch (NoSuchFileException e) {
             throw new UserError("cannot read " + name + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw malformed(name, e);
         } catch (IOException | UncheckedIOException e) {
             throw new UserError("cannot read " + name + ": " + e.getMessage());
         }
+    }
+
+    private static UserError malformed(String name, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? name : name + ":" + at.getLineNr() + ":" + at.getColumnNr();
+        return new UserError(where + ": the CSV is malformed: " + e.getOriginalMessage());
     }
 }

@@ -170,6 +170,17 @@ class ConsolidateCommandTest {
     }
 
     @Test
+    void consolidate_malformedCsv_exitsWithTwo_namingFileLineAndColumn() throws IOException {
+        Path bad = dir.resolve("quote.csv");
+        Files.writeString(bad, "Id,BillingCurrency\n1,USD,extra\n");
+
+        CliRun run = CliRun.run("consolidate", "--input", bad.toString(), "--format", "focus");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains(bad + ":2:").contains(": the CSV is malformed: Too many entries");
+    }
+
+    @Test
     void consolidate_badCanonicalRow_exitsWithTwo_namingFileAndLine() throws IOException {
         Path bad = dir.resolve("bad-canonical.csv");
         Files.writeString(bad, String.join(",", LineItemCsv.header()) + "\nnot,enough,cells\n");
