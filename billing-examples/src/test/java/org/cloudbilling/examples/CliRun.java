@@ -51,10 +51,15 @@ public record CliRun(int code, String out, String err) {
 
     /** Returns standard output read as CSV rows with a header. */
     public List<Map<String, String>> csv() {
+        return csvOf(out);
+    }
+
+    /** Returns {@code text} read as CSV rows with a header. */
+    public static List<Map<String, String>> csvOf(String text) {
         try (MappingIterator<Map<String, String>> it = new CsvMapper()
                 .readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader())
-                .readValues(out)) {
+                .readValues(text)) {
             return it.readAll();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -55,6 +55,30 @@ class AllocateCommandTest {
     }
 
     @Test
+    void allocate_summaryToOutFile_writesThereAndNothingToStandardOutput() throws IOException {
+        Path out = dir.resolve("summary.csv");
+
+        CliRun run = CliRun.run(
+                "allocate",
+                "--input",
+                SAMPLE,
+                "--format",
+                "focus",
+                "--rules",
+                rules(),
+                "--summary",
+                "--out",
+                out.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(CliRun.csvOf(Files.readString(out)))
+                .isEqualTo(
+                        CliRun.run("allocate", "--input", SAMPLE, "--format", "focus", "--rules", rules(), "--summary")
+                                .csv());
+    }
+
+    @Test
     void allocate_invalidRuleSet_exitsWithTwo_namingTheFileAndEveryJsonPath() throws IOException {
         Path bad = dir.resolve("bad-rules.json");
         Files.writeString(bad, """

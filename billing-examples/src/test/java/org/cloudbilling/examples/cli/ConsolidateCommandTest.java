@@ -29,6 +29,7 @@ import org.cloudbilling.core.io.LineItemCsvWriter;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;
 import org.cloudbilling.examples.CliRun;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,7 @@ class ConsolidateCommandTest {
     }
 
     @Test
+    @Tag("FOCUS-6")
     void consolidate_byChargeCategoryAndTag_groupsAsTheFileSays() throws IOException {
         ObjectMapper json = new ObjectMapper();
         Map<String, BigDecimal> expected = new TreeMap<>();
@@ -152,6 +154,7 @@ class ConsolidateCommandTest {
     }
 
     @Test
+    @Tag("FOCUS-7")
     void consolidate_badCell_exitsWithTwo_namingFileLineAndColumn_withoutStackTrace() throws IOException {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(
@@ -225,6 +228,7 @@ class ConsolidateCommandTest {
     }
 
     @Test
+    @Tag("FOCUS-4")
     void chargeCategory_everyActionType_isAFocusCategory() {
         Map<ActionType, String> all = new LinkedHashMap<>();
         for (ActionType t : ActionType.values()) {
