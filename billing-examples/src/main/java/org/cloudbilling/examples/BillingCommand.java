@@ -1,52 +1,173 @@
 package org.cloudbilling.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+import org.cloudbilling.allocation.RuleSetException;
 import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.examples.cli.AllocateCommand;
+import org.cloudbilling.examples.cli.BacktrackCommand;
+import org.cloudbilling.examples.cli.CommandContext;
+import org.cloudbilling.examples.cli.ConsolidateCommand;
+import org.cloudbilling.examples.cli.ExportCommand;
+import org.cloudbilling.examples.cli.ReconcileCommand;
+import org.cloudbilling.examples.cli.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The {@code billing} command line: {@code java -jar billing-examples/target/billing.jar [demo]}.
+ * The {@code billing} command line: {@code java -jar billing-examples/target/billing.jar <command>}.
  *
- * <p>Exit codes: 0 done, 2 bad input or usage (a message, never a stack trace), 1 a bug.
+ * <p>Exit codes: 0 done; 2 bad input or usage (a message naming file, line and column, never a stack trace); 1 a
+ * bug (with its stack trace). Results go to standard output or {@code --out FILE}, progress to standard error.
  */
-public final class BillingCommand {
-    private BillingCommand() {}
+@Command(
+        name = "billing",
+        mixinStandardHelpOptions = true,
+        versionProvider = BillingCommand.Version.class,
+        description = "Cloud billing on your own files: consolidation, cost allocation, backtracking.",
+        subcommands = {
+            BillingCommand.DemoCommand.class,
+            ConsolidateCommand.class,
+            AllocateCommand.class,
+            BacktrackCommand.class,
+            ReconcileCommand.class,
+            ExportCommand.class,
+            // bench: org.cloudbilling.examples.bench.BenchCommand is registered here.
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Exit codes: 0 done, 1 a bug, 2 bad input or usage. 'billing COMMAND --help' for a command."})
+public final class BillingCommand implements Callable<Integer>, CommandContext {
+    private final boolean stderrIsTerminal;
+
+    @Spec
+    CommandSpec spec;
+
+    BillingCommand(boolean stderrIsTerminal) {
+        this.stderrIsTerminal = stderrIsTerminal;
+    }
 
     /**
-     * Runs a command.
+     * Runs a command and exits with its code.
      *
      * @param args the command and its options
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, detectTerminal()));
     }
 
+    /** Runs a command with the given streams, progress as plain lines; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String command = args.length == 0 ? "demo" : args[0];
+        return run(args, out, err, false);
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
+        PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        int code = commandLine(terminal, o, e).execute(args);
+        o.flush();
+        e.flush();
+        return code;
+    }
+
+    /**
+     * Returns the command line, with its exit-code mapping, writing to {@code out} and {@code err}.
+     *
+     * @param stderrIsTerminal whether to draw progress bars on standard error
+     * @param out where results go, not null
+     * @param err where messages and progress go, not null
+     * @param more further subcommands (picocli command objects), not null
+     * @return the command line, never null
+     */
+    public static CommandLine commandLine(boolean stderrIsTerminal, PrintWriter out, PrintWriter err, Object... more) {
+        CommandLine cli = new CommandLine(new BillingCommand(stderrIsTerminal));
+        for (Object command : more) {
+            cli.addSubcommand(command);
+        }
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(BillingCommand::executionFailed);
+        cli.setParameterExceptionHandler(BillingCommand::badParameters);
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("billing: a command is missing");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return UserError.EXIT_CODE;
+    }
+
+    @Override
+    public boolean stderrIsTerminal() {
+        return stderrIsTerminal;
+    }
+
+    /** A user's mistake prints its message and gives 2; anything else is a bug and gives 1, with its trace. */
+    private static int executionFailed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        String who = cmd.getCommandSpec().qualifiedName();
+        if (e instanceof UserError || e instanceof BillingInputException || e instanceof RuleSetException) {
+            err.println(who + ": " + e.getMessage());
+            return UserError.EXIT_CODE;
+        }
+        err.println(who + ": internal error, a bug (please report it with the trace below): " + e);
+        e.printStackTrace(err);
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    private static int badParameters(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String who = cmd.getCommandSpec().qualifiedName();
+        err.println(who + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + who + " --help'.");
+        return UserError.EXIT_CODE;
+    }
+
+    /** Whether standard error is a terminal: on Linux, whether descriptor 2 is a tty; else whether a console is. */
+    static boolean detectTerminal() {
         try {
-            switch (command) {
-                case "demo":
-                    Demo.run(out);
-                    return 0;
-                case "--help":
-                case "-h":
-                case "help":
-                    usage(out);
-                    return 0;
-                default:
-                    err.println("billing: unknown command '" + command + "'");
-                    usage(err);
-                    return 2;
-            }
-        } catch (BillingInputException e) {
-            err.println("billing: " + e.getMessage());
-            return 2;
+            String target = Paths.get("/proc/self/fd/2").toRealPath().toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | RuntimeException e) {
+            return System.console() != null;
         }
     }
 
-    private static void usage(PrintStream out) {
-        out.println("Usage: java -jar billing.jar <command>");
-        out.println("Commands:");
-        out.println("  demo    consolidate the bundled FOCUS 1.0 sample and print a report (the default)");
-        out.println("  help    show this help");
+    /** The demo: consolidation and allocation of the bundled FOCUS 1.0 sample. */
+    @Command(
+            name = "demo",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Runs the library on bundled data and prints a short report.",
+                "Consolidates the FOCUS 1.0 sample bill by account, service and business unit, and allocates it by"
+                        + " its business_unit and application tags."
+            })
+    static final class DemoCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Demo.run(spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    /** The version, from the jar's manifest when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = BillingCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"billing " + (v == null ? "(development build)" : v)};
+        }
     }
 }

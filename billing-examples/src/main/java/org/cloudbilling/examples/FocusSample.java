@@ -43,16 +43,22 @@ import org.cloudbilling.core.time.Interval;
  * literal {@code NULL}, and tags as a JSON object whose keys are kept exactly. A full FOCUS reader belongs in
  * the library; this is the sample programs' small one.
  */
-final class FocusSample {
-    static final String RESOURCE = "/focus-1.0/focus_sample.csv";
-    static final String ATTRIBUTION = "FOCUS Sample Data, FinOps Foundation, CC BY 4.0";
+public final class FocusSample {
+    /** The sample's place on the class path. */
+    public static final String RESOURCE = "/focus-1.0/focus_sample.csv";
+    /** The sample's attribution, to show with any use of it. */
+    public static final String ATTRIBUTION = "FOCUS Sample Data, FinOps Foundation, CC BY 4.0";
 
     private static final DateTimeFormatter SAMPLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private FocusSample() {}
 
-    /** Reads the bundled sample. */
-    static List<LineItem> read() {
+    /**
+     * Reads the bundled sample.
+     *
+     * @return its 1000 line items, never null
+     */
+    public static List<LineItem> read() {
         try (InputStream in = FocusSample.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("bug: " + RESOURCE + " is not on the class path");
@@ -63,8 +69,16 @@ final class FocusSample {
         }
     }
 
-    /** Reads FOCUS rows; a row it cannot read is reported with its line, column and value. */
-    static List<LineItem> read(Reader reader, String source) throws IOException {
+    /**
+     * Reads FOCUS rows.
+     *
+     * @param reader the CSV text, not null; the caller closes it
+     * @param source the name errors give for the input, such as a file name, not null
+     * @return the line items, never null
+     * @throws BillingInputException naming source, line, column and value of a row it cannot read
+     * @throws IOException if the text cannot be read or is not CSV
+     */
+    public static List<LineItem> read(Reader reader, String source) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<LineItem> items = new ArrayList<>();
         try (MappingIterator<Map<String, String>> rows = new CsvMapper()
@@ -77,7 +91,11 @@ final class FocusSample {
                 long rowLine = nextLine;
                 nextLine = rows.getParser().currentLocation().getLineNr();
                 CsvSchema header = (CsvSchema) rows.getParserSchema();
-                items.add(item(row, new Place(source, rowLine, header), json));
+                try {
+                    items.add(item(row, new Place(source, rowLine, header), json));
+                } catch (IllegalArgumentException e) { // a value the model refuses, such as an empty tag key
+                    throw new BillingInputException(InputProblem.ofLine(source, rowLine, e.getMessage()));
+                }
             }
         }
         return items;

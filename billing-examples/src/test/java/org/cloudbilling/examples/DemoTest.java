@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.BillingInputException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class DemoTest {
@@ -47,6 +48,31 @@ class DemoTest {
     }
 
     @Test
+    @Tag("ALLOC-6")
+    void demo_allocatesTheSampleByItsTags_unitsAndUnallocatedAddUpToTheTotal() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal unallocated = BigDecimal.ZERO;
+        for (Map<String, String> row : rawRows()) {
+            BigDecimal billed = new BigDecimal(row.get("BilledCost"));
+            total = total.add(billed);
+            if (FocusSampleRulesCheck.unitOf(row, json).isEmpty()) {
+                unallocated = unallocated.add(billed);
+            }
+        }
+
+        Output run = run("demo");
+
+        assertThat(run.code).isZero();
+        assertThat(run.out)
+                .contains("Cost allocation by the tags business_unit and application")
+                .contains("  sunbird with its subtree: USD "
+                        + total.subtract(unallocated).toPlainString()
+                        + "; Unallocated: USD " + unallocated.toPlainString() + "; all rows: USD "
+                        + total.toPlainString() + " = the items' total USD " + total.toPlainString());
+    }
+
+    @Test
     void focusSample_readsEveryRow_withTagKeysKeptExactly() {
         List<LineItem> items = FocusSample.read();
         assertThat(items).hasSize(1000);
@@ -71,10 +97,23 @@ class DemoTest {
     }
 
     @Test
+    void focusSample_valueTheModelRefuses_isBadInputNamingTheLine() {
+        String csv = "Id,BillingCurrency,BillingAccountId,SubAccountId,ServiceName,ChargeCategory,ChargePeriodStart,"
+                + "ChargePeriodEnd,ListCost,BilledCost,Tags\n"
+                + "1,USD,a,b,S,Usage,2024-09-01 00:00:00,2024-09-01 01:00:00,1,1,\"{\"\"\"\": \"\"x\"\"}\"\n";
+        assertThatThrownBy(() -> FocusSample.read(new StringReader(csv), "tags.csv"))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageStartingWith("tags.csv:2");
+    }
+
+    @Test
     void unknownCommand_exitsWithTwo_andHelpWithZero() {
         Output bad = run("frobnicate");
         assertThat(bad.code).isEqualTo(2);
-        assertThat(bad.err).contains("unknown command 'frobnicate'").doesNotContain("Exception");
+        assertThat(bad.err)
+                .contains("'frobnicate'")
+                .contains("Try 'billing --help'")
+                .doesNotContain("Exception");
         assertThat(run("--help").code).isZero();
     }
 

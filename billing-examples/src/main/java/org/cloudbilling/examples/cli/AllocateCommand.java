@@ -1,0 +1,137 @@
+package org.cloudbilling.examples.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.cloudbilling.allocation.AllocatedRow;
+import org.cloudbilling.allocation.AllocationRuleSet;
+import org.cloudbilling.allocation.AllocationRun;
+import org.cloudbilling.allocation.AllocationSummary;
+import org.cloudbilling.allocation.AllocationType;
+import org.cloudbilling.allocation.Allocator;
+import org.cloudbilling.allocation.SummaryRow;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBindings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code billing allocate}: the cost allocation bill of a month, or its summary per unit and type, as CSV.
+ *
+ * <p>The bill has one row per item, unit, type and rule: {@code line_item_id,unit,allocation_type,rule,amount,
+ * currency}. The summary has {@code unit,allocation_type,amount}, Unallocated with an empty unit. Tags are those
+ * printed on the items (a file carries no tag history).
+ */
+@Command(
+        name = "allocate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Allocates a bill to units by a rule set (JSON), as CSV.",
+            "Writes the allocation bill (line_item_id,unit,allocation_type,rule,amount,currency), or with --summary"
+                    + " the rows unit,allocation_type,amount (Unallocated with an empty unit)."
+        },
+        footer = {
+            "",
+            "The rule-set JSON is described in docs/allocation.md. Example:",
+            "  billing allocate --input focus.csv --format focus --rules rules.json \\",
+            "      --summary"
+        })
+public final class AllocateCommand extends BaseCommand {
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--rules", required = true, paramLabel = "RULES.json", description = "the rule set, as JSON")
+    Path rules;
+
+    @Option(
+            names = "--summary",
+            description = "write the total per unit and allocation type instead of every row; the input must"
+                    + " then be in one currency")
+    boolean summary;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the CSV here instead of standard output")
+    Path out;
+
+    @Override
+    public Integer call() {
+        AllocationRuleSet ruleSet = RuleFiles.read(rules);
+        Progress progress = progress();
+        List<LineItem> items = input.read(progress);
+        Set<String> currencies = new TreeSet<>();
+        items.forEach(i -> currencies.add(i.currency().getCurrencyCode()));
+        if (summary && currencies.size() > 1) {
+            throw new UserError("--summary: " + input.input + " holds amounts in " + currencies.size()
+                    + " currencies " + currencies + ", and summary rows have no currency column;"
+                    + " allocate one currency at a time, or leave out --summary");
+        }
+        AllocationRun run = Allocator.compile(ruleSet).prepare(items, TagBindings.empty());
+        try (Writer w = results(out)) {
+            if (summary) {
+                AllocationSummary s = allocate(run, items, progress, row -> {});
+                try (CsvOut csv = new CsvOut(w, List.of("unit", "allocation_type", "amount"))) {
+                    for (SummaryRow r : s.byUnit()) {
+                        csv.row(
+                                r.unit().map(u -> u.value()).orElse(""),
+                                label(r.type()),
+                                r.amount().amount().toPlainString());
+                    }
+                }
+            } else {
+                try (CsvOut csv = new CsvOut(
+                        w, List.of("line_item_id", "unit", "allocation_type", "rule", "amount", "currency"))) {
+                    allocate(
+                            run,
+                            items,
+                            progress,
+                            r -> csv.row(
+                                    r.item().id().value(),
+                                    r.unit().map(u -> u.value()).orElse(""),
+                                    label(r.type()),
+                                    r.rule().map(id -> id.value()).orElse(""),
+                                    r.amount().amount().toPlainString(),
+                                    r.amount().currency().getCurrencyCode()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot write the result: " + e.getMessage());
+        }
+        return 0;
+    }
+
+    private static AllocationSummary allocate(
+            AllocationRun run,
+            List<LineItem> items,
+            Progress progress,
+            java.util.function.Consumer<AllocatedRow> sink) {
+        try (Progress.Steps steps = progress.steps("allocating", items.size())) {
+            Iterable<LineItem> counted = () -> new Iterator<>() {
+                private final Iterator<LineItem> it = items.iterator();
+
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public LineItem next() {
+                    LineItem item = it.next();
+                    steps.step();
+                    return item;
+                }
+            };
+            return run.allocateAll(counted, UTC, sink);
+        }
+    }
+
+    /** Returns {@code Collected}, {@code Shared} or {@code Unallocated}. */
+    static String label(AllocationType type) {
+        String name = type.name();
+        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,201 @@
+package org.cloudbilling.examples.cli;
+
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.cloudbilling.core.bill.ActionType;
+import org.cloudbilling.core.consolidation.Consolidation;
+import org.cloudbilling.core.consolidation.Dimension;
+import org.cloudbilling.core.consolidation.GroupKey;
+import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.consolidation.Rollup;
+import org.cloudbilling.core.consolidation.Totals;
+import org.cloudbilling.core.id.TagKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code billing consolidate}: the totals of a bill by dimensions, as CSV.
+ *
+ * <p>The header is the dimension names, then {@code ItemCount,ListCost,BilledCost,BillingCurrency}; amounts are
+ * plain decimals with every decimal kept; amounts of different currencies are never added (one row per currency).
+ * An item without a value for a dimension falls in that dimension's empty cell.
+ */
+@Command(
+        name = "consolidate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Totals of a bill by dimensions, as CSV.",
+            "Header: the dimension names, then ItemCount, ListCost, BilledCost and BillingCurrency; amounts keep"
+                    + " every decimal; one row per group and currency."
+        },
+        footer = {
+            "",
+            "Dimensions: BillingAccountId, SubAccountId, ServiceName, RegionId,",
+            "ChargeCategory, tag:KEY, and the library's names: ownerUin, payerUin,",
+            "operatorUin, businessCode, productCode, itemCode, regionId, projectId,",
+            "resourceId, instanceType, payMode, actionType, day, month.",
+            "",
+            "Example:",
+            "  billing consolidate --input focus.csv --format focus \\",
+            "      --by ServiceName,tag:business_unit"
+        })
+public final class ConsolidateCommand extends BaseCommand {
+    /** FOCUS column names for the library's dimensions. */
+    private static final Map<String, Dimension> FOCUS_NAMES = Map.of(
+            "BillingAccountId", Dimension.PAYER,
+            "SubAccountId", Dimension.OWNER,
+            "ServiceName", Dimension.BUSINESS,
+            "RegionId", Dimension.REGION,
+            "ChargeCategory", Dimension.ACTION_TYPE);
+
+    @Mixin
+    InputOptions input;
+
+    @Option(
+            names = "--by",
+            split = ",",
+            paramLabel = "DIM",
+            description = "the dimensions to group by, in column order; none for one total per currency")
+    List<String> by = new ArrayList<>();
+
+    @Option(
+            names = "--calendar",
+            paramLabel = "CAL",
+            defaultValue = "utc",
+            description = "the zone days and months are cut in: utc (default) or tencent (UTC+8)")
+    CalendarChoice calendar;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the CSV here instead of standard output")
+    Path out;
+
+    @Override
+    public Integer call() {
+        List<Column> columns = columns(by);
+        List<Dimension> dims = new ArrayList<>();
+        columns.forEach(c -> dims.add(c.dimension));
+        Grouping grouping = Grouping.by(calendar.calendar, dims.toArray(Dimension[]::new));
+        Rollup rollup = input.stream(progress(), items -> Consolidation.consolidate(items, grouping));
+
+        // Relabel (ChargeCategory) and merge the groups that then share a key, ordered as the library orders keys.
+        Map<List<String>, Totals> rows = new TreeMap<>(ConsolidateCommand::compareKeys);
+        for (Map.Entry<GroupKey, Totals> e : rollup.groups().entrySet()) {
+            List<String> key = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String v = e.getKey().value(i).orElse(null);
+                key.add(v == null ? null : columns.get(i).label.apply(v));
+            }
+            key.add(e.getKey().currency().getCurrencyCode());
+            rows.merge(key, e.getValue(), Totals::plus);
+        }
+
+        List<String> header = new ArrayList<>();
+        columns.forEach(c -> header.add(c.name));
+        header.addAll(List.of("ItemCount", "ListCost", "BilledCost", "BillingCurrency"));
+        try (Writer w = results(out);
+                CsvOut csv = new CsvOut(w, header)) {
+            for (Map.Entry<List<String>, Totals> e : rows.entrySet()) {
+                List<Object> cells = new ArrayList<>();
+                List<String> key = e.getKey();
+                for (int i = 0; i < columns.size(); i++) {
+                    cells.add(key.get(i) == null ? "" : key.get(i));
+                }
+                Totals t = e.getValue();
+                cells.add(Long.toString(t.itemCount()));
+                cells.add(t.listCost().amount().toPlainString());
+                cells.add(t.totalCost().amount().toPlainString());
+                cells.add(key.get(columns.size()));
+                csv.row(cells.toArray());
+            }
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot write the result: " + e.getMessage());
+        }
+        return 0;
+    }
+
+    /** One output column: its header, the library dimension, and how a value is shown. */
+    record Column(String name, Dimension dimension, UnaryOperator<String> label) {}
+
+    static List<Column> columns(List<String> names) {
+        List<Column> columns = new ArrayList<>();
+        Set<Dimension> seen = new HashSet<>();
+        for (String raw : names) {
+            String name = raw.strip();
+            Column c = column(name);
+            if (!seen.add(c.dimension)) {
+                throw new UserError("--by: dimension " + name + " is given twice");
+            }
+            columns.add(c);
+        }
+        return columns;
+    }
+
+    private static Column column(String name) {
+        if (name.equals("ChargeCategory")) {
+            return new Column(name, Dimension.ACTION_TYPE, v -> chargeCategory(ActionType.valueOf(v)));
+        }
+        Dimension focus = FOCUS_NAMES.get(name);
+        if (focus != null) {
+            return new Column(name, focus, UnaryOperator.identity());
+        }
+        try {
+            if (name.startsWith("tag:")) {
+                return new Column(name, Dimension.tag(TagKey.of(name.substring(4))), UnaryOperator.identity());
+            }
+            return new Column(name, Dimension.parse(name), UnaryOperator.identity());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--by: unknown dimension '" + name
+                    + "'; known: BillingAccountId, SubAccountId, ServiceName, RegionId, ChargeCategory, tag:KEY,"
+                    + " or a library dimension (" + e.getMessage().replaceFirst(".*known: ", "") + ")");
+        }
+    }
+
+    /**
+     * Returns the FOCUS 1.0 charge category (FOCUS-4) of an action type: usage and commitment deductions are Usage;
+     * purchases, renewals, changes and commitment purchases are Purchase; refunds, adjustments and anything else
+     * are Adjustment. A FOCUS file read in keeps its own categories.
+     */
+    static String chargeCategory(ActionType type) {
+        switch (type) {
+            case USAGE:
+            case COMMITMENT_DEDUCTION:
+                return "Usage";
+            case NEW_PURCHASE:
+            case RENEWAL:
+            case UPGRADE:
+            case DOWNGRADE:
+            case COMMITMENT_PURCHASE:
+                return "Purchase";
+            case TAX:
+                return "Tax";
+            case CREDIT:
+                return "Credit";
+            case REFUND:
+            case ADJUSTMENT:
+            case OTHER:
+                return "Adjustment";
+            default:
+                throw new AssertionError("bug: action type " + type + " has no charge category");
+        }
+    }
+
+    private static final Comparator<String> VALUE_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private static int compareKeys(List<String> a, List<String> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = VALUE_ORDER.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,11 @@
+package org.cloudbilling.examples.cli;
+
+/** The formats of bill files the commands read. */
+public enum InputFormat {
+    /** FOCUS 1.0 CSV, as the FinOps Foundation's sample. */
+    FOCUS,
+    /** The library's canonical line-item CSV ({@code LineItemCsv}). */
+    CANONICAL,
+    /** Tencent Cloud's bill CSV: not read by this build yet. */
+    TENCENT
+}

@@ -1,0 +1,123 @@
+package org.cloudbilling.examples.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.io.LineItemCsv;
+import org.cloudbilling.core.io.LineItemCsvReader;
+import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.examples.FocusSample;
+import picocli.CommandLine.Option;
+
+/** The {@code --input FILE --format FORMAT} options, and reading the file they name. */
+final class InputOptions {
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE",
+            description = "the bill to read: a CSV file of line items")
+    Path input;
+
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "FORMAT",
+            description = "the file's format: focus (FOCUS 1.0 CSV), canonical (the library's line-item CSV) "
+                    + "or tencent (not supported yet)")
+    InputFormat format;
+
+    /**
+     * Passes the file's line items to {@code work} as one pass of an iterable, streaming where the format allows
+     * (canonical CSV: memory does not grow with the file), and returns what it returns.
+     *
+     * @throws UserError if the file cannot be read or the format is not supported
+     * @throws org.cloudbilling.core.io.BillingInputException naming file, line and column of a bad row
+     */
+    <T> T stream(Progress progress, Function<Iterable<LineItem>, T> work) {
+        if (format != InputFormat.CANONICAL) {
+            return work.apply(read(progress));
+        }
+        String name = input.toString();
+        try (InputStream raw = Files.newInputStream(input);
+                LineItemCsvReader items = LineItemCsv.reader(
+                        new InputStreamReader(progress.reading(name, raw, Files.size(input)), StandardCharsets.UTF_8),
+                        name)) {
+            long[] count = {0};
+            Iterator<LineItem> counted = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return items.hasNext();
+                }
+
+                @Override
+                public LineItem next() {
+                    count[0]++;
+                    return items.next();
+                }
+            };
+            boolean[] used = {false};
+            T result = work.apply(() -> {
+                if (used[0]) {
+                    throw new IllegalStateException("bug: a streamed input is read once");
+                }
+                used[0] = true;
+                return counted;
+            });
+            progress.note("read " + count[0] + " line items from " + name);
+            return result;
+        } catch (NoSuchFileException e) {
+            throw new UserError("cannot read " + name + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw malformed(name, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserError("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads every line item of the file.
+     *
+     * @throws UserError if the file cannot be read or the format is not supported
+     * @throws org.cloudbilling.core.io.BillingInputException naming file, line and column of a bad row
+     */
+    List<LineItem> read(Progress progress) {
+        if (format == InputFormat.TENCENT) {
+            throw new UserError("--format tencent is not supported yet: this build reads no Tencent Cloud bill;"
+                    + " convert the bill to the canonical CSV or to FOCUS 1.0");
+        }
+        String name = input.toString();
+        try (InputStream raw = Files.newInputStream(input);
+                Reader reader =
+                        new InputStreamReader(progress.reading(name, raw, Files.size(input)), StandardCharsets.UTF_8)) {
+            List<LineItem> items = format == InputFormat.FOCUS
+                    ? FocusSample.read(reader, name)
+                    : LineItemCsv.readAll(reader, name, OnError.FAIL).valuesOrThrow();
+            progress.note("read " + items.size() + " line items from " + name);
+            return items;
+        } catch (NoSuchFileException e) {
+            throw new UserError("cannot read " + name + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw malformed(name, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserError("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static UserError malformed(String name, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? name : name + ":" + at.getLineNr() + ":" + at.getColumnNr();
+        return new UserError(where + ": the CSV is malformed: " + e.getOriginalMessage());
+    }
+}
