@@ -1,0 +1,238 @@
+package org.cloudbilling.examples.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.cloudbilling.allocation.AllocatedRow;
+import org.cloudbilling.allocation.Allocation;
+import org.cloudbilling.allocation.AllocationBill;
+import org.cloudbilling.allocation.AllocationType;
+import org.cloudbilling.allocation.RuleId;
+import org.cloudbilling.allocation.SummaryRow;
+import org.cloudbilling.allocation.UnitId;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.consolidation.Consolidation;
+import org.cloudbilling.core.consolidation.Dimension;
+import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.BillingCalendar;
+import org.cloudbilling.examples.FocusSampleAccess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Spark jobs against the in-process library, on a generated month and on the bundled FOCUS sample: the
+ * same rows and the same totals, compared as text so that every decimal, scale included, must agree.
+ */
+class SparkParityTest {
+    private static final long SEED = 20240901L;
+    private static final int ITEMS = 3_000;
+    private static final Currency CNY = Currency.getInstance("CNY");
+    private static final Currency USD = Currency.getInstance("USD");
+
+    private static SparkSession spark;
+    private static List<LineItem> month;
+    private static List<LineItem> focus;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("cloudbilling-parity")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "3")
+                .config("spark.sql.session.timeZone", "UTC")
+                .getOrCreate();
+        month = GeneratedMonth.items(SEED, ITEMS);
+        focus = FocusSampleAccess.read();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    @Tag("ALLOC-5")
+    @Tag("ALLOC-6")
+    @Tag("ALLOC-7")
+    void allocate_generatedMonth_rowsAndUnitTotalsIdenticalToLibrary() {
+        AllocationBill expected =
+                Allocation.allocate(GeneratedMonth.rules(), month, TagBindings.empty(), BillingCalendar.TENCENT);
+        Dataset<String> items = LineItemDatasets.of(spark, month, 4);
+
+        Dataset<Row> rows =
+                SparkAllocation.allocate(items, GeneratedMonth::rules).cache();
+
+        assertThat(items.rdd().getNumPartitions()).isEqualTo(4);
+        assertThat(rowTexts(rows)).containsExactlyElementsOf(rowTexts(expected));
+        assertThat(summaryTexts(SparkAllocation.summarize(rows)))
+                .containsExactlyElementsOf(summaryTexts(expected.summary().byUnit()));
+        assertAddsUpPerItem(rows, month);
+    }
+
+    @Test
+    @Tag("ALLOC-5")
+    @Tag("ALLOC-6")
+    void allocate_focusSample_rowsAndUnitTotalsIdenticalToLibrary() {
+        AllocationBill expected =
+                Allocation.allocate(FocusSampleRules.rules(), focus, TagBindings.empty(), BillingCalendar.TENCENT);
+        Dataset<String> items = LineItemDatasets.of(spark, focus, 3);
+
+        Dataset<Row> rows =
+                SparkAllocation.allocate(items, FocusSampleRules::rules).cache();
+
+        assertThat(rowTexts(rows)).containsExactlyElementsOf(rowTexts(expected));
+        assertThat(summaryTexts(SparkAllocation.summarize(rows)))
+                .containsExactlyElementsOf(summaryTexts(expected.summary().byUnit()));
+        assertAddsUpPerItem(rows, focus);
+        assertThat(rowTexts(rows)).anyMatch(r -> r.contains("|SHARED|") && r.endsWith("|s-vpc"));
+    }
+
+    @Test
+    @Tag("ORG-6")
+    void consolidate_generatedMonth_groupTotalsIdenticalToLibrary() {
+        Dataset<String> items = LineItemDatasets.of(spark, month, 5);
+
+        assertSameGroups(items, month, () -> Grouping.by(Dimension.OWNER, Dimension.BUSINESS));
+        assertSameGroups(items, month, () -> Grouping.by(Dimension.tag(GeneratedMonth.TEAM), Dimension.REGION));
+        assertSameGroups(items, month, () -> Grouping.by(BillingCalendar.TENCENT, Dimension.DAY, Dimension.PAY_MODE));
+        assertSameGroups(items, month, () -> Grouping.by());
+    }
+
+    @Test
+    void consolidate_focusSample_groupTotalsIdenticalToLibrary() {
+        Dataset<String> items = LineItemDatasets.of(spark, focus, 3);
+
+        assertSameGroups(items, focus, () -> Grouping.by(Dimension.PAYER, Dimension.OWNER, Dimension.BUSINESS));
+        assertSameGroups(
+                items,
+                focus,
+                () -> Grouping.by(
+                        Dimension.tag(FocusSampleRules.BUSINESS_UNIT), Dimension.tag(FocusSampleRules.APPLICATION)));
+    }
+
+    /** The generated month takes every path the parity tests claim to cover; checked in process. */
+    @Test
+    @Tag("ALLOC-7")
+    void generatedMonth_anySeed_coversRefundsCurrenciesAndEverySharingMethod() {
+        AllocationBill bill =
+                Allocation.allocate(GeneratedMonth.rules(), month, TagBindings.empty(), BillingCalendar.TENCENT);
+
+        assertThat(month).hasSize(ITEMS);
+        assertThat(month).anyMatch(i -> i.totalCost().isNegative());
+        assertThat(month)
+                .anyMatch(i -> i.currency().equals(USD) && i.voucherPaid().isPresent());
+        for (String rule : List.of("s-network", "s-support", "s-platform", "s-gpu")) {
+            assertThat(bill.rows())
+                    .as(rule)
+                    .anyMatch(r -> r.type() == AllocationType.SHARED
+                            && r.rule().equals(java.util.Optional.of(RuleId.of(rule))));
+        }
+        assertThat(bill.run().collectedCost(CNY).get(UnitId.of("legacy")).isNegative())
+                .isTrue();
+        assertThat(bill.run().isFallingBack(RuleId.of("s-gpu"), USD)).isTrue();
+        assertThat(bill.run().isFallingBack(RuleId.of("s-gpu"), CNY)).isFalse();
+        assertThat(bill.rows())
+                .anyMatch(
+                        r -> r.type() == AllocationType.UNALLOCATED && r.rule().isEmpty())
+                .anyMatch(r -> r.type() == AllocationType.UNALLOCATED
+                        && r.rule().equals(java.util.Optional.of(RuleId.of("s-gpu"))));
+    }
+
+    @Test
+    void generatedMonth_sameSeed_sameItems() {
+        assertThat(GeneratedMonth.items(SEED, 200)).isEqualTo(GeneratedMonth.items(SEED, 200));
+        assertThat(GeneratedMonth.items(SEED, 200)).isNotEqualTo(GeneratedMonth.items(SEED + 1, 200));
+    }
+
+    private static void assertSameGroups(Dataset<String> items, List<LineItem> list, Recipe<Grouping> grouping) {
+        List<GroupTotals> onSpark = SparkConsolidation.consolidate(items, grouping);
+        List<GroupTotals> inProcess = GroupTotals.of(Consolidation.consolidate(list, grouping.make()));
+        assertThat(groupTexts(onSpark)).isNotEmpty().containsExactlyElementsOf(groupTexts(inProcess));
+    }
+
+    /** ALLOC-6, checked without the library: each item's rows add up to its total cost. */
+    private static void assertAddsUpPerItem(Dataset<Row> rows, List<LineItem> items) {
+        Map<String, Money> sums = new HashMap<>();
+        for (Row r : rows.collectAsList()) {
+            sums.merge(r.getString(0), Money.of(r.getString(4), r.getString(5)), Money::plus);
+        }
+        assertThat(sums).hasSameSizeAs(items);
+        for (LineItem item : items) {
+            assertThat(sums.get(item.id().value()).isEqual(item.totalCost()))
+                    .as(item.id().value())
+                    .isTrue();
+        }
+    }
+
+    private static List<String> rowTexts(Dataset<Row> rows) {
+        return rows.collectAsList().stream()
+                .map(r -> String.join(
+                        "|",
+                        r.getString(0),
+                        String.valueOf(r.getInt(1)),
+                        String.valueOf(r.getString(2)),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getString(5),
+                        String.valueOf(r.getString(6))))
+                .sorted()
+                .collect(Collectors.toList());
+    }
+
+    private static List<String> rowTexts(AllocationBill bill) {
+        List<String> out = new ArrayList<>();
+        String previous = null;
+        int index = 0;
+        for (AllocatedRow r : bill.rows()) {
+            String id = r.item().id().value();
+            index = id.equals(previous) ? index + 1 : 0;
+            previous = id;
+            out.add(String.join(
+                    "|",
+                    id,
+                    String.valueOf(index),
+                    r.unit().map(UnitId::value).orElse("null"),
+                    r.type().name(),
+                    r.amount().currency().getCurrencyCode(),
+                    r.amount().amount().toPlainString(),
+                    r.rule().map(RuleId::value).orElse("null")));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static List<String> summaryTexts(List<SummaryRow> rows) {
+        return rows.stream()
+                .map(r -> r.unit().map(UnitId::value).orElse("") + "|" + r.type() + "|"
+                        + r.value().orElse("")
+                        + "|" + r.amount().currency().getCurrencyCode() + "|"
+                        + r.amount().amount().toPlainString())
+                .collect(Collectors.toList());
+    }
+
+    private static List<String> groupTexts(List<GroupTotals> groups) {
+        return groups.stream()
+                .map(g -> g.values() + "|" + g.currency().getCurrencyCode() + "|"
+                        + g.totals().itemCount() + "|"
+                        + g.totals().listCost().amount().toPlainString() + "|"
+                        + g.totals().totalCost().amount().toPlainString())
+                .collect(Collectors.toList());
+    }
+}
