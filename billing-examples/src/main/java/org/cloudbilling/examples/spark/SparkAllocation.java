@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cloudbilling.allocation.AllocatedRow;
@@ -69,6 +70,44 @@ public final class SparkAllocation {
             .thenComparing(r -> r.amount().currency().getCurrencyCode());
 
     private SparkAllocation() {}
+
+    /**
+     * Runs the allocation job under {@code spark-submit}: {@code --input PATH --rules RULES.json --out DIR
+     * [--by DIM[,DIM...]] [--zone ZONE] [--partitions N]}. Reads canonical CSV and a rule set in the form of
+     * {@link org.cloudbilling.allocation.json.RuleSetJson}; writes {@code DIR/rows} (the allocated rows, CSV),
+     * {@code DIR/summary} (unit, allocation type, currency, amount) and, with {@code --by}, {@code
+     * DIR/consolidation}. A mistake in the arguments or the input ends with its message and exit code 2.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        AllocationJob job;
+        try {
+            job = AllocationJob.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        SparkSession spark =
+                SparkSession.builder().appName("cloudbilling allocation").getOrCreate();
+        int exitCode = 0;
+        try {
+            job.run(spark);
+        } catch (RuntimeException e) {
+            Optional<String> problem = AllocationJob.inputProblem(e);
+            if (problem.isEmpty()) {
+                throw e;
+            }
+            System.err.println(problem.get());
+            exitCode = 2;
+        } finally {
+            spark.stop();
+        }
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
 
     /**
      * Allocates the month {@code items} by the rule set {@code rules} makes. With a proportional rule the items

@@ -1,13 +1,19 @@
 package org.cloudbilling.examples.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,11 +24,14 @@ import org.cloudbilling.allocation.AllocationType;
 import org.cloudbilling.allocation.RuleId;
 import org.cloudbilling.allocation.SummaryRow;
 import org.cloudbilling.allocation.UnitId;
+import org.cloudbilling.allocation.json.RuleSetJson;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.io.LineItemCsv;
+import org.cloudbilling.core.io.LineItemCsvWriter;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.examples.FocusSampleAccess;
@@ -30,6 +39,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark jobs against the in-process library, on a generated month and on the bundled FOCUS sample: the
@@ -159,6 +169,104 @@ class SparkParityTest {
     void generatedMonth_sameSeed_sameItems() {
         assertThat(GeneratedMonth.items(SEED, 200)).isEqualTo(GeneratedMonth.items(SEED, 200));
         assertThat(GeneratedMonth.items(SEED, 200)).isNotEqualTo(GeneratedMonth.items(SEED + 1, 200));
+    }
+
+    @Test
+    @Tag("ALLOC-8")
+    void allocationJob_canonicalCsvFilesAndRuleSetJson_writesTheLibrarysTotals(@TempDir Path dir) throws IOException {
+        Path input = Files.createDirectories(dir.resolve("in"));
+        int third = month.size() / 3;
+        writeCsv(input.resolve("a.csv"), month.subList(0, third));
+        writeCsv(input.resolve("b.csv"), month.subList(third, 2 * third));
+        writeCsv(input.resolve("c.csv"), month.subList(2 * third, month.size()));
+        Path rules = Files.writeString(dir.resolve("rules.json"), RuleSetJson.write(GeneratedMonth.rules()));
+        Path out = dir.resolve("out");
+
+        AllocationJob.parse(
+                        "--input", input.toString(),
+                        "--rules", rules.toString(),
+                        "--out", out.toString(),
+                        "--by", "ownerUin,tag:team",
+                        "--partitions", "3")
+                .run(spark);
+
+        AllocationBill expected =
+                Allocation.allocate(GeneratedMonth.rules(), month, TagBindings.empty(), BillingCalendar.TENCENT);
+        List<String> summary = new ArrayList<>(List.of("unit,allocation_type,currency,amount"));
+        for (SummaryRow r : expected.summary().byUnit()) {
+            summary.add(String.join(
+                    ",",
+                    r.unit().map(UnitId::value).orElse(""),
+                    r.type().name(),
+                    r.amount().currency().getCurrencyCode(),
+                    r.amount().amount().toPlainString()));
+        }
+        assertThat(linesOf(out.resolve("summary"), ".txt")).containsExactlyElementsOf(summary);
+        List<String> consolidation =
+                new ArrayList<>(List.of("ownerUin,tag:team,currency,item_count,list_cost,total_cost"));
+        for (GroupTotals g : GroupTotals.of(Consolidation.consolidate(
+                month,
+                Grouping.by(
+                        BillingCalendar.of(ZoneOffset.UTC, 5, 3),
+                        Dimension.OWNER,
+                        Dimension.tag(GeneratedMonth.TEAM))))) {
+            consolidation.add(String.join(
+                    ",",
+                    g.values().get(0),
+                    g.values().get(1) == null ? "" : g.values().get(1),
+                    g.currency().getCurrencyCode(),
+                    String.valueOf(g.totals().itemCount()),
+                    g.totals().listCost().amount().toPlainString(),
+                    g.totals().totalCost().amount().toPlainString()));
+        }
+        assertThat(linesOf(out.resolve("consolidation"), ".txt")).containsExactlyElementsOf(consolidation);
+        List<String> rows = linesOf(out.resolve("rows"), ".csv");
+        assertThat(rows.stream().filter(l -> l.startsWith("item_id,"))).isNotEmpty();
+        assertThat(rows.stream().filter(l -> !l.startsWith("item_id,")))
+                .hasSize(expected.rows().size());
+    }
+
+    @Test
+    void allocationJob_badRowInCsv_reportsFileAndLine(@TempDir Path dir) throws IOException {
+        Path input = Files.createDirectories(dir.resolve("in"));
+        writeCsv(input.resolve("bad.csv"), month.subList(0, 5));
+        List<String> lines = new ArrayList<>(Files.readAllLines(input.resolve("bad.csv")));
+        lines.set(3, "li-broken" + ",".repeat(LineItemCsv.header().size() - 1));
+        Files.write(input.resolve("bad.csv"), lines);
+        Path rules = Files.writeString(dir.resolve("rules.json"), RuleSetJson.write(GeneratedMonth.rules()));
+        AllocationJob job = AllocationJob.parse(
+                "--input",
+                input.toString(),
+                "--rules",
+                rules.toString(),
+                "--out",
+                dir.resolve("out").toString());
+
+        Throwable failure = catchThrowable(() -> job.run(spark));
+
+        assertThat(failure).isNotNull();
+        assertThat(AllocationJob.inputProblem(failure))
+                .hasValueSatisfying(m -> assertThat(m).contains("bad.csv:4"));
+    }
+
+    private static void writeCsv(Path file, List<LineItem> items) throws IOException {
+        try (LineItemCsvWriter writer = LineItemCsv.writer(Files.newBufferedWriter(file))) {
+            items.forEach(writer::write);
+        }
+    }
+
+    /** The lines of the part files Spark wrote in {@code dir}, in part order. */
+    private static List<String> linesOf(Path dir, String suffix) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path part : files.filter(p -> p.getFileName().toString().startsWith("part-")
+                            && p.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .collect(Collectors.toList())) {
+                lines.addAll(Files.readAllLines(part));
+            }
+        }
+        return lines;
     }
 
     private static void assertSameGroups(Dataset<String> items, List<LineItem> list, Recipe<Grouping> grouping) {
