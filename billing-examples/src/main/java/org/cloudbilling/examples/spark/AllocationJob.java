@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.FileNotFoundException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -81,7 +82,8 @@ final class AllocationJob {
     void run(SparkSession spark) {
         String json =
                 spark.read().option("wholetext", "true").textFile(rulesPath).first();
-        Recipe<AllocationRuleSet> rules = () -> RuleSetJson.read(json);
+        String source = rulesPath;
+        Recipe<AllocationRuleSet> rules = () -> RuleSetJson.read(new StringReader(json), source);
         int n = partitions.orElse(spark.sparkContext().defaultParallelism());
         Dataset<String> items =
                 LineItemDatasets.readCanonicalCsv(spark, input, n).persist(StorageLevel.MEMORY_AND_DISK());

@@ -94,7 +94,7 @@ public final class SparkAllocation {
         int exitCode = 0;
         try {
             job.run(spark);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's Scala code throws checked exceptions (a missing path) undeclared
             Optional<String> problem = AllocationJob.inputProblem(e);
             if (problem.isEmpty()) {
                 throw e;
