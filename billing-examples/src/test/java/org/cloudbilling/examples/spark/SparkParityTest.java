@@ -2,6 +2,9 @@ package org.cloudbilling.examples.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,9 +33,11 @@ import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.LineItemCsv;
 import org.cloudbilling.core.io.LineItemCsvWriter;
 import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.testing.BillingGenerators;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.examples.FocusSampleAccess;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +55,7 @@ class SparkParityTest {
     private static final int ITEMS = 3_000;
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final Currency USD = Currency.getInstance("USD");
+    private static final Currency JPY = Currency.getInstance("JPY");
 
     private static SparkSession spark;
     private static List<LineItem> month;
@@ -165,6 +171,40 @@ class SparkParityTest {
                         && r.rule().equals(java.util.Optional.of(RuleId.of("s-gpu"))));
     }
 
+    /** Any valid items (every scale, refunds, payment breakdowns, odd tag keys), any partitioning. */
+    @Test
+    @Tag("ALLOC-6")
+    void sparkJobs_anyItemsAnyPartitioning_identicalToLibrary() {
+        qt().withExamples(4)
+                .withShrinkCycles(20)
+                .forAll(
+                        lists().of(BillingGenerators.lineItems(CNY)).ofSizeBetween(0, 150),
+                        lists().of(BillingGenerators.lineItems(JPY)).ofSizeBetween(0, 40),
+                        integers().between(1, 6))
+                .checkAssert((cny, jpy, partitions) -> {
+                    List<LineItem> items = new ArrayList<>();
+                    for (LineItem item : concat(cny, jpy)) { // unique ids, as in a bill, even once shrunk
+                        items.add(LineItem.builder()
+                                .from(item)
+                                .id(LineItemId.of("li-" + items.size()))
+                                .build());
+                    }
+                    Dataset<String> dataset = LineItemDatasets.of(spark, items, partitions);
+                    Recipe<Grouping> grouping =
+                            () -> Grouping.by(Dimension.PAYER, Dimension.BUSINESS, Dimension.tag(GeneratedMonth.TEAM));
+                    assertThat(groupTexts(SparkConsolidation.consolidate(dataset, grouping)))
+                            .containsExactlyElementsOf(
+                                    groupTexts(GroupTotals.of(Consolidation.consolidate(items, grouping.make()))));
+                    AllocationBill expected = Allocation.allocate(
+                            GeneratedMonth.rules(), items, TagBindings.empty(), BillingCalendar.TENCENT);
+                    Dataset<Row> rows = SparkAllocation.allocate(dataset, GeneratedMonth::rules);
+                    assertThat(rowTexts(rows)).containsExactlyElementsOf(rowTexts(expected));
+                    assertThat(summaryTexts(SparkAllocation.summarize(rows)))
+                            .containsExactlyElementsOf(
+                                    summaryTexts(expected.summary().byUnit()));
+                });
+    }
+
     @Test
     void generatedMonth_sameSeed_sameItems() {
         assertThat(GeneratedMonth.items(SEED, 200)).isEqualTo(GeneratedMonth.items(SEED, 200));
@@ -247,6 +287,12 @@ class SparkParityTest {
         assertThat(failure).isNotNull();
         assertThat(AllocationJob.inputProblem(failure))
                 .hasValueSatisfying(m -> assertThat(m).contains("bad.csv:4"));
+    }
+
+    private static List<LineItem> concat(List<LineItem> a, List<LineItem> b) {
+        List<LineItem> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static void writeCsv(Path file, List<LineItem> items) throws IOException {
