@@ -110,8 +110,9 @@ public final class SparkAllocation {
     }
 
     /**
-     * Allocates the month {@code items} by the rule set {@code rules} makes. With a proportional rule the items
-     * are read twice (once per stage): persist them first when reading is costly.
+     * Allocates the month {@code items} by the rule set {@code rules} makes. With a proportional rule, stage 1
+     * (the bases) runs as a Spark job before this method returns, and the items are read again by stage 2:
+     * persist them first when reading is costly.
      *
      * @param items canonical JSON line items of one month, as {@link LineItemDatasets} makes them, not null
      * @param rules makes the rule set in force for the month, on the driver and on each task, not null

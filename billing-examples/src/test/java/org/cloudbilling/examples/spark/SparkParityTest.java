@@ -117,7 +117,9 @@ class SparkParityTest {
         assertThat(summaryTexts(SparkAllocation.summarize(rows)))
                 .containsExactlyElementsOf(summaryTexts(expected.summary().byUnit()));
         assertAddsUpPerItem(rows, focus);
-        assertThat(rowTexts(rows)).anyMatch(r -> r.contains("|SHARED|") && r.endsWith("|s-vpc"));
+        for (String rule : List.of("s-vpc", "s-elb", "s-watch")) {
+            assertThat(rowTexts(rows)).as(rule).anyMatch(r -> r.contains("|SHARED|") && r.endsWith("|" + rule));
+        }
     }
 
     @Test
