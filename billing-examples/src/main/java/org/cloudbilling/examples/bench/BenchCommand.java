@@ -215,18 +215,22 @@ public final class BenchCommand implements Callable<Integer> {
             }
             out.printf(
                     Locale.ROOT,
-                    "%-40s %10s %14s %14s%n",
+                    "%-40s %10s %14s %14s %16s%n",
                     "pass (median of " + repeat + ")",
                     "seconds",
                     "items/s",
-                    "peak heap MB");
+                    "peak heap MB",
+                    "1-thread CPU s");
             Map<String, Double> rates = new LinkedHashMap<>();
             samples.forEach((name, list) -> {
                 double seconds = median(list);
                 double rate = month.size() / seconds;
                 rates.put(name, rate);
                 long heap = list.stream().mapToLong(Sample::peakHeapBytes).max().orElse(0);
-                out.printf(Locale.ROOT, "%-40s %10.3f %14.0f %14d%n", name, seconds, rate, heap >> 20);
+                // CPU time of the calling thread: the work of a 1-thread pass, whatever else the machine runs
+                String cpuSeconds =
+                        name.contains(", 1 thread") ? String.format(Locale.ROOT, "%.3f", medianCpu(list)) : "-";
+                out.printf(Locale.ROOT, "%-40s %10.3f %14.0f %14d %16s%n", name, seconds, rate, heap >> 20, cpuSeconds);
             });
             double lib1 = rates.get("library, 1 thread");
             double libN = rates.get("library, " + threads + " threads");
@@ -349,7 +353,7 @@ public final class BenchCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- measuring
 
     /** One timed run. */
-    record Sample(double seconds, long peakHeapBytes) {}
+    record Sample(double seconds, double cpuSeconds, long peakHeapBytes) {}
 
     private interface Pass {
         Object run() throws Exception;
@@ -358,13 +362,16 @@ public final class BenchCommand implements Callable<Integer> {
     private static void measure(Map<String, List<Sample>> samples, String name, Pass pass) throws Exception {
         System.gc();
         resetPeaks();
+        java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long cpuStart = cpu.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Object result = pass.run();
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         if (result == null) {
             throw new AssertionError("bug: a pass returned nothing");
         }
-        samples.computeIfAbsent(name, n -> new ArrayList<>()).add(new Sample(seconds, peakHeap()));
+        samples.computeIfAbsent(name, n -> new ArrayList<>()).add(new Sample(seconds, cpuSeconds, peakHeap()));
     }
 
     private static void resetPeaks() {
@@ -391,6 +398,15 @@ public final class BenchCommand implements Callable<Integer> {
         Collections.sort(s);
         int n = s.size();
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    private static double medianCpu(List<Sample> list) {
+        List<Sample> byCpu = new ArrayList<>(list);
+        byCpu.sort(java.util.Comparator.comparingDouble(Sample::cpuSeconds));
+        int n = byCpu.size();
+        return n % 2 == 1
+                ? byCpu.get(n / 2).cpuSeconds()
+                : (byCpu.get(n / 2 - 1).cpuSeconds() + byCpu.get(n / 2).cpuSeconds()) / 2;
     }
 
     private static BigDecimal sum(Map<String, BigDecimal> totals) {
