@@ -1,5 +1,8 @@
 package org.cloudbilling.allocation;
 
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 
@@ -7,6 +10,7 @@ import java.util.List;
 public final class RuleSetException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    private final String source;
     private final transient ImmutableList<RuleSetProblem> problems;
 
     /**
@@ -15,8 +19,25 @@ public final class RuleSetException extends IllegalArgumentException {
      * @param problems every problem found, not empty
      */
     public RuleSetException(List<RuleSetProblem> problems) {
-        super(message(problems));
+        this("", problems);
+    }
+
+    /**
+     * Creates the exception for a rule set read from {@code source}, such as a file name.
+     *
+     * @param source where the rule set was read from, not null; empty when unknown
+     * @param problems every problem found, not empty
+     */
+    public RuleSetException(String source, List<RuleSetProblem> problems) {
+        super(message(requireNonNull(source, "source"), problems));
+        checkArgument(!problems.isEmpty(), "a rule set exception needs at least one problem");
+        this.source = requireNonNull(source, "source");
         this.problems = ImmutableList.copyOf(problems);
+    }
+
+    /** Returns where the rule set was read from, such as a file name; empty when unknown. Never null. */
+    public String source() {
+        return source;
     }
 
     /** Returns every problem found, never empty. */
@@ -24,11 +45,12 @@ public final class RuleSetException extends IllegalArgumentException {
         return problems;
     }
 
-    private static String message(List<RuleSetProblem> problems) {
+    private static String message(String source, List<RuleSetProblem> problems) {
+        String where = source.isEmpty() ? "" : " in " + source;
         if (problems.size() == 1) {
-            return "invalid rule set: " + problems.get(0);
+            return "invalid rule set" + where + ": " + problems.get(0);
         }
-        StringBuilder s = new StringBuilder("invalid rule set, " + problems.size() + " problems:");
+        StringBuilder s = new StringBuilder("invalid rule set" + where + ", " + problems.size() + " problems:");
         problems.forEach(p -> s.append("\n  ").append(p));
         return s.toString();
     }

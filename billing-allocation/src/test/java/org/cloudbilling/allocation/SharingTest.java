@@ -1,6 +1,10 @@
 package org.cloudbilling.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -10,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -106,6 +112,63 @@ class SharingTest {
                 assertThat(shared).containsExactly("- UNALLOCATED CNY 9.99");
             }
         }
+    }
+
+    @Test
+    @Tag("ALLOC-7")
+    @Tag("ALLOC-6")
+    void proportional_withNoPositiveBase_keepsEveryCent_forRandomAmounts() {
+        qt().forAll(
+                        longs().between(-1_000_000_000L, 1_000_000_000L),
+                        longs().between(-1_000_000L, 0L),
+                        integers().between(0, 4),
+                        booleans().all())
+                .checkAssert((sharedCents, baseCents, extraDecimals, even) -> {
+                    ZeroBaseFallback fallback = even ? ZeroBaseFallback.EVEN : ZeroBaseFallback.UNALLOCATED;
+                    AllocationRuleSet rules = AllocationRuleSet.of(
+                            UNITS,
+                            List.of(AllocationRule.of(
+                                    "r-web", "web", Condition.in(AllocationDimension.OWNER_UIN, "7"))),
+                            List.of(SharingRule.proportional(
+                                    "s", SharingSource.matching(VPC), List.of(WEB, DATA, ML), fallback)),
+                            Set.of());
+                    Money shared = Money.of(CNY, BigDecimal.valueOf(sharedCents, 2 + extraDecimals));
+                    AllocationBill bill = Allocation.allocate(
+                            rules,
+                            List.of(
+                                    item(
+                                            "w1",
+                                            "p_cvm",
+                                            "7",
+                                            BigDecimal.valueOf(baseCents, 2).toPlainString()),
+                                    item("n1", "p_vpc", "1", shared.amount().toPlainString())),
+                            TagBindings.empty(),
+                            BillingCalendar.TENCENT);
+                    assertThat(bill.run().isFallingBack(RuleId.of("s"), CNY)).isTrue();
+                    List<AllocatedRow> rows = bill.rowsOf(LineItemId.of("n1"));
+                    assertThat(Money.total(
+                                    CNY, rows.stream().map(AllocatedRow::amount).toList()))
+                            .isEqualTo(shared);
+                    if (even) {
+                        assertThat(rows).hasSize(3).allMatch(r -> r.type() == AllocationType.SHARED);
+                        BigDecimal unit =
+                                BigDecimal.ONE.movePointLeft(shared.amount().scale());
+                        BigDecimal min = rows.stream()
+                                .map(r -> r.amount().amount())
+                                .min(BigDecimal::compareTo)
+                                .get();
+                        BigDecimal max = rows.stream()
+                                .map(r -> r.amount().amount())
+                                .max(BigDecimal::compareTo)
+                                .get();
+                        assertThat(max.subtract(min)).isLessThanOrEqualTo(unit);
+                    } else {
+                        assertThat(rows).singleElement().satisfies(r -> {
+                            assertThat(r.type()).isEqualTo(AllocationType.UNALLOCATED);
+                            assertThat(r.rule()).contains(RuleId.of("s"));
+                        });
+                    }
+                });
     }
 
     @Test

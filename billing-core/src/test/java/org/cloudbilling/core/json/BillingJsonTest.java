@@ -118,6 +118,20 @@ class BillingJsonTest {
                 .hasMessageContaining("expected a non-empty string for OwnerUin");
     }
 
+    @Test
+    void mapper_enablesNoPolymorphicTypingFromInput() throws IOException {
+        assertThat(JSON.getDeserializationConfig().getDefaultTyper(JSON.constructType(Object.class)))
+                .as("no default typing")
+                .isNull();
+        // A payload naming a class, as gadget-chain attacks write them, stays plain data.
+        Object read = JSON.readValue("[\"java.lang.ProcessBuilder\", {\"command\": [\"sh\"]}]", Object.class);
+        assertThat(read).isInstanceOf(java.util.List.class);
+        assertThatThrownBy(() -> JSON.readValue(
+                        "{\"@class\": \"java.lang.ProcessBuilder\", \"currency\": \"USD\", \"amount\": \"1\"}",
+                        Money.class))
+                .hasMessageContaining("unknown field '@class'");
+    }
+
     private static String golden(String name) throws IOException {
         try (InputStream in = BillingJsonTest.class.getResourceAsStream("/golden/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
