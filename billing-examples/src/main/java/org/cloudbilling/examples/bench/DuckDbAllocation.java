@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.collect.ImmutableSortedMap;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -203,7 +202,7 @@ final class DuckDbAllocation implements AutoCloseable {
         for (String t : List.of("placed", "done", "weights", "weight_totals", "parts")) {
             execute("DROP TABLE IF EXISTS " + t);
         }
-        for (int n = 0; n < 64; n++) {
+        for (int n = 0; n < 16; n++) {
             execute("DROP TABLE IF EXISTS pending" + n);
         }
         // 1. one CASE: the first sharing rule whose condition matches (-k-1), else the first collection rule (i+1)
@@ -238,7 +237,8 @@ final class DuckDbAllocation implements AutoCloseable {
             if (count("pending" + n) == 0) {
                 break;
             }
-            checkArgument(n < 60, "the sharing rules chain more than 60 splits");
+            // a part's number packs 4 bits per split level into a BIGINT
+            checkArgument(n < 15, "the sharing rules chain more than 15 splits");
             execute("DROP TABLE IF EXISTS parts");
             execute("CREATE TEMP TABLE parts AS"
                     + " WITH f AS (SELECT p.id, p.part, p.grain, sign(p.units) AS sg, abs(p.units) // p.grain AS u,"
@@ -385,10 +385,6 @@ final class DuckDbAllocation implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
         }
-    }
-
-    Connection connection() {
-        return connection;
     }
 
     @Override
