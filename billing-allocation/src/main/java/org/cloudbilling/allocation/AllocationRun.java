@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collector;
+import java.util.stream.Stream;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.money.Money;
@@ -50,11 +51,36 @@ public final class AllocationRun {
         if (!allocator.hasProportionalRules) {
             return new AllocationRun(allocator, tags, ImmutableMap.of(), ImmutableMap.of());
         }
-        Map<Currency, Map<UnitId, Money>> totals = new HashMap<>();
+        Bases bases = new Bases(allocator, tags);
         for (LineItem item : items) {
+            bases.add(item);
+        }
+        return withBases(allocator, tags, bases.totals);
+    }
+
+    static AllocationRun prepare(Allocator allocator, Stream<LineItem> items, TagBindings tags) {
+        if (!allocator.hasProportionalRules) {
+            return new AllocationRun(allocator, tags, ImmutableMap.of(), ImmutableMap.of());
+        }
+        Bases bases = items.collect(() -> new Bases(allocator, tags), Bases::add, Bases::merge);
+        return withBases(allocator, tags, bases.totals);
+    }
+
+    /** Each unit's collected cost per currency, summed over part of a period; confined to one thread. */
+    private static final class Bases {
+        private final Allocator allocator;
+        private final TagBindings tags;
+        final Map<Currency, Map<UnitId, Money>> totals = new HashMap<>();
+
+        Bases(Allocator allocator, TagBindings tags) {
+            this.allocator = allocator;
+            this.tags = tags;
+        }
+
+        void add(LineItem item) {
             ItemView view = new ItemView(item, tags);
             if (allocator.sharingSources.firstMatch(view) >= 0) {
-                continue;
+                return;
             }
             int rule = allocator.collection.firstMatch(view);
             if (rule >= 0) {
@@ -63,6 +89,15 @@ public final class AllocationRun {
                         .merge(unit, item.totalCost(), Money::plus);
             }
         }
+
+        void merge(Bases other) {
+            other.totals.forEach((currency, byUnit) -> byUnit.forEach((unit, amount) ->
+                    totals.computeIfAbsent(currency, c -> new HashMap<>()).merge(unit, amount, Money::plus)));
+        }
+    }
+
+    private static AllocationRun withBases(
+            Allocator allocator, TagBindings tags, Map<Currency, Map<UnitId, Money>> totals) {
         ImmutableMap.Builder<Currency, ImmutableMap<UnitId, Money>> frozen = ImmutableMap.builder();
         totals.forEach((c, m) -> frozen.put(c, ImmutableMap.copyOf(m)));
         ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected = frozen.build();

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.money.Split;
@@ -124,6 +125,26 @@ public final class Allocator {
      * @return the run, never null
      */
     public AllocationRun prepare(Iterable<LineItem> items, TagBindings tags) {
+        requireNonNull(items, "items");
+        requireNonNull(tags, "tags");
+        return AllocationRun.prepare(this, items, tags);
+    }
+
+    /**
+     * Prepares the allocation of one period from a stream, like {@link #prepare(Iterable, TagBindings)}: on a
+     * parallel stream the proportional bases are summed in parallel, with exactly the sequential result. The
+     * stream is consumed only when a rule is proportional.
+     *
+     * <pre>{@code
+     * AllocationRun run = allocator.prepare(items.parallelStream(), tagHistory);
+     * AllocationSummary summary = items.parallelStream().collect(run.toSummary(calendar));
+     * }</pre>
+     *
+     * @param items the period's items, not null
+     * @param tags the resources' tag history, not null
+     * @return the run, never null
+     */
+    public AllocationRun prepare(Stream<LineItem> items, TagBindings tags) {
         requireNonNull(items, "items");
         requireNonNull(tags, "tags");
         return AllocationRun.prepare(this, items, tags);

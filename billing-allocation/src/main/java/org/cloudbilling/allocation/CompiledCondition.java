@@ -1,5 +1,6 @@
 package org.cloudbilling.allocation;
 
+import java.util.HashSet;
 import java.util.Set;
 import org.cloudbilling.core.id.TagKey;
 
@@ -10,8 +11,8 @@ abstract class CompiledCondition {
     static CompiledCondition of(Condition c) {
         if (c instanceof Condition.In in) {
             return in.tagKey().isPresent()
-                    ? new TagIn(in.tagKey().get(), Set.copyOf(in.values()), in.negated())
-                    : new ValueIn(in.dimension(), Set.copyOf(in.values()), in.negated());
+                    ? new TagIn(in.tagKey().get(), lookup(in.values()), in.negated())
+                    : new ValueIn(in.dimension(), lookup(in.values()), in.negated());
         }
         boolean and = c instanceof Condition.And;
         java.util.List<Condition> parts = and ? ((Condition.And) c).conditions() : ((Condition.Or) c).conditions();
@@ -20,6 +21,14 @@ abstract class CompiledCondition {
             compiled[i] = of(parts.get(i));
         }
         return and ? new All(compiled) : new Any(compiled);
+    }
+
+    /**
+     * A set to test values against: a {@link HashSet}, never modified after construction, whose stored hashes
+     * spare comparing most strings.
+     */
+    private static Set<String> lookup(Set<String> values) {
+        return new HashSet<>(values);
     }
 
     private static final class ValueIn extends CompiledCondition {

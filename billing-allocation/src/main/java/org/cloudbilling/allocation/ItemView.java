@@ -12,19 +12,19 @@ import org.cloudbilling.core.id.TagKey;
  * <p>The tags are those the resource carried at the item's deduction time, or at the start of its fee period
  * when it has none, as the tag history says; when the history knows nothing of the resource (or the item has
  * no resource), the tags the bill shows on the item are used.
+ *
+ * <p>Plain values are read on first use. Confined to the thread allocating the item.
  */
 final class ItemView {
-    private static final AllocationDimension[] PLAIN = plainDimensions();
-
     final LineItem item;
+    /** The plain values read so far, by dimension ordinal; read on first use, as most rules test few. */
     private final String[] values = new String[AllocationDimension.values().length];
+
+    private int read;
     final Map<TagKey, String> tags;
 
     ItemView(LineItem item, TagBindings history) {
         this.item = item;
-        for (AllocationDimension d : PLAIN) {
-            values[d.ordinal()] = d.valueOf(item);
-        }
         this.tags = tagsOf(item, history);
     }
 
@@ -42,12 +42,11 @@ final class ItemView {
 
     /** Returns the value of a plain dimension, or null when the item has none. */
     String value(AllocationDimension dimension) {
+        int bit = 1 << dimension.ordinal();
+        if ((read & bit) == 0) {
+            values[dimension.ordinal()] = dimension.valueOf(item);
+            read |= bit;
+        }
         return values[dimension.ordinal()];
-    }
-
-    static AllocationDimension[] plainDimensions() {
-        return java.util.Arrays.stream(AllocationDimension.values())
-                .filter(d -> d != AllocationDimension.TAG)
-                .toArray(AllocationDimension[]::new);
     }
 }

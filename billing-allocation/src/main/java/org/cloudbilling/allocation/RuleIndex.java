@@ -27,7 +27,10 @@ final class RuleIndex {
     private static final int[] NONE = new int[0];
 
     private final CompiledCondition[] conditions;
-    private final EnumMap<AllocationDimension, Map<String, int[]>> byValue = new EnumMap<>(AllocationDimension.class);
+    /** The plain dimensions that anchor some condition, and beside each, its index from value to conditions. */
+    private final AllocationDimension[] indexedDimensions;
+
+    private final Map<String, int[]>[] byValue;
     private final Map<TagKey, Map<String, int[]>> byTag = new HashMap<>();
     private final int[] unanchored;
 
@@ -56,7 +59,13 @@ final class RuleIndex {
                 }
             }
         }
-        plain.forEach((d, m) -> byValue.put(d, freeze(m)));
+        this.indexedDimensions = plain.keySet().toArray(new AllocationDimension[0]);
+        @SuppressWarnings("unchecked")
+        Map<String, int[]>[] indexes = new Map[indexedDimensions.length];
+        for (int d = 0; d < indexes.length; d++) {
+            indexes[d] = freeze(plain.get(indexedDimensions[d]));
+        }
+        this.byValue = indexes;
         tags.forEach((k, m) -> byTag.put(k, freeze(m)));
         this.unanchored = Ints.toArray(free);
     }
@@ -108,6 +117,17 @@ final class RuleIndex {
     /** Returns the first condition, in precedence order, that {@code item} matches; -1 when none does. */
     int firstMatch(ItemView item) {
         int[][] lists = candidates(item);
+        if (lists.length == 0) {
+            return -1;
+        }
+        if (lists.length == 1) { // the common case: one value of the item anchors conditions
+            for (int i : lists[0]) {
+                if (conditions[i].test(item)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         int[] pos = new int[lists.length];
         while (true) {
             int next = Integer.MAX_VALUE;
@@ -147,18 +167,27 @@ final class RuleIndex {
         return out;
     }
 
+    /** Returns the item's non-empty candidate lists, each in ascending precedence. */
     private int[][] candidates(ItemView item) {
-        int[][] lists = new int[byValue.size() + item.tags.size() + 1][];
+        int[][] lists = new int[indexedDimensions.length + item.tags.size() + 1][];
         int n = 0;
-        lists[n++] = unanchored;
-        for (Map.Entry<AllocationDimension, Map<String, int[]>> e : byValue.entrySet()) {
-            String v = item.value(e.getKey());
-            lists[n++] = v == null ? NONE : e.getValue().getOrDefault(v, NONE);
+        if (unanchored.length > 0) {
+            lists[n++] = unanchored;
+        }
+        for (int d = 0; d < indexedDimensions.length; d++) {
+            String v = item.value(indexedDimensions[d]);
+            int[] list = v == null ? null : byValue[d].get(v);
+            if (list != null) {
+                lists[n++] = list;
+            }
         }
         if (!byTag.isEmpty()) {
             for (Map.Entry<TagKey, String> t : item.tags.entrySet()) {
                 Map<String, int[]> index = byTag.get(t.getKey());
-                lists[n++] = index == null ? NONE : index.getOrDefault(t.getValue(), NONE);
+                int[] list = index == null ? null : index.get(t.getValue());
+                if (list != null) {
+                    lists[n++] = list;
+                }
             }
         }
         return n == lists.length ? lists : java.util.Arrays.copyOf(lists, n);

@@ -111,6 +111,25 @@ class AllocationProperties {
 
     @Test
     @Tag("ALLOC-5")
+    void prepare_onAParallelStream_givesTheBasesAndRowsOfASequentialPass() {
+        qt().withExamples(60).forAll(longs().all()).checkAssert(seed -> {
+            RandomRuleSets random = new RandomRuleSets(seed);
+            Allocator allocator = Allocator.compile(random.ruleSet());
+            List<LineItem> items = random.items(300);
+
+            AllocationRun sequential = allocator.prepare(items, TagBindings.empty());
+            AllocationRun parallel = allocator.prepare(items.parallelStream(), TagBindings.empty());
+
+            assertThat(parallel.collectedCost(java.util.Currency.getInstance("CNY")))
+                    .isEqualTo(sequential.collectedCost(java.util.Currency.getInstance("CNY")));
+            for (LineItem item : items) {
+                assertThat(parallel.allocate(item)).isEqualTo(sequential.allocate(item));
+            }
+        });
+    }
+
+    @Test
+    @Tag("ALLOC-5")
     @Tag("MONEY-4")
     void evenSharing_givesPartsWithinOneSmallestUnit() {
         qt().forAll(

@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.concurrent.Callable;
 import org.cloudbilling.allocation.RuleSetException;
 import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.examples.bench.BenchCommand;
 import org.cloudbilling.examples.cli.AllocateCommand;
 import org.cloudbilling.examples.cli.BacktrackCommand;
 import org.cloudbilling.examples.cli.CommandContext;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
             BacktrackCommand.class,
             ReconcileCommand.class,
             ExportCommand.class,
-            // bench: org.cloudbilling.examples.bench.BenchCommand is registered here.
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 done, 1 a bug, 2 bad input or usage. 'billing COMMAND --help' for a command."})

@@ -4,12 +4,12 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +31,19 @@ import org.cloudbilling.core.time.Interval;
  * where two bindings of one key overlap. Instances are immutable and safe to share between threads.
  */
 public final class TagBindings {
-    private static final TagBindings EMPTY = new TagBindings(ImmutableListMultimap.of());
+    private static final TagBindings EMPTY = new TagBindings(Map.of(), 0);
 
-    private final ImmutableListMultimap<ResourceId, TagBinding> byResource;
+    /**
+     * Each resource's bindings, by bound time; never modified after construction. A {@link HashMap}: allocation
+     * looks up every item's resource, mostly absent, and its stored hashes spare comparing most keys.
+     */
+    private final Map<ResourceId, ImmutableList<TagBinding>> byResource;
 
-    private TagBindings(ImmutableListMultimap<ResourceId, TagBinding> byResource) {
+    private final int size;
+
+    private TagBindings(Map<ResourceId, ImmutableList<TagBinding>> byResource, int size) {
         this.byResource = byResource;
+        this.size = size;
     }
 
     /** Returns a history without any binding. */
@@ -57,7 +64,8 @@ public final class TagBindings {
         for (TagBinding b : bindings) {
             grouped.computeIfAbsent(b.resourceId(), r -> new ArrayList<>()).add(b);
         }
-        ImmutableListMultimap.Builder<ResourceId, TagBinding> index = ImmutableListMultimap.builder();
+        Map<ResourceId, ImmutableList<TagBinding>> index = new HashMap<>();
+        int size = 0;
         Comparator<TagBinding> order = Comparator.comparing(TagBinding::boundAt)
                 .thenComparing(TagBinding::tag)
                 .thenComparing(b -> b.endedAt().orElse(Instant.MAX));
@@ -65,9 +73,10 @@ public final class TagBindings {
             List<TagBinding> list = e.getValue();
             list.sort(order);
             checkNoOverlap(e.getKey(), list);
-            index.putAll(e.getKey(), list);
+            index.put(e.getKey(), ImmutableList.copyOf(list));
+            size += list.size();
         }
-        return new TagBindings(index.build());
+        return new TagBindings(index, size);
     }
 
     private static void checkNoOverlap(ResourceId resource, List<TagBinding> sorted) {
@@ -90,7 +99,7 @@ public final class TagBindings {
 
     /** Returns every binding of {@code resource}, by bound time, never null. */
     public ImmutableList<TagBinding> bindingsOf(ResourceId resource) {
-        return byResource.get(resource);
+        return byResource.getOrDefault(resource, ImmutableList.of());
     }
 
     /**
@@ -102,7 +111,7 @@ public final class TagBindings {
      */
     public ImmutableMap<TagKey, String> tagsAt(ResourceId resource, Instant instant) {
         requireNonNull(instant, "instant");
-        List<TagBinding> bindings = byResource.get(resource);
+        List<TagBinding> bindings = bindingsOf(resource);
         if (bindings.isEmpty()) {
             return ImmutableMap.of();
         }
@@ -126,7 +135,7 @@ public final class TagBindings {
     public ImmutableSortedSet<Tag> tagsDuring(ResourceId resource, Interval interval) {
         requireNonNull(interval, "interval");
         ImmutableSortedSet.Builder<Tag> tags = ImmutableSortedSet.naturalOrder();
-        for (TagBinding b : byResource.get(resource)) {
+        for (TagBinding b : bindingsOf(resource)) {
             if (b.overlaps(interval)) {
                 tags.add(b.tag());
             }
@@ -136,7 +145,7 @@ public final class TagBindings {
 
     /** Returns the number of bindings. */
     public int size() {
-        return byResource.size();
+        return size;
     }
 
     @Override
@@ -151,7 +160,6 @@ public final class TagBindings {
 
     @Override
     public String toString() {
-        return "TagBindings[" + byResource.size() + " bindings of "
-                + byResource.keySet().size() + " resources]";
+        return "TagBindings[" + size + " bindings of " + byResource.size() + " resources]";
     }
 }

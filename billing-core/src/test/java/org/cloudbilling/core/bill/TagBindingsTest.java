@@ -44,6 +44,28 @@ class TagBindingsTest {
     }
 
     @Test
+    void of_bindingsInAnyOrder_keepsEachResourcesByBoundTime_andCountsThemAll() {
+        ResourceId other = ResourceId.of("ins-2");
+        TagBinding web = TagBinding.of(VM, Tag.of("team", "web"), SEPT_1).endedAt(SEPT_17, TagBinding.End.UNBOUND);
+        TagBinding data = TagBinding.of(VM, Tag.of("team", "data"), SEPT_17);
+        TagBinding elsewhere = TagBinding.of(other, Tag.of("env", "dev"), SEPT_1);
+
+        TagBindings history = TagBindings.of(List.of(data, elsewhere, web));
+
+        assertThat(history.bindingsOf(VM)).containsExactly(web, data);
+        assertThat(history.bindingsOf(other)).containsExactly(elsewhere);
+        assertThat(history.bindingsOf(ResourceId.of("unknown"))).isEmpty();
+        assertThat(history.size()).isEqualTo(3);
+        assertThat(history.toString()).isEqualTo("TagBindings[3 bindings of 2 resources]");
+        assertThat(history).isEqualTo(TagBindings.of(List.of(web, elsewhere, data)));
+        assertThat(history.hashCode())
+                .isEqualTo(TagBindings.of(List.of(web, elsewhere, data)).hashCode());
+        assertThat(history).isNotEqualTo(TagBindings.of(List.of(web, data)));
+        assertThat(TagBindings.empty().size()).isZero();
+        assertThat(TagBindings.empty()).isEqualTo(TagBindings.of(List.of()));
+    }
+
+    @Test
     void overlappingValuesOfOneKey_areRefused() {
         assertThatThrownBy(() -> TagBindings.of(List.of(
                         TagBinding.of(VM, Tag.of("team", "web"), SEPT_1),

@@ -1,0 +1,172 @@
+package org.cloudbilling.examples.bench;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.cloudbilling.allocation.AllocationRun;
+import org.cloudbilling.allocation.Allocator;
+import org.cloudbilling.allocation.RuleSchedule;
+import org.cloudbilling.allocation.backtracking.AllocationHistory;
+import org.cloudbilling.allocation.backtracking.BacktrackListener;
+import org.cloudbilling.allocation.backtracking.BacktrackOutcome;
+import org.cloudbilling.allocation.backtracking.BacktrackPlan;
+import org.cloudbilling.allocation.backtracking.BacktrackRequest;
+import org.cloudbilling.allocation.backtracking.Backtracking;
+import org.cloudbilling.allocation.backtracking.MonthInputs;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.consolidation.Consolidation;
+import org.cloudbilling.core.consolidation.Dimension;
+import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.consolidation.Rollup;
+import org.cloudbilling.core.id.OperatorUin;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.money.Split;
+import org.cloudbilling.core.time.BillingMonth;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * JMH benchmarks of the hot paths, over the benchmark month ({@link Workload}). Run them from the shaded jar:
+ *
+ * <pre>{@code
+ * java -cp billing-examples/target/billing.jar org.openjdk.jmh.Main AllocationBenchmarks
+ * }</pre>
+ *
+ * <p>Per-item costs ({@link #moneySplit}, {@link #allocateOneItem}) are in nanoseconds per operation; whole
+ * months ({@link #allocateMonth}, {@link #consolidateMonth}, {@link #backtrackOneMonth}, {@link
+ * #backtrackTwelveMonths}) in milliseconds. See docs/performance.md.
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = "-Xmx6g")
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class AllocationBenchmarks {
+    private static final Instant SUBMITTED = Instant.parse("2025-01-10T00:00:00Z");
+
+    /** Collection rules: matching cost should barely grow with them. */
+    @Param({"1000"})
+    public int rules;
+
+    /** Items in the month of the whole-month benchmarks. */
+    @Param({"100000"})
+    public int items;
+
+    private Workload workload;
+    private List<LineItem> month;
+    private Allocator allocator;
+    private AllocationRun run;
+    private Split sevenWays;
+    private Money amount;
+    private RuleSchedule schedule;
+    private MonthInputs inputs;
+    private int next;
+
+    /** Builds the month once per trial. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        workload = Workload.generate(42, items, rules);
+        month = workload.materialize();
+        allocator = Allocator.compile(workload.rules());
+        run = allocator.prepare(month, workload.tags());
+        sevenWays = Split.byWeights(List.of(
+                new BigDecimal("1234.56789012"),
+                new BigDecimal("98765.4321"),
+                new BigDecimal("5"),
+                new BigDecimal("0.00000001"),
+                new BigDecimal("777.7"),
+                new BigDecimal("31415.92653589"),
+                new BigDecimal("2718.28182845")));
+        amount = Money.ofUnscaled(Workload.CNY, 12_345_678_901L, 8);
+        schedule = RuleSchedule.activated(Instant.parse("2023-01-01T00:00:00Z"), Workload.CALENDAR, workload.rules());
+        inputs = new MonthInputs() {
+            @Override
+            public Iterable<LineItem> items(BillingMonth m) {
+                return month;
+            }
+
+            @Override
+            public TagBindings tags(BillingMonth m) {
+                return workload.tags();
+            }
+        };
+    }
+
+    /** Splits one amount seven ways by largest remainder (MONEY-4). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public List<Money> moneySplit() {
+        return sevenWays.apply(amount);
+    }
+
+    /** Matches one item against the rules and places it (rows to a black hole): the per-item hot path. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void allocateOneItem(Blackhole bh) {
+        LineItem item = month.get(next);
+        next = next + 1 == month.size() ? 0 : next + 1;
+        run.allocate(item, bh::consume);
+    }
+
+    /** Allocates the month on one thread: bases, then every item, adding up each unit's rows. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object allocateMonth() {
+        return LibraryPass.allocate(allocator, month, workload.tags(), null);
+    }
+
+    /** Consolidates the month by owner and product. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Rollup consolidateMonth() {
+        return Consolidation.consolidate(month, Grouping.by(Dimension.OWNER, Dimension.BUSINESS));
+    }
+
+    /** Backtracks one month: the unit the twelve-month backtrack is compared with. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public BacktrackOutcome backtrackOneMonth() {
+        return backtrack(BillingMonth.of(2024, 12));
+    }
+
+    /** Backtracks twelve months (2024-01..2024-12), each with the month's items. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public BacktrackOutcome backtrackTwelveMonths() {
+        return backtrack(BillingMonth.of(2024, 1));
+    }
+
+    private BacktrackOutcome backtrack(BillingMonth from) {
+        BacktrackPlan plan = Backtracking.plan(
+                new BacktrackRequest(OperatorUin.of("op-1"), SUBMITTED, from, BillingMonth.of(2024, 12)),
+                schedule,
+                Workload.CALENDAR);
+        return Backtracking.run(
+                plan,
+                AllocationHistory.empty(),
+                inputs,
+                Workload.CALENDAR,
+                Clock.fixed(SUBMITTED, ZoneOffset.UTC),
+                BacktrackListener.NONE);
+    }
+}

@@ -1,0 +1,394 @@
+package org.cloudbilling.examples.bench;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableSortedMap;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cloudbilling.allocation.AllocationDimension;
+import org.cloudbilling.allocation.AllocationRule;
+import org.cloudbilling.allocation.AllocationRuleSet;
+import org.cloudbilling.allocation.Condition;
+import org.cloudbilling.allocation.SharingRule;
+import org.cloudbilling.allocation.SharingSource;
+import org.cloudbilling.allocation.UnitId;
+import org.cloudbilling.allocation.ZeroBaseFallback;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBinding;
+import org.cloudbilling.core.id.Identifier;
+import org.cloudbilling.core.id.TagKey;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The same allocation in SQL, as a hand-made solution over a bill export would do it: the items, tag history
+ * and rules loaded into an in-process DuckDB, then one big {@code CASE} expression that places each item by
+ * the rules' precedence, and the sharing splits done with window functions.
+ *
+ * <p>Amounts load as {@code DECIMAL(18,8)}; the SQL computes in integer units of 10<sup>-8</sup> as {@code
+ * HUGEINT}, so every sum and split is exact. A split follows the library's largest-remainder method per item
+ * and per split, in the smallest unit of the item's own scale (a part keeps the item's scale, so 50.00 splits
+ * in cents): each target gets {@code floor(units x weight / total)}, and the units left over go one each to the
+ * largest remainders, ties to the smaller unit id. See docs/decisions/0005-duckdb-reproduces-allocation.md.
+ *
+ * <p>Not thread-safe: one connection.
+ */
+final class DuckDbAllocation implements AutoCloseable {
+    private static final int SCALE = 8;
+
+    private final DuckDBConnection connection;
+    private final AllocationRuleSet rules;
+    private final List<TagKey> tagKeys;
+    private final String placeSql;
+
+    /**
+     * Opens an in-memory database using {@code threads} threads and loads the month into it.
+     *
+     * @throws IllegalArgumentException if an amount has more than 8 decimals, a rule falls back to Unallocated
+     *     or there are more than 15 sharing targets (what this SQL does not reproduce)
+     */
+    DuckDbAllocation(
+            AllocationRuleSet rules,
+            List<TagKey> tagKeys,
+            Iterable<LineItem> items,
+            List<TagBinding> bindings,
+            int threads)
+            throws SQLException {
+        this.rules = rules;
+        this.tagKeys = List.copyOf(tagKeys);
+        for (SharingRule r : rules.sharingRules()) {
+            checkArgument(
+                    r.fallback() == ZeroBaseFallback.EVEN,
+                    "sharing rule %s falls back to Unallocated, which this SQL does not reproduce",
+                    r.id());
+            checkArgument(r.targets().size() < 16, "sharing rule %s has more than 15 targets", r.id());
+        }
+        this.connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+        try {
+            execute("SET threads TO " + threads);
+            execute("SET preserve_insertion_order = false");
+            load(items, bindings);
+            this.placeSql = placeSql();
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private void load(Iterable<LineItem> items, List<TagBinding> bindings) throws SQLException {
+        StringBuilder tagColumns = new StringBuilder();
+        for (int k = 0; k < tagKeys.size(); k++) {
+            tagColumns.append(", t").append(k).append(" VARCHAR");
+        }
+        execute("CREATE TABLE items (id BIGINT, owner_uin VARCHAR, operate_uin VARCHAR, business_code VARCHAR,"
+                + " product_code VARCHAR, item_code VARCHAR, project_id VARCHAR, region_id VARCHAR,"
+                + " resource_id VARCHAR, pay_mode VARCHAR, instance_type VARCHAR, action_type VARCHAR,"
+                + " tag_at BIGINT" + tagColumns + ", amount DECIMAL(18,8), amount_scale TINYINT)");
+        long id = 0;
+        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "items")) {
+            for (LineItem item : items) {
+                BigDecimal amount = item.totalCost().amount();
+                checkArgument(
+                        amount.scale() >= 0 && amount.scale() <= SCALE && amount.precision() - amount.scale() <= 10,
+                        "item %s: amount %s does not fit DECIMAL(18,8) with 0 to 8 decimals",
+                        item.id(),
+                        amount.toPlainString());
+                a.beginRow();
+                a.append(id++);
+                a.append(item.ownerUin().value());
+                append(a, item.operatorUin());
+                a.append(item.businessCode().value());
+                append(a, item.productCode());
+                append(a, item.itemCode());
+                append(a, item.projectId());
+                append(a, item.regionId());
+                append(a, item.resourceId());
+                a.append(item.payMode().name());
+                append(a, item.instanceType());
+                a.append(item.actionType().name());
+                a.append(item.deductionTime().orElse(item.feePeriod().start()).getEpochSecond());
+                for (TagKey k : tagKeys) {
+                    String v = item.tags().get(k);
+                    if (v == null) {
+                        a.appendNull();
+                    } else {
+                        a.append(v);
+                    }
+                }
+                a.append(amount.setScale(SCALE));
+                a.append((byte) amount.scale());
+                a.endRow();
+            }
+        }
+        execute("CREATE TABLE bindings (resource_id VARCHAR, tag_key VARCHAR, tag_value VARCHAR, bound_at BIGINT,"
+                + " ended_at BIGINT)");
+        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "bindings")) {
+            for (TagBinding b : bindings) {
+                a.beginRow();
+                a.append(b.resourceId().value());
+                a.append(b.tag().key().value());
+                a.append(b.tag().value());
+                a.append(b.boundAt().getEpochSecond());
+                if (b.endedAt().isPresent()) {
+                    a.append(b.endedAt().get().getEpochSecond());
+                } else {
+                    a.appendNull();
+                }
+                a.endRow();
+            }
+        }
+        // The rules as data: collection rules' units by code, sharing rules' targets, unit sources.
+        execute("CREATE TABLE collection_rules (code INTEGER, unit VARCHAR)");
+        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "collection_rules")) {
+            for (int i = 0; i < rules.collectionRules().size(); i++) {
+                a.beginRow();
+                a.append(i + 1);
+                a.append(rules.collectionRules().get(i).unit().value());
+                a.endRow();
+            }
+        }
+        execute("CREATE TABLE sharing_targets (rule_k INTEGER, unit VARCHAR, method VARCHAR, percentage DECIMAL(9,4))");
+        execute("CREATE TABLE unit_sources (unit VARCHAR, rule_k INTEGER)");
+        try (DuckDBAppender t = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sharing_targets");
+                DuckDBAppender s = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "unit_sources")) {
+            for (int k = 0; k < rules.sharingRules().size(); k++) {
+                SharingRule r = rules.sharingRules().get(k);
+                for (UnitId u : r.targets()) {
+                    t.beginRow();
+                    t.append(k);
+                    t.append(u.value());
+                    t.append(r.method().name());
+                    BigDecimal pct = r.percentages().get(u);
+                    if (pct == null) {
+                        t.appendNull();
+                    } else {
+                        t.append(pct.setScale(4));
+                    }
+                    t.endRow();
+                }
+                if (r.source() instanceof SharingSource.CollectedBy c) {
+                    s.beginRow();
+                    s.append(c.unit().value());
+                    s.append(k);
+                    s.endRow();
+                }
+            }
+        }
+        execute("CHECKPOINT");
+    }
+
+    private static void append(DuckDBAppender a, Optional<? extends Identifier> value) throws SQLException {
+        if (value.isPresent()) {
+            a.append(value.get().value());
+        } else {
+            a.appendNull();
+        }
+    }
+
+    /**
+     * Computes each unit's total, Unallocated included, with SQL alone.
+     *
+     * @return the totals by unit id, Unallocated under {@link UnitTotals#UNALLOCATED}
+     */
+    ImmutableSortedMap<String, BigDecimal> allocate() throws SQLException {
+        for (String t : List.of("placed", "done", "weights", "weight_totals", "parts")) {
+            execute("DROP TABLE IF EXISTS " + t);
+        }
+        for (int n = 0; n < 16; n++) {
+            execute("DROP TABLE IF EXISTS pending" + n);
+        }
+        // 1. one CASE: the first sharing rule whose condition matches (-k-1), else the first collection rule (i+1)
+        execute(placeSql);
+        // 2. where each item goes first: a unit (collected), a sharing rule (pending), or nowhere (Unallocated)
+        execute("CREATE TEMP TABLE pending0 AS"
+                + " SELECT p.id, CAST(0 AS BIGINT) AS part, CASE WHEN p.code < 0 THEN -p.code - 1 ELSE s.rule_k END AS rule_k,"
+                + " p.units, p.grain FROM placed p LEFT JOIN collection_rules c ON c.code = p.code"
+                + " LEFT JOIN unit_sources s ON s.unit = c.unit"
+                + " WHERE p.code < 0 OR s.rule_k IS NOT NULL");
+        execute("CREATE TEMP TABLE done AS"
+                + " SELECT c.unit, sum(p.units) AS units FROM placed p LEFT JOIN collection_rules c ON c.code = p.code"
+                + " LEFT JOIN unit_sources s ON s.unit = c.unit"
+                + " WHERE p.code >= 0 AND s.rule_k IS NULL GROUP BY c.unit");
+        // 3. the weights: percentages, ones, or the targets' collected cost when positive (else an even split)
+        execute(
+                "CREATE TEMP TABLE weights AS"
+                        + " WITH bases AS (SELECT c.unit, sum(p.units) AS base FROM placed p"
+                        + "   JOIN collection_rules c ON c.code = p.code GROUP BY c.unit),"
+                        + " t AS (SELECT rule_k, unit, method, percentage,"
+                        + "   row_number() OVER (PARTITION BY rule_k ORDER BY unit) - 1 AS idx FROM sharing_targets),"
+                        + " w AS (SELECT t.rule_k, t.idx, t.unit, CASE t.method"
+                        + "   WHEN 'RATIO' THEN CAST(t.percentage * 10000 AS HUGEINT)"
+                        + "   WHEN 'EVEN' THEN CAST(1 AS HUGEINT)"
+                        + "   ELSE CASE WHEN b.base > 0 THEN b.base ELSE CAST(0 AS HUGEINT) END END AS w"
+                        + "   FROM t LEFT JOIN bases b ON b.unit = t.unit)"
+                        + " SELECT rule_k, idx, unit,"
+                        + "   CASE WHEN sum(w) OVER (PARTITION BY rule_k) = 0 THEN CAST(1 AS HUGEINT) ELSE w END AS weight FROM w");
+        execute("CREATE TEMP TABLE weight_totals AS SELECT rule_k, sum(weight) AS total FROM weights GROUP BY rule_k");
+        // 4. split what is pending, per item and split, by largest remainder; parts reaching a unit source go on
+        for (int n = 0; ; n++) {
+            if (count("pending" + n) == 0) {
+                break;
+            }
+            // a part's number packs 4 bits per split level into a BIGINT
+            checkArgument(n < 15, "the sharing rules chain more than 15 splits");
+            execute("DROP TABLE IF EXISTS parts");
+            execute("CREATE TEMP TABLE parts AS"
+                    + " WITH f AS (SELECT p.id, p.part, p.grain, sign(p.units) AS sg, abs(p.units) // p.grain AS u,"
+                    + "   w.idx, w.unit, (abs(p.units) // p.grain * w.weight) // s.total AS fl,"
+                    + "   (abs(p.units) // p.grain * w.weight) % s.total AS rem"
+                    + "   FROM pending" + n + " p JOIN weights w ON w.rule_k = p.rule_k"
+                    + "   JOIN weight_totals s ON s.rule_k = p.rule_k),"
+                    + " g AS (SELECT *, u - sum(fl) OVER (PARTITION BY id, part) AS leftover,"
+                    + "   row_number() OVER (PARTITION BY id, part ORDER BY rem DESC, idx) AS rk FROM f)"
+                    + " SELECT id, part * 16 + idx AS part, unit, grain,"
+                    + "   sg * (fl + CASE WHEN rk <= leftover THEN 1 ELSE 0 END) * grain AS units FROM g");
+            execute("INSERT INTO done SELECT p.unit, sum(p.units) FROM parts p"
+                    + " LEFT JOIN unit_sources s ON s.unit = p.unit WHERE s.rule_k IS NULL GROUP BY p.unit");
+            execute("CREATE TEMP TABLE pending" + (n + 1) + " AS SELECT p.id, p.part, s.rule_k, p.units, p.grain"
+                    + " FROM parts p JOIN unit_sources s ON s.unit = p.unit");
+        }
+        ImmutableSortedMap.Builder<String, BigDecimal> out = ImmutableSortedMap.naturalOrder();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT unit, CAST(sum(units) AS VARCHAR) FROM done GROUP BY unit")) {
+            while (rs.next()) {
+                String unit = rs.getString(1);
+                out.put(
+                        unit == null ? UnitTotals.UNALLOCATED : unit,
+                        new BigDecimal(new BigInteger(rs.getString(2)), SCALE));
+            }
+        }
+        return out.build();
+    }
+
+    /** Returns the SQL that places every item: its effective tags, then one CASE over every rule. */
+    String placeSql() {
+        StringBuilder sql =
+                new StringBuilder("CREATE TEMP TABLE placed AS WITH h AS (SELECT DISTINCT resource_id FROM bindings),"
+                        + " eff AS (SELECT i.*");
+        // a resource the tag history knows takes its tags from the history at the item's instant, else the item's
+        for (int k = 0; k < tagKeys.size(); k++) {
+            sql.append(", CASE WHEN h.resource_id IS NULL THEN i.t")
+                    .append(k)
+                    .append(" ELSE b")
+                    .append(k)
+                    .append(".tag_value END AS e")
+                    .append(k);
+        }
+        sql.append(" FROM items i LEFT JOIN h ON h.resource_id = i.resource_id");
+        for (int k = 0; k < tagKeys.size(); k++) {
+            String b = "b" + k;
+            sql.append(" LEFT JOIN bindings ")
+                    .append(b)
+                    .append(" ON ")
+                    .append(b)
+                    .append(".resource_id = i.resource_id AND ")
+                    .append(b)
+                    .append(".tag_key = ")
+                    .append(literal(tagKeys.get(k).value()))
+                    .append(" AND ")
+                    .append(b)
+                    .append(".bound_at <= i.tag_at AND (")
+                    .append(b)
+                    .append(".ended_at IS NULL OR i.tag_at < ")
+                    .append(b)
+                    .append(".ended_at)");
+        }
+        sql.append(") SELECT id, CAST(CAST(amount AS DECIMAL(38,8)) * 100000000 AS HUGEINT) AS units,"
+                + " CAST(10 ** (8 - amount_scale) AS HUGEINT) AS grain, CASE");
+        List<SharingRule> sharing = rules.sharingRules();
+        for (int k = 0; k < sharing.size(); k++) {
+            if (sharing.get(k).source() instanceof SharingSource.Matching m) {
+                sql.append(" WHEN ").append(sql(m.condition())).append(" THEN ").append(-k - 1);
+            }
+        }
+        List<AllocationRule> collection = rules.collectionRules();
+        for (int i = 0; i < collection.size(); i++) {
+            sql.append(" WHEN ")
+                    .append(sql(collection.get(i).condition()))
+                    .append(" THEN ")
+                    .append(i + 1);
+        }
+        return sql.append(" ELSE 0 END AS code FROM eff").toString();
+    }
+
+    /** A condition as SQL; an absent value is in no list and not in every list, as in the library. */
+    private String sql(Condition c) {
+        if (c instanceof Condition.In in) {
+            String column = column(in);
+            StringBuilder list = new StringBuilder();
+            for (String v : in.values()) {
+                list.append(list.length() == 0 ? "" : ", ").append(literal(v));
+            }
+            return in.negated()
+                    ? "(" + column + " IS NULL OR " + column + " NOT IN (" + list + "))"
+                    : column + " IN (" + list + ")";
+        }
+        boolean and = c instanceof Condition.And;
+        List<Condition> parts = and ? ((Condition.And) c).conditions() : ((Condition.Or) c).conditions();
+        List<String> sql = new ArrayList<>();
+        parts.forEach(p -> sql.add(sql(p)));
+        return "(" + String.join(and ? " AND " : " OR ", sql) + ")";
+    }
+
+    private String column(Condition.In in) {
+        if (in.tagKey().isPresent()) {
+            int k = tagKeys.indexOf(in.tagKey().get());
+            checkArgument(k >= 0, "tag key %s is not loaded", in.tagKey().get());
+            return "e" + k;
+        }
+        return COLUMNS.get(in.dimension());
+    }
+
+    private static final Map<AllocationDimension, String> COLUMNS = Map.ofEntries(
+            Map.entry(AllocationDimension.OWNER_UIN, "owner_uin"),
+            Map.entry(AllocationDimension.OPERATE_UIN, "operate_uin"),
+            Map.entry(AllocationDimension.BUSINESS_CODE, "business_code"),
+            Map.entry(AllocationDimension.PRODUCT_CODE, "product_code"),
+            Map.entry(AllocationDimension.ITEM_CODE, "item_code"),
+            Map.entry(AllocationDimension.PROJECT_ID, "project_id"),
+            Map.entry(AllocationDimension.REGION_ID, "region_id"),
+            Map.entry(AllocationDimension.RESOURCE_ID, "resource_id"),
+            Map.entry(AllocationDimension.PAY_MODE, "pay_mode"),
+            Map.entry(AllocationDimension.INSTANCE_TYPE, "instance_type"),
+            Map.entry(AllocationDimension.ACTION_TYPE, "action_type"));
+
+    private static String literal(String v) {
+        return "'" + v.replace("'", "''") + "'";
+    }
+
+    private long count(String table) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Returns the memory DuckDB holds now, in bytes, as it reports it. */
+    long memoryBytes() throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT sum(memory_usage_bytes) FROM duckdb_memory()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}

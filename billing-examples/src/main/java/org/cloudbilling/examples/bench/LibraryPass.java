@@ -1,0 +1,58 @@
+package org.cloudbilling.examples.bench;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
+import org.cloudbilling.allocation.AllocationRun;
+import org.cloudbilling.allocation.Allocator;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.id.OwnerUin;
+import org.cloudbilling.core.money.Money;
+
+/** The measured passes over a month held in memory: the library's allocation and the floor. */
+final class LibraryPass {
+    private LibraryPass() {}
+
+    /**
+     * Allocates a month as a host application would: prepares the run (the proportional bases), then allocates
+     * every item and adds up each unit's rows.
+     *
+     * @param pool the threads to use, or null for the calling thread alone
+     */
+    static UnitTotals allocate(Allocator allocator, List<LineItem> items, TagBindings tags, ForkJoinPool pool) {
+        if (pool == null) {
+            AllocationRun run = allocator.prepare(items, tags);
+            UnitTotals totals = new UnitTotals();
+            for (LineItem item : items) {
+                run.allocate(item, totals::add);
+            }
+            return totals;
+        }
+        return pool.submit(() -> {
+                    AllocationRun run = allocator.prepare(items.parallelStream(), tags);
+                    return items.parallelStream().collect(UnitTotals.allocating(run));
+                })
+                .join();
+    }
+
+    /**
+     * The floor: one plain pass over the same items that only sums their amounts by owner, exactly.
+     *
+     * @param pool the threads to use, or null for the calling thread alone
+     */
+    static Map<OwnerUin, Money> floor(List<LineItem> items, ForkJoinPool pool) {
+        if (pool == null) {
+            Map<OwnerUin, Money> byOwner = new HashMap<>();
+            for (LineItem item : items) {
+                byOwner.merge(item.ownerUin(), item.totalCost(), Money::plus);
+            }
+            return byOwner;
+        }
+        return pool.submit(() -> items.parallelStream()
+                        .collect(Collectors.toMap(LineItem::ownerUin, LineItem::totalCost, Money::plus)))
+                .join();
+    }
+}

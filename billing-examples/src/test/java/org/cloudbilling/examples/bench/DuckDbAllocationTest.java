@@ -1,0 +1,173 @@
+package org.cloudbilling.examples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cloudbilling.allocation.AllocationDimension;
+import org.cloudbilling.allocation.AllocationRule;
+import org.cloudbilling.allocation.AllocationRuleSet;
+import org.cloudbilling.allocation.AllocationUnit;
+import org.cloudbilling.allocation.Allocator;
+import org.cloudbilling.allocation.Condition;
+import org.cloudbilling.allocation.SharingRule;
+import org.cloudbilling.allocation.SharingSource;
+import org.cloudbilling.allocation.UnitId;
+import org.cloudbilling.allocation.ZeroBaseFallback;
+import org.cloudbilling.core.bill.ActionType;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.PayMode;
+import org.cloudbilling.core.bill.TagBinding;
+import org.cloudbilling.core.id.BusinessCode;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.id.OwnerUin;
+import org.cloudbilling.core.id.PayerUin;
+import org.cloudbilling.core.id.ResourceId;
+import org.cloudbilling.core.id.Tag;
+import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.Interval;
+import org.junit.jupiter.api.Test;
+
+class DuckDbAllocationTest {
+    private static final TagKey TEAM = TagKey.of("team");
+
+    /**
+     * The worked example of docs/allocation.md, whose totals the document derives by hand: a tag rule, a resource
+     * re-tagged on the 17th, a refund, two rules matching one cost, and 50.00 shared in proportion to 130, 290
+     * and 200 with the two leftover cents going to the largest remainders.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("ALLOC-3")
+    @org.junit.jupiter.api.Tag("ALLOC-5")
+    @org.junit.jupiter.api.Tag("MONEY-4")
+    void allocate_workedExample_givesTheDocumentedTotals() throws Exception {
+        AllocationRuleSet rules = AllocationRuleSet.of(
+                List.of(
+                        AllocationUnit.root("acme", "Acme"),
+                        AllocationUnit.child("web", "Web", "acme"),
+                        AllocationUnit.child("data", "Data", "acme"),
+                        AllocationUnit.child("mobile", "Mobile", "acme")),
+                List.of(
+                        AllocationRule.of(
+                                "r-web",
+                                "web",
+                                Condition.and(
+                                        Condition.in(AllocationDimension.BUSINESS_CODE, "p_cvm"),
+                                        Condition.tagIn(TEAM, "web"))),
+                        AllocationRule.of(
+                                "r-data",
+                                "data",
+                                Condition.or(
+                                        Condition.tagIn(TEAM, "data"),
+                                        Condition.in(AllocationDimension.BUSINESS_CODE, "p_emr"))),
+                        AllocationRule.of("r-mobile", "mobile", Condition.in(AllocationDimension.OWNER_UIN, "200"))),
+                List.of(SharingRule.proportional(
+                        "s-network",
+                        SharingSource.matching(Condition.in(AllocationDimension.BUSINESS_CODE, "p_vpc")),
+                        List.of(UnitId.of("web"), UnitId.of("data"), UnitId.of("mobile")),
+                        ZeroBaseFallback.EVEN)),
+                Set.of(TEAM));
+        List<TagBinding> bindings = List.of(
+                TagBinding.of(ResourceId.of("ins-1"), Tag.of("team", "web"), at("2024-09-01T00:00"))
+                        .endedAt(at("2024-09-17T00:00"), TagBinding.End.UNBOUND),
+                TagBinding.of(ResourceId.of("ins-1"), Tag.of("team", "data"), at("2024-09-17T00:00")));
+        List<LineItem> items = List.of(
+                item("i1", "100", "p_cvm", "ins-1", "2024-09-05T10:00", "100.00", null),
+                item("i2", "100", "p_cvm", "ins-1", "2024-09-20T10:00", "60.00", null),
+                item("i3", "100", "p_emr", "emr-1", "2024-09-10T10:00", "240.00", null),
+                item("i4", "200", "p_cvm", "ins-2", "2024-09-03T10:00", "200.00", null),
+                item("i5", "300", "p_cdn", null, "2024-09-12T10:00", "15.00", null),
+                item("i6", "100", "p_vpc", "vpc-1", "2024-09-30T10:00", "50.00", null),
+                item("i7", "100", "p_cvm", "ins-1", "2024-09-25T10:00", "-10.00", null),
+                item("i8", "200", "p_cvm", "ins-9", "2024-09-08T10:00", "30.00", "web"));
+
+        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(TEAM), items, bindings, 2)) {
+            Map<String, BigDecimal> totals = duck.allocate();
+
+            assertThat(totals)
+                    .containsOnlyKeys("web", "data", "mobile", UnitTotals.UNALLOCATED)
+                    .hasEntrySatisfying("web", v -> assertThat(v).isEqualByComparingTo("140.48"))
+                    .hasEntrySatisfying("data", v -> assertThat(v).isEqualByComparingTo("313.39"))
+                    .hasEntrySatisfying("mobile", v -> assertThat(v).isEqualByComparingTo("216.13"))
+                    .hasEntrySatisfying(
+                            UnitTotals.UNALLOCATED, v -> assertThat(v).isEqualByComparingTo("15.00"));
+        }
+    }
+
+    /** An even split of 1.00000000 in three: the leftover unit goes to the smallest unit id, whatever the order. */
+    @Test
+    @org.junit.jupiter.api.Tag("MONEY-4")
+    void allocate_evenSplitWithALeftover_givesItToTheSmallestUnitId() throws Exception {
+        AllocationRuleSet rules = AllocationRuleSet.of(
+                List.of(
+                        AllocationUnit.root("root", "Root"),
+                        AllocationUnit.child("c", "C", "root"),
+                        AllocationUnit.child("a", "A", "root"),
+                        AllocationUnit.child("b", "B", "root")),
+                List.of(),
+                List.of(SharingRule.even(
+                        "s-all",
+                        SharingSource.matching(Condition.in(AllocationDimension.OWNER_UIN, "100")),
+                        List.of(UnitId.of("c"), UnitId.of("b"), UnitId.of("a")))),
+                Set.of());
+        List<LineItem> items = List.of(item("i1", "100", "p_cvm", null, "2024-09-05T10:00", "1.00000000", null));
+
+        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 1)) {
+            assertThat(duck.allocate())
+                    .containsOnlyKeys("a", "b", "c")
+                    .hasEntrySatisfying("a", v -> assertThat(v).isEqualByComparingTo("0.33333334"))
+                    .hasEntrySatisfying("b", v -> assertThat(v).isEqualByComparingTo("0.33333333"))
+                    .hasEntrySatisfying("c", v -> assertThat(v).isEqualByComparingTo("0.33333333"));
+        }
+    }
+
+    /** The SQL and the library agree on a generated month with every kind of rule, chains and re-tagging. */
+    @Test
+    @org.junit.jupiter.api.Tag("ALLOC-5")
+    @org.junit.jupiter.api.Tag("ALLOC-6")
+    void allocate_generatedMonth_givesTheLibrarysTotalsToTheLastDecimal() throws Exception {
+        for (long seed : new long[] {1, 2, 3}) {
+            Workload w = Workload.generate(seed, 4_000, 150, 2_000);
+            List<LineItem> items = w.materialize();
+            UnitTotals library = LibraryPass.allocate(Allocator.compile(w.rules()), items, w.tags(), null);
+
+            try (DuckDbAllocation duck = new DuckDbAllocation(w.rules(), w.tagKeys(), items, w.bindings(), 2)) {
+                Map<String, BigDecimal> sql = duck.allocate();
+
+                assertThat(BenchCommand.differences(library.toDecimals(), sql)).isEmpty();
+                assertThat(sql.size()).isGreaterThan(20);
+            }
+        }
+    }
+
+    private static Instant at(String localUtc8) {
+        return LocalDateTime.parse(localUtc8).toInstant(ZoneOffset.ofHours(8));
+    }
+
+    private static LineItem item(
+            String id, String owner, String product, String resource, String hour, String total, String billTeam) {
+        LineItem.Builder b = LineItem.builder()
+                .id(LineItemId.of(id))
+                .ownerUin(OwnerUin.of(owner))
+                .payerUin(PayerUin.of("100"))
+                .businessCode(BusinessCode.of(product))
+                .payMode(PayMode.POSTPAID)
+                .actionType(total.startsWith("-") ? ActionType.REFUND : ActionType.USAGE)
+                .feePeriod(Interval.of(at(hour), at(hour).plusSeconds(3600)))
+                .listCost(Money.of("CNY", total))
+                .totalCost(Money.of("CNY", total));
+        if (resource != null) {
+            b.resourceId(ResourceId.of(resource));
+        }
+        if (billTeam != null) {
+            b.putTag(TEAM, billTeam);
+        }
+        return b.build();
+    }
+}
