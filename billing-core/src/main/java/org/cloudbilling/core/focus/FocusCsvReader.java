@@ -4,14 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.Closeable;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -30,6 +25,7 @@ import java.util.Set;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.CsvRows;
 import org.cloudbilling.core.io.CsvSafety;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
@@ -48,36 +44,21 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
 
     private final String source;
     private final FormulaGuard guard;
-    private final MappingIterator<String[]> rows;
+    private final CsvRows rows;
     private final ObjectMapper json =
             new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final String[] headers;
     /** For each position, its FOCUS column, or null for an extra column. */
     private final FocusColumn[] columns;
 
-    private long nextLine = 1;
-    private long rowLine;
     private String[] row;
     private boolean done;
 
     FocusCsvReader(Reader reader, String source, FormulaGuard guard) {
         this.source = requireNonNull(source, "source");
         this.guard = requireNonNull(guard, "guard");
-        try {
-            this.rows = new CsvMapper()
-                    .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                    .readerFor(String[].class)
-                    .readValues(requireNonNull(reader, "reader"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String[] header = readRow();
-        if (header == null) {
-            throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
-        }
-        if (header.length > 0 && header[0].startsWith("\uFEFF")) {
-            header[0] = header[0].substring(1);
-        }
+        this.rows = CsvRows.of(reader, this.source);
+        String[] header = rows.header();
         this.headers = header;
         this.columns = new FocusColumn[header.length];
         List<String> problems = new ArrayList<>();
@@ -98,28 +79,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
             problems.add("the header lacks FOCUS columns that may never be null: " + missing);
         }
         if (!problems.isEmpty()) {
-            throw new BillingInputException(InputProblem.ofLine(source, rowLine, String.join("; ", problems)));
-        }
-    }
-
-    private String[] readRow() {
-        try {
-            while (rows.hasNextValue()) {
-                String[] cells = rows.nextValue();
-                rowLine = nextLine;
-                nextLine = rows.getParser().currentLocation().getLineNr();
-                if (cells.length == 1 && cells[0].isEmpty()) {
-                    continue;
-                }
-                return cells;
-            }
-            return null;
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? nextLine : e.getLocation().getLineNr();
-            throw new BillingInputException(
-                    InputProblem.ofLine(source, line, "the CSV is malformed: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new BillingInputException(InputProblem.ofLine(source, rows.line(), String.join("; ", problems)));
         }
     }
 
@@ -131,7 +91,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     @Override
     public boolean hasNext() {
         if (row == null && !done) {
-            row = readRow();
+            row = rows.next();
             done = row == null;
         }
         return !done;
@@ -155,7 +115,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
 
     /** Returns the line the row last returned (or refused) by {@link #next()} starts on. */
     public long line() {
-        return rowLine;
+        return rows.line();
     }
 
     /**
@@ -168,9 +128,9 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     public LineItem nextLineItem() {
         FocusRow r = next();
         try {
-            return FocusLineItems.toLineItem(r, LineItemId.of("line-" + rowLine));
+            return FocusLineItems.toLineItem(r, LineItemId.of("line-" + rows.line()));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new BillingInputException(InputProblem.ofLine(source, rowLine, e.getMessage()));
+            throw new BillingInputException(InputProblem.ofLine(source, rows.line(), e.getMessage()));
         }
     }
 
@@ -202,7 +162,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     private FocusRow parse(String[] cells) {
         if (cells.length != headers.length) {
             throw new BillingInputException(InputProblem.ofLine(
-                    source, rowLine, "the row has " + cells.length + " cells, the header " + headers.length));
+                    source, rows.line(), "the row has " + cells.length + " cells, the header " + headers.length));
         }
         List<InputProblem> problems = new ArrayList<>();
         FocusRow.Builder b = FocusRow.builder();
@@ -237,7 +197,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
                         throw new AssertionError("bug: unknown column type " + c.type());
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(InputProblem.ofCell(source, rowLine, i + 1, headers[i], cell, e.getMessage()));
+                problems.add(InputProblem.ofCell(source, rows.line(), i + 1, headers[i], cell, e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
@@ -288,10 +248,6 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     /** Closes the underlying reader. */
     @Override
     public void close() {
-        try {
-            rows.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        rows.close();
     }
 }

@@ -4,14 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.Closeable;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -34,36 +29,21 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
     private static final CanonicalColumn[] COLUMNS = CanonicalColumn.values();
 
     private final String source;
-    private final MappingIterator<String[]> rows;
+    private final CsvRows rows;
     /** The line the next row starts on: where the previous row ended. */
-    private long nextLine = 1;
-
     private final ObjectMapper json = new ObjectMapper();
+
     private List<String> row;
-    private long rowLine;
     private boolean done;
 
     LineItemCsvReader(Reader reader, String source) {
         this.source = requireNonNull(source, "source");
-        try {
-            this.rows = new CsvMapper()
-                    .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                    .readerFor(String[].class)
-                    .readValues(requireNonNull(reader, "reader"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.rows = CsvRows.of(reader, this.source);
         checkHeader();
     }
 
     private void checkHeader() {
-        List<String> header = readRow();
-        if (header == null) {
-            throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
-        }
-        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-            header.set(0, header.get(0).substring(1)); // a UTF-8 byte order mark read as text
-        }
+        List<String> header = List.of(rows.header());
         List<String> expected = LineItemCsv.header();
         if (!header.equals(expected)) {
             List<String> missing = new ArrayList<>(expected);
@@ -74,36 +54,15 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
                     + (missing.isEmpty() ? "" : "; missing columns " + missing)
                     + (extra.isEmpty() ? "" : "; unknown columns " + extra)
                     + (missing.isEmpty() && extra.isEmpty() ? "; columns are out of order, expected " + expected : "");
-            throw new BillingInputException(InputProblem.ofLine(source, rowLine, reason));
-        }
-    }
-
-    /** Reads the next row's cells, passing over blank lines, or returns null at the end of the input. */
-    private List<String> readRow() {
-        try {
-            while (rows.hasNextValue()) {
-                String[] cells = rows.nextValue();
-                rowLine = nextLine;
-                nextLine = rows.getParser().currentLocation().getLineNr();
-                if (cells.length == 1 && cells[0].isEmpty()) {
-                    continue; // a blank line holds no data
-                }
-                return new ArrayList<>(java.util.Arrays.asList(cells));
-            }
-            return null;
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? nextLine : e.getLocation().getLineNr();
-            throw new BillingInputException(
-                    InputProblem.ofLine(source, line, "the CSV is malformed: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new BillingInputException(InputProblem.ofLine(source, rows.line(), reason));
         }
     }
 
     @Override
     public boolean hasNext() {
         if (row == null && !done) {
-            row = readRow();
+            String[] cells = rows.next();
+            row = cells == null ? null : List.of(cells);
             done = row == null;
         }
         return !done;
@@ -129,7 +88,7 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
         List<InputProblem> problems = new ArrayList<>();
         if (cells.size() != COLUMNS.length) {
             problems.add(InputProblem.ofLine(
-                    source, rowLine, "the row has " + cells.size() + " cells, the header " + COLUMNS.length));
+                    source, rows.line(), "the row has " + cells.size() + " cells, the header " + COLUMNS.length));
             throw new BillingInputException(problems);
         }
         Currency currency = null;
@@ -185,7 +144,7 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
         try {
             return b.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new BillingInputException(InputProblem.ofLine(source, rowLine, e.getMessage()));
+            throw new BillingInputException(InputProblem.ofLine(source, rows.line(), e.getMessage()));
         }
     }
 
@@ -215,16 +174,12 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
     }
 
     private InputProblem cell(CanonicalColumn column, String value, String reason) {
-        return InputProblem.ofCell(source, rowLine, column.ordinal() + 1, column.header, value, reason);
+        return InputProblem.ofCell(source, rows.line(), column.ordinal() + 1, column.header, value, reason);
     }
 
     /** Closes the underlying reader. */
     @Override
     public void close() {
-        try {
-            rows.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        rows.close();
     }
 }

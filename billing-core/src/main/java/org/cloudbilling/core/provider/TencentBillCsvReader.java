@@ -5,14 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.Closeable;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -46,6 +41,7 @@ import org.cloudbilling.core.id.RegionId;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.CsvRows;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
@@ -63,12 +59,10 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
     private final String source;
     private final Currency currency;
     private final ZoneId zone;
-    private final MappingIterator<String[]> rows;
+    private final CsvRows rows;
     private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final String[] header;
     private final Map<String, Integer> at = new HashMap<>();
-    private long nextLine = 1;
-    private long rowLine;
     private String[] row;
     private boolean done;
 
@@ -76,15 +70,8 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
         this.source = requireNonNull(source, "source");
         this.currency = requireNonNull(currency, "currency");
         this.zone = requireNonNull(zone, "zone");
-        try {
-            this.rows = new CsvMapper()
-                    .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                    .readerFor(String[].class)
-                    .readValues(requireNonNull(reader, "reader"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String[] h = readRow();
+        this.rows = CsvRows.of(reader, this.source);
+        String[] h = rows.next();
         if (h == null) {
             throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
         }
@@ -104,35 +91,14 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
             problems.add("the header lacks the columns " + missing);
         }
         if (!problems.isEmpty()) {
-            throw new BillingInputException(InputProblem.ofLine(source, rowLine, String.join("; ", problems)));
-        }
-    }
-
-    private String[] readRow() {
-        try {
-            while (rows.hasNextValue()) {
-                String[] cells = rows.nextValue();
-                rowLine = nextLine;
-                nextLine = rows.getParser().currentLocation().getLineNr();
-                if (cells.length == 1 && cells[0].isEmpty()) {
-                    continue;
-                }
-                return cells;
-            }
-            return null;
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? nextLine : e.getLocation().getLineNr();
-            throw new BillingInputException(
-                    InputProblem.ofLine(source, line, "the CSV is malformed: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new BillingInputException(InputProblem.ofLine(source, rows.line(), String.join("; ", problems)));
         }
     }
 
     @Override
     public boolean hasNext() {
         if (row == null && !done) {
-            row = readRow();
+            row = rows.next();
             done = row == null;
         }
         return !done;
@@ -153,14 +119,14 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
         row = null;
         if (cells.length != header.length) {
             throw new BillingInputException(InputProblem.ofLine(
-                    source, rowLine, "the row has " + cells.length + " cells, the header " + header.length));
+                    source, rows.line(), "the row has " + cells.length + " cells, the header " + header.length));
         }
         return new Row(cells).parse();
     }
 
     /** Returns the line the row last returned (or refused) by {@link #next()} starts on. */
     public long line() {
-        return rowLine;
+        return rows.line();
     }
 
     ReadResult<LineItem> readAll(OnError onError) {
@@ -271,7 +237,7 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
                         .settlementCycle(settlementCycle(action))
                         .usageUnit(text("UsedAmountUnit"));
             } catch (IllegalArgumentException e) {
-                problems.add(InputProblem.ofLine(source, rowLine, e.getMessage()));
+                problems.add(InputProblem.ofLine(source, rows.line(), e.getMessage()));
             }
             b.deductionTime(get("PayTime", this::time))
                     .usageQuantity(decimal("UsedAmount"))
@@ -303,7 +269,7 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
             try {
                 return b.build();
             } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new BillingInputException(InputProblem.ofLine(source, rowLine, e.getMessage()));
+                throw new BillingInputException(InputProblem.ofLine(source, rows.line(), e.getMessage()));
             }
         }
 
@@ -383,7 +349,7 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
 
         private InputProblem cellProblem(String column, String reason) {
             int i = at.get(column);
-            return InputProblem.ofCell(source, rowLine, i + 1, column, cells[i], reason);
+            return InputProblem.ofCell(source, rows.line(), i + 1, column, cells[i], reason);
         }
     }
 
@@ -401,10 +367,6 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
     /** Closes the underlying reader. */
     @Override
     public void close() {
-        try {
-            rows.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        rows.close();
     }
 }

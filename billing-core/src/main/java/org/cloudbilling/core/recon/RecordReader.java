@@ -2,14 +2,8 @@ package org.cloudbilling.core.recon;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.Closeable;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.CsvRows;
 import org.cloudbilling.core.io.CsvSafety;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
@@ -38,9 +33,7 @@ public final class RecordReader<T> implements Iterator<T>, Closeable {
     private final List<String> columns;
     private final FormulaGuard guard;
     private final Function<Cells, T> parse;
-    private final MappingIterator<String[]> rows;
-    private long nextLine = 1;
-    private long rowLine;
+    private final CsvRows rows;
     private String[] row;
     private boolean done;
 
@@ -49,21 +42,8 @@ public final class RecordReader<T> implements Iterator<T>, Closeable {
         this.columns = columns;
         this.guard = requireNonNull(guard, "guard");
         this.parse = parse;
-        try {
-            this.rows = new CsvMapper()
-                    .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                    .readerFor(String[].class)
-                    .readValues(requireNonNull(reader, "reader"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String[] header = readRow();
-        if (header == null) {
-            throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
-        }
-        if (header.length > 0 && header[0].startsWith("\uFEFF")) {
-            header[0] = header[0].substring(1);
-        }
+        this.rows = CsvRows.of(reader, this.source);
+        String[] header = rows.header();
         if (!List.of(header).equals(columns)) {
             List<String> missing = new ArrayList<>(columns);
             missing.removeAll(List.of(header));
@@ -71,7 +51,7 @@ public final class RecordReader<T> implements Iterator<T>, Closeable {
             unknown.removeAll(columns);
             throw new BillingInputException(InputProblem.ofLine(
                     source,
-                    rowLine,
+                    rows.line(),
                     "the header is not the list's (RECON-2)"
                             + (missing.isEmpty() ? "" : "; missing columns " + missing)
                             + (unknown.isEmpty() ? "" : "; unknown columns " + unknown)
@@ -79,31 +59,10 @@ public final class RecordReader<T> implements Iterator<T>, Closeable {
         }
     }
 
-    private String[] readRow() {
-        try {
-            while (rows.hasNextValue()) {
-                String[] cells = rows.nextValue();
-                rowLine = nextLine;
-                nextLine = rows.getParser().currentLocation().getLineNr();
-                if (cells.length == 1 && cells[0].isEmpty()) {
-                    continue;
-                }
-                return cells;
-            }
-            return null;
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? nextLine : e.getLocation().getLineNr();
-            throw new BillingInputException(
-                    InputProblem.ofLine(source, line, "the CSV is malformed: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public boolean hasNext() {
         if (row == null && !done) {
-            row = readRow();
+            row = rows.next();
             done = row == null;
         }
         return !done;
@@ -124,14 +83,14 @@ public final class RecordReader<T> implements Iterator<T>, Closeable {
         row = null;
         if (cells.length != columns.size()) {
             throw new BillingInputException(InputProblem.ofLine(
-                    source, rowLine, "the row has " + cells.length + " cells, the header " + columns.size()));
+                    source, rows.line(), "the row has " + cells.length + " cells, the header " + columns.size()));
         }
-        return parse.apply(new Cells(cells, source, rowLine, columns, guard));
+        return parse.apply(new Cells(cells, source, rows.line(), columns, guard));
     }
 
     /** Returns the line the row last returned (or refused) by {@link #next()} starts on. */
     public long line() {
-        return rowLine;
+        return rows.line();
     }
 
     /**
@@ -161,11 +120,7 @@ public final class RecordReader<T> implements Iterator<T>, Closeable {
     /** Closes the underlying reader. */
     @Override
     public void close() {
-        try {
-            rows.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        rows.close();
     }
 
     /** The cells of one row, each read with its problems collected. */
