@@ -60,7 +60,7 @@ final class RuleIndex {
             }
         }
         this.indexedDimensions = plain.keySet().toArray(new AllocationDimension[0]);
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw, then typed
         Map<String, int[]>[] indexes = new Map[indexedDimensions.length];
         for (int d = 0; d < indexes.length; d++) {
             indexes[d] = freeze(plain.get(indexedDimensions[d]));

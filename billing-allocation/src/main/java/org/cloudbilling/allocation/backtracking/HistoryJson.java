@@ -63,8 +63,6 @@ public final class HistoryJson {
                     "invalid allocation history: " + e.getOriginalMessage() + " at " + e.getLocation() + ", path "
                             + pathOf(e),
                     e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -178,9 +178,7 @@ final class RuleSetReader {
         if (o == null) {
             return;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = o.node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
+        for (Map.Entry<String, JsonNode> e : o.node.properties()) {
             String p = path + "." + e.getKey();
             UnitId unit = identifier(e.getKey(), p, UnitId::of);
             BigDecimal percentage = percentage(e.getValue(), p);
