@@ -6,18 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusExport;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.focus.FocusValidator;
 import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
+import org.cloudbilling.reseller.BillA;
+import org.cloudbilling.reseller.BillARow;
+import org.cloudbilling.reseller.BillStatus;
 import org.cloudbilling.reseller.ResellerMonth;
+import org.cloudbilling.reseller.RowKind;
 import org.cloudbilling.reseller.WorkedExampleTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * The golden files hold the figures the guide works out by hand (R1: Bill A 103.20, Bill B 124.00).
  */
 class ResellerFocusTest {
+    static final Currency CNY = Currency.getInstance("CNY");
     static final FocusExport PROVIDER =
             new FocusExport("Tencent Cloud", "Tencent Cloud", "Tencent Cloud", BillingCalendar.TENCENT);
     static final FocusExport R1_ISSUER =
@@ -121,6 +131,82 @@ class ResellerFocusTest {
             assertThat(r.extra("x_VoucherPaid")).isEmpty();
             assertThat(r.extra("x_CashPaid")).isEmpty();
         });
+    }
+
+    @Test
+    @Tag("FOCUS-6")
+    @Tag("RES-11")
+    void billA_rowTags_areAJsonObjectWithKeysAndValuesExactlyAsGiven() {
+        LineItem item = ITEMS.get(LineItemId.of("a-h1"));
+        Map<TagKey, String> tags = new LinkedHashMap<>();
+        tags.put(TagKey.of(" team"), "web");
+        tags.put(TagKey.of("cost center"), "=1+1");
+        BillA bill = new BillA(
+                WorkedExampleTest.R1,
+                WorkedExampleTest.SEPTEMBER,
+                BillStatus.FINAL,
+                CNY,
+                List.of(new BillARow(
+                        item.id(),
+                        item.ownerUin(),
+                        ActionType.USAGE,
+                        RowKind.CHARGE,
+                        Money.of("CNY", "2.00"),
+                        Money.of("CNY", "0.40"),
+                        Money.of("CNY", "0"),
+                        Money.of("CNY", "1.60"),
+                        Money.of("CNY", "1.60"),
+                        tags)));
+
+        List<FocusRow> rows = ResellerFocus.billA(bill, ITEMS::get, PROVIDER);
+        String csv = FocusFiles.write(rows, ResellerFocus.BILL_A_COLUMNS);
+
+        assertThat(FocusFiles.project(csv, List.of("Tags")))
+                .containsExactly("Tags", "{\" team\":\"web\",\"cost center\":\"=1+1\"}");
+        assertThat(FocusValidator.validate(new StringReader(csv), "a.csv", Map.of()))
+                .isEmpty();
+        assertThat(FocusFiles.read(csv)).containsExactlyElementsOf(rows);
+    }
+
+    @Test
+    @Tag("FOCUS-4")
+    @Tag("RES-4")
+    void billA_configurationChangeRefundPart_isANegativePurchaseAtTheResellersAmount() {
+        LineItem downgrade = LineItem.builder()
+                .from(ITEMS.get(LineItemId.of("a-p")))
+                .id(LineItemId.of("a-chg"))
+                .actionType(ActionType.DOWNGRADE)
+                .listCost(Money.of("CNY", "-50.00"))
+                .totalCost(Money.of("CNY", "-40.00"))
+                .voucherPaid(Money.of("CNY", "0"))
+                .cashPaid(Money.of("CNY", "-40.00"))
+                .build();
+        // the refund part of a configuration change shows at the reseller's post-discount amount (RES-4)
+        BillA bill = new BillA(
+                WorkedExampleTest.R1,
+                WorkedExampleTest.SEPTEMBER,
+                BillStatus.FINAL,
+                CNY,
+                List.of(new BillARow(
+                        downgrade.id(),
+                        downgrade.ownerUin(),
+                        ActionType.DOWNGRADE,
+                        RowKind.CONFIGURATION_CHANGE,
+                        Money.of("CNY", "-40.00"),
+                        Money.of("CNY", "0.00"),
+                        Money.of("CNY", "0"),
+                        Money.of("CNY", "-40.00"),
+                        Money.of("CNY", "-40.00"),
+                        Map.of())));
+
+        FocusRow row = ResellerFocus.billA(bill, id -> downgrade, PROVIDER).get(0);
+
+        assertThat(row.text(FocusColumn.CHARGE_CATEGORY)).contains("Purchase");
+        assertThat(row.decimal(FocusColumn.LIST_COST)).contains(new BigDecimal("-40.00"));
+        assertThat(row.decimal(FocusColumn.BILLED_COST)).contains(new BigDecimal("-40.00"));
+        assertThat(row.extra(ResellerFocus.X_ROW_KIND)).contains("CONFIGURATION_CHANGE");
+        assertThat(row.extra("x_ActionType")).contains("DOWNGRADE");
+        assertThat(row.tags()).isEmpty();
     }
 
     @Test
