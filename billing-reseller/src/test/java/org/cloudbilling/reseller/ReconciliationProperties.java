@@ -34,14 +34,15 @@ import org.junit.jupiter.api.Test;
  * with random reserved-instance deductions, customer discounts and customer vouchers. Expected totals are
  * computed here from the items directly, not from the bills. A failure prints its seed.
  */
-class ReconciliationProperties {
+public class ReconciliationProperties {
     private static final Instant AS_OF = Instant.parse("2030-01-01T00:00:00Z");
     private static final List<BigDecimal> DISCOUNTS =
             List.of(BigDecimal.ONE, new BigDecimal("0.9"), new BigDecimal("0.85"), new BigDecimal("0.3333"));
 
-    private record Case(List<AttributedCharge> charges, ResellerSettings settings, Map<LineItemId, Money> vouchers) {}
+    /** A random reseller case: charges, R1's settings, customer vouchers. */
+    public record Case(List<AttributedCharge> charges, ResellerSettings settings, Map<LineItemId, Money> vouchers) {}
 
-    private static Case randomCase(List<LineItem> generated, long seed) {
+    public static Case randomCase(List<LineItem> generated, long seed) {
         Random random = new Random(seed);
         List<LineItem> items = new ArrayList<>();
         for (LineItem item : RandomChannels.uniqueIds(generated)) {
@@ -77,14 +78,14 @@ class ReconciliationProperties {
         return new Case(charges, settings.build(), vouchers);
     }
 
-    private static Set<BillingMonth> months(Case c) {
+    public static Set<BillingMonth> months(Case c) {
         Set<BillingMonth> months = new TreeSet<>();
         c.charges().stream().filter(ch -> ch.partner().equals(Optional.of(R1))).forEach(ch -> months.add(ch.month()));
         return months;
     }
 
     /** Computes the month with the vouchers of its own rows: vouchers are given per month. */
-    private static ResellerMonth compute(Case c, BillingMonth month, Map<LineItemId, Money> vouchers) {
+    public static ResellerMonth compute(Case c, BillingMonth month, Map<LineItemId, Money> vouchers) {
         Map<LineItemId, Money> ofMonth = new HashMap<>();
         c.charges().stream()
                 .filter(ch -> ch.month().equals(month)

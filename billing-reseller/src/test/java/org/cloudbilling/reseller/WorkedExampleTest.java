@@ -34,15 +34,15 @@ import org.junit.jupiter.api.Test;
 @Tag("RES-1")
 @Tag("RES-2")
 @Tag("RES-5")
-class WorkedExampleTest {
+public class WorkedExampleTest {
     static final Currency CNY = Currency.getInstance("CNY");
     static final PartnerUin DIST = PartnerUin.of("200000000001");
-    static final PartnerUin R1 = PartnerUin.of("200000000011");
-    static final PartnerUin R2 = PartnerUin.of("200000000012");
+    public static final PartnerUin R1 = PartnerUin.of("200000000011");
+    public static final PartnerUin R2 = PartnerUin.of("200000000012");
     static final OwnerUin ALICE = OwnerUin.of("100000000101");
     static final OwnerUin BOB = OwnerUin.of("100000000102");
     static final OwnerUin CAROL = OwnerUin.of("100000000103");
-    static final BillingMonth SEPTEMBER = BillingMonth.of(2024, 9);
+    public static final BillingMonth SEPTEMBER = BillingMonth.of(2024, 9);
     static final Instant AS_OF = t("2024-10-06T09:00");
 
     // 1. The channel and its binding history
@@ -58,7 +58,7 @@ class WorkedExampleTest {
             .bound(CAROL, R2, t("2024-09-20T12:00"));
 
     // 2. September's line items, as the provider reports them
-    static final List<LineItem> ITEMS = List.of(
+    public static final List<LineItem> ITEMS = List.of(
             postpaid("a-h1", ALICE, SettlementCycle.HOURLY, "2024-09-14T23:00", "2024-09-15T00:00", "2.00", "1.60"),
             postpaid("a-h2", ALICE, SettlementCycle.HOURLY, "2024-09-15T10:00", "2024-09-15T11:00", "2.00", "1.60"),
             postpaid("a-m", ALICE, SettlementCycle.MONTHLY, "2024-09-01T00:00", "2024-10-01T00:00", "30.00", "24.00"),
@@ -130,9 +130,9 @@ class WorkedExampleTest {
             .build();
     static final ResellerSettings R2_SETTINGS =
             ResellerSettings.builder().reseller(R2).currency(CNY).build();
-    static final ResellerMonth R1_MONTH = ResellerBills.compute(
+    public static final ResellerMonth R1_MONTH = ResellerBills.compute(
             CHARGES, R1_SETTINGS, SEPTEMBER, BillingCalendar.TENCENT, AS_OF, Map.of(LineItemId.of("b-d"), cny("5.00")));
-    static final ResellerMonth R2_MONTH =
+    public static final ResellerMonth R2_MONTH =
             ResellerBills.compute(CHARGES, R2_SETTINGS, SEPTEMBER, BillingCalendar.TENCENT, AS_OF, Map.of());
 
     private static Map<String, String> partners() {

@@ -1,0 +1,109 @@
+package org.cloudbilling.reseller.focus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cloudbilling.reseller.Fixtures.CNY;
+import static org.cloudbilling.reseller.Fixtures.R1;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cloudbilling.core.bill.ActionType;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.focus.FocusExport;
+import org.cloudbilling.core.focus.FocusRow;
+import org.cloudbilling.core.focus.FocusValidator;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.testing.BillingGenerators;
+import org.cloudbilling.core.time.BillingCalendar;
+import org.cloudbilling.core.time.BillingMonth;
+import org.cloudbilling.reseller.AttributedCharge;
+import org.cloudbilling.reseller.ReconciliationProperties;
+import org.cloudbilling.reseller.ReconciliationProperties.Case;
+import org.cloudbilling.reseller.ResellerMonth;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bill A and Bill B of random months (the generators of {@link ReconciliationProperties}) exported as FOCUS:
+ * the exports pass the validator with the bills' totals as invoice totals, their BilledCost adds up to the totals
+ * computed here from the items, and they read back as written. A failure prints its seed.
+ */
+class ResellerFocusProperties {
+    private static final FocusExport EXPORT =
+            new FocusExport("Tencent Cloud", "Tencent Cloud", "Tencent Cloud", BillingCalendar.TENCENT);
+
+    @Test
+    @Tag("FOCUS-1")
+    @Tag("FOCUS-2")
+    @Tag("FOCUS-3")
+    @Tag("FOCUS-4")
+    @Tag("FOCUS-5")
+    @Tag("FOCUS-6")
+    @Tag("RES-5")
+    @Tag("MONEY-2")
+    void billAAndB_randomMonths_validAddUpExactlyAndReadBack() {
+        qt().withExamples(100)
+                .forAll(lists().of(BillingGenerators.lineItems(CNY)).ofSizeBetween(0, 40), longs().all())
+                .checkAssert((generated, seed) -> {
+                    Case c = ReconciliationProperties.randomCase(generated, seed);
+                    Map<LineItemId, LineItem> items = new HashMap<>();
+                    c.charges().forEach(ch -> items.put(ch.item().id(), ch.item()));
+                    for (BillingMonth month : ReconciliationProperties.months(c)) {
+                        ResellerMonth m = ReconciliationProperties.compute(c, month, c.vouchers());
+                        Money expectedA = Money.zero(CNY);
+                        Money expectedB = Money.zero(CNY);
+                        int adjustments = 0;
+                        for (AttributedCharge ch : c.charges()) {
+                            if (!ch.partner().equals(Optional.of(R1))
+                                    || !ch.month().equals(month)) {
+                                continue;
+                            }
+                            LineItem item = ch.item();
+                            expectedA = expectedA.plus(item.totalCost());
+                            if (item.actionType() == ActionType.ADJUSTMENT) {
+                                adjustments++;
+                                continue;
+                            }
+                            BigDecimal d = c.settings().customerDiscountsEnabled()
+                                    ? c.settings().customerDiscounts().get(item.ownerUin())
+                                    : BigDecimal.ONE;
+                            Money net = item.listCost()
+                                    .minus(item.reservedInstanceDeduction().orElse(Money.zero(CNY)));
+                            expectedB = expectedB
+                                    .plus(net.multipliedBy(d))
+                                    .minus(c.vouchers().getOrDefault(item.id(), Money.zero(CNY)));
+                        }
+                        List<FocusRow> a = ResellerFocus.billA(m.billA(), items::get, EXPORT);
+                        List<FocusRow> b = ResellerFocus.billB(m.billB(), items::get, EXPORT);
+
+                        assertThat(ResellerFocusTest.sum(a))
+                                .isEqualTo(m.billA().total().amount());
+                        assertThat(ResellerFocusTest.sum(b))
+                                .isEqualTo(m.billB().total().amount());
+                        assertThat(ResellerFocusTest.sum(a)).isEqualByComparingTo(expectedA.amount());
+                        assertThat(ResellerFocusTest.sum(b)).isEqualByComparingTo(expectedB.amount());
+                        assertThat(a.size() - b.size()).isEqualTo(adjustments);
+
+                        Instant start = EXPORT.calendar().interval(month).start();
+                        String csvA = FocusFiles.write(a, ResellerFocus.BILL_A_COLUMNS);
+                        String csvB = FocusFiles.write(b, ResellerFocus.BILL_B_COLUMNS);
+                        Map<Instant, BigDecimal> totalA = a.isEmpty() ? Map.of() : Map.of(start, expectedA.amount());
+                        Map<Instant, BigDecimal> totalB = b.isEmpty() ? Map.of() : Map.of(start, expectedB.amount());
+                        assertThat(FocusValidator.validate(new StringReader(csvA), "a.csv", totalA))
+                                .isEmpty();
+                        assertThat(FocusValidator.validate(new StringReader(csvB), "b.csv", totalB))
+                                .isEmpty();
+                        assertThat(FocusFiles.read(csvA)).containsExactlyElementsOf(a);
+                        assertThat(FocusFiles.read(csvB)).containsExactlyElementsOf(b);
+                    }
+                });
+    }
+}
