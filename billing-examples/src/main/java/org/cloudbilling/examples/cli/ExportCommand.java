@@ -90,7 +90,8 @@ public final class ExportCommand extends BaseCommand {
         FocusExport export = new FocusExport(provider, provider, provider, calendar.calendar);
         Progress progress = progress();
         List<LineItem> items = input.read(progress);
-        String text = ruleSet == null ? lineItems(items, export) : allocation(ruleSet, items, export);
+        long[] rows = {0};
+        String text = ruleSet == null ? lineItems(items, export, rows) : allocation(ruleSet, items, export, rows);
 
         List<FocusViolation> violations = FocusValidator.validate(new StringReader(text), "the FOCUS export", Map.of());
         if (!violations.isEmpty()) {
@@ -102,21 +103,22 @@ public final class ExportCommand extends BaseCommand {
         } catch (IOException e) {
             throw new UserError("cannot write the result: " + e.getMessage());
         }
-        progress.note("wrote " + (text.lines().count() - 1) + " FOCUS rows");
+        progress.note("wrote " + rows[0] + " FOCUS rows");
         return 0;
     }
 
-    private static String lineItems(List<LineItem> items, FocusExport export) {
+    private static String lineItems(List<LineItem> items, FocusExport export, long[] rows) {
         StringWriter text = new StringWriter();
         try (FocusCsvWriter w = FocusCsv.writer(text, FocusLineItems.EXTRA_COLUMNS, FormulaGuard.ON)) {
             for (LineItem item : items) {
                 w.write(FocusLineItems.toRow(item, billingMonth(item, export), export));
+                rows[0]++;
             }
         }
         return text.toString();
     }
 
-    private static String allocation(AllocationRuleSet ruleSet, List<LineItem> items, FocusExport export) {
+    private static String allocation(AllocationRuleSet ruleSet, List<LineItem> items, FocusExport export, long[] rows) {
         Map<BillingMonth, List<AllocatedRow>> byMonth = new TreeMap<>();
         Allocator.compile(ruleSet)
                 .prepare(items, TagBindings.empty())
@@ -127,8 +129,11 @@ public final class ExportCommand extends BaseCommand {
                                 .add(row));
         StringWriter text = new StringWriter();
         try (FocusCsvWriter w = FocusCsv.writer(text, AllocationFocus.EXTRA_COLUMNS, FormulaGuard.ON)) {
-            byMonth.forEach(
-                    (month, rows) -> AllocationFocus.toRows(rows, month, export).forEach(w::write));
+            byMonth.forEach((month, monthRows) -> AllocationFocus.toRows(monthRows, month, export)
+                    .forEach(row -> {
+                        w.write(row);
+                        rows[0]++;
+                    }));
         }
         return text.toString();
     }

@@ -139,6 +139,7 @@ class TencentAndFocusCommandsTest {
                 r.decimal(FocusColumn.BILLED_COST).orElseThrow(),
                 BigDecimal::add));
         assertThat(got).isEqualTo(billed);
+        assertThat(run.err()).contains("wrote 1000 FOCUS rows");
     }
 
     @Test
