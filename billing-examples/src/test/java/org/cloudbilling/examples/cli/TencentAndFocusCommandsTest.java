@@ -6,23 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cloudbilling.allocation.backtracking.AllocationLine;
 import org.cloudbilling.allocation.focus.AllocationFocus;
+import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusCsv;
 import org.cloudbilling.core.focus.FocusCsvReader;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.provider.TencentBillCsv;
 import org.cloudbilling.core.recon.OrderType;
 import org.cloudbilling.core.recon.PayPerUseRecord;
 import org.cloudbilling.core.recon.ReconciliationLists;
@@ -187,6 +191,37 @@ class TencentAndFocusCommandsTest {
         assertThat(rows)
                 .anySatisfy(r ->
                         assertThat(r.extra(AllocationFocus.X_ALLOCATION_UNIT)).contains("payments"));
+    }
+
+    @Test
+    @Tag("FOCUS-7")
+    void export_tencentLineItems_readBackAsTheSameLineItems() throws IOException {
+        List<LineItem> original;
+        try (Reader in = Files.newBufferedReader(Path.of(TENCENT))) {
+            original = TencentBillCsv.readAll(
+                            in, TENCENT, Currency.getInstance("CNY"), TencentBillCsv.BEIJING, OnError.FAIL)
+                    .valuesOrThrow();
+        }
+        Path out = dir.resolve("tencent-focus.csv");
+
+        CliRun run = CliRun.run(
+                "export",
+                "--to",
+                "focus",
+                "--input",
+                TENCENT,
+                "--format",
+                "tencent",
+                "--calendar",
+                "tencent",
+                "--out",
+                out.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        List<LineItem> back = FocusCsv.readLineItems(
+                        Files.newBufferedReader(out), "tencent-focus.csv", FormulaGuard.ON, OnError.FAIL)
+                .valuesOrThrow();
+        assertThat(back).isEqualTo(original);
     }
 
     @Test
