@@ -78,4 +78,41 @@ public record CliRun(int code, String out, String err) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Returns the bundled FOCUS sample's header, its column names in order. */
+    public static List<String> focusHeader() {
+        try (InputStream in = CliRun.class.getResourceAsStream(FocusSample.RESOURCE)) {
+            String first = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElseThrow();
+            return List.of(first.replace("\"", "").split(",", -1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Returns the sample's header and its first {@code count} rows as CSV text, with the cell {@code column} of the
+     * last row replaced by {@code value}.
+     */
+    public static String focusCsvWithLastCell(int count, String column, String value) {
+        List<String> header = focusHeader();
+        List<Map<String, String>> rows = focusRows().subList(0, count);
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        header.forEach(schema::addColumn);
+        List<Map<String, String>> changed = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = new java.util.LinkedHashMap<>(rows.get(i));
+            if (i == rows.size() - 1) {
+                row.put(column, value);
+            }
+            changed.add(row);
+        }
+        try {
+            return new CsvMapper().writer(schema.build()).writeValueAsString(changed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -83,27 +83,35 @@ class DemoTest {
     }
 
     @Test
-    void focusSample_badCell_namesLineAndColumn() throws IOException {
-        String csv = String.join(
-                "\n",
-                List.of(
-                        "Id,BillingCurrency,BillingAccountId,SubAccountId,ServiceName,ChargeCategory,ChargePeriodStart,"
-                                + "ChargePeriodEnd,ListCost,BilledCost",
-                        "1,USD,a,b,S,Usage,2024-09-01 00:00:00,2024-09-01 01:00:00,1,1",
-                        "2,USD,a,b,S,Usage,2024-09-01 00:00:00,2024-09-01 01:00:00,1,1.2.3"));
+    void focusSample_badCell_namesLineAndColumn() {
+        String csv = CliRun.focusCsvWithLastCell(2, "BilledCost", "1.2.3");
+        int column = CliRun.focusHeader().indexOf("BilledCost") + 1;
+
         assertThatThrownBy(() -> FocusSample.read(new StringReader(csv), "bad.csv"))
                 .isInstanceOf(BillingInputException.class)
-                .hasMessage("bad.csv:3:10 (BilledCost): amount '1.2.3' is not a decimal number");
+                .hasMessageStartingWith("bad.csv:3:" + column + " (BilledCost): ")
+                .hasMessageContaining("1.2.3");
     }
 
     @Test
     void focusSample_valueTheModelRefuses_isBadInputNamingTheLine() {
-        String csv = "Id,BillingCurrency,BillingAccountId,SubAccountId,ServiceName,ChargeCategory,ChargePeriodStart,"
-                + "ChargePeriodEnd,ListCost,BilledCost,Tags\n"
-                + "1,USD,a,b,S,Usage,2024-09-01 00:00:00,2024-09-01 01:00:00,1,1,\"{\"\"\"\": \"\"x\"\"}\"\n";
+        String csv = CliRun.focusCsvWithLastCell(1, "Tags", "{\"\": \"x\"}");
+
         assertThatThrownBy(() -> FocusSample.read(new StringReader(csv), "tags.csv"))
                 .isInstanceOf(BillingInputException.class)
                 .hasMessageStartingWith("tags.csv:2");
+    }
+
+    @Test
+    void focusSample_headerWithoutMandatoryColumns_isBadInputNamingThem() {
+        String csv = "Id,BillingCurrency,BillingAccountId,SubAccountId,ServiceName,ChargeCategory,ChargePeriodStart,"
+                + "ChargePeriodEnd,ListCost,BilledCost\n"
+                + "1,USD,a,b,S,Usage,2024-09-01 00:00:00,2024-09-01 01:00:00,1,1\n";
+
+        assertThatThrownBy(() -> FocusSample.read(new StringReader(csv), "short.csv"))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageStartingWith("short.csv:1:")
+                .hasMessageContaining("ProviderName");
     }
 
     @Test

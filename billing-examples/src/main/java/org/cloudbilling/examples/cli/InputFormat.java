@@ -6,6 +6,6 @@ public enum InputFormat {
     FOCUS,
     /** The library's canonical line-item CSV ({@code LineItemCsv}). */
     CANONICAL,
-    /** Tencent Cloud's bill CSV: not read by this build yet. */
+    /** A Tencent-style bill detail CSV ({@code TencentBillCsv}): API field names as headers, times in UTC+8. */
     TENCENT
 }

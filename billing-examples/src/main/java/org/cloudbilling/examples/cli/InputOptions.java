@@ -11,13 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.io.LineItemCsv;
 import org.cloudbilling.core.io.LineItemCsvReader;
 import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.provider.TencentBillCsv;
 import org.cloudbilling.examples.FocusSample;
 import picocli.CommandLine.Option;
 
@@ -35,8 +38,16 @@ final class InputOptions {
             required = true,
             paramLabel = "FORMAT",
             description = "the file's format: focus (FOCUS 1.0 CSV), canonical (the library's line-item CSV) "
-                    + "or tencent (not supported yet)")
+                    + "or tencent (Tencent-style bill detail CSV, times in UTC+8)")
     InputFormat format;
+
+    @Option(
+            names = "--currency",
+            paramLabel = "CODE",
+            defaultValue = "CNY",
+            description = "the currency of a tencent bill's amounts (the file has no currency column);"
+                    + " default: ${DEFAULT-VALUE}")
+    String currency;
 
     /**
      * Passes the file's line items to {@code work} as one pass of an iterable, streaming where the format allows
@@ -93,17 +104,19 @@ final class InputOptions {
      * @throws org.cloudbilling.core.io.BillingInputException naming file, line and column of a bad row
      */
     List<LineItem> read(Progress progress) {
-        if (format == InputFormat.TENCENT) {
-            throw new UserError("--format tencent is not supported yet: this build reads no Tencent Cloud bill;"
-                    + " convert the bill to the canonical CSV or to FOCUS 1.0");
-        }
         String name = input.toString();
+        Currency tencentCurrency = format == InputFormat.TENCENT ? currency() : null;
         try (InputStream raw = Files.newInputStream(input);
                 Reader reader =
                         new InputStreamReader(progress.reading(name, raw, Files.size(input)), StandardCharsets.UTF_8)) {
-            List<LineItem> items = format == InputFormat.FOCUS
-                    ? FocusSample.read(reader, name)
-                    : LineItemCsv.readAll(reader, name, OnError.FAIL).valuesOrThrow();
+            List<LineItem> items = switch (format) {
+                case FOCUS -> FocusSample.read(reader, name);
+                case TENCENT ->
+                    TencentBillCsv.readAll(reader, name, tencentCurrency, TencentBillCsv.BEIJING, OnError.FAIL)
+                            .valuesOrThrow();
+                case CANONICAL ->
+                    LineItemCsv.readAll(reader, name, OnError.FAIL).valuesOrThrow();
+            };
             progress.note("read " + items.size() + " line items from " + name);
             return items;
         } catch (NoSuchFileException e) {
@@ -112,6 +125,14 @@ final class InputOptions {
             throw malformed(name, e);
         } catch (IOException | UncheckedIOException e) {
             throw new UserError("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    private Currency currency() {
+        try {
+            return Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--currency: '" + currency + "' is not an ISO 4217 currency code");
         }
     }
 

@@ -38,23 +38,6 @@ class CommandsTest {
     }
 
     @Test
-    void reconcile_exitsWithTwo_sayingTheFormatIsNotInThisBuild() {
-        CliRun run = CliRun.run("reconcile", "--month", "2024-09");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("not available in this build");
-    }
-
-    @Test
-    void export_toFocus_exitsWithTwo_sayingTheFormatIsNotInThisBuild() {
-        CliRun run =
-                CliRun.run("export", "--input", CliRun.focusSample().toString(), "--format", "focus", "--to", "focus");
-
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("export --to focus is not available in this build");
-    }
-
-    @Test
     void aBug_exitsWithOne_withItsTrace() {
         CliRun run = CliRun.runWith(new Broken(), "broken");
 

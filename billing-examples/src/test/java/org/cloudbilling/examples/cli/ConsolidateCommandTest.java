@@ -145,11 +145,11 @@ class ConsolidateCommandTest {
     }
 
     @Test
-    void consolidate_tencentFormat_exitsWithTwo_sayingItIsNotSupportedYet() {
+    void consolidate_tencentFormatOnAFocusFile_exitsWithTwo_namingTheMissingColumns() {
         CliRun run = CliRun.run("consolidate", "--input", SAMPLE, "--format", "tencent", "--by", "ServiceName");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("--format tencent is not supported yet");
+        assertThat(run.err()).contains(SAMPLE + ":1: the header lacks the columns [BillId");
         assertThat(run.out()).isEmpty();
     }
 
@@ -157,17 +157,13 @@ class ConsolidateCommandTest {
     @Tag("FOCUS-7")
     void consolidate_badCell_exitsWithTwo_namingFileLineAndColumn_withoutStackTrace() throws IOException {
         Path bad = dir.resolve("bad.csv");
-        Files.writeString(
-                bad,
-                "Id,BillingCurrency,BillingAccountId,SubAccountId,ServiceName,ChargeCategory,ChargePeriodStart,"
-                        + "ChargePeriodEnd,ListCost,BilledCost\n"
-                        + "1,USD,a,b,S,Usage,2024-09-01 00:00:00,2024-09-01 01:00:00,1,1\n"
-                        + "2,USD,a,b,S,Usage,2024-09-01 00:00:00,2024-09-01 01:00:00,1,1.2.3\n");
+        Files.writeString(bad, CliRun.focusCsvWithLastCell(2, "BilledCost", "1.2.3"));
+        int column = CliRun.focusHeader().indexOf("BilledCost") + 1;
 
         CliRun run = CliRun.run("consolidate", "--input", bad.toString(), "--format", "focus", "--by", "ServiceName");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains(bad + ":3:10 (BilledCost): amount '1.2.3' is not a decimal number");
+        assertThat(run.err()).contains(bad + ":3:" + column + " (BilledCost): ").contains("'1.2.3'");
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
     }
@@ -175,12 +171,12 @@ class ConsolidateCommandTest {
     @Test
     void consolidate_malformedCsv_exitsWithTwo_namingFileLineAndColumn() throws IOException {
         Path bad = dir.resolve("quote.csv");
-        Files.writeString(bad, "Id,BillingCurrency\n1,USD,extra\n");
+        Files.writeString(bad, CliRun.focusCsvWithLastCell(1, "Tags", "") + "1,USD,extra\n");
 
         CliRun run = CliRun.run("consolidate", "--input", bad.toString(), "--format", "focus");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains(bad + ":2:").contains(": the CSV is malformed: Too many entries");
+        assertThat(run.err()).contains(bad + ":3").contains("3 cells");
     }
 
     @Test
