@@ -3,13 +3,18 @@ package org.cloudbilling.examples;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.reseller.AttributedCharge;
 import org.cloudbilling.reseller.Attribution;
 import org.cloudbilling.reseller.AttributionContext;
+import org.cloudbilling.reseller.BillA;
+import org.cloudbilling.reseller.DistributorQueries;
 import org.cloudbilling.reseller.PartnerUin;
 import org.cloudbilling.reseller.Reconciliation;
 import org.cloudbilling.reseller.ResellerBills;
@@ -38,22 +43,35 @@ final class ResellerDemo {
         out.println("Attributed " + charges.size() + " line items of "
                 + month.startOfMonth().size() + " customers; " + direct
                 + " belong to a direct customer and are on neither reseller's bills.");
-        out.println("Customers that moved (times UTC+8):");
-        for (ResellerMonthGenerator.Move m : month.moves()) {
-            out.println("  " + m.customer().value() + " from "
-                    + m.from().map(PartnerUin::value).orElse("direct") + " to " + m.to().value() + " at "
-                    + TIME.format(m.at().atOffset(ResellerMonthGenerator.ZONE)));
-        }
+        Map<PartnerUin, ResellerMonth> bills = new LinkedHashMap<>();
         for (PartnerUin reseller : List.of(ResellerMonthGenerator.R1, ResellerMonthGenerator.R2)) {
-            ResellerMonth bills = ResellerBills.compute(
-                    charges,
-                    month.settings().get(reseller),
-                    ResellerMonthGenerator.SEPTEMBER,
-                    BillingCalendar.TENCENT,
-                    ResellerMonthGenerator.AS_OF,
-                    month.customerVouchers().get(reseller));
-            Reconciliation why = bills.totalReconciliation();
-            out.println("Reseller " + reseller.value() + ": Bill A (its cost) " + show(why.totalA()) + " over "
+            bills.put(
+                    reseller,
+                    ResellerBills.compute(
+                            charges,
+                            month.settings().get(reseller),
+                            ResellerMonthGenerator.SEPTEMBER,
+                            BillingCalendar.TENCENT,
+                            ResellerMonthGenerator.AS_OF,
+                            month.customerVouchers().get(reseller)));
+        }
+        List<BillA> billsA = bills.values().stream().map(ResellerMonth::billA).toList();
+        out.println("Customers that moved (times UTC+8), and their cost on each reseller's Bill A as the distributor"
+                + " sees it:");
+        for (ResellerMonthGenerator.Move m : month.moves()) {
+            List<BillA> parts = DistributorQueries.indirectCustomerBill(
+                    month.channel(), BillingCalendar.TENCENT, ResellerMonthGenerator.DISTRIBUTOR, m.customer(), billsA);
+            out.println("  " + m.customer().value() + " from "
+                    + m.from().map(PartnerUin::value).orElse("direct")
+                    + " to " + m.to().value() + " at " + TIME.format(m.at().atOffset(ResellerMonthGenerator.ZONE))
+                    + ": "
+                    + parts.stream()
+                            .map(b -> show(b.total()) + " with " + b.reseller().value())
+                            .collect(Collectors.joining(", ")));
+        }
+        for (Map.Entry<PartnerUin, ResellerMonth> e : bills.entrySet()) {
+            Reconciliation why = e.getValue().totalReconciliation();
+            out.println("Reseller " + e.getKey().value() + ": Bill A (its cost) " + show(why.totalA()) + " over "
                     + why.rowCountA() + " rows; Bill B (its customers' total) " + show(why.totalB()) + " over "
                     + why.rowCountB() + " rows");
             out.println("  A - B = " + show(why.difference()) + ", by cause:");

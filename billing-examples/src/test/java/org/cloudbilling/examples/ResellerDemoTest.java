@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * attribution by the documented instant of each kind of charge, Bill A at the items' costs, Bill B at list price
  * times the customer discount less the customer voucher, and each cause by the kind of row.
  */
+@Tag("RES-2")
 @Tag("RES-3")
 @Tag("RES-4")
 @Tag("RES-5")
@@ -107,11 +108,31 @@ class ResellerDemoTest {
         }
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT);
         for (ResellerMonthGenerator.Move move : month.moves()) {
-            assertThat(out)
-                    .contains("  " + move.customer().value() + " from "
-                            + move.from().map(PartnerUin::value).orElse("direct") + " to "
-                            + move.to().value()
-                            + " at " + time.format(move.at().atOffset(UTC8)) + " +08:00");
+            Matcher line = Pattern.compile(Pattern.quote("  " + move.customer().value() + " from "
+                                    + move.from().map(PartnerUin::value).orElse("direct") + " to "
+                                    + move.to().value() + " at "
+                                    + time.format(move.at().atOffset(UTC8))
+                                    + " +08:00: ")
+                            + "(.*)\\R")
+                    .matcher(out);
+            assertThat(line.find())
+                    .as("the move of %s in%n%s", move.customer(), out)
+                    .isTrue();
+            Map<String, BigDecimal> printed = new TreeMap<>();
+            Matcher part = Pattern.compile("CNY (\\S+) with (\\d+)").matcher(line.group(1));
+            while (part.find()) {
+                printed.put(part.group(2), new BigDecimal(part.group(1)));
+            }
+            // the distributor sees the customer's cost with each reseller it has charges with
+            Map<String, BigDecimal> expected = new TreeMap<>();
+            for (LineItem i : month.items()) {
+                Optional<PartnerUin> r = partnerOf(month, i);
+                if (i.ownerUin().equals(move.customer()) && r.isPresent()) {
+                    expected.merge(r.get().value(), i.totalCost().amount(), BigDecimal::add);
+                }
+            }
+            assertThat(printed.keySet()).isEqualTo(expected.keySet());
+            expected.forEach((r, cost) -> assertThat(printed.get(r)).as(r).isEqualByComparingTo(cost));
         }
     }
 
