@@ -143,14 +143,15 @@ public final class BillingCommand implements Callable<Integer>, CommandContext {
         }
     }
 
-    /** The demo: consolidation and allocation of the bundled FOCUS 1.0 sample. */
+    /** The demo: the FOCUS 1.0 sample consolidated and allocated, and a generated reseller month reconciled. */
     @Command(
             name = "demo",
             mixinStandardHelpOptions = true,
             description = {
                 "Runs the library on bundled data and prints a short report.",
                 "Consolidates the FOCUS 1.0 sample bill by account, service and business unit, and allocates it by"
-                        + " its business_unit and application tags."
+                        + " its business_unit and application tags; then attributes a generated reseller month"
+                        + " and reconciles each reseller's Bill A and Bill B by cause."
             })
     static final class DemoCommand implements Callable<Integer> {
         @Spec

@@ -36,9 +36,11 @@ import org.cloudbilling.core.money.SettlementPolicy;
 import org.cloudbilling.core.time.BillingCalendar;
 
 /**
- * The demo: consolidates the bundled FOCUS 1.0 sample (a real, anonymized AWS, Microsoft and Oracle bill) by
+ * The demo: the whole pipeline on bundled data. It consolidates the bundled FOCUS 1.0 sample (a real, anonymized AWS, Microsoft and Oracle bill) by
  * billing account, by service and by its {@code business_unit} tag, exactly, and settles the total; then allocates
- * it to units by its {@code business_unit} and {@code application} tags, with credits shared in proportion.
+ * it to units by its {@code business_unit} and {@code application} tags, with credits shared in proportion; then
+ * attributes a generated reseller month ({@link ResellerMonthGenerator}) and reconciles each reseller's Bill A and
+ * Bill B by cause.
  */
 final class Demo {
     /** The rule set the demo allocates the sample with, on the class path. */
@@ -75,6 +77,7 @@ final class Demo {
         }
 
         allocate(out, items);
+        ResellerDemo.run(out);
         out.flush();
     }
 

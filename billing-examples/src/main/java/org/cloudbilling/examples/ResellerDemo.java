@@ -1,0 +1,97 @@
+package org.cloudbilling.examples;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.BillingCalendar;
+import org.cloudbilling.reseller.AttributedCharge;
+import org.cloudbilling.reseller.Attribution;
+import org.cloudbilling.reseller.AttributionContext;
+import org.cloudbilling.reseller.BillA;
+import org.cloudbilling.reseller.DistributorQueries;
+import org.cloudbilling.reseller.PartnerUin;
+import org.cloudbilling.reseller.Reconciliation;
+import org.cloudbilling.reseller.ResellerBills;
+import org.cloudbilling.reseller.ResellerMonth;
+
+/**
+ * The demo's reseller section: a generated distributor's month attributed to its resellers, each reseller's Bill A
+ * (what it owes the provider) and Bill B (what its customers owe it), and the causes of their difference.
+ */
+final class ResellerDemo {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", Locale.ROOT);
+
+    private ResellerDemo() {}
+
+    static void run(PrintWriter out) {
+        ResellerMonthGenerator.Month month = ResellerMonthGenerator.generate(ResellerMonthGenerator.SEED);
+        List<AttributedCharge> charges =
+                Attribution.attribute(month.items(), AttributionContext.of(BillingCalendar.TENCENT, month.channel()));
+        long direct = charges.stream().filter(c -> c.partner().isEmpty()).count();
+
+        out.println();
+        out.println("Reseller month (generated from seed " + month.seed() + "): "
+                + ResellerMonthGenerator.SEPTEMBER + ", distributor " + ResellerMonthGenerator.DISTRIBUTOR.value()
+                + " with resellers " + ResellerMonthGenerator.R1.value() + " and "
+                + ResellerMonthGenerator.R2.value());
+        out.println("Attributed " + charges.size() + " line items of "
+                + month.startOfMonth().size() + " customers; " + direct
+                + " belong to a direct customer and are on neither reseller's bills.");
+        Map<PartnerUin, ResellerMonth> bills = new LinkedHashMap<>();
+        for (PartnerUin reseller : List.of(ResellerMonthGenerator.R1, ResellerMonthGenerator.R2)) {
+            bills.put(
+                    reseller,
+                    ResellerBills.compute(
+                            charges,
+                            month.settings().get(reseller),
+                            ResellerMonthGenerator.SEPTEMBER,
+                            BillingCalendar.TENCENT,
+                            ResellerMonthGenerator.AS_OF,
+                            month.customerVouchers().get(reseller)));
+        }
+        List<BillA> billsA = bills.values().stream().map(ResellerMonth::billA).toList();
+        out.println("Customers that moved (times UTC+8), and their cost on each reseller's Bill A as the distributor"
+                + " sees it:");
+        for (ResellerMonthGenerator.Move m : month.moves()) {
+            List<BillA> parts = DistributorQueries.indirectCustomerBill(
+                    month.channel(), BillingCalendar.TENCENT, ResellerMonthGenerator.DISTRIBUTOR, m.customer(), billsA);
+            out.println("  " + m.customer().value() + " from "
+                    + m.from().map(PartnerUin::value).orElse("direct")
+                    + " to " + m.to().value() + " at " + TIME.format(m.at().atOffset(ResellerMonthGenerator.ZONE))
+                    + ": "
+                    + parts.stream()
+                            .map(b -> show(b.total()) + " with " + b.reseller().value())
+                            .collect(Collectors.joining(", ")));
+        }
+        for (Map.Entry<PartnerUin, ResellerMonth> e : bills.entrySet()) {
+            Reconciliation why = e.getValue().totalReconciliation();
+            out.println("Reseller " + e.getKey().value() + ": Bill A (its cost) " + show(why.totalA()) + " over "
+                    + why.rowCountA() + " rows; Bill B (its customers' total) " + show(why.totalB()) + " over "
+                    + why.rowCountB() + " rows");
+            out.println("  A - B = " + show(why.difference()) + ", by cause:");
+            for (Reconciliation.Difference d : why.differences()) {
+                out.printf(
+                        Locale.ROOT,
+                        "    %-22s %s (%s)%n",
+                        d.cause().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        show(d.amount()),
+                        d.rows().size() == 1 ? "1 row" : d.rows().size() + " rows");
+            }
+        }
+    }
+
+    /** Shows an amount exactly, without the trailing zeros beyond the cents that products of rates leave. */
+    static String show(Money money) {
+        BigDecimal a = money.amount().stripTrailingZeros();
+        if (a.scale() < 2) {
+            a = a.setScale(2);
+        }
+        return money.currency().getCurrencyCode() + " " + a.toPlainString();
+    }
+}
