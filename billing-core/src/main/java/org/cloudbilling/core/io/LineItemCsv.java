@@ -37,7 +37,7 @@ public final class LineItemCsv {
     }
 
     /**
-     * Opens a streaming reader; it reads and checks the header at once.
+     * Opens a streaming reader that reads every cell exactly; it reads and checks the header at once.
      *
      * @param reader the CSV text, not null; closed with the returned reader
      * @param source the name errors give for the input, such as a file name, not null
@@ -45,7 +45,21 @@ public final class LineItemCsv {
      * @throws BillingInputException if the header is missing or differs from {@link #header()}
      */
     public static LineItemCsvReader reader(Reader reader, String source) {
-        return new LineItemCsvReader(reader, source);
+        return reader(reader, source, FormulaGuard.OFF);
+    }
+
+    /**
+     * Opens a streaming reader that removes the formula guard of a guarded export ({@link FormulaGuard#ON}), or
+     * reads every cell exactly ({@link FormulaGuard#OFF}, as {@link #reader(Reader, String)}).
+     *
+     * @param reader the CSV text, not null; closed with the returned reader
+     * @param source the name errors give for the input, not null
+     * @param guard whether the input was written with the formula guard, not null
+     * @return the reader, never null
+     * @throws BillingInputException if the header is missing or differs from {@link #header()}
+     */
+    public static LineItemCsvReader reader(Reader reader, String source, FormulaGuard guard) {
+        return new LineItemCsvReader(reader, source, guard);
     }
 
     /**
@@ -78,15 +92,28 @@ public final class LineItemCsv {
     }
 
     /**
-     * Opens a writer and writes the header.
+     * Opens a writer for machines: every cell is written exactly ({@link FormulaGuard#OFF}).
      *
      * @param writer where the CSV goes, not null; closed with the returned writer
      * @return the writer, never null
      * @throws UncheckedIOException if the header cannot be written
      */
     public static LineItemCsvWriter writer(Writer writer) {
+        return writer(writer, FormulaGuard.OFF);
+    }
+
+    /**
+     * Opens a writer and writes the header; with {@link FormulaGuard#ON} the file is safe to open in a
+     * spreadsheet, and {@link #reader(Reader, String, FormulaGuard)} with the same guard gives back the exact text.
+     *
+     * @param writer where the CSV goes, not null; closed with the returned writer
+     * @param guard whether to guard cells against spreadsheet formulas, not null
+     * @return the writer, never null
+     * @throws UncheckedIOException if the header cannot be written
+     */
+    public static LineItemCsvWriter writer(Writer writer, FormulaGuard guard) {
         try {
-            return new LineItemCsvWriter(writer);
+            return new LineItemCsvWriter(writer, guard);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,14 +30,15 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
 
     private final String source;
     private final CsvRows rows;
-    /** The line the next row starts on: where the previous row ended. */
+    private final FormulaGuard guard;
     private final ObjectMapper json = new ObjectMapper();
 
     private List<String> row;
     private boolean done;
 
-    LineItemCsvReader(Reader reader, String source) {
+    LineItemCsvReader(Reader reader, String source, FormulaGuard guard) {
         this.source = requireNonNull(source, "source");
+        this.guard = requireNonNull(guard, "guard");
         this.rows = CsvRows.of(reader, this.source);
         checkHeader();
     }
@@ -62,10 +63,17 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
     public boolean hasNext() {
         if (row == null && !done) {
             String[] cells = rows.next();
-            row = cells == null ? null : List.of(cells);
+            row = cells == null ? null : List.of(guard == FormulaGuard.ON ? restore(cells) : cells);
             done = row == null;
         }
         return !done;
+    }
+
+    private static String[] restore(String[] cells) {
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = CsvSafety.restore(cells[i]);
+        }
+        return cells;
     }
 
     /**

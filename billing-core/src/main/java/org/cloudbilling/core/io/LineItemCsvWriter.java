@@ -18,9 +18,9 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.TagKey;
 
 /**
- * Writes line items in the canonical CSV form; see {@link LineItemCsv}. The form is for machines: cells are
- * written exactly, so text that a spreadsheet would run as a formula is not altered here (exports meant for
- * spreadsheets neutralize it).
+ * Writes line items in the canonical CSV form; see {@link LineItemCsv}. With {@link FormulaGuard#ON} a cell that a
+ * spreadsheet would run as a formula gets the {@link CsvSafety} guard; with {@link FormulaGuard#OFF} every cell is
+ * written exactly, for machines.
  *
  * <p>Not thread-safe: one writer per output.
  */
@@ -29,8 +29,10 @@ public final class LineItemCsvWriter implements Closeable, Flushable {
 
     private final SequenceWriter out;
     private final ObjectMapper json = new ObjectMapper();
+    private final FormulaGuard guard;
 
-    LineItemCsvWriter(Writer writer) throws IOException {
+    LineItemCsvWriter(Writer writer, FormulaGuard guard) throws IOException {
+        this.guard = requireNonNull(guard, "guard");
         this.out = new CsvMapper()
                 .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
                 .writerFor(Object[].class)
@@ -50,7 +52,12 @@ public final class LineItemCsvWriter implements Closeable, Flushable {
             Object[] cells = new Object[COLUMNS.length];
             for (CanonicalColumn c : COLUMNS) {
                 String cell = c == CanonicalColumn.TAGS ? tags(item) : c.writer.apply(item);
-                cells[c.ordinal()] = cell == null ? "" : cell; // an absent field is an empty cell
+                if (cell == null) {
+                    cell = ""; // an absent field is an empty cell
+                } else if (guard == FormulaGuard.ON) {
+                    cell = CsvSafety.neutralize(cell);
+                }
+                cells[c.ordinal()] = cell;
             }
             out.write(cells);
         } catch (IOException e) {
