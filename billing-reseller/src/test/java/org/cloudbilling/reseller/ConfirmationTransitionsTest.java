@@ -116,6 +116,13 @@ class ConfirmationTransitionsTest {
         assertThatThrownBy(() -> Confirmation.confirmWhole(opening, CHANNEL, R1, inUsd))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bill of 100000000101 is in USD, the pool in CNY");
+        assertThatThrownBy(() -> Confirmation.confirmPartial(opening, CHANNEL, R1, inUsd, cny("1.00")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bill of 100000000101 is in USD, the pool in CNY");
+        CustomerBill ofR2 = new CustomerBill(ALICE, Fixtures.R2, SEPTEMBER, cny("3.00"));
+        assertThatThrownBy(() -> Confirmation.confirmPartial(opening, CHANNEL, R1, ofR2, cny("1.00")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bill of 100000000101 for 2024-09 is billed by 200000000012, not by 200000000011");
         assertThatThrownBy(() -> new CreditState(R1, cny("1.00"), Map.of(BOB, Money.of("USD", "1.00")), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("credit of customer 100000000102 is in USD, the pool in CNY");
