@@ -1,5 +1,6 @@
 package org.cloudbilling.reseller;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.Set;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.time.BillingCalendar;
+import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
 
 /**
@@ -49,8 +51,15 @@ public final class DistributorQueries {
         Set<PartnerUin> resellers = channel.resellersOf(distributor);
         ImmutableList.Builder<BillA> out = ImmutableList.builder();
         boolean bound = false;
+        BillingMonth first = null;
         for (BillA bill : resellerBills) {
             checkOwnReseller(distributor, resellers, bill);
+            checkArgument(
+                    first == null || first.equals(bill.month()),
+                    "the bills are of different months: %s and %s",
+                    first,
+                    bill.month());
+            first = bill.month();
             Interval month = BillSchedule.billingWindow(calendar, bill.month());
             if (channel.customersOf(bill.reseller(), month).contains(customer)) {
                 bound = true;

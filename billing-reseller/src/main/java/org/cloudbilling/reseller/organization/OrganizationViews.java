@@ -14,7 +14,8 @@ import org.cloudbilling.reseller.Viewer;
  *   <li>{@link #consolidated}: an admin holding {@link Permission#CONSOLIDATED_BILLING} sees the rows of the
  *       accounts in its scope (the group admin all, an entity admin its entity's).
  *   <li>{@link #memberBill}: a member sees its own bill; another account sees it only with
- *       {@link Permission#VIEW_BILLS} over that member; a sibling without it is refused.
+ *       {@link Permission#VIEW_BILLS} over that member for every row, and never an empty one, so that a
+ *       refusal does not tell whether the member has charges; a sibling without it is refused.
  * </ul>
  *
  * <p>A request outside the viewer's scope throws {@link OutOfScopeException}; it never returns an empty or
@@ -54,7 +55,8 @@ public final class OrganizationViews {
      * @param bill the whole consolidated bill, not null
      * @param member whose bill is asked for, not null
      * @return the member's whole bill, never null
-     * @throws OutOfScopeException if the viewer may not view any row of the member's bill
+     * @throws OutOfScopeException if the viewer is not the member and may not view every row of the member's
+     *     bill, or the bill has no row of the member
      */
     public static ConsolidatedBill memberBill(
             Viewer viewer, Organization organization, ConsolidatedBill bill, OwnerUin member) {
@@ -65,13 +67,16 @@ public final class OrganizationViews {
                     account + " may not view the bill of " + member + ": it does not hold " + Permission.VIEW_BILLS);
         }
         ConsolidatedBill own = bill.memberBill(member);
-        boolean all = own.rows().stream()
-                .allMatch(r -> organization.permits(
-                        account,
-                        Permission.VIEW_BILLS,
-                        member,
-                        r.item().feePeriod().start()));
-        if (!all) {
+        // an empty bill goes to the member alone: otherwise the refusal would tell whether it has charges
+        boolean visible = account.equals(member)
+                || (!own.rows().isEmpty()
+                        && own.rows().stream()
+                                .allMatch(r -> organization.permits(
+                                        account,
+                                        Permission.VIEW_BILLS,
+                                        member,
+                                        r.item().feePeriod().start())));
+        if (!visible) {
             throw new OutOfScopeException(account + " may not view the bill of " + member + " for " + bill.month());
         }
         return own;
