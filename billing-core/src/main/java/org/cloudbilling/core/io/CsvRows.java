@@ -54,6 +54,11 @@ public final class CsvRows implements Closeable {
                     .readerFor(String[].class)
                     .readValues(limit);
         } catch (IOException e) {
+            try {
+                limit.close();
+            } catch (IOException c) {
+                e.addSuppressed(c);
+            }
             throw new UncheckedIOException(e);
         }
     }
@@ -74,6 +79,7 @@ public final class CsvRows implements Closeable {
      *
      * @return the header's cells, never null
      * @throws BillingInputException if the input is empty or malformed
+     * @throws UncheckedIOException if the underlying reader fails
      */
     public String[] header() {
         String[] header = next();
@@ -87,7 +93,9 @@ public final class CsvRows implements Closeable {
      * Reads the next row that is not blank.
      *
      * @return its cells, or null at the end of the input
-     * @throws BillingInputException if the CSV is malformed, naming the line
+     * @throws BillingInputException if the CSV is malformed or a row is longer than {@link #MAX_ROW_LENGTH},
+     *     naming the line
+     * @throws UncheckedIOException if the underlying reader fails
      */
     public String[] next() {
         try {
@@ -109,14 +117,26 @@ public final class CsvRows implements Closeable {
                         nextLine,
                         "the row is longer than " + MAX_ROW_LENGTH + " characters, the most a row may have"));
             }
-            if (!(e instanceof JsonProcessingException)) {
-                throw new UncheckedIOException(e);
+            IOException failure = readFailure(e);
+            if (failure != null) {
+                // the input could not be read at all, which the parser reports as malformed CSV: not bad input
+                throw new UncheckedIOException(failure);
             }
             JsonProcessingException j = (JsonProcessingException) e;
             long at = j.getLocation() == null ? nextLine : j.getLocation().getLineNr();
             throw new BillingInputException(
                     InputProblem.ofLine(source, at, "the CSV is malformed: " + j.getOriginalMessage()));
         }
+    }
+
+    /** Returns the failure of the underlying reader that {@code e} is or wraps, or null when the CSV is at fault. */
+    private static IOException readFailure(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io && !(t instanceof JsonProcessingException)) {
+                return io;
+            }
+        }
+        return null;
     }
 
     /** Returns the line the row last read starts on, counting from 1; 0 before the first row. */
@@ -127,6 +147,29 @@ public final class CsvRows implements Closeable {
     /** Returns the name of the input, never null. */
     public String source() {
         return source;
+    }
+
+    /**
+     * Closes these rows after {@code failure}, for a reader that cannot be opened (such as for a bad header): the
+     * caller never gets a reader to close. A failure to close is added to {@code failure} as suppressed.
+     *
+     * <pre>{@code
+     * catch (RuntimeException e) {
+     *     throw rows.closeAfter(e);
+     * }
+     * }</pre>
+     *
+     * @param failure why the reader cannot be opened, not null
+     * @return {@code failure}, to throw
+     */
+    public RuntimeException closeAfter(RuntimeException failure) {
+        requireNonNull(failure, "failure");
+        try {
+            close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
     }
 
     /** Closes the underlying reader. */

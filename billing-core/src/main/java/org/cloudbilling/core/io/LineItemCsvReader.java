@@ -39,7 +39,11 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
     LineItemCsvReader(Reader reader, String source) {
         this.source = requireNonNull(source, "source");
         this.rows = CsvRows.of(reader, this.source);
-        checkHeader();
+        try {
+            checkHeader();
+        } catch (RuntimeException e) {
+            throw rows.closeAfter(e);
+        }
     }
 
     private void checkHeader() {

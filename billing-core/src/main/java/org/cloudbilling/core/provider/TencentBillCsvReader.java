@@ -71,24 +71,28 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
         this.currency = requireNonNull(currency, "currency");
         this.zone = requireNonNull(zone, "zone");
         this.rows = CsvRows.of(reader, this.source);
-        String[] h = rows.next();
-        if (h == null) {
-            throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
-        }
-        this.header = h;
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < h.length; i++) {
-            if (at.put(h[i], i) != null) {
-                problems.add("column " + h[i] + " appears twice");
+        try {
+            String[] h = rows.next();
+            if (h == null) {
+                throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
             }
-        }
-        List<String> missing = new ArrayList<>(TencentBillCsv.REQUIRED_COLUMNS);
-        missing.removeAll(at.keySet());
-        if (!missing.isEmpty()) {
-            problems.add("the header lacks the columns " + missing);
-        }
-        if (!problems.isEmpty()) {
-            throw new BillingInputException(InputProblem.ofLine(source, rows.line(), String.join("; ", problems)));
+            this.header = h;
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < h.length; i++) {
+                if (at.put(h[i], i) != null) {
+                    problems.add("column " + h[i] + " appears twice");
+                }
+            }
+            List<String> missing = new ArrayList<>(TencentBillCsv.REQUIRED_COLUMNS);
+            missing.removeAll(at.keySet());
+            if (!missing.isEmpty()) {
+                problems.add("the header lacks the columns " + missing);
+            }
+            if (!problems.isEmpty()) {
+                throw new BillingInputException(InputProblem.ofLine(source, rows.line(), String.join("; ", problems)));
+            }
+        } catch (RuntimeException e) {
+            throw rows.closeAfter(e);
         }
     }
 

@@ -13,7 +13,6 @@ import org.cloudbilling.core.bill.Bill;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusCsv;
 import org.cloudbilling.core.focus.FocusRow;
-import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
@@ -318,6 +317,77 @@ class BadInputCatalogTest {
 
     @ParameterizedTest
     @EnumSource(BadInputFormat.class)
+    void read_byteOrderMarkHandedOutAloneOrBeforeALongInput_isDropped(BadInputFormat f) throws Exception {
+        // a reader that hands out one character at a time gives the mark in a read of its own
+        String csv = f.csv(f.goodRows());
+        assertThat(f.read(new Trickle("\uFEFF" + csv), SOURCE, OnError.FAIL).values())
+                .isEqualTo(goodItems(f));
+        assertThatThrownBy(() -> f.read(new Trickle("\uFEFF"), SOURCE, OnError.FAIL))
+                .hasMessage("bad.csv: the input is empty: no header row");
+        // an input longer than the parser's buffer, so that the first read fills it
+        List<Map<String, String>> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(f.goodRows().get(i % 3));
+        }
+        byte[] bytes = ("\uFEFF" + f.csv(many)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.io.Reader in = new java.io.InputStreamReader(
+                new java.io.ByteArrayInputStream(bytes), java.nio.charset.StandardCharsets.UTF_8)) {
+            assertThat(f.read(in, SOURCE, OnError.FAIL).values())
+                    .hasSize(200)
+                    .startsWith(goodItems(f).toArray(LineItem[]::new));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BadInputFormat.class)
+    void read_refusedHeader_closesTheReaderItWasGiven(BadInputFormat f) {
+        List<Map<String, String>> rows = f.goodRows();
+        rows.forEach(r -> r.remove(f.amount));
+        for (String refused : List.of("", csvOf(rows))) {
+            boolean[] closed = {false};
+            java.io.Reader in = new java.io.StringReader(refused) {
+                @Override
+                public void close() {
+                    closed[0] = true;
+                    super.close();
+                }
+            };
+            assertThatThrownBy(() -> f.read(in, SOURCE, OnError.COLLECT)).isInstanceOf(BillingInputException.class);
+            assertThat(closed[0]).as("%s closes the reader of %s", f, refused).isTrue();
+        }
+    }
+
+    @Test
+    void read_failingReader_isAnIoErrorNotBadInput_andTheReaderIsClosed() {
+        for (BadInputFormat f : BadInputFormat.values()) {
+            boolean[] closed = {false};
+            java.io.Reader failing = new java.io.Reader() {
+                private final java.io.Reader text = new java.io.StringReader(f.csv(f.goodRows()));
+                private int reads;
+
+                @Override
+                public int read(char[] buf, int off, int len) throws java.io.IOException {
+                    if (reads++ > 0) {
+                        throw new java.io.IOException("disk gone");
+                    }
+                    return text.read(buf, off, Math.min(len, 10));
+                }
+
+                @Override
+                public void close() {
+                    closed[0] = true;
+                }
+            };
+            assertThatThrownBy(() -> f.read(failing, SOURCE, OnError.COLLECT))
+                    .as("%s", f)
+                    .isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasRootCauseMessage("disk gone");
+            assertThat(closed[0]).as("%s closes its reader", f).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BadInputFormat.class)
     void read_crlfLineEndings_readAsLf_andErrorsNameTheSameLines(BadInputFormat f) {
         assertThat(f.read(f.csv(f.goodRows(), "\r\n"), SOURCE, OnError.FAIL).values())
                 .isEqualTo(goodItems(f));
@@ -352,6 +422,28 @@ class BadInputCatalogTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Hands out one character per read. */
+    private static final class Trickle extends java.io.Reader {
+        private final String text;
+        private int at;
+
+        Trickle(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            if (at == text.length()) {
+                return -1;
+            }
+            buf[off] = text.charAt(at++);
+            return 1;
+        }
+
+        @Override
+        public void close() {}
+    }
 
     /** Puts {@code value} into {@code column} of the second row and checks the error names line 3 and it. */
     private static void assertCellRefused(BadInputFormat f, String column, String value, String reason) {
@@ -446,9 +538,5 @@ class BadInputCatalogTest {
 
     private static Currency usd() {
         return Currency.getInstance("USD");
-    }
-
-    static LineItemId id(String id) {
-        return LineItemId.of(id);
     }
 }
