@@ -355,6 +355,25 @@ class BadInputCatalogTest {
             assertThatThrownBy(() -> f.read(in, SOURCE, OnError.COLLECT)).isInstanceOf(BillingInputException.class);
             assertThat(closed[0]).as("%s closes the reader of %s", f, refused).isTrue();
         }
+        // a reader that also fails to close (before its end, which the parser would close it at): the refusal is
+        // what is thrown, the failure to close rides along
+        List<Map<String, String>> many = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            many.add(rows.get(i % 3));
+        }
+        java.io.Reader unclosable = new java.io.StringReader(csvOf(many)) {
+            @Override
+            public void close() {
+                super.close();
+                throw new IllegalStateException("cannot close");
+            }
+        };
+        assertThatThrownBy(() -> f.read(unclosable, SOURCE, OnError.FAIL))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageStartingWith("bad.csv:1: ")
+                .satisfies(e -> assertThat(e.getSuppressed())
+                        .singleElement()
+                        .satisfies(x -> assertThat(x).hasMessage("cannot close")));
     }
 
     @Test
