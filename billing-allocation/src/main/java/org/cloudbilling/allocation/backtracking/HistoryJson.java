@@ -1,14 +1,23 @@
 package org.cloudbilling.allocation.backtracking;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.function.Function;
 import org.cloudbilling.allocation.RuleId;
 import org.cloudbilling.allocation.UnitId;
@@ -26,12 +35,30 @@ import org.cloudbilling.core.json.BillingJson;
 public final class HistoryJson {
     private HistoryJson() {}
 
-    /** Returns a strict mapper that reads and writes histories; a fresh one each call. */
+    /**
+     * Returns a strict mapper that reads and writes histories; a fresh one each call. Besides what
+     * {@link BillingJson#mapper()} refuses, a value of another JSON type is never converted (a number or a boolean
+     * for a string, a string or a fraction for a whole number, a number for an enum constant), and a null is
+     * refused wherever a value is required (a null optional value reads as absent), so that the error names its
+     * path.
+     */
     public static ObjectMapper mapper() {
         SimpleModule ids = new SimpleModule("cloudbilling-allocation");
         ids.addDeserializer(UnitId.class, new IdDeserializer<>(UnitId.class, UnitId::of));
         ids.addDeserializer(RuleId.class, new IdDeserializer<>(RuleId.class, RuleId::of));
-        return BillingJson.mapper().registerModule(ids);
+        ObjectMapper mapper = BillingJson.mapper().registerModule(ids);
+        mapper.setDefaultSetterInfo(JsonSetter.Value.construct(Nulls.FAIL, Nulls.FAIL));
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.configOverride(Optional.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
+        return mapper;
     }
 
     /**
@@ -53,21 +80,40 @@ public final class HistoryJson {
      *
      * @param json the JSON, not null
      * @return the history, never null
-     * @throws IllegalArgumentException naming the JSON path and the reason when the JSON is not a valid history
+     * @throws IllegalArgumentException naming the JSON path (such as {@code $.versions[0].number}), the line and
+     *     column, and the reason when the JSON is not a valid history
      */
     public static AllocationHistory read(String json) {
+        AllocationHistory history;
         try {
-            return mapper().readValue(json, AllocationHistory.class);
+            history = mapper().readValue(json, AllocationHistory.class);
         } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
             throw new IllegalArgumentException(
-                    "invalid allocation history: " + e.getOriginalMessage() + " at " + e.getLocation() + ", path "
-                            + pathOf(e),
+                    "invalid allocation history: at " + pathOf(e)
+                            + (at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
+                            + e.getOriginalMessage(),
                     e);
         }
+        if (history == null) {
+            throw new IllegalArgumentException("invalid allocation history: at $: expected an object, found null");
+        }
+        return history;
     }
 
+    /** The JSON path of the value that could not be read, such as {@code $.versions[0].lines[2].amount}. */
     private static String pathOf(JsonProcessingException e) {
-        return e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPathReference() : "$";
+        StringBuilder path = new StringBuilder("$");
+        if (e instanceof JsonMappingException m) {
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    path.append('.').append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    path.append('[').append(r.getIndex()).append(']');
+                }
+            }
+        }
+        return path.toString();
     }
 
     private static final class IdDeserializer<T> extends JsonDeserializer<T> {

@@ -58,28 +58,32 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
         this.source = requireNonNull(source, "source");
         this.guard = requireNonNull(guard, "guard");
         this.rows = CsvRows.of(reader, this.source);
-        String[] header = rows.header();
-        this.headers = header;
-        this.columns = new FocusColumn[header.length];
-        List<String> problems = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < header.length; i++) {
-            if (!seen.add(header[i])) {
-                problems.add("column " + header[i] + " appears twice");
+        try {
+            String[] header = rows.header();
+            this.headers = header;
+            this.columns = new FocusColumn[header.length];
+            List<String> problems = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < header.length; i++) {
+                if (!seen.add(header[i])) {
+                    problems.add("column " + header[i] + " appears twice");
+                }
+                columns[i] = FocusColumn.of(header[i]).orElse(null);
             }
-            columns[i] = FocusColumn.of(header[i]).orElse(null);
-        }
-        List<String> missing = new ArrayList<>();
-        for (FocusColumn c : FocusColumn.values()) {
-            if (!c.isNullable() && !Arrays.asList(columns).contains(c)) {
-                missing.add(c.header());
+            List<String> missing = new ArrayList<>();
+            for (FocusColumn c : FocusColumn.values()) {
+                if (!c.isNullable() && !Arrays.asList(columns).contains(c)) {
+                    missing.add(c.header());
+                }
             }
-        }
-        if (!missing.isEmpty()) {
-            problems.add("the header lacks FOCUS columns that may never be null: " + missing);
-        }
-        if (!problems.isEmpty()) {
-            throw new BillingInputException(InputProblem.ofLine(source, rows.line(), String.join("; ", problems)));
+            if (!missing.isEmpty()) {
+                problems.add("the header lacks FOCUS columns that may never be null: " + missing);
+            }
+            if (!problems.isEmpty()) {
+                throw new BillingInputException(InputProblem.ofLine(source, rows.line(), String.join("; ", problems)));
+            }
+        } catch (RuntimeException e) {
+            throw rows.closeAfter(e);
         }
     }
 

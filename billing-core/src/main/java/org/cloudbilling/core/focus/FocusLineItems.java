@@ -258,7 +258,7 @@ public final class FocusLineItems {
                 .originalOrderId(row.extra(X_ORIGINAL_ORDER_ID).map(OrderId::of))
                 .usageQuantity(row.decimal(FocusColumn.CONSUMED_QUANTITY))
                 .usageUnit(row.text(FocusColumn.CONSUMED_UNIT))
-                .listCost(Money.of(currency, required(row.decimal(FocusColumn.LIST_COST), FocusColumn.LIST_COST)))
+                .listCost(money(row, FocusColumn.LIST_COST, currency))
                 .discountRate(row.extra(X_DISCOUNT_RATE).map(v -> parse(X_DISCOUNT_RATE, v, Money::parseAmount)))
                 .reservedInstanceDeduction(money(row, X_RESERVED_INSTANCE_DEDUCTION, currency))
                 .savingsPlanDeduction(money(row, X_SAVINGS_PLAN_DEDUCTION, currency))
@@ -269,7 +269,7 @@ public final class FocusLineItems {
                 .creditPaid(money(row, X_CREDIT_PAID, currency))
                 .couponPaid(money(row, X_COUPON_PAID, currency))
                 .tax(money(row, X_TAX, currency))
-                .totalCost(Money.of(currency, required(row.decimal(FocusColumn.BILLED_COST), FocusColumn.BILLED_COST)));
+                .totalCost(money(row, FocusColumn.BILLED_COST, currency));
         row.tags().ifPresent(tags -> tags.forEach((k, v) -> b.putTag(TagKey.of(k), v)));
         return b.build();
     }
@@ -313,7 +313,17 @@ public final class FocusLineItems {
     }
 
     private static Optional<Money> money(FocusRow row, String column, Currency currency) {
-        return row.extra(column).map(v -> Money.of(currency, parse(column, v, Money::parseAmount)));
+        return row.extra(column).map(v -> parse(column, v, cell -> Money.of(currency, Money.parseAmount(cell))));
+    }
+
+    /** A required amount; Money's own bounds (such as at most 18 decimals) name the column too. */
+    private static Money money(FocusRow row, FocusColumn column, Currency currency) {
+        BigDecimal amount = required(row.decimal(column), column);
+        try {
+            return Money.of(currency, amount);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(column.header() + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static String value(Optional<? extends Identifier> id) {

@@ -14,7 +14,8 @@ import java.io.UncheckedIOException;
 /**
  * The rows of a CSV text, one at a time, each with the line it starts on: the common ground of the format
  * readers (canonical, FOCUS, provider bills, reconciliation lists). Blank lines are skipped; CSV that does not
- * parse is a {@link BillingInputException} naming the source and line.
+ * parse is a {@link BillingInputException} naming the source and line. A leading UTF-8 byte order mark
+ * ({@code U+FEFF}) is dropped, whether the first header is quoted or not.
  *
  * <pre>{@code
  * try (CsvRows rows = CsvRows.of(reader, "bill.csv")) {
@@ -25,22 +26,39 @@ import java.io.UncheckedIOException;
  * }
  * }</pre>
  *
- * <p>Holds one row at a time, so memory does not grow with the input. Not thread-safe.
+ * <p>Holds one row at a time, so memory does not grow with the input: a row (with its quoted line breaks) of up
+ * to {@link #MAX_ROW_LENGTH} characters is read, and a longer one is refused, naming the line it starts on, as
+ * soon as reading it needs more than that (the parser reads a few thousand characters ahead, so a row longer
+ * by less than that may still be read); the rest of it is never read. Not thread-safe.
  */
 public final class CsvRows implements Closeable {
+    /**
+     * The most characters a row may have, line breaks inside quoted cells included: 4 Mi (4,194,304), far more
+     * than any bill row holds (a FOCUS row with fifty tags has a few thousand), and little enough that an input
+     * without line breaks, such as a corrupt or hostile 1 GB file, is refused after reading about 4 MB of it.
+     */
+    public static final int MAX_ROW_LENGTH = 4 * 1024 * 1024;
+
     private final String source;
+    private final RowLimit limit;
     private final MappingIterator<String[]> rows;
     private long nextLine = 1;
     private long line;
 
     private CsvRows(Reader reader, String source) {
         this.source = requireNonNull(source, "source");
+        this.limit = new RowLimit(requireNonNull(reader, "reader"));
         try {
             this.rows = new CsvMapper()
                     .enable(CsvParser.Feature.WRAP_AS_ARRAY)
                     .readerFor(String[].class)
-                    .readValues(requireNonNull(reader, "reader"));
+                    .readValues(limit);
         } catch (IOException e) {
+            try {
+                limit.close();
+            } catch (IOException c) {
+                e.addSuppressed(c);
+            }
             throw new UncheckedIOException(e);
         }
     }
@@ -61,14 +79,12 @@ public final class CsvRows implements Closeable {
      *
      * @return the header's cells, never null
      * @throws BillingInputException if the input is empty or malformed
+     * @throws UncheckedIOException if the underlying reader fails
      */
     public String[] header() {
         String[] header = next();
         if (header == null) {
             throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
-        }
-        if (header.length > 0 && header[0].startsWith("\uFEFF")) {
-            header[0] = header[0].substring(1);
         }
         return header;
     }
@@ -77,7 +93,9 @@ public final class CsvRows implements Closeable {
      * Reads the next row that is not blank.
      *
      * @return its cells, or null at the end of the input
-     * @throws BillingInputException if the CSV is malformed, naming the line
+     * @throws BillingInputException if the CSV is malformed or a row is longer than {@link #MAX_ROW_LENGTH},
+     *     naming the line
+     * @throws UncheckedIOException if the underlying reader fails
      */
     public String[] next() {
         try {
@@ -85,19 +103,40 @@ public final class CsvRows implements Closeable {
                 String[] cells = rows.nextValue();
                 line = nextLine;
                 nextLine = rows.getParser().currentLocation().getLineNr();
+                limit.rowStartsAt(rows.getParser().currentLocation().getCharOffset());
                 if (cells.length == 1 && cells[0].isEmpty()) {
                     continue; // a blank line holds no data
                 }
                 return cells;
             }
             return null;
-        } catch (JsonProcessingException e) {
-            long at = e.getLocation() == null ? nextLine : e.getLocation().getLineNr();
-            throw new BillingInputException(
-                    InputProblem.ofLine(source, at, "the CSV is malformed: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (RowLimit.isCause(e)) {
+                throw new BillingInputException(InputProblem.ofLine(
+                        source,
+                        nextLine,
+                        "the row is longer than " + MAX_ROW_LENGTH + " characters, the most a row may have"));
+            }
+            IOException failure = readFailure(e);
+            if (failure != null) {
+                // the input could not be read at all, which the parser reports as malformed CSV: not bad input
+                throw new UncheckedIOException(failure);
+            }
+            JsonProcessingException j = (JsonProcessingException) e;
+            long at = j.getLocation() == null ? nextLine : j.getLocation().getLineNr();
+            throw new BillingInputException(
+                    InputProblem.ofLine(source, at, "the CSV is malformed: " + j.getOriginalMessage()));
         }
+    }
+
+    /** Returns the failure of the underlying reader that {@code e} is or wraps, or null when the CSV is at fault. */
+    private static IOException readFailure(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io && !(t instanceof JsonProcessingException)) {
+                return io;
+            }
+        }
+        return null;
     }
 
     /** Returns the line the row last read starts on, counting from 1; 0 before the first row. */
@@ -110,6 +149,29 @@ public final class CsvRows implements Closeable {
         return source;
     }
 
+    /**
+     * Closes these rows after {@code failure}, for a reader that cannot be opened (such as for a bad header): the
+     * caller never gets a reader to close. A failure to close is added to {@code failure} as suppressed.
+     *
+     * <pre>{@code
+     * catch (RuntimeException e) {
+     *     throw rows.closeAfter(e);
+     * }
+     * }</pre>
+     *
+     * @param failure why the reader cannot be opened, not null
+     * @return {@code failure}, to throw
+     */
+    public RuntimeException closeAfter(RuntimeException failure) {
+        requireNonNull(failure, "failure");
+        try {
+            close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
     /** Closes the underlying reader. */
     @Override
     public void close() {
@@ -117,6 +179,70 @@ public final class CsvRows implements Closeable {
             rows.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Hands the parser the text, and refuses to hand it more once the row being read has passed
+     * {@link #MAX_ROW_LENGTH} characters: the parser holds a whole row, so this bounds its memory.
+     */
+    private static final class RowLimit extends Reader {
+        private final Reader in;
+        private long handedOut;
+        private long rowStart;
+        private boolean atStart = true;
+
+        RowLimit(Reader in) {
+            this.in = in;
+        }
+
+        void rowStartsAt(long charOffset) {
+            rowStart = charOffset;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (handedOut - rowStart > MAX_ROW_LENGTH) {
+                throw new RowTooLong();
+            }
+            int n = in.read(buf, off, len);
+            if (atStart && n > 0) {
+                atStart = false;
+                if (buf[off] == '\uFEFF') {
+                    // a byte order mark is no part of the first cell, even when that cell is quoted
+                    System.arraycopy(buf, off + 1, buf, off, n - 1);
+                    if (--n == 0) {
+                        return read(buf, off, len);
+                    }
+                }
+            }
+            if (n > 0) {
+                handedOut += n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+
+        static boolean isCause(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof RowTooLong) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Signals a row longer than {@link #MAX_ROW_LENGTH}; turned into a {@link BillingInputException}. */
+    private static final class RowTooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RowTooLong() {
+            super("row too long");
         }
     }
 }

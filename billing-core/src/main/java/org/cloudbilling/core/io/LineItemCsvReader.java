@@ -40,7 +40,11 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
         this.source = requireNonNull(source, "source");
         this.guard = requireNonNull(guard, "guard");
         this.rows = CsvRows.of(reader, this.source);
-        checkHeader();
+        try {
+            checkHeader();
+        } catch (RuntimeException e) {
+            throw rows.closeAfter(e);
+        }
     }
 
     private void checkHeader() {

@@ -44,6 +44,12 @@ public final class Money implements Comparable<Money> {
      */
     public static final int MAX_INTEGER_DIGITS = 40;
 
+    /**
+     * The most decimal places {@link #parseAmount} reads: far more than {@link #MAX_SCALE}, so that a usage
+     * quantity or a rate with 40 decimals is read exactly, and few enough that no text expands to a huge number.
+     */
+    public static final int MAX_PARSED_DECIMALS = 100;
+
     private static final long[] POWERS_OF_TEN = new long[MAX_SCALE + 1];
     private static final long[] SAFE_TO_SCALE = new long[MAX_SCALE + 1];
 
@@ -127,7 +133,7 @@ public final class Money implements Comparable<Money> {
      * @throws IllegalArgumentException if the code is not a known currency or the amount is not a decimal
      */
     public static Money of(String currencyCode, String amount) {
-        return of(currency(currencyCode), parseAmount(amount));
+        return of(currency(currencyCode), parseDecimal(amount));
     }
 
     /**
@@ -216,13 +222,31 @@ public final class Money implements Comparable<Money> {
     }
 
     /**
-     * Parses a plain decimal amount exactly.
+     * Parses a plain decimal amount exactly. Its plain form may have at most {@link #MAX_INTEGER_DIGITS} digits
+     * before the decimal point and {@value #MAX_PARSED_DECIMALS} after it, so that {@code 1e999999999} or
+     * {@code 1e-999999999} is refused before anything expands it; within these bounds every digit is kept.
      *
      * @param text the amount, not null
      * @return the decimal, never null
-     * @throws IllegalArgumentException if the text is not a decimal number
+     * @throws IllegalArgumentException if the text is not a decimal number, or is out of these bounds
      */
     public static BigDecimal parseAmount(String text) {
+        BigDecimal value = parseDecimal(text);
+        checkArgument(
+                value.signum() == 0 || (long) value.precision() - value.scale() <= MAX_INTEGER_DIGITS,
+                "amount %s has more than %s digits before the decimal point",
+                abbreviated(value),
+                MAX_INTEGER_DIGITS);
+        checkArgument(
+                value.scale() <= MAX_PARSED_DECIMALS,
+                "amount %s has more than %s decimal places",
+                abbreviated(value),
+                MAX_PARSED_DECIMALS);
+        return value;
+    }
+
+    /** Parses the decimal notation, without bounds: {@link #of(Currency, BigDecimal)} applies its own. */
+    private static BigDecimal parseDecimal(String text) {
         requireNonNull(text, "amount");
         if (text.isEmpty() || !isDecimalStart(text.charAt(0)) || !isAsciiDigit(text.charAt(text.length() - 1))) {
             throw new IllegalArgumentException("amount " + quoted(text) + " is not a decimal number");

@@ -71,27 +71,28 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
         this.currency = requireNonNull(currency, "currency");
         this.zone = requireNonNull(zone, "zone");
         this.rows = CsvRows.of(reader, this.source);
-        String[] h = rows.next();
-        if (h == null) {
-            throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
-        }
-        if (h.length > 0 && h[0].startsWith("\uFEFF")) {
-            h[0] = h[0].substring(1);
-        }
-        this.header = h;
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < h.length; i++) {
-            if (at.put(h[i], i) != null) {
-                problems.add("column " + h[i] + " appears twice");
+        try {
+            String[] h = rows.next();
+            if (h == null) {
+                throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
             }
-        }
-        List<String> missing = new ArrayList<>(TencentBillCsv.REQUIRED_COLUMNS);
-        missing.removeAll(at.keySet());
-        if (!missing.isEmpty()) {
-            problems.add("the header lacks the columns " + missing);
-        }
-        if (!problems.isEmpty()) {
-            throw new BillingInputException(InputProblem.ofLine(source, rows.line(), String.join("; ", problems)));
+            this.header = h;
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < h.length; i++) {
+                if (at.put(h[i], i) != null) {
+                    problems.add("column " + h[i] + " appears twice");
+                }
+            }
+            List<String> missing = new ArrayList<>(TencentBillCsv.REQUIRED_COLUMNS);
+            missing.removeAll(at.keySet());
+            if (!missing.isEmpty()) {
+                problems.add("the header lacks the columns " + missing);
+            }
+            if (!problems.isEmpty()) {
+                throw new BillingInputException(InputProblem.ofLine(source, rows.line(), String.join("; ", problems)));
+            }
+        } catch (RuntimeException e) {
+            throw rows.closeAfter(e);
         }
     }
 
@@ -214,7 +215,7 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
 
         LineItem parse() {
             String action = required("ActionType");
-            BigDecimal realCost = decimal("RealCost").orElse(null);
+            Money realCost = money("RealCost").orElse(null);
             Instant begin = get("FeeBeginTime", this::time).orElse(null);
             Instant end = get("FeeEndTime", this::time).orElse(null);
             PayMode mode = get("PayMode", TencentBillCsvReader::payMode).orElse(null);
@@ -247,7 +248,7 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
                     .voucherPaid(money("VoucherPayAmount"))
                     .incentivePaid(money("IncentivePayAmount"))
                     .transferPaid(money("TransferPayAmount"));
-            decimal("Cost").ifPresent(c -> b.listCost(Money.of(currency, c)));
+            money("Cost").ifPresent(b::listCost);
             get("Tags", this::tags).ifPresent(b::putAllTags);
             if (begin != null && end != null) {
                 try {
@@ -258,7 +259,7 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
                 }
             }
             if (realCost != null) {
-                b.totalCost(Money.of(currency, realCost)).actionType(actionType(action, realCost));
+                b.totalCost(realCost).actionType(actionType(action, realCost.amount()));
             }
             if (mode != null) {
                 b.payMode(mode);
@@ -308,7 +309,8 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
         }
 
         private Optional<Money> money(String column) {
-            return decimal(column).map(d -> Money.of(currency, d));
+            // Money's own bounds (such as at most 18 decimals) are problems of the cell too
+            return get(column, cell -> Money.of(currency, Money.parseAmount(cell)));
         }
 
         private Instant time(String cell) {

@@ -43,19 +43,23 @@ public final class RecordReader<T> implements Iterator<T>, Closeable {
         this.guard = requireNonNull(guard, "guard");
         this.parse = parse;
         this.rows = CsvRows.of(reader, this.source);
-        String[] header = rows.header();
-        if (!List.of(header).equals(columns)) {
-            List<String> missing = new ArrayList<>(columns);
-            missing.removeAll(List.of(header));
-            List<String> unknown = new ArrayList<>(List.of(header));
-            unknown.removeAll(columns);
-            throw new BillingInputException(InputProblem.ofLine(
-                    source,
-                    rows.line(),
-                    "the header is not the list's (RECON-2)"
-                            + (missing.isEmpty() ? "" : "; missing columns " + missing)
-                            + (unknown.isEmpty() ? "" : "; unknown columns " + unknown)
-                            + (missing.isEmpty() && unknown.isEmpty() ? "; expected the order " + columns : "")));
+        try {
+            String[] header = rows.header();
+            if (!List.of(header).equals(columns)) {
+                List<String> missing = new ArrayList<>(columns);
+                missing.removeAll(List.of(header));
+                List<String> unknown = new ArrayList<>(List.of(header));
+                unknown.removeAll(columns);
+                throw new BillingInputException(InputProblem.ofLine(
+                        source,
+                        rows.line(),
+                        "the header is not the list's (RECON-2)"
+                                + (missing.isEmpty() ? "" : "; missing columns " + missing)
+                                + (unknown.isEmpty() ? "" : "; unknown columns " + unknown)
+                                + (missing.isEmpty() && unknown.isEmpty() ? "; expected the order " + columns : "")));
+            }
+        } catch (RuntimeException e) {
+            throw rows.closeAfter(e);
         }
     }
 

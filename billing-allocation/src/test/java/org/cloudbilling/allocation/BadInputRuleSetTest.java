@@ -1,0 +1,270 @@
+package org.cloudbilling.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.cloudbilling.allocation.json.RuleSetJson;
+import org.cloudbilling.core.time.BillingCalendar;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bad-input catalog for rule sets: cyclic unit trees, unknown units, ratios adding up to 99.99% and 100.01%,
+ * and every value of a rule-set document replaced by a JSON value of another type.
+ */
+@Tag("bad-input")
+class BadInputRuleSetTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A document using every part of the form: units with names and parents, tag keys, both rule kinds. */
+    private static final String DOCUMENT = """
+            {
+              "units": [ {"id": "acme", "name": "Acme"}, {"id": "web", "name": "Web", "parent": "acme"},
+                         {"id": "data", "parent": "acme"} ],
+              "tagKeys": ["team"],
+              "collectionRules": [
+                {"id": "r-web", "unit": "web", "condition": {"and": [
+                   {"dimension": "businessCode", "in": ["p_cvm"]}, {"dimension": "tag:team", "notIn": ["data"]} ]}},
+                {"id": "r-data", "unit": "data", "condition": {"or": [ {"dimension": "ownerUin", "in": ["2"]} ]}} ],
+              "sharingRules": [
+                {"id": "s-net", "source": {"condition": {"dimension": "businessCode", "in": ["p_vpc"]}},
+                 "method": "RATIO", "ratios": {"web": "60", "data": 40}},
+                {"id": "s-ops", "source": {"unit": "data"}, "method": "PROPORTIONAL", "targets": ["web"],
+                 "fallback": "EVEN"} ]
+            }""";
+
+    /** Optional fields whose null means "absent" (or, for a parent, "the root"). */
+    private static final Set<String> NULLABLE = Set.of("name", "parent", "fallback");
+
+    private static List<String> problems(String json) {
+        Throwable t = catchThrowable(() -> RuleSetJson.read(new StringReader(json), "rules.json"));
+        assertThat(t).as("reading %s", json).isInstanceOf(RuleSetException.class);
+        RuleSetException e = (RuleSetException) t;
+        assertThat(e.source()).isEqualTo("rules.json");
+        assertThat(e.getMessage()).startsWith("invalid rule set in rules.json");
+        return e.problems().stream().map(RuleSetProblem::toString).toList();
+    }
+
+    @Test
+    void read_theDocument_isValid() {
+        AllocationRuleSet rules = RuleSetJson.read(DOCUMENT);
+        assertThat(rules.sharingRules().get(0).percentages())
+                .containsEntry(UnitId.of("web"), new BigDecimal("60"))
+                .containsEntry(UnitId.of("data"), new BigDecimal("40"));
+    }
+
+    @Test
+    void read_everyValueReplacedByAnotherJsonType_isRefusedAtItsPath() throws Exception {
+        JsonNode document = JSON.readTree(DOCUMENT);
+        AllocationRuleSet original = RuleSetJson.read(DOCUMENT);
+        List<JsonNode> others = List.of(
+                JsonNodeFactory.instance.textNode("x"),
+                JsonNodeFactory.instance.numberNode(42),
+                JsonNodeFactory.instance.numberNode(new BigDecimal("1e999999999")),
+                JsonNodeFactory.instance.arrayNode().add("web"),
+                JsonNodeFactory.instance.objectNode().put("id", "web"),
+                JsonNodeFactory.instance.nullNode(),
+                JsonNodeFactory.instance.booleanNode(true));
+        List<String> checked = new ArrayList<>();
+        forEachValue(document, "$", (path, replace) -> {
+            for (JsonNode other : others) {
+                JsonNode changed = replace.apply(other);
+                if (changed == null) {
+                    continue; // the same type: not a type error
+                }
+                String json = changed.toString();
+                String field = path.substring(path.lastIndexOf('.') + 1);
+                boolean ratio = path.contains(".ratios.");
+                if (ratio && other.isNumber() && other.decimalValue().compareTo(new BigDecimal(100)) <= 0) {
+                    // a percentage may be a JSON number: 42 for 60 is valid, and refused only as a sum
+                    assertThat(problems(json)).singleElement().asString().contains("add up to");
+                    continue;
+                }
+                if (other.isNull() && NULLABLE.contains(field)) {
+                    Throwable t = catchThrowable(() -> RuleSetJson.read(json));
+                    assertThat(t)
+                            .as(json)
+                            .satisfiesAnyOf(
+                                    x -> assertThat(x).isNull(),
+                                    x -> assertThat(x).isInstanceOf(RuleSetException.class));
+                    continue;
+                }
+                assertThat(problems(json))
+                        .as("%s replaced by %s", path, other)
+                        .anySatisfy(p -> assertThat(p).startsWith(path));
+                checked.add(path);
+            }
+        });
+        assertThat(checked).hasSizeGreaterThan(100).contains("$", "$.units[1].parent", "$.sharingRules[0].ratios.web");
+        // nothing read before or during these attempts changed
+        assertThat(RuleSetJson.read(DOCUMENT)).isEqualTo(original);
+    }
+
+    @Test
+    void read_nullEmptyOrNonObjectDocument_isRefusedAtTheRoot() {
+        assertThat(problems("null")).containsExactly("$: expected an object, found null");
+        assertThat(problems("[]")).containsExactly("$: expected an object, found an array");
+        assertThat(problems("\"rules\"")).containsExactly("$: expected an object, found a string");
+        assertThat(problems("true")).containsExactly("$: expected an object, found a boolean");
+        assertThat(problems("")).containsExactly("$: the input is empty");
+        assertThat(problems("   ")).containsExactly("$: the input is empty");
+        assertThat(problems("{}")).containsExactly("$.units: is missing");
+    }
+
+    @Test
+    @Tag("ALLOC-1")
+    void read_cyclicUnitTrees_areRefusedNamingTheUnits() {
+        assertThat(problems("{\"units\": [ {\"id\": \"a\", \"parent\": \"a\"} ]}"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.units: units form a cycle through [a]"));
+        // a root, and beside it a loop of three no path from the root reaches
+        assertThat(problems("""
+                        {"units": [ {"id": "root"}, {"id": "x", "parent": "z"}, {"id": "y", "parent": "x"},
+                                    {"id": "z", "parent": "y"} ]}"""))
+                .anySatisfy(p -> assertThat(p).startsWith("$.units: units form a cycle through [x, y, z]"));
+        // no root at all: the whole tree is a cycle
+        assertThat(problems("{\"units\": [ {\"id\": \"a\", \"parent\": \"b\"}, {\"id\": \"b\", \"parent\": \"a\"} ]}"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.units: units form a cycle through [a, b]"));
+    }
+
+    @Test
+    @Tag("ALLOC-1")
+    void read_unknownUnits_areRefusedWhereverTheyAreNamed() {
+        assertThat(problems("""
+                        {"units": [ {"id": "acme"}, {"id": "web", "parent": "acm"} ],
+                         "collectionRules": [ {"id": "r", "unit": "webb", "condition": {"dimension": "ownerUin", "in": ["1"]}} ],
+                         "sharingRules": [
+                           {"id": "s1", "source": {"unit": "ops"}, "method": "EVEN", "targets": ["web"]},
+                           {"id": "s2", "source": {"unit": "web"}, "method": "RATIO", "ratios": {"web": "50", "Web": "50"}} ]}"""))
+                .anySatisfy(p -> assertThat(p).contains("acm"))
+                .anySatisfy(p -> assertThat(p).isEqualTo("$.collectionRules[0].unit: unknown unit webb"))
+                .anySatisfy(p ->
+                        assertThat(p).startsWith("$.sharingRules[0].source").contains("ops"))
+                .anySatisfy(p -> assertThat(p).startsWith("$.sharingRules[1]").contains("Web"));
+    }
+
+    @Test
+    @Tag("ALLOC-5")
+    void read_ratiosAddingUpTo99_99Or100_01_areRefused_and100ExactlyIsRead() {
+        for (String[] ratios : List.of(
+                new String[] {"60", "39.99"},
+                new String[] {"60", "40.01"},
+                new String[] {"33.333333333333333333", "66.666666666666666666"},
+                new String[] {"0", "0"})) {
+            String json = ratioDocument(ratios[0], ratios[1]);
+            assertThat(problems(json))
+                    .singleElement()
+                    .asString()
+                    .startsWith("$.sharingRules[0].ratios: ")
+                    .contains("add up to")
+                    .contains(new BigDecimal(ratios[0])
+                            .add(new BigDecimal(ratios[1]))
+                            .toPlainString());
+        }
+        AllocationRuleSet exact = RuleSetJson.read(ratioDocument("33.333333333333333333", "66.666666666666666667"));
+        assertThat(exact.sharingRules().get(0).percentages().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("100");
+        assertThat(RuleSetJson.read(ratioDocument("99.99", "0.01")).sharingRules())
+                .hasSize(1);
+    }
+
+    @Test
+    void failedReads_leaveARuleSetReadEarlierUsableAndUnchanged() {
+        AllocationRuleSet before = RuleSetJson.read(DOCUMENT);
+        String written = RuleSetJson.write(before);
+        AllocationBill bill = Allocation.allocate(
+                WorkedExample.RULES, WorkedExample.ITEMS, WorkedExample.TAGS, BillingCalendar.TENCENT);
+        String rowsText = bill.rows().toString();
+        String summaryText = bill.summary().toString();
+
+        for (String bad : List.of(
+                ratioDocument("60", "39.99"),
+                "{\"units\": [ {\"id\": \"a\", \"parent\": \"a\"} ]}",
+                DOCUMENT.replace("\"web\", \"name\": \"Web\"", "\"web\", \"name\": 7"),
+                DOCUMENT.substring(0, DOCUMENT.length() / 2))) {
+            assertThatThrownBy(() -> RuleSetJson.read(bad)).isInstanceOf(RuleSetException.class);
+        }
+
+        assertThat(RuleSetJson.write(before)).isEqualTo(written);
+        assertThat(RuleSetJson.read(written)).isEqualTo(before);
+        AllocationBill again = Allocation.allocate(
+                WorkedExample.RULES, WorkedExample.ITEMS, WorkedExample.TAGS, BillingCalendar.TENCENT);
+        assertThat(bill.rows().toString()).isEqualTo(rowsText);
+        assertThat(bill.summary().toString()).isEqualTo(summaryText);
+        assertThat(bill.rows()).isEqualTo(again.rows());
+        assertThat(Allocator.compile(before)).isNotNull();
+    }
+
+    private static String ratioDocument(String web, String data) {
+        return """
+                {"units": [ {"id": "acme"}, {"id": "web", "parent": "acme"}, {"id": "data", "parent": "acme"} ],
+                 "sharingRules": [ {"id": "s", "source": {"unit": "acme"}, "method": "RATIO",
+                                    "ratios": {"web": "%s", "data": "%s"}} ]}""".formatted(web, data);
+    }
+
+    /** A way to replace one value of the document: returns the changed copy, or null for a value of the same type. */
+    @FunctionalInterface
+    interface Replacement {
+        JsonNode apply(JsonNode value);
+    }
+
+    /** Calls {@code action} for the root and every value under it, with its JSON path. */
+    private static void forEachValue(JsonNode root, String rootPath, BiConsumer<String, Replacement> action) {
+        action.accept(rootPath, other -> other.getNodeType() == root.getNodeType() ? null : other);
+        walk(root, root, rootPath, new ArrayList<>(), action);
+    }
+
+    private static void walk(
+            JsonNode root, JsonNode node, String path, List<Object> steps, BiConsumer<String, Replacement> action) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                List<Object> next = new ArrayList<>(steps);
+                next.add(e.getKey());
+                visit(root, e.getValue(), path + "." + e.getKey(), next, action);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                List<Object> next = new ArrayList<>(steps);
+                next.add(i);
+                visit(root, node.get(i), path + "[" + i + "]", next, action);
+            }
+        }
+    }
+
+    private static void visit(
+            JsonNode root, JsonNode value, String path, List<Object> steps, BiConsumer<String, Replacement> action) {
+        action.accept(path, other -> {
+            if (other.getNodeType() == value.getNodeType()) {
+                return null;
+            }
+            JsonNode copy = root.deepCopy();
+            JsonNode parent = copy;
+            for (int i = 0; i < steps.size() - 1; i++) {
+                Object s = steps.get(i);
+                parent = s instanceof Integer n ? parent.get(n) : parent.get((String) s);
+            }
+            Object last = steps.get(steps.size() - 1);
+            if (last instanceof Integer n) {
+                ((ArrayNode) parent).set(n, other);
+            } else {
+                ((ObjectNode) parent).set((String) last, other);
+            }
+            return copy;
+        });
+        walk(root, value, path, steps, action);
+    }
+}
