@@ -203,7 +203,7 @@ final class RuleSetReader {
                 return null;
             }
             p = new BigDecimal(node.textValue());
-        } else if (node.isNumber() && (node.isIntegralNumber() || node.isBigDecimal())) {
+        } else if (node.isNumber()) { // integral or BigDecimal: RuleSetJson reads floats as BigDecimal, exactly
             p = node.decimalValue();
         } else {
             problem(path, "expected a percentage as a string or a number, found " + kind(node));

@@ -128,15 +128,16 @@ class RuleSetJsonProblemsTest {
                         {"units": [ {"id": "acme"}, {"id": "", "parent": "acme"} ], "tagKeys": ["team", ""],
                          "collectionRules": [ {"id": "", "unit": "acme", "condition": {"dimension": "ownerUin", "in": ["1"]}} ],
                          "sharingRules": [
-                            {"id": "s1", "source": {"unit": ""}, "method": "EVEN", "targets": ["", "acme"]},
-                            {"id": "s2", "source": {"unit": "acme"}, "method": "RATIO", "ratios": {"": "100"}} ]}"""))
+                            {"id": "s1", "source": {"unit": ""}, "method": "EVEN", "targets": ["acme"]},
+                            {"id": "s2", "source": {"unit": "acme"}, "method": "EVEN", "targets": ["web", ""]},
+                            {"id": "s3", "source": {"unit": "acme"}, "method": "RATIO", "ratios": {"": "100"}} ]}"""))
                 .containsExactly(
                         "$.units[1].id: is empty",
                         "$.tagKeys[1]: is empty",
                         "$.collectionRules[0].id: is empty",
                         "$.sharingRules[0].source.unit: is empty",
-                        "$.sharingRules[0].targets[0]: is empty",
-                        "$.sharingRules[1].ratios.: is empty");
+                        "$.sharingRules[1].targets[1]: is empty",
+                        "$.sharingRules[2].ratios.: is empty");
     }
 
     @Test
