@@ -79,6 +79,10 @@ class RuleVersionChangesTest {
                 .isEqualTo(RuleVersion.of(envTeam).id());
         assertThat(RuleVersion.of(team).id())
                 .isNotEqualTo(RuleVersion.of(teamEnv).id());
+        AllocationRuleSet env = AllocationRuleSet.of(UNITS, List.of(), List.of(), Set.of(ENV));
+        assertThat(RuleVersion.of(env).id())
+                .as("as many keys, another name")
+                .isNotEqualTo(RuleVersion.of(team).id());
     }
 
     @Test
