@@ -52,10 +52,7 @@ final class RuleIndex {
                         ? tags.computeIfAbsent(in.tagKey().get(), k -> new HashMap<>())
                         : plain.computeIfAbsent(in.dimension(), k -> new HashMap<>());
                 for (String v : in.values()) {
-                    List<Integer> ids = index.computeIfAbsent(v, k -> new ArrayList<>());
-                    if (ids.isEmpty() || ids.get(ids.size() - 1) != i) {
-                        ids.add(i);
-                    }
+                    index.computeIfAbsent(v, k -> new ArrayList<>()).add(i); // freeze drops repeats
                 }
             }
         }
@@ -110,16 +107,9 @@ final class RuleIndex {
         return n;
     }
 
-    int size() {
-        return conditions.length;
-    }
-
     /** Returns the first condition, in precedence order, that {@code item} matches; -1 when none does. */
     int firstMatch(ItemView item) {
         int[][] lists = candidates(item);
-        if (lists.length == 0) {
-            return -1;
-        }
         if (lists.length == 1) { // the common case: one value of the item anchors conditions
             for (int i : lists[0]) {
                 if (conditions[i].test(item)) {
@@ -176,7 +166,7 @@ final class RuleIndex {
         }
         for (int d = 0; d < indexedDimensions.length; d++) {
             String v = item.value(indexedDimensions[d]);
-            int[] list = v == null ? null : byValue[d].get(v);
+            int[] list = byValue[d].get(v); // null when the item has no value: no condition anchors on that
             if (list != null) {
                 lists[n++] = list;
             }
@@ -190,6 +180,6 @@ final class RuleIndex {
                 }
             }
         }
-        return n == lists.length ? lists : java.util.Arrays.copyOf(lists, n);
+        return java.util.Arrays.copyOf(lists, n);
     }
 }

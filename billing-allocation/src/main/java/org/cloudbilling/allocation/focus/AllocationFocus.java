@@ -134,8 +134,8 @@ public final class AllocationFocus {
                 billingMonth);
         Map<List<Object>, Money[]> change = new LinkedHashMap<>(); // key -> {billed, list}
         Map<List<Object>, LineItem> itemOf = new LinkedHashMap<>();
-        addLines(after.lines(), items, change, itemOf, 1);
-        addLines(before.lines(), items, change, itemOf, -1);
+        addLines(after.lines(), items, change, itemOf, false);
+        addLines(before.lines(), items, change, itemOf, true);
         List<FocusRow> out = new ArrayList<>();
         for (Map.Entry<List<Object>, Money[]> e : change.entrySet()) {
             Money billed = e.getValue()[0];
@@ -166,7 +166,7 @@ public final class AllocationFocus {
             Function<LineItemId, LineItem> items,
             Map<List<Object>, Money[]> change,
             Map<List<Object>, LineItem> itemOf,
-            int sign) {
+            boolean negate) {
         Map<LineItemId, List<AllocationLine>> byItem = new LinkedHashMap<>();
         lines.forEach(
                 l -> byItem.computeIfAbsent(l.item(), k -> new ArrayList<>()).add(l));
@@ -178,8 +178,8 @@ public final class AllocationFocus {
             for (int k = 0; k < amounts.size(); k++) {
                 AllocationLine l = e.getValue().get(k);
                 List<Object> key = List.of(l.item(), l.unit(), l.type(), l.rule());
-                Money billed = sign > 0 ? l.amount() : l.amount().negated();
-                Money listed = sign > 0 ? list.get(k) : list.get(k).negated();
+                Money billed = negate ? l.amount().negated() : l.amount();
+                Money listed = negate ? list.get(k).negated() : list.get(k);
                 itemOf.putIfAbsent(key, item);
                 change.merge(
                         key, new Money[] {billed, listed}, (a, b) -> new Money[] {a[0].plus(b[0]), a[1].plus(b[1])});

@@ -62,7 +62,8 @@ final class RuleSetReader {
         Set<TagKey> tagKeys = new LinkedHashSet<>();
         doc.array("tagKeys", false).forEach((n, path) -> {
             String key = text(n, path);
-            if (key != null && !key.isEmpty() && !tagKeys.add(TagKey.of(key))) {
+            TagKey tagKey = key == null ? null : identifier(key, path, TagKey::of);
+            if (tagKey != null && !tagKeys.add(tagKey)) {
                 problem(path, "tag key '" + key + "' is listed twice");
             }
         });
@@ -202,7 +203,7 @@ final class RuleSetReader {
                 return null;
             }
             p = new BigDecimal(node.textValue());
-        } else if (node.isNumber() && (node.isIntegralNumber() || node.isBigDecimal())) {
+        } else if (node.isNumber()) { // integral or BigDecimal: RuleSetJson reads floats as BigDecimal, exactly
             p = node.decimalValue();
         } else {
             problem(path, "expected a percentage as a string or a number, found " + kind(node));
@@ -253,10 +254,8 @@ final class RuleSetReader {
         String operator = o.has("in") ? "in" : "notIn";
         Set<String> values = new LinkedHashSet<>();
         Arr list = o.array(operator, true);
-        boolean valuesRead = list.present();
         for (int i = 0; i < list.size(); i++) {
             String v = text(list.get(i), list.path + "[" + i + "]");
-            valuesRead &= v != null;
             if (v != null) {
                 values.add(v);
             }
@@ -264,7 +263,7 @@ final class RuleSetReader {
         if (list.present() && list.size() == 0) {
             problem(list.path, "the value list is empty");
         }
-        if (dimension == null || !valuesRead || values.isEmpty()) {
+        if (dimension == null) {
             return null;
         }
         Optional<TagKey> tagKey = Optional.empty();
@@ -286,6 +285,9 @@ final class RuleSetReader {
                 return null;
             }
             d = known.get();
+        }
+        if (values.isEmpty()) { // the list is missing, empty or without a string: each is reported above
+            return null;
         }
         return new Condition.In(d, tagKey, ImmutableSet.copyOf(values), operator.equals("notIn"));
     }

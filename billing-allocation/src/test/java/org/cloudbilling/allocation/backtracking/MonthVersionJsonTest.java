@@ -1,0 +1,88 @@
+package org.cloudbilling.allocation.backtracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.cloudbilling.allocation.AllocationType;
+import org.cloudbilling.allocation.RuleId;
+import org.cloudbilling.allocation.UnitId;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.BillingMonth;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Canonical lines of a month version, and histories read back from bad JSON. */
+@Tag("BACK-8")
+class MonthVersionJsonTest {
+    private static final BillingMonth SEPTEMBER = BillingMonth.of(2024, 9);
+    private static final Instant T = Instant.parse("2024-10-05T00:00:00Z");
+
+    private static AllocationLine line(String item, String unit, String rule, String amount) {
+        return new AllocationLine(
+                LineItemId.of(item),
+                Optional.ofNullable(unit).map(UnitId::of),
+                unit == null ? AllocationType.UNALLOCATED : AllocationType.SHARED,
+                Money.of("CNY", amount),
+                Optional.ofNullable(rule).map(RuleId::of));
+    }
+
+    private static String json() {
+        MonthVersion v =
+                new MonthVersion(SEPTEMBER, 1, "rv-1", Optional.empty(), T, T, List.of(line("i1", "web", "s", "1.00")));
+        return HistoryJson.write(new AllocationHistory(List.of(v), List.of()));
+    }
+
+    @Test
+    void canonical_mergesLinesOfOneKey_andOrdersByItemUnitAndRule() {
+        assertThat(MonthVersion.canonical(List.of(
+                        line("i2", "web", "s", "1.00"),
+                        line("i1", "web", "s-b", "2.00"),
+                        line("i1", "web", "s-a", "3.00"),
+                        line("i1", "data", "s-b", "4.00"),
+                        line("i1", null, null, "5.00"),
+                        line("i1", "web", "s-b", "0.50"))))
+                .containsExactly(
+                        line("i1", null, null, "5.00"),
+                        line("i1", "data", "s-b", "4.00"),
+                        line("i1", "web", "s-a", "3.00"),
+                        line("i1", "web", "s-b", "2.50"),
+                        line("i2", "web", "s", "1.00"));
+    }
+
+    @Test
+    void monthVersion_numberZero_isRefused() {
+        assertThatThrownBy(() -> new MonthVersion(SEPTEMBER, 0, "rv-1", Optional.empty(), T, T, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("version number 0 is not positive");
+    }
+
+    @Test
+    void read_emptyOrNumericUnit_isRefusedNamingItsPath() {
+        String json = json();
+        assertThat(HistoryJson.read(json).versions()).hasSize(1);
+        assertThat(json).contains("\"web\"");
+        assertThatThrownBy(() -> HistoryJson.read(json.replace("\"web\"", "\"\"")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid allocation history: expected a non-empty string for UnitId")
+                .hasMessageContaining("\"versions\"")
+                .hasMessageContaining("\"unit\"");
+        assertThatThrownBy(() -> HistoryJson.read(json.replace("\"web\"", "7")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid allocation history: expected a non-empty string for UnitId");
+        assertThatThrownBy(() -> HistoryJson.read(json.replace("\"s\"", "\"\"")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid allocation history: expected a non-empty string for RuleId");
+    }
+
+    @Test
+    void read_malformedJson_hasTheRootPath() {
+        assertThatThrownBy(() -> HistoryJson.read("nope"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid allocation history: ")
+                .hasMessageEndingWith(", path $");
+    }
+}
