@@ -67,22 +67,23 @@ class MonthVersionJsonTest {
         assertThat(json).contains("\"web\"");
         assertThatThrownBy(() -> HistoryJson.read(json.replace("\"web\"", "\"\"")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("invalid allocation history: expected a non-empty string for UnitId")
-                .hasMessageContaining("\"versions\"")
-                .hasMessageContaining("\"unit\"");
+                .hasMessageStartingWith("invalid allocation history: at $.versions[0].lines[0].unit, line ")
+                .hasMessageEndingWith(": expected a non-empty string for UnitId");
         assertThatThrownBy(() -> HistoryJson.read(json.replace("\"web\"", "7")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("invalid allocation history: expected a non-empty string for UnitId");
+                .hasMessageStartingWith("invalid allocation history: at $.versions[0].lines[0].unit, line ")
+                .hasMessageEndingWith(": expected a non-empty string for UnitId");
         assertThatThrownBy(() -> HistoryJson.read(json.replace("\"s\"", "\"\"")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("invalid allocation history: expected a non-empty string for RuleId");
+                .hasMessageStartingWith("invalid allocation history: at $.")
+                .hasMessageEndingWith(": expected a non-empty string for RuleId");
     }
 
     @Test
     void read_malformedJson_hasTheRootPath() {
         assertThatThrownBy(() -> HistoryJson.read("nope"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("invalid allocation history: ")
-                .hasMessageEndingWith(", path $");
+                .hasMessageStartingWith("invalid allocation history: at $, line 1, column 1: ")
+                .hasMessageContaining("'nope'");
     }
 }
