@@ -214,7 +214,7 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
 
         LineItem parse() {
             String action = required("ActionType");
-            BigDecimal realCost = decimal("RealCost").orElse(null);
+            Money realCost = money("RealCost").orElse(null);
             Instant begin = get("FeeBeginTime", this::time).orElse(null);
             Instant end = get("FeeEndTime", this::time).orElse(null);
             PayMode mode = get("PayMode", TencentBillCsvReader::payMode).orElse(null);
@@ -247,7 +247,7 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
                     .voucherPaid(money("VoucherPayAmount"))
                     .incentivePaid(money("IncentivePayAmount"))
                     .transferPaid(money("TransferPayAmount"));
-            decimal("Cost").ifPresent(c -> b.listCost(Money.of(currency, c)));
+            money("Cost").ifPresent(b::listCost);
             get("Tags", this::tags).ifPresent(b::putAllTags);
             if (begin != null && end != null) {
                 try {
@@ -258,7 +258,7 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
                 }
             }
             if (realCost != null) {
-                b.totalCost(Money.of(currency, realCost)).actionType(actionType(action, realCost));
+                b.totalCost(realCost).actionType(actionType(action, realCost.amount()));
             }
             if (mode != null) {
                 b.payMode(mode);
@@ -307,8 +307,9 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
             return get(column, Money::parseAmount);
         }
 
+        /** An amount in the bill's currency; one beyond what {@link Money} holds is a problem of its cell. */
         private Optional<Money> money(String column) {
-            return decimal(column).map(d -> Money.of(currency, d));
+            return get(column, v -> Money.of(currency, Money.parseAmount(v)));
         }
 
         private Instant time(String cell) {
