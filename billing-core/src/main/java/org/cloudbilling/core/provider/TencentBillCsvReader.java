@@ -308,8 +308,8 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
             return get(column, Money::parseAmount);
         }
 
+        /** An amount in the bill's currency; one beyond what {@link Money} holds is a problem of its cell. */
         private Optional<Money> money(String column) {
-            // Money's own bounds (such as at most 18 decimals) are problems of the cell too
             return get(column, cell -> Money.of(currency, Money.parseAmount(cell)));
         }
 

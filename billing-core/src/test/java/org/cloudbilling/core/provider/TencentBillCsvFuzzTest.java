@@ -1,0 +1,66 @@
+package org.cloudbilling.core.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Currency;
+import java.util.List;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.InputProblem;
+import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.io.ReadResult;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Fuzzes the Tencent-style bill reader (docs/testing.md#fuzzing): any input is read or refused with a
+ * {@link BillingInputException} naming the source; every other throwable, a hang or running out of memory is a
+ * finding. Seeds: {@code TencentBillCsvFuzzTestInputs/} in the test resources.
+ */
+class TencentBillCsvFuzzTest {
+    private static final String SOURCE = "fuzz.csv";
+    private static final Currency CNY = Currency.getInstance("CNY");
+
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @FuzzTest
+    void readAll_anyInput_readsOrThrowsBillingInputException(byte[] input) {
+        String csv = new String(input, StandardCharsets.UTF_8);
+        ReadResult<LineItem> collected;
+        try {
+            collected =
+                    TencentBillCsv.readAll(new StringReader(csv), SOURCE, CNY, TencentBillCsv.BEIJING, OnError.COLLECT);
+        } catch (BillingInputException e) {
+            assertNamesSource(e);
+            return;
+        }
+        collected.problems().forEach(p -> assertThat(p.source()).isEqualTo(SOURCE));
+
+        // Stopping at the first bad row agrees with collecting them.
+        if (collected.isComplete()) {
+            assertThat(TencentBillCsv.readAll(new StringReader(csv), SOURCE, CNY, TencentBillCsv.BEIJING, OnError.FAIL)
+                            .values())
+                    .isEqualTo(collected.values());
+        } else {
+            BillingInputException e = catchThrowableOfType(
+                    BillingInputException.class,
+                    () -> TencentBillCsv.readAll(
+                            new StringReader(csv), SOURCE, CNY, TencentBillCsv.BEIJING, OnError.FAIL));
+            assertThat(texts(collected.problems()))
+                    .startsWith(texts(e.problems()).toArray(String[]::new));
+        }
+    }
+
+    private static List<String> texts(List<InputProblem> problems) {
+        return problems.stream().map(InputProblem::toString).toList();
+    }
+
+    private static void assertNamesSource(BillingInputException e) {
+        assertThat(e.problems()).allSatisfy(p -> {
+            assertThat(p.source()).isEqualTo(SOURCE);
+            assertThat(p.reason()).isNotBlank();
+        });
+    }
+}
