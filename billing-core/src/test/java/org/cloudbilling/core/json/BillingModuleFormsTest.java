@@ -19,47 +19,49 @@ import org.cloudbilling.core.time.Interval;
 import org.junit.jupiter.api.Test;
 
 class BillingModuleFormsTest {
-    private static final ObjectMapper JSON = BillingJson.mapper();
-    private static final ObjectMapper COMPACT = new ObjectMapper().registerModule(new BillingModule());
+    /** A fresh mapper per test, so that mutation testing attributes the module's set-up to each test. */
+    private final ObjectMapper json = BillingJson.mapper();
+
+    private final ObjectMapper compact = new ObjectMapper().registerModule(new BillingModule());
 
     @Test
     void write_eachTypeInItsDocumentedForm() throws IOException {
         Interval hour = Interval.of(Instant.parse("2024-09-01T00:00:00Z"), Instant.parse("2024-09-01T01:00:00Z"));
 
-        assertThat(COMPACT.writeValueAsString(Money.of("USD", "-25.950")))
+        assertThat(compact.writeValueAsString(Money.of("USD", "-25.950")))
                 .isEqualTo("{\"currency\":\"USD\",\"amount\":\"-25.950\"}");
-        assertThat(COMPACT.writeValueAsString(hour))
+        assertThat(compact.writeValueAsString(hour))
                 .isEqualTo("{\"start\":\"2024-09-01T00:00:00Z\",\"end\":\"2024-09-01T01:00:00Z\"}");
-        assertThat(COMPACT.writeValueAsString(Tag.of("team", "web"))).isEqualTo("{\"key\":\"team\",\"value\":\"web\"}");
-        assertThat(COMPACT.writeValueAsString(BillingMonth.of(2024, 9))).isEqualTo("\"2024-09\"");
-        assertThat(COMPACT.writeValueAsString(Instant.parse("2024-09-01T00:00:00Z")))
+        assertThat(compact.writeValueAsString(Tag.of("team", "web"))).isEqualTo("{\"key\":\"team\",\"value\":\"web\"}");
+        assertThat(compact.writeValueAsString(BillingMonth.of(2024, 9))).isEqualTo("\"2024-09\"");
+        assertThat(compact.writeValueAsString(Instant.parse("2024-09-01T00:00:00Z")))
                 .isEqualTo("\"2024-09-01T00:00:00Z\"");
-        assertThat(COMPACT.writeValueAsString(OwnerUin.of("100"))).isEqualTo("\"100\"");
+        assertThat(compact.writeValueAsString(OwnerUin.of("100"))).isEqualTo("\"100\"");
     }
 
     @Test
     void read_eachTypeFromItsDocumentedForm() throws IOException {
-        assertThat(JSON.readValue(
+        assertThat(json.readValue(
                         "{\"start\":\"2024-09-01T00:00:00Z\",\"end\":\"2024-09-01T01:00:00Z\"}", Interval.class))
                 .isEqualTo(Interval.of(Instant.parse("2024-09-01T00:00:00Z"), Instant.parse("2024-09-01T01:00:00Z")));
-        assertThat(JSON.readValue("{\"key\":\"team\",\"value\":\"\"}", Tag.class))
+        assertThat(json.readValue("{\"key\":\"team\",\"value\":\"\"}", Tag.class))
                 .isEqualTo(Tag.of("team", ""));
-        assertThat(JSON.readValue("\"2024-09\"", BillingMonth.class)).isEqualTo(BillingMonth.of(2024, 9));
-        assertThat(JSON.readValue("\"2024-09-01T00:00:00Z\"", Instant.class))
+        assertThat(json.readValue("\"2024-09\"", BillingMonth.class)).isEqualTo(BillingMonth.of(2024, 9));
+        assertThat(json.readValue("\"2024-09-01T00:00:00Z\"", Instant.class))
                 .isEqualTo(Instant.parse("2024-09-01T00:00:00Z"));
-        assertThat(JSON.readValue("\"100\"", OwnerUin.class)).isEqualTo(OwnerUin.of("100"));
-        assertThat(JSON.readValue("{\"amount\":\"-0.10\",\"currency\":\"JPY\"}", Money.class))
+        assertThat(json.readValue("\"100\"", OwnerUin.class)).isEqualTo(OwnerUin.of("100"));
+        assertThat(json.readValue("{\"amount\":\"-0.10\",\"currency\":\"JPY\"}", Money.class))
                 .hasToString("JPY -0.10");
-        Map<TagKey, String> tags = JSON.readValue("{\"team\":\"web\"}", new TypeReference<Map<TagKey, String>>() {});
+        Map<TagKey, String> tags = json.readValue("{\"team\":\"web\"}", new TypeReference<Map<TagKey, String>>() {});
         assertThat(tags).containsExactly(Map.entry(TagKey.of("team"), "web"));
     }
 
     @Test
     void read_textTypeFromAnotherJsonType_isRefusedNamingTheExpectedForm() {
-        assertThatThrownBy(() -> JSON.readValue("202409", BillingMonth.class))
+        assertThatThrownBy(() -> json.readValue("202409", BillingMonth.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith("expected a month such as 2024-09 for BillingMonth, found VALUE_NUMBER_INT");
-        assertThatThrownBy(() -> JSON.readValue("{}", Instant.class))
+        assertThatThrownBy(() -> json.readValue("{}", Instant.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith(
                         "expected an ISO-8601 instant such as 2024-09-01T00:00:00Z for Instant, found START_OBJECT");
@@ -67,55 +69,55 @@ class BillingModuleFormsTest {
 
     @Test
     void read_badText_isRefusedNamingTypeValueAndReason() {
-        assertThatThrownBy(() -> JSON.readValue("\"2024/09\"", BillingMonth.class))
+        assertThatThrownBy(() -> json.readValue("\"2024/09\"", BillingMonth.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith(
                         "invalid BillingMonth '2024/09': billing month '2024/09' is not of the form 2024-09");
-        assertThatThrownBy(() -> JSON.readValue("\"yesterday\"", Instant.class))
+        assertThatThrownBy(() -> json.readValue("\"yesterday\"", Instant.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith("invalid Instant 'yesterday': ");
-        assertThatThrownBy(() -> JSON.readValue("\"\"", OwnerUin.class))
+        assertThatThrownBy(() -> json.readValue("\"\"", OwnerUin.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith("invalid OwnerUin '': ");
     }
 
     @Test
     void read_intervalEndingBeforeItStarts_isRefusedWithTheReason() {
-        assertThatThrownBy(() -> JSON.readValue(
+        assertThatThrownBy(() -> json.readValue(
                         "{\"start\":\"2024-09-01T01:00:00Z\",\"end\":\"2024-09-01T00:00:00Z\"}", Interval.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith("invalid interval: interval end 2024-09-01T00:00:00Z is not after its start"
                         + " 2024-09-01T01:00:00Z");
-        assertThatThrownBy(() -> JSON.readValue("{\"start\":\"2024-09-01\",\"end\":\"2024-09-02\"}", Interval.class))
+        assertThatThrownBy(() -> json.readValue("{\"start\":\"2024-09-01\",\"end\":\"2024-09-02\"}", Interval.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith("invalid interval: ");
     }
 
     @Test
     void read_objectTypes_refuseOtherJsonTypesMissingFieldsAndUnknownFields() {
-        assertThatThrownBy(() -> JSON.readValue("\"2024-09-01T00:00:00Z\"", Interval.class))
+        assertThatThrownBy(() -> json.readValue("\"2024-09-01T00:00:00Z\"", Interval.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith("expected an object for Interval, found VALUE_STRING");
-        assertThatThrownBy(() -> JSON.readValue("{\"start\":\"2024-09-01T00:00:00Z\"}", Interval.class))
+        assertThatThrownBy(() -> json.readValue("{\"start\":\"2024-09-01T00:00:00Z\"}", Interval.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith("Interval.end must be a string, found nothing");
-        assertThatThrownBy(() -> JSON.readValue("{\"key\":\"team\",\"value\":null}", Tag.class))
+        assertThatThrownBy(() -> json.readValue("{\"key\":\"team\",\"value\":null}", Tag.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith("Tag.value must be a string, found NULL");
-        assertThatThrownBy(() -> JSON.readValue("{\"key\":\"team\",\"value\":\"web\",\"k\":1}", Tag.class))
+        assertThatThrownBy(() -> json.readValue("{\"key\":\"team\",\"value\":\"web\",\"k\":1}", Tag.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith("unknown field 'k' in Tag; expected ");
-        assertThatThrownBy(() -> JSON.readValue("{\"currency\":\"USD\"}", Money.class))
+        assertThatThrownBy(() -> json.readValue("{\"currency\":\"USD\"}", Money.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith("Money.amount must be a string, found nothing");
     }
 
     @Test
     void read_tagWithAnEmptyKey_isRefused_asAnObjectAndAsAMapKey() {
-        assertThatThrownBy(() -> JSON.readValue("{\"key\":\"\",\"value\":\"web\"}", Tag.class))
+        assertThatThrownBy(() -> json.readValue("{\"key\":\"\",\"value\":\"web\"}", Tag.class))
                 .isInstanceOf(MismatchedInputException.class)
                 .hasMessageStartingWith("invalid tag: the key is empty");
-        assertThatThrownBy(() -> JSON.readValue("{\"\":\"web\"}", new TypeReference<Map<TagKey, String>>() {}))
+        assertThatThrownBy(() -> json.readValue("{\"\":\"web\"}", new TypeReference<Map<TagKey, String>>() {}))
                 .hasMessageContaining("a tag key is never empty");
     }
 

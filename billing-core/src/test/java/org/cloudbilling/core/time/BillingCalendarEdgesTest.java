@@ -12,16 +12,18 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class BillingCalendarEdgesTest {
-    private static final BillingCalendar UTC_1_1 = BillingCalendar.of(ZoneOffset.UTC, 1, 1);
-    private static final BillingCalendar UTC_28_28 = BillingCalendar.of(ZoneOffset.UTC, 28, 28);
+    /** Calendars are built inside each test, so that mutation testing attributes their checks to it. */
+    private static BillingCalendar utc(int issueDay, int ruleCutoffDay) {
+        return BillingCalendar.of(ZoneOffset.UTC, issueDay, ruleCutoffDay);
+    }
 
     @Test
     void of_firstAndTwentyEighthDays_areAccepted() {
-        assertThat(UTC_1_1.issueDay()).isEqualTo(1);
-        assertThat(UTC_1_1.ruleCutoffDay()).isEqualTo(1);
-        assertThat(UTC_28_28.issueDay()).isEqualTo(28);
-        assertThat(UTC_28_28.ruleCutoffDay()).isEqualTo(28);
-        assertThat(UTC_1_1.zone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(utc(1, 1).issueDay()).isEqualTo(1);
+        assertThat(utc(1, 1).ruleCutoffDay()).isEqualTo(1);
+        assertThat(utc(28, 28).issueDay()).isEqualTo(28);
+        assertThat(utc(28, 28).ruleCutoffDay()).isEqualTo(28);
+        assertThat(utc(1, 1).zone()).isEqualTo(ZoneOffset.UTC);
     }
 
     @Test
@@ -49,9 +51,9 @@ class BillingCalendarEdgesTest {
     @Tag("RES-9")
     void issueTime_onTheTwentyEighth_ofTheFollowingMonth_evenAfterFebruary() {
         // February 2024's bill is issued on 28 March; December's on 28 January of the next year
-        assertThat(UTC_28_28.issueTime(BillingMonth.of(2024, 2))).isEqualTo(Instant.parse("2024-03-28T00:00:00Z"));
-        assertThat(UTC_28_28.issueTime(BillingMonth.of(2024, 12))).isEqualTo(Instant.parse("2025-01-28T00:00:00Z"));
-        assertThat(UTC_1_1.issueTime(BillingMonth.of(2024, 1))).isEqualTo(Instant.parse("2024-02-01T00:00:00Z"));
+        assertThat(utc(28, 28).issueTime(BillingMonth.of(2024, 2))).isEqualTo(Instant.parse("2024-03-28T00:00:00Z"));
+        assertThat(utc(28, 28).issueTime(BillingMonth.of(2024, 12))).isEqualTo(Instant.parse("2025-01-28T00:00:00Z"));
+        assertThat(utc(1, 1).issueTime(BillingMonth.of(2024, 1))).isEqualTo(Instant.parse("2024-02-01T00:00:00Z"));
     }
 
     @Test
@@ -67,10 +69,10 @@ class BillingCalendarEdgesTest {
 
     @Test
     void interval_leapFebruary_hasTwentyNineDays_andCommonFebruaryTwentyEight() {
-        Interval leap = UTC_1_1.interval(BillingMonth.of(2024, 2));
-        Interval common = UTC_1_1.interval(BillingMonth.of(2023, 2));
-        Interval leap2000 = UTC_1_1.interval(BillingMonth.of(2000, 2));
-        Interval notLeap1900 = UTC_1_1.interval(BillingMonth.of(1900, 2));
+        Interval leap = utc(1, 1).interval(BillingMonth.of(2024, 2));
+        Interval common = utc(1, 1).interval(BillingMonth.of(2023, 2));
+        Interval leap2000 = utc(1, 1).interval(BillingMonth.of(2000, 2));
+        Interval notLeap1900 = utc(1, 1).interval(BillingMonth.of(1900, 2));
 
         assertThat(leap.end()).isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
         assertThat(leap.duration().toDays()).isEqualTo(29);
@@ -95,34 +97,34 @@ class BillingCalendarEdgesTest {
     void start_isTheFirstInstantOfTheMonth_inTheZone() {
         assertThat(BillingCalendar.TENCENT.start(BillingMonth.of(2025, 1)))
                 .isEqualTo(Instant.parse("2024-12-31T16:00:00Z"));
-        assertThat(UTC_1_1.start(BillingMonth.of(2025, 1))).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
+        assertThat(utc(1, 1).start(BillingMonth.of(2025, 1))).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
     }
 
     @Test
     void monthOfAndDayOf_lastNanoOfAMonth_staysInIt() {
         Instant lastNano = Instant.parse("2024-12-31T23:59:59.999999999Z");
 
-        assertThat(UTC_1_1.monthOf(lastNano)).isEqualTo(BillingMonth.of(2024, 12));
-        assertThat(UTC_1_1.dayOf(lastNano)).isEqualTo(LocalDate.of(2024, 12, 31));
-        assertThat(UTC_1_1.monthOf(lastNano.plusNanos(1))).isEqualTo(BillingMonth.of(2025, 1));
-        assertThat(UTC_1_1.dayOf(lastNano.plusNanos(1))).isEqualTo(LocalDate.of(2025, 1, 1));
+        assertThat(utc(1, 1).monthOf(lastNano)).isEqualTo(BillingMonth.of(2024, 12));
+        assertThat(utc(1, 1).dayOf(lastNano)).isEqualTo(LocalDate.of(2024, 12, 31));
+        assertThat(utc(1, 1).monthOf(lastNano.plusNanos(1))).isEqualTo(BillingMonth.of(2025, 1));
+        assertThat(utc(1, 1).dayOf(lastNano.plusNanos(1))).isEqualTo(LocalDate.of(2025, 1, 1));
     }
 
     @Test
     @Tag("BACK-2")
     @Tag("ALLOC-11")
     void ruleMonth_cutoffDayOne_isAlwaysTheSameMonth() {
-        assertThat(UTC_1_1.ruleMonth(Instant.parse("2024-03-01T00:00:00Z"))).isEqualTo(BillingMonth.of(2024, 3));
-        assertThat(UTC_1_1.ruleMonth(Instant.parse("2024-03-31T23:59:59Z"))).isEqualTo(BillingMonth.of(2024, 3));
+        assertThat(utc(1, 1).ruleMonth(Instant.parse("2024-03-01T00:00:00Z"))).isEqualTo(BillingMonth.of(2024, 3));
+        assertThat(utc(1, 1).ruleMonth(Instant.parse("2024-03-31T23:59:59Z"))).isEqualTo(BillingMonth.of(2024, 3));
     }
 
     @Test
     @Tag("BACK-2")
     @Tag("ALLOC-11")
     void ruleMonth_cutoffDay28_dayBeforeIsThePreviousMonth_dayItselfIsNot() {
-        assertThat(UTC_28_28.ruleMonth(Instant.parse("2024-03-27T23:59:59Z"))).isEqualTo(BillingMonth.of(2024, 2));
-        assertThat(UTC_28_28.ruleMonth(Instant.parse("2024-03-28T00:00:00Z"))).isEqualTo(BillingMonth.of(2024, 3));
-        assertThat(UTC_28_28.ruleMonth(Instant.parse("2024-02-29T12:00:00Z"))).isEqualTo(BillingMonth.of(2024, 2));
+        assertThat(utc(28, 28).ruleMonth(Instant.parse("2024-03-27T23:59:59Z"))).isEqualTo(BillingMonth.of(2024, 2));
+        assertThat(utc(28, 28).ruleMonth(Instant.parse("2024-03-28T00:00:00Z"))).isEqualTo(BillingMonth.of(2024, 3));
+        assertThat(utc(28, 28).ruleMonth(Instant.parse("2024-02-29T12:00:00Z"))).isEqualTo(BillingMonth.of(2024, 2));
     }
 
     @Test
