@@ -100,6 +100,24 @@ class FocusCsvReaderWriterTest {
     }
 
     @Test
+    void reader_formulaGuardOn_restoresGuardedExtrasAndTextOnlyWhenAsked() {
+        String csv = header() + "\n" + row(null, "'=1+2").replaceFirst("^", "'@team") + "\n";
+        int first = FocusColumn.AVAILABILITY_ZONE.ordinal();
+        assertThat(first).as("AvailabilityZone is the first column").isZero();
+
+        try (FocusCsvReader on = FocusCsv.reader(new StringReader(csv), "f.csv", FormulaGuard.ON)) {
+            FocusRow row = on.next();
+            assertThat(row.extra("x_Note")).contains("=1+2");
+            assertThat(row.text(FocusColumn.AVAILABILITY_ZONE)).contains("@team");
+        }
+        try (FocusCsvReader off = FocusCsv.reader(new StringReader(csv), "f.csv", FormulaGuard.OFF)) {
+            FocusRow row = off.next();
+            assertThat(row.extra("x_Note")).contains("'=1+2");
+            assertThat(row.text(FocusColumn.AVAILABILITY_ZONE)).contains("'@team");
+        }
+    }
+
+    @Test
     void read_rowWithAnotherNumberOfCells_isRefusedNamingTheCounts() {
         ReadResult<FocusRow> read = read(header() + "\n" + row(null, "a") + ",b\n" + row(null, "c") + "\n");
 
