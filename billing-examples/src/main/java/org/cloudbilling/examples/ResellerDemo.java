@@ -3,6 +3,7 @@ package org.cloudbilling.examples;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,42 +57,81 @@ final class ResellerDemo {
                             month.customerVouchers().get(reseller)));
         }
         List<BillA> billsA = bills.values().stream().map(ResellerMonth::billA).toList();
-        out.println("Customers that moved (times UTC+8), and their cost on each reseller's Bill A as the distributor"
-                + " sees it:");
+        Map<ResellerMonthGenerator.Move, List<BillA>> moved = new LinkedHashMap<>();
         for (ResellerMonthGenerator.Move m : month.moves()) {
-            List<BillA> parts = DistributorQueries.indirectCustomerBill(
-                    month.channel(), BillingCalendar.TENCENT, ResellerMonthGenerator.DISTRIBUTOR, m.customer(), billsA);
+            moved.put(
+                    m,
+                    DistributorQueries.indirectCustomerBill(
+                            month.channel(),
+                            BillingCalendar.TENCENT,
+                            ResellerMonthGenerator.DISTRIBUTOR,
+                            m.customer(),
+                            billsA));
+        }
+        List<Money> amounts = new ArrayList<>();
+        moved.values().forEach(parts -> parts.forEach(b -> amounts.add(b.total())));
+        for (ResellerMonth b : bills.values()) {
+            Reconciliation why = b.totalReconciliation();
+            amounts.addAll(List.of(why.totalA(), why.totalB(), why.difference()));
+            why.differences().forEach(d -> amounts.add(d.amount()));
+        }
+        int scale = commonScale(amounts);
+        out.println("Customers that moved (times UTC+8), and their cost on each reseller's Bill A as the distributor"
+                + " sees it (amounts exact, all at " + scale + " decimals):");
+        for (Map.Entry<ResellerMonthGenerator.Move, List<BillA>> e : moved.entrySet()) {
+            ResellerMonthGenerator.Move m = e.getKey();
             out.println("  " + m.customer().value() + " from "
                     + m.from().map(PartnerUin::value).orElse("direct")
                     + " to " + m.to().value() + " at " + TIME.format(m.at().atOffset(ResellerMonthGenerator.ZONE))
                     + ": "
-                    + parts.stream()
-                            .map(b -> show(b.total()) + " with " + b.reseller().value())
+                    + e.getValue().stream()
+                            .map(b -> show(b.total(), scale) + " with "
+                                    + b.reseller().value())
                             .collect(Collectors.joining(", ")));
         }
         for (Map.Entry<PartnerUin, ResellerMonth> e : bills.entrySet()) {
             Reconciliation why = e.getValue().totalReconciliation();
-            out.println("Reseller " + e.getKey().value() + ": Bill A (its cost) " + show(why.totalA()) + " over "
-                    + why.rowCountA() + " rows; Bill B (its customers' total) " + show(why.totalB()) + " over "
-                    + why.rowCountB() + " rows");
-            out.println("  A - B = " + show(why.difference()) + ", by cause:");
+            out.println("Reseller " + e.getKey().value() + ": Bill A (its cost) " + show(why.totalA(), scale)
+                    + " over " + why.rowCountA() + " rows; Bill B (its customers' total) " + show(why.totalB(), scale)
+                    + " over " + why.rowCountB() + " rows");
+            out.println("  A - B = " + show(why.difference(), scale) + ", by cause:");
             for (Reconciliation.Difference d : why.differences()) {
                 out.printf(
                         Locale.ROOT,
                         "    %-22s %s (%s)%n",
                         d.cause().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                        show(d.amount()),
+                        show(d.amount(), scale),
                         d.rows().size() == 1 ? "1 row" : d.rows().size() + " rows");
             }
         }
     }
 
-    /** Shows an amount exactly, without the trailing zeros beyond the cents that products of rates leave. */
-    static String show(Money money) {
-        BigDecimal a = money.amount().stripTrailingZeros();
-        if (a.scale() < 2) {
-            a = a.setScale(2);
+    /**
+     * Returns the one scale the section prints its amounts at: the fewest decimals that show every amount
+     * exactly, and at least the currencies' minor unit. Nothing is rounded: products of list prices and customer
+     * discounts carry more decimals than the cents, and the causes must add up to A - B as printed.
+     */
+    static int commonScale(List<Money> amounts) {
+        int scale = 0;
+        for (Money m : amounts) {
+            scale = Math.max(scale, Math.max(m.currency().getDefaultFractionDigits(), exactScale(m.amount())));
         }
-        return money.currency().getCurrencyCode() + " " + a.toPlainString();
+        return scale;
+    }
+
+    private static int exactScale(BigDecimal amount) {
+        return amount.signum() == 0
+                ? 0
+                : Math.max(0, amount.stripTrailingZeros().scale());
+    }
+
+    /**
+     * Shows an amount at {@code scale} decimals, exactly.
+     *
+     * @throws ArithmeticException if the amount needs more decimals than {@code scale}
+     */
+    static String show(Money money, int scale) {
+        return money.currency().getCurrencyCode() + " "
+                + money.amount().setScale(scale).toPlainString();
     }
 }

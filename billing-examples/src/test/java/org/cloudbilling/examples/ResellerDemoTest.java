@@ -137,6 +137,47 @@ class ResellerDemoTest {
     }
 
     @Test
+    void demo_resellerSection_printsEveryAmountExactly_atTheOneScaleTheFinestAmountNeeds() {
+        ResellerMonthGenerator.Month month = ResellerMonthGenerator.generate(ResellerMonthGenerator.SEED);
+        String out = runDemo();
+        String section = out.substring(out.indexOf("Reseller month (generated"));
+
+        // every amount the section shows, worked out by hand: each reseller's bills, A - B and the causes, and
+        // each moving customer's cost with each reseller
+        List<BigDecimal> hand = new java.util.ArrayList<>();
+        for (Hand h : handBills(month).values()) {
+            hand.addAll(List.of(h.billA, h.billB, h.billA.subtract(h.billB)));
+            hand.addAll(h.causes.values());
+        }
+        for (ResellerMonthGenerator.Move move : month.moves()) {
+            Map<PartnerUin, BigDecimal> cost = new TreeMap<>(java.util.Comparator.comparing(PartnerUin::value));
+            for (LineItem i : month.items()) {
+                Optional<PartnerUin> r = partnerOf(month, i);
+                if (i.ownerUin().equals(move.customer()) && r.isPresent()) {
+                    cost.merge(r.get(), i.totalCost().amount(), BigDecimal::add);
+                }
+            }
+            hand.addAll(cost.values());
+        }
+        int scale = 2; // CNY's minor unit
+        for (BigDecimal a : hand) {
+            scale = Math.max(scale, a.stripTrailingZeros().scale());
+        }
+        assertThat(scale).as("this month has amounts finer than the cents").isGreaterThan(2);
+
+        assertThat(section).contains("(amounts exact, all at " + scale + " decimals)");
+        Matcher amount = Pattern.compile("CNY (-?\\d+(?:\\.\\d+)?)").matcher(section);
+        int count = 0;
+        while (amount.find()) {
+            assertThat(new BigDecimal(amount.group(1)).scale())
+                    .as("the scale of %s", amount.group())
+                    .isEqualTo(scale);
+            count++;
+        }
+        assertThat(count).as("the amounts in%n%s", section).isGreaterThan(10);
+    }
+
+    @Test
     void generate_sameSeed_sameMonth_withEveryKindOfChargeAndMovesOnBothSides() {
         ResellerMonthGenerator.Month month = ResellerMonthGenerator.generate(ResellerMonthGenerator.SEED);
         assertThat(ResellerMonthGenerator.generate(ResellerMonthGenerator.SEED)).isEqualTo(month);

@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
  * BillingCalendar cal = BillingCalendar.TENCENT;                        // UTC+8, issue day 5, cut-off day 3
  * cal.monthOf(Instant.parse("2024-08-31T16:00:00Z"));                   // 2024-09: already Sept 1st in UTC+8
  * cal.ruleMonth(Instant.parse("2024-11-02T10:00:00Z"));                 // 2024-10: submitted before the 3rd
+ * BillingCalendar.UTC.monthOf(Instant.parse("2024-08-31T16:00:00Z"));  // 2024-08 in UTC
  * }</pre>
  *
  * <p>Calendars are immutable; pass one to every function that needs to know what day it is.
@@ -25,6 +26,22 @@ public final class BillingCalendar {
 
     /** Tencent Cloud: UTC+8; bills issued on the 5th (RES-9); rules cut off on the 3rd (BACK-2, ALLOC-11). */
     public static final BillingCalendar TENCENT = new BillingCalendar(ZoneOffset.ofHours(8), 5, 3);
+
+    /**
+     * Huawei Cloud: UTC+8; a month's reconciliation lists are produced on the 3rd of the following month
+     * (RECON-1), which is this calendar's issue day. Huawei's billing documents name no rule cut-off day; this
+     * calendar uses the 3rd, as {@link #TENCENT} does. A host with another cut-off builds its own with
+     * {@link #of}.
+     */
+    public static final BillingCalendar HUAWEI = new BillingCalendar(ZoneOffset.ofHours(8), 3, 3);
+
+    /**
+     * Months and days cut in UTC, with Tencent's days (bills issued on the 5th, rules cut off on the 3rd): for
+     * data already in UTC, such as FOCUS datasets, whose periods are UTC by definition (FOCUS-2), and for tests
+     * and samples that should not depend on a provider's zone. Equal to
+     * {@code BillingCalendar.of(ZoneOffset.UTC, 5, 3)}.
+     */
+    public static final BillingCalendar UTC = new BillingCalendar(ZoneOffset.UTC, 5, 3);
 
     private final ZoneId zone;
     private final int issueDay;

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import org.cloudbilling.core.time.BillingCalendar;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** What every subcommand shares: its streams, its progress, and where its results go. */
 abstract class BaseCommand implements Callable<Integer> {
     /** Months and days cut in UTC; bills issued on the 5th, rules of a month from its 3rd. */
-    static final BillingCalendar UTC = BillingCalendar.of(ZoneOffset.UTC, 5, 3);
+    static final BillingCalendar UTC = BillingCalendar.UTC;
 
     @Spec
     CommandSpec spec;

@@ -51,7 +51,7 @@ public final class BacktrackSample {
     }
 
     static void run(PrintWriter out) {
-        BillingCalendar calendar = BillingCalendar.of(ZoneOffset.UTC, 5, 3);
+        BillingCalendar calendar = BillingCalendar.UTC;
         TagKey team = TagKey.of("team");
         List<AllocationUnit> units = List.of(
                 AllocationUnit.root("acme", "Acme"),

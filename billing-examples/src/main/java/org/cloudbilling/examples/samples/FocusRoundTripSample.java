@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ public final class FocusRoundTripSample {
     static List<FocusRow> run(StringWriter focus, PrintWriter report) {
         List<LineItem> items = FocusSample.read(); // FOCUS Sample Data, FinOps Foundation, CC BY 4.0
         AllocationRuleSet rules = rules("/rules/focus-sample-rules.json");
-        BillingCalendar utc = BillingCalendar.of(ZoneOffset.UTC, 5, 3);
+        BillingCalendar utc = BillingCalendar.UTC;
         AllocationBill bill = Allocation.allocate(rules, items, TagBindings.empty(), utc);
         FocusExport export = new FocusExport(ISSUER, ISSUER, ISSUER, utc);
 
