@@ -132,7 +132,6 @@ class ResellerGuideExamplesTest {
     @Test
     @Tag("ATTR-4")
     @Tag("ORG-1")
-    @Tag("ORG-5")
     void organizationMember_chargesFromBeforeItJoined_stayWithTheMember() {
         // --- begin example: organization (docs/reseller.md) ---
         OwnerUin groupAdmin = OwnerUin.of("300000000001");
