@@ -87,8 +87,12 @@ public record CreditState(
      * (zero when the total is negative) less what is confirmed, and zero when that is negative, never null.
      *
      * <p>Example: confirmed 100.00, the restated total 120.00: 20.00 is left.
+     *
+     * @param bill the latest revision of a bill of this state's reseller, in the pool's currency, not null
+     * @throws IllegalArgumentException if the bill is of another reseller or in another currency
      */
     public Money unconfirmedOf(CustomerBill bill) {
+        checkOwn(bill);
         Money left = confirmable(bill).minus(confirmedOf(bill));
         return left.isNegative() ? Money.zero(pool.currency()) : left;
     }
@@ -101,8 +105,12 @@ public record CreditState(
      *
      * <p>Example: 100.00 confirmed of a final bill of 100.00, restated to 80.00: 20.00 over-confirmed; restated to
      * -5.00 (refunds): 100.00 over-confirmed.
+     *
+     * @param bill the latest revision of a bill of this state's reseller, in the pool's currency, not null
+     * @throws IllegalArgumentException if the bill is of another reseller or in another currency
      */
     public Money overConfirmedOf(CustomerBill bill) {
+        checkOwn(bill);
         Money over = confirmedOf(bill).minus(confirmable(bill));
         return over.isPositive() ? over : Money.zero(pool.currency());
     }
@@ -114,6 +122,22 @@ public record CreditState(
             total = total.plus(m);
         }
         return total;
+    }
+
+    private void checkOwn(CustomerBill bill) {
+        requireNonNull(bill, "bill");
+        checkArgument(
+                bill.reseller().equals(reseller),
+                "%s is billed by %s, not by %s",
+                bill.customerMonth(),
+                bill.reseller(),
+                reseller);
+        checkArgument(
+                bill.total().currency().equals(pool.currency()),
+                "%s is in %s, the pool in %s",
+                bill.customerMonth(),
+                bill.total().currency(),
+                pool.currency());
     }
 
     /** The most that can be confirmed of {@code bill} in all: its total, or zero when the total is negative. */

@@ -203,4 +203,20 @@ class ConfirmationRevisionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the bill of 100000000101 for 2024-09 is billed by 200000000012, not by 200000000011");
     }
+
+    @Test
+    void unconfirmedAndOverConfirmedOf_billOfAnotherResellerOrCurrency_isACallerMistake() {
+        CustomerBill ofR2 = new CustomerBill(ALICE, R2, SEPTEMBER, BillStatus.FINAL, cny("1.00"));
+        CustomerBill inUsd = new CustomerBill(ALICE, R1, SEPTEMBER, BillStatus.FINAL, Money.of("USD", "1.00"));
+        for (java.util.function.Function<CustomerBill, Money> query :
+                List.<java.util.function.Function<CustomerBill, Money>>of(
+                        OPENING::unconfirmedOf, OPENING::overConfirmedOf)) {
+            assertThatThrownBy(() -> query.apply(ofR2))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the bill of 100000000101 for 2024-09 is billed by 200000000012, not by 200000000011");
+            assertThatThrownBy(() -> query.apply(inUsd))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the bill of 100000000101 for 2024-09 is in USD, the pool in CNY");
+        }
+    }
 }
