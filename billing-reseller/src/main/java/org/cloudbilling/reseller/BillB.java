@@ -61,10 +61,12 @@ public record BillB(
     }
 
     /**
-     * Returns the customer bill of {@code customer}, the unit of confirmation (RES-7), never null.
+     * Returns the customer bill of {@code customer}, the unit of confirmation (RES-7), with this bill's status
+     * (RES-9), never null.
      */
     public CustomerBill customerBill(OwnerUin customer) {
-        return new CustomerBill(customer, reseller, month, ofCustomer(customer).total());
+        return new CustomerBill(
+                customer, reseller, month, status, ofCustomer(customer).total());
     }
 
     private Money sum(Function<BillBRow, Money> field) {

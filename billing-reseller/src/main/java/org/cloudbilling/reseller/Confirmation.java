@@ -4,14 +4,16 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.money.Money;
 
 /**
- * Confirmation of customer bills and the credit it moves (RES-6, RES-7), as pure transitions over a
+ * Confirmation of customer bills and the credit it moves (RES-6, RES-7, RES-12), as pure transitions over a
  * {@link CreditState}: each returns the new state or the refusal and leaves its input unchanged.
  *
  * <ul>
@@ -21,7 +23,18 @@ import org.cloudbilling.core.money.Money;
  *       by the same amount; a pool smaller than the amount refuses (documented default).
  *   <li>Only the partner the customer is bound to in the bill's month may confirm; its distributor cannot
  *       (RES-6).
+ *   <li>Only an issued bill ({@link BillStatus#FINAL}) can be confirmed; a provisional one is refused
+ *       ({@code NOT_ISSUED}, RES-9).
+ *   <li>What is confirmed is counted per customer-month (customer, reseller, month), whatever the total of the
+ *       revision (RES-12): the bill passed is taken as the latest revision, and in all no more than its total is
+ *       confirmed (nothing when the total is zero or negative). A bill confirmed in full is refused
+ *       ({@code ALREADY_CONFIRMED}). A revision whose total is below what was already confirmed is refused
+ *       ({@code OVER_CONFIRMED}, naming the over-confirmed amount, see {@link CreditState#overConfirmedOf}); the
+ *       credit returned is never taken back.
  * </ul>
+ *
+ * <p>The state does not know the order of revisions: pass the latest revision of each bill, such as
+ * {@code billB.customerBill(customer)} of the latest Bill B.
  *
  * <pre>{@code
  * Outcome<CreditState> o = Confirmation.confirmPartial(state, channel, reseller, bill, Money.of("CNY", "100.00"));
@@ -31,19 +44,19 @@ public final class Confirmation {
     private Confirmation() {}
 
     /**
-     * Confirms what is left unconfirmed of {@code bill}.
+     * Confirms what is left unconfirmed of {@code bill}: its total less what was confirmed of any revision of it.
      *
      * @param state the reseller's credit, not null
      * @param channel the channel, to tell the bill's partner from its distributor, not null
      * @param actor the partner confirming, not null
-     * @param bill the customer bill, not null
+     * @param bill the latest revision of the customer bill, not null
      * @return the new state, or the refusal, never null
      * @throws IllegalArgumentException if the bill is not of the state's reseller or not in its currency
      */
     public static Outcome<CreditState> confirmWhole(
             CreditState state, Channel channel, PartnerUin actor, CustomerBill bill) {
         checkBill(state, bill);
-        return confirm(state, channel, actor, bill, bill.total().minus(state.confirmedOf(bill)));
+        return confirm(state, channel, actor, bill, Optional.empty());
     }
 
     /**
@@ -52,7 +65,7 @@ public final class Confirmation {
      * @param state the reseller's credit, not null
      * @param channel the channel, not null
      * @param actor the partner confirming, not null
-     * @param bill the customer bill, not null
+     * @param bill the latest revision of the customer bill, not null
      * @param amount the amount to confirm, not null
      * @return the new state, or the refusal, never null
      * @throws IllegalArgumentException if the bill is not of the state's reseller or an amount is in another
@@ -67,7 +80,7 @@ public final class Confirmation {
                 "amount %s is not in the pool's currency %s",
                 amount,
                 state.pool().currency());
-        return confirm(state, channel, actor, bill, amount);
+        return confirm(state, channel, actor, bill, Optional.of(amount));
     }
 
     /**
@@ -76,13 +89,17 @@ public final class Confirmation {
      * @param state the reseller's credit, not null
      * @param channel the channel, not null
      * @param actor the partner confirming, not null
-     * @param bills the customer bills, not null
+     * @param bills the latest revisions of the customer bills, not null
      * @return the new state, or the first refusal, never null
-     * @throws IllegalArgumentException if a bill is not of the state's reseller or appears twice
+     * @throws IllegalArgumentException if a bill is not of the state's reseller, or two bills are of the same
+     *     customer-month (the same bill or two revisions of it)
      */
     public static Outcome<CreditState> confirmBatch(
             CreditState state, Channel channel, PartnerUin actor, List<CustomerBill> bills) {
-        checkArgument(bills.stream().distinct().count() == bills.size(), "batch names a bill twice: %s", bills);
+        Set<CustomerMonth> seen = new HashSet<>();
+        for (CustomerBill bill : bills) {
+            checkArgument(seen.add(bill.customerMonth()), "batch names %s twice: %s", bill.customerMonth(), bills);
+        }
         CreditState current = state;
         for (CustomerBill bill : bills) {
             Outcome<CreditState> next = confirmWhole(current, channel, actor, bill);
@@ -113,9 +130,10 @@ public final class Confirmation {
     }
 
     private static Outcome<CreditState> confirm(
-            CreditState state, Channel channel, PartnerUin actor, CustomerBill bill, Money amount) {
+            CreditState state, Channel channel, PartnerUin actor, CustomerBill bill, Optional<Money> partial) {
         requireNonNull(channel, "channel");
         requireNonNull(actor, "actor");
+        CustomerMonth customerMonth = bill.customerMonth();
         if (!actor.equals(bill.reseller())) {
             if (channel.isPartner(bill.reseller())
                     && channel.distributorOf(bill.reseller()).equals(Optional.of(actor))) {
@@ -133,23 +151,52 @@ public final class Confirmation {
                     bill.customer(),
                     bill.reseller());
         }
-        if (!amount.isPositive()) {
+        if (!bill.isIssued()) {
+            return Outcome.refused(
+                    Refusal.Reason.NOT_ISSUED,
+                    "%s is %s: only an issued bill can be confirmed",
+                    customerMonth,
+                    bill.status());
+        }
+        Money confirmed = state.confirmedOf(customerMonth);
+        Money over = state.overConfirmedOf(bill);
+        if (over.isPositive()) {
+            return Outcome.refused(
+                    Refusal.Reason.OVER_CONFIRMED,
+                    "%s is over-confirmed by %s: %s was confirmed, its total is now %s; nothing more can be confirmed",
+                    customerMonth,
+                    over,
+                    confirmed,
+                    bill.total());
+        }
+        Money left = state.unconfirmedOf(bill);
+        if (left.isZero() && confirmed.isPositive()) {
+            return Outcome.refused(
+                    Refusal.Reason.ALREADY_CONFIRMED,
+                    "%s is confirmed in full: %s of its total %s",
+                    customerMonth,
+                    confirmed,
+                    bill.total());
+        }
+        if (partial.isEmpty() && left.isZero()) {
             return Outcome.refused(
                     Refusal.Reason.AMOUNT_NOT_POSITIVE,
-                    "nothing to confirm: %s of the bill of %s for %s",
-                    amount,
-                    bill.customer(),
-                    bill.month());
+                    "nothing to confirm: %s has a total of %s",
+                    customerMonth,
+                    bill.total());
         }
-        Money left = bill.total().minus(state.confirmedOf(bill));
+        Money amount = partial.orElse(left);
+        if (!amount.isPositive()) {
+            return Outcome.refused(
+                    Refusal.Reason.AMOUNT_NOT_POSITIVE, "nothing to confirm: %s of %s", amount, customerMonth);
+        }
         if (amount.isGreaterThan(left)) {
             return Outcome.refused(
                     Refusal.Reason.EXCEEDS_UNCONFIRMED,
-                    "%s exceeds the %s left unconfirmed of the bill of %s for %s",
+                    "%s exceeds the %s left unconfirmed of %s",
                     amount,
                     left,
-                    bill.customer(),
-                    bill.month());
+                    customerMonth);
         }
         if (amount.isGreaterThan(state.pool())) {
             return Outcome.refused(
@@ -161,8 +208,8 @@ public final class Confirmation {
         }
         Map<OwnerUin, Money> credit = new HashMap<>(state.customerCredit());
         credit.merge(bill.customer(), amount, Money::plus);
-        Map<CustomerBill, Money> confirmed = new HashMap<>(state.confirmed());
-        confirmed.merge(bill, amount, Money::plus);
-        return Outcome.accepted(new CreditState(state.reseller(), state.pool().minus(amount), credit, confirmed));
+        Map<CustomerMonth, Money> confirmedAfter = new HashMap<>(state.confirmed());
+        confirmedAfter.merge(customerMonth, amount, Money::plus);
+        return Outcome.accepted(new CreditState(state.reseller(), state.pool().minus(amount), credit, confirmedAfter));
     }
 }

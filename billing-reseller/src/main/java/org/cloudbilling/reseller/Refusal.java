@@ -20,6 +20,15 @@ public record Refusal(Reason reason, String message) {
         AMOUNT_NOT_POSITIVE,
         /** The amount exceeds what is left unconfirmed of the bill (RES-7). */
         EXCEEDS_UNCONFIRMED,
+        /** The bill is confirmed in full already, over all its revisions (RES-7, RES-12). */
+        ALREADY_CONFIRMED,
+        /**
+         * A revision lowered the bill's total below what was already confirmed of it: nothing more can be confirmed,
+         * and the message names the over-confirmed amount (RES-12).
+         */
+        OVER_CONFIRMED,
+        /** The bill is provisional: only an issued bill can be confirmed (RES-9, RES-12). */
+        NOT_ISSUED,
         /** The reseller's allocatable credit pool is smaller than the amount (RES-7). */
         INSUFFICIENT_CREDIT_POOL,
         /** The actor lacks the permission the operation needs (ORG-4). */

@@ -37,6 +37,7 @@ class ConfirmationProperties {
                         OwnerUin.of("1000" + i),
                         R1,
                         BillingMonth.of(2024, 1 + random.nextInt(3)),
+                        BillStatus.FINAL,
                         Money.ofUnscaled(CNY, random.nextInt(2_000_000) - 200_000, 8)));
             }
             CreditState state = CreditState.opening(R1, Money.ofUnscaled(CNY, random.nextInt(100_000), 2));

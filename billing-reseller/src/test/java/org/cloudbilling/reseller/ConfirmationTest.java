@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 class ConfirmationTest {
     private static final Channel CHANNEL = channel();
     private static final BillingMonth SEPTEMBER = BillingMonth.of(2024, 9);
-    private static final CustomerBill ALICE_BILL = new CustomerBill(ALICE, R1, SEPTEMBER, cny("300.00"));
-    private static final CustomerBill BOB_BILL = new CustomerBill(BOB, R1, SEPTEMBER, cny("200.00"));
+    private static final CustomerBill ALICE_BILL =
+            new CustomerBill(ALICE, R1, SEPTEMBER, BillStatus.FINAL, cny("300.00"));
+    private static final CustomerBill BOB_BILL = new CustomerBill(BOB, R1, SEPTEMBER, BillStatus.FINAL, cny("200.00"));
     private static final CreditState OPENING = CreditState.opening(R1, cny("1000.00"));
 
     @Test
@@ -44,7 +45,11 @@ class ConfirmationTest {
         assertThat(whole.creditOf(ALICE)).isEqualTo(cny("300"));
         assertThat(whole.pool()).isEqualTo(cny("700"));
         Outcome<CreditState> again = Confirmation.confirmWhole(whole, CHANNEL, R1, ALICE_BILL);
-        assertThat(again.isRefusedFor(Refusal.Reason.AMOUNT_NOT_POSITIVE)).isTrue();
+        assertThat(again.refusals())
+                .containsExactly(
+                        new Refusal(
+                                Refusal.Reason.ALREADY_CONFIRMED,
+                                "the bill of 100000000101 for 2024-09 is confirmed in full: CNY 300.00 of its total CNY 300.00"));
     }
 
     @Test
@@ -74,7 +79,7 @@ class ConfirmationTest {
         Outcome<CreditState> none = Confirmation.confirmBatch(tight, CHANNEL, R1, List.of(ALICE_BILL, BOB_BILL));
         assertThat(none.isRefusedFor(Refusal.Reason.INSUFFICIENT_CREDIT_POOL)).isTrue();
         assertThatThrownBy(() -> Confirmation.confirmBatch(OPENING, CHANNEL, R1, List.of(ALICE_BILL, ALICE_BILL)))
-                .hasMessageContaining("batch names a bill twice");
+                .hasMessageContaining("batch names the bill of 100000000101 for 2024-09 twice");
     }
 
     @Test
@@ -93,7 +98,7 @@ class ConfirmationTest {
 
     @Test
     void confirm_billOfAnotherReseller_isACallerMistake() {
-        CustomerBill r2Bill = new CustomerBill(ALICE, R2, SEPTEMBER, cny("1"));
+        CustomerBill r2Bill = new CustomerBill(ALICE, R2, SEPTEMBER, BillStatus.FINAL, cny("1"));
         assertThatThrownBy(() -> Confirmation.confirmWhole(OPENING, CHANNEL, R1, r2Bill))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is billed by 200000000012, not by 200000000011");

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 class ConfirmationTransitionsTest {
     private static final Channel CHANNEL = channel();
     private static final BillingMonth SEPTEMBER = BillingMonth.of(2024, 9);
-    private static final CustomerBill ALICE_BILL = new CustomerBill(ALICE, R1, SEPTEMBER, cny("300.00"));
-    private static final CustomerBill BOB_BILL = new CustomerBill(BOB, R1, SEPTEMBER, cny("200.00"));
+    private static final CustomerBill ALICE_BILL =
+            new CustomerBill(ALICE, R1, SEPTEMBER, BillStatus.FINAL, cny("300.00"));
+    private static final CustomerBill BOB_BILL = new CustomerBill(BOB, R1, SEPTEMBER, BillStatus.FINAL, cny("200.00"));
 
     @Test
     void confirmWhole_poolExactlyTheBill_isAcceptedAndLeavesThePoolAtZero() {
@@ -64,7 +65,7 @@ class ConfirmationTransitionsTest {
     void confirm_billWithNothingToConfirm_isRefused() {
         CreditState opening = CreditState.opening(R1, cny("1000.00"));
         for (String total : List.of("0", "-25.50")) {
-            CustomerBill refundOnly = new CustomerBill(BOB, R1, SEPTEMBER, cny(total));
+            CustomerBill refundOnly = new CustomerBill(BOB, R1, SEPTEMBER, BillStatus.FINAL, cny(total));
             Outcome<CreditState> o = Confirmation.confirmWhole(opening, CHANNEL, R1, refundOnly);
             assertThat(o.isRefusedFor(Refusal.Reason.AMOUNT_NOT_POSITIVE))
                     .as(total)
@@ -112,14 +113,14 @@ class ConfirmationTransitionsTest {
         assertThatThrownBy(() -> Confirmation.confirmPartial(opening, CHANNEL, R1, ALICE_BILL, null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("amount");
-        CustomerBill inUsd = new CustomerBill(ALICE, R1, SEPTEMBER, Money.of("USD", "3.00"));
+        CustomerBill inUsd = new CustomerBill(ALICE, R1, SEPTEMBER, BillStatus.FINAL, Money.of("USD", "3.00"));
         assertThatThrownBy(() -> Confirmation.confirmWhole(opening, CHANNEL, R1, inUsd))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bill of 100000000101 is in USD, the pool in CNY");
         assertThatThrownBy(() -> Confirmation.confirmPartial(opening, CHANNEL, R1, inUsd, cny("1.00")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bill of 100000000101 is in USD, the pool in CNY");
-        CustomerBill ofR2 = new CustomerBill(ALICE, Fixtures.R2, SEPTEMBER, cny("3.00"));
+        CustomerBill ofR2 = new CustomerBill(ALICE, Fixtures.R2, SEPTEMBER, BillStatus.FINAL, cny("3.00"));
         assertThatThrownBy(() -> Confirmation.confirmPartial(opening, CHANNEL, R1, ofR2, cny("1.00")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bill of 100000000101 for 2024-09 is billed by 200000000012, not by 200000000011");

@@ -650,12 +650,23 @@ class ScopedViewsAttackTest {
         assertRefusedRevealingNone(
                 () -> OrganizationViews.consolidated(Viewer.account(LEAVER), ORG, ORG_SEPTEMBER),
                 orgSecretsExcept(LEAVER));
-        // paying: allocating funds needs the group admin holding ALLOCATE_FUNDS
-        FundLedger ledger = FundLedger.empty(CNY).toppedUp(HQ_ADMIN, cny("500"));
+        // paying: allocating funds needs the group admin holding ALLOCATE_FUNDS. The member and the entity admin
+        // hold funds enough, so that only who they are can refuse them, and the refusal names nothing of HQ's 500
+        FundLedger ledger = FundLedger.empty(CNY)
+                .toppedUp(HQ_ADMIN, cny("500"))
+                .toppedUp(M2, cny("170"))
+                .toppedUp(SUB_ADMIN, cny("180"));
         Outcome<FundLedger> byMember = ledger.allocate(ORG, M2, SUB_ADMIN, cny("100"));
-        assertThat(byMember.isRefusedFor(Refusal.Reason.NOT_AN_ADMIN)).isTrue();
-        assertThat(byMember.refusals()).allSatisfy(r -> assertThat(r.message()).doesNotContain("500"));
-        assertThat(ledger.allocate(ORG, SUB_ADMIN, M2, cny("100")).isAccepted()).isFalse();
+        assertThat(byMember.refusals())
+                .containsExactly(new Refusal(Refusal.Reason.NOT_AN_ADMIN, "300000000012 is not the group admin"));
+        Outcome<FundLedger> bySubAdmin = ledger.allocate(ORG, SUB_ADMIN, M2, cny("100"));
+        assertThat(bySubAdmin.refusals())
+                .containsExactly(
+                        new Refusal(Refusal.Reason.NOT_AN_ADMIN, "300000000002 is not the group admin"),
+                        new Refusal(Refusal.Reason.NOT_AN_ADMIN, "300000000012 is not an entity admin"));
+        // the entity admin allocating to the group admin, an entity admin itself: refused for who allocates alone
+        assertThat(ledger.allocate(ORG, SUB_ADMIN, HQ_ADMIN, cny("100")).refusals())
+                .containsExactly(new Refusal(Refusal.Reason.NOT_AN_ADMIN, "300000000002 is not the group admin"));
         assertThat(ledger.balanceOf(HQ_ADMIN)).isEqualTo(cny("500"));
     }
 

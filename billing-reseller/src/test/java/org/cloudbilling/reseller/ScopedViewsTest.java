@@ -16,17 +16,20 @@ import static org.cloudbilling.reseller.Fixtures.usage;
 import java.util.List;
 import java.util.Map;
 import org.cloudbilling.core.bill.SettlementCycle;
+import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** R1 bills Alice and Dave (no charges); Bob is R2's customer; Carol is a direct customer. */
+/** R1 bills Alice, Eve and Dave (no charges); Bob is R2's customer; Carol is a direct customer. */
 class ScopedViewsTest {
     private static final OwnerUin DAVE = OwnerUin.of("100000000104");
+    private static final OwnerUin EVE = OwnerUin.of("100000000105");
     private static final Channel CHANNEL = channel()
             .bound(ALICE, R1, t("2024-08-01T00:00"))
+            .bound(EVE, R1, t("2024-08-01T00:00"))
             .bound(DAVE, R1, t("2024-09-20T00:00"))
             .bound(BOB, R2, t("2024-08-01T00:00"));
     private static final ResellerMonth MONTH = ResellerBills.compute(
@@ -35,6 +38,8 @@ class ScopedViewsTest {
                             usage("a1", ALICE, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "10")
                                     .build(),
                             usage("b1", BOB, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "10")
+                                    .build(),
+                            usage("e1", EVE, SettlementCycle.DAILY, "2024-09-04T00:00", "2024-09-05T00:00", "12")
                                     .build()),
                     AttributionContext.of(BillingCalendar.TENCENT, CHANNEL)),
             ResellerSettings.builder()
@@ -65,10 +70,22 @@ class ScopedViewsTest {
     @Tag("RES-3")
     void billB_endCustomerSeesItsOwnRowsWithoutResellerCostFields() {
         assertThat(MONTH.billB().rows().get(0).resellerCost()).isPresent();
+        // R1's Bill B holds Alice's a1 and Eve's e1: each sees her own row only
+        assertThat(MONTH.billB().rows())
+                .extracting(BillBRow::id)
+                .extracting(LineItemId::value)
+                .containsExactly("a1", "e1");
         BillB alices = ScopedViews.billB(Viewer.account(ALICE), CHANNEL, BillingCalendar.TENCENT, MONTH.billB());
-        assertThat(alices.rows()).hasSize(1);
-        assertThat(alices.rows().get(0).customer()).isEqualTo(ALICE);
+        assertThat(alices.rows())
+                .extracting(BillBRow::id)
+                .extracting(LineItemId::value)
+                .containsExactly("a1");
         assertThat(alices.rows().get(0).resellerCost()).isEmpty();
+        BillB eves = ScopedViews.billB(Viewer.account(EVE), CHANNEL, BillingCalendar.TENCENT, MONTH.billB());
+        assertThat(eves.rows())
+                .extracting(BillBRow::id)
+                .extracting(LineItemId::value)
+                .containsExactly("e1");
         BillB daves = ScopedViews.billB(Viewer.account(DAVE), CHANNEL, BillingCalendar.TENCENT, MONTH.billB());
         assertThat(daves.rows()).isEmpty();
     }

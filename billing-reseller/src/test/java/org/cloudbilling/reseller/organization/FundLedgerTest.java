@@ -37,7 +37,8 @@ class FundLedgerTest {
     void allocate_withoutThePermission_isRefused() {
         Organization noGrant = group(PaymentMode.UNIFIED).build();
         Outcome<FundLedger> o = FUNDED.allocate(noGrant, HQ_ADMIN, SUB_ADMIN, cny("1"));
-        assertThat(o.isRefusedFor(Refusal.Reason.PERMISSION_MISSING)).isTrue();
+        assertThat(o.refusals())
+                .containsExactly(new Refusal(Refusal.Reason.PERMISSION_MISSING, HQ_ADMIN + " may not allocate funds"));
     }
 
     @Test
