@@ -57,7 +57,7 @@ class MonthVersionJsonTest {
     void monthVersion_numberZero_isRefused() {
         assertThatThrownBy(() -> new MonthVersion(SEPTEMBER, 0, "rv-1", Optional.empty(), T, T, List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("version number 0 is not positive");
+                .hasMessage("number: version number 0 is not positive");
     }
 
     @Test
