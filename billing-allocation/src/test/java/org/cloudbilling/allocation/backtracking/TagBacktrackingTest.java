@@ -59,22 +59,35 @@ class TagBacktrackingTest {
                     List.of(),
                     Set.of(TEAM)));
 
-    /** Both items as the bill showed them, with team=web on them; dated the 6th. */
-    private static List<LineItem> items(BillingMonth month) {
+    /** Both resources' items, dated the 6th, carrying {@code team} as their own tag, or no tag when null. */
+    private static List<LineItem> items(BillingMonth month, String team) {
         Instant start = CAL.start(month).plusSeconds(5L * 86_400);
         return List.of(
-                BacktrackExample.item(month, "ins-1", "p_cvm", "ins-1", "web", "10.00", start),
-                BacktrackExample.item(month, "ins-2", "p_cvm", "ins-2", "web", "7.00", start));
+                BacktrackExample.item(month, "ins-1", "p_cvm", "ins-1", team, "10.00", start),
+                BacktrackExample.item(month, "ins-2", "p_cvm", "ins-2", team, "7.00", start));
     }
 
-    private static final List<LineItem> SEPTEMBER = items(SEP);
-    private static final List<LineItem> OCTOBER = items(OCT);
-
-    /** Hands out the same item objects each time, so that a test can look at what the backtrack was given. */
-    private static final MonthInputs INPUTS = new MonthInputs() {
+    /** Items without tags of their own: only the tag history places them. */
+    private static final MonthInputs UNTAGGED = new MonthInputs() {
         @Override
         public Iterable<LineItem> items(BillingMonth month) {
-            return month.equals(SEP) ? SEPTEMBER : OCTOBER;
+            return TagBacktrackingTest.items(month, null);
+        }
+
+        @Override
+        public TagBindings tags(BillingMonth month) {
+            return HISTORY;
+        }
+    };
+
+    /** September's items as the bill showed them, with team=web on them. */
+    private static final List<LineItem> SEPTEMBER = items(SEP, "web");
+
+    /** Hands out the same item objects each time, so that a test can look at what the backtrack was given. */
+    private static final MonthInputs SEPTEMBER_AS_BILLED = new MonthInputs() {
+        @Override
+        public Iterable<LineItem> items(BillingMonth month) {
+            return SEPTEMBER;
         }
 
         @Override
@@ -94,7 +107,7 @@ class TagBacktrackingTest {
         AllocationHistory before = AllocationHistory.empty();
         for (BillingMonth m : List.of(SEP, OCT)) {
             before = Backtracking.computeMonth(
-                    m, TAGS_ONLY, before, INPUTS, CAL, BacktrackExample.at("2024-11-01T00:00:00Z"));
+                    m, TAGS_ONLY, before, UNTAGGED, CAL, BacktrackExample.at("2024-11-01T00:00:00Z"));
         }
         // before: both resources were team=web in September and October
         assertThat(unitTotal(before.version(SEP, 1), "web")).isEqualTo(Money.of("CNY", "17.00"));
@@ -103,7 +116,7 @@ class TagBacktrackingTest {
                 new BacktrackRequest(OperatorUin.of("42"), Instant.parse("2024-11-10T02:00:00Z"), SEP, OCT),
                 TAGS_ONLY,
                 before,
-                INPUTS,
+                UNTAGGED,
                 CAL,
                 BacktrackExample.at("2024-11-10T03:00:00Z"),
                 BacktrackListener.NONE);
@@ -127,13 +140,18 @@ class TagBacktrackingTest {
         var byTeamBefore = Consolidation.consolidate(SEPTEMBER, byTeam);
         var byResourceBefore = Consolidation.consolidate(SEPTEMBER, Grouping.by(Dimension.RESOURCE));
         AllocationHistory before = Backtracking.computeMonth(
-                SEP, SCHEDULE, AllocationHistory.empty(), INPUTS, CAL, BacktrackExample.at("2024-10-01T00:00:00Z"));
+                SEP,
+                SCHEDULE,
+                AllocationHistory.empty(),
+                SEPTEMBER_AS_BILLED,
+                CAL,
+                BacktrackExample.at("2024-10-01T00:00:00Z"));
 
         BacktrackOutcome refreshed = Backtracking.refreshTags(
                 BacktrackRequest.of(OperatorUin.of("42"), Instant.parse("2024-11-10T02:00:00Z"), SEP),
                 SCHEDULE,
                 before,
-                INPUTS,
+                SEPTEMBER_AS_BILLED,
                 CAL,
                 BacktrackExample.at("2024-11-10T03:00:00Z"),
                 BacktrackListener.NONE);
