@@ -23,18 +23,21 @@ import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 
 /**
- * Recomputes past months with today's rules and keeps every earlier version (BACK-1..8).
+ * Recomputes past months with today's rules and keeps every earlier version (BACK-1..9).
  *
  * <pre>{@code
  * BacktrackPlan plan = Backtracking.plan(
  *         new BacktrackRequest(operator, now, BillingMonth.of(2024, 8), BillingMonth.of(2024, 12)), schedule, calendar);
- * BacktrackOutcome done = Backtracking.run(plan, history, inputs, calendar, clock, BacktrackListener.NONE);
+ * BacktrackOutcome submitted = Backtracking.submit(plan, history);      // in progress, for the host to store
+ * BacktrackOutcome done = Backtracking.run(plan, submitted.history(), inputs, calendar, clock, BacktrackListener.NONE);
  * VersionDiff october = VersionDiff.between(
  *         done.history().version(oct, 1), done.history().latest(oct).orElseThrow(), cny);
  * }</pre>
  *
  * <p>Every function is pure: the clock, the calendar, the month data and the history come in as arguments,
- * and a new history comes out. A backtrack that fails in any month changes no month (BACK-4: never a mix).
+ * and a new history comes out. A backtrack that fails in any month changes no month (BACK-4: never a mix). A
+ * request is identified by its operator, submission time and months: run again after it completed, it changes
+ * nothing (BACK-9).
  */
 public final class Backtracking {
     /** The most months one backtrack covers (BACK-1, BACK-6). */
