@@ -115,7 +115,7 @@ public final class Backtracking {
      * @return the history with the request's record, and that record, never null
      */
     public static BacktrackOutcome submit(BacktrackPlan plan, AllocationHistory history) {
-        return submit(runRecord(plan), history);
+        return submitted(runRecord(plan), history);
     }
 
     /**
@@ -232,7 +232,7 @@ public final class Backtracking {
      */
     public static BacktrackOutcome submitTagRefresh(
             BacktrackRequest request, RuleSchedule schedule, AllocationHistory history, BillingCalendar calendar) {
-        return submit(tagRecord(request, schedule, calendar), history);
+        return submitted(tagRecord(request, schedule, calendar), history);
     }
 
     private static BacktrackRecord tagRecord(BacktrackRequest request, RuleSchedule schedule, BillingCalendar cal) {
@@ -306,7 +306,7 @@ public final class Backtracking {
                 Optional.empty());
     }
 
-    private static BacktrackOutcome submit(BacktrackRecord record, AllocationHistory history) {
+    private static BacktrackOutcome submitted(BacktrackRecord record, AllocationHistory history) {
         requireNonNull(history, "history");
         Optional<BacktrackRecord> earlier = history.record(record.id());
         if (earlier.isPresent() && earlier.get().status() != BacktrackStatus.FAILED) {
