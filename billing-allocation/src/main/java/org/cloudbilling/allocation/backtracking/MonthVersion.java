@@ -56,26 +56,47 @@ public record MonthVersion(
     }
 
     private static void checkLines(List<AllocationLine> lines) {
-        Map<List<Object>, Integer> seen = new HashMap<>();
+        if (lines.isEmpty()) {
+            return;
+        }
+        Currency first = lines.get(0).amount().currency();
+        boolean ordered = true;
         for (int i = 0; i < lines.size(); i++) {
             AllocationLine l = lines.get(i);
-            Currency first = lines.get(0).amount().currency();
             if (!l.amount().currency().equals(first)) {
                 throw new HistoryProblem(
                         "lines[" + i + "].amount",
                         "line in " + l.amount().currency() + ", but lines[0] is in " + first
                                 + ": a month's cost allocation bill is in one currency");
             }
-            Integer earlier = seen.putIfAbsent(List.of(l.item(), l.unit(), l.type(), l.rule()), i);
-            if (earlier != null) {
-                throw new HistoryProblem(
-                        "lines[" + i + "]",
-                        "repeats lines[" + earlier + "] (item " + l.item() + ", unit "
-                                + l.unit().map(UnitId::value).orElse("none") + ", " + l.type() + ", rule "
-                                + l.rule().map(r -> r.value()).orElse("none")
-                                + "): a version has one line per item, unit, type and rule");
+            if (i > 0 && ordered) {
+                int c = AllocationLine.ORDER.compare(lines.get(i - 1), l);
+                if (c == 0) {
+                    throw repeated(l, i, i - 1);
+                }
+                ordered = c < 0;
             }
         }
+        if (ordered) {
+            return; // canonical lines, as computed: a repeat would have been next to its twin
+        }
+        Map<List<Object>, Integer> seen = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            AllocationLine l = lines.get(i);
+            Integer earlier = seen.putIfAbsent(List.of(l.item(), l.unit(), l.type(), l.rule()), i);
+            if (earlier != null) {
+                throw repeated(l, i, earlier);
+            }
+        }
+    }
+
+    private static HistoryProblem repeated(AllocationLine l, int index, int earlier) {
+        return new HistoryProblem(
+                "lines[" + index + "]",
+                "repeats lines[" + earlier + "] (item " + l.item() + ", unit "
+                        + l.unit().map(UnitId::value).orElse("none") + ", " + l.type() + ", rule "
+                        + l.rule().map(r -> r.value()).orElse("none")
+                        + "): a version has one line per item, unit, type and rule");
     }
 
     /** Returns the currency of the lines, empty when there are none. */
