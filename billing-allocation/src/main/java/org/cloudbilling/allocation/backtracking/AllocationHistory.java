@@ -4,25 +4,91 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cloudbilling.core.time.BillingMonth;
 
 /**
  * Every version of every month's cost allocation bill, and every backtrack record: an immutable value that
- * host applications persist (as JSON, with {@code BillingJson.mapper()}) and pass back in.
+ * host applications persist (as JSON, with {@link HistoryJson}) and pass back in.
  *
  * <p>Nothing is ever removed (BACK-8): a backtrack adds versions. What downstream reads at an instant is
- * {@link #inForce(BillingMonth, Instant)}: the latest version whose effective time has come.
+ * {@link #inForce(BillingMonth, Instant)}: the latest version whose effective time has come. A history is
+ * consistent: each month's versions have distinct numbers and lines in one currency, each record has its own id,
+ * and a version made by a backtrack names a completed record of this history (BACK-9).
  *
  * @param versions every version, by month then number
  * @param records every backtrack record, in submission order
  */
 public record AllocationHistory(List<MonthVersion> versions, List<BacktrackRecord> records) {
-    /** Copies the lists. */
+    /**
+     * Checks that the history is consistent, copies the lists and orders the versions by month then number.
+     *
+     * @throws IllegalArgumentException naming the value (such as {@code versions[3].number}): a version number
+     *     repeated within a month, a month's lines in two currencies, a record id repeated, a version whose
+     *     backtrack is not a completed record of the history
+     */
     public AllocationHistory {
         versions = List.copyOf(versions);
         records = List.copyOf(records);
+        check(versions, records);
+        List<MonthVersion> sorted = new ArrayList<>(versions);
+        sorted.sort(BY_MONTH_AND_NUMBER);
+        versions = List.copyOf(sorted);
+    }
+
+    private static final Comparator<MonthVersion> BY_MONTH_AND_NUMBER =
+            Comparator.comparing(MonthVersion::month).thenComparingInt(MonthVersion::number);
+
+    private static void check(List<MonthVersion> versions, List<BacktrackRecord> records) {
+        Map<String, Integer> recordIndex = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            Integer earlier = recordIndex.putIfAbsent(records.get(i).id(), i);
+            if (earlier != null) {
+                throw new HistoryProblem(
+                        "records[" + i + "].id",
+                        "repeats the id of records[" + earlier + "], "
+                                + records.get(i).id() + ": a request has one record");
+            }
+        }
+        Map<List<Object>, Integer> numbers = new HashMap<>();
+        Map<BillingMonth, Integer> currencies = new HashMap<>();
+        for (int i = 0; i < versions.size(); i++) {
+            MonthVersion v = versions.get(i);
+            Integer earlier = numbers.putIfAbsent(List.of(v.month(), v.number()), i);
+            if (earlier != null) {
+                throw new HistoryProblem(
+                        "versions[" + i + "].number",
+                        "repeats version " + v.number() + " of " + v.month() + " (versions[" + earlier + "])");
+            }
+            if (v.currency().isPresent()) {
+                Integer first = currencies.putIfAbsent(v.month(), i);
+                Currency currency =
+                        versions.get(first == null ? i : first).currency().orElseThrow();
+                if (!v.currency().get().equals(currency)) {
+                    throw new HistoryProblem(
+                            "versions[" + i + "].lines[0].amount",
+                            "line in " + v.currency().get() + ", but " + v.month() + " is in " + currency
+                                    + " (versions[" + first + "]): a month's cost allocation bill is in one currency");
+                }
+            }
+            if (v.backtrack().isPresent()) {
+                Integer r = recordIndex.get(v.backtrack().get());
+                if (r == null || records.get(r).status() != BacktrackStatus.COMPLETED) {
+                    throw new HistoryProblem(
+                            "versions[" + i + "].backtrack",
+                            "names " + v.backtrack().get() + ", which is "
+                                    + (r == null
+                                            ? "not a record of this history"
+                                            : records.get(r).status() + " (records[" + r + "])")
+                                    + ": a version comes from a completed backtrack");
+                }
+            }
+        }
     }
 
     /** Returns a history without versions or records. */
@@ -76,20 +142,42 @@ public record AllocationHistory(List<MonthVersion> versions, List<BacktrackRecor
         return records.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** Returns this history with {@code added} versions appended. */
+    /** Returns this history with {@code added} versions, all of one backtrack or computation, and no record. */
     AllocationHistory withVersions(List<MonthVersion> added) {
         List<MonthVersion> all = new ArrayList<>(versions);
         all.addAll(added);
-        all.sort(java.util.Comparator.comparing(MonthVersion::month).thenComparingInt(MonthVersion::number));
         return new AllocationHistory(all, records);
     }
 
-    /** Returns this history with {@code record} added, or replacing the record of the same id. */
+    /**
+     * Returns this history with the versions a backtrack made and its completed record, which replaces the
+     * request's in-progress or failed one.
+     */
+    AllocationHistory withBacktrack(List<MonthVersion> added, BacktrackRecord completed) {
+        List<MonthVersion> all = new ArrayList<>(versions);
+        all.addAll(added);
+        return new AllocationHistory(all, replacing(completed));
+    }
+
+    /**
+     * Returns this history with {@code record} added, or replacing the in-progress or failed record of the same id.
+     *
+     * @throws IllegalArgumentException if the record of that id is completed: a completed record is never
+     *     rewritten (BACK-9)
+     */
     AllocationHistory withRecord(BacktrackRecord record) {
+        return new AllocationHistory(versions, replacing(record));
+    }
+
+    private List<BacktrackRecord> replacing(BacktrackRecord record) {
         List<BacktrackRecord> all = new ArrayList<>();
         boolean replaced = false;
         for (BacktrackRecord r : records) {
             if (r.id().equals(record.id())) {
+                if (r.status() == BacktrackStatus.COMPLETED) {
+                    throw new IllegalArgumentException(
+                            "record " + r.id() + " is completed: a completed record is" + " never rewritten (BACK-9)");
+                }
                 all.add(record);
                 replaced = true;
             } else {
@@ -99,7 +187,15 @@ public record AllocationHistory(List<MonthVersion> versions, List<BacktrackRecor
         if (!replaced) {
             all.add(record);
         }
-        return new AllocationHistory(versions, all);
+        return all;
+    }
+
+    /** Returns the currency of {@code month}'s lines, empty when it has none. */
+    Optional<Currency> currency(BillingMonth month) {
+        return versions(month).stream()
+                .map(MonthVersion::currency)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** Returns the number the next version of {@code month} gets. */

@@ -29,13 +29,27 @@ public record AllocationLine(
             .thenComparing(AllocationLine::type)
             .thenComparing(l -> l.rule().map(r -> r.value()).orElse(""));
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null and, as {@link AllocatedRow} does, that only an Unallocated line lacks a
+     * unit.
+     *
+     * @throws IllegalArgumentException if a Collected or Shared line has no unit, or an Unallocated line has one
+     */
     public AllocationLine {
         requireNonNull(item, "item");
         requireNonNull(unit, "unit");
         requireNonNull(type, "type");
         requireNonNull(amount, "amount");
         requireNonNull(rule, "rule");
+        if (unit.isEmpty() && type != AllocationType.UNALLOCATED) {
+            throw new HistoryProblem("unit", "a " + type + " line needs a unit; only an UNALLOCATED line has none");
+        }
+        if (unit.isPresent() && type == AllocationType.UNALLOCATED) {
+            throw new HistoryProblem(
+                    "unit",
+                    "an UNALLOCATED line has no unit, but this one has "
+                            + unit.get().value());
+        }
     }
 
     /** Returns the line of {@code row}. */

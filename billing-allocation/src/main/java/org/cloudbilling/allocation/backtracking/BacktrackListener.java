@@ -16,6 +16,9 @@ public interface BacktrackListener {
     /** Month {@code month} is recomputed (not yet in force). */
     default void monthDone(BillingMonth month) {}
 
-    /** The backtrack ended: {@code record} is completed or failed. */
+    /**
+     * The backtrack ended: {@code record} is completed or failed. A replay of a completed request (BACK-9) is heard
+     * only here, with the record as it was.
+     */
     default void finished(BacktrackRecord record) {}
 }

@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What a backtrack returns: the history after it, and its record. A failed backtrack returns the history
- * with its failed record and no new version.
+ * with its failed record and no new version; a replay of a completed one, the history and record as they were;
+ * {@link Backtracking#submit}, the history with the record in progress.
  *
  * @param history the history after the backtrack
  * @param record the backtrack's record

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,18 +23,21 @@ import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 
 /**
- * Recomputes past months with today's rules and keeps every earlier version (BACK-1..8).
+ * Recomputes past months with today's rules and keeps every earlier version (BACK-1..9).
  *
  * <pre>{@code
  * BacktrackPlan plan = Backtracking.plan(
  *         new BacktrackRequest(operator, now, BillingMonth.of(2024, 8), BillingMonth.of(2024, 12)), schedule, calendar);
- * BacktrackOutcome done = Backtracking.run(plan, history, inputs, calendar, clock, BacktrackListener.NONE);
+ * BacktrackOutcome submitted = Backtracking.submit(plan, history);      // in progress, for the host to store
+ * BacktrackOutcome done = Backtracking.run(plan, submitted.history(), inputs, calendar, clock, BacktrackListener.NONE);
  * VersionDiff october = VersionDiff.between(
  *         done.history().version(oct, 1), done.history().latest(oct).orElseThrow(), cny);
  * }</pre>
  *
  * <p>Every function is pure: the clock, the calendar, the month data and the history come in as arguments,
- * and a new history comes out. A backtrack that fails in any month changes no month (BACK-4: never a mix).
+ * and a new history comes out. A backtrack that fails in any month changes no month (BACK-4: never a mix). A
+ * request is identified by its operator, submission time and months: run again after it completed, it changes
+ * nothing (BACK-9).
  */
 public final class Backtracking {
     /** The most months one backtrack covers (BACK-1, BACK-6). */
@@ -92,9 +96,38 @@ public final class Backtracking {
     }
 
     /**
+     * Records a planned backtrack as in progress ("Reviewing", BACK-4) before any month is computed, so that the
+     * host can store the history with it; {@link #run} then replaces that record with the completed or failed one
+     * (BACK-9).
+     *
+     * <pre>{@code
+     * BacktrackOutcome submitted = Backtracking.submit(plan, history);
+     * store.save(HistoryJson.write(submitted.history()));          // the record says IN_PROGRESS
+     * BacktrackOutcome done = Backtracking.run(plan, submitted.history(), inputs, calendar, clock, listener);
+     * store.save(HistoryJson.write(done.history()));               // COMPLETED, or FAILED with the reason
+     * }</pre>
+     *
+     * <p>A request already recorded as in progress or completed is left as it is, and its record returned; a
+     * failed one is recorded as in progress again (a retry).
+     *
+     * @param plan the plan, not null
+     * @param history the history before, not null
+     * @return the history with the request's record, and that record, never null
+     */
+    public static BacktrackOutcome submit(BacktrackPlan plan, AllocationHistory history) {
+        return submitted(runRecord(plan), history);
+    }
+
+    /**
      * Runs a planned backtrack: recomputes each month with the plan's rule version, then adds every month's new
      * version at once, in force from 00:00 the day after completion (BACK-5). If any month fails, no version is
      * added and the record says why.
+     *
+     * <p>A request is identified by its operator, submission time and months (its record id). Replaying a request
+     * whose record in {@code history} is completed changes nothing (BACK-9): no month is computed, no version is
+     * added, the history and the completed record are returned as they are, and the listener hears only
+     * {@link BacktrackListener#finished}. A request recorded as in progress (see {@link #submit}) or as failed is
+     * run, and its record replaced by the completed or failed one; a completed record is never rewritten.
      *
      * @param plan the plan, not null
      * @param history the history before, not null
@@ -103,6 +136,8 @@ public final class Backtracking {
      * @param clock the caller's clock: completion time, not null
      * @param listener hears progress, not null
      * @return the new history and the record, never null
+     * @throws IllegalArgumentException if the request's record is completed with another rule version than the
+     *     plan's: the plan was made from another rule schedule
      */
     public static BacktrackOutcome run(
             BacktrackPlan plan,
@@ -111,19 +146,29 @@ public final class Backtracking {
             BillingCalendar calendar,
             Clock clock,
             BacktrackListener listener) {
+        BacktrackRecord record = runRecord(plan);
+        Optional<BacktrackOutcome> done = replay(record, history, listener);
+        if (done.isPresent()) {
+            return done.get();
+        }
         Allocator allocator = Allocator.compile(plan.ruleVersion().rules());
-        BacktrackRequest r = plan.request();
         return execute(
-                recordId("rules", r),
-                r,
-                plan.months(),
-                plan.ruleMonth(),
-                plan.ruleVersion().id(),
+                record,
                 month -> recompute(allocator, month, inputs.items(month), inputs.tags(month), calendar),
                 history,
                 calendar,
                 clock,
                 listener);
+    }
+
+    private static BacktrackRecord runRecord(BacktrackPlan plan) {
+        BacktrackRequest r = plan.request();
+        return inProgress(
+                recordId("rules", r),
+                r,
+                plan.months(),
+                plan.ruleMonth(),
+                plan.ruleVersion().id());
     }
 
     /**
@@ -150,13 +195,13 @@ public final class Backtracking {
             BillingCalendar calendar,
             Clock clock,
             BacktrackListener listener) {
-        List<BillingMonth> months = months(request, schedule, calendar);
+        BacktrackRecord record = tagRecord(request, schedule, calendar);
+        Optional<BacktrackOutcome> done = replay(record, history, listener);
+        if (done.isPresent()) {
+            return done.get();
+        }
         return execute(
-                recordId("tags", request),
-                request,
-                months,
-                calendar.ruleMonth(request.submittedAt()),
-                "per month",
+                record,
                 month -> {
                     AllocationRuleSet rules = schedule.ruleSetFor(month);
                     Iterable<LineItem> items = inputs.items(month);
@@ -174,6 +219,31 @@ public final class Backtracking {
     }
 
     /**
+     * Records a tag backtrack as in progress before any month is computed, as {@link #submit(BacktrackPlan,
+     * AllocationHistory)} does for a rule backtrack; {@link #refreshTags} with the same request then replaces the
+     * record (BACK-9).
+     *
+     * @param request the months and the submission, not null
+     * @param schedule the rule sets by month, not null
+     * @param history the history before, not null
+     * @param calendar cuts days and months, not null
+     * @return the history with the request's record, and that record, never null
+     * @throws IllegalArgumentException if the months break a limit, as for {@link #plan}
+     */
+    public static BacktrackOutcome submitTagRefresh(
+            BacktrackRequest request, RuleSchedule schedule, AllocationHistory history, BillingCalendar calendar) {
+        return submitted(tagRecord(request, schedule, calendar), history);
+    }
+
+    private static BacktrackRecord tagRecord(BacktrackRequest request, RuleSchedule schedule, BillingCalendar cal) {
+        List<BillingMonth> months = months(request, schedule, cal);
+        return inProgress(recordId("tags", request), request, months, cal.ruleMonth(request.submittedAt()), PER_MONTH);
+    }
+
+    /** The rule version a tag backtrack's record names: each month keeps the rule set it had. */
+    private static final String PER_MONTH = "per month";
+
+    /**
      * Computes a month with the rule set its schedule gives it and adds it as a new version, in force at once:
      * the regular monthly run that backtracks later revise.
      *
@@ -184,6 +254,8 @@ public final class Backtracking {
      * @param calendar cuts days and months, not null
      * @param clock the caller's clock, not null
      * @return the history with the new version, never null
+     * @throws IllegalArgumentException if the month's lines are in another currency than its earlier versions', or
+     *     in more than one (a month's cost allocation bill is in one currency)
      */
     public static AllocationHistory computeMonth(
             BillingMonth month,
@@ -215,18 +287,13 @@ public final class Backtracking {
         return new Computed(RuleVersion.of(allocator.rules()).id(), MonthVersion.canonical(lines));
     }
 
-    private static BacktrackOutcome execute(
+    private static BacktrackRecord inProgress(
             String id,
             BacktrackRequest request,
             List<BillingMonth> months,
             BillingMonth ruleMonth,
-            String ruleVersion,
-            MonthComputation computation,
-            AllocationHistory history,
-            BillingCalendar calendar,
-            Clock clock,
-            BacktrackListener listener) {
-        BacktrackRecord started = new BacktrackRecord(
+            String ruleVersion) {
+        return new BacktrackRecord(
                 id,
                 request.operator(),
                 request.submittedAt(),
@@ -237,41 +304,93 @@ public final class Backtracking {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
+    }
+
+    private static BacktrackOutcome submitted(BacktrackRecord record, AllocationHistory history) {
+        requireNonNull(history, "history");
+        Optional<BacktrackRecord> earlier = history.record(record.id());
+        if (earlier.isPresent() && earlier.get().status() != BacktrackStatus.FAILED) {
+            return new BacktrackOutcome(history, earlier.get());
+        }
+        return new BacktrackOutcome(history.withRecord(record), record);
+    }
+
+    /** The outcome of a request whose record is completed, unchanged; empty when the request is to be run. */
+    private static Optional<BacktrackOutcome> replay(
+            BacktrackRecord record, AllocationHistory history, BacktrackListener listener) {
+        requireNonNull(history, "history");
+        requireNonNull(listener, "listener");
+        Optional<BacktrackRecord> earlier = history.record(record.id());
+        if (earlier.isEmpty() || earlier.get().status() != BacktrackStatus.COMPLETED) {
+            return Optional.empty();
+        }
+        BacktrackRecord completed = earlier.get();
+        if (!completed.ruleVersion().equals(record.ruleVersion())) {
+            throw new IllegalArgumentException("backtrack " + completed.id() + " was completed with rule version "
+                    + completed.ruleVersion() + ", but this plan has " + record.ruleVersion()
+                    + ": a completed backtrack is never rewritten; submit a new request");
+        }
+        listener.finished(completed);
+        return Optional.of(new BacktrackOutcome(history, completed));
+    }
+
+    private static BacktrackOutcome execute(
+            BacktrackRecord started,
+            MonthComputation computation,
+            AllocationHistory history,
+            BillingCalendar calendar,
+            Clock clock,
+            BacktrackListener listener) {
+        List<BillingMonth> months = started.months();
         listener.started(started);
         List<Computed> results = new ArrayList<>();
+        BillingMonth current = months.get(0);
+        AllocationHistory after;
+        BacktrackRecord completed;
         try {
             for (int i = 0; i < months.size(); i++) {
-                listener.monthStarted(months.get(i), i + 1, months.size());
-                results.add(computation.compute(months.get(i)));
-                listener.monthDone(months.get(i));
+                current = months.get(i);
+                listener.monthStarted(current, i + 1, months.size());
+                results.add(computation.compute(current));
+                listener.monthDone(current);
             }
+            Instant completedAt = clock.instant();
+            Instant effectiveFrom = calendar.dayOf(completedAt)
+                    .plusDays(1)
+                    .atStartOfDay(calendar.zone())
+                    .toInstant();
+            completed = started.completed(completedAt, effectiveFrom);
+            List<MonthVersion> versions = new ArrayList<>();
+            for (int i = 0; i < months.size(); i++) {
+                current = months.get(i);
+                versions.add(new MonthVersion(
+                        current,
+                        history.nextNumber(current),
+                        results.get(i).ruleVersion(),
+                        Optional.of(started.id()),
+                        completedAt,
+                        effectiveFrom,
+                        results.get(i).lines()));
+                checkCurrency(history, versions.get(i));
+            }
+            after = history.withBacktrack(versions, completed);
         } catch (RuntimeException e) {
-            Instant failedAt = clock.instant();
-            BacktrackRecord failed =
-                    started.failed(failedAt, "month " + months.get(results.size()) + ": " + e.getMessage());
+            BacktrackRecord failed = started.failed(clock.instant(), "month " + current + ": " + e.getMessage());
             listener.finished(failed);
             return new BacktrackOutcome(history.withRecord(failed), failed);
         }
-        Instant completedAt = clock.instant();
-        Instant effectiveFrom = calendar.dayOf(completedAt)
-                .plusDays(1)
-                .atStartOfDay(calendar.zone())
-                .toInstant();
-        List<MonthVersion> versions = new ArrayList<>();
-        for (int i = 0; i < months.size(); i++) {
-            BillingMonth month = months.get(i);
-            versions.add(new MonthVersion(
-                    month,
-                    history.nextNumber(month),
-                    results.get(i).ruleVersion(),
-                    Optional.of(id),
-                    completedAt,
-                    effectiveFrom,
-                    results.get(i).lines()));
-        }
-        BacktrackRecord completed = started.completed(completedAt, effectiveFrom);
         listener.finished(completed);
-        return new BacktrackOutcome(history.withVersions(versions).withRecord(completed), completed);
+        return new BacktrackOutcome(after, completed);
+    }
+
+    /** Fails a month whose lines are in another currency than its earlier versions', before any month is added. */
+    private static void checkCurrency(AllocationHistory history, MonthVersion v) {
+        Optional<Currency> had = history.currency(v.month());
+        if (had.isPresent() && v.currency().isPresent() && !had.equals(v.currency())) {
+            throw new IllegalArgumentException(
+                    "its lines are in " + v.currency().get() + ", its earlier versions in " + had.get()
+                            + ": a month's cost allocation bill is in one currency");
+        }
     }
 
     private static String recordId(String kind, BacktrackRequest r) {

@@ -1,7 +1,10 @@
 package org.cloudbilling.allocation.backtracking;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,7 +19,9 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Optional;
 import java.util.function.Function;
 import org.cloudbilling.allocation.RuleId;
@@ -30,6 +35,8 @@ import org.cloudbilling.core.json.BillingJson;
  * <pre>{@code
  * String json = HistoryJson.write(history);
  * AllocationHistory back = HistoryJson.read(json);   // equal to history
+ * HistoryJson.write(history, writer);                // large histories: straight to a Writer
+ * AllocationHistory again = HistoryJson.read(reader);
  * }</pre>
  */
 public final class HistoryJson {
@@ -68,6 +75,7 @@ public final class HistoryJson {
      * @return its JSON, never null
      */
     public static String write(AllocationHistory history) {
+        requireNonNull(history, "history");
         try {
             return mapper().writeValueAsString(history);
         } catch (JsonProcessingException e) {
@@ -76,29 +84,91 @@ public final class HistoryJson {
     }
 
     /**
-     * Reads a history.
+     * Writes {@code history} to {@code out} as it goes, without building the whole text first: the same JSON as
+     * {@link #write(AllocationHistory)}. Flushes {@code out} and leaves it open.
+     *
+     * @param history the history, not null
+     * @param out where to write, not null
+     * @throws UncheckedIOException if {@code out} fails
+     */
+    public static void write(AllocationHistory history, Writer out) {
+        requireNonNull(history, "history");
+        requireNonNull(out, "out");
+        ObjectMapper mapper = mapper();
+        mapper.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try {
+            mapper.writeValue(out, history);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the allocation history: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a history and checks it is consistent (see {@link AllocationHistory}, {@link MonthVersion},
+     * {@link AllocationLine}).
      *
      * @param json the JSON, not null
      * @return the history, never null
      * @throws IllegalArgumentException naming the JSON path (such as {@code $.versions[0].number}), the line and
-     *     column, and the reason when the JSON is not a valid history
+     *     column, and the reason when the JSON is not a valid history: malformed, a value of another type, beyond
+     *     Jackson's stream limits (nesting deeper than 1,000, a number of more than 1,000 digits, a name of more
+     *     than 50,000 characters), or inconsistent (a version number repeated within a month, a line repeated, a
+     *     line in another currency than its month's, a Collected or Shared line without a unit). For a check
+     *     across values the line and column are where the object holding them ends.
      */
     public static AllocationHistory read(String json) {
+        requireNonNull(json, "json");
+        ObjectMapper mapper = mapper();
+        try (JsonParser p = mapper.createParser(json)) {
+            return read(mapper, p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("bug: a string could not be read", e);
+        }
+    }
+
+    /**
+     * Reads a history from {@code in} as it comes, without holding the whole text, then closes {@code in}; reads
+     * and refuses as {@link #read(String)} does.
+     *
+     * @param in the JSON, not null
+     * @return the history, never null
+     * @throws IllegalArgumentException as {@link #read(String)}
+     * @throws UncheckedIOException if {@code in} fails: not bad input, the input could not be read
+     */
+    public static AllocationHistory read(Reader in) {
+        requireNonNull(in, "in");
+        ObjectMapper mapper = mapper();
+        try (JsonParser p = mapper.createParser(in)) {
+            return read(mapper, p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the allocation history: " + e.getMessage(), e);
+        }
+    }
+
+    private static AllocationHistory read(ObjectMapper mapper, JsonParser p) throws IOException {
         AllocationHistory history;
         try {
-            history = mapper().readValue(json, AllocationHistory.class);
+            history = mapper.readValue(p, AllocationHistory.class);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new IllegalArgumentException(
-                    "invalid allocation history: at " + pathOf(e)
-                            + (at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
-                            + e.getOriginalMessage(),
-                    e);
+            String path = pathOf(e);
+            String reason = e.getOriginalMessage();
+            if (e.getCause() instanceof HistoryProblem problem) {
+                path = path + "." + problem.field();
+                reason = problem.reason();
+            }
+            // a stream limit (StreamConstraintsException) has no location of its own: the parser knows it
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            throw new IllegalArgumentException("invalid allocation history: at " + path + where(at) + ": " + reason, e);
         }
         if (history == null) {
-            throw new IllegalArgumentException("invalid allocation history: at $: expected an object, found null");
+            throw new IllegalArgumentException("invalid allocation history: at $" + where(p.currentLocation())
+                    + ": expected an object, found null");
         }
         return history;
+    }
+
+    private static String where(JsonLocation at) {
+        return at == null || at.getLineNr() < 0 ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     /** The JSON path of the value that could not be read, such as {@code $.versions[0].lines[2].amount}. */

@@ -1,11 +1,11 @@
 package org.cloudbilling.allocation.backtracking;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +36,74 @@ public record MonthVersion(
         Instant effectiveFrom,
         List<AllocationLine> lines) {
 
-    /** Checks the components; the lines must already be canonical (see {@link #canonical(List)}). */
+    /**
+     * Checks the components; the lines should already be canonical (see {@link #canonical(List)}).
+     *
+     * @throws IllegalArgumentException naming the value: a number below 1, two lines of the same item, unit, type
+     *     and rule, lines in more than one currency (a month's cost allocation bill is in one currency)
+     */
     public MonthVersion {
         requireNonNull(month, "month");
-        checkArgument(number >= 1, "version number %s is not positive", number);
+        if (number < 1) {
+            throw new HistoryProblem("number", "version number " + number + " is not positive");
+        }
         requireNonNull(ruleVersion, "ruleVersion");
         requireNonNull(backtrack, "backtrack");
         requireNonNull(computedAt, "computedAt");
         requireNonNull(effectiveFrom, "effectiveFrom");
         lines = List.copyOf(lines);
+        checkLines(lines);
+    }
+
+    private static void checkLines(List<AllocationLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        Currency first = lines.get(0).amount().currency();
+        boolean ordered = true;
+        for (int i = 0; i < lines.size(); i++) {
+            AllocationLine l = lines.get(i);
+            if (!l.amount().currency().equals(first)) {
+                throw new HistoryProblem(
+                        "lines[" + i + "].amount",
+                        "line in " + l.amount().currency() + ", but lines[0] is in " + first
+                                + ": a month's cost allocation bill is in one currency");
+            }
+            if (i > 0 && ordered) {
+                int c = AllocationLine.ORDER.compare(lines.get(i - 1), l);
+                if (c == 0) {
+                    throw repeated(l, i, i - 1);
+                }
+                ordered = c < 0;
+            }
+        }
+        if (ordered) {
+            return; // canonical lines, as computed: a repeat would have been next to its twin
+        }
+        Map<List<Object>, Integer> seen = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            AllocationLine l = lines.get(i);
+            Integer earlier = seen.putIfAbsent(List.of(l.item(), l.unit(), l.type(), l.rule()), i);
+            if (earlier != null) {
+                throw repeated(l, i, earlier);
+            }
+        }
+    }
+
+    private static HistoryProblem repeated(AllocationLine l, int index, int earlier) {
+        return new HistoryProblem(
+                "lines[" + index + "]",
+                "repeats lines[" + earlier + "] (item " + l.item() + ", unit "
+                        + l.unit().map(UnitId::value).orElse("none") + ", " + l.type() + ", rule "
+                        + l.rule().map(r -> r.value()).orElse("none")
+                        + "): a version has one line per item, unit, type and rule");
+    }
+
+    /** Returns the currency of the lines, empty when there are none. */
+    Optional<Currency> currency() {
+        return lines.isEmpty()
+                ? Optional.empty()
+                : Optional.of(lines.get(0).amount().currency());
     }
 
     /**

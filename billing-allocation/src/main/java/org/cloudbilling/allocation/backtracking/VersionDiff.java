@@ -27,8 +27,9 @@ import org.cloudbilling.core.money.Money;
  * @param from the older version
  * @param to the newer version
  * @param currency the currency compared
- * @param lines the lines that differ, in canonical order
- * @param units every unit whose total differs, with Unallocated as an empty unit
+ * @param lines the lines that differ, in canonical order; never a line whose change is zero (a line of zero
+ *     added or removed, or an amount written at another scale)
+ * @param units every unit whose total differs, with Unallocated as an empty unit; never one whose change is zero
  * @param totalBefore the month's total in {@code from}
  * @param totalAfter the month's total in {@code to}
  */
@@ -109,6 +110,9 @@ public record VersionDiff(
             AllocationLine b = e.getValue();
             AllocationLine a = after.get(e.getKey());
             if (a == null) {
+                if (b.amount().isZero()) {
+                    continue; // a zero line gone changes nothing
+                }
                 lines.add(new LineChange(
                         Kind.REMOVED,
                         b.item(),
@@ -118,7 +122,7 @@ public record VersionDiff(
                         Optional.of(b.amount()),
                         Optional.empty(),
                         zero.minus(b.amount())));
-            } else if (!a.amount().equals(b.amount())) {
+            } else if (!a.amount().minus(b.amount()).isZero()) {
                 lines.add(new LineChange(
                         Kind.CHANGED,
                         b.item(),
@@ -131,8 +135,8 @@ public record VersionDiff(
             }
         }
         for (Map.Entry<List<Object>, AllocationLine> e : after.entrySet()) {
-            if (!before.containsKey(e.getKey())) {
-                AllocationLine a = e.getValue();
+            AllocationLine a = e.getValue();
+            if (!before.containsKey(e.getKey()) && !a.amount().isZero()) {
                 lines.add(new LineChange(
                         Kind.ADDED,
                         a.item(),
@@ -162,7 +166,7 @@ public record VersionDiff(
         for (Optional<UnitId> u : allUnits.values()) {
             Money b = unitsBefore.getOrDefault(u, zero);
             Money a = unitsAfter.getOrDefault(u, zero);
-            if (!a.equals(b)) {
+            if (!a.minus(b).isZero()) {
                 units.add(new UnitChange(u, b, a, a.minus(b)));
             }
         }

@@ -111,7 +111,8 @@ class BacktrackRunTest {
 
     @Test
     @Tag("BACK-4")
-    void run_recordIdComesFromTheRequest_theSameRequestReplacesItsRecord() {
+    @Tag("BACK-9")
+    void run_recordIdComesFromTheRequest_theSameRequestKeepsItsRecordAndAddsNoVersion() {
         AllocationHistory regular = BacktrackExample.regularRuns();
         BacktrackOutcome first = Backtracking.run(
                 plan(JAN_10),
@@ -141,10 +142,25 @@ class BacktrackRunTest {
         assertThat(other.record().id())
                 .matches("bt-[0-9a-f]{16}")
                 .isNotEqualTo(first.record().id());
-        assertThat(again.history().records()).containsExactly(again.record());
-        assertThat(other.history().records()).containsExactly(again.record(), other.record());
-        assertThat(other.history().record(first.record().id())).contains(again.record());
+        assertThat(again.record()).isEqualTo(first.record());
+        assertThat(again.history().records()).containsExactly(first.record());
+        assertThat(other.history().records()).containsExactly(first.record(), other.record());
+        assertThat(other.history().record(first.record().id())).contains(first.record());
         assertThat(other.history().record("bt-0000000000000000")).isEmpty();
+        // November: its regular version and one from the first request; the repeat adds none, the other request one
+        assertThat(first.history().versions(NOV))
+                .extracting(MonthVersion::number)
+                .containsExactly(1, 2);
+        assertThat(again.history().versions(NOV))
+                .extracting(MonthVersion::number)
+                .containsExactly(1, 2);
+        assertThat(again.history()).isEqualTo(first.history());
+        assertThat(other.history().versions(NOV))
+                .extracting(v -> v.number() + " " + v.backtrack().orElse("regular"))
+                .containsExactly(
+                        "1 regular",
+                        "2 " + first.record().id(),
+                        "3 " + other.record().id());
     }
 
     @Test

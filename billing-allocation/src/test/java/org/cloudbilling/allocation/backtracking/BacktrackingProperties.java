@@ -21,6 +21,7 @@ class BacktrackingProperties {
     @Test
     @Tag("BACK-1")
     @Tag("ALLOC-6")
+    @Tag("BACK-9")
     void everyRecomputedMonth_conservesItsTotal_andRerunsAreIdentical() {
         AllocationHistory regular = BacktrackExample.regularRuns();
         // every one of the 15 ranges, exhaustively: a random draw filtered by a <= b can run out of examples
@@ -39,14 +40,30 @@ class BacktrackingProperties {
                         CAL,
                         BacktrackExample.at("2025-01-10T03:00:00Z"),
                         BacktrackListener.NONE);
+                // the same months asked for again an hour later: another request, with the same rules
+                BacktrackPlan again = Backtracking.plan(
+                        new BacktrackRequest(OperatorUin.of("1"), Instant.parse("2025-01-10T03:00:00Z"), from, to),
+                        BacktrackExample.SCHEDULE,
+                        CAL);
                 BacktrackOutcome twice = Backtracking.run(
-                        plan,
+                        again,
                         once.history(),
                         BacktrackExample.INPUTS,
                         CAL,
                         BacktrackExample.at("2025-01-10T04:00:00Z"),
                         BacktrackListener.NONE);
+                // the first request replayed changes nothing (BACK-9)
+                assertThat(Backtracking.run(
+                                        plan,
+                                        twice.history(),
+                                        BacktrackExample.INPUTS,
+                                        CAL,
+                                        BacktrackExample.at("2025-01-10T05:00:00Z"),
+                                        BacktrackListener.NONE)
+                                .history())
+                        .isEqualTo(twice.history());
                 for (BillingMonth m : plan.months()) {
+                    assertThat(twice.history().versions(m)).hasSize(3);
                     List<LineItem> items = BacktrackExample.items(m);
                     Money source = Money.total(
                             CNY, items.stream().map(LineItem::totalCost).toList());

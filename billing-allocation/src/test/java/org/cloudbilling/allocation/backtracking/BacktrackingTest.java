@@ -200,7 +200,7 @@ class BacktrackingTest {
     }
 
     @Test
-    void rerunningTheSameRequest_givesVersionsIdenticalInContent() {
+    void aSecondRequestWithTheSameRules_givesVersionsIdenticalInContent() {
         AllocationHistory before = BacktrackExample.regularRuns();
         BacktrackOutcome first = Backtracking.run(
                 planAugToDec(),
@@ -209,8 +209,12 @@ class BacktrackingTest {
                 CAL,
                 BacktrackExample.at("2025-01-10T03:00:00Z"),
                 BacktrackListener.NONE);
+        // submitted a day later: another request, with the same rules (January's)
+        BacktrackPlan later =
+                Backtracking.plan(new BacktrackRequest(ALICE, JAN_10.plusSeconds(86_400), AUG, DEC), SCHEDULE, CAL);
+        assertThat(later.ruleVersion()).isEqualTo(planAugToDec().ruleVersion());
         BacktrackOutcome second = Backtracking.run(
-                planAugToDec(),
+                later,
                 first.history(),
                 INPUTS,
                 CAL,

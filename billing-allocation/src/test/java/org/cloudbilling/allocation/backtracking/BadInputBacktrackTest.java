@@ -7,6 +7,10 @@ import static org.cloudbilling.allocation.backtracking.BacktrackExample.SCHEDULE
 import static org.cloudbilling.core.time.BillingCalendar.TENCENT;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.OperatorUin;
 import org.cloudbilling.core.time.BillingMonth;
 import org.junit.jupiter.api.Tag;
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Backtracks of 0 and 13 months (BACK-1, BACK-6: 1 to 12 months). A request names its first and last month, so
  * 0 months is a range whose last month comes before its first; 13 is one month more than the most allowed. Both
- * are refused before anything is computed, and the history given stays as it was.
+ * are refused before any month is read and before a record is started.
  */
 @Tag("bad-input")
 @Tag("BACK-1")
@@ -55,9 +59,33 @@ class BadInputBacktrackTest {
     }
 
     @Test
-    void refreshTags_zeroOrThirteenMonths_isRefused_andTheHistoryStaysAsItWas() {
+    void refreshTags_zeroOrThirteenMonths_isRefusedBeforeAnythingIsReadOrHeard() {
         AllocationHistory before = BacktrackExample.regularRuns();
-        String copy = HistoryJson.write(before);
+        List<String> touched = new ArrayList<>();
+        MonthInputs watched = new MonthInputs() {
+            @Override
+            public Iterable<LineItem> items(BillingMonth month) {
+                touched.add("items " + month);
+                return INPUTS.items(month);
+            }
+
+            @Override
+            public TagBindings tags(BillingMonth month) {
+                touched.add("tags " + month);
+                return INPUTS.tags(month);
+            }
+        };
+        BacktrackListener listener = new BacktrackListener() {
+            @Override
+            public void started(BacktrackRecord record) {
+                touched.add("started");
+            }
+
+            @Override
+            public void finished(BacktrackRecord record) {
+                touched.add("finished " + record.status());
+            }
+        };
         for (BacktrackRequest bad : new BacktrackRequest[] {
             request(BillingMonth.of(2024, 9), AUG_2024), request(AUG_2024, BillingMonth.of(2025, 8))
         }) {
@@ -65,14 +93,26 @@ class BadInputBacktrackTest {
                             bad,
                             SCHEDULE,
                             before,
-                            INPUTS,
+                            watched,
                             TENCENT,
                             BacktrackExample.at("2025-09-10T03:00:00Z"),
-                            BacktrackListener.NONE))
+                            listener))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("a backtrack covers 1 to 12 months");
+            assertThatThrownBy(() -> Backtracking.submitTagRefresh(bad, SCHEDULE, before, TENCENT))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("a backtrack covers 1 to 12 months");
         }
-        assertThat(HistoryJson.write(before)).isEqualTo(copy);
-        assertThat(HistoryJson.read(copy)).isEqualTo(before);
+        assertThat(touched).as("no month read, no record started or finished").isEmpty();
+        // a good request through the same inputs and listener is heard
+        Backtracking.refreshTags(
+                request(AUG_2024, AUG_2024),
+                SCHEDULE,
+                before,
+                watched,
+                TENCENT,
+                BacktrackExample.at("2025-09-10T03:00:00Z"),
+                listener);
+        assertThat(touched).startsWith("started").endsWith("finished COMPLETED").contains("items 2024-08");
     }
 }

@@ -37,10 +37,12 @@ class BadInputHistoryTest {
 
     private static final Pattern REPORTED_PATH = Pattern.compile("^invalid allocation history: at (\\$[^,:]*)[,:] ");
 
-    /** Values that may be null: the optional ones, whose null means absent. */
-    private static final Pattern NULLABLE =
-            Pattern.compile("\\$\\.versions\\[\\d+]\\.(backtrack|lines\\[\\d+]\\.(unit|rule))"
-                    + "|\\$\\.records\\[\\d+]\\.(completedAt|effectiveFrom|failure)");
+    /**
+     * Values that may be null: the optional ones, whose null means absent. Not a line's unit: every unit in the
+     * document is on a Collected line, which needs one.
+     */
+    private static final Pattern NULLABLE = Pattern.compile("\\$\\.versions\\[\\d+]\\.(backtrack|lines\\[\\d+]\\.rule)"
+            + "|\\$\\.records\\[\\d+]\\.(completedAt|effectiveFrom|failure)");
 
     /** A small history with a backtrack record: two versions of one month, a few lines each. */
     private static AllocationHistory history() {

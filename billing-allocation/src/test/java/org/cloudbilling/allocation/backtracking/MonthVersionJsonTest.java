@@ -57,7 +57,68 @@ class MonthVersionJsonTest {
     void monthVersion_numberZero_isRefused() {
         assertThatThrownBy(() -> new MonthVersion(SEPTEMBER, 0, "rv-1", Optional.empty(), T, T, List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("version number 0 is not positive");
+                .hasMessage("number: version number 0 is not positive");
+    }
+
+    @Test
+    void monthVersion_repeatedLine_isRefused_nextToItsTwinOrNot() {
+        // canonical order: the repeat comes right after its twin
+        assertThatThrownBy(() -> new MonthVersion(
+                        SEPTEMBER,
+                        1,
+                        "rv-1",
+                        Optional.empty(),
+                        T,
+                        T,
+                        List.of(line("i1", "web", "s", "1.00"), line("i1", "web", "s", "2.00"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lines[1]: repeats lines[0] (item i1, unit web, SHARED, rule s): a version has one line"
+                        + " per item, unit, type and rule");
+        // out of order: found all the same
+        assertThatThrownBy(() -> new MonthVersion(
+                        SEPTEMBER,
+                        1,
+                        "rv-1",
+                        Optional.empty(),
+                        T,
+                        T,
+                        List.of(
+                                line("i2", "web", "s", "1.00"),
+                                line("i1", null, null, "2.00"),
+                                line("i2", "data", "s", "3.00"),
+                                line("i2", "web", "s", "4.00"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lines[3]: repeats lines[0] (item i2, unit web, SHARED, rule s): a version has one line"
+                        + " per item, unit, type and rule");
+        // the same item, unit and type under two rules, or two units, are two lines
+        assertThat(new MonthVersion(
+                                SEPTEMBER,
+                                1,
+                                "rv-1",
+                                Optional.empty(),
+                                T,
+                                T,
+                                List.of(
+                                        line("i2", "web", "s-b", "1.00"),
+                                        line("i2", "web", "s-a", "1.00"),
+                                        line("i2", "data", "s-a", "1.00")))
+                        .lines())
+                .hasSize(3);
+    }
+
+    @Test
+    void monthVersion_linesInTwoCurrencies_areRefused() {
+        AllocationLine usd = new AllocationLine(
+                LineItemId.of("i2"),
+                Optional.of(UnitId.of("web")),
+                AllocationType.SHARED,
+                Money.of("USD", "1.00"),
+                Optional.of(RuleId.of("s")));
+        assertThatThrownBy(() -> new MonthVersion(
+                        SEPTEMBER, 1, "rv-1", Optional.empty(), T, T, List.of(line("i1", "web", "s", "1.00"), usd)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lines[1].amount: line in USD, but lines[0] is in CNY: a month's cost allocation bill is"
+                        + " in one currency");
     }
 
     @Test

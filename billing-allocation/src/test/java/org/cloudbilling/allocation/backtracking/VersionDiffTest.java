@@ -87,6 +87,35 @@ class VersionDiffTest {
     }
 
     @Test
+    void between_linesOfZeroAddedOrRemoved_areLeftOut() {
+        // a zero-cost item moves from Unallocated to web: nothing changes in money
+        MonthVersion v1 = version(
+                SEPTEMBER,
+                1,
+                line("i0", null, AllocationType.UNALLOCATED, null, "0.00"),
+                line("i1", "web", AllocationType.COLLECTED, "r", "7.00"));
+        MonthVersion v2 = version(
+                SEPTEMBER,
+                2,
+                line("i0", "web", AllocationType.COLLECTED, "r", "0.00"),
+                line("i1", "web", AllocationType.COLLECTED, "r", "7.00"),
+                line("i2", "data", AllocationType.COLLECTED, "r", "0"));
+        VersionDiff diff = VersionDiff.between(v1, v2, CNY);
+        assertThat(diff.lines()).extracting(VersionDiffTest::describe).isEmpty();
+        assertThat(diff.isEmpty()).isTrue();
+        assertThat(diff.units()).isEmpty();
+        // a line of zero next to a real change is still left out
+        MonthVersion v3 = version(
+                SEPTEMBER,
+                3,
+                line("i0", "web", AllocationType.COLLECTED, "r", "0.00"),
+                line("i1", "web", AllocationType.COLLECTED, "r", "9.00"));
+        assertThat(VersionDiff.between(v1, v3, CNY).lines())
+                .extracting(VersionDiffTest::describe)
+                .containsExactly("CHANGED i1 web r 2.00");
+    }
+
+    @Test
     void between_equalVersions_isEmpty() {
         MonthVersion v1 = version(SEPTEMBER, 1, line("i1", "web", AllocationType.COLLECTED, "r", "7.00"));
         MonthVersion v2 = version(SEPTEMBER, 2, line("i1", "web", AllocationType.COLLECTED, "r", "7.00"));

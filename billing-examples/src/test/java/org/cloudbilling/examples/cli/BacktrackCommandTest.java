@@ -117,7 +117,14 @@ class BacktrackCommandTest {
                 .isZero();
         Path second = dir.resolve("second.json");
 
-        CliRun again = backtrack("--history", first.toString(), "--history-out", second.toString());
+        // a new request, submitted a day later
+        CliRun again = backtrack(
+                "--history",
+                first.toString(),
+                "--history-out",
+                second.toString(),
+                "--submitted-at",
+                "2024-11-06T02:00:00Z");
 
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out()).isEqualTo("month,unit,before,after,change,currency\n");
@@ -126,6 +133,25 @@ class BacktrackCommandTest {
         assertThat(history.version(BillingMonth.of(2024, 9), 3)
                         .sameContentAs(history.version(BillingMonth.of(2024, 9), 2)))
                 .isTrue();
+    }
+
+    @Test
+    @Tag("BACK-9")
+    void backtrack_theSameRequestReplayed_addsNoVersion() throws IOException {
+        Path first = dir.resolve("first.json");
+        assertThat(backtrack("--before", oldRules.toString(), "--history-out", first.toString())
+                        .code())
+                .isZero();
+        Path replayed = dir.resolve("replayed.json");
+
+        CliRun again = backtrack("--history", first.toString(), "--history-out", replayed.toString());
+
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo("month,unit,before,after,change,currency\n");
+        AllocationHistory before = HistoryJson.read(Files.readString(first));
+        AllocationHistory after = HistoryJson.read(Files.readString(replayed));
+        assertThat(after.versions(BillingMonth.of(2024, 9))).hasSize(2);
+        assertThat(after).isEqualTo(before);
     }
 
     @Test
@@ -205,10 +231,10 @@ class BacktrackCommandTest {
                 "2024-10",
                 "--submitted-at",
                 "2024-11-05T02:00:00Z"));
-        // a later --to replaces the one above
+        // a later --to or --submitted-at replaces the one above
         for (int i = 0; i < more.length; i++) {
-            if (more[i].equals("--to")) {
-                args.set(args.indexOf("--to") + 1, more[++i]);
+            if (more[i].equals("--to") || more[i].equals("--submitted-at")) {
+                args.set(args.indexOf(more[i]) + 1, more[++i]);
             } else {
                 args.add(more[i]);
             }
