@@ -32,6 +32,7 @@ import org.cloudbilling.allocation.backtracking.VersionDiff;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.OperatorUin;
+import org.cloudbilling.core.io.SupportedTimes;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import picocli.CommandLine.ArgGroup;
@@ -242,7 +243,7 @@ public final class BacktrackCommand extends BaseCommand {
                         "currency")
                 : List.of("month", "unit", "before", "after", "change", "currency");
         try (Writer w = results(out);
-                CsvOut csv = new CsvOut(w, header)) {
+                CsvOut csv = new CsvOut(w, header, input.guard())) {
             for (Map.Entry<BillingMonth, MonthVersion> e : previous.entrySet()) {
                 MonthVersion before = e.getValue();
                 MonthVersion now = after.latest(e.getKey()).orElseThrow();
@@ -283,8 +284,8 @@ public final class BacktrackCommand extends BaseCommand {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new UserError("cannot write the result: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw cannotWrite(e);
         }
     }
 
@@ -305,18 +306,20 @@ public final class BacktrackCommand extends BaseCommand {
     }
 
     private static BillingMonth month(String option, String text) {
-        try {
-            return BillingMonth.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(option + ": " + e.getMessage());
-        }
+        return InputOptions.month(option, text);
     }
 
     private static Instant instant(String text) {
+        Instant at;
         try {
-            return Instant.parse(text);
+            at = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new UserError("--submitted-at: '" + text + "' is not an instant of the form 2024-11-05T02:00:00Z");
+        }
+        try {
+            return SupportedTimes.check(at);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--submitted-at: " + e.getMessage());
         }
     }
 }
