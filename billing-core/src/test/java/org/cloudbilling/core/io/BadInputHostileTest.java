@@ -133,6 +133,25 @@ class BadInputHostileTest {
         return items;
     }
 
+    @Test
+    @Tag("IO-1")
+    void reconciliationZip_entryNotUtf8_isRefusedNamingEntryLineAndColumn() throws java.io.IOException {
+        String entry = org.cloudbilling.core.recon.ReconciliationLists.periodName(
+                        org.cloudbilling.core.time.BillingMonth.of(2024, 9))
+                + ".csv";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+            zip.write("Ab\u00e9c,d\n".getBytes(StandardCharsets.ISO_8859_1));
+            zip.closeEntry();
+        }
+
+        BillingInputException e = refusal(() -> org.cloudbilling.core.recon.ReconciliationZip.read(
+                new ByteArrayInputStream(bytes.toByteArray()), "z.zip", FormulaGuard.ON));
+
+        assertThat(e.getMessage()).startsWith("z.zip!" + entry + ":1:3: the text is not valid UTF-8");
+    }
+
     @ParameterizedTest
     @EnumSource(BadInputFormat.class)
     @Tag("IO-3")

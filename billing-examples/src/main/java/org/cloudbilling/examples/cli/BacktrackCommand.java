@@ -32,6 +32,7 @@ import org.cloudbilling.allocation.backtracking.VersionDiff;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.OperatorUin;
+import org.cloudbilling.core.io.StrictText;
 import org.cloudbilling.core.io.SupportedTimes;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
@@ -292,7 +293,8 @@ public final class BacktrackCommand extends BaseCommand {
     private static AllocationHistory readHistory(Path file) {
         String json;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            // decoded strictly: bytes that are not UTF-8 are refused naming line and column (IO-1)
+            json = StrictText.decode(Files.readAllBytes(file), StandardCharsets.UTF_8, file.toString());
         } catch (NoSuchFileException e) {
             throw new UserError("cannot read " + file + ": no such file");
         } catch (IOException e) {

@@ -84,7 +84,7 @@ final class InputOptions {
         try {
             m = BillingMonth.parse(text);
         } catch (IllegalArgumentException | DateTimeException e) {
-            throw new UserError(option + ": '" + text + "' is not a month written YYYY-MM");
+            throw new UserError(option + ": '" + text + "' is not a month written YYYY-MM, such as 2024-09");
         }
         int year = m.yearMonth().getYear();
         if (year < 1 || year > 9998) {
