@@ -28,7 +28,10 @@ import org.cloudbilling.core.io.StrictText;
  * <p>Reading (FOCUS-7) takes exports as they are: columns in any order, by name; any column FOCUS does not define
  * kept as an extra; the literal {@code NULL} and an empty cell read as null; timestamps as
  * {@code 2024-09-01T00:00:00Z}, {@code 2024-09-01 00:00:00} or {@code 2024-09-01T00:00:00} (the last two read as
- * UTC); quoted numbers; tags as a JSON object with keys kept exactly, leading blanks included. A column the
+ * UTC), in whole seconds ({@code .000} is one; a fraction of a second is refused, as FOCUS-2 cannot write it), in
+ * the years 0 to 9999, and ChargePeriodStart and ChargePeriodEnd in the years 1 to 9998
+ * ({@link org.cloudbilling.core.io.SupportedTimes}, IO-3); quoted numbers; tags as a JSON object with keys kept
+ * exactly, leading blanks included, a repeated key or trailing text refused. A column the
  * specification never lets be null may still be null in a real export: the reader keeps it, and
  * {@link FocusValidator} reports it. A cell of the wrong type is an error naming line, column, value and reason.
  *
