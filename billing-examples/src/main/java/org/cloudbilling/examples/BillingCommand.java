@@ -43,7 +43,11 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
-        footer = {"", "Exit codes: 0 done, 1 a bug, 2 bad input or usage. 'billing COMMAND --help' for a command."})
+        footer = {
+            "",
+            "Exit codes: 0 done, 1 a bug, 2 bad input, usage, or a file that cannot be read or written.",
+            "'billing COMMAND --help' for a command."
+        })
 public final class BillingCommand implements Callable<Integer>, CommandContext {
     private final boolean stderrIsTerminal;
 
