@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  * The {@code billing} command line: {@code java -jar billing-examples/target/billing.jar <command>}.
  *
  * <p>Exit codes: 0 done; 2 bad input, usage, or a file that cannot be read or written (a message naming file, line
- * and column, at most 20 problems, never a stack trace); 1 a bug (with its stack trace). Results go to standard output or {@code --out FILE}, progress to standard error.
+ * and column, at most 20 problems, never a stack trace); 1 a bug (with its stack trace). Results go to standard
+ * output or {@code --out FILE}, progress to standard error.
  */
 @Command(
         name = "billing",
