@@ -14,6 +14,7 @@ import org.cloudbilling.examples.cli.BacktrackCommand;
 import org.cloudbilling.examples.cli.CommandContext;
 import org.cloudbilling.examples.cli.ConsolidateCommand;
 import org.cloudbilling.examples.cli.ExportCommand;
+import org.cloudbilling.examples.cli.OutputFailed;
 import org.cloudbilling.examples.cli.ReconcileCommand;
 import org.cloudbilling.examples.cli.UserError;
 import picocli.CommandLine;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code billing} command line: {@code java -jar billing-examples/target/billing.jar <command>}.
  *
- * <p>Exit codes: 0 done; 2 bad input or usage (a message naming file, line and column, never a stack trace); 1 a
- * bug (with its stack trace). Results go to standard output or {@code --out FILE}, progress to standard error.
+ * <p>Exit codes: 0 done; 2 bad input, usage, or a file that cannot be read or written (a message naming file, line
+ * and column, at most 20 problems, never a stack trace); 1 a bug (with its stack trace). Results go to standard
+ * output or {@code --out FILE}, progress to standard error.
  */
 @Command(
         name = "billing",
@@ -42,7 +44,11 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
-        footer = {"", "Exit codes: 0 done, 1 a bug, 2 bad input or usage. 'billing COMMAND --help' for a command."})
+        footer = {
+            "",
+            "Exit codes: 0 done, 1 a bug, 2 bad input, usage, or a file that cannot be read or written.",
+            "'billing COMMAND --help' for a command."
+        })
 public final class BillingCommand implements Callable<Integer>, CommandContext {
     private final boolean stderrIsTerminal;
 
@@ -114,13 +120,67 @@ public final class BillingCommand implements Callable<Integer>, CommandContext {
     private static int executionFailed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         String who = cmd.getCommandSpec().qualifiedName();
-        if (e instanceof UserError || e instanceof BillingInputException || e instanceof RuleSetException) {
-            err.println(who + ": " + e.getMessage());
+        if (e instanceof RuleSetException r) {
+            err.println(who + ": " + bounded(ruleSetMessage(r)));
+            return UserError.EXIT_CODE;
+        }
+        if (e instanceof UserError || e instanceof BillingInputException) {
+            err.println(who + ": " + bounded(e.getMessage()));
+            return UserError.EXIT_CODE;
+        }
+        OutputFailed output = OutputFailed.in(e);
+        if (output != null) { // --out failed, wherever it surfaced: the user's to fix, not a bug
+            err.println(who + ": " + bounded(output.getMessage()));
             return UserError.EXIT_CODE;
         }
         err.println(who + ": internal error, a bug (please report it with the trace below): " + e);
         e.printStackTrace(err);
         return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** The most problems a message lists, and the most characters of a line it prints. */
+    static final int MAX_PROBLEMS = 20;
+
+    static final int MAX_LINE = 1_000;
+
+    /** A rule set's problems, at most {@link #MAX_PROBLEMS} of them, then how many more there were. */
+    private static String ruleSetMessage(RuleSetException e) {
+        if (e.problems().size() <= MAX_PROBLEMS) {
+            return e.getMessage();
+        }
+        StringBuilder s = new StringBuilder("invalid rule set")
+                .append(e.source().isEmpty() ? "" : " in " + e.source())
+                .append(", ")
+                .append(e.problems().size())
+                .append(" problems:");
+        for (int i = 0; i < MAX_PROBLEMS; i++) {
+            s.append("\n  ").append(e.problems().get(i));
+        }
+        return s.append("\n  ... and ")
+                .append(e.problems().size() - MAX_PROBLEMS)
+                .append(" more")
+                .toString();
+    }
+
+    /** {@code message} with each line cut at {@link #MAX_LINE} characters: a value read may be megabytes long. */
+    static String bounded(String message) {
+        StringBuilder s = new StringBuilder();
+        String[] lines = message.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (i > 0) {
+                s.append('\n');
+            }
+            if (line.length() <= MAX_LINE) {
+                s.append(line);
+            } else {
+                s.append(line, 0, MAX_LINE)
+                        .append("... (")
+                        .append(line.length() - MAX_LINE)
+                        .append(" more characters)");
+            }
+        }
+        return s.toString();
     }
 
     private static int badParameters(CommandLine.ParameterException e, String[] args) {

@@ -3,6 +3,8 @@ package org.cloudbilling.allocation.json;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -83,15 +85,13 @@ public final class RuleSetJson {
         requireNonNull(json, "json");
         requireNonNull(source, "source");
         JsonNode root;
+        ObjectMapper mapper = mapper();
+        JsonParser parser = null;
         try {
-            root = mapper().readTree(json);
+            parser = mapper.createParser(json);
+            root = mapper.readTree(parser);
         } catch (JsonProcessingException e) {
-            throw new RuleSetException(
-                    source,
-                    List.of(new RuleSetProblem(
-                            "$",
-                            "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage())));
+            throw new RuleSetException(source, List.of(new RuleSetProblem("$", notJson(e, parser))));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the rule set " + source, e);
         }
@@ -99,6 +99,23 @@ public final class RuleSetJson {
             throw new RuleSetException(source, List.of(new RuleSetProblem("$", "the input is empty")));
         }
         return new RuleSetReader(source).ruleSet(root);
+    }
+
+    /**
+     * Returns why the text is not JSON, with the line and column: from the error, or where the parser stopped when
+     * the error carries none (the limits of {@link com.fasterxml.jackson.core.StreamReadConstraints}: nesting deeper
+     * than 1,000, a number of more than 1,000 digits, a name of more than 50,000 characters).
+     */
+    private static String notJson(JsonProcessingException e, JsonParser parser) {
+        JsonLocation at = e.getLocation();
+        if ((at == null || at == JsonLocation.NA) && parser != null) {
+            at = parser.currentLocation();
+        }
+        String where = at == null || at == JsonLocation.NA
+                ? "not valid JSON"
+                : "not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String why = e.getOriginalMessage();
+        return where + ": " + (why == null ? e.getClass().getSimpleName() : why);
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.cloudbilling.core.focus;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
@@ -11,6 +13,7 @@ import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.io.StrictText;
 
 /**
  * FOCUS 1.0 datasets as CSV: a streaming reader of real exports, and a writer of conformant ones.
@@ -25,7 +28,10 @@ import org.cloudbilling.core.io.ReadResult;
  * <p>Reading (FOCUS-7) takes exports as they are: columns in any order, by name; any column FOCUS does not define
  * kept as an extra; the literal {@code NULL} and an empty cell read as null; timestamps as
  * {@code 2024-09-01T00:00:00Z}, {@code 2024-09-01 00:00:00} or {@code 2024-09-01T00:00:00} (the last two read as
- * UTC); quoted numbers; tags as a JSON object with keys kept exactly, leading blanks included. A column the
+ * UTC), in whole seconds ({@code .000} is one; a fraction of a second is refused, as FOCUS-2 cannot write it), in
+ * the years 0 to 9999, and ChargePeriodStart and ChargePeriodEnd in the years 1 to 9998
+ * ({@link org.cloudbilling.core.io.SupportedTimes}, IO-3); quoted numbers; tags as a JSON object with keys kept
+ * exactly, leading blanks included, a repeated key or trailing text refused. A column the
  * specification never lets be null may still be null in a real export: the reader keeps it, and
  * {@link FocusValidator} reports it. A cell of the wrong type is an error naming line, column, value and reason.
  *
@@ -48,6 +54,21 @@ public final class FocusCsv {
      */
     public static FocusCsvReader reader(Reader reader, String source, FormulaGuard guard) {
         return new FocusCsvReader(reader, source, guard);
+    }
+
+    /**
+     * Opens a streaming reader of bytes in {@code charset}, decoded strictly (IO-1): a byte sequence not valid in
+     * it is a {@link BillingInputException} naming its line and column.
+     *
+     * @param in the CSV bytes, not null; closed with the returned reader
+     * @param charset the file's encoding, such as UTF-8, not null
+     * @param source the name errors give, not null
+     * @param guard {@link FormulaGuard#ON} to remove the formula guard of the project's own exports
+     * @return the reader, never null
+     * @throws BillingInputException if the header is refused or cannot be decoded
+     */
+    public static FocusCsvReader reader(InputStream in, Charset charset, String source, FormulaGuard guard) {
+        return reader(StrictText.reader(in, charset, source), source, guard);
     }
 
     /** Opens a streaming reader of an export as it is, without removing any formula guard. */

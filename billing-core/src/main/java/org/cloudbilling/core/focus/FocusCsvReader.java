@@ -12,16 +12,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.BillingInputException;
@@ -31,6 +28,7 @@ import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.io.SupportedTimes;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -45,8 +43,9 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     private final String source;
     private final FormulaGuard guard;
     private final CsvRows rows;
-    private final ObjectMapper json =
-            new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final String[] headers;
     /** For each position, its FOCUS column, or null for an extra column. */
     private final FocusColumn[] columns;
@@ -63,11 +62,10 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
             this.headers = header;
             this.columns = new FocusColumn[header.length];
             List<String> problems = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
+            for (String repeated : CsvRows.repeatedColumns(header)) {
+                problems.add("column " + repeated + " appears twice");
+            }
             for (int i = 0; i < header.length; i++) {
-                if (!seen.add(header[i])) {
-                    problems.add("column " + header[i] + " appears twice");
-                }
                 columns[i] = FocusColumn.of(header[i]).orElse(null);
             }
             List<String> missing = new ArrayList<>();
@@ -80,7 +78,8 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
                 problems.add("the header lacks FOCUS columns that may never be null: " + missing);
             }
             if (!problems.isEmpty()) {
-                throw new BillingInputException(InputProblem.ofLine(source, rows.line(), String.join("; ", problems)));
+                throw new BillingInputException(
+                        InputProblem.ofLine(source, rows.line(), CsvRows.joinProblems(problems)));
             }
         } catch (RuntimeException e) {
             throw rows.closeAfter(e);
@@ -192,7 +191,11 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
                         b.set(c, Money.parseAmount(cell.trim()));
                         break;
                     case DATETIME:
-                        b.set(c, instant(cell));
+                        Instant t = instant(cell);
+                        if (c == FocusColumn.CHARGE_PERIOD_START || c == FocusColumn.CHARGE_PERIOD_END) {
+                            SupportedTimes.check(t); // a charge's own times: the years 1 to 9998 (IO-3)
+                        }
+                        b.set(c, t);
                         break;
                     case JSON:
                         b.tags(tags(cell));
@@ -211,6 +214,10 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     }
 
     static Instant instant(String cell) {
+        return SupportedTimes.checkWritable(parseInstant(cell)); // what a FOCUS export can write (IO-3)
+    }
+
+    private static Instant parseInstant(String cell) {
         try {
             if (cell.endsWith("Z")) {
                 return Instant.parse(cell);
@@ -222,7 +229,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
                 return LocalDateTime.parse(cell).toInstant(ZoneOffset.UTC);
             }
             return LocalDateTime.parse(cell, SPACE_SEPARATED).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) { // a parse failure, or a time no Instant holds
             throw new IllegalArgumentException("'" + cell + "' is not a date-time such as 2024-09-01T00:00:00Z");
         }
     }

@@ -5,9 +5,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -17,8 +14,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.cloudbilling.core.io.CsvSafety;
+import org.cloudbilling.core.io.CsvWriter;
 import org.cloudbilling.core.io.FormulaGuard;
+import org.cloudbilling.core.io.SupportedTimes;
 
 /**
  * Writes FOCUS 1.0 rows as CSV; see {@link FocusCsv}. Not thread-safe: one writer per output.
@@ -28,9 +26,8 @@ public final class FocusCsvWriter implements Closeable, Flushable {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final FocusColumn[] COLUMNS = FocusColumn.values();
 
-    private final SequenceWriter out;
+    private final CsvWriter out;
     private final List<String> extraColumns;
-    private final FormulaGuard guard;
     private final ObjectMapper json = new ObjectMapper();
 
     FocusCsvWriter(Writer writer, List<String> extraColumns, FormulaGuard guard) throws IOException {
@@ -38,38 +35,32 @@ public final class FocusCsvWriter implements Closeable, Flushable {
         for (String extra : this.extraColumns) {
             checkArgument(FocusColumn.of(extra).isEmpty(), "%s is a FOCUS column, not an extra one", extra);
         }
-        this.guard = requireNonNull(guard, "guard");
-        this.out = new CsvMapper()
-                .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                .writerFor(Object[].class)
-                .writeValues(requireNonNull(writer, "writer"));
-        out.write(FocusCsv.header(this.extraColumns).toArray());
+        // every cell goes through the guard: only text can need it, as a decimal is a plain number, an instant
+        // starts with its four-digit year and tags with '{'
+        this.out = CsvWriter.of(
+                requireNonNull(writer, "writer"), FocusCsv.header(this.extraColumns), requireNonNull(guard, "guard"));
     }
 
     /**
      * Writes one row.
      *
      * @param row the row, not null; its extra columns must be among the writer's
-     * @throws IllegalArgumentException if the row has an extra column the writer does not, or an instant with
-     *     fractions of a second (FOCUS writes whole seconds)
+     * @throws IllegalArgumentException if the row has an extra column the writer does not, or an instant that is
+     *     not a {@link SupportedTimes supported time} (FOCUS writes whole seconds, four digits of year)
      */
     public void write(FocusRow row) {
         for (String extra : row.extra().keySet()) {
             checkArgument(extraColumns.contains(extra), "the row has column %s, which the writer does not", extra);
         }
-        Object[] cells = new Object[COLUMNS.length + extraColumns.size()];
+        String[] cells = new String[COLUMNS.length + extraColumns.size()];
         for (FocusColumn c : COLUMNS) {
             cells[c.ordinal()] = cell(row, c);
         }
         for (int i = 0; i < extraColumns.size(); i++) {
             String v = row.extra().get(extraColumns.get(i));
-            cells[COLUMNS.length + i] = v == null ? "" : guarded(v);
+            cells[COLUMNS.length + i] = v == null ? "" : v;
         }
-        try {
-            out.write(cells);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.row(cells);
     }
 
     private String cell(FocusRow row, FocusColumn c) {
@@ -78,12 +69,17 @@ public final class FocusCsvWriter implements Closeable, Flushable {
         }
         switch (c.type()) {
             case STRING:
-                return guarded(row.text(c).orElseThrow());
+                return row.text(c).orElseThrow();
             case DECIMAL:
                 return row.decimal(c).orElseThrow().toPlainString();
             case DATETIME:
                 Instant t = row.instant(c).orElseThrow();
                 checkArgument(t.getNano() == 0, "%s %s has fractions of a second; FOCUS writes whole seconds", c, t);
+                try {
+                    SupportedTimes.checkWritable(t); // four digits of year (IO-3)
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(c + ": " + e.getMessage(), e);
+                }
                 return ISO_SECONDS.format(t);
             case JSON:
                 try {
@@ -96,26 +92,14 @@ public final class FocusCsvWriter implements Closeable, Flushable {
         }
     }
 
-    private String guarded(String text) {
-        return guard == FormulaGuard.ON ? CsvSafety.neutralize(text) : text;
-    }
-
     @Override
     public void flush() {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.flush();
     }
 
     /** Flushes and closes the underlying writer. */
     @Override
     public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.close();
     }
 }

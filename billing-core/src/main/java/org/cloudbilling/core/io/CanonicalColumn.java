@@ -129,12 +129,14 @@ enum CanonicalColumn {
     }
 
     static Instant instant(String cell) {
+        Instant time;
         try {
-            return Instant.parse(cell);
+            time = Instant.parse(cell);
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException(
                     "'" + cell + "' is not an ISO-8601 instant such as 2024-09-01T00:00:00Z");
         }
+        return SupportedTimes.check(time); // whole seconds in the years 1 to 9998 (IO-3)
     }
 
     private static <E extends Enum<E>> E constant(Class<E> type, String cell) {

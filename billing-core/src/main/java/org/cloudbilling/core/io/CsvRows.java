@@ -10,6 +10,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The rows of a CSV text, one at a time, each with the line it starts on: the common ground of the format
@@ -39,6 +45,9 @@ public final class CsvRows implements Closeable {
      */
     public static final int MAX_ROW_LENGTH = 4 * 1024 * 1024;
 
+    /** The most problems or names an error message lists; it says how many more there were. */
+    public static final int MAX_LISTED = 20;
+
     private final String source;
     private final RowLimit limit;
     private final MappingIterator<String[]> rows;
@@ -58,6 +67,10 @@ public final class CsvRows implements Closeable {
                 limit.close();
             } catch (IOException c) {
                 e.addSuppressed(c);
+            }
+            StrictText.MalformedTextException m = StrictText.malformed(e);
+            if (m != null) {
+                throw new BillingInputException(m.problem());
             }
             throw new UncheckedIOException(e);
         }
@@ -111,6 +124,10 @@ public final class CsvRows implements Closeable {
             }
             return null;
         } catch (IOException e) {
+            StrictText.MalformedTextException m = StrictText.malformed(e);
+            if (m != null) {
+                throw new BillingInputException(m.problem()); // a byte sequence not valid in the charset (IO-1)
+            }
             if (RowLimit.isCause(e)) {
                 throw new BillingInputException(InputProblem.ofLine(
                         source,
@@ -137,6 +154,60 @@ public final class CsvRows implements Closeable {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns {@code problems} joined by {@code "; "}, at most {@link #MAX_LISTED} of them, then how many more there
+     * were: a header of 500,000 repeated columns gives a message of a few lines, not megabytes.
+     *
+     * @param problems the problems of one row, not null
+     * @return the text, never null
+     */
+    public static String joinProblems(List<String> problems) {
+        StringBuilder s = new StringBuilder();
+        int shown = Math.min(problems.size(), MAX_LISTED);
+        for (int i = 0; i < shown; i++) {
+            s.append(i == 0 ? "" : "; ").append(problems.get(i));
+        }
+        if (shown < problems.size()) {
+            s.append("; and ").append(problems.size() - shown).append(" more problems");
+        }
+        return s.toString();
+    }
+
+    /**
+     * Returns {@code names} as {@code [a, b, c]}, at most {@link #MAX_LISTED} of them, then how many more there were
+     * ({@code [a, b, ...] and 12 more}).
+     *
+     * @param names the names, such as column headers, not null
+     * @return the text, never null
+     */
+    public static String listNames(Collection<String> names) {
+        List<String> shown = new ArrayList<>();
+        for (String n : names) {
+            if (shown.size() == MAX_LISTED) {
+                break;
+            }
+            shown.add(n);
+        }
+        return shown + (shown.size() < names.size() ? " and " + (names.size() - shown.size()) + " more" : "");
+    }
+
+    /**
+     * Returns the headers {@code header} repeats, each once, in the order they repeat.
+     *
+     * @param header a header row, not null
+     * @return the repeated names, never null
+     */
+    public static Set<String> repeatedColumns(String[] header) {
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new LinkedHashSet<>();
+        for (String h : header) {
+            if (!seen.add(h)) {
+                repeated.add(h);
+            }
+        }
+        return repeated;
     }
 
     /** Returns the line the row last read starts on, counting from 1; 0 before the first row. */

@@ -54,6 +54,20 @@ public final class InputProblem {
         return new InputProblem(source, line, 0, null, null, reason);
     }
 
+    /**
+     * Returns a problem at a place in the text, such as a byte sequence that cannot be decoded (IO-1):
+     * {@code toString()} reads {@code bill.csv:2:41: reason}.
+     *
+     * @param source the file or stream name, not null
+     * @param line the 1-based line
+     * @param column the 1-based character on the line (not a CSV column)
+     * @param reason what is wrong, not null
+     * @return the problem, never null
+     */
+    public static InputProblem at(String source, long line, int column, String reason) {
+        return new InputProblem(source, line, column, null, null, reason);
+    }
+
     /** Returns the file or stream name, never null. */
     public String source() {
         return source;
@@ -64,7 +78,10 @@ public final class InputProblem {
         return line;
     }
 
-    /** Returns the 1-based column, 0 when the problem concerns a whole row. */
+    /**
+     * Returns the 1-based column, 0 when the problem concerns a whole row; for a problem made by {@link #at}, the
+     * 1-based character on the line.
+     */
     public int column() {
         return column;
     }
@@ -91,7 +108,10 @@ public final class InputProblem {
             s.append(':').append(line);
         }
         if (column > 0) {
-            s.append(':').append(column).append(" (").append(columnName).append(')');
+            s.append(':').append(column);
+            if (columnName != null) {
+                s.append(" (").append(columnName).append(')');
+            }
         }
         return s.append(": ").append(reason).toString();
     }

@@ -1,9 +1,11 @@
 package org.cloudbilling.core.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +24,9 @@ import java.util.List;
  * ReadResult<LineItem> all = LineItemCsv.readAll(reader, "september.csv", OnError.COLLECT);
  * }</pre>
  *
- * <p>A bad row is reported with source, line, column, value and reason ({@link InputProblem}).
+ * <p>A bad row is reported with source, line, column, value and reason ({@link InputProblem}). Text cells are
+ * guarded against spreadsheet formulas by default ({@link FormulaGuard#ON}, on writing and reading alike, so a
+ * round trip gives back the exact text); {@link FormulaGuard#OFF} writes and reads every cell exactly.
  */
 public final class LineItemCsv {
     private LineItemCsv() {}
@@ -37,7 +41,8 @@ public final class LineItemCsv {
     }
 
     /**
-     * Opens a streaming reader that reads every cell exactly; it reads and checks the header at once.
+     * Opens a streaming reader of a file written by {@link #writer(Writer)}: it removes the formula guard
+     * ({@link FormulaGuard#ON}, the default on both sides, IO-2); it reads and checks the header at once.
      *
      * @param reader the CSV text, not null; closed with the returned reader
      * @param source the name errors give for the input, such as a file name, not null
@@ -45,7 +50,23 @@ public final class LineItemCsv {
      * @throws BillingInputException if the header is missing or differs from {@link #header()}
      */
     public static LineItemCsvReader reader(Reader reader, String source) {
-        return reader(reader, source, FormulaGuard.OFF);
+        return reader(reader, source, FormulaGuard.ON);
+    }
+
+    /**
+     * Opens a streaming reader of bytes in {@code charset}, decoded strictly (IO-1): a byte sequence not valid in
+     * it is a {@link BillingInputException} naming its line and column.
+     *
+     * @param in the CSV bytes, not null; closed with the returned reader
+     * @param charset the file's encoding, such as UTF-8, not null
+     * @param source the name errors give for the input, not null
+     * @param guard whether the input was written with the formula guard, not null
+     * @return the reader, never null
+     * @throws BillingInputException if the header is missing or differs from {@link #header()}, or cannot be
+     *     decoded
+     */
+    public static LineItemCsvReader reader(InputStream in, Charset charset, String source, FormulaGuard guard) {
+        return reader(StrictText.reader(in, charset, source), source, guard);
     }
 
     /**
@@ -63,7 +84,7 @@ public final class LineItemCsv {
     }
 
     /**
-     * Reads a whole input.
+     * Reads a whole input written by {@link #writer(Writer)}, removing the formula guard.
      *
      * @param reader the CSV text, not null; closed before returning
      * @param source the name errors give for the input, not null
@@ -76,7 +97,7 @@ public final class LineItemCsv {
             Reader reader, String source, OnError onError) {
         List<org.cloudbilling.core.bill.LineItem> items = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
-        try (LineItemCsvReader in = reader(reader, source)) {
+        try (LineItemCsvReader in = reader(reader, source, FormulaGuard.ON)) {
             while (in.hasNext()) { // a broken CSV structure throws here, in either mode
                 try {
                     items.add(in.next());
@@ -92,14 +113,15 @@ public final class LineItemCsv {
     }
 
     /**
-     * Opens a writer for machines: every cell is written exactly ({@link FormulaGuard#OFF}).
+     * Opens a writer whose file is safe to open in a spreadsheet ({@link FormulaGuard#ON}, the default, IO-2);
+     * {@link #reader(Reader, String)} gives back the exact text.
      *
      * @param writer where the CSV goes, not null; closed with the returned writer
      * @return the writer, never null
      * @throws UncheckedIOException if the header cannot be written
      */
     public static LineItemCsvWriter writer(Writer writer) {
-        return writer(writer, FormulaGuard.OFF);
+        return writer(writer, FormulaGuard.ON);
     }
 
     /**

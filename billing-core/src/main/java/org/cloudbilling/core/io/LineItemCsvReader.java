@@ -10,10 +10,13 @@ import java.io.Reader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
@@ -31,7 +34,10 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
     private final String source;
     private final CsvRows rows;
     private final FormulaGuard guard;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Tags as the FOCUS and Tencent readers take them: a repeated key or trailing text is refused. */
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private List<String> row;
     private boolean done;
@@ -48,17 +54,21 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
     }
 
     private void checkHeader() {
-        List<String> header = List.of(rows.header());
+        String[] cells = rows.header();
+        List<String> header = List.of(cells);
         List<String> expected = LineItemCsv.header();
         if (!header.equals(expected)) {
-            List<String> missing = new ArrayList<>(expected);
-            missing.removeAll(header);
-            List<String> extra = new ArrayList<>(header);
-            extra.removeAll(expected);
+            Set<String> missing = new LinkedHashSet<>(expected);
+            missing.removeAll(new HashSet<>(header));
+            Set<String> extra = new LinkedHashSet<>(header);
+            extra.removeAll(new HashSet<>(expected));
+            Set<String> repeated = CsvRows.repeatedColumns(cells);
+            boolean sameColumns = missing.isEmpty() && extra.isEmpty() && repeated.isEmpty();
             String reason = "the header is not the canonical line-item header"
-                    + (missing.isEmpty() ? "" : "; missing columns " + missing)
-                    + (extra.isEmpty() ? "" : "; unknown columns " + extra)
-                    + (missing.isEmpty() && extra.isEmpty() ? "; columns are out of order, expected " + expected : "");
+                    + (missing.isEmpty() ? "" : "; missing columns " + CsvRows.listNames(missing))
+                    + (extra.isEmpty() ? "" : "; unknown columns " + CsvRows.listNames(extra))
+                    + (repeated.isEmpty() ? "" : "; repeated columns " + CsvRows.listNames(repeated))
+                    + (sameColumns ? "; columns are out of order, expected " + expected : "");
             throw new BillingInputException(InputProblem.ofLine(source, rows.line(), reason));
         }
     }

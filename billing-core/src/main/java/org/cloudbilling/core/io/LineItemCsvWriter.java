@@ -4,9 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -18,26 +15,20 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.TagKey;
 
 /**
- * Writes line items in the canonical CSV form; see {@link LineItemCsv}. With {@link FormulaGuard#ON} a cell that a
- * spreadsheet would run as a formula gets the {@link CsvSafety} guard; with {@link FormulaGuard#OFF} every cell is
- * written exactly, for machines.
+ * Writes line items in the canonical CSV form, through {@link CsvWriter}; see {@link LineItemCsv}. With
+ * {@link FormulaGuard#ON} a cell that a spreadsheet would run as a formula gets the {@link CsvSafety} guard; with
+ * {@link FormulaGuard#OFF} every cell is written exactly, for machines.
  *
  * <p>Not thread-safe: one writer per output.
  */
 public final class LineItemCsvWriter implements Closeable, Flushable {
     private static final CanonicalColumn[] COLUMNS = CanonicalColumn.values();
 
-    private final SequenceWriter out;
+    private final CsvWriter out;
     private final ObjectMapper json = new ObjectMapper();
-    private final FormulaGuard guard;
 
     LineItemCsvWriter(Writer writer, FormulaGuard guard) throws IOException {
-        this.guard = requireNonNull(guard, "guard");
-        this.out = new CsvMapper()
-                .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                .writerFor(Object[].class)
-                .writeValues(requireNonNull(writer, "writer"));
-        out.write(LineItemCsv.header().toArray());
+        this.out = CsvWriter.of(requireNonNull(writer, "writer"), LineItemCsv.header(), guard);
     }
 
     /**
@@ -48,21 +39,16 @@ public final class LineItemCsvWriter implements Closeable, Flushable {
      */
     public void write(LineItem item) {
         requireNonNull(item, "item");
+        String[] cells = new String[COLUMNS.length];
         try {
-            Object[] cells = new Object[COLUMNS.length];
             for (CanonicalColumn c : COLUMNS) {
-                String cell = c == CanonicalColumn.TAGS ? tags(item) : c.writer.apply(item);
-                if (cell == null) {
-                    cell = ""; // an absent field is an empty cell
-                } else if (guard == FormulaGuard.ON) {
-                    cell = CsvSafety.neutralize(cell);
-                }
-                cells[c.ordinal()] = cell;
+                // an absent field is a null: an empty cell
+                cells[c.ordinal()] = c == CanonicalColumn.TAGS ? tags(item) : c.writer.apply(item);
             }
-            out.write(cells);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("bug: tags could not be written", e);
         }
+        out.row(cells);
     }
 
     private String tags(LineItem item) throws JsonProcessingException {
@@ -78,20 +64,12 @@ public final class LineItemCsvWriter implements Closeable, Flushable {
 
     @Override
     public void flush() {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.flush();
     }
 
     /** Flushes and closes the underlying writer. */
     @Override
     public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.close();
     }
 }

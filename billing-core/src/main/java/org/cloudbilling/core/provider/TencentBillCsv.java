@@ -1,6 +1,8 @@
 package org.cloudbilling.core.provider;
 
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Currency;
@@ -9,6 +11,7 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.io.StrictText;
 
 /**
  * A Tencent-style detailed bill as CSV: one row per billing component, with the fields of the bill detail API
@@ -77,6 +80,25 @@ public final class TencentBillCsv {
      */
     public static TencentBillCsvReader reader(Reader reader, String source, Currency currency, ZoneId zone) {
         return new TencentBillCsvReader(reader, source, currency, zone);
+    }
+
+    /**
+     * Opens a streaming reader of bytes in {@code charset}, decoded strictly (IO-1): a Chinese export is often
+     * GB18030 (or GBK, which GB18030 includes); a byte sequence not valid in the charset is a
+     * {@link BillingInputException} naming its line and column, never a replacement character.
+     *
+     * @param in the CSV bytes, not null; closed with the returned reader
+     * @param charset the file's encoding, not null
+     * @param source the name errors give, not null
+     * @param currency the currency of every amount, not null
+     * @param zone the zone the times are written in, not null
+     * @return the reader, never null
+     * @throws BillingInputException if the input is empty, the header lacks a required column, or it cannot be
+     *     decoded
+     */
+    public static TencentBillCsvReader reader(
+            InputStream in, Charset charset, String source, Currency currency, ZoneId zone) {
+        return reader(StrictText.reader(in, charset, source), source, currency, zone);
     }
 
     /**

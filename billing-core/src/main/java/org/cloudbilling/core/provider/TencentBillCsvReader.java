@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -45,6 +44,7 @@ import org.cloudbilling.core.io.CsvRows;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.io.SupportedTimes;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;
 
@@ -60,7 +60,9 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
     private final Currency currency;
     private final ZoneId zone;
     private final CsvRows rows;
-    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final String[] header;
     private final Map<String, Integer> at = new HashMap<>();
     private String[] row;
@@ -78,10 +80,11 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
             }
             this.header = h;
             List<String> problems = new ArrayList<>();
+            for (String repeated : CsvRows.repeatedColumns(h)) {
+                problems.add("column " + repeated + " appears twice");
+            }
             for (int i = 0; i < h.length; i++) {
-                if (at.put(h[i], i) != null) {
-                    problems.add("column " + h[i] + " appears twice");
-                }
+                at.put(h[i], i);
             }
             List<String> missing = new ArrayList<>(TencentBillCsv.REQUIRED_COLUMNS);
             missing.removeAll(at.keySet());
@@ -89,7 +92,8 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
                 problems.add("the header lacks the columns " + missing);
             }
             if (!problems.isEmpty()) {
-                throw new BillingInputException(InputProblem.ofLine(source, rows.line(), String.join("; ", problems)));
+                throw new BillingInputException(
+                        InputProblem.ofLine(source, rows.line(), CsvRows.joinProblems(problems)));
             }
         } catch (RuntimeException e) {
             throw rows.closeAfter(e);
@@ -315,8 +319,10 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
 
         private Instant time(String cell) {
             try {
-                return LocalDateTime.parse(cell, TIME).atZone(zone).toInstant();
-            } catch (DateTimeParseException e) {
+                // whole seconds in the years 1 to 9998 (IO-3)
+                return SupportedTimes.check(
+                        LocalDateTime.parse(cell, TIME).atZone(zone).toInstant());
+            } catch (java.time.DateTimeException e) { // a parse failure, or a time no Instant holds
                 throw new IllegalArgumentException("'" + cell + "' is not a time such as 2024-09-30 23:59:59");
             }
         }

@@ -6,7 +6,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
@@ -28,6 +27,7 @@ import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.io.StrictText;
 import org.cloudbilling.core.time.BillingMonth;
 
 /**
@@ -204,7 +204,8 @@ public final class ReconciliationZip {
                             InputProblem.ofLine(source, 0, "entry " + name + " is of another cycle than " + cycle));
                 }
                 cycle = entryCycle;
-                Reader text = new KeepOpen(new InputStreamReader(in, StandardCharsets.UTF_8));
+                // decoded strictly: bytes that are not UTF-8 are refused naming line and column (IO-1)
+                Reader text = new KeepOpen(StrictText.reader(in, StandardCharsets.UTF_8, where));
                 if (name.equals(ReconciliationLists.periodName(cycle) + ".csv") && !periodRead) {
                     periodRead = true;
                     try (RecordReader<PeriodRecord> r = ReconciliationCsv.periodReader(text, where, guard)) {

@@ -1,6 +1,7 @@
 package org.cloudbilling.examples.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -74,7 +75,7 @@ public final class AllocateCommand extends BaseCommand {
         try (Writer w = results(out)) {
             if (summary) {
                 AllocationSummary s = allocate(run, items, progress, row -> {});
-                try (CsvOut csv = new CsvOut(w, List.of("unit", "allocation_type", "amount"))) {
+                try (CsvOut csv = new CsvOut(w, List.of("unit", "allocation_type", "amount"), input.guard())) {
                     for (SummaryRow r : s.byUnit()) {
                         csv.row(
                                 r.unit().map(u -> u.value()).orElse(""),
@@ -84,7 +85,9 @@ public final class AllocateCommand extends BaseCommand {
                 }
             } else {
                 try (CsvOut csv = new CsvOut(
-                        w, List.of("line_item_id", "unit", "allocation_type", "rule", "amount", "currency"))) {
+                        w,
+                        List.of("line_item_id", "unit", "allocation_type", "rule", "amount", "currency"),
+                        input.guard())) {
                     allocate(
                             run,
                             items,
@@ -98,8 +101,8 @@ public final class AllocateCommand extends BaseCommand {
                                     r.amount().currency().getCurrencyCode()));
                 }
             }
-        } catch (IOException e) {
-            throw new UserError("cannot write the result: " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw cannotWrite(e);
         }
         return 0;
     }

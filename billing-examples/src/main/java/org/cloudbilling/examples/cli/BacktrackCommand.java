@@ -32,6 +32,8 @@ import org.cloudbilling.allocation.backtracking.VersionDiff;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.OperatorUin;
+import org.cloudbilling.core.io.StrictText;
+import org.cloudbilling.core.io.SupportedTimes;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import picocli.CommandLine.ArgGroup;
@@ -242,7 +244,7 @@ public final class BacktrackCommand extends BaseCommand {
                         "currency")
                 : List.of("month", "unit", "before", "after", "change", "currency");
         try (Writer w = results(out);
-                CsvOut csv = new CsvOut(w, header)) {
+                CsvOut csv = new CsvOut(w, header, input.guard())) {
             for (Map.Entry<BillingMonth, MonthVersion> e : previous.entrySet()) {
                 MonthVersion before = e.getValue();
                 MonthVersion now = after.latest(e.getKey()).orElseThrow();
@@ -283,15 +285,16 @@ public final class BacktrackCommand extends BaseCommand {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new UserError("cannot write the result: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw cannotWrite(e);
         }
     }
 
     private static AllocationHistory readHistory(Path file) {
         String json;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            // decoded strictly: bytes that are not UTF-8 are refused naming line and column (IO-1)
+            json = StrictText.decode(Files.readAllBytes(file), StandardCharsets.UTF_8, file.toString());
         } catch (NoSuchFileException e) {
             throw new UserError("cannot read " + file + ": no such file");
         } catch (IOException e) {
@@ -305,18 +308,20 @@ public final class BacktrackCommand extends BaseCommand {
     }
 
     private static BillingMonth month(String option, String text) {
-        try {
-            return BillingMonth.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(option + ": " + e.getMessage());
-        }
+        return InputOptions.month(option, text);
     }
 
     private static Instant instant(String text) {
+        Instant at;
         try {
-            return Instant.parse(text);
+            at = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new UserError("--submitted-at: '" + text + "' is not an instant of the form 2024-11-05T02:00:00Z");
+        }
+        try {
+            return SupportedTimes.check(at);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--submitted-at: " + e.getMessage());
         }
     }
 }

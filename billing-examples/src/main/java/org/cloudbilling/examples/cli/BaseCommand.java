@@ -48,12 +48,78 @@ abstract class BaseCommand implements Callable<Integer> {
                 }
             };
         }
+        Writer w;
         try {
-            return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UserError("cannot write " + file + ": its directory does not exist");
         } catch (IOException e) {
             throw new UserError("cannot write " + file + ": " + e.getMessage());
+        }
+        return new OutputFile(w, file);
+    }
+
+    /**
+     * Returns the user's error for a failure to write the results: {@code cannot write FILE: reason} when the
+     * file named by {@code --out} failed.
+     */
+    static UserError cannotWrite(Exception e) {
+        OutputFailed failed = OutputFailed.in(e);
+        return new UserError(failed != null ? failed.getMessage() : "cannot write the result: " + e.getMessage());
+    }
+
+    /** A file of results whose failures name it ({@link OutputFailed}). */
+    private static final class OutputFile extends FilterWriter {
+        private final Path file;
+
+        OutputFile(Writer out, Path file) {
+            super(out);
+            this.file = file;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            try {
+                super.write(c);
+            } catch (IOException e) {
+                throw new OutputFailed(file, e);
+            }
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) throws IOException {
+            try {
+                super.write(buf, off, len);
+            } catch (IOException e) {
+                throw new OutputFailed(file, e);
+            }
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            try {
+                super.write(str, off, len);
+            } catch (IOException e) {
+                throw new OutputFailed(file, e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                super.flush();
+            } catch (IOException e) {
+                throw new OutputFailed(file, e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } catch (IOException e) {
+                throw new OutputFailed(file, e);
+            }
         }
     }
 

@@ -101,7 +101,7 @@ public final class ConsolidateCommand extends BaseCommand {
         columns.forEach(c -> header.add(c.name));
         header.addAll(List.of("ItemCount", "ListCost", "BilledCost", "BillingCurrency"));
         try (Writer w = results(out);
-                CsvOut csv = new CsvOut(w, header)) {
+                CsvOut csv = new CsvOut(w, header, input.guard())) {
             for (Map.Entry<List<String>, Totals> e : rows.entrySet()) {
                 List<Object> cells = new ArrayList<>();
                 List<String> key = e.getKey();
@@ -115,8 +115,8 @@ public final class ConsolidateCommand extends BaseCommand {
                 cells.add(key.get(columns.size()));
                 csv.row(cells.toArray());
             }
-        } catch (java.io.IOException e) {
-            throw new UserError("cannot write the result: " + e.getMessage());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw cannotWrite(e);
         }
         return 0;
     }

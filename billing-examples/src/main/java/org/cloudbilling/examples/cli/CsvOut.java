@@ -1,44 +1,32 @@
 package org.cloudbilling.examples.cli;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import org.cloudbilling.core.io.CsvWriter;
+import org.cloudbilling.core.io.FormulaGuard;
 
-/** Writes CSV rows (RFC 4180 quoting) through jackson-dataformat-csv. */
+/**
+ * Writes the command line's CSV tables through the library's one CSV writer ({@link CsvWriter}): RFC 4180
+ * quoting, and every cell guarded against spreadsheet formulas unless {@code --formula-guard off} (IO-2).
+ */
 final class CsvOut implements Closeable {
-    private final SequenceWriter out;
+    private final CsvWriter out;
 
-    CsvOut(Writer writer, List<String> header) {
-        try {
-            this.out = new CsvMapper()
-                    .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                    .writerFor(Object[].class)
-                    .writeValues(writer);
-            out.write(header.toArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    CsvOut(Writer writer, List<String> header, FormulaGuard guard) {
+        this.out = CsvWriter.of(writer, header, guard);
     }
 
     void row(Object... cells) {
-        try {
-            out.write(cells);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String[] text = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            text[i] = cells[i] == null ? "" : cells[i].toString();
         }
+        out.row(text);
     }
 
     @Override
     public void close() {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.close();
     }
 }

@@ -91,7 +91,10 @@ public final class ExportCommand extends BaseCommand {
         Progress progress = progress();
         List<LineItem> items = input.read(progress);
         long[] rows = {0};
-        String text = ruleSet == null ? lineItems(items, export, rows) : allocation(ruleSet, items, export, rows);
+        FormulaGuard guard = input.guard();
+        String text = ruleSet == null
+                ? lineItems(items, export, rows, guard)
+                : allocation(ruleSet, items, export, rows, guard);
 
         List<FocusViolation> violations = FocusValidator.validate(new StringReader(text), "the FOCUS export", Map.of());
         if (!violations.isEmpty()) {
@@ -100,16 +103,16 @@ public final class ExportCommand extends BaseCommand {
         }
         try (Writer w = results(out)) {
             w.write(text);
-        } catch (IOException e) {
-            throw new UserError("cannot write the result: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw cannotWrite(e);
         }
         progress.note("wrote " + rows[0] + " FOCUS rows");
         return 0;
     }
 
-    private static String lineItems(List<LineItem> items, FocusExport export, long[] rows) {
+    private static String lineItems(List<LineItem> items, FocusExport export, long[] rows, FormulaGuard guard) {
         StringWriter text = new StringWriter();
-        try (FocusCsvWriter w = FocusCsv.writer(text, FocusLineItems.EXTRA_COLUMNS, FormulaGuard.ON)) {
+        try (FocusCsvWriter w = FocusCsv.writer(text, FocusLineItems.EXTRA_COLUMNS, guard)) {
             for (LineItem item : items) {
                 w.write(FocusLineItems.toRow(item, billingMonth(item, export), export));
                 rows[0]++;
@@ -118,7 +121,8 @@ public final class ExportCommand extends BaseCommand {
         return text.toString();
     }
 
-    private static String allocation(AllocationRuleSet ruleSet, List<LineItem> items, FocusExport export, long[] rows) {
+    private static String allocation(
+            AllocationRuleSet ruleSet, List<LineItem> items, FocusExport export, long[] rows, FormulaGuard guard) {
         Map<BillingMonth, List<AllocatedRow>> byMonth = new TreeMap<>();
         Allocator.compile(ruleSet)
                 .prepare(items, TagBindings.empty())
@@ -128,7 +132,7 @@ public final class ExportCommand extends BaseCommand {
                         row -> byMonth.computeIfAbsent(billingMonth(row.item(), export), m -> new ArrayList<>())
                                 .add(row));
         StringWriter text = new StringWriter();
-        try (FocusCsvWriter w = FocusCsv.writer(text, AllocationFocus.EXTRA_COLUMNS, FormulaGuard.ON)) {
+        try (FocusCsvWriter w = FocusCsv.writer(text, AllocationFocus.EXTRA_COLUMNS, guard)) {
             byMonth.forEach((month, monthRows) -> AllocationFocus.toRows(monthRows, month, export)
                     .forEach(row -> {
                         w.write(row);

@@ -4,24 +4,27 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.focus.FocusCsv;
+import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.LineItemCsv;
 import org.cloudbilling.core.io.LineItemCsvReader;
 import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.io.StrictText;
 import org.cloudbilling.core.provider.TencentBillCsv;
-import org.cloudbilling.examples.FocusSample;
+import org.cloudbilling.core.time.BillingMonth;
 import picocli.CommandLine.Option;
 
 /** The {@code --input FILE --format FORMAT} options, and reading the file they name. */
@@ -49,6 +52,56 @@ final class InputOptions {
                     + " default: ${DEFAULT-VALUE}")
     String currency;
 
+    @Option(
+            names = "--encoding",
+            paramLabel = "CHARSET",
+            defaultValue = "UTF-8",
+            description = "the file's character encoding, such as GB18030 for a Chinese export; decoded strictly:"
+                    + " a byte sequence not valid in it is refused naming line and column; default: ${DEFAULT-VALUE}")
+    String encoding;
+
+    @Option(
+            names = "--formula-guard",
+            paramLabel = "on|off",
+            defaultValue = "on",
+            description = "on (default): CSV written is guarded against spreadsheet formulas (a leading ' before"
+                    + " =, +, -, @, tab, CR or '), and a focus or canonical input has that guard removed, so the"
+                    + " command line's own exports read back exactly; off: cells are read and written exactly")
+    FormulaGuard formulaGuard;
+
+    /** Returns the formula guard of {@code --formula-guard}, for reading and writing. */
+    FormulaGuard guard() {
+        return formulaGuard;
+    }
+
+    /**
+     * Returns the month {@code text} names, within the supported years 1 to 9998.
+     *
+     * @throws UserError if it is not a month written YYYY-MM, or outside the supported range
+     */
+    static BillingMonth month(String option, String text) {
+        BillingMonth m;
+        try {
+            m = BillingMonth.parse(text);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new UserError(option + ": '" + text + "' is not a month written YYYY-MM, such as 2024-09");
+        }
+        int year = m.yearMonth().getYear();
+        if (year < 1 || year > 9998) {
+            throw new UserError(option + ": month " + text + " is outside the supported range 0001-01 to 9998-12");
+        }
+        return m;
+    }
+
+    private Charset charset() {
+        try {
+            return Charset.forName(encoding.strip());
+        } catch (IllegalArgumentException e) { // an illegal or unsupported charset name
+            throw new UserError("--encoding: '" + encoding + "' is not a character encoding this Java knows;"
+                    + " for example UTF-8, GB18030, GBK, Big5, Shift_JIS, ISO-8859-1");
+        }
+    }
+
     /**
      * Passes the file's line items to {@code work} as one pass of an iterable, streaming where the format allows
      * (canonical CSV: memory does not grow with the file), and returns what it returns.
@@ -61,10 +114,10 @@ final class InputOptions {
             return work.apply(read(progress));
         }
         String name = input.toString();
+        Charset charset = charset();
         try (InputStream raw = Files.newInputStream(input);
                 LineItemCsvReader items = LineItemCsv.reader(
-                        new InputStreamReader(progress.reading(name, raw, Files.size(input)), StandardCharsets.UTF_8),
-                        name)) {
+                        progress.reading(name, raw, Files.size(input)), charset, name, formulaGuard)) {
             long[] count = {0};
             Iterator<LineItem> counted = new Iterator<>() {
                 @Override
@@ -106,16 +159,24 @@ final class InputOptions {
     List<LineItem> read(Progress progress) {
         String name = input.toString();
         Currency tencentCurrency = format == InputFormat.TENCENT ? currency() : null;
+        Charset charset = charset();
         try (InputStream raw = Files.newInputStream(input);
-                Reader reader =
-                        new InputStreamReader(progress.reading(name, raw, Files.size(input)), StandardCharsets.UTF_8)) {
+                Reader reader = StrictText.reader(progress.reading(name, raw, Files.size(input)), charset, name)) {
             List<LineItem> items = switch (format) {
-                case FOCUS -> FocusSample.read(reader, name);
+                // the command line's own FOCUS exports are guarded: read them with the guard (IO-2)
+                case FOCUS ->
+                    FocusCsv.readLineItems(reader, name, formulaGuard, OnError.FAIL)
+                            .valuesOrThrow();
                 case TENCENT ->
                     TencentBillCsv.readAll(reader, name, tencentCurrency, TencentBillCsv.BEIJING, OnError.FAIL)
                             .valuesOrThrow();
-                case CANONICAL ->
-                    LineItemCsv.readAll(reader, name, OnError.FAIL).valuesOrThrow();
+                case CANONICAL -> {
+                    List<LineItem> all = new java.util.ArrayList<>();
+                    try (LineItemCsvReader in = LineItemCsv.reader(reader, name, formulaGuard)) {
+                        in.forEachRemaining(all::add);
+                    }
+                    yield all;
+                }
             };
             progress.note("read " + items.size() + " line items from " + name);
             return items;

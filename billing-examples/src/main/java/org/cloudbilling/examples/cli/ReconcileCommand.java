@@ -4,10 +4,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.recon.ReconciliationLists;
 import org.cloudbilling.core.recon.ReconciliationZip;
 import org.cloudbilling.core.time.BillingMonth;
@@ -52,12 +50,7 @@ public final class ReconcileCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        BillingMonth cycle;
-        try {
-            cycle = BillingMonth.parse(month);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new UserError("--month: '" + month + "' is not a month written YYYY-MM");
-        }
+        BillingMonth cycle = InputOptions.month("--month", month);
         if (!Files.isDirectory(out)) {
             throw new UserError("--out: " + out + " is not a directory");
         }
@@ -74,7 +67,7 @@ public final class ReconcileCommand extends BaseCommand {
         }
         Path written;
         try {
-            written = ReconciliationZip.write(lists, out, FormulaGuard.ON);
+            written = ReconciliationZip.write(lists, out, input.guard());
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof FileAlreadyExistsException) {
                 throw new UserError(

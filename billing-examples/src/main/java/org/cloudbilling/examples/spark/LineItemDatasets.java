@@ -3,7 +3,6 @@ package org.cloudbilling.examples.spark;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.LineItemCsv;
 import org.cloudbilling.core.io.LineItemCsvReader;
 
@@ -76,7 +76,8 @@ public final class LineItemDatasets {
         private boolean open = true;
 
         CsvFileRows(String path, PortableDataStream data) {
-            this.reader = LineItemCsv.reader(new InputStreamReader(data.open(), StandardCharsets.UTF_8), path);
+            this.reader =
+                    LineItemCsv.reader(data.open(), StandardCharsets.UTF_8, path, FormulaGuard.ON); // strict (IO-1)
         }
 
         @Override

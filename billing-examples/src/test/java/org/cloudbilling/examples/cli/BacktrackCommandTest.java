@@ -213,7 +213,7 @@ class BacktrackCommandTest {
                 "August");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("--from: billing month 'August' is not of the form 2024-09");
+        assertThat(run.err()).contains("--from: 'August' is not a month written YYYY-MM, such as 2024-09");
     }
 
     private CliRun backtrack(String... more) {
