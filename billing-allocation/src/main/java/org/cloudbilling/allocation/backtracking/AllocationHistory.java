@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.time.BillingMonth;
 
 /**
@@ -18,8 +19,9 @@ import org.cloudbilling.core.time.BillingMonth;
  *
  * <p>Nothing is ever removed (BACK-8): a backtrack adds versions. What downstream reads at an instant is
  * {@link #inForce(BillingMonth, Instant)}: the latest version whose effective time has come. A history is
- * consistent: each month's versions have distinct numbers and lines in one currency, each record has its own id,
- * and a version made by a backtrack names a completed record of this history (BACK-9).
+ * consistent: each month's versions have distinct numbers, an item has the same currency in every version of its
+ * month (a month may hold items in several currencies), each record has its own id, and a version made by a
+ * backtrack names a completed record of this history (BACK-9).
  *
  * @param versions every version, by month then number
  * @param records every backtrack record, in submission order
@@ -29,8 +31,8 @@ public record AllocationHistory(List<MonthVersion> versions, List<BacktrackRecor
      * Checks that the history is consistent, copies the lists and orders the versions by month then number.
      *
      * @throws IllegalArgumentException naming the value (such as {@code versions[3].number}): a version number
-     *     repeated within a month, a month's lines in two currencies, a record id repeated, a version whose
-     *     backtrack is not a completed record of the history
+     *     repeated within a month, an item in one currency in a version and in another in an earlier version of
+     *     its month, a record id repeated, a version whose backtrack is not a completed record of the history
      */
     public AllocationHistory {
         versions = List.copyOf(versions);
@@ -56,7 +58,7 @@ public record AllocationHistory(List<MonthVersion> versions, List<BacktrackRecor
             }
         }
         Map<List<Object>, Integer> numbers = new HashMap<>();
-        Map<BillingMonth, Integer> currencies = new HashMap<>();
+        Map<BillingMonth, Map<LineItemId, ItemCurrency>> currencies = new HashMap<>();
         for (int i = 0; i < versions.size(); i++) {
             MonthVersion v = versions.get(i);
             Integer earlier = numbers.putIfAbsent(List.of(v.month(), v.number()), i);
@@ -65,17 +67,7 @@ public record AllocationHistory(List<MonthVersion> versions, List<BacktrackRecor
                         "versions[" + i + "].number",
                         "repeats version " + v.number() + " of " + v.month() + " (versions[" + earlier + "])");
             }
-            if (v.currency().isPresent()) {
-                Integer first = currencies.putIfAbsent(v.month(), i);
-                Currency currency =
-                        versions.get(first == null ? i : first).currency().orElseThrow();
-                if (!v.currency().get().equals(currency)) {
-                    throw new HistoryProblem(
-                            "versions[" + i + "].lines[0].amount",
-                            "line in " + v.currency().get() + ", but " + v.month() + " is in " + currency
-                                    + " (versions[" + first + "]): a month's cost allocation bill is in one currency");
-                }
-            }
+            checkItemCurrencies(v, currencies.computeIfAbsent(v.month(), m -> new HashMap<>()), "versions[" + i + "].");
             if (v.backtrack().isPresent()) {
                 Integer r = recordIndex.get(v.backtrack().get());
                 if (r == null || records.get(r).status() != BacktrackStatus.COMPLETED) {
@@ -87,6 +79,36 @@ public record AllocationHistory(List<MonthVersion> versions, List<BacktrackRecor
                                             : records.get(r).status() + " (records[" + r + "])")
                                     + ": a version comes from a completed backtrack");
                 }
+            }
+        }
+    }
+
+    /** The currency of an item in its month, and the number of the first version that has it. */
+    private record ItemCurrency(Currency currency, int version) {}
+
+    /**
+     * Checks that each item of {@code v} has the currency {@code seen} gives it, the one it has in the earlier
+     * versions of its month (an item's currency never changes), and adds the items seen first in {@code v}.
+     *
+     * @param path what the line's path starts with: {@code versions[3].}, or empty for a version on its own
+     */
+    private static void checkItemCurrencies(MonthVersion v, Map<LineItemId, ItemCurrency> seen, String path) {
+        List<AllocationLine> lines = v.lines();
+        for (int j = 0; j < lines.size(); j++) {
+            AllocationLine l = lines.get(j);
+            if (j > 0 && l.item().equals(lines.get(j - 1).item())) {
+                continue; // the version itself keeps an item's lines in one currency
+            }
+            Currency currency = l.amount().currency();
+            ItemCurrency had = seen.get(l.item());
+            if (had == null) {
+                seen.put(l.item(), new ItemCurrency(currency, v.number()));
+            } else if (!had.currency().equals(currency)) {
+                throw new HistoryProblem(
+                        path + "lines[" + j + "].amount",
+                        "item " + l.item() + " is in " + currency + " here and in " + had.currency() + " in version "
+                                + had.version() + " of " + v.month()
+                                + ": an item keeps its currency in every version of its month");
             }
         }
     }
@@ -190,12 +212,18 @@ public record AllocationHistory(List<MonthVersion> versions, List<BacktrackRecor
         return all;
     }
 
-    /** Returns the currency of {@code month}'s lines, empty when it has none. */
-    Optional<Currency> currency(BillingMonth month) {
-        return versions(month).stream()
-                .map(MonthVersion::currency)
-                .flatMap(Optional::stream)
-                .findFirst();
+    /**
+     * Checks that each item of {@code added}, a version to be added, has the currency it has in this history's
+     * versions of its month.
+     *
+     * @throws IllegalArgumentException naming the line ({@code lines[3].amount}), the item and both currencies
+     */
+    void checkItemCurrencies(MonthVersion added) {
+        Map<LineItemId, ItemCurrency> seen = new HashMap<>();
+        for (MonthVersion v : versions(added.month())) {
+            checkItemCurrencies(v, seen, "");
+        }
+        checkItemCurrencies(added, seen, "");
     }
 
     /** Returns the number the next version of {@code month} gets. */

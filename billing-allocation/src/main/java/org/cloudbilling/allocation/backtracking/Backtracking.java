@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -254,8 +253,8 @@ public final class Backtracking {
      * @param calendar cuts days and months, not null
      * @param clock the caller's clock, not null
      * @return the history with the new version, never null
-     * @throws IllegalArgumentException if the month's lines are in another currency than its earlier versions', or
-     *     in more than one (a month's cost allocation bill is in one currency)
+     * @throws IllegalArgumentException if an item of the month is in another currency than in the month's earlier
+     *     versions (an item keeps its currency; a month may hold items in several currencies)
      */
     public static AllocationHistory computeMonth(
             BillingMonth month,
@@ -371,7 +370,7 @@ public final class Backtracking {
                         completedAt,
                         effectiveFrom,
                         results.get(i).lines()));
-                checkCurrency(history, versions.get(i));
+                history.checkItemCurrencies(versions.get(i));
             }
             after = history.withBacktrack(versions, completed);
         } catch (RuntimeException e) {
@@ -381,16 +380,6 @@ public final class Backtracking {
         }
         listener.finished(completed);
         return new BacktrackOutcome(after, completed);
-    }
-
-    /** Fails a month whose lines are in another currency than its earlier versions', before any month is added. */
-    private static void checkCurrency(AllocationHistory history, MonthVersion v) {
-        Optional<Currency> had = history.currency(v.month());
-        if (had.isPresent() && v.currency().isPresent() && !had.equals(v.currency())) {
-            throw new IllegalArgumentException(
-                    "its lines are in " + v.currency().get() + ", its earlier versions in " + had.get()
-                            + ": a month's cost allocation bill is in one currency");
-        }
     }
 
     private static String recordId(String kind, BacktrackRequest r) {

@@ -112,9 +112,10 @@ public final class HistoryJson {
      * @throws IllegalArgumentException naming the JSON path (such as {@code $.versions[0].number}), the line and
      *     column, and the reason when the JSON is not a valid history: malformed, a value of another type, beyond
      *     Jackson's stream limits (nesting deeper than 1,000, a number of more than 1,000 digits, a name of more
-     *     than 50,000 characters), or inconsistent (a version number repeated within a month, a line repeated, a
-     *     line in another currency than its month's, a Collected or Shared line without a unit). For a check
-     *     across values the line and column are where the object holding them ends.
+     *     than 50,000 characters), or inconsistent (a version number repeated within a month, a line repeated, an
+     *     item in two currencies, within a version or across its month's versions, a Collected or Shared line
+     *     without a unit). A month whose items are in several currencies is read. For a check across values the
+     *     line and column are where the object holding them ends.
      */
     public static AllocationHistory read(String json) {
         requireNonNull(json, "json");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cloudbilling.allocation.AllocationType;
 import org.cloudbilling.allocation.UnitId;
+import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
 
@@ -19,13 +20,17 @@ import org.cloudbilling.core.time.BillingMonth;
  * One version of one month's cost allocation bill: its lines, the rule version that produced them, and from
  * when it is in force. Versions are never changed or removed (BACK-8).
  *
+ * <p>A month's lines may be in several currencies, as its items are (a host with accounts in CNY and in USD): each
+ * item's lines are in that item's currency, and {@link #total(Currency)}, {@link #unitTotals(Currency)} and
+ * {@link VersionDiff} work per currency.
+ *
  * @param month the month
  * @param number 1 for the first version of the month, then 2, 3, ...
  * @param ruleVersion the id of the rule version applied
  * @param backtrack the id of the backtrack record that produced it; empty for a month's regular computation
  * @param computedAt when it was computed
  * @param effectiveFrom from when readers see it
- * @param lines the lines, one per item, unit, type and rule, in a canonical order
+ * @param lines the lines, one per item, unit, type and rule, in a canonical order; an item's lines in its currency
  */
 public record MonthVersion(
         BillingMonth month,
@@ -40,7 +45,8 @@ public record MonthVersion(
      * Checks the components; the lines should already be canonical (see {@link #canonical(List)}).
      *
      * @throws IllegalArgumentException naming the value: a number below 1, two lines of the same item, unit, type
-     *     and rule, lines in more than one currency (a month's cost allocation bill is in one currency)
+     *     and rule, two lines of the same item in two currencies (an item is in one currency; the lines of
+     *     different items may be in different currencies)
      */
     public MonthVersion {
         requireNonNull(month, "month");
@@ -56,38 +62,53 @@ public record MonthVersion(
     }
 
     private static void checkLines(List<AllocationLine> lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
-        Currency first = lines.get(0).amount().currency();
         boolean ordered = true;
-        for (int i = 0; i < lines.size(); i++) {
+        int itemStart = 0; // the first line of the current item, while the lines are in canonical order
+        for (int i = 1; i < lines.size() && ordered; i++) {
+            AllocationLine before = lines.get(i - 1);
             AllocationLine l = lines.get(i);
-            if (!l.amount().currency().equals(first)) {
-                throw new HistoryProblem(
-                        "lines[" + i + "].amount",
-                        "line in " + l.amount().currency() + ", but lines[0] is in " + first
-                                + ": a month's cost allocation bill is in one currency");
-            }
-            if (i > 0 && ordered) {
-                int c = AllocationLine.ORDER.compare(lines.get(i - 1), l);
+            int c = AllocationLine.ORDER.compare(before, l);
+            if (c > 0) {
+                ordered = false;
+            } else {
+                if (!l.item().equals(before.item())) {
+                    itemStart = i;
+                } else if (!l.amount()
+                        .currency()
+                        .equals(lines.get(itemStart).amount().currency())) {
+                    throw inTwoCurrencies(lines, i, itemStart);
+                }
                 if (c == 0) {
                     throw repeated(l, i, i - 1);
                 }
-                ordered = c < 0;
             }
         }
         if (ordered) {
-            return; // canonical lines, as computed: a repeat would have been next to its twin
+            return; // canonical lines, as computed: an item's lines, and a repeat and its twin, are next to each other
         }
+        Map<LineItemId, Integer> firstOfItem = new HashMap<>();
         Map<List<Object>, Integer> seen = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             AllocationLine l = lines.get(i);
+            Integer first = firstOfItem.putIfAbsent(l.item(), i);
+            if (first != null
+                    && !l.amount().currency().equals(lines.get(first).amount().currency())) {
+                throw inTwoCurrencies(lines, i, first);
+            }
             Integer earlier = seen.putIfAbsent(List.of(l.item(), l.unit(), l.type(), l.rule()), i);
             if (earlier != null) {
                 throw repeated(l, i, earlier);
             }
         }
+    }
+
+    private static HistoryProblem inTwoCurrencies(List<AllocationLine> lines, int index, int first) {
+        AllocationLine l = lines.get(index);
+        return new HistoryProblem(
+                "lines[" + index + "].amount",
+                "item " + l.item() + " is in " + l.amount().currency() + " here and in "
+                        + lines.get(first).amount().currency() + " in lines[" + first
+                        + "]: an item's lines are in the item's currency");
     }
 
     private static HistoryProblem repeated(AllocationLine l, int index, int earlier) {
@@ -97,13 +118,6 @@ public record MonthVersion(
                         + l.unit().map(UnitId::value).orElse("none") + ", " + l.type() + ", rule "
                         + l.rule().map(r -> r.value()).orElse("none")
                         + "): a version has one line per item, unit, type and rule");
-    }
-
-    /** Returns the currency of the lines, empty when there are none. */
-    Optional<Currency> currency() {
-        return lines.isEmpty()
-                ? Optional.empty()
-                : Optional.of(lines.get(0).amount().currency());
     }
 
     /**

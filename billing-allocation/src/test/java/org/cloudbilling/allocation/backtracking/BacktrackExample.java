@@ -77,6 +77,19 @@ final class BacktrackExample {
 
     static LineItem item(
             BillingMonth month, String id, String product, String resource, String team, String total, Instant start) {
+        return item(month, id, product, resource, team, total, "CNY", start);
+    }
+
+    /** An item in {@code currency}, owned and paid for by account 100. */
+    static LineItem item(
+            BillingMonth month,
+            String id,
+            String product,
+            String resource,
+            String team,
+            String total,
+            String currency,
+            Instant start) {
         LineItem.Builder b = LineItem.builder()
                 .id(LineItemId.of(month + "-" + id))
                 .ownerUin(OwnerUin.of("100"))
@@ -86,8 +99,8 @@ final class BacktrackExample {
                 .payMode(PayMode.POSTPAID)
                 .actionType(ActionType.USAGE)
                 .feePeriod(Interval.of(start, start.plusSeconds(3600)))
-                .listCost(Money.of("CNY", total))
-                .totalCost(Money.of("CNY", total));
+                .listCost(Money.of(currency, total))
+                .totalCost(Money.of(currency, total));
         if (team != null) {
             b.putTag(TEAM, team);
         }

@@ -8,14 +8,16 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Currency;
 import java.util.regex.Pattern;
+import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The bad-input catalog for histories whose every value has the right type but which do not hang together:
- * repeated version numbers, repeated lines, lines in another currency, a Collected line without a unit, records
+ * repeated version numbers, repeated lines, an item's lines in two currencies, a Collected line without a unit, records
  * repeated or missing; and JSON beyond Jackson's stream limits. Each is refused with the history error naming the
  * JSON path, the line and the column, from a string and from a reader alike.
  */
@@ -106,19 +108,31 @@ class BadInputHistoryConsistencyTest {
     }
 
     @Test
-    void read_lineInAnotherCurrency_isRefused() {
-        // within a version: its second line in USD
+    void read_itemInTwoCurrencies_isRefused_itemsInTwoCurrenciesAreRead() {
+        // within a version: li-1 has a second line, in USD
+        String secondLineInUsd = FIRST_LINE.replace("\"web\"", "\"data\"").replace("\"CNY\"", "\"USD\"");
+        refused(
+                replace(GOOD, FIRST_LINE, 0, FIRST_LINE + ",\n    " + secondLineInUsd),
+                "$.versions[0].lines[1].amount",
+                "item li-1 is in USD here and in CNY in lines[0]: an item's lines are in the item's currency");
+        // across versions: li-1 in USD in version 2, in CNY in version 1
+        refused(
+                replace(GOOD, "\"CNY\"", 2, "\"USD\""),
+                "$.versions[1].lines[0].amount",
+                "item li-1 is in USD here and in CNY in version 1 of 2024-10: an item keeps its currency in every"
+                        + " version of its month");
+        // li-2 in USD in version 1 only
         refused(
                 replace(GOOD, "\"CNY\"", 1, "\"USD\""),
-                "$.versions[0].lines[1].amount",
-                "line in USD, but lines[0] is in CNY: a month's cost allocation bill is in one currency");
-        // across versions: version 2 in USD, version 1 in CNY
-        String usd = replace(replace(GOOD, "\"CNY\"", 3, "\"USD\""), "\"CNY\"", 2, "\"USD\"");
-        refused(
-                usd,
-                "$.versions[1].lines[0].amount",
-                "line in USD, but 2024-10 is in CNY (versions[0]): a month's cost allocation bill is in one"
-                        + " currency");
+                "$.versions[1].lines[1].amount",
+                "item li-2 is in CNY here and in USD in version 1 of 2024-10: an item keeps its currency in every"
+                        + " version of its month");
+        // li-2 in USD in both versions: a month in two currencies, each item in its own
+        String twoCurrencies = replace(replace(GOOD, "\"CNY\"", 3, "\"USD\""), "\"CNY\"", 1, "\"USD\"");
+        AllocationHistory read = HistoryJson.read(twoCurrencies);
+        assertThat(read.version(BillingMonth.of(2024, 10), 2).total(Currency.getInstance("USD")))
+                .isEqualTo(Money.of("USD", "5.00"));
+        assertThat(HistoryJson.read(new StringReader(twoCurrencies))).isEqualTo(read);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.cloudbilling.allocation.AllocationType;
@@ -106,19 +107,55 @@ class MonthVersionJsonTest {
                 .hasSize(3);
     }
 
-    @Test
-    void monthVersion_linesInTwoCurrencies_areRefused() {
-        AllocationLine usd = new AllocationLine(
-                LineItemId.of("i2"),
-                Optional.of(UnitId.of("web")),
+    private static AllocationLine usd(String item, String unit, String rule, String amount) {
+        return new AllocationLine(
+                LineItemId.of(item),
+                Optional.of(UnitId.of(unit)),
                 AllocationType.SHARED,
-                Money.of("USD", "1.00"),
-                Optional.of(RuleId.of("s")));
-        assertThatThrownBy(() -> new MonthVersion(
-                        SEPTEMBER, 1, "rv-1", Optional.empty(), T, T, List.of(line("i1", "web", "s", "1.00"), usd)))
+                Money.of("USD", amount),
+                Optional.of(RuleId.of(rule)));
+    }
+
+    private static MonthVersion september(AllocationLine... lines) {
+        return new MonthVersion(SEPTEMBER, 1, "rv-1", Optional.empty(), T, T, List.of(lines));
+    }
+
+    @Test
+    void monthVersion_linesOfOneItemInTwoCurrencies_areRefused_nextToEachOtherOrNot() {
+        // canonical order: i1's USD line right after its CNY one
+        assertThatThrownBy(() -> september(line("i1", "data", "s", "1.00"), usd("i1", "web", "s", "1.00")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("lines[1].amount: line in USD, but lines[0] is in CNY: a month's cost allocation bill is"
-                        + " in one currency");
+                .hasMessage("lines[1].amount: item i1 is in USD here and in CNY in lines[0]: an item's lines are"
+                        + " in the item's currency");
+        // out of order: found all the same, against the item's first line
+        assertThatThrownBy(() -> september(
+                        line("i1", "web", "s", "1.00"),
+                        line("i0", null, null, "2.00"),
+                        line("i1", "data", "s", "3.00"),
+                        usd("i1", "new", "s", "4.00")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lines[3].amount: item i1 is in USD here and in CNY in lines[0]: an item's lines are"
+                        + " in the item's currency");
+    }
+
+    @Test
+    @Tag("BACK-9")
+    void monthVersion_itemsInTwoCurrencies_areOneVersion() {
+        MonthVersion v = september(
+                line("i1", "data", "s", "1.00"),
+                line("i1", "web", "s", "2.00"),
+                usd("i2", "data", "s", "3.00"),
+                usd("i2", "web", "s", "4.00"),
+                line("i3", "web", "s", "5.00"));
+        assertThat(v.total(Currency.getInstance("CNY"))).isEqualTo(Money.of("CNY", "8.00"));
+        assertThat(v.total(Currency.getInstance("USD"))).isEqualTo(Money.of("USD", "7.00"));
+        // out of order too
+        assertThat(september(
+                                usd("i2", "web", "s", "4.00"),
+                                line("i1", "web", "s", "2.00"),
+                                usd("i2", "data", "s", "3.00"))
+                        .lines())
+                .hasSize(3);
     }
 
     @Test
