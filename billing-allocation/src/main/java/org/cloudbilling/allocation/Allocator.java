@@ -1,5 +1,6 @@
 package org.cloudbilling.allocation;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.money.Split;
 
 /**
@@ -54,8 +56,25 @@ public final class Allocator {
 
     final boolean hasProportionalRules;
 
-    private Allocator(AllocationRuleSet rules) {
+    /** The least number of decimals shares are computed at (MONEY-6). */
+    final int allocationScale;
+    /** The index of the sharing rule each source unit shares by. */
+    final ImmutableMap<UnitId, Integer> ruleIndexBySourceUnit;
+    /** For each sharing rule, per target in ascending id order: the index of the rule it shares on by, or -1. */
+    final int[][] onward;
+    /** For each sharing rule, per target in ascending id order: a salt for the tie-break keys of its splits. */
+    final long[][] targetSalt;
+    /** The sharing rules' indices in topological order: a rule comes after every rule that passes costs to it. */
+    final int[] topologicalOrder;
+    /** Each sharing rule's position in {@link #topologicalOrder}. */
+    final int[] positionOf;
+
+    /** The allocation scale {@link #compile(AllocationRuleSet)} uses: shares are computed with 8 decimals. */
+    public static final int DEFAULT_ALLOCATION_SCALE = 8;
+
+    private Allocator(AllocationRuleSet rules, int allocationScale) {
         this.rules = rules;
+        this.allocationScale = allocationScale;
         List<Condition> collectionConditions = new ArrayList<>();
         rules.collectionRules().forEach(r -> collectionConditions.add(r.condition()));
         this.collection = new RuleIndex(collectionConditions);
@@ -99,6 +118,56 @@ public final class Allocator {
         this.sortedTargets = targets.build();
         this.fixedSplits = splits.build();
         this.hasProportionalRules = proportional;
+
+        int m = rules.sharingRules().size();
+        Map<UnitId, Integer> ruleOfUnit = new HashMap<>();
+        for (int i = 0; i < m; i++) {
+            if (rules.sharingRules().get(i).source() instanceof SharingSource.CollectedBy c) {
+                ruleOfUnit.putIfAbsent(c.unit(), i);
+            }
+        }
+        this.ruleIndexBySourceUnit = ImmutableMap.copyOf(ruleOfUnit);
+        this.onward = new int[m][];
+        this.targetSalt = new long[m][];
+        int[] feeders = new int[m];
+        for (int i = 0; i < m; i++) {
+            SharingRule r = rules.sharingRules().get(i);
+            ImmutableList<UnitId> sorted = sortedTargets.get(r.id());
+            onward[i] = new int[sorted.size()];
+            targetSalt[i] = new long[sorted.size()];
+            for (int k = 0; k < sorted.size(); k++) {
+                Integer next = ruleOfUnit.get(sorted.get(k));
+                onward[i][k] = next == null ? -1 : next;
+                if (next != null) {
+                    feeders[next]++;
+                }
+                targetSalt[i][k] = TieBreak.mix(TieBreak.mix(r.id().value().hashCode())
+                        ^ sorted.get(k).value().hashCode());
+            }
+        }
+        // Kahn's algorithm, iteratively: the rule set has refused cycles, so every rule gets a position
+        this.topologicalOrder = new int[m];
+        this.positionOf = new int[m];
+        java.util.ArrayDeque<Integer> ready = new java.util.ArrayDeque<>();
+        for (int i = 0; i < m; i++) {
+            if (feeders[i] == 0) {
+                ready.add(i);
+            }
+        }
+        int placed = 0;
+        while (!ready.isEmpty()) {
+            int i = ready.removeFirst();
+            positionOf[i] = placed;
+            topologicalOrder[placed++] = i;
+            for (int next : onward[i]) {
+                if (next >= 0 && --feeders[next] == 0) {
+                    ready.add(next);
+                }
+            }
+        }
+        if (placed != m) {
+            throw new AssertionError("bug: the checked rule set has a sharing cycle");
+        }
     }
 
     /**
@@ -108,7 +177,30 @@ public final class Allocator {
      * @return the allocator, never null
      */
     public static Allocator compile(AllocationRuleSet rules) {
-        return new Allocator(requireNonNull(rules, "rules"));
+        return new Allocator(requireNonNull(rules, "rules"), DEFAULT_ALLOCATION_SCALE);
+    }
+
+    /**
+     * Compiles {@code rules} to compute shares with {@code allocationScale} decimals, or with an item's own
+     * decimals when it has more (MONEY-6).
+     *
+     * @param rules a checked rule set, not null
+     * @param allocationScale from 0 to {@link Money#MAX_SCALE}
+     * @return the allocator, never null
+     * @throws IllegalArgumentException if the scale is out of range
+     */
+    public static Allocator compile(AllocationRuleSet rules, int allocationScale) {
+        checkArgument(
+                allocationScale >= 0 && allocationScale <= Money.MAX_SCALE,
+                "allocation scale %s is not between 0 and %s",
+                allocationScale,
+                Money.MAX_SCALE);
+        return new Allocator(requireNonNull(rules, "rules"), allocationScale);
+    }
+
+    /** Returns the least number of decimals shares are computed at (MONEY-6). */
+    public int allocationScale() {
+        return allocationScale;
     }
 
     /** Returns the rule set, never null. */
@@ -196,11 +288,13 @@ public final class Allocator {
             frontier.addAll(sortedTargets.get(first.get().id()));
         }
         collectedInto.ifPresent(frontier::add);
+        java.util.Set<RuleId> seen = new java.util.HashSet<>();
+        first.ifPresent(f -> seen.add(f.id()));
         while (!frontier.isEmpty()) {
             List<UnitId> next = new ArrayList<>();
             for (UnitId u : frontier) {
                 SharingRule s = bySourceUnit.get(u);
-                if (s != null) {
+                if (s != null && seen.add(s.id())) { // each rule once, however many paths reach it (ALLOC-13)
                     chain.add(s.id());
                     next.addAll(sortedTargets.get(s.id()));
                 }
