@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Rounding of shares over a run (issue 15, rows 8 and 9). */
+@Tag("bad-input")
 class RoundingTest {
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final List<AllocationUnit> UNITS = List.of(

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Hostile sharing graphs and unit trees (issue 15, rows 1, 2 and 3). */
 @Tag("ALLOC-13")
+@Tag("bad-input")
 class SharingGraphTest {
 
     /** Units a0..an and b0..bn under a root; a_i and b_i each share evenly to a_(i+1) and b_(i+1). */
