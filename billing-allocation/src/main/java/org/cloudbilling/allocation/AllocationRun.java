@@ -413,13 +413,11 @@ public final class AllocationRun {
      * else with the decimals it needs: the value is the same, and rows read like the bill they come from.
      */
     private static Money written(Money share, int itemScale) {
-        if (share.scale() <= itemScale) {
-            return share;
-        }
         int needed = share.isZero()
                 ? 0
                 : Math.max(0, share.amount().stripTrailingZeros().scale());
-        return share.withScale(Math.max(needed, itemScale));
+        int scale = Math.max(needed, itemScale);
+        return share.scale() == scale ? share : share.withScale(scale);
     }
 
     /** Returns the split of {@code rule} for {@code currency}, or null when it falls back to Unallocated. */
