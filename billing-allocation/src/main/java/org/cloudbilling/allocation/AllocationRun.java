@@ -27,6 +27,13 @@ import org.cloudbilling.core.time.BillingCalendar;
  *
  * <p>Each item's rows depend only on the item and this run, never on other items or their order: allocating
  * in parallel gives exactly the sequential result. Immutable and safe to share between threads.
+ *
+ * <p><b>Rounding over the run (ALLOC-12).</b> Each item's split is largest remainder at the allocation scale,
+ * equal remainders broken by a hash of the item, rule and target. Preparing the run tallies, per sharing rule and
+ * currency, the pool and what that rounding gives each target; the pool split once gives each target's total,
+ * and the difference is carried by one designated item (the largest input, then the smallest id). So each
+ * target's total from a rule over the run is within one unit of the allocation scale of its exact share of the
+ * rule's pool, while each item's rows add up to it exactly. See docs/decisions/0007-rounding-over-a-run.md.
  */
 public final class AllocationRun {
     private final Allocator allocator;

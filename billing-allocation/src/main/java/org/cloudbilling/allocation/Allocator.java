@@ -22,7 +22,7 @@ import org.cloudbilling.core.money.Split;
  *
  * <pre>{@code
  * Allocator allocator = Allocator.compile(ruleSet);
- * AllocationRun september = allocator.prepare(items, tagHistory);       // reads items once if a rule is proportional
+ * AllocationRun september = allocator.prepare(items, tagHistory);       // reads items once: bases, pools
  * AllocationSummary summary = items.parallelStream().collect(september.toSummary(calendar));
  * }</pre>
  *
@@ -35,11 +35,15 @@ import org.cloudbilling.core.money.Split;
  *       (ALLOC-3); the other matching rules are reported by {@link #explain}.
  *   <li>Otherwise it is Unallocated (ALLOC-4).
  *   <li>A unit that is the source of a sharing rule passes every cost that reaches it (collected or shared)
- *       on to that rule's targets, and so on down the chain; the rule set refuses cycles.
+ *       on to that rule's targets, and so on down the chain; the rule set refuses cycles. Rules are followed in
+ *       topological order, so what reaches a unit by several paths is merged there and shared once (ALLOC-13):
+ *       one row per item, unit, allocation type and rule.
  * </ol>
  *
- * <p>Splits use the targets in ascending id order, so ties of the largest-remainder split go to the smaller
- * id whatever the order of the rule's target list. Instances are immutable and safe to share between threads.
+ * <p>Shares are computed at the allocation scale ({@link #DEFAULT_ALLOCATION_SCALE} decimals, or the item's own
+ * when it has more; MONEY-6) and rounded over the run so that no target's total from a rule drifts a unit from
+ * its exact share of the rule's pool (ALLOC-12; see {@link AllocationRun}). Instances are immutable and safe to
+ * share between threads.
  */
 public final class Allocator {
     final AllocationRuleSet rules;
@@ -210,7 +214,9 @@ public final class Allocator {
 
     /**
      * Prepares the allocation of one period (a billing month): when a rule shares in proportion to collected
-     * cost, reads {@code items} once to find each unit's collected cost; otherwise reads nothing.
+     * cost or among several targets, reads {@code items} once to find each unit's collected cost and each sharing
+     * rule's pool, which decide the run's rounding (ALLOC-12); otherwise reads nothing. The items that enter
+     * the sharing graph are kept until the run is built.
      *
      * @param items the period's items; iterated at most once here, and again by the caller to allocate
      * @param tags the resources' tag history, not null; {@link TagBindings#empty()} to use the tags on the items
@@ -224,8 +230,8 @@ public final class Allocator {
 
     /**
      * Prepares the allocation of one period from a stream, like {@link #prepare(Iterable, TagBindings)}: on a
-     * parallel stream the proportional bases are summed in parallel, with exactly the sequential result. The
-     * stream is consumed only when a rule is proportional.
+     * parallel stream the first pass runs in parallel, with exactly the sequential result. The stream is consumed
+     * only when a rule is proportional or shares among several targets.
      *
      * <pre>{@code
      * AllocationRun run = allocator.prepare(items.parallelStream(), tagHistory);
