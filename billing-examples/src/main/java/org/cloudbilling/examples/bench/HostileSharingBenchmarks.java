@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -53,6 +54,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class HostileSharingBenchmarks {
+    /** Links in the chain: sharing rules, and units below the root. */
+    @Param({"5000"})
+    public int chainLength;
+
     private List<AllocationUnit> chainUnits;
     private List<AllocationRule> chainCollection;
     private List<SharingRule> chainSharing;
@@ -65,7 +70,7 @@ public class HostileSharingBenchmarks {
     public void setUp() {
         chainUnits = new ArrayList<>(List.of(AllocationUnit.root("u0", "U0")));
         chainSharing = new ArrayList<>();
-        for (int i = 1; i <= 5_000; i++) {
+        for (int i = 1; i <= chainLength; i++) {
             chainUnits.add(AllocationUnit.child("u" + i, "U" + i, "u" + (i - 1)));
             chainSharing.add(SharingRule.even(
                     "s" + (i - 1), SharingSource.collectedBy("u" + (i - 1)), List.of(UnitId.of("u" + i))));
@@ -110,27 +115,27 @@ public class HostileSharingBenchmarks {
                 .build();
     }
 
-    /** Checks a unit tree that is one chain of 5,001 units. */
+    /** Checks a unit tree that is one chain of {@code chainLength} + 1 units. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public UnitTree checkChainOf5000Units() {
+    public UnitTree checkChainUnitTree() {
         return UnitTree.of(chainUnits);
     }
 
-    /** Checks the whole rule set of the chain: the unit tree and 5,000 sharing rules one after another. */
+    /** Checks the whole rule set of the chain: the unit tree and {@code chainLength} sharing rules in a row. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public AllocationRuleSet checkChainOf5000Rules() {
+    public AllocationRuleSet checkChainRuleSet() {
         return AllocationRuleSet.of(chainUnits, chainCollection, chainSharing, Set.of());
     }
 
-    /** Allocates three items down the chain of 5,000 sharing rules (compile, prepare, allocate). */
+    /** Allocates three items down the chain of sharing rules (compile, prepare, allocate). */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public AllocationBill allocateChainOf5000Rules() {
+    public AllocationBill allocateChain() {
         return Allocation.allocate(chain, items, TagBindings.empty(), BillingCalendar.TENCENT);
     }
 
