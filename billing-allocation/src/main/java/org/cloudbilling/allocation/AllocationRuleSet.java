@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,15 @@ import org.cloudbilling.core.id.TagKey;
 public final class AllocationRuleSet {
     /** The most cost allocation tag keys active at once (ALLOC-9). */
     public static final int MAX_TAG_KEYS = 15;
+
+    /** The most allocation units a rule set may have (ALLOC-13). */
+    public static final int MAX_UNITS = 100_000;
+
+    /** The most rules, collection and sharing rules together, a rule set may have (ALLOC-13). */
+    public static final int MAX_RULES = 100_000;
+
+    /** The longest chain of sharing rules a cost may pass through, one unit sharing on to the next (ALLOC-13). */
+    public static final int MAX_SHARING_DEPTH = 10_000;
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -82,6 +92,23 @@ public final class AllocationRuleSet {
         requireNonNull(collectionRules, "collectionRules");
         requireNonNull(sharingRules, "sharingRules");
         requireNonNull(tagKeys, "tagKeys");
+        if (units.size() > MAX_UNITS) {
+            return List.of(RuleSetProblem.at(
+                    "units[" + MAX_UNITS + "]",
+                    "unit " + units.get(MAX_UNITS).id() + " is one too many: a rule set has at most " + MAX_UNITS
+                            + " units, this one " + units.size()));
+        }
+        if (collectionRules.size() + sharingRules.size() > MAX_RULES) {
+            boolean inCollection = collectionRules.size() > MAX_RULES;
+            int index = inCollection ? MAX_RULES : MAX_RULES - collectionRules.size();
+            RuleId first = inCollection
+                    ? collectionRules.get(index).id()
+                    : sharingRules.get(index).id();
+            return List.of(RuleSetProblem.at(
+                    (inCollection ? "collectionRules[" : "sharingRules[") + index + "]",
+                    "rule " + first + " is one too many: a rule set has at most " + MAX_RULES + " rules, this one "
+                            + (collectionRules.size() + sharingRules.size())));
+        }
         List<RuleSetProblem> problems = new ArrayList<>(UnitTree.problems(units, "units"));
         Set<UnitId> unitIds = new HashSet<>();
         units.forEach(u -> unitIds.add(u.id()));
@@ -182,44 +209,72 @@ public final class AllocationRuleSet {
         }
     }
 
-    /** Unit-sourced sharing rules form a graph source -> targets; a cycle would share a cost forever. */
+    /**
+     * Unit-sourced sharing rules form a graph source -> targets; a cycle would share a cost forever. Walks the
+     * graph depth first with an explicit stack, so no chain overflows the stack (ALLOC-13), and measures the
+     * longest chain of rules a cost can pass through.
+     */
     private static void checkSharingCycles(List<SharingRule> rules, List<RuleSetProblem> problems) {
-        Map<UnitId, List<UnitId>> next = new HashMap<>();
-        for (SharingRule r : rules) {
-            if (r.source() instanceof SharingSource.CollectedBy c) {
-                next.putIfAbsent(c.unit(), r.targets());
+        Map<UnitId, List<UnitId>> next = new LinkedHashMap<>();
+        Map<UnitId, Integer> ruleOfSource = new HashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).source() instanceof SharingSource.CollectedBy c
+                    && next.putIfAbsent(c.unit(), rules.get(i).targets()) == null) {
+                ruleOfSource.put(c.unit(), i);
             }
         }
-        Set<UnitId> done = new HashSet<>();
+        Map<UnitId, Integer> depth = new HashMap<>(); // settled units: rules a cost passes through from there
         for (UnitId start : next.keySet()) {
+            if (depth.containsKey(start)) {
+                continue;
+            }
             List<UnitId> path = new ArrayList<>();
-            if (findCycle(start, next, path, new HashSet<>(), done)) {
-                problems.add(RuleSetProblem.at("sharingRules", "sharing rules pass costs around a cycle: " + path));
+            List<Integer> nextTarget = new ArrayList<>();
+            Set<UnitId> onPath = new HashSet<>();
+            path.add(start);
+            nextTarget.add(0);
+            onPath.add(start);
+            while (!path.isEmpty()) {
+                int top = path.size() - 1;
+                UnitId unit = path.get(top);
+                List<UnitId> targets = next.getOrDefault(unit, List.of());
+                int t = nextTarget.get(top);
+                if (t < targets.size()) {
+                    nextTarget.set(top, t + 1);
+                    UnitId target = targets.get(t);
+                    if (onPath.contains(target)) {
+                        path.add(target);
+                        problems.add(
+                                RuleSetProblem.at("sharingRules", "sharing rules pass costs around a cycle: " + path));
+                        return;
+                    }
+                    if (!depth.containsKey(target)) {
+                        path.add(target);
+                        nextTarget.add(0);
+                        onPath.add(target);
+                    }
+                    continue;
+                }
+                int d = 0;
+                for (UnitId target : targets) {
+                    d = Math.max(d, depth.get(target));
+                }
+                depth.put(unit, targets.isEmpty() ? 0 : d + 1);
+                onPath.remove(unit);
+                path.remove(top);
+                nextTarget.remove(top);
+            }
+        }
+        for (Map.Entry<UnitId, Integer> e : ruleOfSource.entrySet()) {
+            if (depth.get(e.getKey()) > MAX_SHARING_DEPTH) {
+                SharingRule r = rules.get(e.getValue());
+                problems.add(RuleSetProblem.at(
+                        "sharingRules[" + e.getValue() + "]",
+                        "sharing rule " + r.id() + " starts a chain of " + depth.get(e.getKey())
+                                + " sharing rules; at most " + MAX_SHARING_DEPTH + " may follow one another"));
                 return;
             }
         }
-    }
-
-    private static boolean findCycle(
-            UnitId unit, Map<UnitId, List<UnitId>> next, List<UnitId> path, Set<UnitId> onPath, Set<UnitId> done) {
-        if (onPath.contains(unit)) {
-            path.add(unit);
-            return true;
-        }
-        if (done.contains(unit)) {
-            return false;
-        }
-        onPath.add(unit);
-        path.add(unit);
-        for (UnitId target : next.getOrDefault(unit, List.of())) {
-            if (findCycle(target, next, path, onPath, done)) {
-                return true;
-            }
-        }
-        onPath.remove(unit);
-        path.remove(path.size() - 1);
-        done.add(unit);
-        return false;
     }
 
     /** Returns the unit tree, never null. */

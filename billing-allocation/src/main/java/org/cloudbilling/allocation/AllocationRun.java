@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.stream.Collector;
 import java.util.stream.Stream;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.money.Split;
 import org.cloudbilling.core.time.BillingCalendar;
@@ -27,6 +27,13 @@ import org.cloudbilling.core.time.BillingCalendar;
  *
  * <p>Each item's rows depend only on the item and this run, never on other items or their order: allocating
  * in parallel gives exactly the sequential result. Immutable and safe to share between threads.
+ *
+ * <p><b>Rounding over the run (ALLOC-12).</b> Each item's split is largest remainder at the allocation scale,
+ * equal remainders broken by a hash of the item, rule and target. Preparing the run tallies, per sharing rule and
+ * currency, the pool and what that rounding gives each target; the pool split once gives each target's total,
+ * and the difference is carried by one designated item (the largest input, then the smallest id). So each
+ * target's total from a rule over the run is within one unit of the allocation scale of its exact share of the
+ * rule's pool, while each item's rows add up to it exactly. See docs/decisions/0007-rounding-over-a-run.md.
  */
 public final class AllocationRun {
     private final Allocator allocator;
@@ -35,73 +42,123 @@ public final class AllocationRun {
     private final ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected;
     /** Proportional splits by rule and currency; absent when every target's base is zero. */
     private final ImmutableMap<RuleId, ImmutableMap<Currency, Split>> proportionalSplits;
+    /** The rounding corrections of the run (ALLOC-12), by sharing rule index and currency. */
+    private final ImmutableMap<Integer, ImmutableMap<Currency, Correction>> corrections;
+
+    /**
+     * What one item, the designated item of a rule and currency, adds to each target's share so that the
+     * targets' totals over the run are the rule's pool rounded once (ALLOC-12).
+     *
+     * @param item the designated item: the one with the largest input to the rule, the smallest id among equals
+     * @param delta per target in ascending id order, what the item's share gets on top of its own rounding
+     */
+    record Correction(LineItemId item, Money[] delta) {}
 
     private AllocationRun(
             Allocator allocator,
             TagBindings tags,
             ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected,
-            ImmutableMap<RuleId, ImmutableMap<Currency, Split>> proportionalSplits) {
+            ImmutableMap<RuleId, ImmutableMap<Currency, Split>> proportionalSplits,
+            ImmutableMap<Integer, ImmutableMap<Currency, Correction>> corrections) {
         this.allocator = allocator;
         this.tags = tags;
         this.collected = collected;
         this.proportionalSplits = proportionalSplits;
+        this.corrections = corrections;
     }
 
     static AllocationRun prepare(Allocator allocator, Iterable<LineItem> items, TagBindings tags) {
-        if (!allocator.hasProportionalRules) {
-            return new AllocationRun(allocator, tags, ImmutableMap.of(), ImmutableMap.of());
+        Preparation preparation = new Preparation(allocator, tags);
+        if (needsItems(allocator)) {
+            for (LineItem item : items) {
+                preparation.add(item);
+            }
         }
-        Bases bases = new Bases(allocator, tags);
-        for (LineItem item : items) {
-            bases.add(item);
-        }
-        return withBases(allocator, tags, bases.totals);
+        return preparation.finish();
     }
 
     static AllocationRun prepare(Allocator allocator, Stream<LineItem> items, TagBindings tags) {
-        if (!allocator.hasProportionalRules) {
-            return new AllocationRun(allocator, tags, ImmutableMap.of(), ImmutableMap.of());
+        if (!needsItems(allocator)) {
+            return new Preparation(allocator, tags).finish();
         }
-        Bases bases = items.collect(() -> new Bases(allocator, tags), Bases::add, Bases::merge);
-        return withBases(allocator, tags, bases.totals);
+        return items.collect(() -> new Preparation(allocator, tags), Preparation::add, Preparation::merge)
+                .finish();
     }
 
-    /** Each unit's collected cost per currency, summed over part of a period; confined to one thread. */
-    private static final class Bases {
+    /** A run reads the items first when a rule is proportional or a rule splits among several targets. */
+    private static boolean needsItems(Allocator allocator) {
+        if (allocator.hasProportionalRules) {
+            return true;
+        }
+        for (SharingRule r : allocator.rules.sharingRules()) {
+            if (r.targets().size() > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where an item enters the sharing graph: the rule index and the amount; null when it is not shared. */
+    private record Entry(LineItem item, int rule) {}
+
+    /**
+     * The first pass over a period, confined to one thread: each unit's collected cost per currency, and the
+     * items that enter the sharing graph, kept until the run is built.
+     */
+    private static final class Preparation {
         private final Allocator allocator;
         private final TagBindings tags;
         final Map<Currency, Map<UnitId, Money>> totals = new HashMap<>();
+        final List<Entry> shared = new ArrayList<>();
 
-        Bases(Allocator allocator, TagBindings tags) {
+        Preparation(Allocator allocator, TagBindings tags) {
             this.allocator = allocator;
             this.tags = tags;
         }
 
         void add(LineItem item) {
             ItemView view = new ItemView(item, tags);
-            if (allocator.sharingSources.firstMatch(view) >= 0) {
+            int source = allocator.sharingSources.firstMatch(view);
+            if (source >= 0) {
+                shared.add(new Entry(item, allocator.sharingRuleOfSource[source]));
                 return;
             }
             int rule = allocator.collection.firstMatch(view);
             if (rule >= 0) {
                 UnitId unit = allocator.rules.collectionRules().get(rule).unit();
-                totals.computeIfAbsent(item.currency(), c -> new HashMap<>())
-                        .merge(unit, item.totalCost(), Money::plus);
+                if (allocator.hasProportionalRules) {
+                    totals.computeIfAbsent(item.currency(), c -> new HashMap<>())
+                            .merge(unit, item.totalCost(), Money::plus);
+                }
+                Integer onward = allocator.ruleIndexBySourceUnit.get(unit);
+                if (onward != null) {
+                    shared.add(new Entry(item, onward));
+                }
             }
         }
 
-        void merge(Bases other) {
+        Preparation merge(Preparation other) {
             other.totals.forEach((currency, byUnit) -> byUnit.forEach((unit, amount) ->
                     totals.computeIfAbsent(currency, c -> new HashMap<>()).merge(unit, amount, Money::plus)));
+            shared.addAll(other.shared);
+            return this;
+        }
+
+        AllocationRun finish() {
+            ImmutableMap.Builder<Currency, ImmutableMap<UnitId, Money>> frozen = ImmutableMap.builder();
+            totals.forEach((c, m) -> frozen.put(c, ImmutableMap.copyOf(m)));
+            ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected = frozen.build();
+            AllocationRun unreconciled = new AllocationRun(
+                    allocator, tags, collected, proportionalSplits(allocator, collected), ImmutableMap.of());
+            if (shared.isEmpty()) {
+                return unreconciled;
+            }
+            return unreconciled.reconciled(shared);
         }
     }
 
-    private static AllocationRun withBases(
-            Allocator allocator, TagBindings tags, Map<Currency, Map<UnitId, Money>> totals) {
-        ImmutableMap.Builder<Currency, ImmutableMap<UnitId, Money>> frozen = ImmutableMap.builder();
-        totals.forEach((c, m) -> frozen.put(c, ImmutableMap.copyOf(m)));
-        ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected = frozen.build();
-
+    private static ImmutableMap<RuleId, ImmutableMap<Currency, Split>> proportionalSplits(
+            Allocator allocator, ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected) {
         ImmutableMap.Builder<RuleId, ImmutableMap<Currency, Split>> splits = ImmutableMap.builder();
         for (SharingRule r : allocator.rules.sharingRules()) {
             if (r.method() != SharingMethod.PROPORTIONAL) {
@@ -109,22 +166,138 @@ public final class AllocationRun {
             }
             ImmutableMap.Builder<Currency, Split> perCurrency = ImmutableMap.builder();
             for (Map.Entry<Currency, ImmutableMap<UnitId, Money>> e : collected.entrySet()) {
-                List<BigDecimal> weights = new ArrayList<>();
+                List<Money> weights = new ArrayList<>();
+                Money zero = Money.zero(e.getKey());
                 boolean anyPositive = false;
                 for (UnitId t : allocator.sortedTargets.get(r.id())) {
                     Money base = e.getValue().get(t);
                     // a unit whose refunds outweigh its costs has no positive base: it takes no share
-                    BigDecimal w = base == null || !base.isPositive() ? BigDecimal.ZERO : base.amount();
-                    anyPositive |= w.signum() > 0;
+                    Money w = base == null || !base.isPositive() ? zero : base;
+                    anyPositive |= w.isPositive();
                     weights.add(w);
                 }
                 if (anyPositive) {
-                    perCurrency.put(e.getKey(), Split.byWeights(weights));
+                    perCurrency.put(e.getKey(), Split.byAmounts(weights)); // any amount Money holds (IO-3)
                 }
             }
             splits.put(r.id(), perCurrency.build());
         }
-        return new AllocationRun(allocator, tags, collected, splits.build());
+        return splits.build();
+    }
+
+    /** One rule's inflow in one currency over the run, from the items' own rounding (ALLOC-12). */
+    private static final class RuleTally {
+        Money pool;
+        Money[] toTarget;
+        int scale;
+        LineItem designated;
+        Money designatedInput;
+
+        void add(LineItem item, Money input, List<Money> parts, int itemScale, int sign) {
+            if (pool == null) {
+                pool = Money.zero(input.currency());
+                toTarget = new Money[parts.size()];
+                java.util.Arrays.fill(toTarget, pool);
+            }
+            pool = sign > 0 ? pool.plus(input) : pool.minus(input);
+            for (int k = 0; k < parts.size(); k++) {
+                toTarget[k] = sign > 0 ? toTarget[k].plus(parts.get(k)) : toTarget[k].minus(parts.get(k));
+            }
+            scale = Math.max(scale, itemScale);
+            if (sign > 0 && precedes(item, input.abs())) {
+                designated = item;
+                designatedInput = input.abs();
+            }
+        }
+
+        /** The designated item has the largest input, then the smallest id: the same in any order. */
+        private boolean precedes(LineItem item, Money input) {
+            if (designated == null) {
+                return true;
+            }
+            int byInput = input.compareTo(designatedInput);
+            return byInput > 0 || (byInput == 0 && item.id().compareTo(designated.id()) < 0);
+        }
+    }
+
+    /** Sees each split of an item's flow: the rule index, its input and its parts. */
+    private interface SplitObserver {
+        void saw(int rule, Money input, List<Money> parts);
+    }
+
+    /**
+     * Returns this run with the rounding corrections of {@code shared}: rules in topological order; for each rule
+     * and currency, the pool rounded once gives each target's total, and the designated item makes up the
+     * difference to what the items' own rounding gave. A correction changes what the designated item passes on,
+     * so its flow is followed again before the rules after it are tallied.
+     */
+    private AllocationRun reconciled(List<Entry> shared) {
+        int m = allocator.rules.sharingRules().size();
+        List<Map<Currency, RuleTally>> tallies = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            tallies.add(new HashMap<>());
+        }
+        Map<Integer, Map<Currency, Correction>> found = new HashMap<>();
+        for (Entry e : shared) {
+            tally(e, tallies, found, +1);
+        }
+        Map<LineItemId, Entry> entryOf = new HashMap<>();
+        for (int position = 0; position < m; position++) {
+            int rule = allocator.topologicalOrder[position];
+            List<Currency> currencies = new ArrayList<>(tallies.get(rule).keySet());
+            currencies.sort(java.util.Comparator.comparing(Currency::getCurrencyCode));
+            for (Currency currency : currencies) {
+                RuleTally tally = tallies.get(rule).get(currency);
+                Split split = splitOf(allocator.rules.sharingRules().get(rule), currency);
+                if (split == null || split.parts() < 2) {
+                    continue;
+                }
+                List<Money> rounded = split.apply(tally.pool, tally.scale, new long[split.parts()]);
+                Money[] delta = new Money[rounded.size()];
+                boolean any = false;
+                for (int k = 0; k < delta.length; k++) {
+                    delta[k] = rounded.get(k).minus(tally.toTarget[k]);
+                    any |= !delta[k].isZero();
+                }
+                if (!any) {
+                    continue;
+                }
+                LineItem designated = tally.designated;
+                Entry entry = entryOf.computeIfAbsent(designated.id(), id -> entryOf(designated, shared));
+                tally(entry, tallies, found, -1);
+                found.computeIfAbsent(rule, r -> new HashMap<>()).put(currency, new Correction(designated.id(), delta));
+                tally(entry, tallies, found, +1);
+            }
+        }
+        ImmutableMap.Builder<Integer, ImmutableMap<Currency, Correction>> frozen = ImmutableMap.builder();
+        found.forEach((rule, byCurrency) -> frozen.put(rule, ImmutableMap.copyOf(byCurrency)));
+        return new AllocationRun(allocator, tags, collected, proportionalSplits, frozen.build());
+    }
+
+    private static Entry entryOf(LineItem item, List<Entry> shared) {
+        for (Entry e : shared) {
+            if (e.item() == item) {
+                return e;
+            }
+        }
+        throw new AssertionError("bug: the designated item " + item.id() + " is not among the shared items");
+    }
+
+    private void tally(
+            Entry e,
+            List<Map<Currency, RuleTally>> tallies,
+            Map<Integer, Map<Currency, Correction>> corrections,
+            int sign) {
+        int scale = Split.allocationScale(e.item().totalCost(), allocator.allocationScale);
+        flow(
+                e.item(),
+                e.rule(),
+                e.item().totalCost(),
+                corrections,
+                row -> {},
+                (rule, input, parts) -> tallies.get(rule)
+                        .computeIfAbsent(input.currency(), c -> new RuleTally())
+                        .add(e.item(), input, parts, scale, sign));
     }
 
     /** Returns the allocator this run uses, never null. */
@@ -154,17 +327,19 @@ public final class AllocationRun {
         ItemView view = new ItemView(requireNonNull(item, "item"), tags);
         int source = allocator.sharingSources.firstMatch(view);
         if (source >= 0) {
-            share(
-                    item,
-                    item.totalCost(),
-                    allocator.rules.sharingRules().get(allocator.sharingRuleOfSource[source]),
-                    sink);
+            flow(item, allocator.sharingRuleOfSource[source], item.totalCost(), corrections, sink, null);
             return;
         }
         int rule = allocator.collection.firstMatch(view);
         if (rule >= 0) {
             AllocationRule r = allocator.rules.collectionRules().get(rule);
-            place(item, r.unit(), AllocationType.COLLECTED, item.totalCost(), r.id(), sink);
+            Integer onward = allocator.ruleIndexBySourceUnit.get(r.unit());
+            if (onward != null) {
+                flow(item, onward, item.totalCost(), corrections, sink, null);
+            } else {
+                sink.accept(new AllocatedRow(
+                        item, Optional.of(r.unit()), AllocationType.COLLECTED, item.totalCost(), Optional.of(r.id())));
+            }
             return;
         }
         sink.accept(new AllocatedRow(
@@ -183,35 +358,88 @@ public final class AllocationRun {
         return rows.build();
     }
 
-    /** Puts {@code amount} in {@code unit}, or passes it on when the unit shares its costs. */
-    private void place(
-            LineItem item, UnitId unit, AllocationType type, Money amount, RuleId rule, Consumer<AllocatedRow> sink) {
-        SharingRule onward = allocator.bySourceUnit.get(unit);
-        if (onward != null) {
-            share(item, amount, onward, sink);
-        } else {
-            sink.accept(new AllocatedRow(item, Optional.of(unit), type, amount, Optional.of(rule)));
+    /**
+     * Follows {@code amount} of {@code item} through the sharing graph from rule {@code first} (ALLOC-13): rules
+     * in topological order, each sharing at once everything that reached its source unit by any path. Work is
+     * linear in the rules reached, with no recursion; each (unit, rule) gets one row.
+     */
+    private void flow(
+            LineItem item,
+            int first,
+            Money amount,
+            Map<Integer, ? extends Map<Currency, Correction>> corrections,
+            Consumer<AllocatedRow> sink,
+            SplitObserver observer) {
+        int scale = Split.allocationScale(amount, allocator.allocationScale);
+        java.util.TreeMap<Integer, Money> pending = new java.util.TreeMap<>();
+        pending.put(allocator.positionOf[first], amount);
+        while (!pending.isEmpty()) {
+            Map.Entry<Integer, Money> next = pending.pollFirstEntry();
+            int ruleIndex = allocator.topologicalOrder[next.getKey()];
+            Money input = next.getValue();
+            SharingRule rule = allocator.rules.sharingRules().get(ruleIndex);
+            Split split = splitOf(rule, input.currency());
+            if (split == null) { // no target has a positive base, and the rule falls back to Unallocated (ALLOC-7)
+                sink.accept(new AllocatedRow(
+                        item, Optional.empty(), AllocationType.UNALLOCATED, input, Optional.of(rule.id())));
+                continue;
+            }
+            List<Money> parts =
+                    split.apply(input, scale, TieBreak.keys(item.id().value(), allocator.targetSalt[ruleIndex]));
+            Map<Currency, Correction> byCurrency = corrections.get(ruleIndex);
+            Correction correction = byCurrency == null ? null : byCurrency.get(input.currency());
+            if (correction != null && correction.item().equals(item.id())) {
+                List<Money> corrected = new ArrayList<>(parts.size());
+                for (int k = 0; k < parts.size(); k++) {
+                    corrected.add(parts.get(k).plus(correction.delta()[k]));
+                }
+                parts = corrected;
+            }
+            if (observer != null) {
+                observer.saw(ruleIndex, input, parts);
+            }
+            ImmutableList<UnitId> targets = allocator.sortedTargets.get(rule.id());
+            int[] onward = allocator.onward[ruleIndex];
+            for (int k = 0; k < parts.size(); k++) {
+                if (onward[k] >= 0) {
+                    pending.merge(allocator.positionOf[onward[k]], parts.get(k), Money::plus);
+                } else {
+                    sink.accept(new AllocatedRow(
+                            item,
+                            Optional.of(targets.get(k)),
+                            AllocationType.SHARED,
+                            written(parts.get(k), amount.scale()),
+                            Optional.of(rule.id())));
+                }
+            }
         }
     }
 
-    private void share(LineItem item, Money amount, SharingRule rule, Consumer<AllocatedRow> sink) {
-        ImmutableList<UnitId> targets = allocator.sortedTargets.get(rule.id());
+    /**
+     * Writes a share with the item's own decimals when it needs no more (a share of 8.00 is 2.00, not 2.00000000),
+     * else with the decimals it needs: the value is the same, and rows read like the bill they come from.
+     */
+    private static Money written(Money share, int itemScale) {
+        int needed = share.isZero()
+                ? 0
+                : Math.max(0, share.amount().stripTrailingZeros().scale());
+        int scale = Math.max(needed, itemScale);
+        return share.scale() == scale ? share : share.withScale(scale);
+    }
+
+    /** Returns the split of {@code rule} for {@code currency}, or null when it falls back to Unallocated. */
+    private Split splitOf(SharingRule rule, Currency currency) {
         Split split = allocator.fixedSplits.get(rule.id());
-        if (split == null) {
-            split = proportionalSplits.get(rule.id()).get(amount.currency());
-            if (split == null) { // no target has a positive base (ALLOC-7)
-                if (rule.fallback() == ZeroBaseFallback.UNALLOCATED) {
-                    sink.accept(new AllocatedRow(
-                            item, Optional.empty(), AllocationType.UNALLOCATED, amount, Optional.of(rule.id())));
-                    return;
-                }
-                split = Split.evenly(targets.size());
-            }
+        if (split != null) {
+            return split;
         }
-        List<Money> parts = split.apply(amount);
-        for (int i = 0; i < parts.size(); i++) {
-            place(item, targets.get(i), AllocationType.SHARED, parts.get(i), rule.id(), sink);
+        split = proportionalSplits.get(rule.id()).get(currency);
+        if (split != null) {
+            return split;
         }
+        return rule.fallback() == ZeroBaseFallback.UNALLOCATED
+                ? null
+                : Split.evenly(allocator.sortedTargets.get(rule.id()).size());
     }
 
     /**

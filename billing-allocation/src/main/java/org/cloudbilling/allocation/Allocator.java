@@ -1,5 +1,6 @@
 package org.cloudbilling.allocation;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.money.Split;
 
 /**
@@ -20,7 +22,7 @@ import org.cloudbilling.core.money.Split;
  *
  * <pre>{@code
  * Allocator allocator = Allocator.compile(ruleSet);
- * AllocationRun september = allocator.prepare(items, tagHistory);       // reads items once if a rule is proportional
+ * AllocationRun september = allocator.prepare(items, tagHistory);       // reads items once: bases, pools
  * AllocationSummary summary = items.parallelStream().collect(september.toSummary(calendar));
  * }</pre>
  *
@@ -33,11 +35,15 @@ import org.cloudbilling.core.money.Split;
  *       (ALLOC-3); the other matching rules are reported by {@link #explain}.
  *   <li>Otherwise it is Unallocated (ALLOC-4).
  *   <li>A unit that is the source of a sharing rule passes every cost that reaches it (collected or shared)
- *       on to that rule's targets, and so on down the chain; the rule set refuses cycles.
+ *       on to that rule's targets, and so on down the chain; the rule set refuses cycles. Rules are followed in
+ *       topological order, so what reaches a unit by several paths is merged there and shared once (ALLOC-13):
+ *       one row per item, unit, allocation type and rule.
  * </ol>
  *
- * <p>Splits use the targets in ascending id order, so ties of the largest-remainder split go to the smaller
- * id whatever the order of the rule's target list. Instances are immutable and safe to share between threads.
+ * <p>Shares are computed at the allocation scale ({@link #DEFAULT_ALLOCATION_SCALE} decimals, or the item's own
+ * when it has more; MONEY-6) and rounded over the run so that no target's total from a rule drifts a unit from
+ * its exact share of the rule's pool (ALLOC-12; see {@link AllocationRun}). Instances are immutable and safe to
+ * share between threads.
  */
 public final class Allocator {
     final AllocationRuleSet rules;
@@ -54,8 +60,25 @@ public final class Allocator {
 
     final boolean hasProportionalRules;
 
-    private Allocator(AllocationRuleSet rules) {
+    /** The least number of decimals shares are computed at (MONEY-6). */
+    final int allocationScale;
+    /** The index of the sharing rule each source unit shares by. */
+    final ImmutableMap<UnitId, Integer> ruleIndexBySourceUnit;
+    /** For each sharing rule, per target in ascending id order: the index of the rule it shares on by, or -1. */
+    final int[][] onward;
+    /** For each sharing rule, per target in ascending id order: a salt for the tie-break keys of its splits. */
+    final long[][] targetSalt;
+    /** The sharing rules' indices in topological order: a rule comes after every rule that passes costs to it. */
+    final int[] topologicalOrder;
+    /** Each sharing rule's position in {@link #topologicalOrder}. */
+    final int[] positionOf;
+
+    /** The allocation scale {@link #compile(AllocationRuleSet)} uses: shares are computed with 8 decimals. */
+    public static final int DEFAULT_ALLOCATION_SCALE = 8;
+
+    private Allocator(AllocationRuleSet rules, int allocationScale) {
         this.rules = rules;
+        this.allocationScale = allocationScale;
         List<Condition> collectionConditions = new ArrayList<>();
         rules.collectionRules().forEach(r -> collectionConditions.add(r.condition()));
         this.collection = new RuleIndex(collectionConditions);
@@ -99,6 +122,56 @@ public final class Allocator {
         this.sortedTargets = targets.build();
         this.fixedSplits = splits.build();
         this.hasProportionalRules = proportional;
+
+        int m = rules.sharingRules().size();
+        Map<UnitId, Integer> ruleOfUnit = new HashMap<>();
+        for (int i = 0; i < m; i++) {
+            if (rules.sharingRules().get(i).source() instanceof SharingSource.CollectedBy c) {
+                ruleOfUnit.putIfAbsent(c.unit(), i);
+            }
+        }
+        this.ruleIndexBySourceUnit = ImmutableMap.copyOf(ruleOfUnit);
+        this.onward = new int[m][];
+        this.targetSalt = new long[m][];
+        int[] feeders = new int[m];
+        for (int i = 0; i < m; i++) {
+            SharingRule r = rules.sharingRules().get(i);
+            ImmutableList<UnitId> sorted = sortedTargets.get(r.id());
+            onward[i] = new int[sorted.size()];
+            targetSalt[i] = new long[sorted.size()];
+            for (int k = 0; k < sorted.size(); k++) {
+                Integer next = ruleOfUnit.get(sorted.get(k));
+                onward[i][k] = next == null ? -1 : next;
+                if (next != null) {
+                    feeders[next]++;
+                }
+                targetSalt[i][k] = TieBreak.mix(TieBreak.mix(r.id().value().hashCode())
+                        ^ sorted.get(k).value().hashCode());
+            }
+        }
+        // Kahn's algorithm, iteratively: the rule set has refused cycles, so every rule gets a position
+        this.topologicalOrder = new int[m];
+        this.positionOf = new int[m];
+        java.util.ArrayDeque<Integer> ready = new java.util.ArrayDeque<>();
+        for (int i = 0; i < m; i++) {
+            if (feeders[i] == 0) {
+                ready.add(i);
+            }
+        }
+        int placed = 0;
+        while (!ready.isEmpty()) {
+            int i = ready.removeFirst();
+            positionOf[i] = placed;
+            topologicalOrder[placed++] = i;
+            for (int next : onward[i]) {
+                if (next >= 0 && --feeders[next] == 0) {
+                    ready.add(next);
+                }
+            }
+        }
+        if (placed != m) {
+            throw new AssertionError("bug: the checked rule set has a sharing cycle");
+        }
     }
 
     /**
@@ -108,7 +181,30 @@ public final class Allocator {
      * @return the allocator, never null
      */
     public static Allocator compile(AllocationRuleSet rules) {
-        return new Allocator(requireNonNull(rules, "rules"));
+        return new Allocator(requireNonNull(rules, "rules"), DEFAULT_ALLOCATION_SCALE);
+    }
+
+    /**
+     * Compiles {@code rules} to compute shares with {@code allocationScale} decimals, or with an item's own
+     * decimals when it has more (MONEY-6).
+     *
+     * @param rules a checked rule set, not null
+     * @param allocationScale from 0 to {@link Money#MAX_SCALE}
+     * @return the allocator, never null
+     * @throws IllegalArgumentException if the scale is out of range
+     */
+    public static Allocator compile(AllocationRuleSet rules, int allocationScale) {
+        checkArgument(
+                allocationScale >= 0 && allocationScale <= Money.MAX_SCALE,
+                "allocation scale %s is not between 0 and %s",
+                allocationScale,
+                Money.MAX_SCALE);
+        return new Allocator(requireNonNull(rules, "rules"), allocationScale);
+    }
+
+    /** Returns the least number of decimals shares are computed at (MONEY-6). */
+    public int allocationScale() {
+        return allocationScale;
     }
 
     /** Returns the rule set, never null. */
@@ -118,7 +214,9 @@ public final class Allocator {
 
     /**
      * Prepares the allocation of one period (a billing month): when a rule shares in proportion to collected
-     * cost, reads {@code items} once to find each unit's collected cost; otherwise reads nothing.
+     * cost or among several targets, reads {@code items} once to find each unit's collected cost and each sharing
+     * rule's pool, which decide the run's rounding (ALLOC-12); otherwise reads nothing. The items that enter
+     * the sharing graph are kept until the run is built.
      *
      * @param items the period's items; iterated at most once here, and again by the caller to allocate
      * @param tags the resources' tag history, not null; {@link TagBindings#empty()} to use the tags on the items
@@ -132,8 +230,8 @@ public final class Allocator {
 
     /**
      * Prepares the allocation of one period from a stream, like {@link #prepare(Iterable, TagBindings)}: on a
-     * parallel stream the proportional bases are summed in parallel, with exactly the sequential result. The
-     * stream is consumed only when a rule is proportional.
+     * parallel stream the first pass runs in parallel, with exactly the sequential result. The stream is consumed
+     * only when a rule is proportional or shares among several targets.
      *
      * <pre>{@code
      * AllocationRun run = allocator.prepare(items.parallelStream(), tagHistory);
@@ -196,11 +294,13 @@ public final class Allocator {
             frontier.addAll(sortedTargets.get(first.get().id()));
         }
         collectedInto.ifPresent(frontier::add);
+        java.util.Set<RuleId> seen = new java.util.HashSet<>();
+        first.ifPresent(f -> seen.add(f.id()));
         while (!frontier.isEmpty()) {
             List<UnitId> next = new ArrayList<>();
             for (UnitId u : frontier) {
                 SharingRule s = bySourceUnit.get(u);
-                if (s != null) {
+                if (s != null && seen.add(s.id())) { // each rule once, however many paths reach it (ALLOC-13)
                     chain.add(s.id());
                     next.addAll(sortedTargets.get(s.id()));
                 }

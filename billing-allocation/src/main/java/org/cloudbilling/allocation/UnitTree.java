@@ -95,18 +95,22 @@ public final class UnitTree {
                         "unit " + u.id() + " names unknown parent " + u.parent().get()));
             }
         }
+        // Each unit is walked once: a walk stops at a unit already settled (on a path to the root, or in a
+        // cycle found before), so checking is linear in the units however deep the tree is (ALLOC-13).
         Set<UnitId> inCycle = new TreeSet<>();
-        for (AllocationUnit u : units) {
+        Map<UnitId, Integer> walkOf = new HashMap<>(); // the walk that first reached each unit
+        for (int start = 0; start < units.size(); start++) {
             List<UnitId> walk = new ArrayList<>();
-            UnitId current = u.id();
-            while (current != null && byId.containsKey(current) && !inCycle.contains(current)) {
-                int seenAt = walk.indexOf(current);
-                if (seenAt >= 0) {
-                    inCycle.addAll(walk.subList(seenAt, walk.size()));
-                    break;
-                }
+            Map<UnitId, Integer> positionInWalk = new HashMap<>();
+            UnitId current = units.get(start).id();
+            while (current != null && byId.containsKey(current) && !walkOf.containsKey(current)) {
+                walkOf.put(current, start);
+                positionInWalk.put(current, walk.size());
                 walk.add(current);
                 current = byId.get(current).parent().orElse(null);
+            }
+            if (current != null && walkOf.containsKey(current) && walkOf.get(current) == start) {
+                inCycle.addAll(walk.subList(positionInWalk.get(current), walk.size()));
             }
         }
         if (!inCycle.isEmpty()) {

@@ -68,8 +68,13 @@ class AllocationProperties {
                 assertThat(Money.total(
                                 CNY, rows.stream().map(AllocatedRow::amount).toList()))
                         .isEqualTo(item.totalCost());
+                // a share has the item's decimals, or up to the allocation scale's when it needs them (MONEY-6)
                 rows.forEach(r -> assertThat(r.amount().scale())
-                        .isEqualTo(item.totalCost().scale()));
+                        .isBetween(
+                                item.totalCost().scale(),
+                                Math.max(
+                                        Allocator.DEFAULT_ALLOCATION_SCALE,
+                                        item.totalCost().scale())));
             }
             Money source =
                     Money.total(CNY, items.stream().map(LineItem::totalCost).toList());

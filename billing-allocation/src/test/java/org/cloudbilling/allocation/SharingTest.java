@@ -54,9 +54,13 @@ class SharingTest {
         pct.put(DATA, new BigDecimal("30"));
         AllocationRuleSet rules = AllocationRuleSet.of(
                 UNITS, List.of(), List.of(SharingRule.ratio("s", SharingSource.matching(VPC), pct)), Set.of());
-        // 0.05 * 70% = 0.035 and 0.05 * 30% = 0.015: floors 3 and 1 cents, remainders equal: data's id comes first
+        // shares are computed with 8 decimals (MONEY-6): 0.05 * 70% = 0.035 and 0.05 * 30% = 0.015 exactly
         assertThat(rows(rules, item("n1", "p_vpc", "1", "0.05")))
-                .containsExactly("n1 data SHARED 0.02 s", "n1 web SHARED 0.03 s");
+                .containsExactly("n1 data SHARED 0.015 s", "n1 web SHARED 0.035 s");
+        // 0.00000005 * 70% = 0.000000035, * 30% = 0.000000015: floors 3 and 1 units of the 8th decimal, equal
+        // remainders; a run of one item rounds the rule's pool once, and there data's id comes first
+        assertThat(rows(rules, item("n2", "p_vpc", "1", "0.00000005")))
+                .containsExactly("n2 data SHARED 0.00000002 s", "n2 web SHARED 0.00000003 s");
     }
 
     @Test
@@ -66,11 +70,14 @@ class SharingTest {
                 List.of(),
                 List.of(SharingRule.even("s", SharingSource.matching(VPC), List.of(WEB, DATA, ML))),
                 Set.of());
+        // 100.00 / 3 with 8 decimals (MONEY-6): 33.33333333 each and one unit of the 8th decimal left over
         assertThat(rows(rules, item("n1", "p_vpc", "1", "100.00")))
-                .containsExactly("n1 data SHARED 33.34 s", "n1 ml SHARED 33.33 s", "n1 web SHARED 33.33 s");
+                .containsExactly(
+                        "n1 data SHARED 33.33333334 s", "n1 ml SHARED 33.33333333 s", "n1 web SHARED 33.33333333 s");
         assertThat(rows(rules, item("r1", "p_vpc", "1", "-100.00")))
                 .as("a refund is shared symmetrically")
-                .containsExactly("r1 data SHARED -33.34 s", "r1 ml SHARED -33.33 s", "r1 web SHARED -33.33 s");
+                .containsExactly(
+                        "r1 data SHARED -33.33333334 s", "r1 ml SHARED -33.33333333 s", "r1 web SHARED -33.33333333 s");
     }
 
     @Test
@@ -82,8 +89,9 @@ class SharingTest {
                         SharingRule.even("s-ops", SharingSource.collectedBy("ops"), List.of(WEB, DATA)),
                         SharingRule.even("s-data", SharingSource.collectedBy("data"), List.of(ML))),
                 Set.of());
+        // 10.01 / 2 = 5.005 exactly with 8 decimals (MONEY-6); rules in the order costs flow through them
         assertThat(rows(rules, item("o1", "p_cvm", "9", "10.01")))
-                .containsExactly("o1 ml SHARED 5.01 s-data", "o1 web SHARED 5.00 s-ops");
+                .containsExactly("o1 web SHARED 5.005 s-ops", "o1 ml SHARED 5.005 s-data");
     }
 
     @Test
@@ -107,7 +115,8 @@ class SharingTest {
                     .map(r -> r.unit().map(Object::toString).orElse("-") + " " + r.type() + " " + r.amount())
                     .toList();
             if (fallback == ZeroBaseFallback.EVEN) {
-                assertThat(shared).containsExactly("data SHARED CNY 5.00", "web SHARED CNY 4.99");
+                // 9.99 / 2 = 4.995 exactly with 8 decimals (MONEY-6)
+                assertThat(shared).containsExactly("data SHARED CNY 4.995", "web SHARED CNY 4.995");
             } else {
                 assertThat(shared).containsExactly("- UNALLOCATED CNY 9.99");
             }

@@ -97,7 +97,9 @@ public final class FocusSampleRulesCheck {
         BigDecimal bases = TARGETS.stream().map(collected::get).reduce(BigDecimal.ZERO, BigDecimal::add);
         for (String unit : TARGETS) {
             BigDecimal exact = shared.multiply(collected.get(unit)).divide(bases, MathContext.DECIMAL128);
-            assertThat(gotShared.get(unit).subtract(exact).abs()).isLessThan(new BigDecimal("1E-11"));
+            // within one unit of the allocation scale, 8 decimals, of the exact share of the pool (ALLOC-12,
+            // MONEY-6); shares are no longer computed at the 11 decimals the sample happens to be written with
+            assertThat(gotShared.get(unit).subtract(exact).abs()).isLessThan(new BigDecimal("1E-8"));
         }
     }
 }

@@ -94,6 +94,10 @@ public final class Split {
             total = total.add(big[i]);
         }
         checkArgument(total.signum() > 0, "weights are all zero; choose a fallback such as an even split");
+        return of(big, total);
+    }
+
+    private static Split of(BigInteger[] big, BigInteger total) {
         if (total.bitLength() < 63) {
             long[] w = new long[big.length];
             for (int i = 0; i < w.length; i++) {
@@ -102,6 +106,33 @@ public final class Split {
             return new Split(w, total.longValueExact());
         }
         return new Split(big, total);
+    }
+
+    /**
+     * Returns a split in proportion to amounts of money, such as each target unit's collected cost over a month:
+     * any amount {@link Money} holds is a weight, even a sum past {@link Money#MAX_INTEGER_DIGITS} digits (IO-3).
+     *
+     * @param weights the weights, not null, each at least zero, not all zero; their currencies are not compared
+     * @return the split, never null
+     * @throws IllegalArgumentException if the list is empty, a weight is negative, or all are zero
+     */
+    public static Split byAmounts(List<Money> weights) {
+        requireNonNull(weights, "weights");
+        checkArgument(!weights.isEmpty(), "a split needs at least one weight");
+        int commonScale = 0;
+        for (int i = 0; i < weights.size(); i++) {
+            Money w = requireNonNull(weights.get(i), "weight");
+            checkArgument(!w.isNegative(), "weight %s at position %s is negative", w, i);
+            commonScale = Math.max(commonScale, w.scale());
+        }
+        BigInteger[] big = new BigInteger[weights.size()];
+        BigInteger total = BigInteger.ZERO;
+        for (int i = 0; i < big.length; i++) {
+            big[i] = weights.get(i).amount().setScale(commonScale).unscaledValue();
+            total = total.add(big[i]);
+        }
+        checkArgument(total.signum() > 0, "weights are all zero; choose a fallback such as an even split");
+        return of(big, total);
     }
 
     /**
@@ -176,12 +207,54 @@ public final class Split {
      */
     public ImmutableList<Money> apply(Money amount) {
         requireNonNull(amount, "amount");
+        return split(amount, null);
+    }
+
+    /**
+     * Splits {@code amount} at the allocation scale (MONEY-6): at {@code allocationScale} decimals, or at the
+     * amount's own significant decimals when it has more, so that {@code 1.00} and {@code 1.0000} split alike.
+     * Among equal remainders the part with the smaller {@code tieBreak} key gets the unit left over (then the
+     * earlier part); keys drawn from a hash of what is split and where make the leftovers fall evenly on average
+     * instead of always on the first parts.
+     *
+     * <pre>{@code
+     * Split.evenly(3).apply(Money.of("USD", "1.00"), 8, new long[] {0, 0, 0}); // 0.33333334, 0.33333333, 0.33333333
+     * }</pre>
+     *
+     * @param amount the amount, not null
+     * @param allocationScale the least number of decimals of the parts, from 0 to {@link Money#MAX_SCALE}
+     * @param tieBreak one key per part, not null
+     * @return the parts, one per weight in order, each at the same scale, adding up to {@code amount}; never null
+     * @throws IllegalArgumentException if the scale is out of range or the keys do not match the parts
+     */
+    public ImmutableList<Money> apply(Money amount, int allocationScale, long[] tieBreak) {
+        requireNonNull(amount, "amount");
+        requireNonNull(tieBreak, "tieBreak");
+        checkArgument(
+                allocationScale >= 0 && allocationScale <= Money.MAX_SCALE,
+                "allocation scale %s is not between 0 and %s",
+                allocationScale,
+                Money.MAX_SCALE);
+        checkArgument(tieBreak.length == parts(), "%s tie-break keys for %s parts", tieBreak.length, parts());
+        return split(amount.withScale(allocationScale(amount, allocationScale)), tieBreak);
+    }
+
+    /**
+     * Returns the scale {@link #apply(Money, int, long[])} splits {@code amount} at: {@code allocationScale}, or
+     * the amount's own significant decimals when it has more.
+     */
+    public static int allocationScale(Money amount, int allocationScale) {
+        int own = amount.isZero() ? 0 : amount.amount().stripTrailingZeros().scale();
+        return Math.max(allocationScale, own);
+    }
+
+    private ImmutableList<Money> split(Money amount, long[] tieBreak) {
         int n = parts();
         int scale = amount.scale();
         boolean negative = amount.isNegative();
         if (weights != null && amount.isCompact() && amount.unscaledValue() != Long.MIN_VALUE) {
             long total = Math.abs(amount.unscaledValue());
-            long[] parts = applyLong(total);
+            long[] parts = applyLong(total, tieBreak);
             if (parts != null) {
                 Money[] out = new Money[n];
                 for (int i = 0; i < n; i++) {
@@ -191,7 +264,7 @@ public final class Split {
             }
         }
         BigInteger total = amount.amount().unscaledValue().abs();
-        BigInteger[] parts = applyBig(total);
+        BigInteger[] parts = applyBig(total, tieBreak);
         Money[] out = new Money[n];
         for (int i = 0; i < n; i++) {
             BigInteger p = negative ? parts[i].negate() : parts[i];
@@ -201,7 +274,7 @@ public final class Split {
     }
 
     /** Splits a non-negative unit count with longs, or returns null when a product would overflow. */
-    private long[] applyLong(long total) {
+    private long[] applyLong(long total, long[] tieBreak) {
         int n = weights.length;
         long[] floors = new long[n];
         long[] remainders = new long[n];
@@ -217,11 +290,11 @@ public final class Split {
             assigned += floors[i];
         }
         int leftover = (int) (total - assigned); // less than n: each floor loses less than one unit
-        distribute(leftover, floors, remainders);
+        distribute(leftover, floors, remainders, tieBreak);
         return floors;
     }
 
-    private BigInteger[] applyBig(BigInteger total) {
+    private BigInteger[] applyBig(BigInteger total, long[] tieBreak) {
         BigInteger[] w = bigWeights != null ? bigWeights : toBig(weights);
         BigInteger sum = bigTotal != null ? bigTotal : BigInteger.valueOf(totalWeight);
         int n = w.length;
@@ -235,30 +308,37 @@ public final class Split {
             assigned = assigned.add(qr[0]);
         }
         int leftover = total.subtract(assigned).intValueExact();
-        Integer[] order = byLargestRemainder(n, (a, b) -> remainders[b].compareTo(remainders[a]));
+        Integer[] order = byLargestRemainder(n, (a, b) -> remainders[b].compareTo(remainders[a]), tieBreak);
         for (int k = 0; k < leftover; k++) {
             floors[order[k]] = floors[order[k]].add(BigInteger.ONE);
         }
         return floors;
     }
 
-    private static void distribute(int leftover, long[] floors, long[] remainders) {
+    private static void distribute(int leftover, long[] floors, long[] remainders, long[] tieBreak) {
         if (leftover == 0) {
             return;
         }
-        Integer[] order = byLargestRemainder(floors.length, (a, b) -> Long.compare(remainders[b], remainders[a]));
+        Integer[] order =
+                byLargestRemainder(floors.length, (a, b) -> Long.compare(remainders[b], remainders[a]), tieBreak);
         for (int k = 0; k < leftover; k++) {
             floors[order[k]]++;
         }
     }
 
-    /** Indices sorted by remainder, largest first; the sort is stable, so ties keep the earlier index first. */
-    private static Integer[] byLargestRemainder(int n, java.util.Comparator<Integer> byRemainderDescending) {
+    /**
+     * Indices sorted by remainder, largest first; among equal remainders the smaller tie-break key first (when
+     * there are keys), and the sort is stable, so remaining ties keep the earlier index first.
+     */
+    private static Integer[] byLargestRemainder(
+            int n, java.util.Comparator<Integer> byRemainderDescending, long[] tieBreak) {
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, byRemainderDescending);
+        Arrays.sort(
+                order,
+                tieBreak == null ? byRemainderDescending : byRemainderDescending.thenComparing(i -> tieBreak[i]));
         return order;
     }
 

@@ -48,8 +48,10 @@ import scala.Tuple2;
  *
  * <p>Each task compiles the rule set once ({@link Allocator#compile}) and allocates its items one by one with
  * {@link AllocationRun#allocate(LineItem)}, a map over the items. When a rule shares in proportion to
- * collected cost, the job runs in two stages: stage 1 computes every unit's collected cost over the whole
- * month ({@link ProportionalBases}), stage 2 allocates with those bases. Tags are those the items carry
+ * collected cost or among several targets, the job runs in two stages: stage 1 computes every unit's collected
+ * cost over the whole month and collects the items that enter the sharing graph ({@link ProportionalBases}),
+ * stage 2 allocates with a run prepared from those, which rounds each rule's pool as a run over the whole month
+ * would (ALLOC-12). Tags are those the items carry
  * ({@link TagBindings#empty()}).
  */
 public final class SparkAllocation {
@@ -123,8 +125,15 @@ public final class SparkAllocation {
         requireNonNull(rules, "rules");
         AllocationRuleSet ruleSet = rules.make(); // fails on the driver, before any task, if the rules are bad
         boolean proportional = ruleSet.sharingRules().stream().anyMatch(r -> r.method() == SharingMethod.PROPORTIONAL);
-        ArrayList<String> carriers =
-                proportional ? new ArrayList<>(ProportionalBases.carriers(items, rules, ruleSet)) : new ArrayList<>();
+        boolean splits =
+                ruleSet.sharingRules().stream().anyMatch(r -> r.targets().size() > 1);
+        // the run of every task sees the month's bases (carriers) and its shared items, as prepare over the
+        // whole month would: then each rule's pool is rounded alike (ALLOC-12)
+        List<String> shared = proportional || splits ? ProportionalBases.sharedItems(items, rules) : List.of();
+        ArrayList<String> carriers = proportional
+                ? new ArrayList<>(ProportionalBases.carriers(items, rules, ruleSet, shared))
+                : new ArrayList<>();
+        carriers.addAll(shared);
         return items.mapPartitions(
                 (MapPartitionsFunction<String, Row>) part -> allocatePartition(part, rules.make(), carriers),
                 Encoders.row(ROW_SCHEMA));

@@ -47,15 +47,16 @@ class SamplesTest {
         List<String> lines = run(AllocateSample::run);
 
         // Collected: web 100.00 (i1), data 60.00 + 240.00 (i2, i3), mobile 100.00 (i6).
-        // The network's 10.00 in thirds: 3.34 to data (first of the tied ids data < mobile < web), 3.33 to the others.
+        // The network's 10.00 in thirds at the allocation scale, 8 decimals (MONEY-6): 3.33333333 each and one
+        // unit of the 8th decimal left over, to data (first of the tied ids data < mobile < web).
         assertThat(lines.subList(0, 6))
                 .containsExactly(
-                        "web: CNY 103.33",
-                        "data: CNY 303.34",
-                        "mobile: CNY 103.33",
+                        "web: CNY 103.33333333",
+                        "data: CNY 303.33333334",
+                        "mobile: CNY 103.33333333",
                         "Unallocated: CNY 15.00",
-                        "acme with its subtree: CNY 510.00",
-                        "All rows: CNY 525.00");
+                        "acme with its subtree: CNY 510.00000000",
+                        "All rows: CNY 525.00000000");
         assertThat(lines.get(6)).contains("i5").contains("s-network");
     }
 

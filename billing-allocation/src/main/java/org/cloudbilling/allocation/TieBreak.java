@@ -1,0 +1,28 @@
+package org.cloudbilling.allocation;
+
+/**
+ * Tie-break keys for splits: among equal remainders, the unit left over goes to the target with the smaller key,
+ * a hash of the item, the rule and the target. The keys depend only on those ids (String hash codes are
+ * specified by Java), so results are the same on every machine and in every order, and leftovers fall on each
+ * target equally often on average (ALLOC-12).
+ */
+final class TieBreak {
+    private TieBreak() {}
+
+    /** The finalizer of MurmurHash3: a bijection on longs that spreads every input bit over the output. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+
+    /** Returns the keys of one item's split by one rule, one per target, given the rule's target salts. */
+    static long[] keys(String itemId, long[] salts) {
+        long item = mix(itemId.hashCode() * 0x9E3779B97F4A7C15L);
+        long[] keys = new long[salts.length];
+        for (int k = 0; k < salts.length; k++) {
+            keys[k] = mix(item ^ salts[k]);
+        }
+        return keys;
+    }
+}
