@@ -199,6 +199,12 @@ final class FocusParquetReader {
             }
         } catch (ParquetFormatError e) {
             throw new BillingInputException(InputProblem.ofLine(source, 0, e.getMessage()));
+        } catch (BillingInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a schema parquet-java's own types refuse (a group without fields, a bad length, ...)
+            throw new BillingInputException(
+                    InputProblem.ofLine(source, 0, "the Parquet schema cannot be read: " + ParquetFile.message(e)));
         } catch (java.io.EOFException e) {
             throw new BillingInputException(
                     InputProblem.ofLine(source, 0, "the Parquet file is truncated: " + e.getMessage()));
@@ -733,7 +739,7 @@ final class FocusParquetReader {
 
     private static String describe(SchemaElement e) {
         StringBuilder s = new StringBuilder(String.valueOf(e.getType()));
-        if (e.getLogicalType() != null) {
+        if (e.getLogicalType() != null && e.getLogicalType().getSetField() != null) {
             s.append(' ').append(e.getLogicalType().getSetField().getFieldName());
         } else if (e.getConverted_type() != null) {
             s.append(' ').append(e.getConverted_type());

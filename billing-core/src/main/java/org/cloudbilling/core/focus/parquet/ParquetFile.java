@@ -30,7 +30,10 @@ import org.apache.parquet.format.DictionaryPageHeader;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.RowGroup;
-import org.apache.parquet.format.Util;
+import shaded.parquet.org.apache.thrift.TConfiguration;
+import shaded.parquet.org.apache.thrift.TException;
+import shaded.parquet.org.apache.thrift.protocol.TCompactProtocol;
+import shaded.parquet.org.apache.thrift.transport.TIOStreamTransport;
 
 /**
  * The layer under the reader: a Parquet file's footer and the pages of its column chunks, read from a channel with
@@ -93,8 +96,9 @@ final class ParquetFile {
         byte[] footer = read(channel, size - 8 - footerLength, (int) footerLength);
         FileMetaData meta;
         try {
-            meta = Util.readFileMetaData(new ByteArrayInputStream(footer));
-        } catch (IOException | RuntimeException e) {
+            meta = new FileMetaData();
+            meta.read(protocol(new ByteArrayInputStream(footer), footer.length));
+        } catch (TException | RuntimeException e) {
             throw new ParquetFormatError("the Parquet footer cannot be read: " + message(e));
         }
         if (meta.getSchema() == null || meta.getSchema().isEmpty()) {
@@ -143,8 +147,9 @@ final class ParquetFile {
             }
             PageHeader header;
             try {
-                header = Util.readPageHeader(in);
-            } catch (IOException | RuntimeException e) {
+                header = new PageHeader();
+                header.read(protocol(in, in.available()));
+            } catch (TException | RuntimeException e) {
                 throw new ParquetFormatError("a page header cannot be read: " + message(e));
             }
             int stored = header.getCompressed_page_size();
@@ -217,6 +222,18 @@ final class ParquetFile {
             }
         }
         return new Pages(cm.getNum_values(), dictionary, pages);
+    }
+
+    /**
+     * A Thrift reader of at most {@code length} bytes: it refuses a list that claims more elements than the bytes
+     * left could hold, before allocating it (parquet-java's {@code Util} would allocate it).
+     */
+    private static TCompactProtocol protocol(InputStream in, int length) throws TException {
+        TConfiguration conf = TConfiguration.custom()
+                .setMaxMessageSize(Math.max(length, 1))
+                .setRecursionLimit(32)
+                .build();
+        return new TCompactProtocol(new TIOStreamTransport(conf, in), length, length);
     }
 
     private static byte[] decompress(CompressionCodec codec, byte[] in, int expanded)
