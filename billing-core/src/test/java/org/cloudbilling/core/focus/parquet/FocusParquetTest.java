@@ -43,6 +43,10 @@ class FocusParquetTest {
      * for 38), periods as TIMESTAMP WITH TIME ZONE (the CSV's times are UTC), Tags as the CSV's JSON text.
      */
     private Path sampleParquet(String compression) throws IOException {
+        return sampleParquet(compression, "");
+    }
+
+    private Path sampleParquet(String compression, String options) throws IOException {
         Path csv = dir.resolve("focus_sample.csv");
         try (InputStream in = FocusParquetTest.class.getResourceAsStream(SAMPLE)) {
             Files.copy(in, csv);
@@ -60,7 +64,7 @@ class FocusParquetTest {
         return DuckParquet.write(
                 dir.resolve("focus_sample_" + compression + ".parquet"),
                 query,
-                "COMPRESSION " + compression + ", ROW_GROUP_SIZE 300");
+                "COMPRESSION " + compression + ", ROW_GROUP_SIZE 300" + options);
     }
 
     private static ReadResult<LineItem> csvLineItems() throws IOException {
@@ -99,6 +103,17 @@ class FocusParquetTest {
                 .orElseThrow();
         assertThat(total.amount()).isEqualTo(new BigDecimal("20.52022672899"));
         assertThat(total.currency().getCurrencyCode()).isEqualTo("USD");
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: the sample in data pages v2 reads to the same line items as in CSV")
+    void sample_dataPagesV2_sameLineItemsAsCsv() throws IOException {
+        Path parquet = sampleParquet("ZSTD", ", PARQUET_VERSION V2");
+
+        ParquetReadResult<LineItem> read = FocusParquet.readLineItems(parquet, OnError.FAIL);
+
+        assertThat(read.result().values())
+                .containsExactlyElementsOf(csvLineItems().valuesOrThrow());
     }
 
     @Test
