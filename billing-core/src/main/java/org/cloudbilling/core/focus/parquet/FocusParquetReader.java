@@ -108,6 +108,9 @@ final class FocusParquetReader {
 
         int entryDefined;
 
+        /** For MAP: the key values read so far in the current row group. */
+        long keysRead;
+
         Column(String name, int position, FocusColumn focus, Kind kind, int scale, long perSecond) {
             this.name = name;
             this.position = position;
@@ -269,6 +272,7 @@ final class FocusParquetReader {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             readers[i] = new ColumnReader[c.leaves.size()];
+            c.keysRead = 0;
             for (int j = 0; j < c.leaves.size(); j++) {
                 ColumnDescriptor leaf = c.leaves.get(j);
                 String problem = null;
@@ -371,18 +375,15 @@ final class FocusParquetReader {
         int valueDefined = c.leaves.get(1).getMaxDefinitionLevel();
         int d = keys.getCurrentDefinitionLevel();
         if (d < c.mapDefined) {
-            keys.consume();
-            values.consume();
+            consume(c, keys, values);
             return;
         }
         Map<String, String> map = new LinkedHashMap<>();
         raw[0] = map;
         if (d < c.entryDefined) {
-            keys.consume();
-            values.consume();
+            consume(c, keys, values);
             return;
         }
-        long read = 0;
         do {
             if (keys.getCurrentDefinitionLevel() < keyDefined) {
                 throw new IllegalArgumentException("a tag key is null");
@@ -397,15 +398,14 @@ final class FocusParquetReader {
             } else if (raw[0] == map) {
                 map.put(key, value);
             }
-            keys.consume();
-            values.consume();
-            read++;
-        } while (read < keys.getTotalValueCount() && keys.getCurrentRepetitionLevel() > 0 && hasMore(keys));
+            consume(c, keys, values);
+        } while (c.keysRead < keys.getTotalValueCount() && keys.getCurrentRepetitionLevel() > 0);
     }
 
-    private static boolean hasMore(ColumnReader r) {
-        // ColumnReaderImpl reads ahead; past its last value its levels are those of the last one
-        return r.getCurrentDefinitionLevel() >= 0;
+    private static void consume(Column c, ColumnReader keys, ColumnReader values) {
+        keys.consume();
+        values.consume();
+        c.keysRead++;
     }
 
     /** A MAP of tags that cannot be a row's tags, kept until the row is assembled. */

@@ -211,7 +211,8 @@ class FocusParquetTest {
         Path file = DuckParquet.write(
                 dir.resolve("map.parquet"),
                 "SELECT m.* REPLACE (v.t AS Tags) FROM (" + DuckParquet.MINIMAL_ROW + ", NULL AS Tags) m,"
-                        + " (VALUES (MAP {' env': 'prod', 'team': 'a b'}, 1), (NULL, 2), (MAP {}, 3)) v(t, n)"
+                        + " (VALUES (MAP {' env': 'prod', 'team': 'a b'}, 1), (NULL, 2), (MAP {}, 3),"
+                        + " (MAP {'x': '1', 'y': '2', 'z': '3'}, 4)) v(t, n)"
                         + " ORDER BY v.n",
                 "");
 
@@ -221,6 +222,10 @@ class FocusParquetTest {
                 .containsExactly(Map.entry(" env", "prod"), Map.entry("team", "a b"));
         assertThat(rows.get(1).tags()).isEmpty();
         assertThat(rows.get(2).tags()).contains(com.google.common.collect.ImmutableMap.of());
+        // the last row's map: its entries are read to the end of the column chunk
+        assertThat(rows.get(3).tags().orElseThrow())
+                .containsExactly(Map.entry("x", "1"), Map.entry("y", "2"), Map.entry("z", "3"));
+        assertThat(rows).hasSize(4);
     }
 
     @Test
