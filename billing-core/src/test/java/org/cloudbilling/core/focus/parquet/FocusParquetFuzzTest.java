@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
  * Fuzzes the FOCUS Parquet reader (FOCUS-10, docs/testing.md#fuzzing), as rows and as line items: any bytes are read
  * or refused with a {@link BillingInputException} naming the source; every other throwable, a hang or running out of
  * memory is a finding. Seeds: {@code FocusParquetFuzzTestInputs/} in the test resources, small files DuckDB wrote
- * (one uncompressed with MAP tags, one Snappy with JSON tags; DECIMAL of INT32, INT64 and FIXED_LEN, a DOUBLE).
+ * (one uncompressed with MAP tags, one Snappy with JSON tags; DECIMAL of INT32, INT64 and FIXED_LEN, a DOUBLE),
+ * and the two inputs of its findings ({@code finding-*}, docs/testing.md#fuzzing).
  */
 class FocusParquetFuzzTest {
     private static final String SOURCE = "fuzz.parquet";
