@@ -23,12 +23,16 @@ class ParquetInputTest {
 
     /** The FOCUS sample converted by DuckDB: costs DECIMAL, periods TIMESTAMP WITH TIME ZONE, the rest as text. */
     private Path sampleParquet(String name) throws Exception {
+        return sampleParquet(name, "BilledCost::DECIMAL(18,11)");
+    }
+
+    private Path sampleParquet(String name, String billedCost) throws Exception {
         Path file = dir.resolve(name);
         String ts = "(%1$s || '+00')::TIMESTAMPTZ AS %1$s";
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
                 Statement s = c.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
-            s.execute("COPY (SELECT * REPLACE (BilledCost::DECIMAL(18,11) AS BilledCost,"
+            s.execute("COPY (SELECT * REPLACE (" + billedCost + " AS BilledCost,"
                     + " ListCost::DECIMAL(38,11) AS ListCost, EffectiveCost::DECIMAL(18,11) AS EffectiveCost,"
                     + " ContractedCost::DECIMAL(18,11) AS ContractedCost,"
                     + " ConsumedQuantity::DECIMAL(38,15) AS ConsumedQuantity, "
@@ -59,6 +63,33 @@ class ParquetInputTest {
         assertThat(fromParquet.code()).as(fromParquet.err()).isZero();
         assertThat(fromParquet.out()).isEqualTo(fromCsv.out()).isNotEmpty();
         assertThat(fromParquet.err()).contains("read 1000 line items from " + parquet);
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: allocate on the Parquet form of the sample prints what it prints on the CSV")
+    void allocate_parquetAndCsv_identicalOutput() throws Exception {
+        Path parquet = sampleParquet("focus_sample.parquet");
+        String rules = AllocateCommandTest.rules();
+
+        CliRun fromCsv = CliRun.run("allocate", "--input", SAMPLE, "--format", "focus", "--rules", rules);
+        CliRun fromParquet =
+                CliRun.run("allocate", "--input", parquet.toString(), "--format", "focus", "--rules", rules);
+
+        assertThat(fromCsv.code()).isZero();
+        assertThat(fromParquet.code()).as(fromParquet.err()).isZero();
+        assertThat(fromParquet.out()).isEqualTo(fromCsv.out()).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: a DOUBLE cost column is read, and standard error says how")
+    void consolidate_doubleCostColumn_notedOnStandardError() throws Exception {
+        Path parquet = sampleParquet("double.parquet", "BilledCost::DOUBLE");
+
+        CliRun run =
+                CliRun.run("consolidate", "--input", parquet.toString(), "--format", "focus", "--by", "ServiceName");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("column BilledCost is DOUBLE", "shortest decimal form");
     }
 
     @Test
