@@ -106,8 +106,9 @@ class FocusParquetTest {
     }
 
     @Test
-    @DisplayName("FOCUS-10: the sample in data pages v2 reads to the same line items as in CSV")
-    void sample_dataPagesV2_sameLineItemsAsCsv() throws IOException {
+    @DisplayName("FOCUS-10: the sample in Parquet format version 2 (DELTA encodings) reads to the same line items")
+    void sample_formatVersion2DeltaEncodings_sameLineItemsAsCsv() throws IOException {
+        // DuckDB's PARQUET_VERSION V2 writes DELTA_BINARY_PACKED and DELTA_LENGTH_BYTE_ARRAY values in v1 data pages
         Path parquet = sampleParquet("ZSTD", ", PARQUET_VERSION V2");
 
         ParquetReadResult<LineItem> read = FocusParquet.readLineItems(parquet, OnError.FAIL);
