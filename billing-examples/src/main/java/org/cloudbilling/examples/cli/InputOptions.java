@@ -19,6 +19,8 @@ import java.util.function.Function;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusCsv;
 import org.cloudbilling.core.io.FormulaGuard;
+import org.cloudbilling.core.focus.parquet.FocusParquet;
+import org.cloudbilling.core.focus.parquet.ParquetReadResult;
 import org.cloudbilling.core.io.LineItemCsv;
 import org.cloudbilling.core.io.LineItemCsvReader;
 import org.cloudbilling.core.io.OnError;
@@ -33,15 +35,17 @@ final class InputOptions {
             names = "--input",
             required = true,
             paramLabel = "FILE",
-            description = "the bill to read: a CSV file of line items")
+            description = "the bill to read: a CSV file of line items, or for --format focus a Parquet file"
+                    + " (by its .parquet name or its PAR1 magic number)")
     Path input;
 
     @Option(
             names = "--format",
             required = true,
             paramLabel = "FORMAT",
-            description = "the file's format: focus (FOCUS 1.0 CSV), canonical (the library's line-item CSV) "
-                    + "or tencent (Tencent-style bill detail CSV, times in UTC+8)")
+            description =
+                    "the file's format: focus (FOCUS 1.0 CSV or Parquet), canonical (the library's line-item CSV) "
+                            + "or tencent (Tencent-style bill detail CSV, times in UTC+8)")
     InputFormat format;
 
     @Option(
@@ -158,6 +162,19 @@ final class InputOptions {
      */
     List<LineItem> read(Progress progress) {
         String name = input.toString();
+        if (format == InputFormat.FOCUS && isParquet()) {
+            ParquetReadResult<LineItem> read;
+            try {
+                read = FocusParquet.readLineItems(input, OnError.FAIL);
+            } catch (UncheckedIOException e) {
+                throw new UserError("cannot read " + name + ": "
+                        + (e.getCause() instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+            }
+            read.notes().forEach(progress::note);
+            List<LineItem> items = read.result().valuesOrThrow();
+            progress.note("read " + items.size() + " line items from " + name);
+            return items;
+        }
         Currency tencentCurrency = format == InputFormat.TENCENT ? currency() : null;
         Charset charset = charset();
         try (InputStream raw = Files.newInputStream(input);
@@ -186,6 +203,19 @@ final class InputOptions {
             throw malformed(name, e);
         } catch (IOException | UncheckedIOException e) {
             throw new UserError("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** A FOCUS input is Parquet when its name ends with {@code .parquet} or it starts with the magic number PAR1. */
+    private boolean isParquet() {
+        if (input.getFileName() != null
+                && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+            return true;
+        }
+        try {
+            return FocusParquet.isParquet(input);
+        } catch (UncheckedIOException e) {
+            return false; // the CSV path reports the file
         }
     }
 

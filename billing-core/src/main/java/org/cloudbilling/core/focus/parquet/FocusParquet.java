@@ -1,0 +1,126 @@
+package org.cloudbilling.core.focus.parquet;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.focus.FocusRow;
+import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.OnError;
+
+/**
+ * FOCUS 1.0 datasets as Parquet (FOCUS-10): read to the same {@link FocusRow}s and line items as the same data in
+ * CSV ({@link org.cloudbilling.core.focus.FocusCsv}).
+ *
+ * <pre>{@code
+ * ParquetReadResult<LineItem> read = FocusParquet.readLineItems(Path.of("focus.parquet"), OnError.FAIL);
+ * List<LineItem> items = read.result().valuesOrThrow();
+ * read.notes().forEach(System.err::println); // e.g. a DOUBLE cost column, read by its shortest decimal form
+ * }</pre>
+ *
+ * <p>Columns are found by name, in any order; any column FOCUS does not define is kept as an extra (text). Types:
+ * a FOCUS decimal column is a Parquet {@code DECIMAL} of any physical type ({@code INT32}, {@code INT64},
+ * {@code FIXED_LEN_BYTE_ARRAY}, {@code BINARY}), read exactly, or a plain integer, or a {@code DOUBLE}/{@code FLOAT},
+ * read by each value's shortest decimal form ({@link java.math.BigDecimal#valueOf(double)}) and named in the
+ * result's {@link ParquetReadResult#notes() notes}; a date-time column an {@code INT64 TIMESTAMP} in milli-, micro-
+ * or nanoseconds (UTC-adjusted, or local and then read as UTC, as the CSV reader reads a time without zone); a text
+ * column a {@code BINARY} string (an empty string reads as null, as an empty CSV cell); {@code Tags} a JSON object
+ * string or a {@code MAP<string,string>}. Reading line items reads only the columns the mapping uses.
+ *
+ * <p>A file that is not Parquet, truncated, or of the wrong types is a {@link BillingInputException} naming the file
+ * and the column; a bad value names the file, the row (1-based, counted over the whole file; the row group in the
+ * reason) and the column. Compression: uncompressed, Snappy, GZIP, ZSTD, LZ4_RAW. Needs the optional dependencies
+ * {@code org.apache.parquet:parquet-column}, {@code parquet-format-structures} and {@code io.airlift:aircompressor};
+ * no Hadoop.
+ */
+public final class FocusParquet {
+    private FocusParquet() {}
+
+    /**
+     * Returns whether {@code file} starts with the Parquet magic number {@code PAR1}.
+     *
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static boolean isParquet(Path file) {
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            ByteBuffer head = ByteBuffer.allocate(4);
+            while (head.hasRemaining() && in.read(head) >= 0) {
+                // read the first four bytes
+            }
+            return Arrays.equals(head.array(), ParquetFile.MAGIC);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a whole dataset, every column.
+     *
+     * @param file the Parquet file, not null; its name is the source errors give
+     * @param onError stop at the first bad row, or collect every bad row
+     * @return the rows, the problems and the notes, never null
+     * @throws BillingInputException at the first bad row with {@link OnError#FAIL}, and whenever the file is not
+     *     Parquet, is damaged or has a column of a type the reader cannot take
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static ParquetReadResult<FocusRow> readAll(Path file, OnError onError) {
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            return readAll(in, file.toString(), onError);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a whole dataset from a channel, every column.
+     *
+     * @param channel the Parquet bytes, not null; not closed
+     * @param source the name errors give, such as the file name, not null
+     * @param onError stop at the first bad row, or collect every bad row
+     * @return the rows, the problems and the notes, never null
+     * @throws BillingInputException as {@link #readAll(Path, OnError)}
+     * @throws UncheckedIOException if the channel cannot be read
+     */
+    public static ParquetReadResult<FocusRow> readAll(SeekableByteChannel channel, String source, OnError onError) {
+        return new FocusParquetReader(channel, source, false).readRows(requireNonNull(onError, "onError"));
+    }
+
+    /**
+     * Reads a whole dataset as line items, mapped by
+     * {@link org.cloudbilling.core.focus.FocusLineItems#toLineItem}, reading only the columns the mapping uses. A
+     * row without an id gets {@code line-N}, N being the row's 1-based number plus one: the line it starts on in the
+     * CSV form of the same data, so that both forms give the same line items.
+     *
+     * @param file the Parquet file, not null; its name is the source errors give
+     * @param onError stop at the first bad row, or collect every bad row
+     * @return the line items, the problems and the notes, never null
+     * @throws BillingInputException as {@link #readAll(Path, OnError)}
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static ParquetReadResult<LineItem> readLineItems(Path file, OnError onError) {
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            return readLineItems(in, file.toString(), onError);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a whole dataset from a channel as line items; see {@link #readLineItems(Path, OnError)}.
+     *
+     * @param channel the Parquet bytes, not null; not closed
+     * @param source the name errors give, not null
+     * @param onError stop at the first bad row, or collect every bad row
+     * @return the line items, the problems and the notes, never null
+     */
+    public static ParquetReadResult<LineItem> readLineItems(
+            SeekableByteChannel channel, String source, OnError onError) {
+        return new FocusParquetReader(channel, source, true).readLineItems(requireNonNull(onError, "onError"));
+    }
+}

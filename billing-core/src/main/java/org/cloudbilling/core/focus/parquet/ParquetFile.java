@@ -1,0 +1,358 @@
+package org.cloudbilling.core.focus.parquet;
+
+import io.airlift.compress.Decompressor;
+import io.airlift.compress.lz4.Lz4Decompressor;
+import io.airlift.compress.snappy.SnappyDecompressor;
+import io.airlift.compress.zstd.ZstdDecompressor;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.ColumnMetaData;
+import org.apache.parquet.format.CompressionCodec;
+import org.apache.parquet.format.DataPageHeader;
+import org.apache.parquet.format.DataPageHeaderV2;
+import org.apache.parquet.format.DictionaryPageHeader;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.RowGroup;
+import shaded.parquet.org.apache.thrift.TConfiguration;
+import shaded.parquet.org.apache.thrift.TException;
+import shaded.parquet.org.apache.thrift.protocol.TCompactProtocol;
+import shaded.parquet.org.apache.thrift.transport.TIOStreamTransport;
+
+/**
+ * The layer under the reader: a Parquet file's footer and the pages of its column chunks, read from a channel with
+ * parquet-java's format structures, decompressed with aircompressor (no Hadoop). Every length and offset the file
+ * gives is checked against the file before anything is allocated; what does not fit is a {@link ParquetFormatError}.
+ */
+final class ParquetFile {
+    static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+    /** A page may expand to at most this many times its stored size (plus a mebibyte): a guard, not a limit real files meet. */
+    private static final long MAX_EXPANSION = 1024;
+
+    private final SeekableByteChannel channel;
+    private final long size;
+    private final FileMetaData meta;
+
+    private ParquetFile(SeekableByteChannel channel, long size, FileMetaData meta) {
+        this.channel = channel;
+        this.size = size;
+        this.meta = meta;
+    }
+
+    /** A file that is not Parquet, or whose structure is broken; the reader names the file and the place. */
+    static final class ParquetFormatError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ParquetFormatError(String message) {
+            super(message);
+        }
+    }
+
+    static ParquetFile open(SeekableByteChannel channel) throws IOException, ParquetFormatError {
+        long size = channel.size();
+        if (size < 4) {
+            throw new ParquetFormatError("not a Parquet file: " + size + " bytes, too short for the magic number PAR1");
+        }
+        byte[] head = read(channel, 0, 4);
+        if (!java.util.Arrays.equals(head, MAGIC)) {
+            throw new ParquetFormatError("not a Parquet file: it starts with " + describe(head) + ", not PAR1"
+                    + (looksLikeText(head) ? " (it looks like text, such as CSV: use the CSV format)" : ""));
+        }
+        if (size < 12) {
+            throw new ParquetFormatError("the Parquet file is truncated: " + size + " bytes, no room for a footer");
+        }
+        byte[] tail = read(channel, size - 8, 8);
+        byte[] tailMagic = java.util.Arrays.copyOfRange(tail, 4, 8);
+        if (java.util.Arrays.equals(tailMagic, "PARE".getBytes(StandardCharsets.US_ASCII))) {
+            throw new ParquetFormatError("the Parquet file is encrypted; encrypted files are not supported");
+        }
+        if (!java.util.Arrays.equals(tailMagic, MAGIC)) {
+            throw new ParquetFormatError(
+                    "the Parquet file is truncated or damaged: it does not end with PAR1 (it ends with "
+                            + describe(tailMagic) + ")");
+        }
+        long footerLength = Integer.toUnsignedLong(
+                ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+        if (footerLength == 0 || footerLength > size - 12) {
+            throw new ParquetFormatError("the Parquet file is damaged: its footer length " + footerLength
+                    + " does not fit in its " + size + " bytes");
+        }
+        byte[] footer = read(channel, size - 8 - footerLength, (int) footerLength);
+        FileMetaData meta;
+        try {
+            meta = new FileMetaData();
+            meta.read(protocol(new ByteArrayInputStream(footer), footer.length));
+        } catch (TException | RuntimeException e) {
+            throw new ParquetFormatError("the Parquet footer cannot be read: " + message(e));
+        }
+        if (meta.getSchema() == null || meta.getSchema().isEmpty()) {
+            throw new ParquetFormatError("the Parquet footer has no schema");
+        }
+        if (meta.getRow_groups() == null) {
+            throw new ParquetFormatError("the Parquet footer has no row groups");
+        }
+        return new ParquetFile(channel, size, meta);
+    }
+
+    FileMetaData meta() {
+        return meta;
+    }
+
+    /**
+     * Reads the pages of {@code chunk} in row group {@code rowGroup}.
+     *
+     * @param primitiveName the physical type the schema gives, checked against the chunk's
+     */
+    PageReader pages(RowGroup rowGroup, ColumnChunk chunk) throws IOException, ParquetFormatError {
+        ColumnMetaData cm = chunk.getMeta_data();
+        if (cm == null) {
+            throw new ParquetFormatError(
+                    "a column chunk has no metadata (it may be in another file, which is not read)");
+        }
+        long start = cm.getData_page_offset();
+        if (cm.isSetDictionary_page_offset() && cm.getDictionary_page_offset() > 0) {
+            start = Math.min(start, cm.getDictionary_page_offset());
+        }
+        long length = cm.getTotal_compressed_size();
+        if (start < 4 || length <= 0 || length > Integer.MAX_VALUE - 16 || start + length > size - 8) {
+            throw new ParquetFormatError("the column chunk at offset " + start + " of " + length
+                    + " bytes lies outside the file's " + size + " bytes (is the file truncated?)");
+        }
+        byte[] bytes = read(channel, start, (int) length);
+        InputStream in = new ByteArrayInputStream(bytes);
+        CompressionCodec codec = cm.getCodec();
+        long values = 0;
+        DictionaryPage dictionary = null;
+        List<DataPage> pages = new ArrayList<>();
+        while (values < cm.getNum_values()) {
+            if (in.available() == 0) {
+                throw new ParquetFormatError(
+                        "the column chunk ends after " + values + " of its " + cm.getNum_values() + " values");
+            }
+            PageHeader header;
+            try {
+                header = new PageHeader();
+                header.read(protocol(in, in.available()));
+            } catch (TException | RuntimeException e) {
+                throw new ParquetFormatError("a page header cannot be read: " + message(e));
+            }
+            int stored = header.getCompressed_page_size();
+            int expanded = header.getUncompressed_page_size();
+            if (stored < 0
+                    || stored > in.available()
+                    || expanded < 0
+                    || expanded > stored * MAX_EXPANSION + (1 << 20)) {
+                throw new ParquetFormatError("a page of " + stored + " bytes (" + expanded
+                        + " uncompressed) does not fit in its column chunk");
+            }
+            byte[] page = in.readNBytes(stored);
+            switch (header.getType()) {
+                case DICTIONARY_PAGE: {
+                    DictionaryPageHeader h = header.getDictionary_page_header();
+                    if (h == null || dictionary != null) {
+                        throw new ParquetFormatError("a column chunk has a dictionary page without a header, or two");
+                    }
+                    dictionary = new DictionaryPage(
+                            BytesInput.from(decompress(codec, page, expanded)),
+                            expanded,
+                            h.getNum_values(),
+                            encoding(h.getEncoding()));
+                    break;
+                }
+                case DATA_PAGE: {
+                    DataPageHeader h = header.getData_page_header();
+                    if (h == null || h.getNum_values() < 0) {
+                        throw new ParquetFormatError("a data page has no header");
+                    }
+                    pages.add(new DataPageV1(
+                            BytesInput.from(decompress(codec, page, expanded)),
+                            h.getNum_values(),
+                            expanded,
+                            null,
+                            encoding(h.getRepetition_level_encoding()),
+                            encoding(h.getDefinition_level_encoding()),
+                            encoding(h.getEncoding())));
+                    values += h.getNum_values();
+                    break;
+                }
+                case DATA_PAGE_V2: {
+                    DataPageHeaderV2 h = header.getData_page_header_v2();
+                    if (h == null || h.getNum_values() < 0) {
+                        throw new ParquetFormatError("a data page has no header");
+                    }
+                    int rl = h.getRepetition_levels_byte_length();
+                    int dl = h.getDefinition_levels_byte_length();
+                    if (rl < 0 || dl < 0 || (long) rl + dl > stored) {
+                        throw new ParquetFormatError("a data page's levels do not fit in the page");
+                    }
+                    byte[] data = java.util.Arrays.copyOfRange(page, rl + dl, stored);
+                    boolean compressed = !h.isSetIs_compressed() || h.isIs_compressed();
+                    byte[] plain = compressed ? decompress(codec, data, expanded - rl - dl) : data;
+                    pages.add(DataPageV2.uncompressed(
+                            h.getNum_rows(),
+                            h.getNum_nulls(),
+                            h.getNum_values(),
+                            BytesInput.from(page, 0, rl),
+                            BytesInput.from(page, rl, dl),
+                            encoding(h.getEncoding()),
+                            BytesInput.from(plain),
+                            null));
+                    values += h.getNum_values();
+                    break;
+                }
+                default:
+                    // index pages and others carry nothing the reader needs
+                    break;
+            }
+        }
+        return new Pages(cm.getNum_values(), dictionary, pages);
+    }
+
+    /**
+     * A Thrift reader of at most {@code length} bytes: it refuses a list that claims more elements than the bytes
+     * left could hold, before allocating it (parquet-java's {@code Util} would allocate it).
+     */
+    private static TCompactProtocol protocol(InputStream in, int length) throws TException {
+        TConfiguration conf = TConfiguration.custom()
+                .setMaxMessageSize(Math.max(length, 1))
+                .setRecursionLimit(32)
+                .build();
+        return new TCompactProtocol(new TIOStreamTransport(conf, in), length, length);
+    }
+
+    private static byte[] decompress(CompressionCodec codec, byte[] in, int expanded)
+            throws IOException, ParquetFormatError {
+        if (expanded < 0) {
+            throw new ParquetFormatError("a page gives a negative uncompressed size");
+        }
+        try {
+            switch (codec) {
+                case UNCOMPRESSED:
+                    if (in.length != expanded) {
+                        throw new ParquetFormatError(
+                                "an uncompressed page of " + in.length + " bytes claims " + expanded);
+                    }
+                    return in;
+                case SNAPPY:
+                    return decompress(new SnappyDecompressor(), in, expanded);
+                case ZSTD:
+                    return decompress(new ZstdDecompressor(), in, expanded);
+                case LZ4_RAW:
+                    return decompress(new Lz4Decompressor(), in, expanded);
+                case GZIP:
+                    try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(in))) {
+                        byte[] out = gz.readNBytes(expanded);
+                        if (out.length != expanded || gz.read() != -1) {
+                            throw new ParquetFormatError("a GZIP page does not expand to its " + expanded + " bytes");
+                        }
+                        return out;
+                    }
+                default:
+                    throw new ParquetFormatError("compression " + codec
+                            + " is not supported; write the file UNCOMPRESSED, SNAPPY, GZIP, ZSTD or LZ4_RAW");
+            }
+        } catch (java.util.zip.ZipException | RuntimeException e) {
+            throw new ParquetFormatError("a " + codec + " page cannot be decompressed: " + message(e));
+        }
+    }
+
+    private static byte[] decompress(Decompressor d, byte[] in, int expanded) throws ParquetFormatError {
+        byte[] out = new byte[expanded];
+        int n = d.decompress(in, 0, in.length, out, 0, expanded);
+        if (n != expanded) {
+            throw new ParquetFormatError("a page expands to " + n + " bytes, not its " + expanded);
+        }
+        return out;
+    }
+
+    private static Encoding encoding(org.apache.parquet.format.Encoding e) throws ParquetFormatError {
+        if (e == null) {
+            throw new ParquetFormatError("a page names no encoding");
+        }
+        try {
+            return Encoding.valueOf(e.name());
+        } catch (IllegalArgumentException x) {
+            throw new ParquetFormatError("encoding " + e + " is not supported");
+        }
+    }
+
+    private static byte[] read(SeekableByteChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        channel.position(position);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer) < 0) {
+                throw new java.io.EOFException("the file ends at " + (position + buffer.position()));
+            }
+        }
+        return buffer.array();
+    }
+
+    private static String describe(byte[] bytes) {
+        if (looksLikeText(bytes)) {
+            return "'" + new String(bytes, StandardCharsets.US_ASCII) + "'";
+        }
+        StringBuilder s = new StringBuilder("bytes");
+        for (byte b : bytes) {
+            s.append(String.format(java.util.Locale.ROOT, " %02X", b));
+        }
+        return s.toString();
+    }
+
+    private static boolean looksLikeText(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0x09 || b == 0x7F || (b > 0x0D && b < 0x20)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String message(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The pages of one column chunk, in memory. */
+    private static final class Pages implements PageReader {
+        private final long valueCount;
+        private final DictionaryPage dictionary;
+        private final List<DataPage> pages;
+        private int next;
+
+        Pages(long valueCount, DictionaryPage dictionary, List<DataPage> pages) {
+            this.valueCount = valueCount;
+            this.dictionary = dictionary;
+            this.pages = pages;
+        }
+
+        @Override
+        public DictionaryPage readDictionaryPage() {
+            return dictionary;
+        }
+
+        @Override
+        public long getTotalValueCount() {
+            return valueCount;
+        }
+
+        @Override
+        public DataPage readPage() {
+            return next < pages.size() ? pages.get(next++) : null;
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package org.cloudbilling.core.focus.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.focus.FocusColumn;
+import org.cloudbilling.core.focus.FocusCsv;
+import org.cloudbilling.core.focus.FocusRow;
+import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.FormulaGuard;
+import org.cloudbilling.core.io.InputProblem;
+import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.money.Money;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Tag("FOCUS-10")
+class FocusParquetTest {
+    private static final String SAMPLE = "/focus/focus_sample.csv";
+
+    @TempDir
+    Path dir;
+
+    /**
+     * The FOCUS sample as a typed Parquet file: decimals of three physical types (INT64 for precision 18, FIXED_LEN
+     * for 38), periods as TIMESTAMP WITH TIME ZONE (the CSV's times are UTC), Tags as the CSV's JSON text.
+     */
+    private Path sampleParquet(String compression) throws IOException {
+        return sampleParquet(compression, "");
+    }
+
+    private Path sampleParquet(String compression, String options) throws IOException {
+        Path csv = dir.resolve("focus_sample.csv");
+        try (InputStream in = FocusParquetTest.class.getResourceAsStream(SAMPLE)) {
+            Files.copy(in, csv);
+        }
+        String ts = "(%1$s || '+00')::TIMESTAMPTZ AS %1$s";
+        String query = "SELECT * REPLACE ("
+                + "BilledCost::DECIMAL(18,11) AS BilledCost, ConsumedQuantity::DECIMAL(38,15) AS ConsumedQuantity,"
+                + " ContractedCost::DECIMAL(38,11) AS ContractedCost,"
+                + " ContractedUnitPrice::DECIMAL(18,11) AS ContractedUnitPrice,"
+                + " EffectiveCost::DECIMAL(18,11) AS EffectiveCost, ListCost::DECIMAL(38,11) AS ListCost,"
+                + " ListUnitPrice::DECIMAL(38,12) AS ListUnitPrice, PricingQuantity::DECIMAL(18,11) AS PricingQuantity, "
+                + String.format(ts, "BillingPeriodEnd") + ", " + String.format(ts, "BillingPeriodStart") + ", "
+                + String.format(ts, "ChargePeriodEnd") + ", " + String.format(ts, "ChargePeriodStart") + ")"
+                + " FROM read_csv('" + csv + "', all_varchar = true, header = true, nullstr = 'NULL')";
+        return DuckParquet.write(
+                dir.resolve("focus_sample_" + compression + ".parquet"),
+                query,
+                "COMPRESSION " + compression + ", ROW_GROUP_SIZE 300" + options);
+    }
+
+    private static ReadResult<LineItem> csvLineItems() throws IOException {
+        try (InputStream in = FocusParquetTest.class.getResourceAsStream(SAMPLE)) {
+            return FocusCsv.readLineItems(
+                    new InputStreamReader(in, StandardCharsets.UTF_8),
+                    "focus_sample.csv",
+                    FormulaGuard.OFF,
+                    OnError.FAIL);
+        }
+    }
+
+    private static List<FocusRow> csvRows() throws IOException {
+        try (InputStream in = FocusParquetTest.class.getResourceAsStream(SAMPLE)) {
+            return FocusCsv.readAll(new InputStreamReader(in, StandardCharsets.UTF_8), "focus_sample.csv", OnError.FAIL)
+                    .valuesOrThrow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SNAPPY", "ZSTD", "GZIP", "UNCOMPRESSED"})
+    @DisplayName("FOCUS-10: the FOCUS sample in Parquet reads to the same line items and totals as in CSV")
+    void sample_parquet_sameLineItemsAndTotalsAsCsv(String compression) throws IOException {
+        Path parquet = sampleParquet(compression);
+
+        ParquetReadResult<LineItem> read = FocusParquet.readLineItems(parquet, OnError.FAIL);
+
+        List<LineItem> fromCsv = csvLineItems().valuesOrThrow();
+        assertThat(read.result().isComplete()).isTrue();
+        assertThat(read.notes()).isEmpty();
+        assertThat(read.result().values()).hasSize(1000).containsExactlyElementsOf(fromCsv);
+        // the sample's BilledCost summed by hand from its text (Python's decimal module): 20.52022672899 USD
+        Money total = read.result().values().stream()
+                .map(LineItem::totalCost)
+                .reduce(Money::plus)
+                .orElseThrow();
+        assertThat(total.amount()).isEqualTo(new BigDecimal("20.52022672899"));
+        assertThat(total.currency().getCurrencyCode()).isEqualTo("USD");
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: the sample in Parquet format version 2 (DELTA encodings) reads to the same line items")
+    void sample_formatVersion2DeltaEncodings_sameLineItemsAsCsv() throws IOException {
+        // DuckDB's PARQUET_VERSION V2 writes DELTA_BINARY_PACKED and DELTA_LENGTH_BYTE_ARRAY values in v1 data pages
+        Path parquet = sampleParquet("ZSTD", ", PARQUET_VERSION V2");
+
+        ParquetReadResult<LineItem> read = FocusParquet.readLineItems(parquet, OnError.FAIL);
+
+        assertThat(read.result().values())
+                .containsExactlyElementsOf(csvLineItems().valuesOrThrow());
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: every column of the sample reads as in CSV; a DECIMAL column has the column's scale")
+    void sample_parquet_sameRowsAsCsv() throws IOException {
+        List<FocusRow> fromParquet = FocusParquet.readAll(sampleParquet("SNAPPY"), OnError.FAIL)
+                .result()
+                .valuesOrThrow();
+
+        List<FocusRow> fromCsv = csvRows();
+        assertThat(fromParquet).hasSize(fromCsv.size());
+        for (int i = 0; i < fromCsv.size(); i++) {
+            FocusRow csv = fromCsv.get(i);
+            FocusRow parquet = fromParquet.get(i);
+            // ListUnitPrice has from 0 to 12 decimals in the CSV; a DECIMAL(38,12) column gives each 12: same number
+            assertThat(parquet.decimal(FocusColumn.LIST_UNIT_PRICE).map(BigDecimal::stripTrailingZeros))
+                    .isEqualTo(csv.decimal(FocusColumn.LIST_UNIT_PRICE).map(BigDecimal::stripTrailingZeros));
+            assertThat(parquet.toBuilder()
+                            .set(FocusColumn.LIST_UNIT_PRICE, (BigDecimal) null)
+                            .build())
+                    .as("row %s", i + 1)
+                    .isEqualTo(csv.toBuilder()
+                            .set(FocusColumn.LIST_UNIT_PRICE, (BigDecimal) null)
+                            .build());
+        }
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: a DOUBLE cost column is read by its shortest decimal form, and the read says so")
+    void doubleCost_readByShortestDecimal_andNoted() {
+        Path file = DuckParquet.minimal(dir.resolve("double.parquet"), "0.1::DOUBLE + 0.2::DOUBLE AS BilledCost", "");
+
+        ParquetReadResult<FocusRow> read = FocusParquet.readAll(file, OnError.FAIL);
+
+        // 0.1 + 0.2 in binary floating point is 0.3000000000000000444...; its shortest decimal form has 17 digits
+        assertThat(read.result().values().get(0).decimal(FocusColumn.BILLED_COST))
+                .contains(new BigDecimal("0.30000000000000004"));
+        assertThat(read.notes()).singleElement().asString().contains("BilledCost", "DOUBLE", "shortest decimal");
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: a FLOAT cost column is read by the float's shortest decimal form")
+    void floatCost_readByShortestDecimal() {
+        Path file = DuckParquet.minimal(dir.resolve("float.parquet"), "0.1::FLOAT AS ListCost", "");
+
+        ParquetReadResult<FocusRow> read = FocusParquet.readAll(file, OnError.FAIL);
+
+        assertThat(read.result().values().get(0).decimal(FocusColumn.LIST_COST)).contains(new BigDecimal("0.1"));
+        assertThat(read.notes()).singleElement().asString().contains("ListCost", "FLOAT");
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: DECIMAL as INT32, INT64 and FIXED_LEN_BYTE_ARRAY reads exactly, negative amounts too")
+    void decimals_everyPhysicalType_exact() {
+        Path file = DuckParquet.minimal(
+                dir.resolve("decimals.parquet"),
+                "(-12.3456)::DECIMAL(9,4) AS BilledCost, 123456789012.345678::DECIMAL(18,6) AS ListCost,"
+                        + " (-0.00000080000)::DECIMAL(38,11) AS EffectiveCost",
+                "");
+
+        FocusRow row = FocusParquet.readAll(file, OnError.FAIL)
+                .result()
+                .valuesOrThrow()
+                .get(0);
+
+        assertThat(row.decimal(FocusColumn.BILLED_COST)).contains(new BigDecimal("-12.3456"));
+        assertThat(row.decimal(FocusColumn.LIST_COST)).contains(new BigDecimal("123456789012.345678"));
+        assertThat(row.decimal(FocusColumn.EFFECTIVE_COST)).contains(new BigDecimal("-0.00000080000"));
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: timestamps in millis, micros and nanos, with or without zone, read as the same instant")
+    void timestamps_everyUnit_sameInstant() {
+        Path file = DuckParquet.minimal(
+                dir.resolve("timestamps.parquet"),
+                "TIMESTAMP_MS '2024-09-18 22:00:00.123' AS ChargePeriodStart,"
+                        + " TIMESTAMP_NS '2024-09-18 23:00:00.123456789' AS ChargePeriodEnd,"
+                        + " TIMESTAMPTZ '2024-09-01 03:00:00+03' AS BillingPeriodStart",
+                "");
+
+        FocusRow row = FocusParquet.readAll(file, OnError.FAIL)
+                .result()
+                .valuesOrThrow()
+                .get(0);
+
+        assertThat(row.instant(FocusColumn.CHARGE_PERIOD_START)).contains(Instant.parse("2024-09-18T22:00:00.123Z"));
+        assertThat(row.instant(FocusColumn.CHARGE_PERIOD_END))
+                .contains(Instant.parse("2024-09-18T23:00:00.123456789Z"));
+        assertThat(row.instant(FocusColumn.BILLING_PERIOD_START)).contains(Instant.parse("2024-09-01T00:00:00Z"));
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: Tags as a MAP<string,string> keep keys, values and order; a null map is null tags")
+    void mapTags() {
+        Path file = DuckParquet.write(
+                dir.resolve("map.parquet"),
+                "SELECT m.* REPLACE (v.t AS Tags) FROM (" + DuckParquet.MINIMAL_ROW + ", NULL AS Tags) m,"
+                        + " (VALUES (MAP {' env': 'prod', 'team': 'a b'}, 1), (NULL, 2), (MAP {}, 3),"
+                        + " (MAP {'x': '1', 'y': '2', 'z': '3'}, 4)) v(t, n)"
+                        + " ORDER BY v.n",
+                "");
+
+        List<FocusRow> rows = FocusParquet.readAll(file, OnError.FAIL).result().valuesOrThrow();
+
+        assertThat(rows.get(0).tags().orElseThrow())
+                .containsExactly(Map.entry(" env", "prod"), Map.entry("team", "a b"));
+        assertThat(rows.get(1).tags()).isEmpty();
+        assertThat(rows.get(2).tags()).contains(com.google.common.collect.ImmutableMap.of());
+        // the last row's map: its entries are read to the end of the column chunk
+        assertThat(rows.get(3).tags().orElseThrow())
+                .containsExactly(Map.entry("x", "1"), Map.entry("y", "2"), Map.entry("z", "3"));
+        assertThat(rows).hasSize(4);
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: Tags as a JSON string read as in CSV; a tag value that is not a string is a bad cell")
+    void jsonTags() {
+        Path file = DuckParquet.write(
+                dir.resolve("json.parquet"),
+                "SELECT m.* REPLACE (v.t AS Tags) FROM (" + DuckParquet.MINIMAL_ROW + ", NULL AS Tags) m,"
+                        + " (VALUES ('{\"a\": \"1\", \" b\": \"x\"}', 1), ('{\"a\": 1}', 2)) v(t, n) ORDER BY v.n",
+                "");
+
+        ParquetReadResult<FocusRow> read = FocusParquet.readAll(file, OnError.COLLECT);
+
+        assertThat(read.result().values())
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(r.tags().orElseThrow()).containsExactly(Map.entry("a", "1"), Map.entry(" b", "x")));
+        InputProblem p = read.result().problems().get(0);
+        assertThat(p.source()).isEqualTo(file.toString());
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(p.columnName()).contains("Tags");
+        assertThat(p.reason()).contains("not a string", "row group 1");
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: reading line items reads only the columns the mapping uses")
+    void lineItems_projectOnTheMappingsColumns() {
+        // a nested extra column the reader cannot take: reading every column refuses it, the line-item read skips it
+        Path file = DuckParquet.minimal(dir.resolve("nested.parquet"), "", "{'a': 1} AS x_Nested");
+
+        assertThatThrownBy(() -> FocusParquet.readAll(file, OnError.COLLECT))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageContaining("x_Nested");
+        assertThat(FocusParquet.readLineItems(file, OnError.FAIL).result().values())
+                .hasSize(1);
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: reading needs no Hadoop: none is on the test class path")
+    void noHadoopOnTheClassPath() {
+        assertThatThrownBy(() -> Class.forName("org.apache.hadoop.conf.Configuration"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("org.apache.parquet.hadoop.ParquetFileReader"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    // ---- bad input: a clear BillingInputException naming the file (and column, row), never a partial result ----
+
+    @Test
+    @DisplayName("FOCUS-10: a truncated Parquet file is refused, naming the file")
+    void truncated_refused() throws IOException {
+        Path good = DuckParquet.minimal(dir.resolve("good.parquet"), "", "");
+        byte[] bytes = Files.readAllBytes(good);
+        Path file = Files.write(dir.resolve("truncated.parquet"), Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(() -> FocusParquet.readAll(file, OnError.COLLECT))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining("truncated");
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: a file with a wrong magic number is refused, naming the file")
+    void wrongMagic_refused() throws IOException {
+        byte[] bytes = Files.readAllBytes(DuckParquet.minimal(dir.resolve("good.parquet"), "", ""));
+        bytes[0] = 'X';
+        Path file = Files.write(dir.resolve("magic.parquet"), bytes);
+
+        assertThatThrownBy(() -> FocusParquet.readAll(file, OnError.COLLECT))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining("not a Parquet file");
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: a CSV file named .parquet is refused as not Parquet, saying it looks like text")
+    void csvFile_refused() throws IOException {
+        Path file = dir.resolve("really-csv.parquet");
+        try (InputStream in = FocusParquetTest.class.getResourceAsStream(SAMPLE)) {
+            Files.copy(in, file);
+        }
+
+        assertThatThrownBy(() -> FocusParquet.readLineItems(file, OnError.COLLECT))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining("not a Parquet file", "CSV");
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: a column of the wrong physical type is refused, naming file, column and types")
+    void wrongPhysicalType_refused() {
+        Path file =
+                DuckParquet.minimal(dir.resolve("types.parquet"), "true AS BilledCost, 42 AS ChargePeriodStart", "");
+
+        assertThatThrownBy(() -> FocusParquet.readAll(file, OnError.COLLECT))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining("column BilledCost is BOOLEAN", "must be a DECIMAL")
+                .hasMessageContaining("column ChargePeriodStart is INT32", "TIMESTAMP");
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: an amount with more digits than money holds is a bad cell naming file, row and column")
+    void tooManyDigits_refused() {
+        // 1e50 has 51 digits before the point; an amount holds 40 (Money.MAX_INTEGER_DIGITS)
+        Path file = DuckParquet.write(
+                dir.resolve("digits.parquet"),
+                "SELECT m.* REPLACE (v.c AS BilledCost) FROM (" + DuckParquet.MINIMAL_ROW + ") m,"
+                        + " (VALUES (1.5::DOUBLE, 1), (1e50::DOUBLE, 2)) v(c, n) ORDER BY v.n",
+                "");
+
+        assertThatThrownBy(() -> FocusParquet.readAll(file, OnError.FAIL))
+                .isInstanceOfSatisfying(BillingInputException.class, e -> {
+                    InputProblem p = e.problems().get(0);
+                    assertThat(p.source()).isEqualTo(file.toString());
+                    assertThat(p.line()).isEqualTo(2);
+                    assertThat(p.columnName()).contains("BilledCost");
+                });
+        ReadResult<FocusRow> collected =
+                FocusParquet.readAll(file, OnError.COLLECT).result();
+        assertThat(collected.isComplete()).isFalse();
+        assertThat(collected.values()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: a DECIMAL with more decimals than money holds fails the line item, naming the row")
+    void tooManyDecimals_lineItemRefused() {
+        // 31 decimals, the last one not zero: money holds 18 (Money.MAX_SCALE)
+        Path file = DuckParquet.minimal(
+                dir.resolve("scale.parquet"), "0.0000000000000000000000000000001::DECIMAL(38,31) AS BilledCost", "");
+
+        assertThatThrownBy(() -> FocusParquet.readLineItems(file, OnError.FAIL))
+                .isInstanceOfSatisfying(BillingInputException.class, e -> {
+                    assertThat(e.problems().get(0).source()).isEqualTo(file.toString());
+                    assertThat(e.problems().get(0).line()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: a file lacking a FOCUS column that may never be null is refused, as the CSV header is")
+    void missingRequiredColumn_refused() {
+        Path file = DuckParquet.write(dir.resolve("missing.parquet"), "SELECT 1.5::DECIMAL(9,2) AS BilledCost", "");
+
+        assertThatThrownBy(() -> FocusParquet.readAll(file, OnError.COLLECT))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageContaining("lacks FOCUS columns", "BillingCurrency");
+    }
+}
