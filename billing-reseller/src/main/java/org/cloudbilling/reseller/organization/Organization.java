@@ -354,18 +354,22 @@ public final class Organization implements PayOnBehalf {
     }
 
     /**
-     * Returns whether {@code member} inherits the group admin's contract discounts at {@code at} (ORG-2): it is a
-     * member then, its entity is registered to the same verified entity as the group admin's, and the group admin
-     * holds {@link Permission#DISCOUNT_INHERITANCE}.
+     * Returns whether {@code member} inherits the group admin's contract discount at {@code at} (ORG-2, ORG-11): it
+     * is a member then, of an entity registered to the same verified entity as the group admin's, and holds
+     * {@link Permission#DISCOUNT_INHERITANCE} then. {@link DiscountInheritance} prices bills with it.
      */
     public boolean inheritsContractDiscount(OwnerUin member, Instant at) {
-        Optional<String> adminName =
-                entityOf(groupAdmin, at).map(id -> entities.get(id).verifiedName());
+        Optional<String> adminName = verifiedNameOf(groupAdmin, at);
         Optional<String> memberName =
                 membershipAt(member, at).map(m -> entities.get(m.entity()).verifiedName());
-        return holds(groupAdmin, Permission.DISCOUNT_INHERITANCE)
+        return holdsAt(member, Permission.DISCOUNT_INHERITANCE, at)
                 && memberName.isPresent()
                 && memberName.equals(adminName);
+    }
+
+    /** Returns the verified entity {@code account} is registered to at {@code at}, as an admin or member. */
+    Optional<String> verifiedNameOf(OwnerUin account, Instant at) {
+        return entityOf(account, at).map(id -> entities.get(id).verifiedName());
     }
 
     @Override
