@@ -57,8 +57,10 @@ public record Refusal(Reason reason, String message) {
         SELF_PAYING_ENTITY,
         /** The month's bill is not issued yet, so it cannot be invoiced (ORG-10). */
         MONTH_NOT_ISSUED,
-        /** There is nothing to invoice: no charge of the month is left uninvoiced and unchanged (ORG-10). */
-        NOTHING_TO_INVOICE
+        /** The account has no charge in the month to invoice (ORG-10). */
+        NOTHING_TO_INVOICE,
+        /** A charge is on another account's or entity's invoice already: a charge is invoiced once (ORG-10). */
+        ALREADY_INVOICED
     }
 
     public Refusal {
