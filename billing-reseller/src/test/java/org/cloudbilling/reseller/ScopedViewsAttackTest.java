@@ -655,7 +655,7 @@ class ScopedViewsAttackTest {
         // paying: allocating funds needs the group admin holding ALLOCATE_FUNDS. The member and the entity admin
         // hold funds enough, so that only who they are can refuse them, and the refusal names nothing of HQ's 500
         Instant at = t("2024-09-10T00:00");
-        String prefix = "ALLOCATION a at 2024-09-09T16:00:00Z: ";
+        String at10th = " at 2024-09-09T16:00:00Z: ";
         FundLedger ledger = FundLedger.empty(CNY)
                 .apply(ORG, FundMovement.topUp(MovementId.of("t1"), at, HQ_ADMIN, HQ_ADMIN, cny("500")))
                 .state()
@@ -666,19 +666,25 @@ class ScopedViewsAttackTest {
         Outcome<FundLedger> byMember =
                 ledger.apply(ORG, FundMovement.allocation(MovementId.of("a"), at, M2, SUB_ADMIN, cny("100")));
         assertThat(byMember.refusals())
-                .containsExactly(
-                        new Refusal(Refusal.Reason.NOT_AN_ADMIN, prefix + "300000000012 is not the group admin"));
+                .containsExactly(new Refusal(
+                        Refusal.Reason.NOT_AN_ADMIN,
+                        "ALLOCATION a of 300000000002" + at10th + "300000000012 is not the group admin"));
         Outcome<FundLedger> bySubAdmin =
                 ledger.apply(ORG, FundMovement.allocation(MovementId.of("a"), at, SUB_ADMIN, M2, cny("100")));
         assertThat(bySubAdmin.refusals())
                 .containsExactly(
-                        new Refusal(Refusal.Reason.NOT_AN_ADMIN, prefix + "300000000002 is not the group admin"),
-                        new Refusal(Refusal.Reason.NOT_AN_ADMIN, prefix + "300000000012 is not an entity admin"));
+                        new Refusal(
+                                Refusal.Reason.NOT_AN_ADMIN,
+                                "ALLOCATION a of 300000000012" + at10th + "300000000002 is not the group admin"),
+                        new Refusal(
+                                Refusal.Reason.NOT_AN_ADMIN,
+                                "ALLOCATION a of 300000000012" + at10th + "300000000012 is not an entity admin"));
         // the entity admin allocating to the group admin, an entity admin itself: refused for who allocates alone
         assertThat(ledger.apply(ORG, FundMovement.allocation(MovementId.of("a"), at, SUB_ADMIN, HQ_ADMIN, cny("100")))
                         .refusals())
-                .containsExactly(
-                        new Refusal(Refusal.Reason.NOT_AN_ADMIN, prefix + "300000000002 is not the group admin"));
+                .containsExactly(new Refusal(
+                        Refusal.Reason.NOT_AN_ADMIN,
+                        "ALLOCATION a of 300000000001" + at10th + "300000000002 is not the group admin"));
         assertThat(ledger.balanceOf(ORG, HQ_ADMIN, HQ_ADMIN, at)).isEqualTo(cny("500"));
     }
 

@@ -127,13 +127,13 @@ public record FundLedger(Currency currency, CreditPolicy creditPolicy, List<Fund
     public Outcome<FundLedger> apply(Organization organization, FundMovement movement) {
         requireNonNull(organization, "organization");
         requireNonNull(movement, "movement");
-        String what = movement.kind() + " " + movement.id() + " at " + movement.at();
+        String what = movement.kind() + " " + movement.id() + " of "
+                + movement.to().or(movement::from).orElseThrow() + " at " + movement.at();
         if (!movement.amount().currency().equals(currency)) {
             return Outcome.refused(
                     Refusal.Reason.CURRENCY_MISMATCH,
-                    "%s of %s: the amount %s is not in the ledger's currency %s",
+                    "%s: the amount %s is not in the ledger's currency %s",
                     what,
-                    movement.to().or(movement::from).orElseThrow(),
                     movement.amount(),
                     currency.getCurrencyCode());
         }

@@ -60,7 +60,7 @@ class FundLedgerTest {
         assertThat(o.refusals())
                 .containsExactly(new Refusal(
                         Refusal.Reason.PERMISSION_MISSING,
-                        "ALLOCATION a1 at 2024-09-04T16:00:00Z: 300000000001 may not allocate funds: it does not hold"
+                        "ALLOCATION a1 of 300000000002 at 2024-09-04T16:00:00Z: 300000000001 may not allocate funds: it does not hold"
                                 + " ALLOCATE_FUNDS"));
     }
 
@@ -104,14 +104,14 @@ class FundLedgerTest {
                         .refusals())
                 .containsExactly(new Refusal(
                         Refusal.Reason.NOT_A_MEMBER,
-                        "TOP_UP t2 at 2024-09-04T16:00:00Z: 300000000021 is not a member of an entity 300000000001"
+                        "TOP_UP t2 of 300000000001 at 2024-09-04T16:00:00Z: 300000000021 is not a member of an entity 300000000001"
                                 + " administers"));
         Organization subSelfPaying = ORG.withPaymentMode(SUB, SEP_1, PaymentMode.SELF_PAY);
         assertThat(FUNDED.apply(subSelfPaying, FundMovement.topUp(id("t2"), SEP_5, S1, SUB_ADMIN, cny("5")))
                         .refusals())
                 .containsExactly(new Refusal(
                         Refusal.Reason.SELF_PAYING_ENTITY,
-                        "TOP_UP t2 at 2024-09-04T16:00:00Z: entity sub of 300000000021 pays for itself, so 300000000021"
+                        "TOP_UP t2 of 300000000002 at 2024-09-04T16:00:00Z: entity sub of 300000000021 pays for itself, so 300000000021"
                                 + " may not top up 300000000002"));
         assertThat(FUNDED.apply(ORG, FundMovement.topUp(id("t2"), SEP_5, M1, HQ_ADMIN, cny("5")))
                         .isAccepted())
@@ -129,7 +129,8 @@ class FundLedgerTest {
         assertThat(reused.refusals())
                 .containsExactly(new Refusal(
                         Refusal.Reason.ID_REUSED,
-                        "CONSUMPTION c1 at 2024-09-04T16:00:00Z: the id was used for another movement, " + c1));
+                        "CONSUMPTION c1 of 300000000001 at 2024-09-04T16:00:00Z: the id was used for another movement, "
+                                + c1));
         assertThat(once.balanceAt(HQ_ADMIN, SEP_9)).isEqualTo(cny("900.00"));
     }
 
@@ -148,9 +149,10 @@ class FundLedgerTest {
         assertThat(onCredit.apply(ORG, FundMovement.consumption(id("c2"), SEP_9, HQ_ADMIN, cny("0.01")))
                         .refusals())
                 .extracting(Refusal::message)
-                .containsExactly("CONSUMPTION c2 at 2024-09-08T16:00:00Z: 300000000001 would hold CNY -200.01 after"
-                        + " CONSUMPTION c2 at 2024-09-08T16:00:00Z, below CNY -200.00 under credit policy"
-                        + " hq-credit-line");
+                .containsExactly(
+                        "CONSUMPTION c2 of 300000000001 at 2024-09-08T16:00:00Z: 300000000001 would hold CNY -200.01 after"
+                                + " CONSUMPTION c2 at 2024-09-08T16:00:00Z, below CNY -200.00 under credit policy"
+                                + " hq-credit-line");
     }
 
     @Test

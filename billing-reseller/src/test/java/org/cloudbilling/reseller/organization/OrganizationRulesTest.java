@@ -277,7 +277,7 @@ class OrganizationRulesTest {
         assertThat(more.refusals())
                 .containsExactly(new Refusal(
                         Refusal.Reason.INSUFFICIENT_FUNDS,
-                        "ALLOCATION a2 at 2024-09-09T16:00:00Z: 300000000001 would hold CNY -0.01 after ALLOCATION a2"
+                        "ALLOCATION a2 of 300000000002 at 2024-09-09T16:00:00Z: 300000000001 would hold CNY -0.01 after ALLOCATION a2"
                                 + " at 2024-09-09T16:00:00Z, below CNY 0 under credit policy never-below-zero"));
         assertThat(emptied.totalAt(AT)).isEqualTo(cny("100.00"));
         assertThat(emptied.movements()).containsExactly(topUp, all);
@@ -297,14 +297,14 @@ class OrganizationRulesTest {
                         .refusals())
                 .containsExactly(new Refusal(
                         Refusal.Reason.AMOUNT_NOT_POSITIVE,
-                        "TOP_UP t2 at 2024-09-09T16:00:00Z: the amount CNY 0 is not positive"));
+                        "TOP_UP t2 of 300000000001 at 2024-09-09T16:00:00Z: the amount CNY 0 is not positive"));
         assertThat(funded.apply(
                                 org,
                                 FundMovement.topUp(MovementId.of("t3"), AT, HQ_ADMIN, HQ_ADMIN, Money.of("USD", "5")))
                         .refusals())
                 .containsExactly(new Refusal(
                         Refusal.Reason.CURRENCY_MISMATCH,
-                        "TOP_UP t3 at 2024-09-09T16:00:00Z of 300000000001: the amount USD 5 is not in the ledger's"
+                        "TOP_UP t3 of 300000000001 at 2024-09-09T16:00:00Z: the amount USD 5 is not in the ledger's"
                                 + " currency CNY"));
         assertThat(funded.apply(
                                 org,
