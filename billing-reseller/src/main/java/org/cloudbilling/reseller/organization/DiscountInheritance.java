@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.OwnerUin;
@@ -18,8 +19,9 @@ import org.cloudbilling.reseller.Refusal;
 /**
  * Prices a member's bill with the group admin's contract discount (ORG-2, ORG-11). A charge gets the discount
  * when, at the start of its fee cycle, its owner is a member of an entity registered to the group admin's
- * verified entity and holds {@link Permission#DISCOUNT_INHERITANCE} (granted from an instant: the discount
- * applies from then on, never to earlier fee cycles). The discount is {@code listCost x (1 - rate)}, exact.
+ * verified entity, and {@link Permission#DISCOUNT_INHERITANCE} was granted to it on that day or before: the
+ * discount applies from the start (in the calendar's zone) of the day it is granted, never to fee cycles of
+ * earlier days. The discount is {@code listCost x (1 - rate)}, exact, never rounded.
  *
  * <pre>{@code
  * Outcome<ImmutableList<InheritedDiscountRow>> bill = DiscountInheritance.price(
@@ -63,6 +65,7 @@ public final class DiscountInheritance {
         Instant monthEnd = calendar.start(month.next());
         Optional<Instant> granted = organization.grantedFrom(member, Permission.DISCOUNT_INHERITANCE);
         if (granted.isEmpty() || !granted.get().isBefore(monthEnd)) {
+            // (a grant at or after the month's end covers no day of it)
             return Outcome.refused(
                     Refusal.Reason.PERMISSION_MISSING,
                     "%s may not inherit the contract discount in %s: it does not hold %s",
@@ -89,6 +92,10 @@ public final class DiscountInheritance {
                     month,
                     adminName.orElse("(none)"));
         }
+        ZoneId zone = calendar.zone();
+        Instant fromDay = granted.get().equals(Instant.MIN)
+                ? Instant.MIN
+                : granted.get().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         BigDecimal off = BigDecimal.ONE.subtract(contractRate);
         ImmutableList.Builder<InheritedDiscountRow> rows = ImmutableList.builder();
         for (LineItem item : items) {
@@ -97,11 +104,16 @@ public final class DiscountInheritance {
                 continue;
             }
             Money list = item.listCost();
-            Money discount = organization.inheritsContractDiscount(member, start)
-                    ? list.multipliedBy(off)
-                    : Money.zero(list.currency());
+            boolean inherits = !start.isBefore(fromDay)
+                    && organization.membershipAt(member, start).isPresent()
+                    && organization.verifiedNameOf(member, start).equals(adminName(organization, start));
+            Money discount = inherits ? list.multipliedBy(off) : Money.zero(list.currency());
             rows.add(new InheritedDiscountRow(item, list, discount, list.minus(discount)));
         }
         return Outcome.accepted(rows.build());
+    }
+
+    private static Optional<String> adminName(Organization organization, Instant at) {
+        return organization.verifiedNameOf(organization.groupAdmin(), at);
     }
 }

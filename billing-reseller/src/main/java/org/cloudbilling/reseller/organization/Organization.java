@@ -356,7 +356,8 @@ public final class Organization implements PayOnBehalf {
     /**
      * Returns whether {@code member} inherits the group admin's contract discount at {@code at} (ORG-2, ORG-11): it
      * is a member then, of an entity registered to the same verified entity as the group admin's, and holds
-     * {@link Permission#DISCOUNT_INHERITANCE} then. {@link DiscountInheritance} prices bills with it.
+     * {@link Permission#DISCOUNT_INHERITANCE} then (at that instant). {@link DiscountInheritance} prices bills, applying
+     * the discount from the start of the day of the grant in the calendar's zone.
      */
     public boolean inheritsContractDiscount(OwnerUin member, Instant at) {
         Optional<String> adminName = verifiedNameOf(groupAdmin, at);

@@ -59,6 +59,24 @@ class DiscountInheritanceTest {
     }
 
     @Test
+    void price_aGrantInTheAfternoon_coversTheWholeDay_inTheCalendarsZone() {
+        // granted 10 September 15:00 UTC+8: the charge of 10 September 00:00 UTC+8 gets the discount, the 9th's not
+        Organization afternoon = group(PaymentMode.SELF_PAY)
+                .grant(M1, t("2024-09-10T15:00"), Permission.DISCOUNT_INHERITANCE)
+                .build();
+        List<InheritedDiscountRow> rows = DiscountInheritance.price(
+                        afternoon,
+                        BillingCalendar.TENCENT,
+                        SEPTEMBER,
+                        M1,
+                        EIGHTY_PERCENT,
+                        List.of(item("ninth", "2024-09-09", "10.00"), item("tenth", "2024-09-10", "10.00")))
+                .state();
+        assertThat(rows.get(0).inheritedDiscount()).isEqualTo(cny("0"));
+        assertThat(rows.get(1).inheritedDiscount()).isEqualTo(cny("2.00"));
+    }
+
+    @Test
     @Tag("ORG-4")
     void price_withoutThePermission_orOutsideTheAdminsVerifiedEntity_isRefused() {
         List<LineItem> items = List.of(item("a", "2024-09-12", "10.00"));

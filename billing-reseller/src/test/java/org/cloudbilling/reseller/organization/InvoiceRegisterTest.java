@@ -170,7 +170,7 @@ class InvoiceRegisterTest {
     }
 
     @Test
-    void entityInvoice_coversItsMembers_butNotAChargeOnAMembersInvoiceAlready() {
+    void entityInvoice_coversItsMembers_butNotAChargeOnAMembersInvoiceAlready() throws Exception {
         Outcome<InvoiceRegister> entity = EMPTY.issueForEntity(
                 ORG, BillingCalendar.TENCENT, HQ_ADMIN, HQ, SEPTEMBER, ISSUED, FIRST, SettlementPolicy.HUAWEI, ids);
         Invoice invoice = entity.state().documents().get(0);
@@ -178,6 +178,9 @@ class InvoiceRegisterTest {
         assertThat(invoice.entity()).contains(HQ);
         // 15.007 truncated (Huawei)
         assertThat(invoice.total()).isEqualTo(cny("15.00"));
+        ObjectMapper json = BillingJson.mapper();
+        assertThat(json.readValue(json.writeValueAsString(invoice), Invoice.class))
+                .isEqualTo(invoice);
         InvoiceRegister member = issue(EMPTY, ORG, FIRST).state();
         assertThat(member.issueForEntity(
                                 ORG,
