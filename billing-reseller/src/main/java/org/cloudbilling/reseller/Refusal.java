@@ -46,7 +46,21 @@ public record Refusal(Reason reason, String message) {
         /** The joining account is a reseller or a reseller's customer (ORG-5). */
         RESELLER_ACCOUNT,
         /** The account is already a member at that time. */
-        ALREADY_MEMBER
+        ALREADY_MEMBER,
+        /** The amount is in another currency than the ledger, bill or invoice (ORG-9, ORG-10). */
+        CURRENCY_MISMATCH,
+        /** A movement or invoice id was used before for different content (ORG-9, ORG-10). */
+        ID_REUSED,
+        /** The account is not a member of the entity the operation needs, at that time (ORG-9, ORG-11). */
+        NOT_A_MEMBER,
+        /** The entity does not pay on behalf of its members at that time (ORG-8, ORG-9). */
+        SELF_PAYING_ENTITY,
+        /** The month's bill is not issued yet, so it cannot be invoiced (ORG-10). */
+        MONTH_NOT_ISSUED,
+        /** The account has no charge in the month to invoice (ORG-10). */
+        NOTHING_TO_INVOICE,
+        /** A charge is on another account's or entity's invoice already: a charge is invoiced once (ORG-10). */
+        ALREADY_INVOICED
     }
 
     public Refusal {

@@ -156,12 +156,6 @@ public final class ResellerBills {
     }
 
     private static Map<TagKey, String> visibleTags(LineItem item, ResellerSettings settings, Instant asOf) {
-        ImmutableMap.Builder<TagKey, String> out = ImmutableMap.builder();
-        item.tags().forEach((k, v) -> {
-            if (settings.showsTagKey(k, asOf)) {
-                out.put(k, v);
-            }
-        });
-        return out.build();
+        return settings.tagKeys().visible(item.tags(), asOf);
     }
 }

@@ -30,7 +30,7 @@ import org.immutables.value.Value;
 public abstract class ResellerSettings {
 
     /** The default delay after which a newly defined billing tag key shows in bills: one day (RES-11). */
-    public static final Duration DEFAULT_TAG_KEY_DELAY = Duration.ofDays(1);
+    public static final Duration DEFAULT_TAG_KEY_DELAY = BillingTagKeys.DEFAULT_DELAY;
 
     ResellerSettings() {}
 
@@ -79,10 +79,14 @@ public abstract class ResellerSettings {
         return customerDiscountsEnabled() ? customerDiscounts().getOrDefault(customer, BigDecimal.ONE) : BigDecimal.ONE;
     }
 
+    /** Returns the billing tag keys with their delay, the mechanism bills show tags by (RES-11), never null. */
+    public final BillingTagKeys tagKeys() {
+        return new BillingTagKeys(billingTagKeys(), tagKeyDelay());
+    }
+
     /** Returns whether bills produced at {@code asOf} show tag key {@code key} (RES-11). */
     public final boolean showsTagKey(TagKey key, Instant asOf) {
-        Instant defined = billingTagKeys().get(key);
-        return defined != null && !defined.plus(tagKeyDelay()).isAfter(asOf);
+        return tagKeys().shows(key, asOf);
     }
 
     @Value.Check

@@ -36,7 +36,9 @@ import org.cloudbilling.reseller.organization.ConsolidatedRow;
 import org.cloudbilling.reseller.organization.Entity;
 import org.cloudbilling.reseller.organization.EntityId;
 import org.cloudbilling.reseller.organization.FundLedger;
+import org.cloudbilling.reseller.organization.FundMovement;
 import org.cloudbilling.reseller.organization.Membership;
+import org.cloudbilling.reseller.organization.MovementId;
 import org.cloudbilling.reseller.organization.Organization;
 import org.cloudbilling.reseller.organization.OrganizationViews;
 import org.cloudbilling.reseller.organization.PaymentMode;
@@ -652,22 +654,38 @@ class ScopedViewsAttackTest {
                 orgSecretsExcept(LEAVER));
         // paying: allocating funds needs the group admin holding ALLOCATE_FUNDS. The member and the entity admin
         // hold funds enough, so that only who they are can refuse them, and the refusal names nothing of HQ's 500
+        Instant at = t("2024-09-10T00:00");
+        String at10th = " at 2024-09-09T16:00:00Z: ";
         FundLedger ledger = FundLedger.empty(CNY)
-                .toppedUp(HQ_ADMIN, cny("500"))
-                .toppedUp(M2, cny("170"))
-                .toppedUp(SUB_ADMIN, cny("180"));
-        Outcome<FundLedger> byMember = ledger.allocate(ORG, M2, SUB_ADMIN, cny("100"));
+                .apply(ORG, FundMovement.topUp(MovementId.of("t1"), at, HQ_ADMIN, HQ_ADMIN, cny("500")))
+                .state()
+                .apply(ORG, FundMovement.topUp(MovementId.of("t2"), at, M2, M2, cny("170")))
+                .state()
+                .apply(ORG, FundMovement.topUp(MovementId.of("t3"), at, SUB_ADMIN, SUB_ADMIN, cny("180")))
+                .state();
+        Outcome<FundLedger> byMember =
+                ledger.apply(ORG, FundMovement.allocation(MovementId.of("a"), at, M2, SUB_ADMIN, cny("100")));
         assertThat(byMember.refusals())
-                .containsExactly(new Refusal(Refusal.Reason.NOT_AN_ADMIN, "300000000012 is not the group admin"));
-        Outcome<FundLedger> bySubAdmin = ledger.allocate(ORG, SUB_ADMIN, M2, cny("100"));
+                .containsExactly(new Refusal(
+                        Refusal.Reason.NOT_AN_ADMIN,
+                        "ALLOCATION a of 300000000002" + at10th + "300000000012 is not the group admin"));
+        Outcome<FundLedger> bySubAdmin =
+                ledger.apply(ORG, FundMovement.allocation(MovementId.of("a"), at, SUB_ADMIN, M2, cny("100")));
         assertThat(bySubAdmin.refusals())
                 .containsExactly(
-                        new Refusal(Refusal.Reason.NOT_AN_ADMIN, "300000000002 is not the group admin"),
-                        new Refusal(Refusal.Reason.NOT_AN_ADMIN, "300000000012 is not an entity admin"));
+                        new Refusal(
+                                Refusal.Reason.NOT_AN_ADMIN,
+                                "ALLOCATION a of 300000000012" + at10th + "300000000002 is not the group admin"),
+                        new Refusal(
+                                Refusal.Reason.NOT_AN_ADMIN,
+                                "ALLOCATION a of 300000000012" + at10th + "300000000012 is not an entity admin"));
         // the entity admin allocating to the group admin, an entity admin itself: refused for who allocates alone
-        assertThat(ledger.allocate(ORG, SUB_ADMIN, HQ_ADMIN, cny("100")).refusals())
-                .containsExactly(new Refusal(Refusal.Reason.NOT_AN_ADMIN, "300000000002 is not the group admin"));
-        assertThat(ledger.balanceOf(HQ_ADMIN)).isEqualTo(cny("500"));
+        assertThat(ledger.apply(ORG, FundMovement.allocation(MovementId.of("a"), at, SUB_ADMIN, HQ_ADMIN, cny("100")))
+                        .refusals())
+                .containsExactly(new Refusal(
+                        Refusal.Reason.NOT_AN_ADMIN,
+                        "ALLOCATION a of 300000000001" + at10th + "300000000002 is not the group admin"));
+        assertThat(ledger.balanceOf(ORG, HQ_ADMIN, HQ_ADMIN, at)).isEqualTo(cny("500"));
     }
 
     @Test

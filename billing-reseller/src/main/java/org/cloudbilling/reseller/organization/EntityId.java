@@ -1,5 +1,6 @@
 package org.cloudbilling.reseller.organization;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.cloudbilling.core.id.Identifier;
 
 /** A legal entity of a corporate group, such as a subsidiary (ORG-3). */
@@ -15,6 +16,7 @@ public final class EntityId extends Identifier {
      * @return the identifier, never null
      * @throws IllegalArgumentException if {@code value} is empty
      */
+    @JsonCreator
     public static EntityId of(String value) {
         return new EntityId(value);
     }

@@ -5,16 +5,15 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.Sets;
+import com.google.common.collect.Maps;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.PayerUin;
@@ -44,32 +43,52 @@ import org.cloudbilling.reseller.Tenure;
  * Acting on another account needs the operation's permission (ORG-4); viewing one's own bills and balance
  * does not.
  *
- * <p><b>Paying on behalf (ATTR-4, ORG-1, ORG-3).</b> Under {@link PaymentMode#UNIFIED}, a postpaid fee whose fee
- * cycle lies wholly within a membership, or a prepaid fee whose order was placed during one, is paid by the
- * member's entity admin; any other fee of an account that is or was a member stays with the member (also when
- * its data arrives late). Under {@link PaymentMode#SELF_PAY} every member pays its own. Accounts that never were
+ * <p><b>Paying on behalf (ATTR-4, ORG-1, ORG-3, ORG-8).</b> The payment mode is set per entity and may change
+ * over time ({@link #modeOf}); the organization's mode is each entity's initial one. A postpaid fee whose fee
+ * cycle lies wholly within a membership, while the member's entity pays on behalf ({@link PaymentMode#UNIFIED})
+ * throughout that cycle, or a prepaid fee whose order was placed during a membership while the entity paid on
+ * behalf, is paid by the member's entity admin; any other fee of an account that is or was a member stays with
+ * the member (also when its data arrives late, and when its entity is self-paying). Accounts that never were
  * members keep the payer their items report.
  *
- * <p>Instances are immutable; {@link #join} and {@link #left} return new organizations.
+ * <p>Instances are immutable; {@link #join}, {@link #left} and {@link #withPaymentMode} return new organizations.
  */
 public final class Organization implements PayOnBehalf {
     private final OwnerUin groupAdmin;
     private final PaymentMode mode;
     private final ImmutableMap<EntityId, Entity> entities;
     private final ImmutableList<Membership> memberships;
-    private final ImmutableMap<OwnerUin, ImmutableSet<Permission>> grants;
+    private final ImmutableList<ModeChange> modeChanges;
+    private final ImmutableMap<OwnerUin, ImmutableMap<Permission, Instant>> grants;
 
     private Organization(
             OwnerUin groupAdmin,
             PaymentMode mode,
             ImmutableMap<EntityId, Entity> entities,
             ImmutableList<Membership> memberships,
-            ImmutableMap<OwnerUin, ImmutableSet<Permission>> grants) {
+            ImmutableList<ModeChange> modeChanges,
+            ImmutableMap<OwnerUin, ImmutableMap<Permission, Instant>> grants) {
         this.groupAdmin = groupAdmin;
         this.mode = mode;
         this.entities = entities;
         this.memberships = memberships;
+        this.modeChanges = modeChanges;
         this.grants = grants;
+    }
+
+    /**
+     * A change of an entity's payment mode, effective from an instant (ORG-8).
+     *
+     * @param entity the entity, not null
+     * @param from the first instant the mode holds, not null
+     * @param mode the entity's payment mode from then on, not null
+     */
+    public record ModeChange(EntityId entity, Instant from, PaymentMode mode) {
+        public ModeChange {
+            requireNonNull(entity, "entity");
+            requireNonNull(from, "from");
+            requireNonNull(mode, "mode");
+        }
     }
 
     /** Returns a builder of an organization of {@code groupAdmin} in payment mode {@code mode}. */
@@ -83,7 +102,8 @@ public final class Organization implements PayOnBehalf {
         private final PaymentMode mode;
         private final Map<EntityId, Entity> entities = new LinkedHashMap<>();
         private final List<Membership> memberships = new ArrayList<>();
-        private final Map<OwnerUin, Set<Permission>> grants = new LinkedHashMap<>();
+        private final List<ModeChange> modeChanges = new ArrayList<>();
+        private final Map<OwnerUin, Map<Permission, Instant>> grants = new LinkedHashMap<>();
 
         private Builder(OwnerUin groupAdmin, PaymentMode mode) {
             this.groupAdmin = groupAdmin;
@@ -102,24 +122,44 @@ public final class Organization implements PayOnBehalf {
             return this;
         }
 
-        /** Grants {@code account} the permissions. */
+        /** Grants {@code account} the permissions for all time. */
         public Builder grant(OwnerUin account, Permission... permissions) {
+            return grant(account, Instant.MIN, permissions);
+        }
+
+        /**
+         * Grants {@code account} the permissions from {@code from} on (ORG-11: a discount inheritance applies
+         * from the instant it is granted; pass the start of the day in the provider's zone).
+         */
+        public Builder grant(OwnerUin account, Instant from, Permission... permissions) {
             requireNonNull(account, "account");
-            grants.computeIfAbsent(account, a -> EnumSet.noneOf(Permission.class))
-                    .addAll(List.of(permissions));
+            requireNonNull(from, "from");
+            Map<Permission, Instant> held = grants.computeIfAbsent(account, a -> new EnumMap<>(Permission.class));
+            for (Permission p : permissions) {
+                held.merge(requireNonNull(p, "permission"), from, (a, b) -> a.isBefore(b) ? a : b);
+            }
+            return this;
+        }
+
+        /**
+         * Sets {@code entity}'s payment mode from {@code from} on (ORG-8); before its first change an entity
+         * has the organization's initial mode.
+         */
+        public Builder paymentMode(EntityId entity, Instant from, PaymentMode mode) {
+            modeChanges.add(new ModeChange(entity, from, mode));
             return this;
         }
 
         /**
          * Returns the organization.
          *
-         * @throws IllegalArgumentException if a membership names an unknown entity, or two memberships of one
-         *     account overlap
+         * @throws IllegalArgumentException if a membership or mode change names an unknown entity, two
+         *     memberships of one account overlap, or one entity has two mode changes at the same instant
          */
         public Organization build() {
-            ImmutableMap.Builder<OwnerUin, ImmutableSet<Permission>> g = ImmutableMap.builder();
-            grants.forEach((a, p) -> g.put(a, Sets.immutableEnumSet(p)));
-            return of(groupAdmin, mode, ImmutableMap.copyOf(entities), memberships, g.build());
+            ImmutableMap.Builder<OwnerUin, ImmutableMap<Permission, Instant>> g = ImmutableMap.builder();
+            grants.forEach((a, p) -> g.put(a, Maps.immutableEnumMap(p)));
+            return of(groupAdmin, mode, ImmutableMap.copyOf(entities), memberships, modeChanges, g.build());
         }
     }
 
@@ -128,7 +168,26 @@ public final class Organization implements PayOnBehalf {
             PaymentMode mode,
             ImmutableMap<EntityId, Entity> entities,
             List<Membership> memberships,
-            ImmutableMap<OwnerUin, ImmutableSet<Permission>> grants) {
+            List<ModeChange> modeChanges,
+            ImmutableMap<OwnerUin, ImmutableMap<Permission, Instant>> grants) {
+        for (int i = 0; i < modeChanges.size(); i++) {
+            ModeChange c = modeChanges.get(i);
+            checkArgument(
+                    entities.containsKey(c.entity()),
+                    "payment mode change at %s names entity %s, which is not an entity of the organization",
+                    c.from(),
+                    c.entity());
+            for (int j = 0; j < i; j++) {
+                ModeChange other = modeChanges.get(j);
+                checkArgument(
+                        !other.entity().equals(c.entity()) || !other.from().equals(c.from()),
+                        "entity %s has two payment mode changes at %s",
+                        c.entity(),
+                        c.from());
+            }
+        }
+        List<ModeChange> sorted = new ArrayList<>(modeChanges);
+        sorted.sort(Comparator.comparing(ModeChange::from));
         for (int i = 0; i < memberships.size(); i++) {
             Membership m = memberships.get(i);
             checkArgument(
@@ -146,7 +205,8 @@ public final class Organization implements PayOnBehalf {
                         m.tenure());
             }
         }
-        return new Organization(groupAdmin, mode, entities, ImmutableList.copyOf(memberships), grants);
+        return new Organization(
+                groupAdmin, mode, entities, ImmutableList.copyOf(memberships), ImmutableList.copyOf(sorted), grants);
     }
 
     /** Returns the group admin account, never null. */
@@ -154,9 +214,58 @@ public final class Organization implements PayOnBehalf {
         return groupAdmin;
     }
 
-    /** Returns the payment mode, never null. */
+    /** Returns the initial payment mode: every entity's mode before its first {@link ModeChange}, never null. */
     public PaymentMode mode() {
         return mode;
+    }
+
+    /** Returns every payment mode change, oldest first, never null (ORG-8). */
+    public ImmutableList<ModeChange> modeChanges() {
+        return modeChanges;
+    }
+
+    /**
+     * Returns {@code entity}'s payment mode at {@code at} (ORG-8): its latest change at or before {@code at},
+     * else the initial mode.
+     *
+     * @throws IllegalArgumentException if {@code entity} is not an entity of the organization
+     */
+    public PaymentMode modeOf(EntityId entity, Instant at) {
+        requireNonNull(at, "at");
+        checkArgument(entities.containsKey(entity), "entity %s is not an entity of the organization", entity);
+        PaymentMode current = mode;
+        for (ModeChange c : modeChanges) {
+            if (c.entity().equals(entity) && !c.from().isAfter(at)) {
+                current = c.mode();
+            }
+        }
+        return current;
+    }
+
+    /**
+     * Returns whether {@code entity} pays on behalf of its members during the whole of {@code interval}: its
+     * mode is {@link PaymentMode#UNIFIED} at the start and no change within the interval ends that (ORG-8).
+     */
+    public boolean paysOnBehalfThroughout(EntityId entity, Interval interval) {
+        if (modeOf(entity, interval.start()) != PaymentMode.UNIFIED) {
+            return false;
+        }
+        return modeChanges.stream()
+                .noneMatch(c -> c.entity().equals(entity)
+                        && c.from().isAfter(interval.start())
+                        && c.from().isBefore(interval.end())
+                        && c.mode() != PaymentMode.UNIFIED);
+    }
+
+    /**
+     * Returns this organization with {@code entity}'s payment mode {@code mode} from {@code from} on (ORG-8).
+     *
+     * @throws IllegalArgumentException if the entity is unknown or already has a change at {@code from}
+     */
+    public Organization withPaymentMode(EntityId entity, Instant from, PaymentMode mode) {
+        List<ModeChange> next = new ArrayList<>(modeChanges);
+        next.add(new ModeChange(entity, from, mode));
+        return of(groupAdmin, this.mode, entities, memberships, next, grants);
     }
 
     /** Returns the entities, never null. */
@@ -192,9 +301,22 @@ public final class Organization implements PayOnBehalf {
                 || entities.values().stream().anyMatch(e -> e.admin().equals(account));
     }
 
-    /** Returns whether {@code account} holds {@code permission}. */
+    /** Returns whether {@code account} holds {@code permission} at some time. */
     public boolean holds(OwnerUin account, Permission permission) {
-        return grants.getOrDefault(account, ImmutableSet.of()).contains(permission);
+        return grants.getOrDefault(account, ImmutableMap.of()).containsKey(permission);
+    }
+
+    /** Returns whether {@code account} holds {@code permission} at {@code at}: it was granted at or before then. */
+    public boolean holdsAt(OwnerUin account, Permission permission, Instant at) {
+        requireNonNull(at, "at");
+        Instant from = grants.getOrDefault(account, ImmutableMap.of()).get(permission);
+        return from != null && !from.isAfter(at);
+    }
+
+    /** Returns since when {@code account} holds {@code permission}, if it does. */
+    public Optional<Instant> grantedFrom(OwnerUin account, Permission permission) {
+        return Optional.ofNullable(
+                grants.getOrDefault(account, ImmutableMap.of()).get(permission));
     }
 
     /**
@@ -206,7 +328,7 @@ public final class Organization implements PayOnBehalf {
         if (actor.equals(target) && (permission == Permission.VIEW_BILLS || permission == Permission.VIEW_BALANCE)) {
             return true;
         }
-        return holds(actor, permission) && inScope(actor, target, at);
+        return holdsAt(actor, permission, at) && inScope(actor, target, at);
     }
 
     /**
@@ -232,18 +354,23 @@ public final class Organization implements PayOnBehalf {
     }
 
     /**
-     * Returns whether {@code member} inherits the group admin's contract discounts at {@code at} (ORG-2): it is a
-     * member then, its entity is registered to the same verified entity as the group admin's, and the group admin
-     * holds {@link Permission#DISCOUNT_INHERITANCE}.
+     * Returns whether {@code member} inherits the group admin's contract discount at {@code at} (ORG-2, ORG-11): it
+     * is a member then, of an entity registered to the same verified entity as the group admin's, and holds
+     * {@link Permission#DISCOUNT_INHERITANCE} then (at that instant). {@link DiscountInheritance} prices bills, applying
+     * the discount from the start of the day of the grant in the calendar's zone.
      */
     public boolean inheritsContractDiscount(OwnerUin member, Instant at) {
-        Optional<String> adminName =
-                entityOf(groupAdmin, at).map(id -> entities.get(id).verifiedName());
+        Optional<String> adminName = verifiedNameOf(groupAdmin, at);
         Optional<String> memberName =
                 membershipAt(member, at).map(m -> entities.get(m.entity()).verifiedName());
-        return holds(groupAdmin, Permission.DISCOUNT_INHERITANCE)
+        return holdsAt(member, Permission.DISCOUNT_INHERITANCE, at)
                 && memberName.isPresent()
                 && memberName.equals(adminName);
+    }
+
+    /** Returns the verified entity {@code account} is registered to at {@code at}, as an admin or member. */
+    Optional<String> verifiedNameOf(OwnerUin account, Instant at) {
+        return entityOf(account, at).map(id -> entities.get(id).verifiedName());
     }
 
     @Override
@@ -254,16 +381,13 @@ public final class Organization implements PayOnBehalf {
             return Optional.empty();
         }
         PayerUin self = PayerUin.of(owner.value());
-        if (mode == PaymentMode.SELF_PAY) {
-            return Optional.of(self);
-        }
         for (Membership m : memberships) {
             if (!m.member().equals(owner)) {
                 continue;
             }
             boolean within = payMode == PayMode.PREPAID
-                    ? m.tenure().contains(orderTime)
-                    : m.tenure().covers(feeCycle);
+                    ? m.tenure().contains(orderTime) && modeOf(m.entity(), orderTime) == PaymentMode.UNIFIED
+                    : m.tenure().covers(feeCycle) && paysOnBehalfThroughout(m.entity(), feeCycle);
             if (within) {
                 return Optional.of(PayerUin.of(entities.get(m.entity()).admin().value()));
             }
@@ -301,7 +425,7 @@ public final class Organization implements PayOnBehalf {
             refusals.add(new Refusal(
                     Refusal.Reason.RESELLER_ACCOUNT, account + " is a reseller account or a reseller's customer"));
         }
-        if (mode == PaymentMode.UNIFIED) {
+        if (modeOf(entity.id(), at) == PaymentMode.UNIFIED) {
             if (!application.verifiedName().equals(entity.verifiedName())) {
                 refusals.add(new Refusal(
                         Refusal.Reason.DIFFERENT_VERIFIED_ENTITY,
@@ -323,7 +447,7 @@ public final class Organization implements PayOnBehalf {
         }
         List<Membership> next = new ArrayList<>(memberships);
         next.add(new Membership(account, entity.id(), Tenure.since(at)));
-        return Outcome.accepted(of(groupAdmin, mode, entities, next, grants));
+        return Outcome.accepted(of(groupAdmin, mode, entities, next, modeChanges, grants));
     }
 
     /**
@@ -345,7 +469,7 @@ public final class Organization implements PayOnBehalf {
             }
         }
         checkArgument(ended, "%s has no open membership at %s", member, at);
-        return of(groupAdmin, mode, entities, next, grants);
+        return of(groupAdmin, mode, entities, next, modeChanges, grants);
     }
 
     @Override
@@ -355,12 +479,13 @@ public final class Organization implements PayOnBehalf {
                 && mode == o.mode
                 && entities.equals(o.entities)
                 && memberships.equals(o.memberships)
+                && modeChanges.equals(o.modeChanges)
                 && grants.equals(o.grants);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(groupAdmin, mode, entities, memberships, grants);
+        return java.util.Objects.hash(groupAdmin, mode, entities, memberships, modeChanges, grants);
     }
 
     @Override

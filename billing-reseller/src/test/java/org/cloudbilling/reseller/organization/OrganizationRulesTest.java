@@ -261,43 +261,59 @@ class OrganizationRulesTest {
 
     @Test
     @Tag("ORG-3")
+    @Tag("ORG-9")
     void fundLedger_allocatingTheWholeBalance_leavesZero_neverLess() {
         Organization org = group(PaymentMode.UNIFIED)
                 .grant(HQ_ADMIN, Permission.ALLOCATE_FUNDS)
                 .build();
-        FundLedger funded = FundLedger.empty(CNY).toppedUp(HQ_ADMIN, cny("100.00"));
+        FundMovement topUp = FundMovement.topUp(MovementId.of("t1"), AT, HQ_ADMIN, HQ_ADMIN, cny("100.00"));
+        FundMovement all = FundMovement.allocation(MovementId.of("a1"), AT, HQ_ADMIN, SUB_ADMIN, cny("100.00"));
         FundLedger emptied =
-                funded.allocate(org, HQ_ADMIN, SUB_ADMIN, cny("100.00")).state();
-        assertThat(emptied.balanceOf(HQ_ADMIN)).isEqualTo(Money.zero(CNY));
-        assertThat(emptied.balanceOf(SUB_ADMIN)).isEqualTo(cny("100.00"));
-        Outcome<FundLedger> more = emptied.allocate(org, HQ_ADMIN, SUB_ADMIN, cny("0.01"));
+                FundLedger.empty(CNY).apply(org, topUp).state().apply(org, all).state();
+        assertThat(emptied.balanceAt(HQ_ADMIN, AT)).isEqualTo(Money.zero(CNY));
+        assertThat(emptied.balanceAt(SUB_ADMIN, AT)).isEqualTo(cny("100.00"));
+        Outcome<FundLedger> more =
+                emptied.apply(org, FundMovement.allocation(MovementId.of("a2"), AT, HQ_ADMIN, SUB_ADMIN, cny("0.01")));
         assertThat(more.refusals())
                 .containsExactly(new Refusal(
-                        Refusal.Reason.INSUFFICIENT_FUNDS, "300000000001 holds CNY 0.00, less than CNY 0.01"));
-        assertThat(emptied.total()).isEqualTo(cny("100.00"));
-        assertThat(emptied.entries())
-                .containsExactly(
-                        new FundLedger.Entry(java.util.Optional.empty(), HQ_ADMIN, cny("100.00")),
-                        new FundLedger.Entry(java.util.Optional.of(HQ_ADMIN), SUB_ADMIN, cny("100.00")));
+                        Refusal.Reason.INSUFFICIENT_FUNDS,
+                        "ALLOCATION a2 of 300000000002 at 2024-09-09T16:00:00Z: 300000000001 would hold CNY -0.01 after ALLOCATION a2"
+                                + " at 2024-09-09T16:00:00Z, below CNY 0 under credit policy never-below-zero"));
+        assertThat(emptied.totalAt(AT)).isEqualTo(cny("100.00"));
+        assertThat(emptied.movements()).containsExactly(topUp, all);
     }
 
     @Test
     @Tag("ORG-3")
-    void fundLedger_amountNotPositiveOrInAnotherCurrency_isACallerMistake() {
+    @Tag("ORG-9")
+    void fundLedger_amountNotPositiveOrInAnotherCurrency_isRefused_andChangesNothing() {
         Organization org = group(PaymentMode.UNIFIED)
                 .grant(HQ_ADMIN, Permission.ALLOCATE_FUNDS)
                 .build();
-        FundLedger funded = FundLedger.empty(CNY).toppedUp(HQ_ADMIN, cny("100.00"));
-        assertThatThrownBy(() -> funded.toppedUp(HQ_ADMIN, cny("0")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("top-up CNY 0 of 300000000001 is not positive");
-        assertThatThrownBy(() -> funded.toppedUp(HQ_ADMIN, Money.of("USD", "5")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("amount USD 5 is not in the ledger's currency CNY");
-        assertThatThrownBy(() -> funded.allocate(org, HQ_ADMIN, SUB_ADMIN, Money.of("USD", "5")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("amount USD 5 is not in the ledger's currency CNY");
-        assertThat(funded.balanceOf(HQ_ADMIN)).isEqualTo(cny("100.00"));
+        FundLedger funded = FundLedger.empty(CNY)
+                .apply(org, FundMovement.topUp(MovementId.of("t1"), AT, HQ_ADMIN, HQ_ADMIN, cny("100.00")))
+                .state();
+        assertThat(funded.apply(org, FundMovement.topUp(MovementId.of("t2"), AT, HQ_ADMIN, HQ_ADMIN, cny("0")))
+                        .refusals())
+                .containsExactly(new Refusal(
+                        Refusal.Reason.AMOUNT_NOT_POSITIVE,
+                        "TOP_UP t2 of 300000000001 at 2024-09-09T16:00:00Z: the amount CNY 0 is not positive"));
+        assertThat(funded.apply(
+                                org,
+                                FundMovement.topUp(MovementId.of("t3"), AT, HQ_ADMIN, HQ_ADMIN, Money.of("USD", "5")))
+                        .refusals())
+                .containsExactly(new Refusal(
+                        Refusal.Reason.CURRENCY_MISMATCH,
+                        "TOP_UP t3 of 300000000001 at 2024-09-09T16:00:00Z: the amount USD 5 is not in the ledger's"
+                                + " currency CNY"));
+        assertThat(funded.apply(
+                                org,
+                                FundMovement.allocation(
+                                        MovementId.of("a1"), AT, HQ_ADMIN, SUB_ADMIN, Money.of("USD", "5")))
+                        .isRefusedFor(Refusal.Reason.CURRENCY_MISMATCH))
+                .isTrue();
+        assertThat(funded.balanceAt(HQ_ADMIN, AT)).isEqualTo(cny("100.00"));
+        assertThat(funded.movements()).hasSize(1);
     }
 
     @Test

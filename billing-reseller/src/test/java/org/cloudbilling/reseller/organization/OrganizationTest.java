@@ -194,9 +194,11 @@ class OrganizationTest {
 
     @Test
     @Tag("ORG-2")
+    @Tag("ORG-11")
     void inheritsContractDiscount_sameVerifiedEntityWithThePermissionOnly() {
         Organization granted = group(PaymentMode.SELF_PAY)
-                .grant(HQ_ADMIN, Permission.DISCOUNT_INHERITANCE)
+                .grant(M1, Permission.DISCOUNT_INHERITANCE)
+                .grant(S1, Permission.DISCOUNT_INHERITANCE)
                 .build();
         var at = t("2024-09-10T00:00");
         assertThat(granted.inheritsContractDiscount(M1, at)).isTrue();
