@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -79,10 +80,13 @@ public final class AllocationSummary {
      *
      * @param unit the unit, not null
      * @param includeSubtree whether to add the units below it
-     * @param currency the currency, not null
-     * @return the total, zero when none, never null
+     * @param currency a currency of the summary (a key of {@link #sourceTotals()}), not null
+     * @return the total, zero when the unit has none in that currency, never null
+     * @throws IllegalArgumentException if the summary has no amounts in {@code currency}, naming its currencies:
+     *     a total in a currency the bill does not have is not zero, it does not exist
      */
     public Money unitTotal(UnitId unit, boolean includeSubtree, Currency currency) {
+        checkCurrency(currency);
         Set<UnitId> wanted =
                 includeSubtree ? units.subtree(unit) : Set.of(units.unit(unit).id());
         Money sum = Money.zero(currency);
@@ -100,10 +104,12 @@ public final class AllocationSummary {
      * Returns the total of one allocation type.
      *
      * @param type the type, not null
-     * @param currency the currency, not null
-     * @return the total, zero when none, never null
+     * @param currency a currency of the summary (a key of {@link #sourceTotals()}), not null
+     * @return the total, zero when the type has none in that currency, never null
+     * @throws IllegalArgumentException if the summary has no amounts in {@code currency}, naming its currencies
      */
     public Money total(AllocationType type, Currency currency) {
+        checkCurrency(currency);
         Money sum = Money.zero(currency);
         for (SummaryRow r : byUnit) {
             if (r.type() == type && r.amount().currency().equals(currency)) {
@@ -116,15 +122,30 @@ public final class AllocationSummary {
     /**
      * Returns the total of every row: equal to {@link #sourceTotals()} for that currency (ALLOC-6).
      *
-     * @param currency the currency, not null
+     * @param currency a currency of the summary (a key of {@link #sourceTotals()}), not null
      * @return the total, never null
+     * @throws IllegalArgumentException if the summary has no amounts in {@code currency}, naming its currencies
      */
     public Money allocatedTotal(Currency currency) {
+        checkCurrency(currency);
         Money sum = Money.zero(currency);
         for (AllocationType t : AllocationType.values()) {
             sum = sum.plus(total(t, currency));
         }
         return sum;
+    }
+
+    private void checkCurrency(Currency currency) {
+        if (!sourceTotals.containsKey(requireNonNull(currency, "currency"))) {
+            throw new IllegalArgumentException("the summary has no " + currency.getCurrencyCode()
+                    + " amounts; its currencies are "
+                    + (sourceTotals.isEmpty()
+                            ? "none"
+                            : sourceTotals.keySet().stream()
+                                    .map(Currency::getCurrencyCode)
+                                    .sorted()
+                                    .collect(Collectors.joining(", "))));
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.cloudbilling.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Currency;
 import java.util.List;
@@ -49,6 +50,28 @@ class AllocationSummaryTest {
                 type,
                 Optional.ofNullable(value),
                 Money.of(currency, amount));
+    }
+
+    @Test
+    void totals_currencyNotInTheSummary_areRefusedNamingTheCurrencies_notAnInventedZero() {
+        AllocationSummary s = summary(ITEMS); // CNY, EUR and USD
+        Currency jpy = Currency.getInstance("JPY");
+        String message = "the summary has no JPY amounts; its currencies are CNY, EUR, USD";
+
+        assertThatThrownBy(() -> s.unitTotal(UnitId.of("web"), true, jpy))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+        assertThatThrownBy(() -> s.total(AllocationType.COLLECTED, jpy))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+        assertThatThrownBy(() -> s.allocatedTotal(jpy))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+        // a currency of the summary that a unit or type has none of is a true zero
+        assertThat(s.unitTotal(UnitId.of("acme"), false, Currency.getInstance("USD")))
+                .isEqualTo(Money.zero(Currency.getInstance("USD")));
+        assertThat(s.total(AllocationType.SHARED, Currency.getInstance("EUR")))
+                .isEqualTo(Money.zero(Currency.getInstance("EUR")));
     }
 
     @Test

@@ -190,13 +190,19 @@ class BadInputRuleSetTest {
         String rowsText = bill.rows().toString();
         String summaryText = bill.summary().toString();
 
-        for (String bad : List.of(
-                ratioDocument("60", "39.99"),
-                "{\"units\": [ {\"id\": \"a\", \"parent\": \"a\"} ]}",
-                DOCUMENT.replace("\"web\", \"name\": \"Web\"", "\"web\", \"name\": 7"),
-                DOCUMENT.substring(0, DOCUMENT.length() / 2))) {
-            assertThatThrownBy(() -> RuleSetJson.read(bad)).isInstanceOf(RuleSetException.class);
-        }
+        // each failed read is refused for its own problem, at its path
+        assertThat(problems(ratioDocument("60", "39.99")))
+                .containsExactly("$.sharingRules[0].ratios: percentages add up to 99.99, not exactly 100");
+        assertThat(problems("{\"units\": [ {\"id\": \"a\", \"parent\": \"a\"} ]}"))
+                .contains("$.units: the unit tree has no root (a unit without parent)")
+                .anySatisfy(p -> assertThat(p)
+                        .startsWith("$.units: units form a cycle through")
+                        .contains("a"));
+        assertThat(problems(DOCUMENT.replace("\"web\", \"name\": \"Web\"", "\"web\", \"name\": 7")))
+                .containsExactly("$.units[1].name: expected a string, found a number");
+        assertThatThrownBy(() -> RuleSetJson.read(DOCUMENT.substring(0, DOCUMENT.length() / 2)))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("line");
 
         assertThat(RuleSetJson.write(before)).isEqualTo(written);
         assertThat(RuleSetJson.read(written)).isEqualTo(before);
@@ -205,7 +211,16 @@ class BadInputRuleSetTest {
         assertThat(bill.rows().toString()).isEqualTo(rowsText);
         assertThat(bill.summary().toString()).isEqualTo(summaryText);
         assertThat(bill.rows()).isEqualTo(again.rows());
-        assertThat(Allocator.compile(before)).isNotNull();
+        // the rule set read before the failures still allocates as a fresh read of the same document does
+        assertThat(Allocation.allocate(before, WorkedExample.ITEMS, WorkedExample.TAGS, BillingCalendar.TENCENT)
+                        .rows())
+                .isEqualTo(Allocation.allocate(
+                                RuleSetJson.read(DOCUMENT),
+                                WorkedExample.ITEMS,
+                                WorkedExample.TAGS,
+                                BillingCalendar.TENCENT)
+                        .rows())
+                .isNotEmpty();
     }
 
     private static String ratioDocument(String web, String data) {

@@ -48,4 +48,29 @@ class RuleScheduleTest {
         assertThatThrownBy(() -> s.withRuleSet(BillingMonth.of(2024, 7), V2))
                 .hasMessage("cost allocation starts in 2024-08; a rule set cannot take effect in 2024-07");
     }
+
+    @Test
+    @Tag("ALLOC-10")
+    void aVersionAddedForAnEarlierMonth_governsOnlyUntilTheNextChange() {
+        AllocationRuleSet v3 = AllocationRuleSet.of(
+                List.of(AllocationUnit.root("acme", "Acme"), AllocationUnit.child("data", "Data", "acme")),
+                List.of(),
+                List.of(),
+                Set.of());
+        // versions for August, November, then (added last) September: the month decides, not the order of adding
+        RuleSchedule s = RuleSchedule.activated(Instant.parse("2024-08-10T00:00:00Z"), BillingCalendar.TENCENT, V1)
+                .withRuleSet(BillingMonth.of(2024, 11), V2)
+                .withRuleSet(BillingMonth.of(2024, 9), v3);
+
+        assertThat(s.ruleSetFor(BillingMonth.of(2024, 8))).isSameAs(V1);
+        assertThat(s.ruleSetFor(BillingMonth.of(2024, 9))).isSameAs(v3);
+        assertThat(s.ruleSetFor(BillingMonth.of(2024, 10))).isSameAs(v3);
+        assertThat(s.ruleSetFor(BillingMonth.of(2024, 11))).isSameAs(V2);
+        assertThat(s.ruleSetFor(BillingMonth.of(2025, 1))).isSameAs(V2);
+        // the unit tree is versioned with its rules: data exists from September to October only
+        assertThat(s.ruleSetFor(BillingMonth.of(2024, 10)).units().contains(UnitId.of("data")))
+                .isTrue();
+        assertThat(s.ruleSetFor(BillingMonth.of(2024, 11)).units().contains(UnitId.of("data")))
+                .isFalse();
+    }
 }

@@ -67,9 +67,9 @@ class RuleValuesTest {
                 .hasMessage("invalid rule set in rules.json, 2 problems:\n  $.units: is missing\n  $: is odd");
     }
 
+    /** Value semantics of a schedule (equals, hashCode, toString); what a month gets is ALLOC-10's test. */
     @Test
-    @org.junit.jupiter.api.Tag("ALLOC-10")
-    void ruleSchedule_equalsByActivationAndChanges() {
+    void ruleSchedule_equalsByActivationCalendarAndChanges() {
         Instant at = Instant.parse("2024-08-10T00:00:00Z");
         RuleSchedule s = RuleSchedule.activated(at, BillingCalendar.TENCENT, V1);
         assertThat(s.activatedAt()).isEqualTo(at);
@@ -79,12 +79,22 @@ class RuleValuesTest {
                 .isNotEqualTo(RuleSchedule.activated(at.plusSeconds(1), BillingCalendar.TENCENT, V1))
                 .isNotEqualTo(s.withRuleSet(BillingMonth.of(2024, 9), V1))
                 .isNotEqualTo(V1);
-        // at 08:00 on 2 August in UTC+8 the first month is July; with a cut-off on the 1st it is August
-        Instant aug2 = Instant.parse("2024-08-02T00:00:00Z");
-        BillingCalendar cutOffOnThe1st = BillingCalendar.of(java.time.ZoneOffset.ofHours(8), 5, 1);
-        assertThat(RuleSchedule.activated(aug2, BillingCalendar.TENCENT, V1))
-                .isNotEqualTo(RuleSchedule.activated(aug2, cutOffOnThe1st, V1));
         assertThat(s.withRuleSet(BillingMonth.of(2024, 11), V1))
                 .hasToString("RuleSchedule[from 2024-08, changes in [2024-08, 2024-11]]");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("ALLOC-11")
+    void ruleSchedule_sameInstantWithAnotherCutOffDay_startsInAnotherMonth() {
+        // at 08:00 on 2 August in UTC+8: before the 3rd, so the first month is July; with a cut-off on the 1st,
+        // the 2nd is not before it and the first month is August
+        Instant aug2 = Instant.parse("2024-08-02T00:00:00Z");
+        BillingCalendar cutOffOnThe1st = BillingCalendar.of(java.time.ZoneOffset.ofHours(8), 5, 1);
+        RuleSchedule tencent = RuleSchedule.activated(aug2, BillingCalendar.TENCENT, V1);
+        RuleSchedule onThe1st = RuleSchedule.activated(aug2, cutOffOnThe1st, V1);
+
+        assertThat(tencent.firstMonth()).isEqualTo(BillingMonth.of(2024, 7));
+        assertThat(onThe1st.firstMonth()).isEqualTo(BillingMonth.of(2024, 8));
+        assertThat(tencent).isNotEqualTo(onThe1st);
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,24 @@ import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.money.Split;
 import org.cloudbilling.core.time.BillingMonth;
 
 /**
- * Cost allocation bills in FOCUS 1.0 form. Each allocated row is a FOCUS row of its source item (mapped by
- * {@link FocusLineItems#toRow}) whose BilledCost and EffectiveCost are the allocated amount, and whose ListCost
- * and ContractedCost are the item's split in the same proportions, exactly ({@link Money#splitByWeights}); the
- * unit, allocation type and rule go to {@link #EXTRA_COLUMNS}. The item's payment columns are left out: they
- * describe the whole item, not a share.
+ * Cost allocation bills in FOCUS 1.0 form, following FOCUS 1.3's split cost allocation (FOCUS-9). Each allocated
+ * row is the FOCUS row of its source item, the origin charge (mapped by {@link FocusLineItems#toRow}), with:
+ *
+ * <ul>
+ *   <li>BilledCost: the allocated amount;
+ *   <li>the other summable metrics (EffectiveCost, ListCost, ContractedCost, ConsumedQuantity, PricingQuantity):
+ *       the origin's value split in proportion to the absolute allocated amounts (evenly when they are all zero)
+ *       by the exact largest-remainder method of {@link Split}, so that over the rows of one origin each adds up to
+ *       the origin's value exactly; a metric the origin lacks stays null;
+ *   <li>every dimension and unit price: the origin's.
+ * </ul>
+ *
+ * <p>The unit, allocation type and rule go to {@link #EXTRA_COLUMNS}. The item's payment columns are left out:
+ * they describe the whole item, not a share.
  *
  * <pre>{@code
  * try (FocusCsvWriter out = FocusCsv.writer(writer, AllocationFocus.EXTRA_COLUMNS, FormulaGuard.ON)) {
@@ -57,6 +68,14 @@ public final class AllocationFocus {
             "x_CouponPaid",
             "x_Tax");
 
+    /** The summable metrics (FOCUS-9) split among the allocated rows of an origin; BilledCost is their amount. */
+    private static final List<FocusColumn> SPLIT_METRICS = List.of(
+            FocusColumn.EFFECTIVE_COST,
+            FocusColumn.LIST_COST,
+            FocusColumn.CONTRACTED_COST,
+            FocusColumn.CONSUMED_QUANTITY,
+            FocusColumn.PRICING_QUANTITY);
+
     /** The custom columns of an allocation export, in order: the line-item ones without amounts, then these. */
     public static final List<String> EXTRA_COLUMNS = extraColumns();
 
@@ -72,8 +91,8 @@ public final class AllocationFocus {
     /**
      * Returns the FOCUS rows of a cost allocation bill, in the order of {@code rows}.
      *
-     * @param rows the allocated rows, not null; all rows of an item must be among them, so that its list cost
-     *     is split among them
+     * @param rows the allocated rows, not null; all rows of an item must be among them, so that its summable
+     *     metrics are split among them (FOCUS-9)
      * @param billingMonth the month whose invoice the rows are on, not null
      * @param export the issuer's names and calendar, not null
      * @return one FOCUS row per allocated row, never null
@@ -88,14 +107,13 @@ public final class AllocationFocus {
         }
         FocusRow[] out = new FocusRow[rows.size()];
         for (List<Integer> indexes : byItem.values()) {
-            LineItem item = rows.get(indexes.get(0)).item();
+            FocusRow origin = FocusLineItems.toRow(rows.get(indexes.get(0)).item(), billingMonth, export);
             List<Money> amounts = new ArrayList<>();
             indexes.forEach(i -> amounts.add(rows.get(i).amount()));
-            List<Money> list = listShares(item, amounts);
+            List<Map<FocusColumn, BigDecimal>> shares = shares(origin, amounts);
             for (int k = 0; k < indexes.size(); k++) {
                 AllocatedRow r = rows.get(indexes.get(k));
-                out[indexes.get(k)] =
-                        row(item, r.unit(), r.type(), r.rule(), r.amount(), list.get(k), billingMonth, export, false);
+                out[indexes.get(k)] = row(origin, r.unit(), r.type(), r.rule(), shares.get(k), false);
             }
         }
         return List.of(out);
@@ -132,15 +150,14 @@ public final class AllocationFocus {
                 "a correction of %s is billed in a later month, not in %s",
                 after.month(),
                 billingMonth);
-        Map<List<Object>, Money[]> change = new LinkedHashMap<>(); // key -> {billed, list}
-        Map<List<Object>, LineItem> itemOf = new LinkedHashMap<>();
-        addLines(after.lines(), items, change, itemOf, false);
-        addLines(before.lines(), items, change, itemOf, true);
+        Map<List<Object>, Map<FocusColumn, BigDecimal>> change = new LinkedHashMap<>(); // key -> metrics
+        Map<List<Object>, FocusRow> originOf = new LinkedHashMap<>();
+        Origins origins = new Origins(items, billingMonth, export);
+        addLines(after.lines(), origins, change, originOf, false);
+        addLines(before.lines(), origins, change, originOf, true);
         List<FocusRow> out = new ArrayList<>();
-        for (Map.Entry<List<Object>, Money[]> e : change.entrySet()) {
-            Money billed = e.getValue()[0];
-            Money list = e.getValue()[1];
-            if (billed.isZero() && list.isZero()) {
+        for (Map.Entry<List<Object>, Map<FocusColumn, BigDecimal>> e : change.entrySet()) {
+            if (e.getValue().values().stream().allMatch(v -> v.signum() == 0)) {
                 continue;
             }
             @SuppressWarnings("unchecked")
@@ -148,72 +165,95 @@ public final class AllocationFocus {
             @SuppressWarnings("unchecked")
             Optional<RuleId> rule = (Optional<RuleId>) e.getKey().get(3);
             out.add(row(
-                    itemOf.get(e.getKey()),
-                    unit,
-                    (AllocationType) e.getKey().get(2),
-                    rule,
-                    billed,
-                    list,
-                    billingMonth,
-                    export,
-                    true));
+                    originOf.get(e.getKey()), unit, (AllocationType) e.getKey().get(2), rule, e.getValue(), true));
         }
         return out;
     }
 
+    /** The FOCUS rows of the origin items of corrections, each mapped once. */
+    private static final class Origins {
+        private final Function<LineItemId, LineItem> items;
+        private final BillingMonth billingMonth;
+        private final FocusExport export;
+        private final Map<LineItemId, FocusRow> rows = new LinkedHashMap<>();
+
+        Origins(Function<LineItemId, LineItem> items, BillingMonth billingMonth, FocusExport export) {
+            this.items = items;
+            this.billingMonth = billingMonth;
+            this.export = export;
+        }
+
+        FocusRow of(LineItemId id) {
+            return rows.computeIfAbsent(id, k -> {
+                LineItem item = requireNonNull(items.apply(k), () -> "no line item " + k);
+                return FocusLineItems.toRow(item, billingMonth, export);
+            });
+        }
+    }
+
     private static void addLines(
             List<AllocationLine> lines,
-            Function<LineItemId, LineItem> items,
-            Map<List<Object>, Money[]> change,
-            Map<List<Object>, LineItem> itemOf,
+            Origins origins,
+            Map<List<Object>, Map<FocusColumn, BigDecimal>> change,
+            Map<List<Object>, FocusRow> originOf,
             boolean negate) {
         Map<LineItemId, List<AllocationLine>> byItem = new LinkedHashMap<>();
         lines.forEach(
                 l -> byItem.computeIfAbsent(l.item(), k -> new ArrayList<>()).add(l));
         for (Map.Entry<LineItemId, List<AllocationLine>> e : byItem.entrySet()) {
-            LineItem item = requireNonNull(items.apply(e.getKey()), () -> "no line item " + e.getKey());
+            FocusRow origin = origins.of(e.getKey());
             List<Money> amounts =
                     e.getValue().stream().map(AllocationLine::amount).toList();
-            List<Money> list = listShares(item, amounts);
+            List<Map<FocusColumn, BigDecimal>> shares = shares(origin, amounts);
             for (int k = 0; k < amounts.size(); k++) {
                 AllocationLine l = e.getValue().get(k);
                 List<Object> key = List.of(l.item(), l.unit(), l.type(), l.rule());
-                Money billed = negate ? l.amount().negated() : l.amount();
-                Money listed = negate ? list.get(k).negated() : list.get(k);
-                itemOf.putIfAbsent(key, item);
-                change.merge(
-                        key, new Money[] {billed, listed}, (a, b) -> new Money[] {a[0].plus(b[0]), a[1].plus(b[1])});
+                originOf.putIfAbsent(key, origin);
+                Map<FocusColumn, BigDecimal> sum = change.computeIfAbsent(key, x -> new EnumMap<>(FocusColumn.class));
+                shares.get(k).forEach((c, v) -> sum.merge(c, negate ? v.negate() : v, BigDecimal::add));
             }
         }
     }
 
-    /** The item's list cost split in proportion to the absolute allocated amounts; evenly when all are zero. */
-    private static List<Money> listShares(LineItem item, List<Money> amounts) {
+    /**
+     * Each allocated row's summable metrics (FOCUS-9): BilledCost is its amount; the origin's other summable
+     * metrics are split in proportion to the absolute amounts (evenly when all are zero), exactly.
+     */
+    private static List<Map<FocusColumn, BigDecimal>> shares(FocusRow origin, List<Money> amounts) {
         List<BigDecimal> weights = amounts.stream().map(m -> m.amount().abs()).toList();
-        boolean allZero = weights.stream().allMatch(w -> w.signum() == 0);
-        return allZero
-                ? item.listCost().splitEvenly(amounts.size())
-                : item.listCost().splitByWeights(weights);
+        Split split = weights.stream().allMatch(w -> w.signum() == 0)
+                ? Split.evenly(amounts.size())
+                : Split.byWeights(weights);
+        List<Map<FocusColumn, BigDecimal>> out = new ArrayList<>();
+        for (Money amount : amounts) {
+            Map<FocusColumn, BigDecimal> metrics = new EnumMap<>(FocusColumn.class);
+            metrics.put(FocusColumn.BILLED_COST, amount.amount());
+            out.add(metrics);
+        }
+        for (FocusColumn metric : SPLIT_METRICS) {
+            Optional<BigDecimal> total = origin.decimal(metric);
+            if (total.isPresent()) {
+                List<BigDecimal> parts = split.applyToDecimal(total.get());
+                for (int k = 0; k < parts.size(); k++) {
+                    out.get(k).put(metric, parts.get(k));
+                }
+            }
+        }
+        return out;
     }
 
     private static FocusRow row(
-            LineItem item,
+            FocusRow origin,
             Optional<UnitId> unit,
             AllocationType type,
             Optional<RuleId> rule,
-            Money billed,
-            Money list,
-            BillingMonth billingMonth,
-            FocusExport export,
+            Map<FocusColumn, BigDecimal> metrics,
             boolean correction) {
-        FocusRow.Builder b = FocusLineItems.toRow(item, billingMonth, export).toBuilder()
-                .set(FocusColumn.BILLED_COST, billed.amount())
-                .set(FocusColumn.EFFECTIVE_COST, billed.amount())
-                .set(FocusColumn.LIST_COST, list.amount())
-                .set(FocusColumn.CONTRACTED_COST, list.amount())
+        FocusRow.Builder b = origin.toBuilder()
                 .extra(X_ALLOCATION_UNIT, unit.map(UnitId::value).orElse(null))
                 .extra(X_ALLOCATION_TYPE, typeName(type))
                 .extra(X_ALLOCATION_RULE, rule.map(RuleId::value).orElse(null));
+        metrics.forEach(b::set);
         AMOUNT_COLUMNS.forEach(c -> b.extra(c, null));
         if (correction) {
             b.set(FocusColumn.CHARGE_CLASS, "Correction");

@@ -31,6 +31,9 @@ import org.cloudbilling.allocation.SharingRule;
 import org.cloudbilling.allocation.SharingSource;
 import org.cloudbilling.allocation.UnitId;
 import org.cloudbilling.allocation.ZeroBaseFallback;
+import org.cloudbilling.core.bill.ActionType;
+import org.cloudbilling.core.bill.PayMode;
+import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.id.TagKey;
 
 /**
@@ -252,12 +255,13 @@ final class RuleSetReader {
             return null;
         }
         String operator = o.has("in") ? "in" : "notIn";
-        Set<String> values = new LinkedHashSet<>();
+        Map<String, String> values = new LinkedHashMap<>(); // value -> the path of its first occurrence
         Arr list = o.array(operator, true);
         for (int i = 0; i < list.size(); i++) {
-            String v = text(list.get(i), list.path + "[" + i + "]");
+            String p = list.path + "[" + i + "]";
+            String v = text(list.get(i), p);
             if (v != null) {
-                values.add(v);
+                values.putIfAbsent(v, p);
             }
         }
         if (list.present() && list.size() == 0) {
@@ -280,8 +284,11 @@ final class RuleSetReader {
             if (known.isEmpty() || known.get() == AllocationDimension.TAG) {
                 problem(
                         path + ".dimension",
-                        "unknown dimension '" + shorten(dimension) + "'; expected one of "
-                                + RuleSetJson.dimensionNames());
+                        "unknown dimension '" + shorten(dimension) + "'; "
+                                + dimensionSuggestion(dimension)
+                                        .map(n -> "did you mean '" + n + "'? ")
+                                        .orElse("")
+                                + "expected one of " + RuleSetJson.dimensionNames());
                 return null;
             }
             d = known.get();
@@ -289,7 +296,76 @@ final class RuleSetReader {
         if (values.isEmpty()) { // the list is missing, empty or without a string: each is reported above
             return null;
         }
-        return new Condition.In(d, tagKey, ImmutableSet.copyOf(values), operator.equals("notIn"));
+        if (!enumeratedValuesKnown(d, values)) {
+            return null;
+        }
+        return new Condition.In(d, tagKey, ImmutableSet.copyOf(values.keySet()), operator.equals("notIn"));
+    }
+
+    /**
+     * Checks the values of an enumerated dimension (actionType, payMode): a value no item can have would match
+     * nothing, silently, so each one is a problem at its path, listing the accepted values.
+     */
+    private boolean enumeratedValuesKnown(AllocationDimension d, Map<String, String> values) {
+        Class<? extends Enum<?>> type;
+        if (d == AllocationDimension.ACTION_TYPE) {
+            type = ActionType.class;
+        } else if (d == AllocationDimension.PAY_MODE) {
+            type = PayMode.class;
+        } else {
+            return true;
+        }
+        List<String> accepted =
+                Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        boolean known = true;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String v = e.getKey();
+            if (accepted.contains(v)) {
+                continue;
+            }
+            known = false;
+            Optional<String> near = DidYouMean.suggest(v, accepted);
+            String hint = near.map(n -> "did you mean '" + n + "'? ").orElse("");
+            if (near.isEmpty() && d == AllocationDimension.ACTION_TYPE) {
+                hint = focusCategoryHint(v);
+            }
+            problem(
+                    e.getValue(),
+                    "unknown " + d.jsonName() + " '" + shorten(v) + "'; " + hint + "expected one of "
+                            + String.join(", ", accepted));
+        }
+        return known;
+    }
+
+    /** For a FOCUS ChargeCategory given as an action type: the action types in that category. */
+    private static String focusCategoryHint(String value) {
+        List<String> inCategory = new ArrayList<>();
+        for (ActionType t : ActionType.values()) {
+            for (PayMode m : PayMode.values()) {
+                if (FocusLineItems.chargeCategory(t, m).equals(value) && !inCategory.contains(t.name())) {
+                    inCategory.add(t.name());
+                }
+            }
+        }
+        return inCategory.isEmpty()
+                ? ""
+                : "'" + value + "' is a FOCUS ChargeCategory, whose action types are " + String.join(", ", inCategory)
+                        + "; ";
+    }
+
+    /** The dimension name a misspelt one most likely means; {@code tag:KEY} for a near miss of the prefix. */
+    private static Optional<String> dimensionSuggestion(String name) {
+        int colon = name.indexOf(':');
+        if (colon > 0 && DidYouMean.distance(name.substring(0, colon).toLowerCase(Locale.ROOT), "tag", 2) <= 1) {
+            return Optional.of("tag:" + shorten(name.substring(colon + 1)));
+        }
+        List<String> names = new ArrayList<>();
+        for (AllocationDimension d : AllocationDimension.values()) {
+            if (d != AllocationDimension.TAG) {
+                names.add(d.jsonName());
+            }
+        }
+        return DidYouMean.suggest(name, names);
     }
 
     // ---- small helpers over the tree, each recording a problem with its path ----
@@ -406,10 +482,15 @@ final class RuleSetReader {
                     return e;
                 }
             }
+            List<String> accepted =
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
             problem(
                     path + "." + field,
-                    "unknown value '" + shorten(value) + "'; expected one of "
-                            + Arrays.toString(type.getEnumConstants()));
+                    "unknown value '" + shorten(value) + "'; "
+                            + DidYouMean.suggest(value, accepted)
+                                    .map(n -> "did you mean '" + n + "'? ")
+                                    .orElse("")
+                            + "expected one of " + Arrays.toString(type.getEnumConstants()));
             return null;
         }
 

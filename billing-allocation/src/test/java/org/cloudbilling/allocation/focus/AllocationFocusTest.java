@@ -83,12 +83,35 @@ class AllocationFocusTest {
 
     @Test
     @Tag("FOCUS-1")
+    @Tag("FOCUS-9")
     void write_allocationBill_matchesGoldenFileAndFollowsTheFocusRules() throws IOException {
         String csv = write(AllocationFocus.toRows(SHARED, SEPTEMBER, EXPORT));
 
         assertThat(csv).isEqualTo(golden("focus-allocation.csv"));
         assertThat(FocusValidator.validate(new StringReader(csv), "a.csv", Map.of()))
                 .isEmpty();
+        // FOCUS-9 on the golden file itself: the allocated rows of each origin add up to the origin's metrics
+        List<FocusRow> back = FocusCsv.readAll(new StringReader(golden("focus-allocation.csv")), "golden", OnError.FAIL)
+                .values();
+        for (LineItem origin : List.of(CVM, BillFixtures.DISK_REFUND)) {
+            FocusRow expected = org.cloudbilling.core.focus.FocusLineItems.toRow(origin, SEPTEMBER, EXPORT);
+            for (FocusColumn c : List.of(
+                    FocusColumn.BILLED_COST,
+                    FocusColumn.EFFECTIVE_COST,
+                    FocusColumn.LIST_COST,
+                    FocusColumn.CONTRACTED_COST,
+                    FocusColumn.CONSUMED_QUANTITY)) {
+                BigDecimal sum = back.stream()
+                        .filter(r -> r.extra("x_LineItemId")
+                                .orElseThrow()
+                                .equals(origin.id().value()))
+                        .map(r -> r.decimal(c).orElse(BigDecimal.ZERO))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(sum)
+                        .as("%s of %s", c.header(), origin.id())
+                        .isEqualByComparingTo(expected.decimal(c).orElse(BigDecimal.ZERO));
+            }
+        }
     }
 
     @Test
@@ -128,6 +151,7 @@ class AllocationFocusTest {
     }
 
     @Test
+    @Tag("FOCUS-9")
     void exportThenImport_anyAllocation_givesBackTheLinesAndConservesCost() {
         qt().forAll(BillingGenerators.lineItems(Currency.getInstance("USD")), BillingGenerators.weights())
                 .checkAssert((item, weights) -> {
@@ -159,6 +183,20 @@ class AllocationFocusTest {
                             .reduce(BigDecimal.ZERO, BigDecimal::add);
                     assertThat(billed).isEqualByComparingTo(item.totalCost().amount());
                     assertThat(list).isEqualByComparingTo(item.listCost().amount());
+                    // FOCUS-9: every summable metric the origin has adds up exactly, whatever the decimals
+                    FocusRow origin = org.cloudbilling.core.focus.FocusLineItems.toRow(item, month, EXPORT);
+                    for (FocusColumn c : List.of(
+                            FocusColumn.EFFECTIVE_COST, FocusColumn.CONTRACTED_COST, FocusColumn.CONSUMED_QUANTITY)) {
+                        Optional<BigDecimal> whole = origin.decimal(c);
+                        BigDecimal sum = back.stream()
+                                .map(r -> r.decimal(c).orElse(BigDecimal.ZERO))
+                                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                        assertThat(sum).as(c.header()).isEqualByComparingTo(whole.orElse(BigDecimal.ZERO));
+                        if (whole.isEmpty()) {
+                            assertThat(back)
+                                    .allSatisfy(r -> assertThat(r.isNull(c)).isTrue());
+                        }
+                    }
                 });
     }
 

@@ -129,7 +129,7 @@ public final class FocusLineItems {
                 .set(FocusColumn.BILLING_PERIOD_END, billing.end())
                 .set(FocusColumn.CHARGE_PERIOD_START, item.feePeriod().start())
                 .set(FocusColumn.CHARGE_PERIOD_END, item.feePeriod().end())
-                .set(FocusColumn.CHARGE_CATEGORY, chargeCategory(item.actionType()))
+                .set(FocusColumn.CHARGE_CATEGORY, chargeCategory(item))
                 .set(FocusColumn.CHARGE_CLASS, item.feePeriod().start().isBefore(billing.start()) ? "Correction" : null)
                 .set(FocusColumn.CHARGE_FREQUENCY, item.payMode() == PayMode.PREPAID ? "One-Time" : "Usage-Based")
                 .set(FocusColumn.CONSUMED_QUANTITY, item.usageQuantity().orElse(null))
@@ -174,15 +174,28 @@ public final class FocusLineItems {
     }
 
     /**
-     * Returns the ChargeCategory of an action type (FOCUS-4): usage and commitment deductions are Usage; purchases,
-     * renewals, configuration changes and commitment purchases are Purchase; refunds and credits are Credit; tax
-     * is Tax; adjustments and anything else are Adjustment.
+     * Returns the FOCUS ChargeCategory of a line item (FOCUS-4): the one mapping of the library, used by the FOCUS
+     * export and by consolidation by ChargeCategory alike. FOCUS 1.0 defines Usage and Purchase as charges
+     * "including refunds", Credit as credits the provider grants and Adjustment as what fits no other category, so:
+     *
+     * <ul>
+     *   <li>usage and commitment deductions are {@code Usage};
+     *   <li>new purchases, renewals, upgrades, downgrades and commitment purchases are {@code Purchase};
+     *   <li>a refund is a negative charge of what it gives back: {@code Purchase} when prepaid, {@code Usage} when
+     *       postpaid (never {@code Credit});
+     *   <li>credits are {@code Credit}; tax is {@code Tax};
+     *   <li>adjustments and anything else ({@link ActionType#OTHER}) are {@code Adjustment}.
+     * </ul>
+     *
+     * <p>{@code chargeCategory(ActionType.REFUND, PayMode.PREPAID)} is {@code "Purchase"}.
      *
      * @param type the action type, not null
+     * @param mode the pay mode, not null
      * @return the category, never null
      */
-    public static String chargeCategory(ActionType type) {
-        switch (type) {
+    public static String chargeCategory(ActionType type, PayMode mode) {
+        requireNonNull(mode, "mode");
+        switch (requireNonNull(type, "type")) {
             case USAGE:
             case COMMITMENT_DEDUCTION:
                 return "Usage";
@@ -193,6 +206,7 @@ public final class FocusLineItems {
             case COMMITMENT_PURCHASE:
                 return "Purchase";
             case REFUND:
+                return mode == PayMode.PREPAID ? "Purchase" : "Usage";
             case CREDIT:
                 return "Credit";
             case TAX:
@@ -203,6 +217,17 @@ public final class FocusLineItems {
             default:
                 throw new AssertionError("bug: unknown action type " + type);
         }
+    }
+
+    /**
+     * Returns the FOCUS ChargeCategory of a line item: {@link #chargeCategory(ActionType, PayMode)} of its action
+     * type and pay mode.
+     *
+     * @param item the line item, not null
+     * @return the category, never null
+     */
+    public static String chargeCategory(LineItem item) {
+        return chargeCategory(item.actionType(), item.payMode());
     }
 
     /**

@@ -7,13 +7,16 @@ import java.util.Currency;
 /**
  * Thrown when an operation combines amounts of two currencies (MONEY-1).
  *
- * <p>The message reads {@code Currencies differ: USD/EUR}; both currencies are available.
+ * <p>The message reads {@code Currencies differ: USD/EUR}; both currencies are available, also after Java
+ * serialization (their codes are serialized).
  */
 public final class CurrencyMismatchException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Currency first;
-    private final transient Currency second;
+    /** The ISO 4217 codes are kept, not the currencies: they survive serialization as they are. */
+    private final String first;
+
+    private final String second;
 
     /**
      * Creates the exception.
@@ -24,17 +27,17 @@ public final class CurrencyMismatchException extends IllegalArgumentException {
     public CurrencyMismatchException(Currency first, Currency second) {
         super("Currencies differ: " + requireNonNull(first).getCurrencyCode() + "/"
                 + requireNonNull(second).getCurrencyCode());
-        this.first = first;
-        this.second = second;
+        this.first = first.getCurrencyCode();
+        this.second = second.getCurrencyCode();
     }
 
     /** Returns the currency of the left operand, never null. */
     public Currency first() {
-        return first;
+        return Currency.getInstance(first);
     }
 
     /** Returns the currency of the right operand, never null. */
     public Currency second() {
-        return second;
+        return Currency.getInstance(second);
     }
 }

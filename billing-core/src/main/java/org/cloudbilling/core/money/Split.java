@@ -350,6 +350,27 @@ public final class Split {
         return out;
     }
 
+    /**
+     * Splits a decimal that is not an amount of money, such as a consumed quantity shared like the cost it goes
+     * with (FOCUS-9), exactly as {@link #apply(Money)} splits an amount: the parts add up to it exactly, each has its
+     * scale (at least 0) and lies within one unit of its last decimal of its exact share.
+     *
+     * <p>{@code Split.evenly(3).applyToDecimal(new BigDecimal("1.00"))} is 0.34, 0.33, 0.33.
+     *
+     * @param value the decimal, not null; negative values are split symmetrically
+     * @return the parts, one per weight in order, never null
+     */
+    public ImmutableList<BigDecimal> applyToDecimal(BigDecimal value) {
+        requireNonNull(value, "value");
+        BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
+        BigInteger[] parts = applyBig(v.unscaledValue().abs());
+        ImmutableList.Builder<BigDecimal> out = ImmutableList.builderWithExpectedSize(parts.length);
+        for (BigInteger p : parts) {
+            out.add(new BigDecimal(v.signum() < 0 ? p.negate() : p, v.scale()));
+        }
+        return out.build();
+    }
+
     @Override
     public String toString() {
         return "Split" + (weights != null ? Arrays.toString(weights) : Arrays.toString(bigWeights));

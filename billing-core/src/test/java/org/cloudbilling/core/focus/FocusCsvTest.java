@@ -113,14 +113,36 @@ class FocusCsvTest {
 
     @Test
     @Tag("FOCUS-4")
-    void chargeCategory_everyActionType_isAFocusCategory() {
-        for (org.cloudbilling.core.bill.ActionType t : org.cloudbilling.core.bill.ActionType.values()) {
-            assertThat(FocusLineItems.chargeCategory(t)).isIn("Usage", "Purchase", "Tax", "Credit", "Adjustment");
+    void chargeCategory_everyActionTypeAndPayMode_isTheFocusCategoryOfTheSpec() {
+        // FOCUS 1.0: Usage and Purchase "including refunds"; Credit for credits; Adjustment for what fits nowhere.
+        Map<String, String> expected = new java.util.TreeMap<>();
+        for (String prepaidOrNot : List.of("PREPAID", "POSTPAID")) {
+            expected.put("USAGE/" + prepaidOrNot, "Usage");
+            expected.put("COMMITMENT_DEDUCTION/" + prepaidOrNot, "Usage");
+            expected.put("NEW_PURCHASE/" + prepaidOrNot, "Purchase");
+            expected.put("RENEWAL/" + prepaidOrNot, "Purchase");
+            expected.put("UPGRADE/" + prepaidOrNot, "Purchase");
+            expected.put("DOWNGRADE/" + prepaidOrNot, "Purchase");
+            expected.put("COMMITMENT_PURCHASE/" + prepaidOrNot, "Purchase");
+            expected.put("CREDIT/" + prepaidOrNot, "Credit");
+            expected.put("TAX/" + prepaidOrNot, "Tax");
+            expected.put("ADJUSTMENT/" + prepaidOrNot, "Adjustment");
+            expected.put("OTHER/" + prepaidOrNot, "Adjustment");
         }
-        assertThat(FocusLineItems.chargeCategory(org.cloudbilling.core.bill.ActionType.REFUND))
-                .isEqualTo("Credit");
-        assertThat(FocusLineItems.chargeCategory(org.cloudbilling.core.bill.ActionType.RENEWAL))
-                .isEqualTo("Purchase");
+        expected.put("REFUND/PREPAID", "Purchase");
+        expected.put("REFUND/POSTPAID", "Usage");
+
+        Map<String, String> got = new java.util.TreeMap<>();
+        for (org.cloudbilling.core.bill.ActionType t : org.cloudbilling.core.bill.ActionType.values()) {
+            for (org.cloudbilling.core.bill.PayMode m : org.cloudbilling.core.bill.PayMode.values()) {
+                got.put(t + "/" + m, FocusLineItems.chargeCategory(t, m));
+            }
+        }
+
+        assertThat(got).isEqualTo(expected);
+        assertThat(FocusLineItems.toRow(BillFixtures.DISK_REFUND, SEPTEMBER, EXPORT)
+                        .text(FocusColumn.CHARGE_CATEGORY))
+                .contains("Purchase"); // a prepaid refund
     }
 
     @Test

@@ -539,6 +539,25 @@ class MoneyTest {
         }
 
         @Test
+        @Tag("MONEY-1")
+        void currencyMismatch_serializedAndReadBack_keepsBothCurrencies() throws Exception {
+            CurrencyMismatchException thrown = new CurrencyMismatchException(JPY, EUR);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(thrown);
+            }
+            CurrencyMismatchException back;
+            try (java.io.ObjectInputStream in =
+                    new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                back = (CurrencyMismatchException) in.readObject();
+            }
+
+            assertThat(back.first()).isEqualTo(JPY);
+            assertThat(back.second()).isEqualTo(EUR);
+            assertThat(back).hasMessage("Currencies differ: JPY/EUR");
+        }
+
+        @Test
         void equals_otherCurrency_isFalseNotAnError() {
             assertThat(USD_2_34.equals(EUR_2_34)).isFalse();
         }

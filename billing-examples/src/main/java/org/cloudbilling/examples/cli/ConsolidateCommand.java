@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import org.cloudbilling.core.bill.ActionType;
+import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.GroupKey;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
 import org.cloudbilling.core.consolidation.Totals;
+import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.id.TagKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,6 +83,13 @@ public final class ConsolidateCommand extends BaseCommand {
         List<Column> columns = columns(by);
         List<Dimension> dims = new ArrayList<>();
         columns.forEach(c -> dims.add(c.dimension));
+        // ChargeCategory depends on the pay mode too (a refund is Purchase when prepaid, Usage when postpaid):
+        // group by it as well, without a column of its own, and merge on relabelling.
+        int payMode = dims.indexOf(Dimension.PAY_MODE);
+        if (payMode < 0 && columns.stream().anyMatch(Column::isChargeCategory)) {
+            dims.add(Dimension.PAY_MODE);
+            payMode = dims.size() - 1;
+        }
         Grouping grouping = Grouping.by(calendar.calendar, dims.toArray(Dimension[]::new));
         Rollup rollup = input.stream(progress(), items -> Consolidation.consolidate(items, grouping));
 
@@ -91,7 +99,12 @@ public final class ConsolidateCommand extends BaseCommand {
             List<String> key = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
                 String v = e.getKey().value(i).orElse(null);
-                key.add(v == null ? null : columns.get(i).label.apply(v));
+                if (v != null && columns.get(i).isChargeCategory()) {
+                    v = FocusLineItems.chargeCategory(
+                            ActionType.valueOf(v),
+                            PayMode.valueOf(e.getKey().value(payMode).orElseThrow()));
+                }
+                key.add(v);
             }
             key.add(e.getKey().currency().getCurrencyCode());
             rows.merge(key, e.getValue(), Totals::plus);
@@ -121,8 +134,13 @@ public final class ConsolidateCommand extends BaseCommand {
         return 0;
     }
 
-    /** One output column: its header, the library dimension, and how a value is shown. */
-    record Column(String name, Dimension dimension, UnaryOperator<String> label) {}
+    /** One output column: its header and the library dimension. */
+    record Column(String name, Dimension dimension) {
+        /** ChargeCategory: the action type shown as the FOCUS category, {@link FocusLineItems#chargeCategory}. */
+        boolean isChargeCategory() {
+            return name.equals("ChargeCategory");
+        }
+    }
 
     static List<Column> columns(List<String> names) {
         List<Column> columns = new ArrayList<>();
@@ -139,51 +157,19 @@ public final class ConsolidateCommand extends BaseCommand {
     }
 
     private static Column column(String name) {
-        if (name.equals("ChargeCategory")) {
-            return new Column(name, Dimension.ACTION_TYPE, v -> chargeCategory(ActionType.valueOf(v)));
-        }
         Dimension focus = FOCUS_NAMES.get(name);
         if (focus != null) {
-            return new Column(name, focus, UnaryOperator.identity());
+            return new Column(name, focus);
         }
         try {
             if (name.startsWith("tag:")) {
-                return new Column(name, Dimension.tag(TagKey.of(name.substring(4))), UnaryOperator.identity());
+                return new Column(name, Dimension.tag(TagKey.of(name.substring(4))));
             }
-            return new Column(name, Dimension.parse(name), UnaryOperator.identity());
+            return new Column(name, Dimension.parse(name));
         } catch (IllegalArgumentException e) {
             throw new UserError("--by: unknown dimension '" + name
                     + "'; known: BillingAccountId, SubAccountId, ServiceName, RegionId, ChargeCategory, tag:KEY,"
                     + " or a library dimension (" + e.getMessage().replaceFirst(".*known: ", "") + ")");
-        }
-    }
-
-    /**
-     * Returns the FOCUS 1.0 charge category (FOCUS-4) of an action type: usage and commitment deductions are Usage;
-     * purchases, renewals, changes and commitment purchases are Purchase; refunds, adjustments and anything else
-     * are Adjustment. A FOCUS file read in keeps its own categories.
-     */
-    static String chargeCategory(ActionType type) {
-        switch (type) {
-            case USAGE:
-            case COMMITMENT_DEDUCTION:
-                return "Usage";
-            case NEW_PURCHASE:
-            case RENEWAL:
-            case UPGRADE:
-            case DOWNGRADE:
-            case COMMITMENT_PURCHASE:
-                return "Purchase";
-            case TAX:
-                return "Tax";
-            case CREDIT:
-                return "Credit";
-            case REFUND:
-            case ADJUSTMENT:
-            case OTHER:
-                return "Adjustment";
-            default:
-                throw new AssertionError("bug: action type " + type + " has no charge category");
         }
     }
 

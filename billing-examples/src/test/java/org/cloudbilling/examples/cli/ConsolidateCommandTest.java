@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -225,25 +224,67 @@ class ConsolidateCommandTest {
 
     @Test
     @Tag("FOCUS-4")
-    void chargeCategory_everyActionType_isAFocusCategory() {
-        Map<ActionType, String> all = new LinkedHashMap<>();
-        for (ActionType t : ActionType.values()) {
-            all.put(t, ConsolidateCommand.chargeCategory(t));
+    void consolidateByChargeCategory_andFocusExport_groupTheSameFileIdentically() throws IOException {
+        // One item per action type and pay mode, each with its own amount, so a group's total names its members.
+        Path input = dir.resolve("every-action.csv");
+        int n = 0;
+        try (Writer w = Files.newBufferedWriter(input, StandardCharsets.UTF_8);
+                LineItemCsvWriter csv = LineItemCsv.writer(w)) {
+            for (ActionType t : ActionType.values()) {
+                for (PayMode m : PayMode.values()) {
+                    n++;
+                    csv.write(item("i" + n, "200", null, (t == ActionType.REFUND ? "-" : "") + n + ".01", t, m));
+                }
+            }
         }
-        assertThat(all.values())
-                .allMatch(c -> List.of("Usage", "Purchase", "Tax", "Credit", "Adjustment")
-                        .contains(c));
-        assertThat(all).containsEntry(ActionType.USAGE, "Usage").containsEntry(ActionType.CREDIT, "Credit");
+
+        CliRun consolidated = CliRun.run(
+                "consolidate", "--input", input.toString(), "--format", "canonical", "--by", "ChargeCategory");
+        CliRun exported = CliRun.run("export", "--to", "focus", "--input", input.toString(), "--format", "canonical");
+
+        assertThat(consolidated.code()).as(consolidated.err()).isZero();
+        assertThat(exported.code()).as(exported.err()).isZero();
+        Map<String, String> fromExport = new TreeMap<>();
+        Map<String, BigDecimal[]> sums = new TreeMap<>();
+        for (Map<String, String> r : exported.csv()) {
+            BigDecimal[] s = sums.computeIfAbsent(
+                    r.get("ChargeCategory"), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            s[0] = s[0].add(BigDecimal.ONE);
+            s[1] = s[1].add(new BigDecimal(r.get("ListCost")));
+            s[2] = s[2].add(new BigDecimal(r.get("BilledCost")));
+        }
+        sums.forEach((c, s) -> fromExport.put(c, s[0] + "|" + s[1].toPlainString() + "|" + s[2].toPlainString()));
+        Map<String, String> fromConsolidate = new TreeMap<>();
+        for (Map<String, String> r : consolidated.csv()) {
+            fromConsolidate.put(
+                    r.get("ChargeCategory"), r.get("ItemCount") + "|" + r.get("ListCost") + "|" + r.get("BilledCost"));
+        }
+        assertThat(fromConsolidate).isEqualTo(fromExport);
+        // FOCUS 1.0: Purchase and Usage are charges "including refunds"; a refund is neither Credit nor Adjustment.
+        Map<String, String> categoryById = new TreeMap<>();
+        exported.csv()
+                .forEach(r ->
+                        categoryById.put(r.get("x_ActionType") + "/" + r.get("x_PayMode"), r.get("ChargeCategory")));
+        assertThat(categoryById)
+                .containsEntry("REFUND/PREPAID", "Purchase")
+                .containsEntry("REFUND/POSTPAID", "Usage")
+                .containsEntry("CREDIT/POSTPAID", "Credit")
+                .containsEntry("ADJUSTMENT/PREPAID", "Adjustment");
     }
 
     private static LineItem item(String id, String owner, String region, String amount) {
+        return item(id, owner, region, amount, ActionType.USAGE, PayMode.POSTPAID);
+    }
+
+    private static LineItem item(
+            String id, String owner, String region, String amount, ActionType action, PayMode mode) {
         LineItem.Builder b = LineItem.builder()
                 .id(LineItemId.of(id))
                 .ownerUin(OwnerUin.of(owner))
                 .payerUin(PayerUin.of("100"))
                 .businessCode(BusinessCode.of("p_cvm"))
-                .payMode(PayMode.POSTPAID)
-                .actionType(ActionType.USAGE)
+                .payMode(mode)
+                .actionType(action)
                 .feePeriod(Interval.of(Instant.parse("2024-09-01T00:00:00Z"), Instant.parse("2024-09-01T01:00:00Z")))
                 .listCost(Money.of("CNY", amount))
                 .totalCost(Money.of("CNY", amount));

@@ -203,7 +203,7 @@ public final class ResellerFocus {
         if (item.actionType() == ActionType.REFUND) {
             return item.payMode() == PayMode.PREPAID ? "Purchase" : "Usage";
         }
-        return FocusLineItems.chargeCategory(item.actionType());
+        return FocusLineItems.chargeCategory(item);
     }
 
     private static FocusRow.Builder base(LineItem item, RowKind kind, BillingMonth month, FocusExport export) {
