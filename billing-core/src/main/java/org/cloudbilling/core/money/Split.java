@@ -363,7 +363,7 @@ public final class Split {
     public ImmutableList<BigDecimal> applyToDecimal(BigDecimal value) {
         requireNonNull(value, "value");
         BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
-        BigInteger[] parts = applyBig(v.unscaledValue().abs());
+        BigInteger[] parts = applyBig(v.unscaledValue().abs(), null);
         ImmutableList.Builder<BigDecimal> out = ImmutableList.builderWithExpectedSize(parts.length);
         for (BigInteger p : parts) {
             out.add(new BigDecimal(v.signum() < 0 ? p.negate() : p, v.scale()));
