@@ -23,6 +23,7 @@ import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.bill.TagBinding;
+import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.BusinessCode;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.OwnerUin;
@@ -255,6 +256,34 @@ class DuckDbAllocationTest {
                 assertThat(BenchCommand.differences(library.toDecimals(), sql)).isEmpty();
                 assertThat(sql.size()).isGreaterThan(20);
             }
+        }
+    }
+
+    /**
+     * The hostile graph of docs/decisions/0007: units a_i and b_i each share evenly to a_(i+1) and b_(i+1), 26
+     * levels, 2^26 paths; pools merge at every level. Charges and refunds of every size agree with the library.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("ALLOC-12")
+    @org.junit.jupiter.api.Tag("ALLOC-13")
+    void allocate_graphThatFansOutAndJoins_givesTheLibrarysTotalsToTheLastDecimal() throws Exception {
+        AllocationRuleSet rules = HostileSharingBenchmarks.diamond(26);
+        List<LineItem> items = new java.util.ArrayList<>(List.of(
+                item("i1", "1", "p_cvm", null, "2024-09-05T10:00", "0.01", null),
+                item("i2", "1", "p_cvm", null, "2024-09-05T10:00", "100.00", null),
+                item("i3", "1", "p_cvm", null, "2024-09-05T10:00", "-3.33", null)));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 4; i < 200; i++) {
+            BigDecimal amount = BigDecimal.valueOf(random.nextInt(2_000_000) - 100_000, random.nextInt(9));
+            items.add(item("i" + i, "1", "p_cvm", null, "2024-09-05T10:00", amount.toPlainString(), null));
+        }
+        UnitTotals library = LibraryPass.allocate(Allocator.compile(rules), items, TagBindings.empty(), null);
+
+        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 2)) {
+            Map<String, BigDecimal> sql = duck.allocate();
+
+            assertThat(sql).containsOnlyKeys("a26", "b26");
+            assertThat(BenchCommand.differences(library.toDecimals(), sql)).isEmpty();
         }
     }
 
