@@ -9,7 +9,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +33,17 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The same allocation in SQL, as a hand-made solution over a bill export would do it: the items, tag history
- * and rules loaded into an in-process DuckDB, then one big {@code CASE} expression that places each item by
- * the rules' precedence, and the sharing splits done with window functions.
+ * The same per-unit totals in SQL, as a hand-made solution over a bill export would compute them: the items, tag
+ * history and rules loaded into an in-process DuckDB, one big {@code CASE} expression that places each item by
+ * the rules' precedence, summed by placement ({@code GROUP BY}), then each sharing rule's pool split once.
  *
  * <p>Amounts load as {@code DECIMAL(18,8)}; the SQL computes in integer units of 10<sup>-8</sup> as {@code
- * HUGEINT}, so every sum and split is exact. A split follows the library's largest-remainder method per item
- * and per split, in the smallest unit of the item's own scale (a part keeps the item's scale, so 50.00 splits
- * in cents): each target gets {@code floor(units x weight / total)}, and the units left over go one each to the
- * largest remainders, ties to the smaller unit id. See docs/decisions/0005-duckdb-reproduces-allocation.md.
+ * HUGEINT}, so every sum and split is exact. As in the library's run (ALLOC-12, docs/decisions/0007), a target's
+ * total from a sharing rule is the rule's pool, everything that reaches the rule by any path, split once by
+ * largest remainder at the allocation scale of 8 decimals: each target gets {@code floor(units x weight /
+ * total)}, and the units left over go one each to the largest remainders, ties to the smaller unit id (what
+ * {@code Split.apply} does with a tie-break of zeros). Rules are split level by level in topological order, so
+ * a pool is complete before it is split (ALLOC-13). See docs/decisions/0005-duckdb-reproduces-allocation-exactly.md.
  *
  * <p>Not thread-safe: one connection.
  */
@@ -48,12 +54,14 @@ final class DuckDbAllocation implements AutoCloseable {
     private final AllocationRuleSet rules;
     private final List<TagKey> tagKeys;
     private final String placeSql;
+    /** Each sharing rule's level: 0 when nothing is shared to its source unit, else one more than its feeders'. */
+    private final int[] levels;
 
     /**
      * Opens an in-memory database using {@code threads} threads and loads the month into it.
      *
-     * @throws IllegalArgumentException if an amount has more than 8 decimals, a rule falls back to Unallocated
-     *     or there are more than 15 sharing targets (what this SQL does not reproduce)
+     * @throws IllegalArgumentException if an amount has more than 8 decimals or beyond 10 integer digits, the
+     *     items are in several currencies, or a rule falls back to Unallocated (what this SQL does not reproduce)
      */
     DuckDbAllocation(
             AllocationRuleSet rules,
@@ -69,8 +77,8 @@ final class DuckDbAllocation implements AutoCloseable {
                     r.fallback() == ZeroBaseFallback.EVEN,
                     "sharing rule %s falls back to Unallocated, which this SQL does not reproduce",
                     r.id());
-            checkArgument(r.targets().size() < 16, "sharing rule %s has more than 15 targets", r.id());
         }
+        this.levels = levels(rules.sharingRules());
         this.connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
         try {
             execute("SET threads TO " + threads);
@@ -91,10 +99,20 @@ final class DuckDbAllocation implements AutoCloseable {
         execute("CREATE TABLE items (id BIGINT, owner_uin VARCHAR, operate_uin VARCHAR, business_code VARCHAR,"
                 + " product_code VARCHAR, item_code VARCHAR, project_id VARCHAR, region_id VARCHAR,"
                 + " resource_id VARCHAR, pay_mode VARCHAR, instance_type VARCHAR, action_type VARCHAR,"
-                + " tag_at BIGINT" + tagColumns + ", amount DECIMAL(18,8), amount_scale TINYINT)");
+                + " tag_at BIGINT" + tagColumns + ", amount DECIMAL(18,8))");
         long id = 0;
+        Currency currency = null;
         try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "items")) {
             for (LineItem item : items) {
+                if (currency == null) {
+                    currency = item.currency();
+                }
+                checkArgument(
+                        item.currency().equals(currency),
+                        "item %s is in %s, another item in %s: this SQL computes one currency",
+                        item.id(),
+                        item.currency(),
+                        currency);
                 BigDecimal amount = item.totalCost().amount();
                 checkArgument(
                         amount.scale() >= 0 && amount.scale() <= SCALE && amount.precision() - amount.scale() <= 10,
@@ -124,7 +142,6 @@ final class DuckDbAllocation implements AutoCloseable {
                     }
                 }
                 a.append(amount.setScale(SCALE));
-                a.append((byte) amount.scale());
                 a.endRow();
             }
         }
@@ -157,10 +174,16 @@ final class DuckDbAllocation implements AutoCloseable {
         }
         execute("CREATE TABLE sharing_targets (rule_k INTEGER, unit VARCHAR, method VARCHAR, percentage DECIMAL(9,4))");
         execute("CREATE TABLE unit_sources (unit VARCHAR, rule_k INTEGER)");
+        execute("CREATE TABLE rule_levels (rule_k INTEGER, level INTEGER)");
         try (DuckDBAppender t = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sharing_targets");
-                DuckDBAppender s = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "unit_sources")) {
+                DuckDBAppender s = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "unit_sources");
+                DuckDBAppender l = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "rule_levels")) {
             for (int k = 0; k < rules.sharingRules().size(); k++) {
                 SharingRule r = rules.sharingRules().get(k);
+                l.beginRow();
+                l.append(k);
+                l.append(levels[k]);
+                l.endRow();
                 for (UnitId u : r.targets()) {
                     t.beginRow();
                     t.append(k);
@@ -194,33 +217,78 @@ final class DuckDbAllocation implements AutoCloseable {
     }
 
     /**
+     * Returns each sharing rule's level in the sharing graph (Kahn's algorithm, no recursion): a rule's source
+     * unit receives shares only from rules of lower levels, so splitting level by level splits each pool whole.
+     */
+    private static int[] levels(List<SharingRule> sharing) {
+        Map<UnitId, Integer> ruleOfSource = new HashMap<>();
+        for (int k = 0; k < sharing.size(); k++) {
+            if (sharing.get(k).source() instanceof SharingSource.CollectedBy c) {
+                ruleOfSource.putIfAbsent(c.unit(), k);
+            }
+        }
+        List<List<Integer>> onward = new ArrayList<>();
+        int[] feeders = new int[sharing.size()];
+        for (SharingRule r : sharing) {
+            List<Integer> next = new ArrayList<>();
+            for (UnitId t : r.targets()) {
+                Integer k = ruleOfSource.get(t);
+                if (k != null) {
+                    next.add(k);
+                    feeders[k]++;
+                }
+            }
+            onward.add(next);
+        }
+        int[] level = new int[sharing.size()];
+        ArrayDeque<Integer> ready = new ArrayDeque<>();
+        for (int k = 0; k < feeders.length; k++) {
+            if (feeders[k] == 0) {
+                ready.add(k);
+            }
+        }
+        int seen = 0;
+        while (!ready.isEmpty()) {
+            int k = ready.poll();
+            seen++;
+            for (int next : onward.get(k)) {
+                level[next] = Math.max(level[next], level[k] + 1);
+                if (--feeders[next] == 0) {
+                    ready.add(next);
+                }
+            }
+        }
+        if (seen != sharing.size()) {
+            throw new IllegalStateException("bug: the rule set's sharing rules form a cycle, which it refuses");
+        }
+        return level;
+    }
+
+    /**
      * Computes each unit's total, Unallocated included, with SQL alone.
      *
      * @return the totals by unit id, Unallocated under {@link UnitTotals#UNALLOCATED}
      */
     ImmutableSortedMap<String, BigDecimal> allocate() throws SQLException {
-        for (String t : List.of("placed", "done", "weights", "weight_totals", "parts")) {
+        for (String t : List.of("placements", "pools", "done", "weights", "weight_totals", "parts")) {
             execute("DROP TABLE IF EXISTS " + t);
         }
-        for (int n = 0; n < 16; n++) {
-            execute("DROP TABLE IF EXISTS pending" + n);
-        }
-        // 1. one CASE: the first sharing rule whose condition matches (-k-1), else the first collection rule (i+1)
+        // 1. the one scan of the items: each item's placement by one CASE, summed by placement
         execute(placeSql);
-        // 2. where each item goes first: a unit (collected), a sharing rule (pending), or nowhere (Unallocated)
-        execute("CREATE TEMP TABLE pending0 AS"
-                + " SELECT p.id, CAST(0 AS BIGINT) AS part, CASE WHEN p.code < 0 THEN -p.code - 1 ELSE s.rule_k END AS rule_k,"
-                + " p.units, p.grain FROM placed p LEFT JOIN collection_rules c ON c.code = p.code"
-                + " LEFT JOIN unit_sources s ON s.unit = c.unit"
-                + " WHERE p.code < 0 OR s.rule_k IS NOT NULL");
+        // 2. where each placement goes: into a sharing rule's pool, to a unit that keeps it, or to Unallocated
+        execute("CREATE TEMP TABLE pools AS"
+                + " SELECT CASE WHEN p.code < 0 THEN -p.code - 1 ELSE s.rule_k END AS rule_k, p.units"
+                + " FROM placements p LEFT JOIN collection_rules c ON c.code = p.code"
+                + " LEFT JOIN unit_sources s ON s.unit = c.unit WHERE p.code < 0 OR s.rule_k IS NOT NULL");
         execute("CREATE TEMP TABLE done AS"
-                + " SELECT c.unit, sum(p.units) AS units FROM placed p LEFT JOIN collection_rules c ON c.code = p.code"
+                + " SELECT c.unit, sum(p.units) AS units FROM placements p LEFT JOIN collection_rules c ON c.code = p.code"
                 + " LEFT JOIN unit_sources s ON s.unit = c.unit"
                 + " WHERE p.code >= 0 AND s.rule_k IS NULL GROUP BY c.unit");
-        // 3. the weights: percentages, ones, or the targets' collected cost when positive (else an even split)
+        // 3. the weights: percentages, ones, or the targets' collected cost when positive (else an even split);
+        //    idx is the target's position in ascending unit id, the library's order of parts
         execute(
                 "CREATE TEMP TABLE weights AS"
-                        + " WITH bases AS (SELECT c.unit, sum(p.units) AS base FROM placed p"
+                        + " WITH bases AS (SELECT c.unit, sum(p.units) AS base FROM placements p"
                         + "   JOIN collection_rules c ON c.code = p.code GROUP BY c.unit),"
                         + " t AS (SELECT rule_k, unit, method, percentage,"
                         + "   row_number() OVER (PARTITION BY rule_k ORDER BY unit) - 1 AS idx FROM sharing_targets),"
@@ -232,28 +300,23 @@ final class DuckDbAllocation implements AutoCloseable {
                         + " SELECT rule_k, idx, unit,"
                         + "   CASE WHEN sum(w) OVER (PARTITION BY rule_k) = 0 THEN CAST(1 AS HUGEINT) ELSE w END AS weight FROM w");
         execute("CREATE TEMP TABLE weight_totals AS SELECT rule_k, sum(weight) AS total FROM weights GROUP BY rule_k");
-        // 4. split what is pending, per item and split, by largest remainder; parts reaching a unit source go on
-        for (int n = 0; ; n++) {
-            if (count("pending" + n) == 0) {
-                break;
-            }
-            // a part's number packs 4 bits per split level into a BIGINT
-            checkArgument(n < 15, "the sharing rules chain more than 15 splits");
-            execute("DROP TABLE IF EXISTS parts");
-            execute("CREATE TEMP TABLE parts AS"
-                    + " WITH f AS (SELECT p.id, p.part, p.grain, sign(p.units) AS sg, abs(p.units) // p.grain AS u,"
-                    + "   w.idx, w.unit, (abs(p.units) // p.grain * w.weight) // s.total AS fl,"
-                    + "   (abs(p.units) // p.grain * w.weight) % s.total AS rem"
-                    + "   FROM pending" + n + " p JOIN weights w ON w.rule_k = p.rule_k"
-                    + "   JOIN weight_totals s ON s.rule_k = p.rule_k),"
-                    + " g AS (SELECT *, u - sum(fl) OVER (PARTITION BY id, part) AS leftover,"
-                    + "   row_number() OVER (PARTITION BY id, part ORDER BY rem DESC, idx) AS rk FROM f)"
-                    + " SELECT id, part * 16 + idx AS part, unit, grain,"
-                    + "   sg * (fl + CASE WHEN rk <= leftover THEN 1 ELSE 0 END) * grain AS units FROM g");
-            execute("INSERT INTO done SELECT p.unit, sum(p.units) FROM parts p"
-                    + " LEFT JOIN unit_sources s ON s.unit = p.unit WHERE s.rule_k IS NULL GROUP BY p.unit");
-            execute("CREATE TEMP TABLE pending" + (n + 1) + " AS SELECT p.id, p.part, s.rule_k, p.units, p.grain"
-                    + " FROM parts p JOIN unit_sources s ON s.unit = p.unit");
+        // 4. level by level in topological order: each rule's pool, complete now, split once by largest remainder
+        //    (the sign put back after splitting the absolute value); parts reaching a sharing rule's source unit
+        //    join that rule's pool, the others are the targets' totals
+        int top = Arrays.stream(levels).max().orElse(-1);
+        for (int level = 0; level <= top; level++) {
+            execute("CREATE OR REPLACE TEMP TABLE parts AS"
+                    + " WITH p AS (SELECT q.rule_k, sum(q.units) AS units FROM pools q"
+                    + "   JOIN rule_levels l ON l.rule_k = q.rule_k WHERE l.level = " + level + " GROUP BY q.rule_k),"
+                    + " f AS (SELECT p.rule_k, sign(p.units) AS sg, abs(p.units) AS u, w.idx, w.unit,"
+                    + "   (abs(p.units) * w.weight) // s.total AS fl, (abs(p.units) * w.weight) % s.total AS rem"
+                    + "   FROM p JOIN weights w ON w.rule_k = p.rule_k JOIN weight_totals s ON s.rule_k = p.rule_k),"
+                    + " g AS (SELECT *, u - sum(fl) OVER (PARTITION BY rule_k) AS leftover,"
+                    + "   row_number() OVER (PARTITION BY rule_k ORDER BY rem DESC, idx) AS rk FROM f)"
+                    + " SELECT unit, sg * (fl + CASE WHEN rk <= leftover THEN 1 ELSE 0 END) AS units FROM g");
+            execute("INSERT INTO done SELECT p.unit, p.units FROM parts p"
+                    + " LEFT JOIN unit_sources s ON s.unit = p.unit WHERE s.rule_k IS NULL");
+            execute("INSERT INTO pools SELECT s.rule_k, p.units FROM parts p JOIN unit_sources s ON s.unit = p.unit");
         }
         ImmutableSortedMap.Builder<String, BigDecimal> out = ImmutableSortedMap.naturalOrder();
         try (Statement st = connection.createStatement();
@@ -268,10 +331,13 @@ final class DuckDbAllocation implements AutoCloseable {
         return out.build();
     }
 
-    /** Returns the SQL that places every item: its effective tags, then one CASE over every rule. */
+    /**
+     * Returns the SQL that places every item (its effective tags, then one CASE over every rule) and sums the
+     * items' amounts, in units of 10<sup>-8</sup>, by placement.
+     */
     String placeSql() {
-        StringBuilder sql =
-                new StringBuilder("CREATE TEMP TABLE placed AS WITH h AS (SELECT DISTINCT resource_id FROM bindings),"
+        StringBuilder sql = new StringBuilder(
+                "CREATE TEMP TABLE placements AS WITH h AS (SELECT DISTINCT resource_id FROM bindings),"
                         + " eff AS (SELECT i.*");
         // a resource the tag history knows takes its tags from the history at the item's instant, else the item's
         for (int k = 0; k < tagKeys.size(); k++) {
@@ -301,8 +367,7 @@ final class DuckDbAllocation implements AutoCloseable {
                     .append(b)
                     .append(".ended_at)");
         }
-        sql.append(") SELECT id, CAST(CAST(amount AS DECIMAL(38,8)) * 100000000 AS HUGEINT) AS units,"
-                + " CAST(10 ** (8 - amount_scale) AS HUGEINT) AS grain, CASE");
+        sql.append("), placed AS (SELECT CAST(CAST(amount AS DECIMAL(38,8)) * 100000000 AS HUGEINT) AS units, CASE");
         List<SharingRule> sharing = rules.sharingRules();
         for (int k = 0; k < sharing.size(); k++) {
             if (sharing.get(k).source() instanceof SharingSource.Matching m) {
@@ -316,7 +381,8 @@ final class DuckDbAllocation implements AutoCloseable {
                     .append(" THEN ")
                     .append(i + 1);
         }
-        return sql.append(" ELSE 0 END AS code FROM eff").toString();
+        return sql.append(" ELSE 0 END AS code FROM eff) SELECT code, sum(units) AS units FROM placed GROUP BY code")
+                .toString();
     }
 
     /** A condition as SQL; an absent value is in no list and not in every list, as in the library. */
@@ -362,14 +428,6 @@ final class DuckDbAllocation implements AutoCloseable {
 
     private static String literal(String v) {
         return "'" + v.replace("'", "''") + "'";
-    }
-
-    private long count(String table) throws SQLException {
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /** Returns the memory DuckDB holds now, in bytes, as it reports it. */

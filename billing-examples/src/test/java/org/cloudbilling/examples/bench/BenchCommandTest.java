@@ -13,10 +13,6 @@ import picocli.CommandLine;
 /** A smoke run of the command on a small month: it checks that the command works, never how fast it is. */
 class BenchCommandTest {
 
-    @org.junit.jupiter.api.Disabled(
-            "DuckDB reproduces the old rounding (per item, at the item's scale); the library now rounds shares at the"
-                    + " allocation scale and corrects each rule's pool over the run (MONEY-6, ALLOC-12, docs/decisions/0007):"
-                    + " the SQL of DuckDbAllocation is to be brought up to date")
     @Test
     void call_smallMonth_checksTheTotalsAndEndsWithTheReportLine() {
         Run run = run("--items", "3000", "--rules", "60", "--repeat", "1", "--threads", "2", "--resources", "3000");

@@ -23,6 +23,7 @@ import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.bill.TagBinding;
+import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.BusinessCode;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.OwnerUin;
@@ -40,12 +41,14 @@ class DuckDbAllocationTest {
     /**
      * The worked example of docs/allocation.md, whose totals the document derives by hand: a tag rule, a resource
      * re-tagged on the 17th, a refund, two rules matching one cost, and 50.00 shared in proportion to 130, 290
-     * and 200 with the two leftover cents going to the largest remainders.
+     * and 200 at the allocation scale (MONEY-6): 10.48387096|774, 23.38709677|419 and 16.12903225|806 (the
+     * digits after the bar are the remainders) leave two units of 10^-8, which go to mobile and web.
      */
     @Test
     @org.junit.jupiter.api.Tag("ALLOC-3")
     @org.junit.jupiter.api.Tag("ALLOC-5")
     @org.junit.jupiter.api.Tag("MONEY-4")
+    @org.junit.jupiter.api.Tag("MONEY-6")
     void allocate_workedExample_givesTheDocumentedTotals() throws Exception {
         AllocationRuleSet rules = AllocationRuleSet.of(
                 List.of(
@@ -92,9 +95,9 @@ class DuckDbAllocationTest {
 
             assertThat(totals)
                     .containsOnlyKeys("web", "data", "mobile", UnitTotals.UNALLOCATED)
-                    .hasEntrySatisfying("web", v -> assertThat(v).isEqualByComparingTo("140.48"))
-                    .hasEntrySatisfying("data", v -> assertThat(v).isEqualByComparingTo("313.39"))
-                    .hasEntrySatisfying("mobile", v -> assertThat(v).isEqualByComparingTo("216.13"))
+                    .hasEntrySatisfying("web", v -> assertThat(v).isEqualByComparingTo("140.48387097"))
+                    .hasEntrySatisfying("data", v -> assertThat(v).isEqualByComparingTo("313.38709677"))
+                    .hasEntrySatisfying("mobile", v -> assertThat(v).isEqualByComparingTo("216.12903226"))
                     .hasEntrySatisfying(
                             UnitTotals.UNALLOCATED, v -> assertThat(v).isEqualByComparingTo("15.00"));
         }
@@ -127,14 +130,120 @@ class DuckDbAllocationTest {
         }
     }
 
+    /**
+     * 300 charges of 0.01 shared evenly three ways: the rule's pool of 3.00 is split once, 1.00 each, where
+     * rounding each charge (0.00333333|1 three times, the leftover unit to the smallest id) would pile up on "a".
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("ALLOC-12")
+    void allocate_manySmallCharges_splitsTheRulesPoolOnce() throws Exception {
+        AllocationRuleSet rules = AllocationRuleSet.of(
+                List.of(
+                        AllocationUnit.root("root", "Root"),
+                        AllocationUnit.child("a", "A", "root"),
+                        AllocationUnit.child("b", "B", "root"),
+                        AllocationUnit.child("c", "C", "root")),
+                List.of(),
+                List.of(SharingRule.even(
+                        "s-all",
+                        SharingSource.matching(Condition.in(AllocationDimension.OWNER_UIN, "100")),
+                        List.of(UnitId.of("a"), UnitId.of("b"), UnitId.of("c")))),
+                Set.of());
+        List<LineItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            items.add(item("i" + i, "100", "p_cvm", null, "2024-09-05T10:00", "0.01", null));
+        }
+
+        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 1)) {
+            assertThat(duck.allocate())
+                    .containsOnlyKeys("a", "b", "c")
+                    .hasEntrySatisfying("a", v -> assertThat(v).isEqualByComparingTo("1.00"))
+                    .hasEntrySatisfying("b", v -> assertThat(v).isEqualByComparingTo("1.00"))
+                    .hasEntrySatisfying("c", v -> assertThat(v).isEqualByComparingTo("1.00"));
+        }
+    }
+
+    /**
+     * A graph that fans out and joins again, declared bottom-up: 1.00 goes half to a and half to b, each of
+     * which shares evenly to c and d; c receives 0.25 twice, merges 0.50 and shares it once in three:
+     * 0.16666666|2 each and two leftover units, to e and f (equal remainders: the smaller unit id first). Two
+     * separate splits of 0.25 would give e 0.16666668 and f and g 0.16666666.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("ALLOC-13")
+    @org.junit.jupiter.api.Tag("ALLOC-12")
+    void allocate_costReachingAUnitByTwoPaths_isMergedBeforeItIsSharedOn() throws Exception {
+        AllocationRuleSet rules = AllocationRuleSet.of(
+                List.of(
+                        AllocationUnit.root("root", "Root"),
+                        AllocationUnit.child("a", "A", "root"),
+                        AllocationUnit.child("b", "B", "root"),
+                        AllocationUnit.child("c", "C", "root"),
+                        AllocationUnit.child("d", "D", "root"),
+                        AllocationUnit.child("e", "E", "root"),
+                        AllocationUnit.child("f", "F", "root"),
+                        AllocationUnit.child("g", "G", "root")),
+                List.of(),
+                List.of(
+                        SharingRule.even(
+                                "s-c",
+                                SharingSource.collectedBy("c"),
+                                List.of(UnitId.of("g"), UnitId.of("f"), UnitId.of("e"))),
+                        SharingRule.even(
+                                "s-b", SharingSource.collectedBy("b"), List.of(UnitId.of("c"), UnitId.of("d"))),
+                        SharingRule.even(
+                                "s-a", SharingSource.collectedBy("a"), List.of(UnitId.of("d"), UnitId.of("c"))),
+                        SharingRule.even(
+                                "s-top",
+                                SharingSource.matching(Condition.in(AllocationDimension.OWNER_UIN, "100")),
+                                List.of(UnitId.of("a"), UnitId.of("b")))),
+                Set.of());
+        List<LineItem> items = List.of(item("i1", "100", "p_cvm", null, "2024-09-05T10:00", "1.00", null));
+
+        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 1)) {
+            assertThat(duck.allocate())
+                    .containsOnlyKeys("d", "e", "f", "g")
+                    .hasEntrySatisfying("d", v -> assertThat(v).isEqualByComparingTo("0.50"))
+                    .hasEntrySatisfying("e", v -> assertThat(v).isEqualByComparingTo("0.16666667"))
+                    .hasEntrySatisfying("f", v -> assertThat(v).isEqualByComparingTo("0.16666667"))
+                    .hasEntrySatisfying("g", v -> assertThat(v).isEqualByComparingTo("0.16666666"));
+        }
+    }
+
+    /** A refund is split as its absolute value and the parts negated: -1.00 in three is -0.33333334 to "a". */
+    @Test
+    @org.junit.jupiter.api.Tag("MONEY-5")
+    @org.junit.jupiter.api.Tag("MONEY-6")
+    void allocate_refundSharedEvenly_negatesTheSplitOfItsAbsoluteValue() throws Exception {
+        AllocationRuleSet rules = AllocationRuleSet.of(
+                List.of(
+                        AllocationUnit.root("root", "Root"),
+                        AllocationUnit.child("a", "A", "root"),
+                        AllocationUnit.child("b", "B", "root"),
+                        AllocationUnit.child("c", "C", "root")),
+                List.of(),
+                List.of(SharingRule.even(
+                        "s-all",
+                        SharingSource.matching(Condition.in(AllocationDimension.OWNER_UIN, "100")),
+                        List.of(UnitId.of("c"), UnitId.of("b"), UnitId.of("a")))),
+                Set.of());
+        List<LineItem> items = List.of(item("i1", "100", "p_cvm", null, "2024-09-05T10:00", "-1.00", null));
+
+        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 1)) {
+            assertThat(duck.allocate())
+                    .containsOnlyKeys("a", "b", "c")
+                    .hasEntrySatisfying("a", v -> assertThat(v).isEqualByComparingTo("-0.33333334"))
+                    .hasEntrySatisfying("b", v -> assertThat(v).isEqualByComparingTo("-0.33333333"))
+                    .hasEntrySatisfying("c", v -> assertThat(v).isEqualByComparingTo("-0.33333333"));
+        }
+    }
+
     /** The SQL and the library agree on a generated month with every kind of rule, chains and re-tagging. */
-    @org.junit.jupiter.api.Disabled(
-            "DuckDB reproduces the old rounding (per item, at the item's scale); the library now rounds shares at the"
-                    + " allocation scale and corrects each rule's pool over the run (MONEY-6, ALLOC-12, docs/decisions/0007):"
-                    + " the SQL of DuckDbAllocation is to be brought up to date")
     @Test
     @org.junit.jupiter.api.Tag("ALLOC-5")
     @org.junit.jupiter.api.Tag("ALLOC-6")
+    @org.junit.jupiter.api.Tag("ALLOC-12")
+    @org.junit.jupiter.api.Tag("ALLOC-13")
     void allocate_generatedMonth_givesTheLibrarysTotalsToTheLastDecimal() throws Exception {
         for (long seed : new long[] {1, 2, 3}) {
             Workload w = Workload.generate(seed, 4_000, 150, 2_000);
@@ -147,6 +256,34 @@ class DuckDbAllocationTest {
                 assertThat(BenchCommand.differences(library.toDecimals(), sql)).isEmpty();
                 assertThat(sql.size()).isGreaterThan(20);
             }
+        }
+    }
+
+    /**
+     * The hostile graph of docs/decisions/0007: units a_i and b_i each share evenly to a_(i+1) and b_(i+1), 26
+     * levels, 2^26 paths; pools merge at every level. Charges and refunds of every size agree with the library.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("ALLOC-12")
+    @org.junit.jupiter.api.Tag("ALLOC-13")
+    void allocate_graphThatFansOutAndJoins_givesTheLibrarysTotalsToTheLastDecimal() throws Exception {
+        AllocationRuleSet rules = HostileSharingBenchmarks.diamond(26);
+        List<LineItem> items = new java.util.ArrayList<>(List.of(
+                item("i1", "1", "p_cvm", null, "2024-09-05T10:00", "0.01", null),
+                item("i2", "1", "p_cvm", null, "2024-09-05T10:00", "100.00", null),
+                item("i3", "1", "p_cvm", null, "2024-09-05T10:00", "-3.33", null)));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 4; i < 200; i++) {
+            BigDecimal amount = BigDecimal.valueOf(random.nextInt(2_000_000) - 100_000, random.nextInt(9));
+            items.add(item("i" + i, "1", "p_cvm", null, "2024-09-05T10:00", amount.toPlainString(), null));
+        }
+        UnitTotals library = LibraryPass.allocate(Allocator.compile(rules), items, TagBindings.empty(), null);
+
+        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 2)) {
+            Map<String, BigDecimal> sql = duck.allocate();
+
+            assertThat(sql).containsOnlyKeys("a26", "b26");
+            assertThat(BenchCommand.differences(library.toDecimals(), sql)).isEmpty();
         }
     }
 
