@@ -252,8 +252,8 @@ public final class AllocationRun {
      * the items. The tallies of the parts of a period {@linkplain RoundingTally#merge merge} into the period's,
      * and {@link #rounded(RoundingTally)} turns that into the run {@code prepare} over the whole period gives.
      *
-     * <p>This run must hold the period's proportional bases: prepared from the period's collected items (or
-     * items that carry each unit's collected cost), and from no item that enters the sharing graph.
+     * <p>This run must hold the period's proportional bases: prepared from the period's collected items, or from
+     * items that carry each unit's collected cost; its own rounding corrections, if any, play no part.
      *
      * @param items some of the period's items, each in exactly one part, not null
      * @return the tally of those items, never null
