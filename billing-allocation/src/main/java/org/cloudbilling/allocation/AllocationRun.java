@@ -23,7 +23,7 @@ import org.cloudbilling.core.time.BillingCalendar;
 /**
  * The allocation of one period: a compiled rule set, the tag history, and, for proportional sharing, each
  * unit's collected cost in the period. Allocates items one at a time, so a month of any size streams through
- * in memory bounded by units, rules and resources.
+ * in memory bounded by units, rules, currencies and resources.
  *
  * <p>Each item's rows depend only on the item and this run, never on other items or their order: allocating
  * in parallel gives exactly the sequential result. Immutable and safe to share between threads.
@@ -33,7 +33,9 @@ import org.cloudbilling.core.time.BillingCalendar;
  * currency, the pool and what that rounding gives each target; the pool split once gives each target's total,
  * and the difference is carried by one designated item (the largest input, then the smallest id). So each
  * target's total from a rule over the run is within one unit of the allocation scale of its exact share of the
- * rule's pool, while each item's rows add up to it exactly. See docs/decisions/0007-rounding-over-a-run.md.
+ * rule's pool, while each item's rows add up to it exactly. The tallies hold no items and merge
+ * ({@link RoundingTally}): {@link #tally} and {@link #rounded} build the run from tallies of a period's parts made
+ * anywhere. See docs/decisions/0007-rounding-over-a-run.md.
  */
 public final class AllocationRun {
     private final Allocator allocator;
