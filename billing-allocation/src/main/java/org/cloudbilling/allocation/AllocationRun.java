@@ -162,7 +162,7 @@ public final class AllocationRun {
             } else {
                 this.fixed =
                         new AllocationRun(allocator, tags, ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
-                this.tally = new RoundingTally(allocator.rules.sharingRules().size());
+                this.tally = RoundingTally.of(allocator);
             }
             this.shared = keepShared ? new ArrayList<>() : null;
         }
@@ -204,7 +204,7 @@ public final class AllocationRun {
             AllocationRun bases = bases();
             RoundingTally found = tally;
             if (found == null) {
-                found = new RoundingTally(allocator.rules.sharingRules().size());
+                found = RoundingTally.of(allocator);
                 if (shared != null) {
                     for (Entry e : shared) {
                         bases.tally(e, found, ImmutableMap.of(), +1);
@@ -262,7 +262,7 @@ public final class AllocationRun {
      */
     public RoundingTally tally(Iterable<LineItem> items) {
         requireNonNull(items, "items");
-        RoundingTally tally = new RoundingTally(allocator.rules.sharingRules().size());
+        RoundingTally tally = RoundingTally.of(allocator);
         for (LineItem item : items) {
             Entry e = entry(allocator, tags, requireNonNull(item, "item"), null);
             if (e != null) {
@@ -280,14 +280,13 @@ public final class AllocationRun {
      * @param tally the period's tally, made by {@link #tally(Iterable)} of a run with the same rule set and bases,
      *     not null
      * @return the run, never null
-     * @throws IllegalArgumentException if the tally belongs to a rule set with another number of sharing rules
+     * @throws IllegalArgumentException if the tally was made with other sharing rules or another allocation scale
      */
     public AllocationRun rounded(RoundingTally tally) {
         requireNonNull(tally, "tally");
-        if (tally.rules != allocator.rules.sharingRules().size()) {
-            throw new IllegalArgumentException("a rounding tally of a rule set with " + tally.rules
-                    + " sharing rules cannot round a run of one with "
-                    + allocator.rules.sharingRules().size());
+        if (tally.fingerprint != allocator.sharingFingerprint) {
+            throw new IllegalArgumentException("the rounding tally belongs to other sharing rules or another"
+                    + " allocation scale than this run's: tally and run must come from the same rule set and scale");
         }
         return tally.isEmpty() ? this : bare().reconciled(tally.copy());
     }

@@ -73,6 +73,9 @@ public final class Allocator {
     /** Each sharing rule's position in {@link #topologicalOrder}. */
     final int[] positionOf;
 
+    /** A hash of the sharing rules, their targets and the allocation scale: what a rounding tally belongs to. */
+    final long sharingFingerprint;
+
     /** The allocation scale {@link #compile(AllocationRuleSet)} uses: shares are computed with 8 decimals. */
     public static final int DEFAULT_ALLOCATION_SCALE = 8;
 
@@ -149,6 +152,15 @@ public final class Allocator {
                         ^ sorted.get(k).value().hashCode());
             }
         }
+        long fingerprint = TieBreak.mix(allocationScale + 1L);
+        for (int i = 0; i < m; i++) {
+            fingerprint = TieBreak.mix(
+                    fingerprint ^ rules.sharingRules().get(i).method().ordinal());
+            for (long salt : targetSalt[i]) {
+                fingerprint = TieBreak.mix(fingerprint ^ salt);
+            }
+        }
+        this.sharingFingerprint = fingerprint;
         // Kahn's algorithm, iteratively: the rule set has refused cycles, so every rule gets a position
         this.topologicalOrder = new int[m];
         this.positionOf = new int[m];

@@ -36,14 +36,19 @@ import org.cloudbilling.core.money.Money;
 public final class RoundingTally implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The number of sharing rules of the rule set the tally belongs to. */
-    final int rules;
+    /** The sharing rules and allocation scale the tally belongs to ({@code Allocator.sharingFingerprint}). */
+    final long fingerprint;
     /** By sharing rule index, then currency; mutated only while a run is being prepared. */
     final transient Map<Integer, Map<Currency, RuleTally>> byRule;
 
-    RoundingTally(int rules) {
-        this.rules = rules;
+    private RoundingTally(long fingerprint) {
+        this.fingerprint = fingerprint;
         this.byRule = new HashMap<>();
+    }
+
+    /** Returns an empty tally for the sharing rules and allocation scale of {@code allocator}. */
+    static RoundingTally of(Allocator allocator) {
+        return new RoundingTally(allocator.sharingFingerprint);
     }
 
     /** One rule's inflow in one currency, from the items' own rounding. */
@@ -136,7 +141,7 @@ public final class RoundingTally implements Serializable {
     }
 
     RoundingTally copy() {
-        return new RoundingTally(rules).mergeInPlace(this);
+        return new RoundingTally(fingerprint).mergeInPlace(this);
     }
 
     /** Returns how many designated items the tally keeps: at most one per sharing rule and currency. */
@@ -156,7 +161,8 @@ public final class RoundingTally implements Serializable {
      *
      * @param other the tally of another part of the same period, by the same rule set and bases, not null
      * @return the merged tally, never null
-     * @throws IllegalArgumentException if {@code other} belongs to a rule set with another number of sharing rules
+     * @throws IllegalArgumentException if {@code other} was made with other sharing rules or another allocation
+     *     scale
      */
     public RoundingTally merge(RoundingTally other) {
         requireNonNull(other, "other");
@@ -164,9 +170,9 @@ public final class RoundingTally implements Serializable {
     }
 
     private void checkSameRules(RoundingTally other) {
-        if (other.rules != rules) {
-            throw new IllegalArgumentException("a rounding tally of a rule set with " + other.rules
-                    + " sharing rules cannot merge with one of " + rules);
+        if (other.fingerprint != fingerprint) {
+            throw new IllegalArgumentException("rounding tallies of other sharing rules or another allocation scale"
+                    + " cannot merge: both must come from runs of the same rule set and scale");
         }
     }
 
@@ -194,15 +200,15 @@ public final class RoundingTally implements Serializable {
                 t.designated == null ? null : t.designatedInput.amount()
             });
         }));
-        return new Form(rules, rows.toArray(new Object[0][]));
+        return new Form(fingerprint, rows.toArray(new Object[0][]));
     }
 
     /** The serialized form: exact decimals and codes only. */
-    private record Form(int rules, Object[][] rows) implements Serializable {
+    private record Form(long fingerprint, Object[][] rows) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         private Object readResolve() {
-            RoundingTally tally = new RoundingTally(rules);
+            RoundingTally tally = new RoundingTally(fingerprint);
             for (Object[] row : rows) {
                 Currency currency = Money.currency((String) row[1]);
                 RuleTally t = new RuleTally();

@@ -1,6 +1,7 @@
 package org.cloudbilling.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -227,6 +228,36 @@ class RoundingTallyTest {
             assertThat(run).isNotNull();
             assertThat(items.mostAliveAtEnd).as(method).isLessThanOrEqualTo(1); // one rule, one currency
         }
+    }
+
+    /**
+     * A tally belongs to its sharing rules and allocation scale: merging it with, or rounding a run by, one of
+     * another rule set or scale is refused, naming why, and neither tally changes.
+     */
+    @Test
+    @Tag("ALLOC-12")
+    void tally_ofOtherRulesOrScale_isRefused() {
+        Month month = month(new Random(7), 200);
+        Month other = month(new Random(8), 200);
+        Allocator allocator = Allocator.compile(month.rules());
+        AllocationRun run = allocator.prepare(month.items(), TagBindings.empty());
+        RoundingTally tally = run.tally(month.items());
+        RoundingTally foreign = Allocator.compile(other.rules())
+                .prepare(other.items(), TagBindings.empty())
+                .tally(other.items());
+        RoundingTally otherScale = Allocator.compile(month.rules(), 4)
+                .prepare(month.items(), TagBindings.empty())
+                .tally(month.items());
+        int candidates = tally.candidates();
+
+        assertThatThrownBy(() -> tally.merge(foreign))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("other sharing rules or another allocation scale");
+        assertThatThrownBy(() -> run.rounded(otherScale))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("other sharing rules or another allocation scale");
+        assertThat(tally.candidates()).isEqualTo(candidates);
+        assertThat(rows(run.rounded(tally), month.items())).isEqualTo(rows(run, month.items()));
     }
 
     /** Items made as they are read; at the end of each pass, counts how many of them are still reachable. */
