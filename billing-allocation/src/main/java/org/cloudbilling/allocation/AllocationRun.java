@@ -23,7 +23,7 @@ import org.cloudbilling.core.time.BillingCalendar;
 /**
  * The allocation of one period: a compiled rule set, the tag history, and, for proportional sharing, each
  * unit's collected cost in the period. Allocates items one at a time, so a month of any size streams through
- * in memory bounded by units, rules and resources.
+ * in memory bounded by units, rules, currencies and resources.
  *
  * <p>Each item's rows depend only on the item and this run, never on other items or their order: allocating
  * in parallel gives exactly the sequential result. Immutable and safe to share between threads.
@@ -33,7 +33,9 @@ import org.cloudbilling.core.time.BillingCalendar;
  * currency, the pool and what that rounding gives each target; the pool split once gives each target's total,
  * and the difference is carried by one designated item (the largest input, then the smallest id). So each
  * target's total from a rule over the run is within one unit of the allocation scale of its exact share of the
- * rule's pool, while each item's rows add up to it exactly. See docs/decisions/0007-rounding-over-a-run.md.
+ * rule's pool, while each item's rows add up to it exactly. The tallies hold no items and merge
+ * ({@link RoundingTally}): {@link #tally} and {@link #rounded} build the run from tallies of a period's parts made
+ * anywhere. See docs/decisions/0007-rounding-over-a-run.md.
  */
 public final class AllocationRun {
     private final Allocator allocator;
@@ -68,20 +70,31 @@ public final class AllocationRun {
     }
 
     static AllocationRun prepare(Allocator allocator, Iterable<LineItem> items, TagBindings tags) {
-        Preparation preparation = new Preparation(allocator, tags);
-        if (needsItems(allocator)) {
-            for (LineItem item : items) {
-                preparation.add(item);
-            }
+        if (!needsItems(allocator)) {
+            return new Preparation(allocator, tags, false).finish();
         }
-        return preparation.finish();
+        // with a proportional rule, items can be tallied only once the bases are known: a second pass
+        Preparation preparation = new Preparation(allocator, tags, false);
+        for (LineItem item : items) {
+            preparation.add(item);
+        }
+        if (!allocator.hasProportionalRules) {
+            return preparation.finish();
+        }
+        AllocationRun bases = preparation.bases();
+        RoundingTally tally = bases.tally(items);
+        return tally.isEmpty() ? bases : bases.reconciled(tally);
     }
 
     static AllocationRun prepare(Allocator allocator, Stream<LineItem> items, TagBindings tags) {
         if (!needsItems(allocator)) {
-            return new Preparation(allocator, tags).finish();
+            return new Preparation(allocator, tags, false).finish();
         }
-        return items.collect(() -> new Preparation(allocator, tags), Preparation::add, Preparation::merge)
+        // a stream is read once: with a proportional rule, the shared items wait for the bases
+        return items.collect(
+                        () -> new Preparation(allocator, tags, allocator.hasProportionalRules),
+                        Preparation::add,
+                        Preparation::merge)
                 .finish();
     }
 
@@ -98,62 +111,107 @@ public final class AllocationRun {
         return false;
     }
 
-    /** Where an item enters the sharing graph: the rule index and the amount; null when it is not shared. */
+    /** Where an item enters the sharing graph: the item and the index of its first sharing rule. */
     private record Entry(LineItem item, int rule) {}
 
     /**
-     * The first pass over a period, confined to one thread: each unit's collected cost per currency, and the
-     * items that enter the sharing graph, kept until the run is built.
+     * Returns where {@code item} enters the sharing graph, or null when it does not; adds a collected item's cost
+     * to {@code totals} when given.
+     */
+    private static Entry entry(
+            Allocator allocator, TagBindings tags, LineItem item, Map<Currency, Map<UnitId, Money>> totals) {
+        ItemView view = new ItemView(item, tags);
+        int source = allocator.sharingSources.firstMatch(view);
+        if (source >= 0) {
+            return new Entry(item, allocator.sharingRuleOfSource[source]);
+        }
+        int rule = allocator.collection.firstMatch(view);
+        if (rule < 0) {
+            return null;
+        }
+        UnitId unit = allocator.rules.collectionRules().get(rule).unit();
+        if (totals != null) {
+            totals.computeIfAbsent(item.currency(), c -> new HashMap<>()).merge(unit, item.totalCost(), Money::plus);
+        }
+        Integer onward = allocator.ruleIndexBySourceUnit.get(unit);
+        return onward == null ? null : new Entry(item, onward);
+    }
+
+    /**
+     * The first pass over a period, confined to one thread: each unit's collected cost per currency and, when
+     * every split is known before the pass (no proportional rule), the rounding tally of the shared items, item
+     * by item. Only a stream with a proportional rule keeps its shared items, until the bases are known.
      */
     private static final class Preparation {
         private final Allocator allocator;
         private final TagBindings tags;
         final Map<Currency, Map<UnitId, Money>> totals = new HashMap<>();
-        final List<Entry> shared = new ArrayList<>();
+        /** The tally, when the splits are known during the pass; else null. */
+        final RoundingTally tally;
+        /** The run the tally follows items with: fixed splits only; null with a proportional rule. */
+        private final AllocationRun fixed;
+        /** The shared items waiting for the bases; null unless asked to keep them. */
+        final List<Entry> shared;
 
-        Preparation(Allocator allocator, TagBindings tags) {
+        Preparation(Allocator allocator, TagBindings tags, boolean keepShared) {
             this.allocator = allocator;
             this.tags = tags;
+            if (allocator.hasProportionalRules) {
+                this.fixed = null;
+                this.tally = null;
+            } else {
+                this.fixed =
+                        new AllocationRun(allocator, tags, ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
+                this.tally = RoundingTally.of(allocator);
+            }
+            this.shared = keepShared ? new ArrayList<>() : null;
         }
 
         void add(LineItem item) {
-            ItemView view = new ItemView(item, tags);
-            int source = allocator.sharingSources.firstMatch(view);
-            if (source >= 0) {
-                shared.add(new Entry(item, allocator.sharingRuleOfSource[source]));
+            Entry e = entry(allocator, tags, item, allocator.hasProportionalRules ? totals : null);
+            if (e == null) {
                 return;
             }
-            int rule = allocator.collection.firstMatch(view);
-            if (rule >= 0) {
-                UnitId unit = allocator.rules.collectionRules().get(rule).unit();
-                if (allocator.hasProportionalRules) {
-                    totals.computeIfAbsent(item.currency(), c -> new HashMap<>())
-                            .merge(unit, item.totalCost(), Money::plus);
-                }
-                Integer onward = allocator.ruleIndexBySourceUnit.get(unit);
-                if (onward != null) {
-                    shared.add(new Entry(item, onward));
-                }
+            if (tally != null) {
+                fixed.tally(e, tally, ImmutableMap.of(), +1);
+            } else if (shared != null) {
+                shared.add(e);
             }
         }
 
         Preparation merge(Preparation other) {
             other.totals.forEach((currency, byUnit) -> byUnit.forEach((unit, amount) ->
                     totals.computeIfAbsent(currency, c -> new HashMap<>()).merge(unit, amount, Money::plus)));
-            shared.addAll(other.shared);
+            if (tally != null) {
+                tally.mergeInPlace(other.tally);
+            }
+            if (shared != null) {
+                shared.addAll(other.shared);
+            }
             return this;
         }
 
-        AllocationRun finish() {
+        /** Returns the run of the bases found, without rounding corrections. */
+        AllocationRun bases() {
             ImmutableMap.Builder<Currency, ImmutableMap<UnitId, Money>> frozen = ImmutableMap.builder();
             totals.forEach((c, m) -> frozen.put(c, ImmutableMap.copyOf(m)));
             ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected = frozen.build();
-            AllocationRun unreconciled = new AllocationRun(
+            return new AllocationRun(
                     allocator, tags, collected, proportionalSplits(allocator, collected), ImmutableMap.of());
-            if (shared.isEmpty()) {
-                return unreconciled;
+        }
+
+        AllocationRun finish() {
+            AllocationRun bases = bases();
+            RoundingTally found = tally;
+            if (found == null) {
+                found = RoundingTally.of(allocator);
+                if (shared != null) {
+                    for (Entry e : shared) {
+                        bases.tally(e, found, ImmutableMap.of(), +1);
+                    }
+                }
             }
-            return unreconciled.reconciled(shared);
+            return found.isEmpty() ? bases : bases.reconciled(found);
         }
     }
 
@@ -185,88 +243,99 @@ public final class AllocationRun {
         return splits.build();
     }
 
-    /** One rule's inflow in one currency over the run, from the items' own rounding (ALLOC-12). */
-    private static final class RuleTally {
-        Money pool;
-        Money[] toTarget;
-        int scale;
-        LineItem designated;
-        Money designatedInput;
-
-        void add(LineItem item, Money input, List<Money> parts, int itemScale, int sign) {
-            if (pool == null) {
-                pool = Money.zero(input.currency());
-                toTarget = new Money[parts.size()];
-                java.util.Arrays.fill(toTarget, pool);
-            }
-            pool = sign > 0 ? pool.plus(input) : pool.minus(input);
-            for (int k = 0; k < parts.size(); k++) {
-                toTarget[k] = sign > 0 ? toTarget[k].plus(parts.get(k)) : toTarget[k].minus(parts.get(k));
-            }
-            scale = Math.max(scale, itemScale);
-            if (sign > 0 && precedes(item, input.abs())) {
-                designated = item;
-                designatedInput = input.abs();
-            }
-        }
-
-        /** The designated item has the largest input, then the smallest id: the same in any order. */
-        private boolean precedes(LineItem item, Money input) {
-            if (designated == null) {
-                return true;
-            }
-            int byInput = input.compareTo(designatedInput);
-            return byInput > 0 || (byInput == 0 && item.id().compareTo(designated.id()) < 0);
-        }
-    }
-
     /** Sees each split of an item's flow: the rule index, its input and its parts. */
     private interface SplitObserver {
         void saw(int rule, Money input, List<Money> parts);
     }
 
     /**
-     * Returns this run with the rounding corrections of {@code shared}: rules in topological order; for each rule
-     * and currency, the pool rounded once gives each target's total, and the designated item makes up the
-     * difference to what the items' own rounding gave. A correction changes what the designated item passes on,
-     * so its flow is followed again before the rules after it are tallied.
+     * Tallies the rounding of {@code items} under this run's bases (ALLOC-12): the items that enter the sharing
+     * graph, each followed once without corrections. Memory grows with rules, targets and currencies, not with
+     * the items. The tallies of the parts of a period {@linkplain RoundingTally#merge merge} into the period's,
+     * and {@link #rounded(RoundingTally)} turns that into the run {@code prepare} over the whole period gives.
+     *
+     * <p>This run must hold the period's proportional bases: prepared from the period's collected items, or from
+     * items that carry each unit's collected cost; its own rounding corrections, if any, play no part.
+     *
+     * @param items some of the period's items, each in exactly one part, not null
+     * @return the tally of those items, never null
      */
-    private AllocationRun reconciled(List<Entry> shared) {
+    public RoundingTally tally(Iterable<LineItem> items) {
+        requireNonNull(items, "items");
+        RoundingTally tally = RoundingTally.of(allocator);
+        for (LineItem item : items) {
+            Entry e = entry(allocator, tags, requireNonNull(item, "item"), null);
+            if (e != null) {
+                tally(e, tally, ImmutableMap.of(), +1);
+            }
+        }
+        return tally;
+    }
+
+    /**
+     * Returns this run with the rounding corrections of a whole period's {@code tally}: the run {@code prepare}
+     * over the period gives, when this run holds the period's bases and {@code tally} merges the tallies of all
+     * its items.
+     *
+     * @param tally the period's tally, made by {@link #tally(Iterable)} of a run with the same rule set and bases,
+     *     not null
+     * @return the run, never null
+     * @throws IllegalArgumentException if the tally was made with other sharing rules or another allocation scale
+     */
+    public AllocationRun rounded(RoundingTally tally) {
+        requireNonNull(tally, "tally");
+        if (tally.fingerprint != allocator.sharingFingerprint) {
+            throw new IllegalArgumentException("the rounding tally belongs to other sharing rules or another"
+                    + " allocation scale than this run's: tally and run must come from the same rule set and scale");
+        }
+        return tally.isEmpty() ? this : bare().reconciled(tally.copy());
+    }
+
+    private AllocationRun bare() {
+        return corrections.isEmpty()
+                ? this
+                : new AllocationRun(allocator, tags, collected, proportionalSplits, ImmutableMap.of());
+    }
+
+    /**
+     * Returns this run with the rounding corrections of {@code tally}, which it changes: rules in topological
+     * order; for each rule and currency, the pool rounded once gives each target's total, and the designated
+     * item makes up the difference to what the items' own rounding gave. A correction changes what the
+     * designated item passes on, so its flow is tallied again before the rules after it.
+     */
+    private AllocationRun reconciled(RoundingTally tally) {
         int m = allocator.rules.sharingRules().size();
-        List<Map<Currency, RuleTally>> tallies = new ArrayList<>(m);
-        for (int i = 0; i < m; i++) {
-            tallies.add(new HashMap<>());
-        }
         Map<Integer, Map<Currency, Correction>> found = new HashMap<>();
-        for (Entry e : shared) {
-            tally(e, tallies, found, +1);
-        }
-        Map<LineItemId, Entry> entryOf = new HashMap<>();
         for (int position = 0; position < m; position++) {
             int rule = allocator.topologicalOrder[position];
-            List<Currency> currencies = new ArrayList<>(tallies.get(rule).keySet());
+            Map<Currency, RoundingTally.RuleTally> byCurrency = tally.byRule.get(rule);
+            if (byCurrency == null) {
+                continue;
+            }
+            List<Currency> currencies = new ArrayList<>(byCurrency.keySet());
             currencies.sort(java.util.Comparator.comparing(Currency::getCurrencyCode));
             for (Currency currency : currencies) {
-                RuleTally tally = tallies.get(rule).get(currency);
+                RoundingTally.RuleTally t = byCurrency.get(currency);
                 Split split = splitOf(allocator.rules.sharingRules().get(rule), currency);
                 if (split == null || split.parts() < 2) {
                     continue;
                 }
-                List<Money> rounded = split.apply(tally.pool, tally.scale, new long[split.parts()]);
+                List<Money> rounded = split.apply(t.pool, t.scale, new long[split.parts()]);
                 Money[] delta = new Money[rounded.size()];
                 boolean any = false;
                 for (int k = 0; k < delta.length; k++) {
-                    delta[k] = rounded.get(k).minus(tally.toTarget[k]);
+                    delta[k] = rounded.get(k).minus(t.toTarget[k]);
                     any |= !delta[k].isZero();
                 }
                 if (!any) {
                     continue;
                 }
-                LineItem designated = tally.designated;
-                Entry entry = entryOf.computeIfAbsent(designated.id(), id -> entryOf(designated, shared));
-                tally(entry, tallies, found, -1);
-                found.computeIfAbsent(rule, r -> new HashMap<>()).put(currency, new Correction(designated.id(), delta));
-                tally(entry, tallies, found, +1);
+                LineItemId designated = t.designated;
+                Money amount = t.designatedAmount;
+                int entry = t.designatedEntry;
+                tally(designated, amount, entry, tally, found, -1);
+                found.computeIfAbsent(rule, r -> new HashMap<>()).put(currency, new Correction(designated, delta));
+                tally(designated, amount, entry, tally, found, +1);
             }
         }
         ImmutableMap.Builder<Integer, ImmutableMap<Currency, Correction>> frozen = ImmutableMap.builder();
@@ -274,30 +343,28 @@ public final class AllocationRun {
         return new AllocationRun(allocator, tags, collected, proportionalSplits, frozen.build());
     }
 
-    private static Entry entryOf(LineItem item, List<Entry> shared) {
-        for (Entry e : shared) {
-            if (e.item() == item) {
-                return e;
-            }
-        }
-        throw new AssertionError("bug: the designated item " + item.id() + " is not among the shared items");
+    private void tally(
+            Entry e, RoundingTally tally, Map<Integer, ? extends Map<Currency, Correction>> corrections, int sign) {
+        tally(e.item().id(), e.item().totalCost(), e.rule(), tally, corrections, sign);
     }
 
+    /** Follows an item's cost from its entry rule and adds (sign +1) or takes back (-1) each split it meets. */
     private void tally(
-            Entry e,
-            List<Map<Currency, RuleTally>> tallies,
-            Map<Integer, Map<Currency, Correction>> corrections,
+            LineItemId id,
+            Money amount,
+            int entry,
+            RoundingTally tally,
+            Map<Integer, ? extends Map<Currency, Correction>> corrections,
             int sign) {
-        int scale = Split.allocationScale(e.item().totalCost(), allocator.allocationScale);
+        int scale = Split.allocationScale(amount, allocator.allocationScale);
         flow(
-                e.item(),
-                e.rule(),
-                e.item().totalCost(),
+                null,
+                id,
+                entry,
+                amount,
                 corrections,
-                row -> {},
-                (rule, input, parts) -> tallies.get(rule)
-                        .computeIfAbsent(input.currency(), c -> new RuleTally())
-                        .add(e.item(), input, parts, scale, sign));
+                null,
+                (rule, input, parts) -> tally.add(rule, id, amount, entry, input, parts, scale, sign));
     }
 
     /** Returns the allocator this run uses, never null. */
@@ -327,7 +394,7 @@ public final class AllocationRun {
         ItemView view = new ItemView(requireNonNull(item, "item"), tags);
         int source = allocator.sharingSources.firstMatch(view);
         if (source >= 0) {
-            flow(item, allocator.sharingRuleOfSource[source], item.totalCost(), corrections, sink, null);
+            flow(item, item.id(), allocator.sharingRuleOfSource[source], item.totalCost(), corrections, sink, null);
             return;
         }
         int rule = allocator.collection.firstMatch(view);
@@ -335,7 +402,7 @@ public final class AllocationRun {
             AllocationRule r = allocator.rules.collectionRules().get(rule);
             Integer onward = allocator.ruleIndexBySourceUnit.get(r.unit());
             if (onward != null) {
-                flow(item, onward, item.totalCost(), corrections, sink, null);
+                flow(item, item.id(), onward, item.totalCost(), corrections, sink, null);
             } else {
                 sink.accept(new AllocatedRow(
                         item, Optional.of(r.unit()), AllocationType.COLLECTED, item.totalCost(), Optional.of(r.id())));
@@ -361,10 +428,12 @@ public final class AllocationRun {
     /**
      * Follows {@code amount} of {@code item} through the sharing graph from rule {@code first} (ALLOC-13): rules
      * in topological order, each sharing at once everything that reached its source unit by any path. Work is
-     * linear in the rules reached, with no recursion; each (unit, rule) gets one row.
+     * linear in the rules reached, with no recursion; each (unit, rule) gets one row. With no {@code sink} (a
+     * tally), {@code item} may be null: only its id and amount are followed.
      */
     private void flow(
             LineItem item,
+            LineItemId id,
             int first,
             Money amount,
             Map<Integer, ? extends Map<Currency, Correction>> corrections,
@@ -380,15 +449,16 @@ public final class AllocationRun {
             SharingRule rule = allocator.rules.sharingRules().get(ruleIndex);
             Split split = splitOf(rule, input.currency());
             if (split == null) { // no target has a positive base, and the rule falls back to Unallocated (ALLOC-7)
-                sink.accept(new AllocatedRow(
-                        item, Optional.empty(), AllocationType.UNALLOCATED, input, Optional.of(rule.id())));
+                if (sink != null) {
+                    sink.accept(new AllocatedRow(
+                            item, Optional.empty(), AllocationType.UNALLOCATED, input, Optional.of(rule.id())));
+                }
                 continue;
             }
-            List<Money> parts =
-                    split.apply(input, scale, TieBreak.keys(item.id().value(), allocator.targetSalt[ruleIndex]));
+            List<Money> parts = split.apply(input, scale, TieBreak.keys(id.value(), allocator.targetSalt[ruleIndex]));
             Map<Currency, Correction> byCurrency = corrections.get(ruleIndex);
             Correction correction = byCurrency == null ? null : byCurrency.get(input.currency());
-            if (correction != null && correction.item().equals(item.id())) {
+            if (correction != null && correction.item().equals(id)) {
                 List<Money> corrected = new ArrayList<>(parts.size());
                 for (int k = 0; k < parts.size(); k++) {
                     corrected.add(parts.get(k).plus(correction.delta()[k]));
@@ -403,7 +473,7 @@ public final class AllocationRun {
             for (int k = 0; k < parts.size(); k++) {
                 if (onward[k] >= 0) {
                     pending.merge(allocator.positionOf[onward[k]], parts.get(k), Money::plus);
-                } else {
+                } else if (sink != null) {
                     sink.accept(new AllocatedRow(
                             item,
                             Optional.of(targets.get(k)),

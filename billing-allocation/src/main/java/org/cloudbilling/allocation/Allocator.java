@@ -73,6 +73,9 @@ public final class Allocator {
     /** Each sharing rule's position in {@link #topologicalOrder}. */
     final int[] positionOf;
 
+    /** A hash of the sharing rules, their targets and the allocation scale: what a rounding tally belongs to. */
+    final long sharingFingerprint;
+
     /** The allocation scale {@link #compile(AllocationRuleSet)} uses: shares are computed with 8 decimals. */
     public static final int DEFAULT_ALLOCATION_SCALE = 8;
 
@@ -149,6 +152,15 @@ public final class Allocator {
                         ^ sorted.get(k).value().hashCode());
             }
         }
+        long fingerprint = TieBreak.mix(allocationScale + 1L);
+        for (int i = 0; i < m; i++) {
+            fingerprint = TieBreak.mix(
+                    fingerprint ^ rules.sharingRules().get(i).method().ordinal());
+            for (long salt : targetSalt[i]) {
+                fingerprint = TieBreak.mix(fingerprint ^ salt);
+            }
+        }
+        this.sharingFingerprint = fingerprint;
         // Kahn's algorithm, iteratively: the rule set has refused cycles, so every rule gets a position
         this.topologicalOrder = new int[m];
         this.positionOf = new int[m];
@@ -215,10 +227,13 @@ public final class Allocator {
     /**
      * Prepares the allocation of one period (a billing month): when a rule shares in proportion to collected
      * cost or among several targets, reads {@code items} once to find each unit's collected cost and each sharing
-     * rule's pool, which decide the run's rounding (ALLOC-12); otherwise reads nothing. The items that enter
-     * the sharing graph are kept until the run is built.
+     * rule's pool, which decide the run's rounding (ALLOC-12); otherwise reads nothing. No item is kept: the
+     * rounding is tallied item by item ({@link RoundingTally}), so memory grows with units, rules and currencies.
+     * With a proportional rule the items are iterated twice, since an item's split depends on the bases the
+     * first pass finds.
      *
-     * @param items the period's items; iterated at most once here, and again by the caller to allocate
+     * @param items the period's items; iterated at most twice here (once without a proportional rule), and again
+     *     by the caller to allocate
      * @param tags the resources' tag history, not null; {@link TagBindings#empty()} to use the tags on the items
      * @return the run, never null
      */
@@ -231,7 +246,10 @@ public final class Allocator {
     /**
      * Prepares the allocation of one period from a stream, like {@link #prepare(Iterable, TagBindings)}: on a
      * parallel stream the first pass runs in parallel, with exactly the sequential result. The stream is consumed
-     * only when a rule is proportional or shares among several targets.
+     * only when a rule is proportional or shares among several targets. A stream is read once: without a
+     * proportional rule nothing is kept, but with one the items that enter the sharing graph are kept until the
+     * bases are known. For a period that does not fit in memory, prepare from an {@link Iterable} that reads it
+     * twice, or merge {@link AllocationRun#tally tallies} of its parts.
      *
      * <pre>{@code
      * AllocationRun run = allocator.prepare(items.parallelStream(), tagHistory);

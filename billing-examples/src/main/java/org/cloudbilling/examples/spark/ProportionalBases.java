@@ -1,5 +1,6 @@
 package org.cloudbilling.examples.spark;
 
+import com.google.common.collect.Iterators;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.api.java.function.ReduceFunction;
@@ -16,7 +18,7 @@ import org.cloudbilling.allocation.AllocationRuleSet;
 import org.cloudbilling.allocation.AllocationRun;
 import org.cloudbilling.allocation.Allocator;
 import org.cloudbilling.allocation.Explanation;
-import org.cloudbilling.allocation.SharingSource;
+import org.cloudbilling.allocation.RoundingTally;
 import org.cloudbilling.allocation.UnitId;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
@@ -25,8 +27,9 @@ import scala.Tuple2;
 import scala.Tuple4;
 
 /**
- * Stage 1 of a proportional allocation: each unit's collected cost in the period, per currency, the base
- * {@link Allocator#prepare} computes before allocating.
+ * Stage 1 of an allocation that shares: each unit's collected cost in the period, per currency, the base
+ * {@link Allocator#prepare} computes before allocating, then the rounding tally of the period's shared items
+ * against those bases ({@link RoundingTally}).
  *
  * <p>Each task asks the library where each item is collected ({@link Allocator#explain}: collected into a
  * unit and not taken by a sharing rule, exactly the items {@code prepare} adds up); Spark sums the amounts
@@ -35,7 +38,9 @@ import scala.Tuple4;
  * <p>The library builds a run only from items, so stage 2 rebuilds the month's run on every task from one
  * <em>base carrier</em> per unit and currency: a real item collected into that unit, its amounts replaced by
  * the unit's whole collected cost. Rules never look at amounts, so {@code prepare} collects each carrier into
- * the same unit and finds the same bases; the driver checks that it does before stage 2 starts.
+ * the same unit and finds the same bases; the driver checks that it does before stage 2 starts. The driver holds
+ * one carrier per unit and currency and one merged tally: its memory grows with units, rules and currencies, not
+ * with the items.
  */
 final class ProportionalBases {
     private ProportionalBases() {}
@@ -45,8 +50,7 @@ final class ProportionalBases {
      *
      * @throws AssertionError if the carriers do not reproduce the bases (a bug)
      */
-    static List<String> carriers(
-            Dataset<String> items, Recipe<AllocationRuleSet> rules, AllocationRuleSet ruleSet, List<String> shared) {
+    static List<String> carriers(Dataset<String> items, Recipe<AllocationRuleSet> rules, AllocationRuleSet ruleSet) {
         // key: currency code, "/", unit id; value: collected cost, then the carrier's id and JSON
         List<Tuple2<String, Tuple4<String, String, String, String>>> bases = items.mapPartitions(
                         (MapPartitionsFunction<String, Tuple4<String, String, String, String>>)
@@ -66,13 +70,9 @@ final class ProportionalBases {
             expected.computeIfAbsent(collected.currency(), c -> new HashMap<>()).put(unit, collected);
             carriers.add(carrier(json.read(base._2()._4()), collected));
         }
-        List<LineItem> withShared = new ArrayList<>(carriers);
-        shared.forEach(text -> withShared.add(json.read(text)));
-        AllocationRun check = Allocator.compile(ruleSet).prepare(withShared, TagBindings.empty());
+        AllocationRun check = Allocator.compile(ruleSet).prepare(carriers, TagBindings.empty());
         for (Map.Entry<Currency, Map<UnitId, Money>> e : expected.entrySet()) {
-            Map<UnitId, Money> found = new HashMap<>(check.collectedCost(e.getKey()));
-            found.keySet().retainAll(e.getValue().keySet());
-            if (!found.equals(e.getValue())) {
+            if (!check.collectedCost(e.getKey()).equals(e.getValue())) {
                 throw new AssertionError("bug: the base carriers give " + check.collectedCost(e.getKey())
                         + " but the items give " + e.getValue());
             }
@@ -94,8 +94,7 @@ final class ProportionalBases {
             LineItem item = json.read(text);
             Explanation where = allocator.explain(item, TagBindings.empty());
             Optional<UnitId> unit = where.collectedInto();
-            // a unit that shares is no carrier's: its items enter the sharing graph and travel as themselves
-            if (where.sharedBy().isEmpty() && unit.isPresent() && !sharesOn(allocator, unit.get())) {
+            if (where.sharedBy().isEmpty() && unit.isPresent()) {
                 String key =
                         item.currency().getCurrencyCode() + "/" + unit.get().value();
                 sums.merge(key, item.totalCost(), Money::plus);
@@ -112,38 +111,28 @@ final class ProportionalBases {
         return out.iterator();
     }
 
-    /** Returns whether {@code unit} is the source of a sharing rule. */
-    static boolean sharesOn(Allocator allocator, UnitId unit) {
-        return allocator.rules().sharingRules().stream()
-                .anyMatch(r -> r.source() instanceof SharingSource.CollectedBy c
-                        && c.unit().equals(unit));
+    /**
+     * Tallies the rounding of the month {@code items} (ALLOC-12): each task tallies its partition against the
+     * month's bases ({@code carriers}) with {@link AllocationRun#tally}, and the driver merges the partial
+     * tallies. What reaches the driver is one {@link RoundingTally} per partition, each of a size in rules,
+     * targets and currencies, never the items.
+     */
+    static RoundingTally tally(Dataset<String> items, Recipe<AllocationRuleSet> rules, List<String> carriers) {
+        return items.toJavaRDD()
+                .mapPartitions((FlatMapFunction<Iterator<String>, RoundingTally>) part -> {
+                    LineItemJson json = new LineItemJson();
+                    AllocationRun bases = basesRun(rules.make(), carriers, json);
+                    Iterable<LineItem> once = () -> Iterators.transform(part, json::read);
+                    return List.of(bases.tally(once)).iterator();
+                })
+                .reduce(RoundingTally::merge);
     }
 
-    /**
-     * Returns, as canonical JSON, the month's items that enter the sharing graph: those a sharing rule takes and
-     * those collected into a unit that shares. A run prepared from them (and the base carriers) rounds each
-     * rule's pool exactly as a run prepared from the whole month (ALLOC-12).
-     */
-    static List<String> sharedItems(Dataset<String> items, Recipe<AllocationRuleSet> rules) {
-        return items.mapPartitions(
-                        (MapPartitionsFunction<String, String>) part -> {
-                            Allocator allocator = Allocator.compile(rules.make());
-                            LineItemJson json = new LineItemJson();
-                            List<String> out = new ArrayList<>();
-                            while (part.hasNext()) {
-                                String text = part.next();
-                                Explanation where = allocator.explain(json.read(text), TagBindings.empty());
-                                if (where.sharedBy().isPresent()
-                                        || where.collectedInto()
-                                                .map(u -> sharesOn(allocator, u))
-                                                .orElse(false)) {
-                                    out.add(text);
-                                }
-                            }
-                            return out.iterator();
-                        },
-                        Encoders.STRING())
-                .collectAsList();
+    /** Returns the run of the month's bases, built from their carriers, without rounding corrections. */
+    static AllocationRun basesRun(AllocationRuleSet rules, List<String> carriers, LineItemJson json) {
+        List<LineItem> bases = new ArrayList<>(carriers.size());
+        carriers.forEach(c -> bases.add(json.read(c)));
+        return Allocator.compile(rules).prepare(bases, TagBindings.empty());
     }
 
     /** Adds two partial bases of one unit and currency, keeping the carrier of smaller id. */

@@ -28,6 +28,7 @@ import org.cloudbilling.allocation.AllocationRun;
 import org.cloudbilling.allocation.AllocationSummary;
 import org.cloudbilling.allocation.AllocationType;
 import org.cloudbilling.allocation.Allocator;
+import org.cloudbilling.allocation.RoundingTally;
 import org.cloudbilling.allocation.SharingMethod;
 import org.cloudbilling.allocation.SummaryRow;
 import org.cloudbilling.allocation.UnitId;
@@ -49,9 +50,10 @@ import scala.Tuple2;
  * <p>Each task compiles the rule set once ({@link Allocator#compile}) and allocates its items one by one with
  * {@link AllocationRun#allocate(LineItem)}, a map over the items. When a rule shares in proportion to
  * collected cost or among several targets, the job runs in two stages: stage 1 computes every unit's collected
- * cost over the whole month and collects the items that enter the sharing graph ({@link ProportionalBases}),
- * stage 2 allocates with a run prepared from those, which rounds each rule's pool as a run over the whole month
- * would (ALLOC-12). Tags are those the items carry
+ * cost over the whole month, then tallies the items that enter the sharing graph against those bases, partition
+ * by partition, and merges the tallies on the driver ({@link ProportionalBases}, {@link RoundingTally}); stage 2
+ * allocates with a run built from the bases and the merged tally, which rounds each rule's pool as a run over the
+ * whole month would (ALLOC-12). Tags are those the items carry
  * ({@link TagBindings#empty()}).
  */
 public final class SparkAllocation {
@@ -112,9 +114,9 @@ public final class SparkAllocation {
     }
 
     /**
-     * Allocates the month {@code items} by the rule set {@code rules} makes. With a proportional rule, stage 1
-     * (the bases) runs as a Spark job before this method returns, and the items are read again by stage 2:
-     * persist them first when reading is costly.
+     * Allocates the month {@code items} by the rule set {@code rules} makes. When a rule is proportional or
+     * shares among several targets, stage 1 (the bases, then the rounding tally) runs as Spark jobs before this
+     * method returns, and the items are read again by each: persist them first when reading is costly.
      *
      * @param items canonical JSON line items of one month, as {@link LineItemDatasets} makes them, not null
      * @param rules makes the rule set in force for the month, on the driver and on each task, not null
@@ -127,24 +129,21 @@ public final class SparkAllocation {
         boolean proportional = ruleSet.sharingRules().stream().anyMatch(r -> r.method() == SharingMethod.PROPORTIONAL);
         boolean splits =
                 ruleSet.sharingRules().stream().anyMatch(r -> r.targets().size() > 1);
-        // the run of every task sees the month's bases (carriers) and its shared items, as prepare over the
-        // whole month would: then each rule's pool is rounded alike (ALLOC-12)
-        List<String> shared = proportional || splits ? ProportionalBases.sharedItems(items, rules) : List.of();
-        ArrayList<String> carriers = proportional
-                ? new ArrayList<>(ProportionalBases.carriers(items, rules, ruleSet, shared))
-                : new ArrayList<>();
-        carriers.addAll(shared);
+        // the run of every task sees the month's bases (carriers) and the month's rounding tally, as prepare over
+        // the whole month would: then each rule's pool is rounded alike (ALLOC-12)
+        ArrayList<String> carriers =
+                proportional ? new ArrayList<>(ProportionalBases.carriers(items, rules, ruleSet)) : new ArrayList<>();
+        RoundingTally tally = proportional || splits ? ProportionalBases.tally(items, rules, carriers) : null;
         return items.mapPartitions(
-                (MapPartitionsFunction<String, Row>) part -> allocatePartition(part, rules.make(), carriers),
+                (MapPartitionsFunction<String, Row>) part -> allocatePartition(part, rules.make(), carriers, tally),
                 Encoders.row(ROW_SCHEMA));
     }
 
     private static Iterator<Row> allocatePartition(
-            Iterator<String> part, AllocationRuleSet rules, List<String> carriers) {
+            Iterator<String> part, AllocationRuleSet rules, List<String> carriers, RoundingTally tally) {
         LineItemJson json = new LineItemJson();
-        List<LineItem> bases = new ArrayList<>(carriers.size());
-        carriers.forEach(c -> bases.add(json.read(c)));
-        AllocationRun run = Allocator.compile(rules).prepare(bases, TagBindings.empty());
+        AllocationRun bases = ProportionalBases.basesRun(rules, carriers, json);
+        AllocationRun run = tally == null ? bases : bases.rounded(tally);
         return Iterators.concat(Iterators.transform(part, text -> rowsOf(run.allocate(json.read(text)))));
     }
 
