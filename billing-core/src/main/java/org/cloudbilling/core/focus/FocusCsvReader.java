@@ -13,22 +13,22 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.CsvRows;
 import org.cloudbilling.core.io.CsvSafety;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
 import org.cloudbilling.core.io.SupportedTimes;
+import org.cloudbilling.core.io.internal.RowSource;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -38,52 +38,43 @@ import org.cloudbilling.core.money.Money;
  * <p>Not thread-safe: one reader per input.
  */
 public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
+    private static final List<String> NEVER_NULL = neverNull();
     private static final DateTimeFormatter SPACE_SEPARATED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSS]");
 
     private final String source;
     private final FormulaGuard guard;
-    private final CsvRows rows;
     private final ObjectMapper json = new ObjectMapper()
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final RowSource<FocusRow> rows;
     private final String[] headers;
     /** For each position, its FOCUS column, or null for an extra column. */
     private final FocusColumn[] columns;
 
-    private String[] row;
-    private boolean done;
-
     FocusCsvReader(Reader reader, String source, FormulaGuard guard) {
         this.source = requireNonNull(source, "source");
         this.guard = requireNonNull(guard, "guard");
-        this.rows = CsvRows.of(reader, this.source);
-        try {
-            String[] header = rows.header();
-            this.headers = header;
-            this.columns = new FocusColumn[header.length];
-            List<String> problems = new ArrayList<>();
-            for (String repeated : CsvRows.repeatedColumns(header)) {
-                problems.add("column " + repeated + " appears twice");
-            }
-            for (int i = 0; i < header.length; i++) {
-                columns[i] = FocusColumn.of(header[i]).orElse(null);
-            }
-            List<String> missing = new ArrayList<>();
-            for (FocusColumn c : FocusColumn.values()) {
-                if (!c.isNullable() && !Arrays.asList(columns).contains(c)) {
-                    missing.add(c.header());
-                }
-            }
-            if (!missing.isEmpty()) {
-                problems.add("the header lacks FOCUS columns that may never be null: " + missing);
-            }
-            if (!problems.isEmpty()) {
-                throw new BillingInputException(
-                        InputProblem.ofLine(source, rows.line(), CsvRows.joinProblems(problems)));
-            }
-        } catch (RuntimeException e) {
-            throw rows.closeAfter(e);
+        this.rows = RowSource.open(
+                reader,
+                this.source,
+                (header, line) -> RowSource.requireColumns(
+                        header, NEVER_NULL, "the header lacks FOCUS columns that may never be null:", source, line),
+                this::parse);
+        this.headers = rows.header();
+        this.columns = new FocusColumn[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            columns[i] = FocusColumn.of(headers[i]).orElse(null);
         }
+    }
+
+    private static List<String> neverNull() {
+        List<String> headers = new ArrayList<>();
+        for (FocusColumn c : FocusColumn.values()) {
+            if (!c.isNullable()) {
+                headers.add(c.header());
+            }
+        }
+        return List.copyOf(headers);
     }
 
     /** Returns the header as read, never null. */
@@ -93,11 +84,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
 
     @Override
     public boolean hasNext() {
-        if (row == null && !done) {
-            row = rows.next();
-            done = row == null;
-        }
-        return !done;
+        return rows.hasNext();
     }
 
     /**
@@ -108,12 +95,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
      */
     @Override
     public FocusRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more rows in " + source);
-        }
-        String[] cells = row;
-        row = null;
-        return parse(cells);
+        return rows.next();
     }
 
     /** Returns the line the row last returned (or refused) by {@link #next()} starts on. */
@@ -129,7 +111,10 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
      * @throws NoSuchElementException at the end of the input
      */
     public LineItem nextLineItem() {
-        FocusRow r = next();
+        return toLineItem(next());
+    }
+
+    private LineItem toLineItem(FocusRow r) {
         try {
             return FocusLineItems.toLineItem(r, LineItemId.of("line-" + rows.line()));
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -138,35 +123,14 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     }
 
     ReadResult<FocusRow> readAll(OnError onError) {
-        return readAll(onError, this::next);
+        return rows.readAll(onError, Function.identity());
     }
 
     ReadResult<LineItem> readAllLineItems(OnError onError) {
-        return readAll(onError, this::nextLineItem);
-    }
-
-    private <T> ReadResult<T> readAll(OnError onError, java.util.function.Supplier<T> next) {
-        requireNonNull(onError, "onError");
-        List<T> out = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
-        while (hasNext()) {
-            try {
-                out.add(next.get());
-            } catch (BillingInputException e) {
-                if (onError == OnError.FAIL) {
-                    throw e;
-                }
-                problems.addAll(e.problems());
-            }
-        }
-        return ReadResult.of(out, problems);
+        return rows.readAll(onError, this::toLineItem);
     }
 
     private FocusRow parse(String[] cells) {
-        if (cells.length != headers.length) {
-            throw new BillingInputException(InputProblem.ofLine(
-                    source, rows.line(), "the row has " + cells.length + " cells, the header " + headers.length));
-        }
         List<InputProblem> problems = new ArrayList<>();
         FocusRow.Builder b = FocusRow.builder();
         for (int i = 0; i < cells.length; i++) {

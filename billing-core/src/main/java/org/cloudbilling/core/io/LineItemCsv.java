@@ -95,21 +95,9 @@ public final class LineItemCsv {
      */
     public static ReadResult<org.cloudbilling.core.bill.LineItem> readAll(
             Reader reader, String source, OnError onError) {
-        List<org.cloudbilling.core.bill.LineItem> items = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
         try (LineItemCsvReader in = reader(reader, source, FormulaGuard.ON)) {
-            while (in.hasNext()) { // a broken CSV structure throws here, in either mode
-                try {
-                    items.add(in.next());
-                } catch (BillingInputException e) {
-                    if (onError == OnError.FAIL) {
-                        throw e;
-                    }
-                    problems.addAll(e.problems());
-                }
-            }
+            return in.readAll(onError);
         }
-        return new ReadResult<>(items, problems);
     }
 
     /**

@@ -10,15 +10,14 @@ import java.io.Reader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
+import java.util.function.Function;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.internal.RowSource;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;
 
@@ -32,55 +31,33 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
     private static final CanonicalColumn[] COLUMNS = CanonicalColumn.values();
 
     private final String source;
-    private final CsvRows rows;
     private final FormulaGuard guard;
     /** Tags as the FOCUS and Tencent readers take them: a repeated key or trailing text is refused. */
     private final ObjectMapper json = new ObjectMapper()
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private List<String> row;
-    private boolean done;
+    private final RowSource<LineItem> rows;
 
     LineItemCsvReader(Reader reader, String source, FormulaGuard guard) {
         this.source = requireNonNull(source, "source");
         this.guard = requireNonNull(guard, "guard");
-        this.rows = CsvRows.of(reader, this.source);
-        try {
-            checkHeader();
-        } catch (RuntimeException e) {
-            throw rows.closeAfter(e);
-        }
-    }
-
-    private void checkHeader() {
-        String[] cells = rows.header();
-        List<String> header = List.of(cells);
-        List<String> expected = LineItemCsv.header();
-        if (!header.equals(expected)) {
-            Set<String> missing = new LinkedHashSet<>(expected);
-            missing.removeAll(new HashSet<>(header));
-            Set<String> extra = new LinkedHashSet<>(header);
-            extra.removeAll(new HashSet<>(expected));
-            Set<String> repeated = CsvRows.repeatedColumns(cells);
-            boolean sameColumns = missing.isEmpty() && extra.isEmpty() && repeated.isEmpty();
-            String reason = "the header is not the canonical line-item header"
-                    + (missing.isEmpty() ? "" : "; missing columns " + CsvRows.listNames(missing))
-                    + (extra.isEmpty() ? "" : "; unknown columns " + CsvRows.listNames(extra))
-                    + (repeated.isEmpty() ? "" : "; repeated columns " + CsvRows.listNames(repeated))
-                    + (sameColumns ? "; columns are out of order, expected " + expected : "");
-            throw new BillingInputException(InputProblem.ofLine(source, rows.line(), reason));
-        }
+        this.rows = RowSource.open(
+                reader,
+                this.source,
+                (header, line) -> RowSource.requireExactly(
+                        header,
+                        LineItemCsv.header(),
+                        "the header is not the canonical line-item header",
+                        "columns are out of order, expected",
+                        source,
+                        line),
+                cells -> parse(List.of(guard == FormulaGuard.ON ? restore(cells) : cells)));
     }
 
     @Override
     public boolean hasNext() {
-        if (row == null && !done) {
-            String[] cells = rows.next();
-            row = cells == null ? null : List.of(guard == FormulaGuard.ON ? restore(cells) : cells);
-            done = row == null;
-        }
-        return !done;
+        return rows.hasNext();
     }
 
     private static String[] restore(String[] cells) {
@@ -98,21 +75,15 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
      */
     @Override
     public LineItem next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more rows in " + source);
-        }
-        List<String> cells = row;
-        row = null;
-        return parse(cells);
+        return rows.next();
+    }
+
+    ReadResult<LineItem> readAll(OnError onError) {
+        return rows.readAll(onError, Function.identity());
     }
 
     private LineItem parse(List<String> cells) {
         List<InputProblem> problems = new ArrayList<>();
-        if (cells.size() != COLUMNS.length) {
-            problems.add(InputProblem.ofLine(
-                    source, rows.line(), "the row has " + cells.size() + " cells, the header " + COLUMNS.length));
-            throw new BillingInputException(problems);
-        }
         Currency currency = null;
         String currencyCell = cells.get(CanonicalColumn.CURRENCY.ordinal());
         try {

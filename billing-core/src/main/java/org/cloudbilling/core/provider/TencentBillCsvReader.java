@@ -40,11 +40,11 @@ import org.cloudbilling.core.id.RegionId;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.CsvRows;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
 import org.cloudbilling.core.io.SupportedTimes;
+import org.cloudbilling.core.io.internal.RowSource;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;
 
@@ -59,54 +59,31 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
     private final String source;
     private final Currency currency;
     private final ZoneId zone;
-    private final CsvRows rows;
     private final ObjectMapper json = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private final String[] header;
     private final Map<String, Integer> at = new HashMap<>();
-    private String[] row;
-    private boolean done;
+    private final RowSource<LineItem> rows;
 
     TencentBillCsvReader(Reader reader, String source, Currency currency, ZoneId zone) {
         this.source = requireNonNull(source, "source");
         this.currency = requireNonNull(currency, "currency");
         this.zone = requireNonNull(zone, "zone");
-        this.rows = CsvRows.of(reader, this.source);
-        try {
-            String[] h = rows.next();
-            if (h == null) {
-                throw new BillingInputException(InputProblem.ofLine(source, 0, "the input is empty: no header row"));
-            }
-            this.header = h;
-            List<String> problems = new ArrayList<>();
-            for (String repeated : CsvRows.repeatedColumns(h)) {
-                problems.add("column " + repeated + " appears twice");
-            }
-            for (int i = 0; i < h.length; i++) {
-                at.put(h[i], i);
-            }
-            List<String> missing = new ArrayList<>(TencentBillCsv.REQUIRED_COLUMNS);
-            missing.removeAll(at.keySet());
-            if (!missing.isEmpty()) {
-                problems.add("the header lacks the columns " + missing);
-            }
-            if (!problems.isEmpty()) {
-                throw new BillingInputException(
-                        InputProblem.ofLine(source, rows.line(), CsvRows.joinProblems(problems)));
-            }
-        } catch (RuntimeException e) {
-            throw rows.closeAfter(e);
+        this.rows = RowSource.open(
+                reader,
+                this.source,
+                (header, line) -> RowSource.requireColumns(
+                        header, TencentBillCsv.REQUIRED_COLUMNS, "the header lacks the columns", source, line),
+                cells -> new Row(cells).parse());
+        String[] header = rows.header();
+        for (int i = 0; i < header.length; i++) {
+            at.put(header[i], i);
         }
     }
 
     @Override
     public boolean hasNext() {
-        if (row == null && !done) {
-            row = rows.next();
-            done = row == null;
-        }
-        return !done;
+        return rows.hasNext();
     }
 
     /**
@@ -117,16 +94,7 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
      */
     @Override
     public LineItem next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more rows in " + source);
-        }
-        String[] cells = row;
-        row = null;
-        if (cells.length != header.length) {
-            throw new BillingInputException(InputProblem.ofLine(
-                    source, rows.line(), "the row has " + cells.length + " cells, the header " + header.length));
-        }
-        return new Row(cells).parse();
+        return rows.next();
     }
 
     /** Returns the line the row last returned (or refused) by {@link #next()} starts on. */
@@ -135,20 +103,7 @@ public final class TencentBillCsvReader implements Iterator<LineItem>, Closeable
     }
 
     ReadResult<LineItem> readAll(OnError onError) {
-        requireNonNull(onError, "onError");
-        List<LineItem> out = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
-        while (hasNext()) {
-            try {
-                out.add(next());
-            } catch (BillingInputException e) {
-                if (onError == OnError.FAIL) {
-                    throw e;
-                }
-                problems.addAll(e.problems());
-            }
-        }
-        return ReadResult.of(out, problems);
+        return rows.readAll(onError, Function.identity());
     }
 
     /**

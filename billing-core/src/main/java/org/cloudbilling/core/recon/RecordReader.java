@@ -12,12 +12,12 @@ import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.CsvRows;
 import org.cloudbilling.core.io.CsvSafety;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.io.internal.RowSource;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
 
@@ -29,47 +29,23 @@ import org.cloudbilling.core.time.BillingMonth;
  * @param <T> the record type
  */
 public final class RecordReader<T> implements Iterator<T>, Closeable {
-    private final String source;
-    private final List<String> columns;
-    private final FormulaGuard guard;
-    private final Function<Cells, T> parse;
-    private final CsvRows rows;
-    private String[] row;
-    private boolean done;
+    private final RowSource<T> rows;
 
     RecordReader(Reader reader, String source, List<String> columns, FormulaGuard guard, Function<Cells, T> parse) {
-        this.source = requireNonNull(source, "source");
-        this.columns = columns;
-        this.guard = requireNonNull(guard, "guard");
-        this.parse = parse;
-        this.rows = CsvRows.of(reader, this.source);
-        try {
-            String[] header = rows.header();
-            if (!List.of(header).equals(columns)) {
-                List<String> missing = new ArrayList<>(columns);
-                missing.removeAll(List.of(header));
-                List<String> unknown = new ArrayList<>(List.of(header));
-                unknown.removeAll(columns);
-                throw new BillingInputException(InputProblem.ofLine(
-                        source,
-                        rows.line(),
-                        "the header is not the list's (RECON-2)"
-                                + (missing.isEmpty() ? "" : "; missing columns " + missing)
-                                + (unknown.isEmpty() ? "" : "; unknown columns " + unknown)
-                                + (missing.isEmpty() && unknown.isEmpty() ? "; expected the order " + columns : "")));
-            }
-        } catch (RuntimeException e) {
-            throw rows.closeAfter(e);
-        }
+        requireNonNull(source, "source");
+        requireNonNull(guard, "guard");
+        requireNonNull(parse, "parse");
+        this.rows = RowSource.open(
+                reader,
+                source,
+                (header, line) -> RowSource.requireExactly(
+                        header, columns, "the header is not the list's (RECON-2)", "expected the order", source, line),
+                cells -> parse.apply(new Cells(cells, source, line(), columns, guard)));
     }
 
     @Override
     public boolean hasNext() {
-        if (row == null && !done) {
-            row = rows.next();
-            done = row == null;
-        }
-        return !done;
+        return rows.hasNext();
     }
 
     /**
@@ -80,16 +56,7 @@ public final class RecordReader<T> implements Iterator<T>, Closeable {
      */
     @Override
     public T next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more rows in " + source);
-        }
-        String[] cells = row;
-        row = null;
-        if (cells.length != columns.size()) {
-            throw new BillingInputException(InputProblem.ofLine(
-                    source, rows.line(), "the row has " + cells.length + " cells, the header " + columns.size()));
-        }
-        return parse.apply(new Cells(cells, source, rows.line(), columns, guard));
+        return rows.next();
     }
 
     /** Returns the line the row last returned (or refused) by {@link #next()} starts on. */
@@ -105,20 +72,7 @@ public final class RecordReader<T> implements Iterator<T>, Closeable {
      * @throws BillingInputException at the first bad row with {@link OnError#FAIL}, or if the CSV is malformed
      */
     public ReadResult<T> readAll(OnError onError) {
-        requireNonNull(onError, "onError");
-        List<T> out = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
-        while (hasNext()) {
-            try {
-                out.add(next());
-            } catch (BillingInputException e) {
-                if (onError == OnError.FAIL) {
-                    throw e;
-                }
-                problems.addAll(e.problems());
-            }
-        }
-        return ReadResult.of(out, problems);
+        return rows.readAll(onError, Function.identity());
     }
 
     /** Closes the underlying reader. */

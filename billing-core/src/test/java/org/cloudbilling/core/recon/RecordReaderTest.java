@@ -102,6 +102,30 @@ class RecordReaderTest {
 
     @Test
     @Tag("RECON-2")
+    void readPeriod_headerRepeatingAColumn_namesTheRepeatedColumnNotTheOrder() {
+        // every column in its place, then Region once more: the order is right, a column is repeated
+        assertThatThrownBy(() -> read(header() + ",Region\n"))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessage("p.csv:1: the header is not the list's (RECON-2); repeated columns [Region]");
+    }
+
+    @Test
+    @Tag("RECON-2")
+    void readPeriod_headerWithManyUnknownColumns_namesTwentyAndCountsTheRest() {
+        List<String> unknown = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            unknown.add("x" + i);
+        }
+
+        // x1..x20 named, the other 5 counted
+        assertThatThrownBy(() -> read(header() + "," + String.join(",", unknown) + "\n"))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessage("p.csv:1: the header is not the list's (RECON-2); unknown columns " + unknown.subList(0, 20)
+                        + " and 5 more");
+    }
+
+    @Test
+    @Tag("RECON-2")
     void readPeriod_headerMissingOneAndWithAnother_namesBoth() {
         assertThatThrownBy(() -> read(header().replace("Remarks", "Note") + "\n"))
                 .isInstanceOf(BillingInputException.class)
