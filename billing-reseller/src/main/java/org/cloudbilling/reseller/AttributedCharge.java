@@ -49,6 +49,16 @@ public record AttributedCharge(
     }
 
     /**
+     * Returns the time of the charge that decides its end-customer discount (RES-14): for a prepaid charge the order
+     * time {@link Attribution} decided (ATTR-1), for usage the start of its fee cycle, never null.
+     */
+    public Instant feeTime() {
+        return basis == AttributionBasis.ORDER_TIME
+                ? attributedAt
+                : item.feePeriod().start();
+    }
+
+    /**
      * Returns whether the charge belongs to a partner's end customer, so that it shows on that partner's Bill A
      * and on the customer's Bill B (ATTR-2).
      */

@@ -30,6 +30,8 @@ import org.cloudbilling.core.money.Money;
  * @param total what the customer owes the reseller for the row
  * @param resellerCost the reseller-perspective columns, present only where enabled and never for a customer
  * @param tags the tags whose keys the reseller has defined as billing tag keys (RES-11)
+ * @param discount which end-customer discount the row got, with its product scope and effective-from (RES-14);
+ *     empty where discounts are not enabled or none applies (then the rate is 1)
  */
 public record BillBRow(
         LineItemId id,
@@ -43,7 +45,8 @@ public record BillBRow(
         Money customerVoucher,
         Money total,
         Optional<ResellerCost> resellerCost,
-        Map<TagKey, String> tags) {
+        Map<TagKey, String> tags,
+        Optional<CustomerDiscount> discount) {
 
     public BillBRow {
         requireNonNull(id, "id");
@@ -58,6 +61,7 @@ public record BillBRow(
         requireNonNull(total, "total");
         requireNonNull(resellerCost, "resellerCost");
         tags = ImmutableMap.copyOf(tags);
+        requireNonNull(discount, "discount");
     }
 
     /** Returns this row without the reseller-perspective columns, as an end customer sees it. */
@@ -74,6 +78,7 @@ public record BillBRow(
                 customerVoucher,
                 total,
                 Optional.empty(),
-                tags);
+                tags,
+                discount);
     }
 }

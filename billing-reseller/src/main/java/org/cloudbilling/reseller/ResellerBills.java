@@ -28,7 +28,9 @@ import org.cloudbilling.core.time.BillingMonth;
  *       included; its amounts are the provider's: cost = the item's total cost, reseller voucher = its voucher
  *       payment, cash expenditure = cost - reseller voucher. End-customer vouchers never touch it (RES-8).
  *   <li>Bill B has a row for every such charge except bill adjustments (RES-5), at list price, with
- *       {@code (list - reserved instance) x customer discount - customer voucher} (RES-10).
+ *       {@code (list - reserved instance) x customer discount - customer voucher} (RES-10); the customer
+ *       discount is the one of the charge's customer and product at its fee start (usage) or order time (prepaid),
+ *       and the row names it (RES-14).
  *   <li>Refunds and the refund part of configuration changes show at the reseller's post-discount amount in A
  *       and at the customer's refund amount in B (RES-4).
  *   <li>Tags show only under the reseller's billing tag keys, one day after their definition (RES-11).
@@ -94,7 +96,7 @@ public final class ResellerBills {
             rowsA.add(a);
             if (a.kind() != RowKind.ADJUSTMENT) {
                 Money voucher = vouchers.getOrDefault(item.id(), Money.zero(settings.currency()));
-                rowsB.add(rowB(item, a, settings, voucher, tags));
+                rowsB.add(rowB(charge, a, settings, voucher, tags));
                 idsB.add(item.id());
             }
         }
@@ -131,10 +133,13 @@ public final class ResellerBills {
     }
 
     private static BillBRow rowB(
-            LineItem item, BillARow a, ResellerSettings settings, Money voucher, Map<TagKey, String> tags) {
+            AttributedCharge charge, BillARow a, ResellerSettings settings, Money voucher, Map<TagKey, String> tags) {
+        LineItem item = charge.item();
         Money list = item.listCost();
         Money reserved = item.reservedInstanceDeduction().orElse(Money.zero(item.currency()));
-        BigDecimal discount = settings.customerDiscount(item.ownerUin());
+        Optional<CustomerDiscount> applied =
+                settings.discountFor(item.ownerUin(), item.businessCode(), charge.feeTime());
+        BigDecimal discount = applied.map(CustomerDiscount::rate).orElse(BigDecimal.ONE);
         Money beforeVoucher = list.minus(reserved).multipliedBy(discount);
         Money original = RowKind.showsAsRefund(item) ? beforeVoucher : list;
         Optional<ResellerCost> cost = settings.resellerPerspectiveEnabled()
@@ -152,7 +157,8 @@ public final class ResellerBills {
                 voucher,
                 beforeVoucher.minus(voucher),
                 cost,
-                tags);
+                tags,
+                applied);
     }
 
     private static Map<TagKey, String> visibleTags(LineItem item, ResellerSettings settings, Instant asOf) {

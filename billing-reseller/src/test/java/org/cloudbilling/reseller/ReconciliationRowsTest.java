@@ -91,7 +91,8 @@ class ReconciliationRowsTest {
                 row.customerVoucher(),
                 row.total(),
                 row.resellerCost(),
-                row.tags());
+                row.tags(),
+                row.discount());
     }
 
     @Test
