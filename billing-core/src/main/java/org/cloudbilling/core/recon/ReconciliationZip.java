@@ -34,7 +34,7 @@ import org.cloudbilling.core.time.BillingMonth;
  * The two reconciliation lists of a cycle together in one ZIP (RECON-1), as entries
  * {@code ReconciliationList(Period)_YYYYMM.csv} and {@code ReconciliationList(Pay-per-Use)_YYYYMM.csv}, UTF-8.
  *
- * <p>Writing streams the rows into the entries; {@link #write(BillingMonth, Iterator, Iterator, Path, FormulaGuard)}
+ * <p>Writing streams the rows into the entries; {@link #write(ReconciliationLists, Path, FormulaGuard)}
  * creates only the file {@code ReconciliationList_YYYYMM.zip} directly in the target directory, never elsewhere
  * and never over an existing file. Reading takes the ZIP as a stream and extracts nothing to disk; an entry other
  * than the two lists (a path such as {@code ../x}, a directory, a list of another cycle) is refused.
