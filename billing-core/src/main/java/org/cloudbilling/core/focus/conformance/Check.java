@@ -49,6 +49,19 @@ sealed interface Check {
         }
     }
 
+    /** The row is outside a condition (the negation of a condition, for alternatives). */
+    record CheckNotCondition(Check condition) implements Check {
+        @Override
+        public boolean test(Row row) {
+            return !condition.test(row);
+        }
+
+        @Override
+        public void columns(Set<String> into) {
+            condition.columns(into);
+        }
+    }
+
     /** The column is in the dataset; a fact of the header, the same for every row. */
     record ColumnPresent(String column) implements Check {
         @Override

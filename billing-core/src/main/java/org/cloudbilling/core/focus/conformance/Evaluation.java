@@ -35,6 +35,8 @@ final class Evaluation {
     private final Map<String, List<String>> parents = new HashMap<>();
     private final Map<String, Boolean> applicable = new HashMap<>();
     private final Map<String, List<Check>> inherited = new HashMap<>();
+    /** The rules that are alternatives of an OR of row rules, mapped to that OR rule: checked row by row there. */
+    private final Map<String, String> alternatives = new HashMap<>();
 
     Evaluation(ModelReader.Model model, Set<String> declared) {
         this.model = model;
@@ -44,8 +46,32 @@ final class Evaluation {
                 for (String child : new LinkedHashSet<>(ModelReader.refs(rs.tree(), new ArrayList<>()))) {
                     parents.computeIfAbsent(child, k -> new ArrayList<>()).add(r.id());
                 }
+                if (rowAlternatives(rs.tree()) != null) {
+                    for (RuleTree t : ((AnyOf) rs.tree()).items()) {
+                        alternatives.put(((Ref) t).ruleId(), r.id());
+                    }
+                }
             }
         }
+    }
+
+    /** The rules of an OR whose every item is a rule checked on rows, else null. */
+    private List<ModelRule> rowAlternatives(RuleTree tree) {
+        if (!(tree instanceof AnyOf any)) {
+            return null;
+        }
+        List<ModelRule> out = new ArrayList<>();
+        for (RuleTree t : any.items()) {
+            if (!(t instanceof Ref ref)) {
+                return null;
+            }
+            ModelRule child = model.rules().get(ref.ruleId());
+            if (child.dynamic() || !(child.requirement() instanceof RowCheck)) {
+                return null;
+            }
+            out.add(child);
+        }
+        return out;
     }
 
     private boolean applicable(String id) {
@@ -150,7 +176,40 @@ final class Evaluation {
         if (Keyword.of(r.keyword()) == Keyword.MAY) {
             return verdict(r, Outcome.PERMISSION, 0, List.of(), "");
         }
-        if (r.requirement() instanceof Rules) {
+        String alternativeOf = alternatives.get(r.id());
+        if (alternativeOf != null) {
+            return verdict(
+                    r,
+                    Outcome.NOT_CHECKED,
+                    0,
+                    List.of(),
+                    "an alternative of " + alternativeOf
+                            + ", which a row fails only when it fails every alternative: checked there");
+        }
+        if (r.requirement() instanceof Rules rs) {
+            List<ModelRule> alts = rowAlternatives(rs.tree());
+            if (alts == null) {
+                return null;
+            }
+            List<Check> conditions = conditions(r.id());
+            Set<String> columns = new TreeSet<>();
+            conditions.forEach(c -> c.columns(columns));
+            List<Check> each = new ArrayList<>();
+            for (ModelRule alt : alts) {
+                Check check = ((RowCheck) alt.requirement()).check();
+                check.columns(columns);
+                if (alt.condition() != null) {
+                    alt.condition().columns(columns);
+                    // a row fails an alternative when it is in the alternative's condition and fails its check
+                    check = new Check.Or(List.of(new Check.CheckNotCondition(alt.condition()), check));
+                }
+                each.add(check);
+            }
+            RuleVerdict unusable = unusable(r, columns, index, times);
+            if (unusable != null) {
+                return unusable;
+            }
+            probes.add(new RowProbe(r, conditions, new Check.Or(each), columns));
             return null;
         }
         if (!(r.requirement() instanceof RowCheck) && !(r.requirement() instanceof DistinctCount)) {
@@ -203,6 +262,40 @@ final class Evaluation {
                 r.requirement() instanceof RowCheck rc
                         ? new RowProbe(r, conditions, rc.check(), columns)
                         : new DistinctProbe(r, conditions, (DistinctCount) r.requirement()));
+        return null;
+    }
+
+    /** Whether every column missing from the dataset is one only a ColumnPresent check reads. */
+    private static boolean presenceOnlyAbsent(Set<String> columns, Map<String, Integer> index) {
+        return columns.stream().allMatch(index::containsKey);
+    }
+
+    /**
+     * The verdict of a rule that reads a column named twice (failed: its values are ambiguous) or a column the
+     * dataset lacks (not checked: the presence rule reports it), else null.
+     */
+    private static RuleVerdict unusable(
+            ModelRule r, Set<String> columns, Map<String, Integer> index, Map<String, Integer> times) {
+        Set<String> absent = new TreeSet<>();
+        Set<String> repeated = new TreeSet<>();
+        for (String c : columns) {
+            if (!index.containsKey(c)) {
+                absent.add(c);
+            } else if (times.getOrDefault(c, 0) > 1) {
+                repeated.add(c);
+            }
+        }
+        if (!repeated.isEmpty()) {
+            return verdict(
+                    r,
+                    Outcome.FAILED,
+                    0,
+                    List.of(),
+                    "the column(s) " + repeated + " appear more than once, so their values are ambiguous");
+        }
+        if (!absent.isEmpty()) {
+            return verdict(r, Outcome.NOT_CHECKED, 0, List.of(), "the dataset lacks " + absent);
+        }
         return null;
     }
 
