@@ -17,6 +17,7 @@ import org.cloudbilling.examples.cli.ExportCommand;
 import org.cloudbilling.examples.cli.OutputFailed;
 import org.cloudbilling.examples.cli.ReconcileCommand;
 import org.cloudbilling.examples.cli.UserError;
+import org.cloudbilling.examples.cli.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code billing} command line: {@code java -jar billing-examples/target/billing.jar <command>}.
  *
- * <p>Exit codes: 0 done; 2 bad input, usage, or a file that cannot be read or written (a message naming file, line
+ * <p>Exit codes: 0 done; 3 {@code validate} found a MUST rule broken; 2 bad input, usage, or a file that cannot be read or written (a message naming file, line
  * and column, at most 20 problems, never a stack trace); 1 a bug (with its stack trace). Results go to standard
  * output or {@code --out FILE}, progress to standard error.
  */
@@ -41,12 +42,14 @@ import picocli.CommandLine.Spec;
             BacktrackCommand.class,
             ReconcileCommand.class,
             ExportCommand.class,
+            ValidateCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
             "",
-            "Exit codes: 0 done, 1 a bug, 2 bad input, usage, or a file that cannot be read or written.",
+            "Exit codes: 0 done, 1 a bug, 2 bad input, usage, or a file that cannot be read or written,",
+            "3 (validate) the dataset breaks a MUST rule of the FOCUS model.",
             "'billing COMMAND --help' for a command."
         })
 public final class BillingCommand implements Callable<Integer>, CommandContext {
