@@ -114,7 +114,7 @@ public final class ResellerBills {
                 new BillB(settings.reseller(), month, status, settings.currency(), rowsB));
     }
 
-    private static BillARow rowA(LineItem item, Map<TagKey, String> tags) {
+    static BillARow rowA(LineItem item, Map<TagKey, String> tags) {
         RowKind kind = RowKind.of(item);
         Money cost = item.totalCost();
         Money original = kind == RowKind.ADJUSTMENT || RowKind.showsAsRefund(item) ? cost : item.listCost();

@@ -26,6 +26,7 @@ import org.cloudbilling.core.id.RegionId;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.recon.BillingMode;
 import org.cloudbilling.core.time.Interval;
 import org.immutables.value.Value;
 
@@ -123,6 +124,22 @@ public abstract class LineItem {
     /** The original order a refund or configuration change refers to. */
     public abstract Optional<OrderId> originalOrderId();
 
+    /**
+     * The billing mode of the order, as the order states it (RECON-5): Daily, Monthly, Yearly, Pay-per-use or one
+     * of the three reserved-instance modes; empty when the source does not report it.
+     */
+    public abstract Optional<BillingMode> billingMode();
+
+    /** The number of resources the order bought, as the order states it (RECON-5), at least 0. */
+    public abstract Optional<Integer> purchaseQuantity();
+
+    /**
+     * The duration the order subscribed, in units of its {@link #billingMode()} (3 with Monthly is three months), as
+     * the order states it (RECON-5), at least 0.
+     */
+    @JsonFormat(shape = JsonFormat.Shape.STRING)
+    public abstract Optional<BigDecimal> purchaseDuration();
+
     /** The quantity used, exactly as reported. */
     @JsonFormat(shape = JsonFormat.Shape.STRING)
     public abstract Optional<BigDecimal> usageQuantity();
@@ -205,6 +222,11 @@ public abstract class LineItem {
                 id(),
                 paid,
                 totalCost());
+        purchaseQuantity()
+                .ifPresent(q -> checkArgument(q >= 0, "line item %s: purchaseQuantity %s is negative", id(), q));
+        purchaseDuration()
+                .ifPresent(d -> checkArgument(
+                        d.signum() >= 0, "line item %s: purchaseDuration %s is negative", id(), d.toPlainString()));
         discountRate()
                 .ifPresent(rate -> checkArgument(
                         rate.signum() >= 0, "line item %s: discountRate %s is negative", id(), rate.toPlainString()));

@@ -5,10 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,13 +93,15 @@ public record ReconciliationLists(
     /**
      * Produces the lists of {@code cycle} from its line items: a prepaid item is a row of the Period list, and the
      * postpaid items are summed into one Pay-per-Use row per product type, region, product, specifications, usage
-     * type and unit (rows in that order). The mapping is listed in {@code docs/formats.md}:
+     * type, unit and billing mode (rows in that order). The mapping is listed in {@code docs/formats.md}:
      *
      * <ul>
      *   <li>order type: new and commitment purchases are Purchase, renewals Renewal, refunds Unsubscription (with
      *       the original order as Pre-OrderId), upgrades and downgrades Change;
-     *   <li>billing mode and duration: from the fee period in the calendar's zone, a whole number of years is
-     *       Yearly, of months Monthly, otherwise Daily with the days it touches; none for an unsubscription;
+     *   <li>billing mode, purchase quantity and duration: the order's own, as the item carries them
+     *       ({@link LineItem#billingMode()}, {@link LineItem#purchaseQuantity()}, {@link LineItem#purchaseDuration()}),
+     *       never guessed from the fee period (RECON-5); no billing mode for an unsubscription; a postpaid item is
+     *       Pay-per-use unless it carries another mode, such as a reserved instance without upfront payment;
      *   <li>amounts: list cost is the official total, total cost the amount due, cash and credit as paid, and
      *       vouchers, coupons, incentive and transferred funds together as cash coupons used (RECON-4).
      * </ul>
@@ -112,7 +111,8 @@ public record ReconciliationLists(
      * @param calendar the provider's calendar, not null
      * @return the lists, never null
      * @throws IllegalArgumentException naming the item when an item reports no payment fields, a prepaid item has
-     *     no order (or a refund no original order), or a prepaid item's action has no order type
+     *     no order (or a refund no original order), carries no billing mode (unless an unsubscription), purchase
+     *     quantity or duration, or a prepaid item's action has no order type
      */
     public static ReconciliationLists of(BillingMonth cycle, Iterable<LineItem> items, BillingCalendar calendar) {
         requireNonNull(cycle, "cycle");
@@ -125,20 +125,22 @@ public record ReconciliationLists(
                 period.add(periodRecord(cycle, item, payments, calendar));
             } else {
                 String usageUnit = item.usageUnit().orElse("");
+                BillingMode mode = item.billingMode().orElse(BillingMode.PAY_PER_USE);
                 List<String> key = List.of(
                         item.businessCode().value(),
                         value(item.regionId()),
                         value(item.productCode()),
                         value(item.instanceType()),
                         value(item.itemCode()),
-                        usageUnit);
+                        usageUnit,
+                        mode.name());
                 PayPerUseRecord row = new PayPerUseRecord(
                         cycle,
                         key.get(0),
                         key.get(1),
                         key.get(2),
                         key.get(3),
-                        BillingMode.PAY_PER_USE,
+                        mode,
                         key.get(4),
                         item.usageQuantity().orElse(BigDecimal.ZERO),
                         usageUnit,
@@ -185,7 +187,8 @@ public record ReconciliationLists(
      * @param calendar the provider's calendar, not null
      * @return the row, never null
      * @throws IllegalArgumentException naming the item when it is not prepaid, reports no payments, has no order
-     *     (or a refund no original order), or its action has no order type
+     *     (or a refund no original order), carries no billing mode (unless an unsubscription), purchase quantity or
+     *     duration, or its action has no order type
      */
     public static PeriodRecord periodRecord(BillingMonth cycle, LineItem item, BillingCalendar calendar) {
         requireNonNull(cycle, "cycle");
@@ -208,25 +211,13 @@ public record ReconciliationLists(
                     .orElseThrow(() -> new IllegalArgumentException("refund line item " + item.id()
                             + " has no original order; an Unsubscription names its Pre-OrderId (RECON-3)")));
         }
-        Interval fee = item.feePeriod();
-        ZonedDateTime start = fee.start().atZone(calendar.zone());
-        ZonedDateTime end = fee.end().atZone(calendar.zone());
-        BillingMode mode;
-        BigDecimal duration;
-        long months = ChronoUnit.MONTHS.between(start, end);
-        if (months > 0 && start.plusMonths(months).equals(end) && months % 12 == 0) {
-            mode = BillingMode.YEARLY;
-            duration = BigDecimal.valueOf(months / 12);
-        } else if (months > 0 && start.plusMonths(months).equals(end)) {
-            mode = BillingMode.MONTHLY;
-            duration = BigDecimal.valueOf(months);
-        } else {
-            mode = BillingMode.DAILY;
-            LocalDateTime endDay = end.toLocalDate().atStartOfDay();
-            long days = ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate())
-                    + (end.toLocalDateTime().isAfter(endDay) ? 1 : 0);
-            duration = BigDecimal.valueOf(Math.max(1, days));
+        Optional<BillingMode> mode = Optional.empty();
+        if (type != OrderType.UNSUBSCRIPTION) {
+            mode = Optional.of(item.billingMode().orElseThrow(() -> missingOrderData(item, "billing mode")));
         }
+        int quantity = item.purchaseQuantity().orElseThrow(() -> missingOrderData(item, "purchase quantity"));
+        BigDecimal duration = item.purchaseDuration().orElseThrow(() -> missingOrderData(item, "duration"));
+        Interval fee = item.feePeriod();
         Instant consumed = item.deductionTime().orElse(fee.start());
         return new PeriodRecord(
                 cycle,
@@ -238,11 +229,17 @@ public record ReconciliationLists(
                 value(item.regionId()),
                 value(item.productCode()),
                 value(item.instanceType()),
-                type == OrderType.UNSUBSCRIPTION ? Optional.empty() : Optional.of(mode),
-                1,
+                mode,
+                quantity,
                 duration,
                 payments,
                 "");
+    }
+
+    private static IllegalArgumentException missingOrderData(LineItem item, String field) {
+        return new IllegalArgumentException("prepaid line item " + item.id() + " (order "
+                + item.orderId().map(Identifier::value).orElse("") + ") carries no " + field
+                + "; the Period list writes the order's own, never one guessed from the fee period (RECON-5)");
     }
 
     private static OrderType orderType(LineItem item) {

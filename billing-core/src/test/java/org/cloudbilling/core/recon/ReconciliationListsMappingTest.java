@@ -37,7 +37,10 @@ class ReconciliationListsMappingTest {
                 .orderId(OrderId.of("O-1"))
                 .feePeriod(Interval.of(Instant.parse(start), Instant.parse(end)))
                 .listCost(Money.of("CNY", "10"))
-                .totalCost(Money.of("CNY", "10"));
+                .totalCost(Money.of("CNY", "10"))
+                .billingMode(BillingMode.MONTHLY)
+                .purchaseQuantity(1)
+                .purchaseDuration(BigDecimal.ONE);
     }
 
     private static PeriodRecord row(LineItem item) {
@@ -45,46 +48,117 @@ class ReconciliationListsMappingTest {
     }
 
     @Test
-    @Tag("RECON-3")
-    void periodRecord_daysInUtcPlus8_countEveryDayTouched() {
-        // 00:00 on 10 September to 00:00 on 12 September in UTC+8: two whole days
-        PeriodRecord whole = row(prepaid("2024-09-09T16:00:00Z", "2024-09-11T16:00:00Z")
+    @Tag("RECON-5")
+    void periodRecord_theOrdersModeQuantityAndDuration_areWrittenWhateverTheFeePeriod() {
+        // two days of fee period, but the order is a reserved instance paid fully upfront, 3 of them for 1 year
+        PeriodRecord reserved = row(prepaid("2024-09-09T16:00:00Z", "2024-09-11T16:00:00Z")
+                .billingMode(BillingMode.RESERVED_FULL_UPFRONT)
+                .purchaseQuantity(3)
+                .purchaseDuration(BigDecimal.ONE)
                 .cashPaid(Money.of("CNY", "10"))
                 .build());
-        // 00:00 on 10 September to 06:00 on 12 September in UTC+8: the 12th is touched too, three days
-        PeriodRecord partial = row(prepaid("2024-09-09T16:00:00Z", "2024-09-11T22:00:00Z")
+        // exactly three months of fee period, but the order is Daily for 92 days, 2 resources
+        PeriodRecord daily = row(prepaid("2024-09-09T16:00:00Z", "2024-12-09T16:00:00Z")
+                .billingMode(BillingMode.DAILY)
+                .purchaseQuantity(2)
+                .purchaseDuration(BigDecimal.valueOf(92))
                 .cashPaid(Money.of("CNY", "10"))
                 .build());
-        // 09:00 to 10:00 on 10 September in UTC+8: one day
-        PeriodRecord hour = row(prepaid("2024-09-10T01:00:00Z", "2024-09-10T02:00:00Z")
+        // one hour of fee period, a half-upfront reserved instance for 3 years
+        PeriodRecord half = row(prepaid("2024-09-10T01:00:00Z", "2024-09-10T02:00:00Z")
+                .billingMode(BillingMode.RESERVED_HALF_UPFRONT)
+                .purchaseDuration(BigDecimal.valueOf(3))
                 .cashPaid(Money.of("CNY", "10"))
                 .build());
 
-        assertThat(whole.billingMode()).contains(BillingMode.DAILY);
-        assertThat(whole.duration()).isEqualTo(BigDecimal.valueOf(2));
-        assertThat(partial.duration()).isEqualTo(BigDecimal.valueOf(3));
-        assertThat(hour.duration()).isEqualTo(BigDecimal.ONE);
+        assertThat(reserved.billingMode()).contains(BillingMode.RESERVED_FULL_UPFRONT);
+        assertThat(reserved.purchaseQuantity()).isEqualTo(3);
+        assertThat(reserved.duration()).isEqualTo(BigDecimal.ONE);
+        assertThat(daily.billingMode()).contains(BillingMode.DAILY);
+        assertThat(daily.purchaseQuantity()).isEqualTo(2);
+        assertThat(daily.duration()).isEqualTo(BigDecimal.valueOf(92));
+        assertThat(half.billingMode()).contains(BillingMode.RESERVED_HALF_UPFRONT);
+        assertThat(half.purchaseQuantity()).isEqualTo(1);
+        assertThat(half.duration()).isEqualTo(BigDecimal.valueOf(3));
     }
 
     @Test
-    @Tag("RECON-3")
-    void periodRecord_wholeMonthsAndYears_areMonthlyAndYearly() {
-        PeriodRecord threeMonths = row(prepaid("2024-09-09T16:00:00Z", "2024-12-09T16:00:00Z")
+    @Tag("RECON-5")
+    void periodRecord_itemWithoutTheOrdersModeQuantityOrDuration_isRefusedNamingItAndTheField() {
+        // a whole month of fee period: the old writer guessed Monthly, 1, 1 from it
+        LineItem noMode = prepaid("2024-09-09T16:00:00Z", "2024-10-09T16:00:00Z")
+                .billingMode(Optional.empty())
                 .cashPaid(Money.of("CNY", "10"))
-                .build());
-        PeriodRecord twoYears = row(prepaid("2024-09-09T16:00:00Z", "2026-09-09T16:00:00Z")
+                .build();
+        LineItem noQuantity = prepaid("2024-09-09T16:00:00Z", "2024-10-09T16:00:00Z")
+                .purchaseQuantity(Optional.empty())
                 .cashPaid(Money.of("CNY", "10"))
-                .build());
-        PeriodRecord thirteenMonths = row(prepaid("2024-09-09T16:00:00Z", "2025-10-09T16:00:00Z")
+                .build();
+        LineItem noDuration = prepaid("2024-09-09T16:00:00Z", "2024-10-09T16:00:00Z")
+                .purchaseDuration(Optional.empty())
                 .cashPaid(Money.of("CNY", "10"))
-                .build());
+                .build();
 
-        assertThat(threeMonths.billingMode()).contains(BillingMode.MONTHLY);
-        assertThat(threeMonths.duration()).isEqualTo(BigDecimal.valueOf(3));
-        assertThat(twoYears.billingMode()).contains(BillingMode.YEARLY);
-        assertThat(twoYears.duration()).isEqualTo(BigDecimal.valueOf(2));
-        assertThat(thirteenMonths.billingMode()).contains(BillingMode.MONTHLY);
-        assertThat(thirteenMonths.duration()).isEqualTo(BigDecimal.valueOf(13));
+        assertThatThrownBy(() -> row(noMode))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("prepaid line item li-1 (order O-1) carries no billing mode; the Period list writes the"
+                        + " order's own, never one guessed from the fee period (RECON-5)");
+        assertThatThrownBy(() -> row(noQuantity))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("prepaid line item li-1 (order O-1) carries no purchase quantity;");
+        assertThatThrownBy(() -> row(noDuration))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("prepaid line item li-1 (order O-1) carries no duration;");
+    }
+
+    @Test
+    @Tag("RECON-5")
+    void periodRecord_unsubscription_hasNoBillingModeEvenWhenTheItemCarriesOne() {
+        LineItem refund = prepaid("2024-09-09T16:00:00Z", "2024-10-09T16:00:00Z")
+                .actionType(ActionType.REFUND)
+                .originalOrderId(OrderId.of("O-0"))
+                .purchaseQuantity(2)
+                .purchaseDuration(BigDecimal.valueOf(5))
+                .listCost(Money.of("CNY", "-10"))
+                .totalCost(Money.of("CNY", "-10"))
+                .cashPaid(Money.of("CNY", "-10"))
+                .build();
+
+        PeriodRecord row = row(refund);
+
+        assertThat(row.billingMode()).isEmpty();
+        assertThat(row.purchaseQuantity()).isEqualTo(2);
+        assertThat(row.duration()).isEqualTo(BigDecimal.valueOf(5));
+    }
+
+    @Test
+    @Tag("RECON-5")
+    void of_postpaidReservedInstanceWithoutUpfront_isItsOwnPayPerUseRowWithThatMode() {
+        LineItem.Builder hour = LineItem.builder()
+                .ownerUin(OwnerUin.of("u1"))
+                .payerUin(PayerUin.of("u1"))
+                .businessCode(BusinessCode.of("ECS"))
+                .payMode(PayMode.POSTPAID)
+                .actionType(ActionType.USAGE)
+                .feePeriod(Interval.of(Instant.parse("2024-09-10T01:00:00Z"), Instant.parse("2024-09-10T02:00:00Z")))
+                .usageQuantity(BigDecimal.ONE)
+                .usageUnit("Hours")
+                .listCost(Money.of("CNY", "2"))
+                .totalCost(Money.of("CNY", "2"))
+                .cashPaid(Money.of("CNY", "2"));
+        LineItem plain = hour.id(LineItemId.of("u-1")).build();
+        LineItem reserved = hour.id(LineItemId.of("u-2"))
+                .billingMode(BillingMode.RESERVED_NO_UPFRONT)
+                .build();
+
+        List<PayPerUseRecord> rows = ReconciliationLists.of(
+                        BillingMonth.of(2024, 9), List.of(plain, reserved), BillingCalendar.TENCENT)
+                .payPerUse();
+
+        assertThat(rows)
+                .extracting(PayPerUseRecord::billingMode)
+                .containsExactly(BillingMode.PAY_PER_USE, BillingMode.RESERVED_NO_UPFRONT);
+        assertThat(rows).allSatisfy(r -> assertThat(r.usage()).isEqualTo(BigDecimal.ONE));
     }
 
     @Test

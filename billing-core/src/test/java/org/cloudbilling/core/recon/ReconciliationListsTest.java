@@ -59,6 +59,9 @@ class ReconciliationListsTest {
                     "2024-10-09T16:00:00Z",
                     "100.00000000",
                     "90.12501236")
+            .billingMode(BillingMode.MONTHLY)
+            .purchaseQuantity(1)
+            .purchaseDuration(BigDecimal.ONE)
             .cashPaid(Money.of("CNY", "80.12501236"))
             .couponPaid(Money.of("CNY", "10.00000000"))
             .build();
@@ -71,6 +74,9 @@ class ReconciliationListsTest {
                     "2025-09-14T16:00:00Z",
                     "1200.00",
                     "1000.00")
+            .billingMode(BillingMode.YEARLY)
+            .purchaseQuantity(1)
+            .purchaseDuration(BigDecimal.ONE)
             .creditPaid(Money.of("CNY", "1000.00"))
             .build();
     /** An unsubscription of O-090, refunded in cash. */
@@ -82,6 +88,8 @@ class ReconciliationListsTest {
                     "2024-10-01T16:00:00Z",
                     "-36.67",
                     "-30.00")
+            .purchaseQuantity(1)
+            .purchaseDuration(BigDecimal.valueOf(11))
             .originalOrderId(OrderId.of("O-090"))
             .cashPaid(Money.of("CNY", "-30.00"))
             .build();
@@ -94,6 +102,9 @@ class ReconciliationListsTest {
                     "2024-10-01T16:00:00Z",
                     "-5.00",
                     "-4.00")
+            .billingMode(BillingMode.DAILY)
+            .purchaseQuantity(1)
+            .purchaseDuration(BigDecimal.valueOf(7))
             .voucherPaid(Money.of("CNY", "-4.00"))
             .build();
     /** Two hours of OBS storage, summed into one Pay-per-Use row. */

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.testing.BillingGenerators;
 import org.cloudbilling.core.time.BillingCalendar;
@@ -37,8 +39,52 @@ class ReconciliationProperties {
                                 : LineItem.builder()
                                         .from(i)
                                         .cashPaid(i.totalCost())
-                                        .build()))
+                                        .build())
+                        .map(ReconciliationProperties::withOrderTerms))
                 .ofSizeBetween(0, 30);
+    }
+
+    /**
+     * A prepaid item carries its order's billing mode, quantity and duration (RECON-5), chosen from its id so that
+     * every mode occurs; a postpaid one sometimes a reserved instance without upfront payment.
+     */
+    private static LineItem withOrderTerms(LineItem i) {
+        int h = Math.floorMod(i.id().value().hashCode(), 1000);
+        BillingMode[] modes = BillingMode.values();
+        if (i.payMode() == PayMode.PREPAID) {
+            return LineItem.builder()
+                    .from(i)
+                    .billingMode(modes[h % modes.length])
+                    .purchaseQuantity(h % 5)
+                    .purchaseDuration(BigDecimal.valueOf(h % 37, h % 2))
+                    .build();
+        }
+        return h % 3 == 0
+                ? LineItem.builder()
+                        .from(i)
+                        .billingMode(BillingMode.RESERVED_NO_UPFRONT)
+                        .build()
+                : i;
+    }
+
+    @Test
+    @Tag("RECON-5")
+    void of_anyItems_periodRowsCarryTheOrdersModeQuantityAndDuration() {
+        qt().forAll(items()).checkAssert(items -> {
+            ReconciliationLists lists = ReconciliationLists.of(CYCLE, items, BillingCalendar.TENCENT);
+            List<LineItem> prepaid =
+                    items.stream().filter(i -> i.payMode() == PayMode.PREPAID).toList();
+            assertThat(lists.period()).hasSameSizeAs(prepaid);
+            for (int n = 0; n < prepaid.size(); n++) {
+                LineItem item = prepaid.get(n);
+                PeriodRecord row = lists.period().get(n);
+                assertThat(row.billingMode())
+                        .isEqualTo(row.orderType() == OrderType.UNSUBSCRIPTION ? Optional.empty() : item.billingMode());
+                assertThat(row.purchaseQuantity())
+                        .isEqualTo(item.purchaseQuantity().orElseThrow());
+                assertThat(row.duration()).isEqualTo(item.purchaseDuration().orElseThrow());
+            }
+        });
     }
 
     @Test
@@ -87,6 +133,7 @@ class ReconciliationProperties {
                         r.specifications(),
                         r.usageType(),
                         r.usageUnit(),
+                        r.billingMode().name(),
                         r.usage().stripTrailingZeros().toPlainString(),
                         r.payments().amountDue().stripTrailingZeros().toPlainString(),
                         r.payments().cashPayment().stripTrailingZeros().toPlainString()))

@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
         description = {
             "Writes the reconciliation lists ZIP of a billing cycle: ReconciliationList_YYYYMM.zip in --out,"
                     + " holding the Period and the Pay-per-Use lists.",
-            "Every item needs its payment breakdown (cash, vouchers, ...); a prepaid item needs its order number."
+            "Every item needs its payment breakdown (cash, vouchers, ...); a prepaid item needs its order number,"
+                    + " and its order's billing mode, purchase quantity and duration (RECON-5) unless"
+                    + " --estimate-order-terms is given."
         },
         footer = {"", "Example:", "  billing reconcile --input bill.csv --format tencent --month 2024-09 --out lists/"})
 public final class ReconcileCommand extends BaseCommand {
@@ -48,6 +50,13 @@ public final class ReconcileCommand extends BaseCommand {
             description = "the provider's calendar, for the cycle and the times: tencent (UTC+8, default) or utc")
     CalendarChoice calendar;
 
+    @Option(
+            names = "--estimate-order-terms",
+            description = "for a prepaid item that carries no billing mode, quantity or duration from its order (a"
+                    + " Tencent bill carries none), estimate them: mode and duration from the fee period's length,"
+                    + " quantity 1. Without it such an item is refused: the lists write the order's own (RECON-5).")
+    boolean estimateOrderTerms;
+
     @Override
     public Integer call() {
         BillingMonth cycle = InputOptions.month("--month", month);
@@ -57,6 +66,7 @@ public final class ReconcileCommand extends BaseCommand {
         Progress progress = progress();
         List<LineItem> items = input.read(progress).stream()
                 .filter(i -> calendar.calendar.monthOf(i.feePeriod().start()).equals(cycle))
+                .map(i -> estimateOrderTerms ? OrderTermsEstimate.estimate(i, calendar.calendar) : i)
                 .toList();
         ReconciliationLists lists;
         try {

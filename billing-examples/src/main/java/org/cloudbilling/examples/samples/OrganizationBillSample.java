@@ -13,25 +13,40 @@ import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.money.SettlementPolicy;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
+import org.cloudbilling.reseller.AttributedCharge;
+import org.cloudbilling.reseller.Attribution;
+import org.cloudbilling.reseller.AttributionContext;
+import org.cloudbilling.reseller.Channel;
 import org.cloudbilling.reseller.OutOfScopeException;
+import org.cloudbilling.reseller.Outcome;
 import org.cloudbilling.reseller.Tenure;
 import org.cloudbilling.reseller.Viewer;
 import org.cloudbilling.reseller.organization.ConsolidatedBill;
 import org.cloudbilling.reseller.organization.Entity;
 import org.cloudbilling.reseller.organization.EntityId;
+import org.cloudbilling.reseller.organization.FundLedger;
+import org.cloudbilling.reseller.organization.FundMovement;
+import org.cloudbilling.reseller.organization.Invoice;
+import org.cloudbilling.reseller.organization.InvoiceId;
+import org.cloudbilling.reseller.organization.InvoiceIdGenerator;
+import org.cloudbilling.reseller.organization.InvoiceRegister;
 import org.cloudbilling.reseller.organization.Membership;
+import org.cloudbilling.reseller.organization.MovementId;
 import org.cloudbilling.reseller.organization.Organization;
 import org.cloudbilling.reseller.organization.OrganizationViews;
 import org.cloudbilling.reseller.organization.PaymentMode;
 import org.cloudbilling.reseller.organization.Permission;
 
 /**
- * An organization's consolidated bill: a group with two entities, headquarters (whose admin is the group admin)
- * and a subsidiary; September's bill per member and per entity, the part the subsidiary's admin may see, and the
- * requests refused for a missing permission.
+ * An organization's month: a group with two entities, headquarters (whose admin is the group admin), which pays on
+ * behalf of its members, and a subsidiary, which pays for itself (ORG-8); September's consolidated bill per member and
+ * per entity, the part the subsidiary's admin may see, and the requests refused for a missing permission (ORG-6);
+ * then the month's funds (ORG-9): top-ups, an allocation to the subsidiary's admin, and each charge's consumption
+ * deducted from the account that pays it; and an invoice per member once the month is issued (ORG-10).
  */
 public final class OrganizationBillSample {
     private static final OwnerUin GROUP_ADMIN = OwnerUin.of("300000000001");
@@ -40,6 +55,7 @@ public final class OrganizationBillSample {
     private static final OwnerUin M2 = OwnerUin.of("300000000012");
     private static final OwnerUin S1 = OwnerUin.of("300000000021");
     private static final OwnerUin OUTSIDER = OwnerUin.of("300000000099");
+    private static final Currency CNY = Currency.getInstance("CNY");
 
     private OrganizationBillSample() {}
 
@@ -54,7 +70,12 @@ public final class OrganizationBillSample {
         out.flush();
     }
 
-    static void run(PrintWriter out) {
+    /**
+     * Prints the sample's output to {@code out}.
+     *
+     * @param out where to print, not null
+     */
+    public static void run(PrintWriter out) {
         EntityId hq = EntityId.of("hq");
         EntityId sub = EntityId.of("sub");
         Tenure sinceAugust = Tenure.since(Instant.parse("2024-08-01T00:00:00+08:00"));
@@ -64,8 +85,14 @@ public final class OrganizationBillSample {
                 .membership(new Membership(M1, hq, sinceAugust))
                 .membership(new Membership(M2, hq, sinceAugust))
                 .membership(new Membership(S1, sub, sinceAugust))
-                .grant(GROUP_ADMIN, Permission.CONSOLIDATED_BILLING, Permission.VIEW_BILLS)
-                .grant(SUB_ADMIN, Permission.CONSOLIDATED_BILLING)
+                .paymentMode(sub, sinceAugust.from(), PaymentMode.SELF_PAY)
+                .grant(
+                        GROUP_ADMIN,
+                        Permission.CONSOLIDATED_BILLING,
+                        Permission.VIEW_BILLS,
+                        Permission.ALLOCATE_FUNDS,
+                        Permission.INVOICE)
+                .grant(SUB_ADMIN, Permission.CONSOLIDATED_BILLING, Permission.INVOICE)
                 .build();
 
         List<LineItem> september = List.of(
@@ -100,6 +127,121 @@ public final class OrganizationBillSample {
         Instant endOfMonth = Instant.parse("2024-09-30T12:00:00+08:00");
         group.check(SUB_ADMIN, Permission.VIEW_BILLS, S1, endOfMonth)
                 .ifPresent(refusal -> out.println("Refused: " + refusal));
+
+        funds(out, group, september, endOfMonth);
+        invoices(out, group, september);
+    }
+
+    /** The month's funds: who pays each charge (ORG-8), and the ledger of top-ups, allocations and consumption. */
+    private static void funds(PrintWriter out, Organization group, List<LineItem> september, Instant endOfMonth) {
+        List<AttributedCharge> charges = Attribution.attribute(
+                september,
+                AttributionContext.of(BillingCalendar.TENCENT, Channel.builder().build())
+                        .withPayOnBehalf(group));
+        out.println("Payers (hq pays on behalf of its members, sub pays for itself):");
+        Instant first = Instant.parse("2024-09-01T10:00:00+08:00");
+        FundLedger ledger = FundLedger.empty(CNY);
+        ledger = apply(ledger, group, FundMovement.topUp(id("t-1"), first, GROUP_ADMIN, GROUP_ADMIN, cny("500.00")));
+        ledger = apply(
+                ledger, group, FundMovement.topUp(id("t-2"), first.plusSeconds(3600), M1, GROUP_ADMIN, cny("100.00")));
+        ledger = apply(
+                ledger,
+                group,
+                FundMovement.allocation(id("a-1"), first.plusSeconds(7200), GROUP_ADMIN, SUB_ADMIN, cny("200.00")));
+        ledger = apply(ledger, group, FundMovement.topUp(id("t-3"), first, S1, S1, cny("50.00")));
+        Money consumed = Money.zero(CNY);
+        for (AttributedCharge c : charges) {
+            if (c.owner().equals(OUTSIDER)) {
+                continue; // not the organization's
+            }
+            OwnerUin payer = OwnerUin.of(c.payer().value());
+            out.println("  " + c.item().id().value() + " of " + c.owner().value() + " paid by " + payer.value());
+            Money amount = c.item().totalCost();
+            Instant at = c.item().feePeriod().end();
+            MovementId movement = id("c-" + c.item().id().value());
+            ledger = apply(
+                    ledger,
+                    group,
+                    amount.isNegative()
+                            ? FundMovement.refund(movement, at, payer, amount.negated())
+                            : FundMovement.consumption(movement, at, payer, amount));
+            consumed = consumed.plus(amount);
+        }
+        out.println("Balances at the end of 2024-09, each read by its account:");
+        Money balances = Money.zero(CNY);
+        for (OwnerUin account : List.of(GROUP_ADMIN, SUB_ADMIN, S1)) {
+            Money balance = ledger.balanceOf(group, account, account, endOfMonth);
+            balances = balances.plus(balance);
+            out.println("  " + account.value() + " " + balance);
+        }
+        out.println("Top-ups " + cny("650.00") + " = balances " + balances + " + consumption " + consumed);
+        Outcome<FundLedger> refused =
+                ledger.apply(group, FundMovement.topUp(id("t-4"), endOfMonth, S1, SUB_ADMIN, cny("10.00")));
+        out.println("Refused: " + refused.refusals().get(0));
+        try {
+            ledger.balanceOf(group, M1, GROUP_ADMIN, endOfMonth);
+        } catch (OutOfScopeException e) {
+            out.println("Refused: " + e.getMessage());
+        }
+    }
+
+    /** An invoice per member for September, issued on 6 October by its entity's admin (ORG-10). */
+    private static void invoices(PrintWriter out, Organization group, List<LineItem> september) {
+        Instant issued = Instant.parse("2024-10-06T00:00:00+08:00");
+        InvoiceIdGenerator ids = (account, month, kind) ->
+                InvoiceId.of("INV-" + month.toString().replace("-", "") + "-" + account.value());
+        InvoiceRegister register = InvoiceRegister.empty(CNY);
+        BillingMonth month = BillingMonth.of(2024, 9);
+        for (OwnerUin member : List.of(M1, M2, S1)) {
+            OwnerUin admin = member.equals(S1) ? SUB_ADMIN : GROUP_ADMIN;
+            register = register.issueForMember(
+                            group,
+                            BillingCalendar.TENCENT,
+                            admin,
+                            member,
+                            month,
+                            issued,
+                            september,
+                            SettlementPolicy.TENCENT,
+                            ids)
+                    .state();
+        }
+        out.println("Invoices of 2024-09, settled by policy " + SettlementPolicy.TENCENT.name() + ":");
+        for (Invoice invoice : register.documents()) {
+            out.println("  " + invoice.id().value() + " " + invoice.kind() + " of "
+                    + invoice.account().value()
+                    + ": " + invoice.total() + ", charges "
+                    + invoice.lines().stream().map(l -> l.charge().value()).toList());
+        }
+        out.println("Charge m2-2 carries invoice id "
+                + register.invoiceIdOf(LineItemId.of("m2-2")).orElseThrow().value());
+        Outcome<InvoiceRegister> early = register.issueForMember(
+                group,
+                BillingCalendar.TENCENT,
+                GROUP_ADMIN,
+                M1,
+                BillingMonth.of(2024, 10),
+                issued,
+                september,
+                SettlementPolicy.TENCENT,
+                ids);
+        out.println("Refused: " + early.refusals().get(0));
+    }
+
+    private static FundLedger apply(FundLedger ledger, Organization group, FundMovement movement) {
+        Outcome<FundLedger> o = ledger.apply(group, movement);
+        if (!o.isAccepted()) {
+            throw new IllegalStateException("bug in the sample: " + o.refusals());
+        }
+        return o.state();
+    }
+
+    private static MovementId id(String value) {
+        return MovementId.of(value);
+    }
+
+    private static Money cny(String amount) {
+        return Money.of("CNY", amount);
     }
 
     private static LineItem item(String id, OwnerUin owner, String start, String amount) {

@@ -233,6 +233,17 @@ class TencentAndFocusCommandsTest {
     }
 
     @Test
+    @Tag("RECON-5")
+    void reconcile_tencentBillWithoutOrderTerms_isRefusedNamingTheItem_unlessEstimatesAreAskedFor() {
+        CliRun run = CliRun.run(
+                "reconcile", "--input", RECON, "--format", "tencent", "--month", "2024-09", "--out", dir.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("carries no billing mode").contains("(RECON-5)");
+        assertThat(dir.resolve("ReconciliationList_202409.zip")).doesNotExist();
+    }
+
+    @Test
     @Tag("RECON-1")
     void reconcile_tencentBill_writesTheZipOfTheCycle_withTheFilesSums() throws IOException {
         BigDecimal due = BigDecimal.ZERO;
@@ -249,7 +260,16 @@ class TencentAndFocusCommandsTest {
         }
 
         CliRun run = CliRun.run(
-                "reconcile", "--input", RECON, "--format", "tencent", "--month", "2024-09", "--out", dir.toString());
+                "reconcile",
+                "--input",
+                RECON,
+                "--format",
+                "tencent",
+                "--month",
+                "2024-09",
+                "--out",
+                dir.toString(),
+                "--estimate-order-terms");
 
         assertThat(run.code()).as(run.err()).isZero();
         Path zip = dir.resolve("ReconciliationList_202409.zip");
@@ -274,7 +294,16 @@ class TencentAndFocusCommandsTest {
     @Test
     void reconcile_twice_exitsWithTwo_withoutOverwriting() {
         String[] args = {
-            "reconcile", "--input", RECON, "--format", "tencent", "--month", "2024-09", "--out", dir.toString()
+            "reconcile",
+            "--input",
+            RECON,
+            "--format",
+            "tencent",
+            "--month",
+            "2024-09",
+            "--out",
+            dir.toString(),
+            "--estimate-order-terms"
         };
         assertThat(CliRun.run(args).code()).isZero();
 
