@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.CostMetric;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.LineItemField;
 import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.id.BusinessCode;
@@ -155,7 +156,7 @@ public final class FocusLineItems {
                 .set(FocusColumn.CHARGE_PERIOD_END, item.feePeriod().end())
                 .set(FocusColumn.CHARGE_CATEGORY, category)
                 .set(FocusColumn.CHARGE_CLASS, item.feePeriod().start().isBefore(billing.start()) ? "Correction" : null)
-                .set(FocusColumn.CHARGE_FREQUENCY, item.payMode() == PayMode.PREPAID ? "One-Time" : "Usage-Based")
+                .set(FocusColumn.CHARGE_FREQUENCY, chargeFrequency(item))
                 .set(
                         FocusColumn.CONSUMED_QUANTITY,
                         consumed ? item.usageQuantity().orElse(null) : null)
@@ -200,8 +201,7 @@ public final class FocusLineItems {
                 .extra(X_TAX, amount(item.tax()));
         if (version.has(FocusColumn.SERVICE_SUBCATEGORY)) {
             // the catch-all subcategory of the category ("Other (Other)"): a FOCUS 1.1 column never null
-            String serviceCategory = item.attributes().getOrDefault("ServiceCategory", SERVICE_CATEGORY);
-            b.set(FocusColumn.SERVICE_SUBCATEGORY, "Other (" + serviceCategory + ")");
+            b.set(FocusColumn.SERVICE_SUBCATEGORY, value(item, FocusColumn.SERVICE_SUBCATEGORY));
         }
         item.attributes().forEach((header, text) -> {
             FocusColumn c = FocusColumn.of(header)
@@ -210,6 +210,42 @@ public final class FocusLineItems {
             setText(b, c, text);
         });
         return b.build();
+    }
+
+    /**
+     * Returns the text of {@code column} for {@code item} that does not depend on an export's issuer or billing
+     * month: the field of the vocabulary written to that column ({@link LineItemField#focusColumn()}), else the value
+     * the item carries ({@link LineItem#attributes()}), else the library's own mapping (ChargeFrequency from the pay
+     * mode, ServiceCategory {@code Other}, ServiceSubcategory {@code Other (Other)}), else null. Consolidation groups
+     * by it.
+     *
+     * @param item the item, not null
+     * @param column the column, not null
+     * @return the text, or null when the item has no value for it
+     */
+    public static String value(LineItem item, FocusColumn column) {
+        Optional<LineItemField> field = LineItemField.parse(column.header());
+        if (field.isPresent()) {
+            return field.get() == LineItemField.TAGS ? null : field.get().text(item);
+        }
+        String carried = item.attributes().get(column.header());
+        if (carried != null) {
+            return carried;
+        }
+        switch (column) {
+            case CHARGE_FREQUENCY:
+                return chargeFrequency(item);
+            case SERVICE_CATEGORY:
+                return SERVICE_CATEGORY;
+            case SERVICE_SUBCATEGORY:
+                return "Other (" + item.attributes().getOrDefault("ServiceCategory", SERVICE_CATEGORY) + ")";
+            default:
+                return null;
+        }
+    }
+
+    private static String chargeFrequency(LineItem item) {
+        return item.payMode() == PayMode.PREPAID ? "One-Time" : "Usage-Based";
     }
 
     /** Sets {@code column} of {@code b} from its text form, as {@link #toLineItem} keeps it in the attributes. */
@@ -265,29 +301,7 @@ public final class FocusLineItems {
      * @return the category, never null
      */
     public static String chargeCategory(ActionType type, PayMode mode) {
-        requireNonNull(mode, "mode");
-        switch (requireNonNull(type, "type")) {
-            case USAGE:
-            case COMMITMENT_DEDUCTION:
-                return "Usage";
-            case NEW_PURCHASE:
-            case RENEWAL:
-            case UPGRADE:
-            case DOWNGRADE:
-            case COMMITMENT_PURCHASE:
-                return "Purchase";
-            case REFUND:
-                return mode == PayMode.PREPAID ? "Purchase" : "Usage";
-            case CREDIT:
-                return "Credit";
-            case TAX:
-                return "Tax";
-            case ADJUSTMENT:
-            case OTHER:
-                return "Adjustment";
-            default:
-                throw new AssertionError("bug: unknown action type " + type);
-        }
+        return LineItemField.chargeCategory(type, mode);
     }
 
     /**
