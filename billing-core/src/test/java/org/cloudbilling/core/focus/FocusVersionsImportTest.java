@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class FocusVersionsImportTest {
 
     /** A FOCUS 1.0 row of a compute hour: the columns every version has. */
-    private static Map<String, String> row10() {
+    static Map<String, String> row10() {
         Map<String, String> r = new LinkedHashMap<>();
         r.put("BilledCost", "1.20");
         r.put("BillingAccountId", "acct-1");
@@ -70,7 +70,7 @@ class FocusVersionsImportTest {
     }
 
     /** The same row with the columns FOCUS 1.1 adds. */
-    private static Map<String, String> row11() {
+    static Map<String, String> row11() {
         Map<String, String> r = row10();
         r.put("CapacityReservationId", "cr-7");
         r.put("CapacityReservationStatus", "Used");
@@ -83,7 +83,7 @@ class FocusVersionsImportTest {
     }
 
     /** The same row with the columns FOCUS 1.2 adds. */
-    private static Map<String, String> row12() {
+    static Map<String, String> row12() {
         Map<String, String> r = row11();
         r.put("BillingAccountType", "Billing Profile");
         r.put("SubAccountType", "Subscription");
@@ -95,7 +95,7 @@ class FocusVersionsImportTest {
         return r;
     }
 
-    private static String csv(Map<String, String> row) {
+    static String csv(Map<String, String> row) {
         List<String> header = new ArrayList<>(row.keySet());
         List<String> cells = new ArrayList<>();
         for (String h : header) {
