@@ -3,6 +3,7 @@ package org.cloudbilling.core.bill;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
@@ -184,6 +185,38 @@ public abstract class LineItem {
     /** The real total cost after discounts and deductions, before tax: what the payment fields add up to. */
     public abstract Money totalCost();
 
+    /**
+     * The amortized cost, as a source reports it (FOCUS EffectiveCost: a prepaid commitment spread over its term);
+     * empty when not reported, and then {@link CostMetric#EFFECTIVE_COST} is the total cost.
+     */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public abstract Optional<Money> effectiveCost();
+
+    /**
+     * The cost at the negotiated (contracted) price, as a source reports it (FOCUS ContractedCost); empty when not
+     * reported, and then {@link CostMetric#CONTRACTED_COST} derives it from the list cost.
+     */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public abstract Optional<Money> contractedCost();
+
+    /** The quantity the price applies to, exactly as reported (FOCUS PricingQuantity); empty when not reported. */
+    @JsonFormat(shape = JsonFormat.Shape.STRING)
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public abstract Optional<BigDecimal> pricingQuantity();
+
+    /** The unit of {@link #pricingQuantity()} (FOCUS PricingUnit). */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public abstract Optional<String> pricingUnit();
+
+    /**
+     * The columns of the source the model has no field for, by column name, as text: for an item read from FOCUS,
+     * every other FOCUS column that is not null (ServiceCategory, ChargeClass, InvoiceId, SkuPriceId, ...; decimals
+     * as plain numbers, date-times as {@code 2024-09-01T00:00:00Z}), so that an export carries them. Empty for the
+     * library's own line items.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public abstract Map<String, String> attributes();
+
     /** The tags the bill shows for the resource, keys and values exactly as given. */
     public abstract Map<TagKey, String> tags();
 
@@ -204,6 +237,8 @@ public abstract class LineItem {
         reservedInstanceDeduction().ifPresent(m -> checkCurrency("reservedInstanceDeduction", m, currency));
         savingsPlanDeduction().ifPresent(m -> checkCurrency("savingsPlanDeduction", m, currency));
         tax().ifPresent(m -> checkCurrency("tax", m, currency));
+        effectiveCost().ifPresent(m -> checkCurrency("effectiveCost", m, currency));
+        contractedCost().ifPresent(m -> checkCurrency("contractedCost", m, currency));
         String[] names = {"cashPaid", "voucherPaid", "incentivePaid", "transferPaid", "creditPaid", "couponPaid"};
         List<Optional<Money>> payments = payments();
         Money paid = Money.zero(currency);

@@ -5,16 +5,21 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.id.Identifier;
+import org.cloudbilling.core.bill.LineItemField;
+import org.cloudbilling.core.focus.FocusColumn;
+import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.time.BillingCalendar;
 
 /**
- * A dimension to consolidate line items by: an account, a product level, a region, a project, a resource, a
- * tag key, or a day or month of the fee period.
+ * A dimension to consolidate line items by: any field of the {@link LineItemField vocabulary} (an account, a product
+ * level, a region, a project, a resource, ...), any other FOCUS column, a tag key, or a day or month of the fee
+ * period.
  *
  * <pre>{@code
  * Grouping g = Grouping.by(Dimension.PAYER, Dimension.BUSINESS, Dimension.tag(TagKey.of("team")));
+ * Dimension same = Dimension.parse("ServiceName");          // BUSINESS, by its FOCUS column
+ * Dimension category = Dimension.parse("ServiceCategory");  // a FOCUS column the item carries
  * }</pre>
  *
  * <p>An item without a value for a dimension (no project, no such tag) falls in that dimension's empty group,
@@ -22,59 +27,46 @@ import org.cloudbilling.core.time.BillingCalendar;
  */
 public final class Dimension {
     enum Kind {
-        OWNER("ownerUin"),
-        PAYER("payerUin"),
-        OPERATOR("operatorUin"),
-        BUSINESS("businessCode"),
-        PRODUCT("productCode"),
-        ITEM("itemCode"),
-        REGION("regionId"),
-        PROJECT("projectId"),
-        RESOURCE("resourceId"),
-        INSTANCE_TYPE("instanceType"),
-        PAY_MODE("payMode"),
-        ACTION_TYPE("actionType"),
-        DAY("day"),
-        MONTH("month"),
-        TAG("tag");
-
-        final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
+        FIELD,
+        FOCUS,
+        DAY,
+        MONTH,
+        TAG
     }
 
     /** The owner UIN. */
-    public static final Dimension OWNER = new Dimension(Kind.OWNER, null);
+    public static final Dimension OWNER = field(LineItemField.OWNER_UIN);
     /** The payer UIN. */
-    public static final Dimension PAYER = new Dimension(Kind.PAYER, null);
+    public static final Dimension PAYER = field(LineItemField.PAYER_UIN);
     /** The operator UIN. */
-    public static final Dimension OPERATOR = new Dimension(Kind.OPERATOR, null);
+    public static final Dimension OPERATOR = field(LineItemField.OPERATOR_UIN);
     /** The product, level 1. */
-    public static final Dimension BUSINESS = new Dimension(Kind.BUSINESS, null);
+    public static final Dimension BUSINESS = field(LineItemField.BUSINESS_CODE);
     /** The product, level 2. */
-    public static final Dimension PRODUCT = new Dimension(Kind.PRODUCT, null);
+    public static final Dimension PRODUCT = field(LineItemField.PRODUCT_CODE);
     /** The billing component. */
-    public static final Dimension ITEM = new Dimension(Kind.ITEM, null);
+    public static final Dimension ITEM = field(LineItemField.ITEM_CODE);
     /** The region. */
-    public static final Dimension REGION = new Dimension(Kind.REGION, null);
+    public static final Dimension REGION = field(LineItemField.REGION_ID);
     /** The project. */
-    public static final Dimension PROJECT = new Dimension(Kind.PROJECT, null);
+    public static final Dimension PROJECT = field(LineItemField.PROJECT_ID);
     /** The resource. */
-    public static final Dimension RESOURCE = new Dimension(Kind.RESOURCE, null);
+    public static final Dimension RESOURCE = field(LineItemField.RESOURCE_ID);
     /** The instance type. */
-    public static final Dimension INSTANCE_TYPE = new Dimension(Kind.INSTANCE_TYPE, null);
+    public static final Dimension INSTANCE_TYPE = field(LineItemField.INSTANCE_TYPE);
     /** Prepaid or postpaid. */
-    public static final Dimension PAY_MODE = new Dimension(Kind.PAY_MODE, null);
+    public static final Dimension PAY_MODE = field(LineItemField.PAY_MODE);
     /** The action type. */
-    public static final Dimension ACTION_TYPE = new Dimension(Kind.ACTION_TYPE, null);
+    public static final Dimension ACTION_TYPE = field(LineItemField.ACTION_TYPE);
+    /** The FOCUS ChargeCategory: as reported, else the library's mapping of action type and pay mode. */
+    public static final Dimension CHARGE_CATEGORY = field(LineItemField.CHARGE_CATEGORY);
     /** The day the fee period starts on, in the grouping's calendar zone, as {@code 2024-09-18}. */
-    public static final Dimension DAY = new Dimension(Kind.DAY, null);
+    public static final Dimension DAY = new Dimension(Kind.DAY, null, null, null);
     /** The month the fee period starts in, in the grouping's calendar zone, as {@code 2024-09}. */
-    public static final Dimension MONTH = new Dimension(Kind.MONTH, null);
+    public static final Dimension MONTH = new Dimension(Kind.MONTH, null, null, null);
 
-    private static final Dimension[] FIXED = {
+    /** The constants of fields, which {@link #parse} returns. */
+    private static final Dimension[] NAMED = {
         OWNER,
         PAYER,
         OPERATOR,
@@ -87,16 +79,30 @@ public final class Dimension {
         INSTANCE_TYPE,
         PAY_MODE,
         ACTION_TYPE,
-        DAY,
-        MONTH
+        CHARGE_CATEGORY
     };
 
     private final Kind kind;
+    private final LineItemField field;
+    private final FocusColumn focus;
     private final TagKey tagKey;
 
-    private Dimension(Kind kind, TagKey tagKey) {
+    private Dimension(Kind kind, LineItemField field, FocusColumn focus, TagKey tagKey) {
         this.kind = kind;
+        this.field = field;
+        this.focus = focus;
         this.tagKey = tagKey;
+    }
+
+    /**
+     * Returns the dimension of one field of the vocabulary.
+     *
+     * @param field the field, not null, not {@link LineItemField#TAGS} (use {@link #tag})
+     * @return the dimension, never null
+     */
+    public static Dimension field(LineItemField field) {
+        checkArgument(requireNonNull(field, "field") != LineItemField.TAGS, "group by one tag: tag:KEY");
+        return new Dimension(Kind.FIELD, field, null, null);
     }
 
     /**
@@ -106,12 +112,14 @@ public final class Dimension {
      * @return the dimension, never null
      */
     public static Dimension tag(TagKey key) {
-        return new Dimension(Kind.TAG, requireNonNull(key, "key"));
+        return new Dimension(Kind.TAG, null, null, requireNonNull(key, "key"));
     }
 
     /**
-     * Returns the dimension named {@code name}, as {@link #name()} writes it: {@code ownerUin}, {@code
-     * businessCode}, {@code day}, {@code tag:team}, ...
+     * Returns the dimension named {@code name}: a field of the vocabulary by its library name ({@code ownerUin},
+     * {@code businessCode}, ...) or its FOCUS column ({@code SubAccountId}, {@code ServiceName}, ...), any other FOCUS
+     * 1.2 column ({@code ServiceCategory}, {@code ChargeClass}, {@code InvoiceId}, ...: the value the item carries,
+     * {@link FocusLineItems#value}), {@code day}, {@code month}, or {@code tag:KEY}.
      *
      * @param name the name, not null
      * @return the dimension, never null
@@ -122,21 +130,49 @@ public final class Dimension {
         if (name.startsWith("tag:")) {
             return tag(TagKey.of(name.substring(4)));
         }
-        for (Dimension d : FIXED) {
-            if (d.kind.label.equals(name)) {
-                return d;
+        if (name.equals("day")) {
+            return DAY;
+        }
+        if (name.equals("month")) {
+            return MONTH;
+        }
+        Optional<LineItemField> f = LineItemField.parse(name).filter(x -> x != LineItemField.TAGS);
+        if (f.isPresent()) {
+            for (Dimension d : NAMED) {
+                if (d.field == f.get()) {
+                    return d;
+                }
             }
+            return field(f.get());
+        }
+        Optional<FocusColumn> c = FocusColumn.of(name).filter(x -> x != FocusColumn.TAGS);
+        if (c.isPresent()) {
+            return new Dimension(Kind.FOCUS, null, c.get(), null);
         }
         StringBuilder known = new StringBuilder();
-        for (Dimension d : FIXED) {
-            known.append(d.kind.label).append(", ");
+        for (LineItemField x : LineItemField.values()) {
+            if (x != LineItemField.TAGS) {
+                known.append(x.fieldName()).append(", ");
+            }
         }
-        throw new IllegalArgumentException("unknown dimension '" + name + "'; known: " + known + "tag:KEY");
+        throw new IllegalArgumentException("unknown dimension '" + name + "'; known: " + known
+                + "day, month, tag:KEY, and every FOCUS column (ServiceName, SubAccountId, ServiceCategory, ...)");
     }
 
     /** Returns the dimension's name, such as {@code ownerUin} or {@code tag:team}, never null. */
     public String name() {
-        return kind == Kind.TAG ? "tag:" + tagKey.value() : kind.label;
+        switch (kind) {
+            case FIELD:
+                return field.fieldName();
+            case FOCUS:
+                return focus.header();
+            case DAY:
+                return "day";
+            case MONTH:
+                return "month";
+            default:
+                return "tag:" + tagKey.value();
+        }
     }
 
     /** Returns the tag key of a tag dimension. */
@@ -152,30 +188,10 @@ public final class Dimension {
     /** Returns the item's value for this dimension, or null when it has none. */
     String valueOf(LineItem item, BillingCalendar calendar) {
         switch (kind) {
-            case OWNER:
-                return item.ownerUin().value();
-            case PAYER:
-                return item.payerUin().value();
-            case OPERATOR:
-                return value(item.operatorUin());
-            case BUSINESS:
-                return item.businessCode().value();
-            case PRODUCT:
-                return value(item.productCode());
-            case ITEM:
-                return value(item.itemCode());
-            case REGION:
-                return value(item.regionId());
-            case PROJECT:
-                return value(item.projectId());
-            case RESOURCE:
-                return value(item.resourceId());
-            case INSTANCE_TYPE:
-                return value(item.instanceType());
-            case PAY_MODE:
-                return item.payMode().name();
-            case ACTION_TYPE:
-                return item.actionType().name();
+            case FIELD:
+                return field.text(item);
+            case FOCUS:
+                return FocusLineItems.value(item, focus);
             case DAY:
                 return calendar.dayOf(item.feePeriod().start()).toString();
             case MONTH:
@@ -187,22 +203,21 @@ public final class Dimension {
         }
     }
 
-    private static String value(Optional<? extends Identifier> id) {
-        return id.isPresent() ? id.get().value() : null;
-    }
-
     @Override
     public boolean equals(Object obj) {
         if (!(obj instanceof Dimension)) {
             return false;
         }
         Dimension other = (Dimension) obj;
-        return kind == other.kind && java.util.Objects.equals(tagKey, other.tagKey);
+        return kind == other.kind
+                && field == other.field
+                && focus == other.focus
+                && java.util.Objects.equals(tagKey, other.tagKey);
     }
 
     @Override
     public int hashCode() {
-        return kind.hashCode() * 31 + java.util.Objects.hashCode(tagKey);
+        return java.util.Objects.hash(kind, field, focus, tagKey);
     }
 
     @Override

@@ -53,7 +53,23 @@ public final class FocusCsv {
      *     may never be null
      */
     public static FocusCsvReader reader(Reader reader, String source, FormulaGuard guard) {
-        return new FocusCsvReader(reader, source, guard);
+        return new FocusCsvReader(reader, source, guard, null);
+    }
+
+    /**
+     * Opens a streaming reader of a dataset of a stated FOCUS version (FOCUS-8); without one, the version is found
+     * from the header ({@link FocusVersion#detect}).
+     *
+     * @param reader the CSV, not null; closed with the returned reader
+     * @param source the name errors give, not null
+     * @param guard {@link FormulaGuard#ON} to remove the formula guard of the project's own exports
+     * @param version the dataset's version, or null to find it from the header
+     * @return the reader, never null
+     * @throws BillingInputException as {@link #reader(Reader, String, FormulaGuard)}, and if the header has a column
+     *     of a later version than the one stated
+     */
+    public static FocusCsvReader reader(Reader reader, String source, FormulaGuard guard, FocusVersion version) {
+        return new FocusCsvReader(reader, source, guard, version);
     }
 
     /**
@@ -119,17 +135,36 @@ public final class FocusCsv {
      * @return the writer, never null
      */
     public static FocusCsvWriter writer(Writer writer, List<String> extraColumns, FormulaGuard guard) {
+        return writer(writer, FocusVersion.V1_0, extraColumns, guard);
+    }
+
+    /**
+     * Opens a writer of a FOCUS version and writes the header: that version's columns, then {@code extraColumns}.
+     *
+     * @param writer where the CSV goes, not null; closed with the returned writer
+     * @param version the FOCUS version written, not null
+     * @param extraColumns the columns after the FOCUS columns, such as {@code x_AllocationUnit}, not null
+     * @param guard {@link FormulaGuard#ON} to guard text cells against spreadsheet formulas
+     * @return the writer, never null
+     */
+    public static FocusCsvWriter writer(
+            Writer writer, FocusVersion version, List<String> extraColumns, FormulaGuard guard) {
         try {
-            return new FocusCsvWriter(writer, extraColumns, guard);
+            return new FocusCsvWriter(writer, version, extraColumns, guard);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Returns the header the writer writes: the 43 FOCUS columns, then {@code extraColumns}. */
+    /** Returns the header a FOCUS 1.0 writer writes: the 43 FOCUS columns, then {@code extraColumns}. */
     public static List<String> header(List<String> extraColumns) {
+        return header(FocusVersion.V1_0, extraColumns);
+    }
+
+    /** Returns the header a writer of {@code version} writes: the version's columns, then {@code extraColumns}. */
+    public static List<String> header(FocusVersion version, List<String> extraColumns) {
         List<String> header = new ArrayList<>();
-        for (FocusColumn c : FocusColumn.values()) {
+        for (FocusColumn c : version.columns()) {
             header.add(c.header());
         }
         header.addAll(extraColumns);

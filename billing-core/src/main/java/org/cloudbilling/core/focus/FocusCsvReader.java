@@ -51,26 +51,54 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     /** For each position, its FOCUS column, or null for an extra column. */
     private final FocusColumn[] columns;
 
-    FocusCsvReader(Reader reader, String source, FormulaGuard guard) {
+    private final FocusVersion version;
+
+    FocusCsvReader(Reader reader, String source, FormulaGuard guard, FocusVersion stated) {
         this.source = requireNonNull(source, "source");
         this.guard = requireNonNull(guard, "guard");
         this.rows = RowSource.open(
                 reader,
                 this.source,
-                (header, line) -> RowSource.requireColumns(
-                        header, NEVER_NULL, "the header lacks FOCUS columns that may never be null:", source, line),
+                (header, line) -> {
+                    RowSource.requireColumns(
+                            header, NEVER_NULL, "the header lacks FOCUS columns that may never be null:", source, line);
+                    checkVersion(header, stated, source, line);
+                },
                 this::parse);
         this.headers = rows.header();
         this.columns = new FocusColumn[headers.length];
         for (int i = 0; i < headers.length; i++) {
             columns[i] = FocusColumn.of(headers[i]).orElse(null);
         }
+        this.version = stated != null ? stated : FocusVersion.detect(List.of(headers));
+    }
+
+    /** Refuses a header with columns of a later FOCUS version than the one the caller states. */
+    static void checkVersion(String[] header, FocusVersion stated, String source, long line) {
+        if (stated == null) {
+            return;
+        }
+        List<String> later = new ArrayList<>();
+        for (String h : header) {
+            FocusColumn.of(h).filter(c -> !stated.has(c)).ifPresent(c -> later.add(h + " (" + c.since() + ")"));
+        }
+        if (!later.isEmpty()) {
+            throw new BillingInputException(InputProblem.ofLine(
+                    source,
+                    line,
+                    "the dataset is stated as FOCUS " + stated + " but has columns of a later version: " + later));
+        }
+    }
+
+    /** Returns the dataset's FOCUS version: as stated by the caller, else found from the header. */
+    public FocusVersion version() {
+        return version;
     }
 
     private static List<String> neverNull() {
         List<String> headers = new ArrayList<>();
         for (FocusColumn c : FocusColumn.values()) {
-            if (!c.isNullable()) {
+            if (c.isRequired()) {
                 headers.add(c.header());
             }
         }

@@ -19,18 +19,21 @@ import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.SupportedTimes;
 
 /**
- * Writes FOCUS 1.0 rows as CSV; see {@link FocusCsv}. Not thread-safe: one writer per output.
+ * Writes FOCUS rows as CSV, in the columns of one FOCUS version; see {@link FocusCsv}. Not thread-safe: one writer per output.
  */
 public final class FocusCsvWriter implements Closeable, Flushable {
     private static final DateTimeFormatter ISO_SECONDS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
-    private static final FocusColumn[] COLUMNS = FocusColumn.values();
-
+    private final FocusVersion version;
+    private final List<FocusColumn> columns;
     private final CsvWriter out;
     private final List<String> extraColumns;
     private final ObjectMapper json = new ObjectMapper();
 
-    FocusCsvWriter(Writer writer, List<String> extraColumns, FormulaGuard guard) throws IOException {
+    FocusCsvWriter(Writer writer, FocusVersion version, List<String> extraColumns, FormulaGuard guard)
+            throws IOException {
+        this.version = requireNonNull(version, "version");
+        this.columns = version.columns();
         this.extraColumns = List.copyOf(extraColumns);
         for (String extra : this.extraColumns) {
             checkArgument(FocusColumn.of(extra).isEmpty(), "%s is a FOCUS column, not an extra one", extra);
@@ -38,27 +41,40 @@ public final class FocusCsvWriter implements Closeable, Flushable {
         // every cell goes through the guard: only text can need it, as a decimal is a plain number, an instant
         // starts with its four-digit year and tags with '{'
         this.out = CsvWriter.of(
-                requireNonNull(writer, "writer"), FocusCsv.header(this.extraColumns), requireNonNull(guard, "guard"));
+                requireNonNull(writer, "writer"),
+                FocusCsv.header(version, this.extraColumns),
+                requireNonNull(guard, "guard"));
     }
 
     /**
      * Writes one row.
      *
      * @param row the row, not null; its extra columns must be among the writer's
-     * @throws IllegalArgumentException if the row has an extra column the writer does not, or an instant that is
-     *     not a {@link SupportedTimes supported time} (FOCUS writes whole seconds, four digits of year)
+     * @throws IllegalArgumentException if the row has an extra column the writer does not, a value in a column of a
+     *     later FOCUS version than the writer's (never dropped silently), or an instant that is not a
+     *     {@link SupportedTimes supported time} (FOCUS writes whole seconds, four digits of year)
      */
     public void write(FocusRow row) {
         for (String extra : row.extra().keySet()) {
             checkArgument(extraColumns.contains(extra), "the row has column %s, which the writer does not", extra);
         }
-        String[] cells = new String[COLUMNS.length + extraColumns.size()];
-        for (FocusColumn c : COLUMNS) {
-            cells[c.ordinal()] = cell(row, c);
+        if (version != FocusVersion.V1_2) {
+            for (FocusColumn c : FocusColumn.values()) {
+                checkArgument(
+                        version.has(c) || row.isNull(c),
+                        "the row has %s, a FOCUS %s column, which a FOCUS %s dataset does not have",
+                        c.header(),
+                        c.since(),
+                        version);
+            }
+        }
+        String[] cells = new String[columns.size() + extraColumns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            cells[i] = cell(row, columns.get(i));
         }
         for (int i = 0; i < extraColumns.size(); i++) {
             String v = row.extra().get(extraColumns.get(i));
-            cells[COLUMNS.length + i] = v == null ? "" : v;
+            cells[columns.size() + i] = v == null ? "" : v;
         }
         out.row(cells);
     }
@@ -90,6 +106,11 @@ public final class FocusCsvWriter implements Closeable, Flushable {
             default:
                 throw new AssertionError("bug: unknown column type " + c.type());
         }
+    }
+
+    /** Returns the FOCUS version written. */
+    public FocusVersion version() {
+        return version;
     }
 
     @Override

@@ -5,14 +5,19 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.cloudbilling.core.bill.ActionType;
+import org.cloudbilling.core.bill.CostMetric;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.LineItemField;
 import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.id.BusinessCode;
@@ -102,26 +107,46 @@ public final class FocusLineItems {
     private FocusLineItems() {}
 
     /**
-     * Returns the FOCUS row of {@code item}, billed in {@code billingMonth}. A row whose fee period starts before
-     * the billing period corrects an earlier period and has ChargeClass {@code Correction} (FOCUS-4).
+     * Returns the FOCUS row of {@code item}, billed in {@code billingMonth}, for the export's FOCUS version. A row whose
+     * fee period starts before the billing period corrects an earlier period and has ChargeClass {@code Correction}
+     * (FOCUS-4). The columns an item read from FOCUS carries ({@link LineItem#attributes()}) are written as they were
+     * read, over what the library would derive: values are carried, not repaired; one of a later FOCUS version than
+     * the export's is kept in the row, so that the writer refuses it rather than drop it.
      *
      * @param item the line item, not null
      * @param billingMonth the month whose invoice the item is on, not null
-     * @param export the issuer's names and calendar, not null
+     * @param export the issuer's names, calendar and FOCUS version, not null
      * @return the row, never null
+     * @throws IllegalArgumentException if a carried attribute cannot be read as its column's type
      */
     public static FocusRow toRow(LineItem item, BillingMonth billingMonth, FocusExport export) {
         requireNonNull(item, "item");
+        FocusVersion version = export.version();
         Interval billing = export.calendar().interval(requireNonNull(billingMonth, "billingMonth"));
+        boolean carried = !item.attributes().isEmpty();
+        String category = chargeCategory(item);
+        boolean v12 = version == FocusVersion.V1_2;
+        Optional<BigDecimal> pricingQuantity = carried || !v12
+                ? item.pricingQuantity()
+                : item.pricingQuantity().or(item::usageQuantity);
+        Optional<String> pricingUnit = carried || !v12
+                ? item.pricingUnit()
+                : item.pricingQuantity().isPresent() ? item.pricingUnit() : item.usageUnit();
+        // FOCUS 1.2: ConsumedQuantity is null unless the charge is Usage (ConsumedQuantity-C-004-C)
+        boolean consumed = !v12 || carried || category.equals("Usage");
         FocusRow.Builder b = FocusRow.builder()
                 .set(FocusColumn.BILLED_COST, item.totalCost().amount())
-                .set(FocusColumn.EFFECTIVE_COST, item.totalCost().amount())
+                .set(
+                        FocusColumn.EFFECTIVE_COST,
+                        CostMetric.EFFECTIVE_COST.of(item).amount())
                 .set(FocusColumn.LIST_COST, item.listCost().amount())
                 .set(
                         FocusColumn.CONTRACTED_COST,
-                        item.discountRate()
-                                .map(r -> item.listCost().amount().multiply(r))
-                                .orElse(item.listCost().amount()))
+                        item.contractedCost()
+                                .map(Money::amount)
+                                .orElseGet(() -> item.discountRate()
+                                        .map(r -> item.listCost().amount().multiply(r))
+                                        .orElse(item.listCost().amount())))
                 .set(FocusColumn.BILLING_ACCOUNT_ID, item.payerUin().value())
                 .set(FocusColumn.SUB_ACCOUNT_ID, item.ownerUin().value())
                 .set(FocusColumn.BILLING_CURRENCY, item.currency().getCurrencyCode())
@@ -129,11 +154,15 @@ public final class FocusLineItems {
                 .set(FocusColumn.BILLING_PERIOD_END, billing.end())
                 .set(FocusColumn.CHARGE_PERIOD_START, item.feePeriod().start())
                 .set(FocusColumn.CHARGE_PERIOD_END, item.feePeriod().end())
-                .set(FocusColumn.CHARGE_CATEGORY, chargeCategory(item))
+                .set(FocusColumn.CHARGE_CATEGORY, category)
                 .set(FocusColumn.CHARGE_CLASS, item.feePeriod().start().isBefore(billing.start()) ? "Correction" : null)
-                .set(FocusColumn.CHARGE_FREQUENCY, item.payMode() == PayMode.PREPAID ? "One-Time" : "Usage-Based")
-                .set(FocusColumn.CONSUMED_QUANTITY, item.usageQuantity().orElse(null))
-                .set(FocusColumn.CONSUMED_UNIT, item.usageUnit().orElse(null))
+                .set(FocusColumn.CHARGE_FREQUENCY, chargeFrequency(item))
+                .set(
+                        FocusColumn.CONSUMED_QUANTITY,
+                        consumed ? item.usageQuantity().orElse(null) : null)
+                .set(FocusColumn.CONSUMED_UNIT, consumed ? item.usageUnit().orElse(null) : null)
+                .set(FocusColumn.PRICING_QUANTITY, pricingQuantity.orElse(null))
+                .set(FocusColumn.PRICING_UNIT, pricingUnit.orElse(null))
                 .set(FocusColumn.INVOICE_ISSUER_NAME, export.invoiceIssuerName())
                 .set(FocusColumn.PROVIDER_NAME, export.providerName())
                 .set(FocusColumn.PUBLISHER_NAME, export.publisherName())
@@ -170,7 +199,85 @@ public final class FocusLineItems {
                 .extra(X_CREDIT_PAID, amount(item.creditPaid()))
                 .extra(X_COUPON_PAID, amount(item.couponPaid()))
                 .extra(X_TAX, amount(item.tax()));
+        if (version.has(FocusColumn.SERVICE_SUBCATEGORY)) {
+            // the catch-all subcategory of the category ("Other (Other)"): a FOCUS 1.1 column never null
+            b.set(FocusColumn.SERVICE_SUBCATEGORY, value(item, FocusColumn.SERVICE_SUBCATEGORY));
+        }
+        item.attributes().forEach((header, text) -> {
+            FocusColumn c = FocusColumn.of(header)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "line item " + item.id() + ": attribute " + header + " is not a FOCUS column"));
+            setText(b, c, text);
+        });
         return b.build();
+    }
+
+    /**
+     * Returns the text of {@code column} for {@code item} that does not depend on an export's issuer or billing
+     * month: the field of the vocabulary written to that column ({@link LineItemField#focusColumn()}), else the value
+     * the item carries ({@link LineItem#attributes()}), else the library's own mapping (ChargeFrequency from the pay
+     * mode, ServiceCategory {@code Other}, ServiceSubcategory {@code Other (Other)}), else null. Consolidation groups
+     * by it.
+     *
+     * @param item the item, not null
+     * @param column the column, not null
+     * @return the text, or null when the item has no value for it
+     */
+    public static String value(LineItem item, FocusColumn column) {
+        Optional<LineItemField> field = LineItemField.parse(column.header());
+        if (field.isPresent()) {
+            return field.get() == LineItemField.TAGS ? null : field.get().text(item);
+        }
+        String carried = item.attributes().get(column.header());
+        if (carried != null) {
+            return carried;
+        }
+        switch (column) {
+            case CHARGE_FREQUENCY:
+                return chargeFrequency(item);
+            case SERVICE_CATEGORY:
+                return SERVICE_CATEGORY;
+            case SERVICE_SUBCATEGORY:
+                return "Other (" + item.attributes().getOrDefault("ServiceCategory", SERVICE_CATEGORY) + ")";
+            default:
+                return null;
+        }
+    }
+
+    private static String chargeFrequency(LineItem item) {
+        return item.payMode() == PayMode.PREPAID ? "One-Time" : "Usage-Based";
+    }
+
+    /** Sets {@code column} of {@code b} from its text form, as {@link #toLineItem} keeps it in the attributes. */
+    private static void setText(FocusRow.Builder b, FocusColumn column, String text) {
+        switch (column.type()) {
+            case STRING:
+                b.set(column, text);
+                break;
+            case DECIMAL:
+                b.set(column, parse(column.header(), text, Money::parseAmount));
+                break;
+            case DATETIME:
+                b.set(column, parse(column.header(), text, Instant::parse));
+                break;
+            default:
+                throw new IllegalArgumentException("attribute " + column.header() + " cannot be carried as text");
+        }
+    }
+
+    /** The text form of a non-null column, as the attributes keep it. */
+    private static String text(FocusRow row, FocusColumn column) {
+        switch (column.type()) {
+            case STRING:
+                return row.text(column).orElseThrow();
+            case DECIMAL:
+                // the number, not its scale: a unit price reads the same from "0.0000004" and a DECIMAL(20,12)
+                return row.decimal(column).orElseThrow().stripTrailingZeros().toPlainString();
+            case DATETIME:
+                return row.instant(column).orElseThrow().toString();
+            default:
+                throw new AssertionError("bug: column " + column + " is not kept as an attribute");
+        }
     }
 
     /**
@@ -194,29 +301,7 @@ public final class FocusLineItems {
      * @return the category, never null
      */
     public static String chargeCategory(ActionType type, PayMode mode) {
-        requireNonNull(mode, "mode");
-        switch (requireNonNull(type, "type")) {
-            case USAGE:
-            case COMMITMENT_DEDUCTION:
-                return "Usage";
-            case NEW_PURCHASE:
-            case RENEWAL:
-            case UPGRADE:
-            case DOWNGRADE:
-            case COMMITMENT_PURCHASE:
-                return "Purchase";
-            case REFUND:
-                return mode == PayMode.PREPAID ? "Purchase" : "Usage";
-            case CREDIT:
-                return "Credit";
-            case TAX:
-                return "Tax";
-            case ADJUSTMENT:
-            case OTHER:
-                return "Adjustment";
-            default:
-                throw new AssertionError("bug: unknown action type " + type);
-        }
+        return LineItemField.chargeCategory(type, mode);
     }
 
     /**
@@ -296,7 +381,56 @@ public final class FocusLineItems {
                 .tax(money(row, X_TAX, currency))
                 .totalCost(money(row, FocusColumn.BILLED_COST, currency));
         row.tags().ifPresent(tags -> tags.forEach((k, v) -> b.putTag(TagKey.of(k), v)));
-        return b.build();
+        Optional<Money> effective = optionalMoney(row, FocusColumn.EFFECTIVE_COST, currency);
+        Optional<Money> contracted = optionalMoney(row, FocusColumn.CONTRACTED_COST, currency);
+        Optional<BigDecimal> pricingQuantity = row.decimal(FocusColumn.PRICING_QUANTITY);
+        Optional<String> pricingUnit = row.text(FocusColumn.PRICING_UNIT);
+        if (row.extra(X_ACTION_TYPE).isPresent()) {
+            // the library's own export: what toRow derived is not a reported value, and the item reads back equal
+            LineItem own = b.build();
+            effective = effective.filter(m -> !m.isEqual(own.totalCost()));
+            contracted = contracted.filter(m -> !m.isEqual(CostMetric.CONTRACTED_COST.of(own)));
+            if (pricingQuantity.equals(own.usageQuantity()) && pricingUnit.equals(own.usageUnit())) {
+                pricingQuantity = Optional.empty();
+                pricingUnit = Optional.empty();
+            }
+        } else {
+            for (FocusColumn c : FocusColumn.values()) {
+                if (!MAPPED.contains(c) && !row.isNull(c)) {
+                    b.putAttribute(c.header(), text(row, c));
+                }
+            }
+        }
+        return b.effectiveCost(effective)
+                .contractedCost(contracted)
+                .pricingQuantity(pricingQuantity)
+                .pricingUnit(pricingUnit)
+                .build();
+    }
+
+    /** The columns {@link #toLineItem} maps to fields of the line item; a provider's others go to its attributes. */
+    private static final Set<FocusColumn> MAPPED = Collections.unmodifiableSet(EnumSet.of(
+            FocusColumn.BILLED_COST,
+            FocusColumn.EFFECTIVE_COST,
+            FocusColumn.LIST_COST,
+            FocusColumn.CONTRACTED_COST,
+            FocusColumn.BILLING_ACCOUNT_ID,
+            FocusColumn.SUB_ACCOUNT_ID,
+            FocusColumn.BILLING_CURRENCY,
+            FocusColumn.CHARGE_PERIOD_START,
+            FocusColumn.CHARGE_PERIOD_END,
+            FocusColumn.CONSUMED_QUANTITY,
+            FocusColumn.CONSUMED_UNIT,
+            FocusColumn.PRICING_QUANTITY,
+            FocusColumn.PRICING_UNIT,
+            FocusColumn.REGION_ID,
+            FocusColumn.RESOURCE_ID,
+            FocusColumn.SERVICE_NAME,
+            FocusColumn.SKU_ID,
+            FocusColumn.TAGS));
+
+    private static Optional<Money> optionalMoney(FocusRow row, FocusColumn column, Currency currency) {
+        return row.isNull(column) ? Optional.empty() : Optional.of(money(row, column, currency));
     }
 
     private static ActionType actionType(String category) {

@@ -172,7 +172,7 @@ public final class FocusValidator {
             int index = i;
             FocusColumn.of(header[i]).ifPresent(c -> at.putIfAbsent(c, index));
         }
-        for (FocusColumn c : FocusColumn.values()) {
+        for (FocusColumn c : FocusVersion.V1_0.columns()) {
             if (!at.containsKey(c)) {
                 out.add(new FocusViolation(
                         "FOCUS-1", source, 1, c.header(), null, "the FOCUS 1.0 column " + c.header() + " is missing"));

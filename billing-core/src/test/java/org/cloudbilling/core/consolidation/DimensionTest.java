@@ -108,9 +108,11 @@ class DimensionTest {
     void parse_unknownName_listsEveryKnownName() {
         assertThatThrownBy(() -> Dimension.parse("owner"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown dimension 'owner'; known: ownerUin, payerUin, operatorUin, businessCode,"
-                        + " productCode, itemCode, regionId, projectId, resourceId, instanceType, payMode,"
-                        + " actionType, day, month, tag:KEY");
+                .hasMessageStartingWith("unknown dimension 'owner'; known: id, ownerUin, payerUin, operatorUin,"
+                        + " businessCode, productCode, itemCode, regionId, projectId, resourceId, instanceType, payMode,"
+                        + " settlementCycle, actionType, chargeCategory,")
+                .hasMessageEndingWith(", contractedCost, day, month, tag:KEY, and every FOCUS column (ServiceName,"
+                        + " SubAccountId, ServiceCategory, ...)");
     }
 
     @Test

@@ -68,7 +68,9 @@ class TotalsTest {
         assertThat(t.hashCode()).isNotEqualTo(Totals.of(3, CNY_1, CNY_2).hashCode());
         assertThat(t.hashCode()).isNotEqualTo(Totals.of(2, CNY_2, CNY_2).hashCode());
         assertThat(t.hashCode()).isNotEqualTo(Totals.of(2, CNY_1, CNY_1).hashCode());
-        assertThat(t).hasToString("Totals[items=2, listCost=CNY 1.00, totalCost=CNY 2.00]");
+        assertThat(t)
+                .hasToString("Totals[items=2, listCost=CNY 1.00, totalCost=CNY 2.00, effectiveCost=CNY 2.00,"
+                        + " contractedCost=CNY 1.00]");
     }
 
     @Test
@@ -78,10 +80,19 @@ class TotalsTest {
 
         Map<Currency, Totals> grand = r.grandTotals();
 
-        // 0.32 - 96.40 and 0.40 - 120.50
+        // billed 0.32 - 96.40 and list 0.40 - 120.50; effective = billed (neither reports one); contracted: the hour's
+        // list cost times its discount rate, 0.40 x 0.8 = 0.32, and the refund's list cost, -120.50: -120.18; the
+        // hour's 1 hour consumed, no pricing quantity
         assertThat(grand).containsOnlyKeys(Currency.getInstance("CNY"));
         assertThat(grand.get(Currency.getInstance("CNY")))
-                .isEqualTo(Totals.of(2, Money.of("CNY", "-120.1"), Money.of("CNY", "-96.08")));
+                .isEqualTo(Totals.of(
+                        2,
+                        Money.of("CNY", "-120.1"),
+                        Money.of("CNY", "-96.08"),
+                        Money.of("CNY", "-96.08"),
+                        Money.of("CNY", "-120.18"),
+                        new java.math.BigDecimal("1.000000000000000"),
+                        null));
         assertThat(r.groups()).hasSize(2);
         assertThat(r).hasToString("Rollup[Grouping[businessCode], 2 groups]");
     }

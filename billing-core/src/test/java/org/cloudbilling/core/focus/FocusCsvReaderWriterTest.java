@@ -30,9 +30,9 @@ class FocusCsvReaderWriterTest {
 
     /** A row of empty cells but for {@code column} (null for x_Note), which holds {@code cell}. */
     private static String row(FocusColumn column, String cell) {
-        String[] cells = new String[FocusColumn.values().length + 1];
+        String[] cells = new String[FocusVersion.V1_0.columns().size() + 1];
         Arrays.fill(cells, "");
-        cells[column == null ? cells.length - 1 : column.ordinal()] = cell;
+        cells[column == null ? cells.length - 1 : FocusVersion.V1_0.columns().indexOf(column)] = cell;
         return String.join(",", cells);
     }
 
@@ -78,7 +78,7 @@ class FocusCsvReaderWriterTest {
 
     @Test
     void read_badDateTime_isReportedWithItsCell() {
-        int column = FocusColumn.CHARGE_PERIOD_START.ordinal() + 1;
+        int column = FocusVersion.V1_0.columns().indexOf(FocusColumn.CHARGE_PERIOD_START) + 1;
         for (String cell : List.of("2024-09-01", "2024-09-01 8:30:00", "yesterday", "2024-09-01T08:30:00+8")) {
             ReadResult<FocusRow> read = read(header() + "\n" + row(FocusColumn.CHARGE_PERIOD_START, cell) + "\n");
             assertThat(read.problems())
@@ -103,7 +103,7 @@ class FocusCsvReaderWriterTest {
     @Test
     void reader_formulaGuardOn_restoresGuardedExtrasAndTextOnlyWhenAsked() {
         String csv = header() + "\n" + row(null, "'=1+2").replaceFirst("^", "'@team") + "\n";
-        int first = FocusColumn.AVAILABILITY_ZONE.ordinal();
+        int first = FocusVersion.V1_0.columns().indexOf(FocusColumn.AVAILABILITY_ZONE);
         assertThat(first).as("AvailabilityZone is the first column").isZero();
 
         try (FocusCsvReader on = FocusCsv.reader(new StringReader(csv), "f.csv", FormulaGuard.ON)) {

@@ -1,6 +1,7 @@
 package org.cloudbilling.examples.cli;
 
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,16 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.cloudbilling.core.bill.ActionType;
-import org.cloudbilling.core.bill.PayMode;
+import org.cloudbilling.core.bill.CostMetric;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.GroupKey;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
 import org.cloudbilling.core.consolidation.Totals;
-import org.cloudbilling.core.focus.FocusLineItems;
-import org.cloudbilling.core.id.TagKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,37 +24,37 @@ import picocli.CommandLine.Option;
 /**
  * {@code billing consolidate}: the totals of a bill by dimensions, as CSV.
  *
- * <p>The header is the dimension names, then {@code ItemCount,ListCost,BilledCost,BillingCurrency}; amounts are
- * plain decimals with every decimal kept; amounts of different currencies are never added (one row per currency).
- * An item without a value for a dimension falls in that dimension's empty cell.
+ * <p>The header is the dimension names, then {@code ItemCount}, the measures of {@code --metric} (by default
+ * {@code ListCost,BilledCost}) and {@code BillingCurrency}; amounts are plain decimals with every decimal kept;
+ * amounts of different currencies are never added (one row per currency). An item without a value for a dimension
+ * falls in that dimension's empty cell.
  */
 @Command(
         name = "consolidate",
         mixinStandardHelpOptions = true,
         description = {
             "Totals of a bill by dimensions, as CSV.",
-            "Header: the dimension names, then ItemCount, ListCost, BilledCost and BillingCurrency; amounts keep"
-                    + " every decimal; one row per group and currency."
+            "Header: the dimension names, then ItemCount, the measures of --metric (default ListCost,BilledCost) and"
+                    + " BillingCurrency; amounts keep every decimal; one row per group and currency."
         },
         footer = {
             "",
-            "Dimensions: BillingAccountId, SubAccountId, ServiceName, RegionId,",
-            "ChargeCategory, tag:KEY, and the library's names: ownerUin, payerUin,",
-            "operatorUin, businessCode, productCode, itemCode, regionId, projectId,",
-            "resourceId, instanceType, payMode, actionType, day, month.",
+            "Dimensions: every FOCUS column (BillingAccountId, SubAccountId, ServiceName,",
+            "ServiceCategory, ChargeCategory, RegionId, SkuId, InvoiceId, ...), tag:KEY,",
+            "and the library's names: ownerUin, payerUin, operatorUin, businessCode,",
+            "productCode, itemCode, regionId, projectId, resourceId, instanceType,",
+            "payMode, actionType, day, month.",
+            "Measures: BilledCost, EffectiveCost, ListCost, ContractedCost,",
+            "ConsumedQuantity, PricingQuantity, or all.",
             "",
             "Example:",
             "  billing consolidate --input focus.csv --format focus \\",
-            "      --by ServiceName,tag:business_unit"
+            "      --by ServiceName,tag:business_unit --metric EffectiveCost"
         })
 public final class ConsolidateCommand extends BaseCommand {
-    /** FOCUS column names for the library's dimensions. */
-    private static final Map<String, Dimension> FOCUS_NAMES = Map.of(
-            "BillingAccountId", Dimension.PAYER,
-            "SubAccountId", Dimension.OWNER,
-            "ServiceName", Dimension.BUSINESS,
-            "RegionId", Dimension.REGION,
-            "ChargeCategory", Dimension.ACTION_TYPE);
+    /** The measures --metric may name, in the order {@code all} writes them. */
+    private static final List<String> MEASURES =
+            List.of("ListCost", "BilledCost", "EffectiveCost", "ContractedCost", "ConsumedQuantity", "PricingQuantity");
 
     @Mixin
     InputOptions input;
@@ -67,6 +65,14 @@ public final class ConsolidateCommand extends BaseCommand {
             paramLabel = "DIM",
             description = "the dimensions to group by, in column order; none for one total per currency")
     List<String> by = new ArrayList<>();
+
+    @Option(
+            names = "--metric",
+            split = ",",
+            paramLabel = "METRIC",
+            description = "the measures to total, in column order (FOCUS-11): BilledCost, EffectiveCost, ListCost,"
+                    + " ContractedCost, ConsumedQuantity, PricingQuantity, or all; default ListCost,BilledCost")
+    List<String> metric = new ArrayList<>(List.of("ListCost", "BilledCost"));
 
     @Option(
             names = "--calendar",
@@ -81,38 +87,25 @@ public final class ConsolidateCommand extends BaseCommand {
     @Override
     public Integer call() {
         List<Column> columns = columns(by);
+        List<String> measures = measures(metric);
         List<Dimension> dims = new ArrayList<>();
         columns.forEach(c -> dims.add(c.dimension));
-        // ChargeCategory depends on the pay mode too (a refund is Purchase when prepaid, Usage when postpaid):
-        // group by it as well, without a column of its own, and merge on relabelling.
-        int payMode = dims.indexOf(Dimension.PAY_MODE);
-        if (payMode < 0 && columns.stream().anyMatch(Column::isChargeCategory)) {
-            dims.add(Dimension.PAY_MODE);
-            payMode = dims.size() - 1;
-        }
         Grouping grouping = Grouping.by(calendar.calendar, dims.toArray(Dimension[]::new));
         Rollup rollup = input.stream(progress(), items -> Consolidation.consolidate(items, grouping));
 
-        // Relabel (ChargeCategory) and merge the groups that then share a key, ordered as the library orders keys.
+        // ordered as the library orders keys
         Map<List<String>, Totals> rows = new TreeMap<>(ConsolidateCommand::compareKeys);
         for (Map.Entry<GroupKey, Totals> e : rollup.groups().entrySet()) {
-            List<String> key = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                String v = e.getKey().value(i).orElse(null);
-                if (v != null && columns.get(i).isChargeCategory()) {
-                    v = FocusLineItems.chargeCategory(
-                            ActionType.valueOf(v),
-                            PayMode.valueOf(e.getKey().value(payMode).orElseThrow()));
-                }
-                key.add(v);
-            }
+            List<String> key = new ArrayList<>(e.getKey().values());
             key.add(e.getKey().currency().getCurrencyCode());
             rows.merge(key, e.getValue(), Totals::plus);
         }
 
         List<String> header = new ArrayList<>();
         columns.forEach(c -> header.add(c.name));
-        header.addAll(List.of("ItemCount", "ListCost", "BilledCost", "BillingCurrency"));
+        header.add("ItemCount");
+        header.addAll(measures);
+        header.add("BillingCurrency");
         try (Writer w = results(out);
                 CsvOut csv = new CsvOut(w, header, input.guard())) {
             for (Map.Entry<List<String>, Totals> e : rows.entrySet()) {
@@ -123,8 +116,9 @@ public final class ConsolidateCommand extends BaseCommand {
                 }
                 Totals t = e.getValue();
                 cells.add(Long.toString(t.itemCount()));
-                cells.add(t.listCost().amount().toPlainString());
-                cells.add(t.totalCost().amount().toPlainString());
+                for (String m : measures) {
+                    cells.add(measure(t, m));
+                }
                 cells.add(key.get(columns.size()));
                 csv.row(cells.toArray());
             }
@@ -134,13 +128,42 @@ public final class ConsolidateCommand extends BaseCommand {
         return 0;
     }
 
-    /** One output column: its header and the library dimension. */
-    record Column(String name, Dimension dimension) {
-        /** ChargeCategory: the action type shown as the FOCUS category, {@link FocusLineItems#chargeCategory}. */
-        boolean isChargeCategory() {
-            return name.equals("ChargeCategory");
+    private static String measure(Totals t, String name) {
+        switch (name) {
+            case "ConsumedQuantity":
+                return t.consumedQuantity().map(BigDecimal::toPlainString).orElse("");
+            case "PricingQuantity":
+                return t.pricingQuantity().map(BigDecimal::toPlainString).orElse("");
+            default:
+                return t.metric(CostMetric.parse(name)).amount().toPlainString();
         }
     }
+
+    static List<String> measures(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String raw : names) {
+            String name = raw.strip();
+            if (name.equals("all")) {
+                MEASURES.stream().filter(m -> !out.contains(m)).forEach(out::add);
+                continue;
+            }
+            if (!MEASURES.contains(name)) {
+                throw new UserError(
+                        "--metric: unknown measure '" + name + "'; known: " + String.join(", ", MEASURES) + ", all");
+            }
+            if (out.contains(name)) {
+                throw new UserError("--metric: measure " + name + " is given twice");
+            }
+            out.add(name);
+        }
+        if (out.isEmpty()) {
+            throw new UserError("--metric: no measure given");
+        }
+        return out;
+    }
+
+    /** One output column: its header, as given, and the library dimension. */
+    record Column(String name, Dimension dimension) {}
 
     static List<Column> columns(List<String> names) {
         List<Column> columns = new ArrayList<>();
@@ -157,19 +180,10 @@ public final class ConsolidateCommand extends BaseCommand {
     }
 
     private static Column column(String name) {
-        Dimension focus = FOCUS_NAMES.get(name);
-        if (focus != null) {
-            return new Column(name, focus);
-        }
         try {
-            if (name.startsWith("tag:")) {
-                return new Column(name, Dimension.tag(TagKey.of(name.substring(4))));
-            }
             return new Column(name, Dimension.parse(name));
         } catch (IllegalArgumentException e) {
-            throw new UserError("--by: unknown dimension '" + name
-                    + "'; known: BillingAccountId, SubAccountId, ServiceName, RegionId, ChargeCategory, tag:KEY,"
-                    + " or a library dimension (" + e.getMessage().replaceFirst(".*known: ", "") + ")");
+            throw new UserError("--by: " + e.getMessage());
         }
     }
 

@@ -100,22 +100,37 @@ public final class SparkConsolidation {
         }
     }
 
-    /** Totals as text: currency, item count, list cost and total cost, amounts as plain decimals. */
+    /** Totals as text: currency, item count, the four cost metrics and the two quantities, as plain decimals. */
     static final class TotalsText {
         private TotalsText() {}
 
         static String write(Totals t) {
             return t.totalCost().currency().getCurrencyCode() + " " + t.itemCount() + " "
                     + t.listCost().amount().toPlainString() + " "
-                    + t.totalCost().amount().toPlainString();
+                    + t.totalCost().amount().toPlainString() + " "
+                    + t.effectiveCost().amount().toPlainString() + " "
+                    + t.contractedCost().amount().toPlainString() + " "
+                    + t.consumedQuantity()
+                            .map(java.math.BigDecimal::toPlainString)
+                            .orElse("-") + " "
+                    + t.pricingQuantity()
+                            .map(java.math.BigDecimal::toPlainString)
+                            .orElse("-");
         }
 
         static Totals read(String text) {
             String[] f = text.split(" ", -1);
-            if (f.length != 4) {
+            if (f.length != 8) {
                 throw new AssertionError("bug: totals are not the text the job wrote: " + text);
             }
-            return Totals.of(Long.parseLong(f[1]), Money.of(f[0], f[2]), Money.of(f[0], f[3]));
+            return Totals.of(
+                    Long.parseLong(f[1]),
+                    Money.of(f[0], f[2]),
+                    Money.of(f[0], f[3]),
+                    Money.of(f[0], f[4]),
+                    Money.of(f[0], f[5]),
+                    f[6].equals("-") ? null : new java.math.BigDecimal(f[6]),
+                    f[7].equals("-") ? null : new java.math.BigDecimal(f[7]));
         }
     }
 }

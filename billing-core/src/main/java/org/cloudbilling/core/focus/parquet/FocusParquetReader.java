@@ -47,23 +47,6 @@ import org.cloudbilling.core.money.Money;
 
 /** Reads one Parquet FOCUS dataset; see {@link FocusParquet}. Not thread-safe: one reader per input. */
 final class FocusParquetReader {
-    /** The FOCUS columns {@link FocusLineItems#toLineItem} reads; the line-item read projects on these. */
-    private static final Set<FocusColumn> LINE_ITEM_COLUMNS = Set.of(
-            FocusColumn.BILLED_COST,
-            FocusColumn.BILLING_ACCOUNT_ID,
-            FocusColumn.BILLING_CURRENCY,
-            FocusColumn.CHARGE_CATEGORY,
-            FocusColumn.CHARGE_PERIOD_END,
-            FocusColumn.CHARGE_PERIOD_START,
-            FocusColumn.CONSUMED_QUANTITY,
-            FocusColumn.CONSUMED_UNIT,
-            FocusColumn.LIST_COST,
-            FocusColumn.REGION_ID,
-            FocusColumn.RESOURCE_ID,
-            FocusColumn.SERVICE_NAME,
-            FocusColumn.SKU_ID,
-            FocusColumn.SUB_ACCOUNT_ID,
-            FocusColumn.TAGS);
     /** The most bytes a binary DECIMAL may have: 64 bytes hold 154 digits, far more than money holds. */
     private static final int MAX_DECIMAL_BYTES = 64;
     /** The largest DECIMAL scale and precision a schema may give. */
@@ -156,10 +139,12 @@ final class FocusParquetReader {
                 if (focus != null) {
                     present.add(focus);
                 }
+                // a line item keeps every FOCUS column (its attributes): the line-item read leaves out only the
+                // extra columns the mapping does not use
                 boolean wanted = !lineItemsOnly
-                        || (focus != null
-                                ? LINE_ITEM_COLUMNS.contains(focus)
-                                : FocusLineItems.EXTRA_COLUMNS.contains(name) || name.equals("Id"));
+                        || focus != null
+                        || FocusLineItems.EXTRA_COLUMNS.contains(name)
+                        || name.equals("Id");
                 if (!wanted) {
                     continue;
                 }
@@ -173,7 +158,7 @@ final class FocusParquetReader {
             }
             List<String> missing = new ArrayList<>();
             for (FocusColumn c : FocusColumn.values()) {
-                if (!c.isNullable() && !present.contains(c)) {
+                if (c.isRequired() && !present.contains(c)) {
                     missing.add(c.header());
                 }
             }

@@ -1,0 +1,232 @@
+package org.cloudbilling.core.focus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cloudbilling.core.bill.CostMetric;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.FormulaGuard;
+import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.money.Money;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FOCUS-8, import: FOCUS 1.0, 1.1 and 1.2 datasets read, the version found from the columns or stated, the columns
+ * 1.1 and 1.2 added kept and typed. The datasets are written here by hand, column by column.
+ */
+@Tag("FOCUS-8")
+class FocusVersionsImportTest {
+
+    /** A FOCUS 1.0 row of a compute hour: the columns every version has. */
+    static Map<String, String> row10() {
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("BilledCost", "1.20");
+        r.put("BillingAccountId", "acct-1");
+        r.put("BillingAccountName", "Acme");
+        r.put("BillingCurrency", "USD");
+        r.put("BillingPeriodStart", "2025-05-01T00:00:00Z");
+        r.put("BillingPeriodEnd", "2025-06-01T00:00:00Z");
+        r.put("ChargeCategory", "Usage");
+        r.put("ChargeDescription", "m5.large hour");
+        r.put("ChargeFrequency", "Usage-Based");
+        r.put("ChargePeriodStart", "2025-05-03T10:00:00Z");
+        r.put("ChargePeriodEnd", "2025-05-03T11:00:00Z");
+        r.put("ConsumedQuantity", "1");
+        r.put("ConsumedUnit", "Hours");
+        r.put("ContractedCost", "1.10");
+        r.put("ContractedUnitPrice", "1.10");
+        r.put("EffectiveCost", "0.95");
+        r.put("InvoiceIssuerName", "Cloud Inc.");
+        r.put("ListCost", "1.50");
+        r.put("ListUnitPrice", "1.50");
+        r.put("PricingCategory", "Standard");
+        r.put("PricingQuantity", "1");
+        r.put("PricingUnit", "Hours");
+        r.put("ProviderName", "Cloud");
+        r.put("PublisherName", "Cloud Inc.");
+        r.put("RegionId", "eu-west-1");
+        r.put("ResourceId", "i-1");
+        r.put("ServiceCategory", "Compute");
+        r.put("ServiceName", "Virtual Machines");
+        r.put("SkuId", "SKU-1");
+        r.put("SkuPriceId", "SKU-1-P");
+        r.put("SubAccountId", "sub-1");
+        r.put("SubAccountName", "Team A");
+        r.put("Tags", "{\"team\":\"a\"}");
+        return r;
+    }
+
+    /** The same row with the columns FOCUS 1.1 adds. */
+    static Map<String, String> row11() {
+        Map<String, String> r = row10();
+        r.put("CapacityReservationId", "cr-7");
+        r.put("CapacityReservationStatus", "Used");
+        r.put("CommitmentDiscountQuantity", "0.5");
+        r.put("CommitmentDiscountUnit", "Hours");
+        r.put("ServiceSubcategory", "Virtual Machines");
+        r.put("SkuMeter", "Compute Usage");
+        r.put("SkuPriceDetails", "{\"CoreCount\": 2}");
+        return r;
+    }
+
+    /** The same row with the columns FOCUS 1.2 adds. */
+    static Map<String, String> row12() {
+        Map<String, String> r = row11();
+        r.put("BillingAccountType", "Billing Profile");
+        r.put("SubAccountType", "Subscription");
+        r.put("InvoiceId", "INV-2025-05");
+        r.put("PricingCurrency", "EUR");
+        r.put("PricingCurrencyContractedUnitPrice", "1.01");
+        r.put("PricingCurrencyEffectiveCost", "0.87");
+        r.put("PricingCurrencyListUnitPrice", "1.38");
+        return r;
+    }
+
+    static String csv(Map<String, String> row) {
+        List<String> header = new ArrayList<>(row.keySet());
+        List<String> cells = new ArrayList<>();
+        for (String h : header) {
+            cells.add("\"" + row.get(h).replace("\"", "\"\"") + "\"");
+        }
+        return String.join(",", header) + "\n" + String.join(",", cells) + "\n";
+    }
+
+    private static FocusCsvReader reader(String csv, FocusVersion stated) {
+        return FocusCsv.reader(new StringReader(csv), "f.csv", FormulaGuard.OFF, stated);
+    }
+
+    @Test
+    @DisplayName("FOCUS-8: the version is found from the columns: 1.0, 1.1 or 1.2")
+    void version_isFoundFromTheColumns() {
+        try (FocusCsvReader in = reader(csv(row10()), null)) {
+            assertThat(in.version()).isEqualTo(FocusVersion.V1_0);
+        }
+        try (FocusCsvReader in = reader(csv(row11()), null)) {
+            assertThat(in.version()).isEqualTo(FocusVersion.V1_1);
+        }
+        try (FocusCsvReader in = reader(csv(row12()), null)) {
+            assertThat(in.version()).isEqualTo(FocusVersion.V1_2);
+        }
+        // one column of 1.2 is enough
+        Map<String, String> invoiced = row10();
+        invoiced.put("InvoiceId", "INV-1");
+        try (FocusCsvReader in = reader(csv(invoiced), null)) {
+            assertThat(in.version()).isEqualTo(FocusVersion.V1_2);
+        }
+    }
+
+    @Test
+    @DisplayName("FOCUS-8: the columns of 1.0, 1.1 and 1.2 have 43, 50 and 57 names")
+    void versions_haveTheirColumns() {
+        assertThat(FocusVersion.V1_0.columns()).hasSize(43);
+        assertThat(FocusVersion.V1_1.columns()).hasSize(50);
+        assertThat(FocusVersion.V1_2.columns()).hasSize(57).containsExactly(FocusColumn.values());
+        assertThat(FocusVersion.V1_1.has(FocusColumn.SKU_METER)).isTrue();
+        assertThat(FocusVersion.V1_1.has(FocusColumn.INVOICE_ID)).isFalse();
+        assertThat(FocusVersion.of("1.2")).contains(FocusVersion.V1_2);
+        assertThat(FocusVersion.of("1.3")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("FOCUS-8: a stated version is taken; a column of a later version than stated is refused")
+    void statedVersion_isTakenAndChecked() {
+        try (FocusCsvReader in = reader(csv(row10()), FocusVersion.V1_2)) {
+            assertThat(in.version()).isEqualTo(FocusVersion.V1_2);
+        }
+        assertThatThrownBy(() -> reader(csv(row12()), FocusVersion.V1_1))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageContaining("f.csv:1")
+                .hasMessageContaining("stated as FOCUS 1.1")
+                .hasMessageContaining("BillingAccountType (1.2)")
+                .hasMessageContaining("InvoiceId (1.2)");
+    }
+
+    @Test
+    @DisplayName("FOCUS-8: the 1.2 columns are kept and typed: decimals exact, text as given")
+    void v12_columnsAreKeptAndTyped() {
+        FocusRow row = FocusCsv.readAll(new StringReader(csv(row12())), "f.csv", OnError.FAIL)
+                .valuesOrThrow()
+                .get(0);
+
+        assertThat(row.text(FocusColumn.INVOICE_ID)).contains("INV-2025-05");
+        assertThat(row.text(FocusColumn.BILLING_ACCOUNT_TYPE)).contains("Billing Profile");
+        assertThat(row.text(FocusColumn.SUB_ACCOUNT_TYPE)).contains("Subscription");
+        assertThat(row.text(FocusColumn.PRICING_CURRENCY)).contains("EUR");
+        assertThat(row.decimal(FocusColumn.PRICING_CURRENCY_EFFECTIVE_COST)).contains(new BigDecimal("0.87"));
+        assertThat(row.decimal(FocusColumn.PRICING_CURRENCY_LIST_UNIT_PRICE)).contains(new BigDecimal("1.38"));
+        assertThat(row.decimal(FocusColumn.PRICING_CURRENCY_CONTRACTED_UNIT_PRICE))
+                .contains(new BigDecimal("1.01"));
+        assertThat(row.decimal(FocusColumn.COMMITMENT_DISCOUNT_QUANTITY)).contains(new BigDecimal("0.5"));
+        assertThat(row.text(FocusColumn.SKU_PRICE_DETAILS)).contains("{\"CoreCount\": 2}");
+        assertThat(row.text(FocusColumn.SERVICE_SUBCATEGORY)).contains("Virtual Machines");
+        assertThat(row.text(FocusColumn.CAPACITY_RESERVATION_ID)).contains("cr-7");
+        assertThat(row.extra()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("FOCUS-8: a bad decimal in a 1.2 column is refused naming line, column and value")
+    void v12_badDecimal_isRefusedNamingTheCell() {
+        Map<String, String> bad = row12();
+        bad.put("PricingCurrencyEffectiveCost", "0,87");
+
+        assertThatThrownBy(() -> FocusCsv.readAll(new StringReader(csv(bad)), "f.csv", OnError.FAIL))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageContaining("f.csv:2")
+                .hasMessageContaining("PricingCurrencyEffectiveCost")
+                .hasMessageContaining("0,87");
+    }
+
+    @Test
+    @DisplayName("FOCUS-8: a 1.1 line item keeps every cost metric, the pricing quantity and the other columns")
+    void v11_lineItem_keepsMetricsAndColumns() {
+        LineItem item = FocusCsv.readLineItems(new StringReader(csv(row11())), "f.csv", FormulaGuard.OFF, OnError.FAIL)
+                .valuesOrThrow()
+                .get(0);
+
+        assertThat(item.totalCost()).isEqualTo(Money.of("USD", "1.20"));
+        assertThat(item.listCost()).isEqualTo(Money.of("USD", "1.50"));
+        assertThat(CostMetric.EFFECTIVE_COST.of(item)).isEqualTo(Money.of("USD", "0.95"));
+        assertThat(CostMetric.CONTRACTED_COST.of(item)).isEqualTo(Money.of("USD", "1.10"));
+        assertThat(item.pricingQuantity()).contains(new BigDecimal("1"));
+        assertThat(item.pricingUnit()).contains("Hours");
+        assertThat(item.attributes())
+                .containsEntry("ServiceCategory", "Compute")
+                .containsEntry("ServiceSubcategory", "Virtual Machines")
+                .containsEntry("SkuMeter", "Compute Usage")
+                .containsEntry("SkuPriceDetails", "{\"CoreCount\": 2}")
+                .containsEntry("CapacityReservationStatus", "Used")
+                .containsEntry("CommitmentDiscountQuantity", "0.5")
+                .containsEntry("BillingPeriodStart", "2025-05-01T00:00:00Z")
+                .doesNotContainKeys("BilledCost", "SubAccountId", "Tags");
+    }
+
+    @Test
+    @DisplayName("FOCUS-8: the FOCUS 1.0 sample is found to be 1.0, and its line items keep its other columns")
+    void sample10_isVersion10() throws Exception {
+        try (Reader r = new InputStreamReader(
+                        FocusVersionsImportTest.class.getResourceAsStream("/focus/focus_sample.csv"),
+                        StandardCharsets.UTF_8);
+                FocusCsvReader in = FocusCsv.reader(r, "focus_sample.csv")) {
+            assertThat(in.version()).isEqualTo(FocusVersion.V1_0);
+            LineItem first = in.nextLineItem();
+            // the sample's first row, read by eye: EffectiveCost 0.00000000000, BilledCost 0.00000080000
+            assertThat(CostMetric.EFFECTIVE_COST.of(first).amount()).isEqualByComparingTo("0");
+            assertThat(first.totalCost().amount()).isEqualByComparingTo("0.0000008");
+            assertThat(first.attributes()).containsEntry("ServiceCategory", "Integration");
+            assertThat(first.feePeriod().start()).isEqualTo(Instant.parse("2024-09-18T22:00:00Z"));
+        }
+    }
+}
