@@ -3,6 +3,9 @@ package org.cloudbilling.allocation.focus;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,8 +43,18 @@ import org.cloudbilling.core.time.BillingMonth;
  *   <li>every dimension and unit price: the origin's.
  * </ul>
  *
- * <p>The unit, allocation type and rule go to {@link #EXTRA_COLUMNS}. The item's payment columns are left out:
- * they describe the whole item, not a share.
+ * <p>Each row also carries FOCUS 1.3's split cost allocation columns ({@link SplitColumns}): AllocatedMethodId, the
+ * method that decided the row ({@code Collected/r1}, {@code Shared/s1}, {@code Unallocated}: the allocation type
+ * and the rule), and AllocatedMethodDetails, a JSON object whose {@code Elements} hold the row's
+ * {@code AllocatedRatio} (its weight among the origin's rows, at 12 decimal places, split by largest remainder so
+ * that the ratios of one origin add up to exactly 1) and whose custom keys {@code x_AllocationUnit},
+ * {@code x_AllocationType} and {@code x_AllocationRule} name the unit, type and rule. A FOCUS 1.3 export writes them
+ * as {@code AllocatedMethodId} and {@code AllocatedMethodDetails}; FOCUS 1.0 and 1.2 lack those columns, so their
+ * exports write the same values as {@code x_AllocatedMethodId} and {@code x_AllocatedMethodDetails}.
+ *
+ * <p>The unit, allocation type and rule also go to {@link #X_ALLOCATION_UNIT}, {@link #X_ALLOCATION_TYPE} and
+ * {@link #X_ALLOCATION_RULE}, which {@link #toLine} reads back. The item's payment columns are left out: they
+ * describe the whole item, not a share.
  *
  * <pre>{@code
  * try (FocusCsvWriter out = FocusCsv.writer(writer, AllocationFocus.EXTRA_COLUMNS, FormulaGuard.ON)) {
@@ -76,15 +89,69 @@ public final class AllocationFocus {
             FocusColumn.CONSUMED_QUANTITY,
             FocusColumn.PRICING_QUANTITY);
 
-    /** The custom columns of an allocation export, in order: the line-item ones without amounts, then these. */
-    public static final List<String> EXTRA_COLUMNS = extraColumns();
+    /**
+     * The scale of AllocatedRatio: 12 decimal places, so that a share is exact to a millionth of a millionth and the
+     * shares of one origin add up to exactly 1.
+     */
+    public static final int RATIO_SCALE = 12;
+
+    /**
+     * The columns FOCUS 1.3's split cost allocation (FOCUS-9) is written to: its own columns in a FOCUS 1.3 export,
+     * {@code x_} columns in a FOCUS 1.0 or 1.2 export, which lack them.
+     */
+    public enum SplitColumns {
+        /** FOCUS 1.3: {@code AllocatedMethodId} and {@code AllocatedMethodDetails}. */
+        FOCUS_1_3("AllocatedMethodId", "AllocatedMethodDetails"),
+        /** FOCUS 1.0 and 1.2: {@code x_AllocatedMethodId} and {@code x_AllocatedMethodDetails}. */
+        CUSTOM("x_AllocatedMethodId", "x_AllocatedMethodDetails");
+
+        private final String methodId;
+        private final String methodDetails;
+
+        SplitColumns(String methodId, String methodDetails) {
+            this.methodId = methodId;
+            this.methodDetails = methodDetails;
+        }
+
+        /**
+         * Returns the header of the AllocatedMethodId column.
+         *
+         * @return the header, never null
+         */
+        public String methodId() {
+            return methodId;
+        }
+
+        /**
+         * Returns the header of the AllocatedMethodDetails column.
+         *
+         * @return the header, never null
+         */
+        public String methodDetails() {
+            return methodDetails;
+        }
+    }
+
+    /**
+     * The custom columns of a FOCUS 1.0 or 1.2 allocation export, in order: the line-item ones without amounts, the
+     * unit, type and rule, then {@code x_AllocatedMethodId} and {@code x_AllocatedMethodDetails}.
+     */
+    public static final List<String> EXTRA_COLUMNS = extraColumns(SplitColumns.CUSTOM);
 
     private AllocationFocus() {}
 
-    private static List<String> extraColumns() {
+    /**
+     * Returns the columns beyond FOCUS 1.0's that an allocation export written with {@code split} has, in order.
+     *
+     * @param split where the split cost allocation columns go, not null
+     * @return the columns, never null
+     */
+    public static List<String> extraColumns(SplitColumns split) {
+        requireNonNull(split, "split");
         List<String> out = new ArrayList<>(FocusLineItems.EXTRA_COLUMNS);
         out.removeAll(AMOUNT_COLUMNS);
         out.addAll(List.of(X_ALLOCATION_UNIT, X_ALLOCATION_TYPE, X_ALLOCATION_RULE));
+        out.addAll(List.of(split.methodId(), split.methodDetails()));
         return List.copyOf(out);
     }
 
@@ -98,6 +165,27 @@ public final class AllocationFocus {
      * @return one FOCUS row per allocated row, never null
      */
     public static List<FocusRow> toRows(List<AllocatedRow> rows, BillingMonth billingMonth, FocusExport export) {
+        return toRows(rows, billingMonth, export, SplitColumns.CUSTOM);
+    }
+
+    /**
+     * Returns the FOCUS rows of a cost allocation bill, in the order of {@code rows}, with the split cost allocation
+     * columns named as {@code split} says.
+     *
+     * <pre>{@code
+     * AllocationFocus.toRows(bill.rows(), month, export, SplitColumns.FOCUS_1_3); // AllocatedMethodId, ...
+     * }</pre>
+     *
+     * @param rows the allocated rows, not null; all rows of an item must be among them, so that its summable
+     *     metrics are split among them (FOCUS-9)
+     * @param billingMonth the month whose invoice the rows are on, not null
+     * @param export the issuer's names and calendar, not null
+     * @param split where the split cost allocation columns go, not null
+     * @return one FOCUS row per allocated row, never null
+     */
+    public static List<FocusRow> toRows(
+            List<AllocatedRow> rows, BillingMonth billingMonth, FocusExport export, SplitColumns split) {
+        requireNonNull(split, "split");
         requireNonNull(billingMonth, "billingMonth");
         requireNonNull(export, "export");
         Map<LineItemId, List<Integer>> byItem = new LinkedHashMap<>();
@@ -111,9 +199,13 @@ public final class AllocationFocus {
             List<Money> amounts = new ArrayList<>();
             indexes.forEach(i -> amounts.add(rows.get(i).amount()));
             List<Map<FocusColumn, BigDecimal>> shares = shares(origin, amounts);
+            List<BigDecimal> ratios = split(amounts).applyToDecimal(BigDecimal.ONE.setScale(RATIO_SCALE));
             for (int k = 0; k < indexes.size(); k++) {
                 AllocatedRow r = rows.get(indexes.get(k));
-                out[indexes.get(k)] = row(origin, r.unit(), r.type(), r.rule(), shares.get(k), false);
+                FocusRow.Builder b = row(origin, r.unit(), r.type(), r.rule(), shares.get(k), false).toBuilder();
+                b.extra(split.methodId(), methodId(r.type(), r.rule()));
+                b.extra(split.methodDetails(), methodDetails(ratios.get(k), r.unit(), r.type(), r.rule()));
+                out[indexes.get(k)] = b.build();
             }
         }
         return List.of(out);
@@ -140,6 +232,33 @@ public final class AllocationFocus {
             Function<LineItemId, LineItem> items,
             BillingMonth billingMonth,
             FocusExport export) {
+        return corrections(before, after, items, billingMonth, export, SplitColumns.CUSTOM);
+    }
+
+    /**
+     * Returns the correction rows that take a month's cost allocation bill from {@code before} to {@code after}, as
+     * {@link #corrections(MonthVersion, MonthVersion, Function, BillingMonth, FocusExport)} does, with the
+     * AllocatedMethodId column named as {@code split} says. A correction carries a change, not a share of its
+     * origin, so it has no AllocatedMethodDetails (no AllocatedRatio).
+     *
+     * @param before the version in force until now, not null
+     * @param after the recomputed version of the same month, not null
+     * @param items the source items by id, not null; must know every item of either version
+     * @param billingMonth the month whose invoice carries the corrections, after the corrected month, not null
+     * @param export the issuer's names and calendar, not null
+     * @param split where the split cost allocation columns go, not null
+     * @return the correction rows, never null
+     * @throws IllegalArgumentException if the versions are of different months, the billing month is not after
+     *     theirs, or an item is unknown
+     */
+    public static List<FocusRow> corrections(
+            MonthVersion before,
+            MonthVersion after,
+            Function<LineItemId, LineItem> items,
+            BillingMonth billingMonth,
+            FocusExport export,
+            SplitColumns split) {
+        requireNonNull(split, "split");
         checkArgument(
                 before.month().equals(after.month()),
                 "versions of %s and %s are of different months",
@@ -164,8 +283,10 @@ public final class AllocationFocus {
             Optional<UnitId> unit = (Optional<UnitId>) e.getKey().get(1);
             @SuppressWarnings("unchecked")
             Optional<RuleId> rule = (Optional<RuleId>) e.getKey().get(3);
-            out.add(row(
-                    originOf.get(e.getKey()), unit, (AllocationType) e.getKey().get(2), rule, e.getValue(), true));
+            AllocationType type = (AllocationType) e.getKey().get(2);
+            out.add(row(originOf.get(e.getKey()), unit, type, rule, e.getValue(), true).toBuilder()
+                    .extra(split.methodId(), methodId(type, rule))
+                    .build());
         }
         return out;
     }
@@ -220,10 +341,7 @@ public final class AllocationFocus {
      * metrics are split in proportion to the absolute amounts (evenly when all are zero), exactly.
      */
     private static List<Map<FocusColumn, BigDecimal>> shares(FocusRow origin, List<Money> amounts) {
-        List<BigDecimal> weights = amounts.stream().map(m -> m.amount().abs()).toList();
-        Split split = weights.stream().allMatch(w -> w.signum() == 0)
-                ? Split.evenly(amounts.size())
-                : Split.byWeights(weights);
+        Split split = split(amounts);
         List<Map<FocusColumn, BigDecimal>> out = new ArrayList<>();
         for (Money amount : amounts) {
             Map<FocusColumn, BigDecimal> metrics = new EnumMap<>(FocusColumn.class);
@@ -241,6 +359,43 @@ public final class AllocationFocus {
         }
         return out;
     }
+
+    /** The weights of an origin's allocated rows: their absolute amounts, evenly when all are zero. */
+    private static Split split(List<Money> amounts) {
+        List<BigDecimal> weights = amounts.stream().map(m -> m.amount().abs()).toList();
+        return weights.stream().allMatch(w -> w.signum() == 0)
+                ? Split.evenly(amounts.size())
+                : Split.byWeights(weights);
+    }
+
+    /**
+     * Returns the AllocatedMethodId of a row: the allocation type and the rule that decided it, {@code Shared/s1};
+     * the type alone when no rule decided ({@code Unallocated}).
+     */
+    static String methodId(AllocationType type, Optional<RuleId> rule) {
+        return typeName(type) + rule.map(r -> "/" + r.value()).orElse("");
+    }
+
+    /**
+     * Returns the AllocatedMethodDetails of a row: {@code {"Elements":[{"AllocatedRatio":0.625}],
+     * "x_AllocationUnit":"web","x_AllocationType":"Shared","x_AllocationRule":"s1"}}, the unit and rule left out when
+     * absent.
+     */
+    static String methodDetails(BigDecimal ratio, Optional<UnitId> unit, AllocationType type, Optional<RuleId> rule) {
+        ObjectNode details = JSON.createObjectNode();
+        details.putArray("Elements").addObject().put("AllocatedRatio", ratio);
+        unit.ifPresent(u -> details.put(X_ALLOCATION_UNIT, u.value()));
+        details.put(X_ALLOCATION_TYPE, typeName(type));
+        rule.ifPresent(r -> details.put(X_ALLOCATION_RULE, r.value()));
+        try {
+            return JSON.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bug: a JSON tree that does not serialize", e);
+        }
+    }
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private static FocusRow row(
             FocusRow origin,
