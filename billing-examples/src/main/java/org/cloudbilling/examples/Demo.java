@@ -34,13 +34,16 @@ import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.money.SettlementPolicy;
 import org.cloudbilling.core.time.BillingCalendar;
+import org.cloudbilling.examples.samples.DistributorMarginSample;
+import org.cloudbilling.examples.samples.OrganizationBillSample;
 
 /**
  * The demo: the whole pipeline on bundled data. It consolidates the bundled FOCUS 1.0 sample (a real, anonymized AWS, Microsoft and Oracle bill) by
  * billing account, by service and by its {@code business_unit} tag, exactly, and settles the total; then allocates
  * it to units by its {@code business_unit} and {@code application} tags, with credits shared in proportion; then
  * attributes a generated reseller month ({@link ResellerMonthGenerator}) and reconciles each reseller's Bill A and
- * Bill B by cause.
+ * Bill B by cause; then runs an organization's month (a pay-on-behalf and a self-paying entity, top-ups, consumption
+ * and an invoice per member) and a distributor's margin report.
  */
 final class Demo {
     /** The rule set the demo allocates the sample with, on the class path. */
@@ -78,6 +81,12 @@ final class Demo {
 
         allocate(out, items);
         ResellerDemo.run(out);
+        out.println();
+        out.println("An organization's month: a pay-on-behalf entity and a self-paying one, funds and invoices:");
+        OrganizationBillSample.run(out);
+        out.println();
+        out.println("A distributor's consolidated bills and margin:");
+        DistributorMarginSample.run(out);
         out.flush();
     }
 

@@ -48,6 +48,23 @@ class DemoTest {
     }
 
     @Test
+    @Tag("ORG-9")
+    @Tag("ORG-10")
+    @Tag("RES-13")
+    void demo_runsTheOrganizationMonth_andTheDistributorsMargin() {
+        Output run = run("demo");
+
+        assertThat(run.code).isZero();
+        // hand-computed in ResellerSamplesTest: balances 255 + 190 + 10 = 455, consumption 195, top-ups 650
+        assertThat(run.out).contains("Top-ups CNY 650.00 = balances CNY 455.00 + consumption CNY 195.00");
+        assertThat(run.out)
+                .contains("  INV-202409-300000000012 INVOICE of 300000000012: CNY 15.00, charges [m2-1, m2-2]");
+        // margins 47 (R1) + 10 (R2)
+        assertThat(run.out).contains("Margin: CNY 57.0000");
+        assertThat(run.out).contains("  by reseller: 200000000011 47.0000, 200000000012 10.0000");
+    }
+
+    @Test
     @Tag("ALLOC-6")
     void demo_allocatesTheSampleByItsTags_unitsAndUnallocatedAddUpToTheTotal() throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -182,6 +182,8 @@ class DistributorBillsTest {
         assertThat(alice.get(0).resellerCost()).isEqualTo(cny("160"));
         assertThat(alice.get(0).distributorCost()).isEqualTo(cny("140"));
         assertThat(alice.get(0).margin()).isEqualTo(cny("20"));
+        assertThat(alice.get(1).resellerCost()).isEqualTo(cny("40"));
+        assertThat(alice.get(1).distributorCost()).isEqualTo(cny("35"));
         assertThat(alice.get(1).margin()).isEqualTo(cny("5"));
         assertThat(september().detailedBill(R1).margin()).isEqualTo(cny("60"));
         assertThat(september().detailedBill(R2).margin()).isEqualTo(cny("6"));

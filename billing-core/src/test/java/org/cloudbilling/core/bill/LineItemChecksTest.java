@@ -16,6 +16,7 @@ import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class LineItemChecksTest {
@@ -146,6 +147,40 @@ class LineItemChecksTest {
                         () -> item("1.00").discountRate(new BigDecimal("-0.01")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("line item li-1: discountRate -0.01 is negative");
+    }
+
+    @Test
+    @Tag("RECON-5")
+    void build_purchaseQuantityAndDuration_zeroAccepted_negativeRefusedNamingThem() {
+        LineItem zero = item("1.00")
+                .purchaseQuantity(0)
+                .purchaseDuration(BigDecimal.ZERO)
+                .build();
+        assertThat(zero.purchaseQuantity()).contains(0);
+        assertThat(zero.purchaseDuration()).contains(BigDecimal.ZERO);
+        assertThatThrownBy(() -> item("1.00").purchaseQuantity(-1).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("line item li-1: purchaseQuantity -1 is negative");
+        assertThatThrownBy(() ->
+                        item("1.00").purchaseDuration(new BigDecimal("-0.5")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("line item li-1: purchaseDuration -0.5 is negative");
+    }
+
+    @Test
+    @Tag("RECON-5")
+    void json_theOrdersModeQuantityAndDuration_roundTrip() throws Exception {
+        LineItem item = item("1.00")
+                .billingMode(org.cloudbilling.core.recon.BillingMode.RESERVED_HALF_UPFRONT)
+                .purchaseQuantity(3)
+                .purchaseDuration(new BigDecimal("1.50"))
+                .build();
+        com.fasterxml.jackson.databind.ObjectMapper json = org.cloudbilling.core.json.BillingJson.mapper();
+
+        String text = json.writeValueAsString(item);
+
+        assertThat(text).contains("\"billingMode\" : \"RESERVED_HALF_UPFRONT\"", "\"purchaseDuration\" : \"1.50\"");
+        assertThat(json.readValue(text, LineItem.class)).isEqualTo(item);
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class DiscountInheritance {
      * @return one row per item of the member in the month, in item order, or the refusal naming the member, the
      *     month and why: the member never holds the permission during the month ({@code PERMISSION_MISSING}) or
      *     is never a member of the admin's verified entity during it ({@code DIFFERENT_VERIFIED_ENTITY})
-     * @throws IllegalArgumentException if the rate is outside 0..1
+     * @throws IllegalArgumentException naming the member and the month if the rate is outside 0..1
      */
     public static Outcome<ImmutableList<InheritedDiscountRow>> price(
             Organization organization,
@@ -60,7 +60,9 @@ public final class DiscountInheritance {
         requireNonNull(contractRate, "contractRate");
         checkArgument(
                 contractRate.signum() >= 0 && contractRate.compareTo(BigDecimal.ONE) <= 0,
-                "contract rate %s is not between 0 and 1",
+                "the inherited discount of %s in %s: contract rate %s is not between 0 and 1",
+                member,
+                month,
                 contractRate.toPlainString());
         Instant monthEnd = calendar.start(month.next());
         Optional<Instant> granted = organization.grantedFrom(member, Permission.DISCOUNT_INHERITANCE);

@@ -96,9 +96,20 @@ class DiscountInheritanceTest {
                         Refusal.Reason.DIFFERENT_VERIFIED_ENTITY,
                         "300000000021 may not inherit the contract discount in 2024-09: it is not a member of the"
                                 + " admin's verified entity 'Example Group Ltd'"));
+    }
+
+    @Test
+    void price_contractRateOutsideZeroToOne_isRefusedNamingTheMemberTheMonthAndTheRate() {
+        List<LineItem> items = List.of(item("after", "2024-09-10", "100.00"));
+
+        assertThatThrownBy(() -> DiscountInheritance.price(
+                        ORG, BillingCalendar.TENCENT, SEPTEMBER, M1, new BigDecimal("-0.2"), items))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the inherited discount of 300000000011 in 2024-09: contract rate -0.2 is not between 0"
+                        + " and 1");
         assertThatThrownBy(() -> DiscountInheritance.price(
                         ORG, BillingCalendar.TENCENT, SEPTEMBER, M1, new BigDecimal("1.01"), items))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("contract rate 1.01 is not between 0 and 1");
+                .hasMessage("the inherited discount of 300000000011 in 2024-09: contract rate 1.01 is not between 0"
+                        + " and 1");
     }
 }
