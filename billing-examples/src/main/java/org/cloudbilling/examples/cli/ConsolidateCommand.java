@@ -91,7 +91,7 @@ public final class ConsolidateCommand extends BaseCommand {
             payMode = dims.size() - 1;
         }
         Grouping grouping = Grouping.by(calendar.calendar, dims.toArray(Dimension[]::new));
-        Rollup rollup = input.stream(progress(), items -> Consolidation.consolidate(items, grouping));
+        Rollup rollup = input.collect(progress(), Consolidation.toRollup(grouping));
 
         // Relabel (ChargeCategory) and merge the groups that then share a key, ordered as the library orders keys.
         Map<List<String>, Totals> rows = new TreeMap<>(ConsolidateCommand::compareKeys);
