@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.cloudbilling.allocation.RuleSetException;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.examples.bench.BenchCommand;
+import org.cloudbilling.examples.bench.PipelineBenchCommand;
 import org.cloudbilling.examples.cli.AllocateCommand;
 import org.cloudbilling.examples.cli.BacktrackCommand;
 import org.cloudbilling.examples.cli.CommandContext;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
             ReconcileCommand.class,
             ExportCommand.class,
             BenchCommand.class,
+            PipelineBenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
