@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.cloudbilling.allocation.RuleSetException;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.examples.bench.BenchCommand;
+import org.cloudbilling.examples.bench.PipelineBenchCommand;
 import org.cloudbilling.examples.cli.AllocateCommand;
 import org.cloudbilling.examples.cli.BacktrackCommand;
 import org.cloudbilling.examples.cli.CommandContext;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
             ExportCommand.class,
             ValidateCommand.class,
             BenchCommand.class,
+            PipelineBenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -2,9 +2,6 @@ package org.cloudbilling.core.focus;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.Reader;
 import java.time.Instant;
@@ -14,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -29,6 +25,7 @@ import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
 import org.cloudbilling.core.io.SupportedTimes;
 import org.cloudbilling.core.io.internal.RowSource;
+import org.cloudbilling.core.io.internal.TagJson;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -43,9 +40,6 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
 
     private final String source;
     private final FormulaGuard guard;
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final RowSource<FocusRow> rows;
     private final String[] headers;
     /** For each position, its FOCUS column, or null for an extra column. */
@@ -227,25 +221,8 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     }
 
     private Map<String, String> tags(String cell) {
-        JsonNode node;
-        try {
-            node = json.readTree(cell);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("tags are not JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("tags are not a JSON object");
-        }
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            JsonNode v = e.getValue();
-            if (!v.isTextual()) {
-                // a number or boolean would come back as a string: refuse rather than change the tags (FOCUS-6)
-                throw new IllegalArgumentException("the value of tag '" + e.getKey() + "' is not a string");
-            }
-            tags.put(e.getKey(), v.textValue());
-        }
-        return tags;
+        // the one strict parser of every reader: a repeated key or text after the object is refused
+        return TagJson.object(cell, "tags are not JSON: ");
     }
 
     /** Closes the underlying reader. */

@@ -51,12 +51,17 @@ public final class CsvRows implements Closeable {
     private final String source;
     private final RowLimit limit;
     private final MappingIterator<String[]> rows;
-    private long nextLine = 1;
+    /** The line of the input the parser's line 1 is: 0 unless the text continues an input read so far. */
+    private final long lineOffset;
+
+    private long nextLine;
     private long line;
 
-    private CsvRows(Reader reader, String source) {
+    private CsvRows(Reader reader, String source, long firstLine) {
         this.source = requireNonNull(source, "source");
-        this.limit = new RowLimit(requireNonNull(reader, "reader"));
+        this.limit = new RowLimit(requireNonNull(reader, "reader"), firstLine == 1);
+        this.lineOffset = firstLine - 1;
+        this.nextLine = firstLine;
         try {
             this.rows = new CsvMapper()
                     .enable(CsvParser.Feature.WRAP_AS_ARRAY)
@@ -84,7 +89,15 @@ public final class CsvRows implements Closeable {
      * @return the rows, never null
      */
     public static CsvRows of(Reader reader, String source) {
-        return new CsvRows(reader, source);
+        return new CsvRows(reader, source, 1);
+    }
+
+    /**
+     * Returns the rows of {@code reader}, the rest of an input from a row boundary on: its first row starts on line
+     * {@code firstLine} of the input, and a leading byte order mark is a character of its first cell.
+     */
+    static CsvRows continuing(Reader reader, String source, long firstLine) {
+        return new CsvRows(reader, source, firstLine);
     }
 
     /**
@@ -115,7 +128,7 @@ public final class CsvRows implements Closeable {
             while (rows.hasNextValue()) {
                 String[] cells = rows.nextValue();
                 line = nextLine;
-                nextLine = rows.getParser().currentLocation().getLineNr();
+                nextLine = lineOffset + rows.getParser().currentLocation().getLineNr();
                 limit.rowStartsAt(rows.getParser().currentLocation().getCharOffset());
                 if (cells.length == 1 && cells[0].isEmpty()) {
                     continue; // a blank line holds no data
@@ -140,7 +153,9 @@ public final class CsvRows implements Closeable {
                 throw new UncheckedIOException(failure);
             }
             JsonProcessingException j = (JsonProcessingException) e;
-            long at = j.getLocation() == null ? nextLine : j.getLocation().getLineNr();
+            long at = j.getLocation() == null
+                    ? nextLine
+                    : lineOffset + j.getLocation().getLineNr();
             throw new BillingInputException(
                     InputProblem.ofLine(source, at, "the CSV is malformed: " + j.getOriginalMessage()));
         }
@@ -261,10 +276,11 @@ public final class CsvRows implements Closeable {
         private final Reader in;
         private long handedOut;
         private long rowStart;
-        private boolean atStart = true;
+        private boolean atStart;
 
-        RowLimit(Reader in) {
+        RowLimit(Reader in, boolean atStart) {
             this.in = in;
+            this.atStart = atStart;
         }
 
         void rowStartsAt(long charOffset) {

@@ -101,6 +101,11 @@ public final class InputProblem {
         return reason;
     }
 
+    /** Returns this problem {@code lines} further down the input: for a part of an input read apart. */
+    InputProblem movedDown(long lines) {
+        return lines == 0 ? this : new InputProblem(source, line + lines, column, columnName, value, reason);
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder(source);

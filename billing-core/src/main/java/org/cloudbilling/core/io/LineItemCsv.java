@@ -1,13 +1,18 @@
 package org.cloudbilling.core.io;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collector;
+import org.cloudbilling.core.bill.LineItem;
 
 /**
  * The canonical CSV form of line items: one header row, then one row per item, one column per field of
@@ -81,6 +86,96 @@ public final class LineItemCsv {
      */
     public static LineItemCsvReader reader(Reader reader, String source, FormulaGuard guard) {
         return new LineItemCsvReader(reader, source, guard);
+    }
+
+    /**
+     * Opens a streaming reader of a canonical CSV file that reads it from its bytes on every core, in parts cut at
+     * row boundaries and put back in file order: the same items in the same order, and the same errors (line,
+     * column, value, reason), as {@link #reader(InputStream, Charset, String, FormulaGuard)} on the same file. A
+     * file in another charset than UTF-8, or that does not start with the canonical header line, is read by that
+     * plain reader. Memory stays bounded: a few parts of a few MB are read ahead.
+     *
+     * <pre>{@code
+     * try (LineItemCsvReader in = LineItemCsv.reader(Path.of("items.csv"), UTF_8, FormulaGuard.ON)) {
+     *     in.forEachRemaining(item -> ...);
+     * }
+     * }</pre>
+     *
+     * @param file the file, not null; its name is the source errors give
+     * @param charset the file's encoding, not null
+     * @param guard whether the input was written with the formula guard, not null
+     * @return the reader, never null; close it to stop its threads
+     * @throws BillingInputException if the header is missing or differs from {@link #header()}
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static LineItemCsvReader reader(Path file, Charset charset, FormulaGuard guard) {
+        return reader(file, charset, guard, Runtime.getRuntime().availableProcessors(), 4 << 20);
+    }
+
+    static LineItemCsvReader reader(Path file, Charset charset, FormulaGuard guard, int threads, long partSize) {
+        CanonicalCsvFile csv = new CanonicalCsvFile(
+                requireNonNull(file, "file"),
+                requireNonNull(charset, "charset"),
+                file.toString(),
+                requireNonNull(guard, "guard"),
+                threads,
+                partSize);
+        try {
+            LineItemCsvReader reader = new LineItemCsvReader(csv);
+            reader.hasNext(); // a bad header is refused at once, as by the plain reader
+            return reader;
+        } catch (RuntimeException e) {
+            try {
+                csv.close();
+            } catch (RuntimeException c) {
+                e.addSuppressed(c);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reads every item of a canonical CSV file into {@code collector} on every core: each part of the file (cut at
+     * row boundaries) is collected into a container of its own, and the containers are combined in file order, so
+     * a collector that merges in any order, such as {@code Consolidation.toRollup(grouping)}, gives the result of a
+     * sequential run whatever the number of threads. Memory stays bounded by the containers and a few parts.
+     *
+     * <pre>{@code
+     * Rollup byOwner = LineItemCsv.collect(Path.of("items.csv"), UTF_8, FormulaGuard.ON,
+     *         Consolidation.toRollup(Grouping.by(Dimension.OWNER)));
+     * }</pre>
+     *
+     * @param file the file, not null; its name is the source errors give
+     * @param charset the file's encoding, not null
+     * @param guard whether the input was written with the formula guard, not null
+     * @param collector what to collect the items with, not null
+     * @return the collected result, never null unless the collector gives null
+     * @throws BillingInputException for the header or the first bad row of the file, exactly as the plain reader
+     *     refuses it ({@link OnError#FAIL})
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static <R> R collect(
+            Path file, Charset charset, FormulaGuard guard, Collector<? super LineItem, ?, R> collector) {
+        return collect(file, charset, guard, collector, Runtime.getRuntime().availableProcessors(), 16 << 20);
+    }
+
+    static <R> R collect(
+            Path file,
+            Charset charset,
+            FormulaGuard guard,
+            Collector<? super LineItem, ?, R> collector,
+            int threads,
+            long partSize) {
+        requireNonNull(collector, "collector");
+        try (CanonicalCsvFile csv = new CanonicalCsvFile(
+                requireNonNull(file, "file"),
+                requireNonNull(charset, "charset"),
+                file.toString(),
+                requireNonNull(guard, "guard"),
+                threads,
+                partSize)) {
+            return csv.collect(collector);
+        }
     }
 
     /**

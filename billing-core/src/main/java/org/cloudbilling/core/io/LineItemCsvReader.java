@@ -2,24 +2,15 @@ package org.cloudbilling.core.io;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.Reader;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.internal.RowSource;
-import org.cloudbilling.core.money.Money;
-import org.cloudbilling.core.time.Interval;
 
 /**
  * Streams line items from the canonical CSV form; see {@link LineItemCsv}. {@link #next()} throws a
@@ -28,23 +19,26 @@ import org.cloudbilling.core.time.Interval;
  * <p>Not thread-safe: one reader per input.
  */
 public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
-    private static final CanonicalColumn[] COLUMNS = CanonicalColumn.values();
 
-    private final String source;
-    private final FormulaGuard guard;
-    /** Tags as the FOCUS and Tencent readers take them: a repeated key or trailing text is refused. */
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
+    /** The plain reader; null on the fast path. */
     private final RowSource<LineItem> rows;
+    /** The fast path's file and items; null on the plain path. */
+    private final CanonicalCsvFile file;
+
+    private final Iterator<LineItem> items;
+
+    LineItemCsvReader(CanonicalCsvFile file) {
+        this.rows = null;
+        this.file = file;
+        this.items = file.items();
+    }
 
     LineItemCsvReader(Reader reader, String source, FormulaGuard guard) {
-        this.source = requireNonNull(source, "source");
-        this.guard = requireNonNull(guard, "guard");
+        requireNonNull(source, "source");
+        CanonicalRowMapping mapping = new CanonicalRowMapping(source, requireNonNull(guard, "guard"));
         this.rows = RowSource.open(
                 reader,
-                this.source,
+                source,
                 (header, line) -> RowSource.requireExactly(
                         header,
                         LineItemCsv.header(),
@@ -52,19 +46,23 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
                         "columns are out of order, expected",
                         source,
                         line),
-                cells -> parse(List.of(guard == FormulaGuard.ON ? restore(cells) : cells)));
+                cells -> mapping.map(cells, line()));
+        this.file = null;
+        this.items = rows;
+    }
+
+    private long line() {
+        return rows.line();
+    }
+
+    /** Returns the plain reader's rows; on the plain path only. */
+    RowSource<LineItem> rows() {
+        return rows;
     }
 
     @Override
     public boolean hasNext() {
-        return rows.hasNext();
-    }
-
-    private static String[] restore(String[] cells) {
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = CsvSafety.restore(cells[i]);
-        }
-        return cells;
+        return items.hasNext();
     }
 
     /**
@@ -75,104 +73,35 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
      */
     @Override
     public LineItem next() {
-        return rows.next();
+        return items.next();
     }
 
     ReadResult<LineItem> readAll(OnError onError) {
-        return rows.readAll(onError, Function.identity());
-    }
-
-    private LineItem parse(List<String> cells) {
+        if (rows != null) {
+            return rows.readAll(onError, Function.identity());
+        }
+        List<LineItem> out = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
-        Currency currency = null;
-        String currencyCell = cells.get(CanonicalColumn.CURRENCY.ordinal());
-        try {
-            currency = Money.currency(currencyCell);
-        } catch (IllegalArgumentException e) {
-            problems.add(cell(CanonicalColumn.CURRENCY, currencyCell, e.getMessage()));
-        }
-        LineItem.Builder b = LineItem.builder();
-        Instant start = null;
-        Instant end = null;
-        for (CanonicalColumn column : COLUMNS) {
-            String value = cells.get(column.ordinal());
-            if (value.isEmpty()) {
-                if (column.required) {
-                    problems.add(cell(column, value, column.header + " is required"));
-                }
-                continue;
-            }
+        while (hasNext()) { // a malformed CSV throws here, in either mode
             try {
-                switch (column) {
-                    case CURRENCY:
-                        break;
-                    case FEE_PERIOD_START:
-                        start = CanonicalColumn.instant(value);
-                        break;
-                    case FEE_PERIOD_END:
-                        end = CanonicalColumn.instant(value);
-                        break;
-                    case TAGS:
-                        readTags(b, value);
-                        break;
-                    default:
-                        if (currency != null || !isAmount(column)) {
-                            column.setter.set(b, value, currency);
-                        }
+                out.add(next());
+            } catch (BillingInputException e) {
+                if (onError == OnError.FAIL) {
+                    throw e;
                 }
-            } catch (IllegalArgumentException e) {
-                problems.add(cell(column, value, e.getMessage()));
+                problems.addAll(e.problems());
             }
         }
-        if (start != null && end != null) {
-            try {
-                b.feePeriod(Interval.of(start, end));
-            } catch (IllegalArgumentException e) {
-                problems.add(cell(CanonicalColumn.FEE_PERIOD_END, end.toString(), e.getMessage()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new BillingInputException(problems);
-        }
-        try {
-            return b.build();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new BillingInputException(InputProblem.ofLine(source, rows.line(), e.getMessage()));
-        }
-    }
-
-    private static boolean isAmount(CanonicalColumn column) {
-        return column.ordinal() > CanonicalColumn.CURRENCY.ordinal() && column != CanonicalColumn.DISCOUNT_RATE;
-    }
-
-    private void readTags(LineItem.Builder b, String value) {
-        JsonNode node;
-        try {
-            node = json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("tags are not a JSON object: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("tags are not a JSON object");
-        }
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (!e.getValue().isTextual()) {
-                throw new IllegalArgumentException("the value of tag '" + e.getKey() + "' is not a string");
-            }
-            if (e.getKey().isEmpty()) {
-                throw new IllegalArgumentException("a tag key is empty");
-            }
-            b.putTag(TagKey.of(e.getKey()), e.getValue().textValue());
-        }
-    }
-
-    private InputProblem cell(CanonicalColumn column, String value, String reason) {
-        return InputProblem.ofCell(source, rows.line(), column.ordinal() + 1, column.header, value, reason);
+        return ReadResult.of(out, problems);
     }
 
     /** Closes the underlying reader. */
     @Override
     public void close() {
-        rows.close();
+        if (rows != null) {
+            rows.close();
+        } else {
+            file.close();
+        }
     }
 }

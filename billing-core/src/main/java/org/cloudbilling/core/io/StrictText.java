@@ -40,7 +40,12 @@ public final class StrictText {
      * @return the reader, never null; not thread-safe
      */
     public static Reader reader(InputStream in, Charset charset, String source) {
-        return new Decoding(requireNonNull(in, "in"), requireNonNull(charset, "charset"), requireNonNull(source));
+        return new Decoding(requireNonNull(in, "in"), requireNonNull(charset, "charset"), requireNonNull(source), 1);
+    }
+
+    /** Returns a reader as {@link #reader(InputStream, Charset, String)} of text whose first line is {@code line}. */
+    static Reader reader(InputStream in, Charset charset, String source, long line) {
+        return new Decoding(requireNonNull(in, "in"), requireNonNull(charset, "charset"), requireNonNull(source), line);
     }
 
     /**
@@ -114,12 +119,13 @@ public final class StrictText {
         /** The error met after the characters still in {@link #chars}, handed out first; null when none. */
         private CoderResult error;
 
-        private long line = 1;
+        private long line;
         private long column = 1;
         private boolean afterCr;
 
-        Decoding(InputStream in, Charset charset, String source) {
+        Decoding(InputStream in, Charset charset, String source, long line) {
             this.in = in;
+            this.line = line;
             this.charset = charset;
             this.source = source;
             this.decoder = charset.newDecoder()

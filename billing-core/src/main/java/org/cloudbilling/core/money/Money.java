@@ -99,22 +99,21 @@ public final class Money implements Comparable<Money> {
         requireNonNull(currency, "currency");
         requireNonNull(amount, "amount");
         BigDecimal value = amount;
-        checkArgument(
-                value.signum() == 0 || (long) value.precision() - value.scale() <= MAX_INTEGER_DIGITS,
-                "amount %s has more than %s digits before the decimal point",
-                abbreviated(value),
-                MAX_INTEGER_DIGITS);
+        if (value.signum() != 0 && (long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            // the message is built only on refusal: abbreviating on every call cost a third of a read
+            throw new IllegalArgumentException("amount " + abbreviated(value) + " has more than " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point");
+        }
         if (value.scale() < 0) {
             value = value.setScale(0);
         }
         if (value.scale() > MAX_SCALE) {
             BigDecimal stripped = value.stripTrailingZeros();
-            checkArgument(
-                    stripped.scale() <= MAX_SCALE,
-                    "amount %s has %s decimal places, more than the %s Money keeps; round it with a named policy first",
-                    abbreviated(amount),
-                    value.scale(),
-                    MAX_SCALE);
+            if (stripped.scale() > MAX_SCALE) {
+                throw new IllegalArgumentException("amount " + abbreviated(amount) + " has " + value.scale()
+                        + " decimal places, more than the " + MAX_SCALE
+                        + " Money keeps; round it with a named policy first");
+            }
             // keep as many of the given decimals as Money holds: 1.230000000000000000000 keeps 18
             value = stripped.setScale(MAX_SCALE);
         }
@@ -232,16 +231,15 @@ public final class Money implements Comparable<Money> {
      */
     public static BigDecimal parseAmount(String text) {
         BigDecimal value = parseDecimal(text);
-        checkArgument(
-                value.signum() == 0 || (long) value.precision() - value.scale() <= MAX_INTEGER_DIGITS,
-                "amount %s has more than %s digits before the decimal point",
-                abbreviated(value),
-                MAX_INTEGER_DIGITS);
-        checkArgument(
-                value.scale() <= MAX_PARSED_DECIMALS,
-                "amount %s has more than %s decimal places",
-                abbreviated(value),
-                MAX_PARSED_DECIMALS);
+        if (value.signum() != 0 && (long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            // the message is built only on refusal: abbreviating on every call cost a third of a read
+            throw new IllegalArgumentException("amount " + abbreviated(value) + " has more than " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point");
+        }
+        if (value.scale() > MAX_PARSED_DECIMALS) {
+            throw new IllegalArgumentException(
+                    "amount " + abbreviated(value) + " has more than " + MAX_PARSED_DECIMALS + " decimal places");
+        }
         return value;
     }
 

@@ -91,7 +91,7 @@ public final class ConsolidateCommand extends BaseCommand {
         List<Dimension> dims = new ArrayList<>();
         columns.forEach(c -> dims.add(c.dimension));
         Grouping grouping = Grouping.by(calendar.calendar, dims.toArray(Dimension[]::new));
-        Rollup rollup = input.stream(progress(), items -> Consolidation.consolidate(items, grouping));
+        Rollup rollup = input.collect(progress(), Consolidation.toRollup(grouping));
 
         // ordered as the library orders keys
         Map<List<String>, Totals> rows = new TreeMap<>(ConsolidateCommand::compareKeys);

@@ -15,7 +15,10 @@ import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusCsv;
 import org.cloudbilling.core.focus.parquet.FocusParquet;
@@ -152,6 +155,46 @@ final class InputOptions {
         } catch (IOException | UncheckedIOException e) {
             throw new UserError("cannot read " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Collects the file's line items with {@code collector}: a canonical CSV file is read from its bytes on every
+     * core (streaming, memory bounded), other formats as {@link #read(Progress)} reads them.
+     *
+     * @throws UserError if the file cannot be read or the format is not supported
+     * @throws org.cloudbilling.core.io.BillingInputException naming file, line and column of the first bad row
+     */
+    <T> T collect(Progress progress, Collector<LineItem, ?, T> collector) {
+        if (format != InputFormat.CANONICAL) {
+            return read(progress).stream().collect(collector);
+        }
+        String name = input.toString();
+        Charset charset = charset();
+        LongAdder count = new LongAdder();
+        try {
+            T result = LineItemCsv.collect(input, charset, formulaGuard, counting(collector, count));
+            progress.note("read " + count.sum() + " line items from " + name);
+            return result;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                throw new UserError("cannot read " + name + ": no such file");
+            }
+            throw new UserError("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** Returns {@code collector} counting the items it takes in {@code count}. */
+    private static <A, T> Collector<LineItem, A, T> counting(Collector<LineItem, A, T> collector, LongAdder count) {
+        BiConsumer<A, LineItem> add = collector.accumulator();
+        return Collector.of(
+                collector.supplier(),
+                (a, item) -> {
+                    count.increment();
+                    add.accept(a, item);
+                },
+                collector.combiner(),
+                collector.finisher(),
+                collector.characteristics().toArray(Collector.Characteristics[]::new));
     }
 
     /**

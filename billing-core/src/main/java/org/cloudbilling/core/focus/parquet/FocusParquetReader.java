@@ -1,9 +1,5 @@
 package org.cloudbilling.core.focus.parquet;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -43,6 +39,7 @@ import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.io.internal.TagJson;
 import org.cloudbilling.core.money.Money;
 
 /** Reads one Parquet FOCUS dataset; see {@link FocusParquet}. Not thread-safe: one reader per input. */
@@ -57,7 +54,6 @@ final class FocusParquetReader {
     private final List<Column> columns = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final MessageType schema;
-    private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** How a column's values become a row's. */
     private enum Kind {
@@ -508,23 +504,8 @@ final class FocusParquetReader {
     }
 
     private Map<String, String> tags(String cell) {
-        JsonNode node;
-        try {
-            node = json.readTree(cell);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("tags are not JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("tags are not a JSON object");
-        }
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (!e.getValue().isTextual()) {
-                throw new IllegalArgumentException("the value of tag '" + e.getKey() + "' is not a string");
-            }
-            tags.put(e.getKey(), e.getValue().textValue());
-        }
-        return tags;
+        // the one strict parser of every reader: a repeated key or text after the object is refused
+        return TagJson.object(cell, "tags are not JSON: ");
     }
 
     private static String shown(Object raw) {

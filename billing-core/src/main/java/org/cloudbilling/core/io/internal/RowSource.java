@@ -73,6 +73,19 @@ public final class RowSource<T> implements Iterator<T>, Closeable {
         }
     }
 
+    /**
+     * Returns the rows of {@code rows}, the rest of an input whose header was read before: each row must be as wide
+     * as {@code header}.
+     *
+     * @param rows the rest of the input, from a row boundary, not null; closed by {@link #close()}
+     * @param header the input's header, not null
+     * @param mapping as for {@link #open}, not null
+     * @return the rows, never null
+     */
+    public static <T> RowSource<T> continuing(CsvRows rows, String[] header, Function<String[], T> mapping) {
+        return new RowSource<>(requireNonNull(rows, "rows"), header.clone(), requireNonNull(mapping, "mapping"));
+    }
+
     /** Returns the header as read, a copy: never null. */
     public String[] header() {
         return header.clone();

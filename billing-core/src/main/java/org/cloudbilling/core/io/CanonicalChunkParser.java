@@ -1,0 +1,712 @@
+package org.cloudbilling.core.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.Map;
+import java.util.function.Function;
+import org.cloudbilling.core.bill.ActionType;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.PayMode;
+import org.cloudbilling.core.bill.SettlementCycle;
+import org.cloudbilling.core.id.BusinessCode;
+import org.cloudbilling.core.id.InstanceType;
+import org.cloudbilling.core.id.ItemCode;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.id.OperatorUin;
+import org.cloudbilling.core.id.OrderId;
+import org.cloudbilling.core.id.OwnerUin;
+import org.cloudbilling.core.id.PayerUin;
+import org.cloudbilling.core.id.ProductCode;
+import org.cloudbilling.core.id.ProjectId;
+import org.cloudbilling.core.id.RegionId;
+import org.cloudbilling.core.id.ResourceId;
+import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.internal.TagJson;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.Interval;
+
+/**
+ * Reads the rows of one part of a canonical CSV file from its bytes: the fast path of {@link CanonicalCsvFile}.
+ *
+ * <p>A row is cut into cells on the bytes (quotes respected, {@code ""} an escaped quote); a cell becomes a value
+ * without a {@code String} where it can: amounts digit by digit into the compact {@link Money} form, times of the
+ * fixed form {@code 2024-09-01T00:00:00Z} by hand, identifiers, enum names, currencies, units and whole tags cells
+ * through a dictionary keyed by the cell's bytes (so a value is decoded, checked and built once per distinct cell,
+ * and equal values are one object). A row the fast path finds unusual in any way (a bad or odd cell, a row of
+ * the wrong width, a guarded cell) goes through {@link CanonicalRowMapping}, the plain mapping, so its value or
+ * its error is exactly the plain path's. What the fast path cannot cut with certainty (a quote inside an unquoted
+ * cell, text after a closing quote, a lone CR, a byte sequence that is not UTF-8, an unclosed quote, a huge row)
+ * stops the part there: the caller reads the rest of the file with the plain reader, which reports it exactly.
+ *
+ * <p>Holds per-thread state (buffer, dictionaries): one parser per thread, reused for many parts.
+ */
+final class CanonicalChunkParser {
+    private static final CanonicalColumn[] COLUMNS = CanonicalColumn.values();
+    static final int WIDTH = COLUMNS.length;
+    private static final int MAX_CELLS = 4096;
+    /** A row longer than this many bytes stops the fast path; the plain reader applies its own limit. */
+    private static final int MAX_ROW_BYTES = 1 << 20;
+    /** A dictionary of more entries than this is emptied, so memory stays bounded on any file. */
+    private static final int MAX_DICTIONARY = 1 << 18;
+
+    private static final int MORE = -1;
+    private static final int WEIRD = -2;
+
+    /** What the rows of a part go to. */
+    interface Sink {
+        /** Takes an item; returns whether to go on. */
+        boolean item(LineItem item);
+
+        /** Takes a bad row's refusal, its lines counted from the part's first row (0); returns whether to go on. */
+        boolean bad(BillingInputException refusal);
+    }
+
+    /** Where a part's reading ended. */
+    static final class Part {
+        /** The file offset of the part's first row. */
+        long start;
+        /** The file offset after the last row read: the next part's first row, or where the fast path stopped. */
+        long end;
+        /** The lines from {@link #start} to {@link #end}. */
+        long lines;
+        /** Whether the fast path stopped at {@link #end}: the rest of the file is for the plain reader. */
+        boolean stopped;
+        /** Whether the sink asked to stop. */
+        boolean halted;
+    }
+
+    private static final class Weird extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Weird() {
+            super("unusual row", null, false, false);
+        }
+    }
+
+    private static final Weird WEIRD_ROW = new Weird();
+
+    private final CanonicalRowMapping mapping;
+    private final boolean guarded;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    private byte[] buf;
+    private long bufStart;
+    private int n;
+    private boolean eof;
+
+    private final int[] starts = new int[MAX_CELLS];
+    private final int[] ends = new int[MAX_CELLS];
+    private final boolean[] quoted = new boolean[MAX_CELLS];
+    private int cells;
+    private int rowLines;
+
+    private final ByteDictionary[] dictionaries = new ByteDictionary[WIDTH];
+
+    // the last simple decimal parsed
+    private long units;
+    private int scale;
+
+    CanonicalChunkParser(CanonicalRowMapping mapping) {
+        this.mapping = mapping;
+        this.guarded = mapping.guard() == FormulaGuard.ON;
+        for (int i = 0; i < WIDTH; i++) {
+            dictionaries[i] = new ByteDictionary();
+        }
+        dictionaries[CanonicalColumn.TAGS.ordinal()].tagsLike = true;
+    }
+
+    /**
+     * Reads the rows that start in {@code [nominalStart, nominalEnd)}: from the first line start at or after
+     * {@code nominalStart}, or from {@code firstRow} when it is known (not negative).
+     */
+    Part read(FileChannel channel, long size, long nominalStart, long nominalEnd, long firstRow, Sink sink) {
+        Part part = new Part();
+        long pos;
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 16, nominalEnd - nominalStart + 65_536 + 1);
+        if (firstRow >= 0) {
+            pos = firstRow;
+            fill(channel, size, pos, Math.min(capacity, 65_536));
+        } else {
+            fill(channel, size, nominalStart - 1, capacity);
+            pos = size;
+            for (long p = nominalStart - 1; ; p++) {
+                int i = (int) (p - bufStart);
+                if (i >= n) {
+                    if (eof) {
+                        break;
+                    }
+                    fill(channel, size, p, Math.max(capacity, 65_536));
+                    i = 0;
+                }
+                if (buf[i] == '\n') {
+                    pos = p + 1;
+                    break;
+                }
+            }
+        }
+        part.start = pos;
+        long line = 0;
+        while (pos < nominalEnd && pos < size) {
+            int i = (int) (pos - bufStart);
+            int after;
+            if (i < 0 || i >= n) {
+                fill(channel, size, pos, capacity);
+                continue;
+            }
+            after = cut(i);
+            if (after == MORE) {
+                if (n - i >= MAX_ROW_BYTES) {
+                    after = WEIRD;
+                } else {
+                    fill(channel, size, pos, Math.max(capacity, 2 * (n - i) + 65_536));
+                    continue;
+                }
+            }
+            if (after == WEIRD) {
+                part.stopped = true;
+                break;
+            }
+            boolean go;
+            try {
+                go = deliver(line, sink);
+            } catch (Weird w) {
+                part.stopped = true;
+                break;
+            }
+            pos = bufStart + after;
+            line += rowLines;
+            if (!go) {
+                part.halted = true;
+                break;
+            }
+        }
+        part.end = pos;
+        part.lines = line;
+        return part;
+    }
+
+    private void fill(FileChannel channel, long size, long from, int capacity) {
+        if (buf == null || buf.length < capacity) {
+            buf = new byte[capacity];
+        }
+        int len = (int) Math.min(buf.length, size - from);
+        ByteBuffer target = ByteBuffer.wrap(buf, 0, len);
+        try {
+            while (target.hasRemaining()) {
+                int r = channel.read(target, from + target.position());
+                if (r < 0) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        bufStart = from;
+        n = target.position();
+        if (n == 0 && from < size) {
+            throw new UncheckedIOException(new IOException(
+                    mapping.source() + " is shorter than when it was opened: it changed while it was read"));
+        }
+        eof = from + n >= size;
+    }
+
+    /** Cuts the row at {@code i} into cells; returns the index after it, {@link #MORE} or {@link #WEIRD}. */
+    private int cut(int i) {
+        byte[] b = buf;
+        int c = 0;
+        int lines = 1;
+        while (true) {
+            if (c == MAX_CELLS) {
+                return WEIRD;
+            }
+            if (i < n && b[i] == '"') {
+                int s = i++;
+                while (true) {
+                    if (i >= n) {
+                        return eof ? WEIRD : MORE; // an unclosed quote: the plain reader says so
+                    }
+                    byte x = b[i];
+                    if (x == '"') {
+                        if (i + 1 >= n && !eof) {
+                            return MORE;
+                        }
+                        if (i + 1 < n && b[i + 1] == '"') {
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    } else if (x == '\n') {
+                        lines++;
+                    } else if (x == '\r') {
+                        if (i + 1 >= n && !eof) {
+                            return MORE;
+                        }
+                        if (i + 1 >= n || b[i + 1] != '\n') {
+                            return WEIRD;
+                        }
+                    }
+                    i++;
+                }
+                starts[c] = s;
+                ends[c] = i;
+                quoted[c++] = true;
+            } else {
+                int s = i;
+                while (i < n) {
+                    byte x = b[i];
+                    if (x == ',' || x == '\n' || x == '\r' || x == '"') {
+                        break;
+                    }
+                    i++;
+                }
+                starts[c] = s;
+                ends[c] = i;
+                quoted[c++] = false;
+            }
+            if (i >= n) {
+                if (!eof) {
+                    return MORE;
+                }
+                cells = c;
+                rowLines = lines;
+                return i;
+            }
+            byte x = b[i];
+            if (x == ',') {
+                i++;
+            } else if (x == '\n') {
+                cells = c;
+                rowLines = lines;
+                return i + 1;
+            } else if (x == '\r') {
+                if (i + 1 >= n && !eof) {
+                    return MORE;
+                }
+                if (i + 1 < n && b[i + 1] == '\n') {
+                    cells = c;
+                    rowLines = lines;
+                    return i + 2;
+                }
+                return WEIRD;
+            } else {
+                return WEIRD; // a quote inside an unquoted cell, or text after a closing quote
+            }
+        }
+    }
+
+    private boolean isEmpty(int k) {
+        int len = ends[k] - starts[k];
+        return len == 0 || (quoted[k] && len == 2);
+    }
+
+    /** The first byte of the cell's text, or -1 for an empty cell. */
+    private int firstByte(int k) {
+        if (isEmpty(k)) {
+            return -1;
+        }
+        return buf[quoted[k] ? starts[k] + 1 : starts[k]];
+    }
+
+    private boolean deliver(long line, Sink sink) {
+        if (cells == 1 && isEmpty(0)) {
+            return true; // a blank line holds no data
+        }
+        LineItem item = cells == WIDTH ? fast(line) : null;
+        if (item != null) {
+            return sink.item(item);
+        }
+        String[] text = new String[cells];
+        for (int k = 0; k < cells; k++) {
+            text[k] = text(k);
+        }
+        try {
+            if (cells != WIDTH) {
+                throw new BillingInputException(InputProblem.ofLine(
+                        mapping.source(), line, "the row has " + cells + " cells, the header " + WIDTH));
+            }
+            return sink.item(mapping.map(text, line));
+        } catch (BillingInputException e) {
+            return sink.bad(e);
+        }
+    }
+
+    /** The cell's text, decoded strictly; throws {@link Weird} for bytes that are not UTF-8. */
+    private String text(int k) {
+        int s = starts[k];
+        int e = ends[k];
+        byte[] bytes = buf;
+        if (quoted[k]) {
+            s++;
+            e--;
+            int quotes = 0;
+            for (int i = s; i < e; i++) {
+                if (bytes[i] == '"') {
+                    quotes++;
+                }
+            }
+            if (quotes > 0) {
+                byte[] plain = new byte[e - s - quotes / 2];
+                int o = 0;
+                for (int i = s; i < e; i++) {
+                    plain[o++] = bytes[i];
+                    if (bytes[i] == '"') {
+                        i++; // "" is one quote
+                    }
+                }
+                bytes = plain;
+                s = 0;
+                e = plain.length;
+            }
+        }
+        for (int i = s; i < e; i++) {
+            if (bytes[i] < 0) {
+                try {
+                    CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(bytes, s, e - s));
+                    return chars.toString();
+                } catch (CharacterCodingException x) {
+                    throw WEIRD_ROW;
+                }
+            }
+        }
+        return new String(bytes, s, e - s, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Looks the cell up in its column's dictionary, making the value from the text on a miss. */
+    private Object lookup(int k, Function<String, ?> make) {
+        ByteDictionary d = dictionaries[k];
+        if (d.direct) {
+            return make.apply(text(k));
+        }
+        Object v = d.get(buf, starts[k], ends[k]);
+        if (v == null) {
+            v = make.apply(text(k));
+            if (d.size() >= MAX_DICTIONARY) {
+                d.clear();
+            }
+            d.put(Arrays.copyOfRange(buf, starts[k], ends[k]), v);
+        }
+        return v;
+    }
+
+    private static final Function<String, Map<TagKey, String>> TAGS = text -> {
+        com.google.common.collect.ImmutableMap.Builder<TagKey, String> m =
+                com.google.common.collect.ImmutableMap.builder();
+        for (Map.Entry<String, String> t :
+                TagJson.object(text, CanonicalRowMapping.TAGS_NOT_JSON).entrySet()) {
+            m.put(TagKey.of(t.getKey()), t.getValue());
+        }
+        return m.build();
+    };
+
+    /** The row's item by the fast path, or null for a row the plain mapping must read. */
+    @SuppressWarnings("unchecked")
+    private LineItem fast(long line) {
+        if (guarded) {
+            for (int k = 0; k < WIDTH; k++) {
+                if (firstByte(k) == '\'') {
+                    return null;
+                }
+            }
+        }
+        try {
+            int cur = CanonicalColumn.CURRENCY.ordinal();
+            if (isEmpty(cur)) {
+                return null;
+            }
+            Currency currency = (Currency) lookup(cur, Money::currency);
+            LineItem.Builder b = LineItem.builder();
+            if (isEmpty(0)) {
+                return null;
+            }
+            b.id(LineItemId.of(text(0)));
+            for (int k = 1; k < WIDTH; k++) {
+                CanonicalColumn column = COLUMNS[k];
+                if (isEmpty(k)) {
+                    if (column.required) {
+                        return null;
+                    }
+                    continue;
+                }
+                switch (column) {
+                    case OWNER_UIN -> b.ownerUin((OwnerUin) lookup(k, OwnerUin::of));
+                    case PAYER_UIN -> b.payerUin((PayerUin) lookup(k, PayerUin::of));
+                    case OPERATOR_UIN -> b.operatorUin((OperatorUin) lookup(k, OperatorUin::of));
+                    case BUSINESS_CODE -> b.businessCode((BusinessCode) lookup(k, BusinessCode::of));
+                    case PRODUCT_CODE -> b.productCode((ProductCode) lookup(k, ProductCode::of));
+                    case ITEM_CODE -> b.itemCode((ItemCode) lookup(k, ItemCode::of));
+                    case REGION_ID -> b.regionId((RegionId) lookup(k, RegionId::of));
+                    case PROJECT_ID -> b.projectId((ProjectId) lookup(k, ProjectId::of));
+                    case RESOURCE_ID -> b.resourceId((ResourceId) lookup(k, ResourceId::of));
+                    case INSTANCE_TYPE -> b.instanceType((InstanceType) lookup(k, InstanceType::of));
+                    case PAY_MODE -> b.payMode((PayMode) lookup(k, s -> Enum.valueOf(PayMode.class, s)));
+                    case SETTLEMENT_CYCLE ->
+                        b.settlementCycle((SettlementCycle) lookup(k, s -> Enum.valueOf(SettlementCycle.class, s)));
+                    case ACTION_TYPE -> b.actionType((ActionType) lookup(k, s -> Enum.valueOf(ActionType.class, s)));
+                    case FEE_PERIOD_START, CURRENCY -> {}
+                    case FEE_PERIOD_END -> {
+                        int s = CanonicalColumn.FEE_PERIOD_START.ordinal();
+                        if (isEmpty(s)) {
+                            return null;
+                        }
+                        b.feePeriod(Interval.of(instant(s), instant(k)));
+                    }
+                    case DEDUCTION_TIME -> b.deductionTime(instant(k));
+                    case ORDER_ID -> b.orderId((OrderId) lookup(k, OrderId::of));
+                    case ORIGINAL_ORDER_ID -> b.originalOrderId((OrderId) lookup(k, OrderId::of));
+                    case USAGE_QUANTITY -> b.usageQuantity(decimal(k));
+                    case USAGE_UNIT -> b.usageUnit((String) lookup(k, s -> s));
+                    case DISCOUNT_RATE -> b.discountRate(decimal(k));
+                    case LIST_COST -> b.listCost(money(k, currency));
+                    case RESERVED_INSTANCE_DEDUCTION -> b.reservedInstanceDeduction(money(k, currency));
+                    case SAVINGS_PLAN_DEDUCTION -> b.savingsPlanDeduction(money(k, currency));
+                    case CASH_PAID -> b.cashPaid(money(k, currency));
+                    case VOUCHER_PAID -> b.voucherPaid(money(k, currency));
+                    case INCENTIVE_PAID -> b.incentivePaid(money(k, currency));
+                    case TRANSFER_PAID -> b.transferPaid(money(k, currency));
+                    case CREDIT_PAID -> b.creditPaid(money(k, currency));
+                    case COUPON_PAID -> b.couponPaid(money(k, currency));
+                    case TAX -> b.tax(money(k, currency));
+                    case TOTAL_COST -> b.totalCost(money(k, currency));
+                    case TAGS -> b.putAllTags((Map<TagKey, String>) lookup(k, TAGS));
+                    default -> throw new IllegalStateException("bug: column " + column + " has no fast mapping");
+                }
+            }
+            return b.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return null; // the plain mapping reads the row and words its error
+        }
+    }
+
+    /** Parses a cell of the form -?[0-9]+(\.[0-9]+)? of at most 18 digits into {@link #units} and {@link #scale}. */
+    private boolean simpleDecimal(int k) {
+        if (quoted[k]) {
+            return false;
+        }
+        byte[] b = buf;
+        int i = starts[k];
+        int e = ends[k];
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long u = 0;
+        int digits = 0;
+        int point = -1;
+        int sc = 0;
+        for (; i < e; i++) {
+            int d = b[i] - '0';
+            if (d >= 0 && d <= 9) {
+                u = u * 10 + d;
+                digits++;
+                if (point >= 0) {
+                    sc++;
+                }
+            } else if (b[i] == '.' && point < 0 && digits > 0) {
+                point = i;
+            } else {
+                return false;
+            }
+        }
+        if (digits == 0 || digits > 18 || (point >= 0 && sc == 0)) {
+            return false;
+        }
+        units = negative ? -u : u;
+        scale = sc;
+        return true;
+    }
+
+    private Money money(int k, Currency currency) {
+        if (simpleDecimal(k)) {
+            return Money.ofUnscaled(currency, units, scale);
+        }
+        return Money.of(currency, Money.parseAmount(text(k)));
+    }
+
+    private BigDecimal decimal(int k) {
+        if (simpleDecimal(k)) {
+            return BigDecimal.valueOf(units, scale);
+        }
+        return Money.parseAmount(text(k));
+    }
+
+    private static final int[] DAYS_BEFORE_MONTH = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+
+    /** A time of the form 2024-09-01T00:00:00Z by hand, any other through the general parser. */
+    private Instant instant(int k) {
+        int s = starts[k];
+        byte[] b = buf;
+        if (!quoted[k]
+                && ends[k] - s == 20
+                && b[s + 4] == '-'
+                && b[s + 7] == '-'
+                && b[s + 10] == 'T'
+                && b[s + 13] == ':'
+                && b[s + 16] == ':'
+                && b[s + 19] == 'Z') {
+            int year = digits(b, s, 4);
+            int month = digits(b, s + 5, 2);
+            int day = digits(b, s + 8, 2);
+            int hour = digits(b, s + 11, 2);
+            int minute = digits(b, s + 14, 2);
+            int second = digits(b, s + 17, 2);
+            boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            if (year >= 1
+                    && year <= 9998
+                    && month >= 1
+                    && month <= 12
+                    && day >= 1
+                    && day <= lengthOfMonth(month, leap)
+                    && hour >= 0
+                    && hour <= 23
+                    && minute >= 0
+                    && minute <= 59
+                    && second >= 0
+                    && second <= 59) {
+                long y = year - 1;
+                long days = y * 365
+                        + y / 4
+                        - y / 100
+                        + y / 400 // days before year, from 0001-01-01
+                        + DAYS_BEFORE_MONTH[month - 1]
+                        + (leap && month > 2 ? 1 : 0)
+                        + day
+                        - 1
+                        - 719_162; // 0001-01-01 to 1970-01-01
+                return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
+            }
+        }
+        return CanonicalColumn.instant(text(k));
+    }
+
+    private static int lengthOfMonth(int month, boolean leap) {
+        return switch (month) {
+            case 2 -> leap ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** The value of {@code count} ASCII digits, or -1 if one is not a digit. */
+    private static int digits(byte[] b, int at, int count) {
+        int v = 0;
+        for (int i = at; i < at + count; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /** An open-addressing map from byte strings to values; per parser, so per thread. */
+    static final class ByteDictionary {
+        /**
+         * Whether the column's values are too often new to be worth a dictionary (such as resource ids, a few
+         * rows each): a lookup in a large table misses the CPU caches, and costs more than making the value anew.
+         */
+        boolean direct;
+
+        private long lookups;
+        private long misses;
+        private byte[][] keys = new byte[64][];
+        private Object[] values = new Object[64];
+        private int[] hashes = new int[64];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        void clear() {
+            keys = new byte[64][];
+            values = new Object[64];
+            hashes = new int[64];
+            size = 0;
+        }
+
+        private static int hash(byte[] b, int from, int to) {
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + b[i];
+            }
+            // mixed (murmur3's finalizer): ids such as ins-039550 have near hash codes, which linear probing clusters
+            h ^= h >>> 16;
+            h *= 0x85ebca6b;
+            h ^= h >>> 13;
+            h *= 0xc2b2ae35;
+            return h ^ (h >>> 16);
+        }
+
+        Object get(byte[] b, int from, int to) {
+            lookups++;
+            int h = hash(b, from, to);
+            int mask = keys.length - 1;
+            for (int i = h & mask; ; i = (i + 1) & mask) {
+                byte[] key = keys[i];
+                if (key == null) {
+                    misses++;
+                    if (size >= 8192 && misses * 4 > lookups && !tagsLike) {
+                        direct = true;
+                        clear();
+                    }
+                    return null;
+                }
+                if (hashes[i] == h && Arrays.equals(key, 0, key.length, b, from, to)) {
+                    return values[i];
+                }
+            }
+        }
+
+        /** Whether making a value costs far more than a lookup (a tags cell is parsed as JSON): never direct. */
+        boolean tagsLike;
+
+        void put(byte[] key, Object value) {
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            insert(key, value, hash(key, 0, key.length));
+            size++;
+        }
+
+        private void insert(byte[] key, Object value, int h) {
+            int mask = keys.length - 1;
+            int i = h & mask;
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = value;
+            hashes[i] = h;
+        }
+
+        private void grow() {
+            byte[][] oldKeys = keys;
+            Object[] oldValues = values;
+            int[] oldHashes = hashes;
+            keys = new byte[oldKeys.length * 2][];
+            values = new Object[oldKeys.length * 2];
+            hashes = new int[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    insert(oldKeys[i], oldValues[i], oldHashes[i]);
+                }
+            }
+        }
+    }
+}

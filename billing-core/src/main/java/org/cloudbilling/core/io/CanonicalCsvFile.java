@@ -1,0 +1,427 @@
+package org.cloudbilling.core.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
+import java.util.stream.Collector;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.io.internal.RowSource;
+
+/**
+ * A canonical CSV file read in parts on several threads by {@link CanonicalChunkParser}, the parts put back in
+ * file order: the same items, and the same errors at the same lines, as {@link LineItemCsvReader} on the file's
+ * text, whatever the number of threads.
+ *
+ * <p>The file is cut at fixed offsets; each part starts at the first line start at or after its offset, which is
+ * a row start unless a quoted cell holds a line break there. Each part counts its own lines; they are numbered
+ * when the parts are put back in order, and a part whose first row is not where the part before it ended (a
+ * quoted line break at the cut) is read again from there. Where the fast path stops (see
+ * {@link CanonicalChunkParser}) the rest of the file goes through the plain reader, from that row on, with the
+ * right line numbers, so even a malformed file fails exactly as it does on the plain path. A file that does not
+ * start with the canonical header line, or in a charset other than UTF-8, is read by the plain reader throughout.
+ *
+ * <p>Memory is bounded: at most a few parts are in flight at once.
+ */
+final class CanonicalCsvFile implements Closeable {
+    private final Path file;
+    private final Charset charset;
+    private final CanonicalRowMapping mapping;
+    private final int threads;
+    private final long partSize;
+    private final FileChannel channel;
+    private final long size;
+    /** The offset of the first row, after the header line; -1 when the plain reader reads the whole file. */
+    private final long headerEnd;
+
+    /** The plain reader of the rest of the file, once the fast path stopped; null before. */
+    private RowSource<LineItem> plain;
+
+    private ExecutorService pool;
+    private BlockingQueue<CanonicalChunkParser> parsers;
+    private final ArrayDeque<Future<Done>> inFlight = new ArrayDeque<>();
+    private long nextPart;
+    private long parts;
+    private long expectedStart;
+    private long nextLine = 2;
+
+    /** A part read, with what its rows gave. */
+    private static final class Done {
+        final CanonicalChunkParser.Part part;
+        final Object result;
+
+        Done(CanonicalChunkParser.Part part, Object result) {
+            this.part = part;
+            this.result = result;
+        }
+    }
+
+    private interface PartReader {
+        Done read(CanonicalChunkParser parser, long nominalStart, long nominalEnd, long firstRow);
+    }
+
+    CanonicalCsvFile(Path file, Charset charset, String source, FormulaGuard guard, int threads, long partSize) {
+        this.file = file;
+        this.charset = charset;
+        this.mapping = new CanonicalRowMapping(source, guard);
+        this.threads = Math.max(1, threads);
+        try {
+            this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            this.size = channel.size();
+            this.headerEnd = charset.equals(StandardCharsets.UTF_8) ? headerEnd() : -1;
+        } catch (IOException e) {
+            closeQuietly(e);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            closeQuietly(e);
+            throw e;
+        }
+        this.expectedStart = headerEnd;
+        long body = headerEnd < 0 ? 0 : size - headerEnd;
+        this.partSize = Math.max(1, partSize);
+        this.parts = headerEnd < 0 ? 0 : Math.max(1, (body + this.partSize - 1) / this.partSize);
+    }
+
+    private void closeQuietly(Exception failure) {
+        try {
+            channel.close();
+        } catch (IOException c) {
+            failure.addSuppressed(c);
+        }
+    }
+
+    /** The offset after the canonical header line when the file starts with it exactly, else -1. */
+    private long headerEnd() throws IOException {
+        byte[] header = String.join(",", LineItemCsv.header()).getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer start = ByteBuffer.allocate(header.length + 2);
+        while (start.hasRemaining() && channel.read(start, start.position()) > 0) {
+            // read the first bytes
+        }
+        byte[] b = start.array();
+        int got = start.position();
+        if (got < header.length + 1) {
+            return -1;
+        }
+        for (int i = 0; i < header.length; i++) {
+            if (b[i] != header[i]) {
+                return -1;
+            }
+        }
+        if (b[header.length] == '\n') {
+            return header.length + 1;
+        }
+        if (got == header.length + 2 && b[header.length] == '\r' && b[header.length + 1] == '\n') {
+            return header.length + 2;
+        }
+        return -1;
+    }
+
+    private void start() {
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "billing-csv-reader");
+                t.setDaemon(true);
+                return t;
+            });
+            parsers = new ArrayBlockingQueue<>(threads + 1);
+            for (int i = 0; i <= threads; i++) {
+                parsers.add(new CanonicalChunkParser(mapping));
+            }
+        }
+    }
+
+    private long nominalStart(long part) {
+        return headerEnd + part * partSize;
+    }
+
+    private long nominalEnd(long part) {
+        return part == parts - 1 ? size : headerEnd + (part + 1) * partSize;
+    }
+
+    private Done run(PartReader reader, long part, long firstRow) {
+        CanonicalChunkParser parser = parsers.poll();
+        if (parser == null) {
+            throw new IllegalStateException("bug: no parser free");
+        }
+        try {
+            return reader.read(parser, nominalStart(part), nominalEnd(part), firstRow);
+        } finally {
+            parsers.add(parser);
+        }
+    }
+
+    /**
+     * Returns the next part in file order, its first row where the part before ended, or null after the last.
+     * The part's lines are numbered from {@link #nextLine}.
+     */
+    private Done next(PartReader reader, int window) {
+        if (nextPart >= parts && inFlight.isEmpty()) {
+            return null;
+        }
+        start();
+        while (inFlight.size() < window && nextPart < parts) {
+            long part = nextPart++;
+            long first = part == 0 ? headerEnd : -1;
+            inFlight.add(pool.submit(() -> run(reader, part, first)));
+        }
+        long part = nextPart - inFlight.size();
+        Done done = await(inFlight.poll());
+        if (done.part.start != expectedStart) {
+            // a quoted line break at the cut: read this part again from where the one before ended
+            done = run(reader, part, expectedStart);
+        }
+        return done;
+    }
+
+    private static Done await(Future<Done> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Moves on past {@code done}: its rows are numbered, the next part starts where it ended. */
+    private void passed(Done done) {
+        expectedStart = done.part.end;
+        nextLine += done.part.lines;
+    }
+
+    /** The plain reader of the rest of the file from {@link #expectedStart}, its first row on {@link #nextLine}. */
+    private RowSource<LineItem> rest() {
+        try {
+            InputStream in = Files.newInputStream(file);
+            try {
+                in.skipNBytes(expectedStart);
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
+            }
+            CsvRows rows = CsvRows.continuing(
+                    StrictText.reader(in, charset, mapping.source(), nextLine), mapping.source(), nextLine);
+            plain = RowSource.continuing(
+                    rows, LineItemCsv.header().toArray(String[]::new), cells -> mapping.map(cells, rows.line()));
+            return plain;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private RowSource<LineItem> whole() {
+        try {
+            InputStream in = Files.newInputStream(file);
+            plain = LineItemCsv.reader(in, charset, mapping.source(), mapping.guard())
+                    .rows();
+            return plain;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Collects every item of the file, each part into its own container, the containers combined in file order.
+     *
+     * @throws BillingInputException for the first bad row of the file, as the plain reader gives it
+     */
+    <A, R> R collect(Collector<? super LineItem, A, R> collector) {
+        Supplier<A> supplier = collector.supplier();
+        BiConsumer<A, ? super LineItem> accumulator = collector.accumulator();
+        BinaryOperator<A> combiner = collector.combiner();
+        A total = null;
+        if (headerEnd < 0) {
+            total = supplier.get();
+            try (RowSource<LineItem> plain = whole()) {
+                while (plain.hasNext()) {
+                    accumulator.accept(total, plain.next());
+                }
+            }
+            return collector.finisher().apply(total);
+        }
+        PartReader reader = (parser, from, to, first) -> {
+            A container = supplier.get();
+            BillingInputException[] bad = {null};
+            CanonicalChunkParser.Part part =
+                    parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
+                        @Override
+                        public boolean item(LineItem item) {
+                            accumulator.accept(container, item);
+                            return true;
+                        }
+
+                        @Override
+                        public boolean bad(BillingInputException refusal) {
+                            bad[0] = refusal;
+                            return false;
+                        }
+                    });
+            return new Done(part, new Object[] {container, bad[0]});
+        };
+        for (Done done = next(reader, threads + 1); done != null; done = next(reader, threads + 1)) {
+            Object[] got = (Object[]) done.result;
+            if (got[1] != null) {
+                throw movedDown((BillingInputException) got[1], nextLine);
+            }
+            @SuppressWarnings("unchecked")
+            A container = (A) got[0];
+            total = total == null ? container : combiner.apply(total, container);
+            boolean stopped = done.part.stopped;
+            passed(done);
+            if (stopped) {
+                A restOf = supplier.get();
+                try (RowSource<LineItem> plain = rest()) {
+                    while (plain.hasNext()) {
+                        accumulator.accept(restOf, plain.next());
+                    }
+                }
+                total = combiner.apply(total, restOf);
+                break;
+            }
+        }
+        return collector.finisher().apply(total == null ? supplier.get() : total);
+    }
+
+    /** Returns the items of the file in order; a bad row throws from {@code next()}, and reading may go on. */
+    Iterator<LineItem> items() {
+        return new Items();
+    }
+
+    private final class Items implements Iterator<LineItem> {
+        private final PartReader reader = (parser, from, to, first) -> {
+            List<Object> rows = new ArrayList<>();
+            CanonicalChunkParser.Part part =
+                    parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
+                        @Override
+                        public boolean item(LineItem item) {
+                            rows.add(item);
+                            return true;
+                        }
+
+                        @Override
+                        public boolean bad(BillingInputException refusal) {
+                            rows.add(refusal);
+                            return true;
+                        }
+                    });
+            return new Done(part, rows);
+        };
+        private List<?> rows = List.of();
+        private int index;
+        private long rowsLine;
+        private boolean stopped;
+        private RowSource<LineItem> plain;
+        private boolean done;
+
+        @Override
+        public boolean hasNext() {
+            while (!done) {
+                if (plain != null) {
+                    if (plain.hasNext()) {
+                        return true;
+                    }
+                    done = true;
+                    break;
+                }
+                if (index < rows.size()) {
+                    return true;
+                }
+                if (stopped) {
+                    plain = headerEnd < 0 ? whole() : rest();
+                    continue;
+                }
+                Done next = headerEnd < 0 ? null : CanonicalCsvFile.this.next(reader, threads + 2);
+                if (next == null) {
+                    if (headerEnd < 0) {
+                        stopped = true;
+                        continue;
+                    }
+                    done = true;
+                    break;
+                }
+                rows = (List<?>) next.result;
+                index = 0;
+                rowsLine = nextLine;
+                stopped = next.part.stopped;
+                passed(next);
+            }
+            return false;
+        }
+
+        @Override
+        public LineItem next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more rows in " + mapping.source());
+            }
+            if (plain != null) {
+                return plain.next();
+            }
+            Object row = rows.get(index++);
+            if (row instanceof BillingInputException e) {
+                throw movedDown(e, rowsLine);
+            }
+            return (LineItem) row;
+        }
+    }
+
+    private static BillingInputException movedDown(BillingInputException e, long lines) {
+        List<InputProblem> moved = new ArrayList<>();
+        for (InputProblem p : e.problems()) {
+            moved.add(p.movedDown(lines));
+        }
+        return new BillingInputException(moved);
+    }
+
+    /** Stops the threads and closes the file. */
+    @Override
+    public void close() {
+        if (plain != null) {
+            plain.close();
+        }
+        if (pool != null) {
+            for (Future<Done> f : inFlight) {
+                f.cancel(true);
+            }
+            inFlight.clear();
+            pool.shutdownNow();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
