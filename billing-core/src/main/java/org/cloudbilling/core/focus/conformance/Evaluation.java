@@ -197,22 +197,19 @@ final class Evaluation {
             List<Check> conditions = conditions(r.id());
             Set<String> columns = new TreeSet<>();
             conditions.forEach(c -> c.columns(columns));
-            List<Check> each = new ArrayList<>();
+            List<Check> altConditions = new ArrayList<>();
+            List<Check> altChecks = new ArrayList<>();
             for (ModelRule alt : alts) {
-                Check check = ((RowCheck) alt.requirement()).check();
-                check.columns(columns);
-                if (alt.condition() != null) {
-                    alt.condition().columns(columns);
-                    // a row fails an alternative when it is in the alternative's condition and fails its check
-                    check = new Check.Or(List.of(new Check.CheckNotCondition(alt.condition()), check));
-                }
-                each.add(check);
+                altConditions.add(alt.condition());
+                altChecks.add(((RowCheck) alt.requirement()).check());
             }
+            Check.Alternatives each = new Check.Alternatives(altConditions, altChecks);
+            each.columns(columns);
             RuleVerdict unusable = unusable(r, columns, index, times);
             if (unusable != null) {
                 return unusable;
             }
-            probes.add(new RowProbe(r, conditions, new Check.Or(each), columns));
+            probes.add(new RowProbe(r, conditions, each, columns));
             return null;
         }
         if (!(r.requirement() instanceof RowCheck) && !(r.requirement() instanceof DistinctCount)) {
