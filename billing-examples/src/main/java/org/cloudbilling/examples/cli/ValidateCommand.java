@@ -2,6 +2,7 @@ package org.cloudbilling.examples.cli;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +15,7 @@ import org.cloudbilling.core.focus.conformance.ConformanceModelException;
 import org.cloudbilling.core.focus.conformance.ConformanceReport;
 import org.cloudbilling.core.focus.conformance.FocusConformance;
 import org.cloudbilling.core.focus.parquet.FocusParquet;
+import org.cloudbilling.core.io.StrictText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -89,8 +91,13 @@ public final class ValidateCommand extends BaseCommand {
             throw new UserError(file + ": Parquet is not validated yet; convert it to CSV");
         }
         ConformanceReport report;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = StrictText.reader(Files.newInputStream(file), StandardCharsets.UTF_8, file.toString())) {
             report = conformance.check(r, file.toString(), declared);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof StrictText.MalformedTextException m) {
+                throw new UserError(m.getMessage()); // names the line and column of the bytes that are not UTF-8
+            }
+            throw new UserError("cannot read " + file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + e.getMessage());
         }
@@ -101,8 +108,13 @@ public final class ValidateCommand extends BaseCommand {
 
     private FocusConformance conformance() {
         if (model != null) {
-            try (Reader r = Files.newBufferedReader(model, StandardCharsets.UTF_8)) {
+            try (Reader r = StrictText.reader(Files.newInputStream(model), StandardCharsets.UTF_8, model.toString())) {
                 return FocusConformance.load(r, model.toString());
+            } catch (UncheckedIOException e) {
+                throw new UserError("--model: "
+                        + (e.getCause() instanceof StrictText.MalformedTextException m
+                                ? m.getMessage()
+                                : "cannot read " + model + ": " + e.getMessage()));
             } catch (NoSuchFileException e) {
                 throw new UserError("--model: " + model + " does not exist");
             } catch (IOException e) {

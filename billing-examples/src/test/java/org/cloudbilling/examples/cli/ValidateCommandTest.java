@@ -119,6 +119,23 @@ class ValidateCommandTest {
 
     @Test
     @Tag("bad-input")
+    void validate_fileNotUtf8_exitsTwoNamingTheLine() throws IOException {
+        Path bad = dir.resolve("latin1.csv");
+        Files.write(
+                bad,
+                "BilledCost,ChargeCategory\n1,Us\u00e9age\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        CliRun run = CliRun.run("validate", bad.toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err())
+                .contains(bad + ":2:")
+                .contains("is not valid UTF-8")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    @Tag("bad-input")
     void validate_missingFile_exitsTwo() {
         CliRun run = CliRun.run("validate", dir.resolve("none.csv").toString());
 

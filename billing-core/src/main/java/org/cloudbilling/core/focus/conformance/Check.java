@@ -49,16 +49,35 @@ sealed interface Check {
         }
     }
 
-    /** The row is outside a condition (the negation of a condition, for alternatives). */
-    record CheckNotCondition(Check condition) implements Check {
+    /**
+     * Alternatives (an OR of rules): each a check under its own condition (null: always). An alternative applies to
+     * the rows in its condition; a row fails when some alternative applies and every one that applies fails it, so a
+     * row outside every condition has nothing to fail.
+     */
+    record Alternatives(List<Check> conditions, List<Check> checks) implements Check {
         @Override
         public boolean test(Row row) {
-            return !condition.test(row);
+            boolean applies = false;
+            for (int i = 0; i < checks.size(); i++) {
+                Check condition = conditions.get(i);
+                if (condition == null || condition.test(row)) {
+                    applies = true;
+                    if (checks.get(i).test(row)) {
+                        return true;
+                    }
+                }
+            }
+            return !applies;
         }
 
         @Override
         public void columns(Set<String> into) {
-            condition.columns(into);
+            conditions.forEach(c -> {
+                if (c != null) {
+                    c.columns(into);
+                }
+            });
+            checks.forEach(c -> c.columns(into));
         }
     }
 

@@ -30,6 +30,9 @@ final class Evaluation {
     /** How many failing rows a verdict shows. */
     static final int EXAMPLES = 3;
 
+    /** How many values of a column a single-column check remembers its verdict for. */
+    static final int MEMO_SIZE = 4096;
+
     private final ModelReader.Model model;
     private final Set<String> declared;
     private final Map<String, List<String>> parents = new HashMap<>();
@@ -194,22 +197,19 @@ final class Evaluation {
             List<Check> conditions = conditions(r.id());
             Set<String> columns = new TreeSet<>();
             conditions.forEach(c -> c.columns(columns));
-            List<Check> each = new ArrayList<>();
+            List<Check> altConditions = new ArrayList<>();
+            List<Check> altChecks = new ArrayList<>();
             for (ModelRule alt : alts) {
-                Check check = ((RowCheck) alt.requirement()).check();
-                check.columns(columns);
-                if (alt.condition() != null) {
-                    alt.condition().columns(columns);
-                    // a row fails an alternative when it is in the alternative's condition and fails its check
-                    check = new Check.Or(List.of(new Check.CheckNotCondition(alt.condition()), check));
-                }
-                each.add(check);
+                altConditions.add(alt.condition());
+                altChecks.add(((RowCheck) alt.requirement()).check());
             }
+            Check.Alternatives each = new Check.Alternatives(altConditions, altChecks);
+            each.columns(columns);
             RuleVerdict unusable = unusable(r, columns, index, times);
             if (unusable != null) {
                 return unusable;
             }
-            probes.add(new RowProbe(r, conditions, new Check.Or(each), columns));
+            probes.add(new RowProbe(r, conditions, each, columns));
             return null;
         }
         if (!(r.requirement() instanceof RowCheck) && !(r.requirement() instanceof DistinctCount)) {
@@ -438,15 +438,41 @@ final class Evaluation {
         private final List<String> examples = new ArrayList<>();
         private long failing;
 
+        /**
+         * For a check of one column: the verdicts of the values seen, so that a value repeated on many rows (a
+         * currency, a unit, a date) is checked once; at most {@link #MEMO_SIZE} values.
+         */
+        private final Map<Object, Boolean> memo;
+
         RowProbe(ModelRule rule, List<Check> conditions, Check check, Set<String> shown) {
             super(rule, conditions);
             this.check = check;
             this.shown = shown;
+            this.memo = check instanceof Check.OnColumn ? new HashMap<>() : null;
+        }
+
+        private boolean passes(Row row) {
+            if (memo == null) {
+                return check.test(row);
+            }
+            Object v = row.value(((Check.OnColumn) check).column());
+            if (v == null) {
+                return check.test(row);
+            }
+            Boolean known = memo.get(v);
+            if (known != null) {
+                return known;
+            }
+            boolean result = check.test(row);
+            if (memo.size() < MEMO_SIZE) {
+                memo.put(v, result);
+            }
+            return result;
         }
 
         @Override
         void check(Row row, Dataset data) {
-            if (check.test(row)) {
+            if (passes(row)) {
                 return;
             }
             failing++;

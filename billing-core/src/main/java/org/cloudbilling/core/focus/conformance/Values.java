@@ -29,6 +29,8 @@ final class Values {
     /** UnitFormat: an optional whole quantity, a unit of one or more words, optionally per or by a time unit. */
     private static final Pattern UNIT = Pattern.compile(
             "(\\d+ )?[A-Za-z][A-Za-z0-9]*( [A-Za-z][A-Za-z0-9]*)*([-/](\\d+ )?[A-Za-z][A-Za-z0-9]*( [A-Za-z][A-Za-z0-9]*)*)?");
+    /** What separates the words of a unit. */
+    private static final Pattern UNIT_SEPARATOR = Pattern.compile("[ /-]");
     /** A word that looks like a data size unit (b, KB, MiB, ...) in any capitalization. */
     private static final Pattern SIZE_LIKE = Pattern.compile("(?i)[kmgtpe]?i?b");
     /** The data size units of UnitFormat, with their capitalization. */
@@ -178,7 +180,7 @@ final class Values {
         if (!UNIT.matcher(s).matches()) {
             return false;
         }
-        for (String word : s.split("[ /-]")) {
+        for (String word : UNIT_SEPARATOR.split(s)) {
             if (word.isEmpty() || Character.isDigit(word.charAt(0))) {
                 continue;
             }

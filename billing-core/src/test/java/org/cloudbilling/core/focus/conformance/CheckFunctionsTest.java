@@ -56,6 +56,26 @@ class CheckFunctionsTest {
     }
 
     @Test
+    void alternatives_aRowFailsWhenEveryAlternativeThatAppliesFails() {
+        Check idNull = new Check.CheckValue("SubAccountId", null);
+        Check idSet = new Check.CheckNotValue("SubAccountId", null);
+        Check typeNull = new Check.CheckValue("SubAccountType", null);
+        Check typeSet = new Check.CheckNotValue("SubAccountType", null);
+        Check alternatives = new Check.Alternatives(java.util.Arrays.asList(idNull, idSet), List.of(typeNull, typeSet));
+        assertThat(alternatives.test(csv("SubAccountId", "s1", "SubAccountType", "Project")))
+                .isTrue();
+        assertThat(alternatives.test(csv("SubAccountId", null, "SubAccountType", null)))
+                .isTrue();
+        assertThat(alternatives.test(csv("SubAccountId", "s1", "SubAccountType", null)))
+                .isFalse();
+        assertThat(alternatives.test(csv("SubAccountId", null, "SubAccountType", "Project")))
+                .isFalse();
+        // without conditions, a row fails only when it fails both
+        Check either = new Check.Alternatives(java.util.Arrays.asList(null, null), List.of(typeNull, typeSet));
+        assertThat(either.test(csv("SubAccountType", "Project"))).isTrue();
+    }
+
+    @Test
     void columnPresent_looksAtTheHeader() {
         assertThat(new Check.ColumnPresent("Tags").test(csv("Tags", null))).isTrue();
         assertThat(new Check.ColumnPresent("Tags").test(csv("BilledCost", "1"))).isFalse();

@@ -139,6 +139,25 @@ class FocusConformanceTest {
     }
 
     @Test
+    void nullability_alternativesWithConditions_failARowWhereTheOneThatAppliesFails() {
+        // SubAccountType-C-003-C is OR(SubAccountType-C-004-C "MUST be null when SubAccountId is null",
+        // SubAccountType-C-005-C "MUST NOT be null when SubAccountId is not null"): each applies to the rows of its
+        // condition, so a sub account without a type breaks the one that applies to it
+        ConformanceReport report = check(
+                rows(
+                        Map.of("SubAccountId", "s1", "SubAccountName", "Web", "SubAccountType", "Project"),
+                        Map.of("SubAccountId", "s2", "SubAccountName", "Data", "SubAccountType", ""),
+                        Map.of("SubAccountId", "", "SubAccountName", "", "SubAccountType", "")),
+                "SUB_ACCOUNT_SUPPORTED",
+                "MULTIPLE_SUB_ACCOUNT_TYPES_SUPPORTED");
+
+        RuleVerdict v = verdict(report, "SubAccountType-C-003-C");
+        assertThat(v.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(v.failingRows()).isEqualTo(1);
+        assertThat(v.examples().get(0)).startsWith("line 3: ");
+    }
+
+    @Test
     void allowedValues_valueOutsideTheList_fails() {
         ConformanceReport report =
                 check(rows(Map.of(), Map.of("ChargeCategory", "Refund"), Map.of("ChargeClass", "Corrected")));
