@@ -9,7 +9,7 @@ import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 
 /** The mutable state of one summary; confined to the thread that fills it, then frozen. */
-final class SummaryAccumulator {
+final class SummaryAccumulator implements AllocationRun.RowSink {
     /** A cell of a summary: unit (null for Unallocated), type, breakdown value (null for none), currency. */
     record Key(UnitId unit, AllocationType type, String value, Currency currency) {}
 
@@ -20,7 +20,11 @@ final class SummaryAccumulator {
     final Map<Currency, Money> sourceTotals = new HashMap<>();
     long itemCount;
 
-    SummaryAccumulator(UnitTree units, BillingCalendar calendar) {
+    /** The placements this accumulator's thread has found; null when it only merges. */
+    final PlacementCache placements;
+
+    SummaryAccumulator(UnitTree units, BillingCalendar calendar, PlacementCache placements) {
+        this.placements = placements;
         this.units = units;
         this.calendar = calendar;
         for (Breakdown b : Breakdown.values()) {
@@ -33,13 +37,16 @@ final class SummaryAccumulator {
         sourceTotals.merge(item.currency(), item.totalCost(), Money::plus);
     }
 
-    void add(AllocatedRow row) {
-        UnitId unit = row.unit().orElse(null);
-        Currency currency = row.amount().currency();
-        byUnit.merge(new Key(unit, row.type(), null, currency), row.amount(), Money::plus);
-        LineItem item = row.item();
+    @Override
+    public void row(LineItem item, UnitId unit, int unitIndex, AllocationType type, Money amount, RuleId rule) {
+        add(item, unit, type, amount);
+    }
+
+    void add(LineItem item, UnitId unit, AllocationType type, Money amount) {
+        Currency currency = amount.currency();
+        byUnit.merge(new Key(unit, type, null, currency), amount, Money::plus);
         for (Breakdown b : Breakdown.values()) {
-            breakdowns.get(b).merge(new Key(unit, row.type(), valueOf(b, item), currency), row.amount(), Money::plus);
+            breakdowns.get(b).merge(new Key(unit, type, valueOf(b, item), currency), amount, Money::plus);
         }
     }
 
