@@ -13,16 +13,6 @@ import org.cloudbilling.core.money.Money;
  */
 final class TotalsAccumulator implements AllocationRun.RowSink {
     private static final int TYPES = AllocationType.values().length;
-    private static final long[] POWERS_OF_TEN = new long[19];
-
-    static {
-        long p = 1;
-        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
-            POWERS_OF_TEN[i] = p;
-            p = i < 18 ? p * 10 : p;
-        }
-    }
-
     private final AllocationRun run;
     private final Allocator allocator;
     final PlacementCache placements;
@@ -64,7 +54,7 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
                 int current = scales[slot];
                 long sum = units[slot];
                 if (s > current) {
-                    long scaled = scaleUp(sum, s - current);
+                    long scaled = ExactSum.scaleUp(sum, s - current);
                     if (scaled != Long.MIN_VALUE) {
                         sum = scaled;
                         current = s;
@@ -72,7 +62,7 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
                         units[slot] = sum;
                     }
                 } else if (s < current) {
-                    u = scaleUp(u, current - s);
+                    u = ExactSum.scaleUp(u, current - s);
                 }
                 if (s <= current && u != Long.MIN_VALUE) {
                     long r = sum + u;
@@ -88,16 +78,6 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
         Money total(int slot) {
             Money m = Money.ofUnscaled(currency, units[slot], scales[slot]);
             return spilled[slot] == null ? m : m.plus(spilled[slot]);
-        }
-
-        private static long scaleUp(long value, int digits) {
-            if (digits >= POWERS_OF_TEN.length || value == Long.MIN_VALUE) {
-                return Long.MIN_VALUE;
-            }
-            long p = POWERS_OF_TEN[digits];
-            long hi = Math.multiplyHigh(value, p);
-            long lo = value * p;
-            return (hi == (lo >> 63)) && lo != Long.MIN_VALUE ? lo : Long.MIN_VALUE;
         }
     }
 
