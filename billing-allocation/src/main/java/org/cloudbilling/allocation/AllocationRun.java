@@ -46,6 +46,11 @@ public final class AllocationRun {
     private final ImmutableMap<RuleId, ImmutableMap<Currency, Split>> proportionalSplits;
     /** The rounding corrections of the run (ALLOC-12), by sharing rule index and currency. */
     private final ImmutableMap<Integer, ImmutableMap<Currency, Correction>> corrections;
+    /**
+     * The placements found while preparing, never changed after: every thread allocating looks here first, so an
+     * item placed while preparing matches no rule again. Null when preparing read no item.
+     */
+    private final PlacementCache prepared;
 
     /**
      * What one item, the designated item of a rule and currency, adds to each target's share so that the
@@ -61,12 +66,14 @@ public final class AllocationRun {
             TagBindings tags,
             ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected,
             ImmutableMap<RuleId, ImmutableMap<Currency, Split>> proportionalSplits,
-            ImmutableMap<Integer, ImmutableMap<Currency, Correction>> corrections) {
+            ImmutableMap<Integer, ImmutableMap<Currency, Correction>> corrections,
+            PlacementCache prepared) {
         this.allocator = allocator;
         this.tags = tags;
         this.collected = collected;
         this.proportionalSplits = proportionalSplits;
         this.corrections = corrections;
+        this.prepared = prepared;
     }
 
     static AllocationRun prepare(Allocator allocator, Iterable<LineItem> items, TagBindings tags) {
@@ -172,8 +179,8 @@ public final class AllocationRun {
                 this.fixed = null;
                 this.tally = null;
             } else {
-                this.fixed =
-                        new AllocationRun(allocator, tags, ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
+                this.fixed = new AllocationRun(
+                        allocator, tags, ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), null);
                 this.tally = RoundingTally.of(allocator);
             }
             this.shared = keepShared ? new ArrayList<>() : null;
@@ -195,6 +202,7 @@ public final class AllocationRun {
         Preparation merge(Preparation other) {
             other.totals.forEach((currency, byUnit) -> byUnit.forEach((unit, amount) ->
                     totals.computeIfAbsent(currency, c -> new HashMap<>()).merge(unit, amount, Money::plus)));
+            placements.absorb(other.placements);
             if (tally != null) {
                 tally.mergeInPlace(other.tally);
             }
@@ -210,7 +218,12 @@ public final class AllocationRun {
             totals.forEach((c, m) -> frozen.put(c, ImmutableMap.copyOf(m)));
             ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected = frozen.build();
             return new AllocationRun(
-                    allocator, tags, collected, proportionalSplits(allocator, collected), ImmutableMap.of());
+                    allocator,
+                    tags,
+                    collected,
+                    proportionalSplits(allocator, collected),
+                    ImmutableMap.of(),
+                    placements.size() == 0 ? null : placements);
         }
 
         AllocationRun finish() {
@@ -276,7 +289,7 @@ public final class AllocationRun {
     public RoundingTally tally(Iterable<LineItem> items) {
         requireNonNull(items, "items");
         RoundingTally tally = RoundingTally.of(allocator);
-        PlacementCache placements = new PlacementCache(allocator, tags);
+        PlacementCache placements = placements();
         for (LineItem item : items) {
             Entry e = entry(allocator, requireNonNull(item, "item"), placements.placementOf(item), null);
             if (e != null) {
@@ -308,7 +321,7 @@ public final class AllocationRun {
     private AllocationRun bare() {
         return corrections.isEmpty()
                 ? this
-                : new AllocationRun(allocator, tags, collected, proportionalSplits, ImmutableMap.of());
+                : new AllocationRun(allocator, tags, collected, proportionalSplits, ImmutableMap.of(), prepared);
     }
 
     /**
@@ -354,7 +367,7 @@ public final class AllocationRun {
         }
         ImmutableMap.Builder<Integer, ImmutableMap<Currency, Correction>> frozen = ImmutableMap.builder();
         found.forEach((rule, byCurrency) -> frozen.put(rule, ImmutableMap.copyOf(byCurrency)));
-        return new AllocationRun(allocator, tags, collected, proportionalSplits, frozen.build());
+        return new AllocationRun(allocator, tags, collected, proportionalSplits, frozen.build(), prepared);
     }
 
     private void tally(
@@ -453,7 +466,7 @@ public final class AllocationRun {
 
     /** Returns a placement cache for one thread of this run. */
     PlacementCache placements() {
-        return new PlacementCache(allocator, tags);
+        return new PlacementCache(allocator, tags, prepared);
     }
 
     /**

@@ -21,9 +21,14 @@ import org.cloudbilling.core.id.TagKey;
  */
 final class PlacementCache {
     static final int UNALLOCATED = -1;
-    static final int MAX_ENTRIES = 1 << 20;
+    static final int MAX_ENTRIES = 1 << 18;
+    /** What {@link #find} returns for a key not in the table: no placement is this small. */
+    private static final int NOT_FOUND = Integer.MIN_VALUE;
 
     private final Allocator allocator;
+    /** The placements the run's preparation found, read-only and shared by every thread; or null. */
+    private final PlacementCache prepared;
+
     private final TagBindings history;
     private final AllocationDimension[] dimensions;
     private final TagKey[] tagKeys;
@@ -37,6 +42,15 @@ final class PlacementCache {
     private int mask;
 
     PlacementCache(Allocator allocator, TagBindings history) {
+        this(allocator, history, null);
+    }
+
+    /**
+     * A cache that looks first in {@code prepared}, which it never changes: the placements a run's preparation
+     * found, so that allocating an item the preparation placed matches no rule again.
+     */
+    PlacementCache(Allocator allocator, TagBindings history, PlacementCache prepared) {
+        this.prepared = prepared;
         this.allocator = allocator;
         this.history = history;
         this.dimensions = allocator.keyDimensions;
@@ -52,6 +66,11 @@ final class PlacementCache {
         placements = new int[capacity];
         mask = capacity - 1;
         size = 0;
+    }
+
+    /** Returns the number of keys held. */
+    int size() {
+        return size;
     }
 
     /** Returns the placement of {@code item}, matching the rules only for a key not seen before. */
@@ -72,16 +91,15 @@ final class PlacementCache {
         }
         h ^= h >>> 16;
         h = h == 0 ? 1 : h; // 0 marks an empty slot
-        int slot = h & mask;
-        while (true) {
-            int stored = hashes[slot];
-            if (stored == 0) {
-                break;
+        if (prepared != null) {
+            int found = prepared.find(h, key);
+            if (found != NOT_FOUND) {
+                return found;
             }
-            if (stored == h && sameKey(slot)) {
-                return placements[slot];
-            }
-            slot = (slot + 1) & mask;
+        }
+        int found = find(h, key);
+        if (found != NOT_FOUND) {
+            return found;
         }
         int placement = AllocationRun.placement(allocator, new ItemView(item, history));
         if (size >= MAX_ENTRIES) {
@@ -125,11 +143,44 @@ final class PlacementCache {
         }
     }
 
-    private boolean sameKey(int slot) {
+    /** Returns the placement stored under {@code key} (hashed to {@code h}), or {@link #NOT_FOUND}. */
+    private int find(int h, String[] key) {
+        int slot = h & mask;
+        while (true) {
+            int stored = hashes[slot];
+            if (stored == 0) {
+                return NOT_FOUND;
+            }
+            if (stored == h && sameKey(slot, key)) {
+                return placements[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** Adds the entries of {@code other}, a cache of the same run filled on another thread. */
+    void absorb(PlacementCache other) {
+        for (int s = 0; s < other.hashes.length; s++) {
+            int h = other.hashes[s];
+            if (h == 0) {
+                continue;
+            }
+            System.arraycopy(other.keys, s * width, scratch, 0, width);
+            if (find(h, scratch) != NOT_FOUND || size >= MAX_ENTRIES) {
+                continue;
+            }
+            if ((size + 1) * 2 > hashes.length) {
+                grow();
+            }
+            insert(h, scratch, 0, other.placements[s]);
+        }
+    }
+
+    private boolean sameKey(int slot, String[] key) {
         int base = slot * width;
         for (int i = 0; i < width; i++) {
             String a = keys[base + i];
-            String b = scratch[i];
+            String b = key[i];
             if (a != b && (a == null || !a.equals(b))) {
                 return false;
             }

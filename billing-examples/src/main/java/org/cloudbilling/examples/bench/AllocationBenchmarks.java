@@ -78,6 +78,8 @@ public class AllocationBenchmarks {
     private MonthInputs inputs;
     private int next;
     private Object totals;
+    private List<LineItem> collectedItems;
+    private int nextCollected;
     private java.util.function.BiConsumer<Object, LineItem> totalsAccumulator;
 
     /** Builds the month once per trial. */
@@ -100,6 +102,13 @@ public class AllocationBenchmarks {
         java.util.stream.Collector<LineItem, Object, AllocationTotals> collector =
                 (java.util.stream.Collector<LineItem, Object, AllocationTotals>) (Object) run.toTotals();
         totals = collector.supplier().get();
+        collectedItems = month.stream()
+                .filter(i -> {
+                    List<org.cloudbilling.allocation.AllocatedRow> rows = run.allocate(i);
+                    return rows.size() == 1
+                            && rows.get(0).type() == org.cloudbilling.allocation.AllocationType.COLLECTED;
+                })
+                .toList();
         totalsAccumulator = collector.accumulator();
         schedule = RuleSchedule.activated(Instant.parse("2023-01-01T00:00:00Z"), Workload.CALENDAR, workload.rules());
         inputs = new MonthInputs() {
@@ -143,6 +152,19 @@ public class AllocationBenchmarks {
     public void allocateOneItemToTotals() {
         LineItem item = month.get(next);
         next = next + 1 == month.size() ? 0 : next + 1;
+        totalsAccumulator.accept(totals, item);
+    }
+
+    /**
+     * Like {@link #allocateOneItemToTotals}, over the month's items that one collection rule collects (no sharing):
+     * with {@code -prof gc}, what allocating a collected item allocates once its placement is cached.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void allocateCollectedItemToTotals() {
+        LineItem item = collectedItems.get(nextCollected);
+        nextCollected = nextCollected + 1 == collectedItems.size() ? 0 : nextCollected + 1;
         totalsAccumulator.accept(totals, item);
     }
 
