@@ -3,9 +3,11 @@ package org.cloudbilling.allocation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBinding;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
 
 /**
@@ -115,9 +117,8 @@ final class PlacementCache {
         for (int t = 0; t < tagKeys.length; t++) {
             key[from + t] = null;
         }
-        List<TagBinding> bindings = item.resourceId().isPresent()
-                ? history.bindingsOf(item.resourceId().get())
-                : List.of();
+        Optional<ResourceId> resource = item.resourceId(); // once: each call makes an Optional
+        List<TagBinding> bindings = resource.isPresent() ? history.bindingsOf(resource.get()) : List.of();
         if (bindings.isEmpty()) { // the history knows nothing of the resource: the tags the bill shows
             Map<TagKey, String> tags = item.tags();
             if (!tags.isEmpty()) {
