@@ -46,6 +46,11 @@ public final class AllocationRun {
     private final ImmutableMap<RuleId, ImmutableMap<Currency, Split>> proportionalSplits;
     /** The rounding corrections of the run (ALLOC-12), by sharing rule index and currency. */
     private final ImmutableMap<Integer, ImmutableMap<Currency, Correction>> corrections;
+    /**
+     * The placements found while preparing, never changed after: every thread allocating looks here first, so an
+     * item placed while preparing matches no rule again. Null when preparing read no item.
+     */
+    private final PlacementCache prepared;
 
     /**
      * What one item, the designated item of a rule and currency, adds to each target's share so that the
@@ -61,12 +66,14 @@ public final class AllocationRun {
             TagBindings tags,
             ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected,
             ImmutableMap<RuleId, ImmutableMap<Currency, Split>> proportionalSplits,
-            ImmutableMap<Integer, ImmutableMap<Currency, Correction>> corrections) {
+            ImmutableMap<Integer, ImmutableMap<Currency, Correction>> corrections,
+            PlacementCache prepared) {
         this.allocator = allocator;
         this.tags = tags;
         this.collected = collected;
         this.proportionalSplits = proportionalSplits;
         this.corrections = corrections;
+        this.prepared = prepared;
     }
 
     static AllocationRun prepare(Allocator allocator, Iterable<LineItem> items, TagBindings tags) {
@@ -115,26 +122,36 @@ public final class AllocationRun {
     private record Entry(LineItem item, int rule) {}
 
     /**
-     * Returns where {@code item} enters the sharing graph, or null when it does not; adds a collected item's cost
-     * to {@code totals} when given.
+     * Returns where {@code item}, placed at {@code placement}, enters the sharing graph, or null when it does not;
+     * adds a collected item's cost to {@code totals} when given.
      */
     private static Entry entry(
-            Allocator allocator, TagBindings tags, LineItem item, Map<Currency, Map<UnitId, Money>> totals) {
-        ItemView view = new ItemView(item, tags);
-        int source = allocator.sharingSources.firstMatch(view);
-        if (source >= 0) {
-            return new Entry(item, allocator.sharingRuleOfSource[source]);
+            Allocator allocator, LineItem item, int placement, Map<Currency, Map<UnitId, Money>> totals) {
+        if (placement <= -2) {
+            return new Entry(item, -2 - placement);
         }
-        int rule = allocator.collection.firstMatch(view);
-        if (rule < 0) {
+        if (placement < 0) {
             return null;
         }
-        UnitId unit = allocator.rules.collectionRules().get(rule).unit();
         if (totals != null) {
+            UnitId unit = allocator.rules.collectionRules().get(placement).unit();
             totals.computeIfAbsent(item.currency(), c -> new HashMap<>()).merge(unit, item.totalCost(), Money::plus);
         }
-        Integer onward = allocator.ruleIndexBySourceUnit.get(unit);
-        return onward == null ? null : new Entry(item, onward);
+        int onward = allocator.onwardOfCollection[placement];
+        return onward < 0 ? null : new Entry(item, onward);
+    }
+
+    /**
+     * Returns where an item goes, from its values: the index of the collection rule that collects it
+     * ({@code >= 0}), {@link PlacementCache#UNALLOCATED}, or {@code -2 - r} when sharing rule {@code r} takes it
+     * from the start. Matches the rules; {@link PlacementCache} keeps the answer for items with the same values.
+     */
+    static int placement(Allocator allocator, ItemView view) {
+        int source = allocator.sharingSources.firstMatch(view);
+        if (source >= 0) {
+            return -2 - allocator.sharingRuleOfSource[source];
+        }
+        return allocator.collection.firstMatch(view); // -1 is Unallocated
     }
 
     /**
@@ -145,6 +162,7 @@ public final class AllocationRun {
     private static final class Preparation {
         private final Allocator allocator;
         private final TagBindings tags;
+        private final PlacementCache placements;
         final Map<Currency, Map<UnitId, Money>> totals = new HashMap<>();
         /** The tally, when the splits are known during the pass; else null. */
         final RoundingTally tally;
@@ -156,19 +174,21 @@ public final class AllocationRun {
         Preparation(Allocator allocator, TagBindings tags, boolean keepShared) {
             this.allocator = allocator;
             this.tags = tags;
+            this.placements = new PlacementCache(allocator, tags);
             if (allocator.hasProportionalRules) {
                 this.fixed = null;
                 this.tally = null;
             } else {
-                this.fixed =
-                        new AllocationRun(allocator, tags, ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
+                this.fixed = new AllocationRun(
+                        allocator, tags, ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of(), null);
                 this.tally = RoundingTally.of(allocator);
             }
             this.shared = keepShared ? new ArrayList<>() : null;
         }
 
         void add(LineItem item) {
-            Entry e = entry(allocator, tags, item, allocator.hasProportionalRules ? totals : null);
+            Entry e = entry(
+                    allocator, item, placements.placementOf(item), allocator.hasProportionalRules ? totals : null);
             if (e == null) {
                 return;
             }
@@ -182,6 +202,7 @@ public final class AllocationRun {
         Preparation merge(Preparation other) {
             other.totals.forEach((currency, byUnit) -> byUnit.forEach((unit, amount) ->
                     totals.computeIfAbsent(currency, c -> new HashMap<>()).merge(unit, amount, Money::plus)));
+            placements.absorb(other.placements);
             if (tally != null) {
                 tally.mergeInPlace(other.tally);
             }
@@ -197,7 +218,12 @@ public final class AllocationRun {
             totals.forEach((c, m) -> frozen.put(c, ImmutableMap.copyOf(m)));
             ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected = frozen.build();
             return new AllocationRun(
-                    allocator, tags, collected, proportionalSplits(allocator, collected), ImmutableMap.of());
+                    allocator,
+                    tags,
+                    collected,
+                    proportionalSplits(allocator, collected),
+                    ImmutableMap.of(),
+                    placements.size() == 0 ? null : placements);
         }
 
         AllocationRun finish() {
@@ -263,8 +289,9 @@ public final class AllocationRun {
     public RoundingTally tally(Iterable<LineItem> items) {
         requireNonNull(items, "items");
         RoundingTally tally = RoundingTally.of(allocator);
+        PlacementCache placements = placements();
         for (LineItem item : items) {
-            Entry e = entry(allocator, tags, requireNonNull(item, "item"), null);
+            Entry e = entry(allocator, requireNonNull(item, "item"), placements.placementOf(item), null);
             if (e != null) {
                 tally(e, tally, ImmutableMap.of(), +1);
             }
@@ -294,7 +321,7 @@ public final class AllocationRun {
     private AllocationRun bare() {
         return corrections.isEmpty()
                 ? this
-                : new AllocationRun(allocator, tags, collected, proportionalSplits, ImmutableMap.of());
+                : new AllocationRun(allocator, tags, collected, proportionalSplits, ImmutableMap.of(), prepared);
     }
 
     /**
@@ -340,7 +367,7 @@ public final class AllocationRun {
         }
         ImmutableMap.Builder<Integer, ImmutableMap<Currency, Correction>> frozen = ImmutableMap.builder();
         found.forEach((rule, byCurrency) -> frozen.put(rule, ImmutableMap.copyOf(byCurrency)));
-        return new AllocationRun(allocator, tags, collected, proportionalSplits, frozen.build());
+        return new AllocationRun(allocator, tags, collected, proportionalSplits, frozen.build(), prepared);
     }
 
     private void tally(
@@ -392,25 +419,54 @@ public final class AllocationRun {
     public void allocate(LineItem item, Consumer<AllocatedRow> sink) {
         requireNonNull(sink, "sink");
         ItemView view = new ItemView(requireNonNull(item, "item"), tags);
-        int source = allocator.sharingSources.firstMatch(view);
-        if (source >= 0) {
-            flow(item, item.id(), allocator.sharingRuleOfSource[source], item.totalCost(), corrections, sink, null);
+        allocate(item, placement(allocator, view), rowsTo(sink));
+    }
+
+    /** Where rows go inside the library: plain values, so that callers after totals make no row objects. */
+    interface RowSink {
+        /**
+         * Receives one row of {@code item}.
+         *
+         * @param unit the unit, null for Unallocated
+         * @param unitIndex the unit's index in {@link Allocator#unitOrder}, -1 for Unallocated
+         * @param rule the rule, null when none placed the cost
+         */
+        void row(LineItem item, UnitId unit, int unitIndex, AllocationType type, Money amount, RuleId rule);
+    }
+
+    private static RowSink rowsTo(Consumer<AllocatedRow> sink) {
+        return (item, unit, unitIndex, type, amount, rule) ->
+                sink.accept(new AllocatedRow(item, Optional.ofNullable(unit), type, amount, Optional.ofNullable(rule)));
+    }
+
+    /** Allocates {@code item}, already placed (see {@link #placement}), passing plain rows to {@code sink}. */
+    void allocate(LineItem item, int placement, RowSink sink) {
+        if (placement <= -2) {
+            flow(item, item.id(), -2 - placement, item.totalCost(), corrections, sink, null);
             return;
         }
-        int rule = allocator.collection.firstMatch(view);
-        if (rule >= 0) {
-            AllocationRule r = allocator.rules.collectionRules().get(rule);
-            Integer onward = allocator.ruleIndexBySourceUnit.get(r.unit());
-            if (onward != null) {
+        if (placement >= 0) {
+            int onward = allocator.onwardOfCollection[placement];
+            if (onward >= 0) {
                 flow(item, item.id(), onward, item.totalCost(), corrections, sink, null);
             } else {
-                sink.accept(new AllocatedRow(
-                        item, Optional.of(r.unit()), AllocationType.COLLECTED, item.totalCost(), Optional.of(r.id())));
+                AllocationRule r = allocator.rules.collectionRules().get(placement);
+                sink.row(
+                        item,
+                        r.unit(),
+                        allocator.unitOfCollection[placement],
+                        AllocationType.COLLECTED,
+                        item.totalCost(),
+                        r.id());
             }
             return;
         }
-        sink.accept(new AllocatedRow(
-                item, Optional.empty(), AllocationType.UNALLOCATED, item.totalCost(), Optional.empty()));
+        sink.row(item, null, -1, AllocationType.UNALLOCATED, item.totalCost(), null);
+    }
+
+    /** Returns a placement cache for one thread of this run. */
+    PlacementCache placements() {
+        return new PlacementCache(allocator, tags, prepared);
     }
 
     /**
@@ -437,7 +493,7 @@ public final class AllocationRun {
             int first,
             Money amount,
             Map<Integer, ? extends Map<Currency, Correction>> corrections,
-            Consumer<AllocatedRow> sink,
+            RowSink sink,
             SplitObserver observer) {
         int scale = Split.allocationScale(amount, allocator.allocationScale);
         java.util.TreeMap<Integer, Money> pending = new java.util.TreeMap<>();
@@ -450,8 +506,7 @@ public final class AllocationRun {
             Split split = splitOf(rule, input.currency());
             if (split == null) { // no target has a positive base, and the rule falls back to Unallocated (ALLOC-7)
                 if (sink != null) {
-                    sink.accept(new AllocatedRow(
-                            item, Optional.empty(), AllocationType.UNALLOCATED, input, Optional.of(rule.id())));
+                    sink.row(item, null, -1, AllocationType.UNALLOCATED, input, rule.id());
                 }
                 continue;
             }
@@ -474,12 +529,13 @@ public final class AllocationRun {
                 if (onward[k] >= 0) {
                     pending.merge(allocator.positionOf[onward[k]], parts.get(k), Money::plus);
                 } else if (sink != null) {
-                    sink.accept(new AllocatedRow(
+                    sink.row(
                             item,
-                            Optional.of(targets.get(k)),
+                            targets.get(k),
+                            allocator.targetUnit[ruleIndex][k],
                             AllocationType.SHARED,
                             written(parts.get(k), amount.scale()),
-                            Optional.of(rule.id())));
+                            rule.id());
                 }
             }
         }
@@ -533,15 +589,38 @@ public final class AllocationRun {
      */
     public AllocationSummary allocateAll(
             Iterable<LineItem> items, BillingCalendar calendar, Consumer<AllocatedRow> sink) {
-        SummaryAccumulator acc = new SummaryAccumulator(allocator.rules.units(), calendar);
+        SummaryAccumulator acc = new SummaryAccumulator(allocator.rules.units(), calendar, placements());
+        RowSink both = (item, unit, unitIndex, type, amount, rule) -> {
+            acc.add(item, unit, type, amount);
+            sink.accept(new AllocatedRow(item, Optional.ofNullable(unit), type, amount, Optional.ofNullable(rule)));
+        };
         for (LineItem item : items) {
             acc.addItem(item);
-            allocate(item, row -> {
-                acc.add(row);
-                sink.accept(row);
-            });
+            allocate(item, acc.placements.placementOf(item), both);
         }
         return acc.toSummary();
+    }
+
+    /**
+     * Returns a collector that allocates a stream of items and adds up each unit's rows by allocation type and
+     * currency, without making the rows: for callers that need only totals. Each item is placed once, by the values
+     * its rules test (items with the same values share a placement), and a collected item's cost is added to a
+     * primitive sum; {@link Money} is made once per total, at the end. On a parallel stream the result is
+     * identical to a sequential run.
+     *
+     * <pre>{@code
+     * AllocationTotals totals = items.parallelStream().collect(run.toTotals());
+     * }</pre>
+     *
+     * @return the collector, never null
+     */
+    public Collector<LineItem, ?, AllocationTotals> toTotals() {
+        return Collector.of(
+                () -> new TotalsAccumulator(this),
+                TotalsAccumulator::add,
+                TotalsAccumulator::merge,
+                TotalsAccumulator::toTotals,
+                Collector.Characteristics.UNORDERED);
     }
 
     /**
@@ -554,10 +633,10 @@ public final class AllocationRun {
     public Collector<LineItem, ?, AllocationSummary> toSummary(BillingCalendar calendar) {
         requireNonNull(calendar, "calendar");
         return Collector.of(
-                () -> new SummaryAccumulator(allocator.rules.units(), calendar),
+                () -> new SummaryAccumulator(allocator.rules.units(), calendar, placements()),
                 (acc, item) -> {
                     acc.addItem(item);
-                    allocate(item, acc::add);
+                    allocate(item, acc.placements.placementOf(item), acc);
                 },
                 SummaryAccumulator::combine,
                 SummaryAccumulator::toSummary,

@@ -36,9 +36,11 @@ public final class AllocationSummary {
 
     AllocationSummary(UnitTree units, SummaryAccumulator acc) {
         this.units = units;
-        this.byUnit = rows(acc.byUnit);
+        this.byUnit = rows(acc.byUnit());
         EnumMap<Breakdown, ImmutableList<SummaryRow>> b = new EnumMap<>(Breakdown.class);
-        acc.breakdowns.forEach((k, v) -> b.put(k, rows(v)));
+        for (Breakdown breakdown : Breakdown.values()) {
+            b.put(breakdown, rows(acc.by(breakdown)));
+        }
         this.breakdowns = ImmutableMap.copyOf(b);
         this.sourceTotals = ImmutableMap.copyOf(acc.sourceTotals);
         this.itemCount = acc.itemCount;

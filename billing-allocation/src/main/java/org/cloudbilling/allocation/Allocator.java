@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.money.Split;
 
@@ -75,6 +76,24 @@ public final class Allocator {
 
     /** A hash of the sharing rules, their targets and the allocation scale: what a rounding tally belongs to. */
     final long sharingFingerprint;
+
+    /**
+     * The plain dimensions some condition (collection or sharing source) tests, and the tag keys: an item's
+     * placement depends on its values of these alone, so placements are cached by them ({@link PlacementCache}).
+     */
+    final AllocationDimension[] keyDimensions;
+
+    final TagKey[] keyTags;
+    /** For each collection rule, the sharing rule its unit passes costs on by, or -1. */
+    final int[] onwardOfCollection;
+    /** The units in a dense order: the index of a unit in per-unit accumulators. */
+    final ImmutableList<UnitId> unitOrder;
+
+    final ImmutableMap<UnitId, Integer> unitIndex;
+    /** For each collection rule, the dense index of its unit. */
+    final int[] unitOfCollection;
+    /** For each sharing rule, per target in ascending id order: the target's dense index. */
+    final int[][] targetUnit;
 
     /** The allocation scale {@link #compile(AllocationRuleSet)} uses: shares are computed with 8 decimals. */
     public static final int DEFAULT_ALLOCATION_SCALE = 8;
@@ -183,6 +202,52 @@ public final class Allocator {
         }
         if (placed != m) {
             throw new AssertionError("bug: the checked rule set has a sharing cycle");
+        }
+        java.util.EnumSet<AllocationDimension> dimensions = java.util.EnumSet.noneOf(AllocationDimension.class);
+        java.util.Set<TagKey> tagKeys = new java.util.TreeSet<>(java.util.Comparator.comparing(TagKey::value));
+        for (Condition c : collectionConditions) {
+            collectKeys(c, dimensions, tagKeys);
+        }
+        for (Condition c : sourceConditions) {
+            collectKeys(c, dimensions, tagKeys);
+        }
+        dimensions.remove(AllocationDimension.TAG);
+        this.keyDimensions = dimensions.toArray(new AllocationDimension[0]);
+        this.keyTags = tagKeys.toArray(new TagKey[0]);
+        this.unitOrder = ImmutableList.sortedCopyOf(rules.units().units().keySet());
+        ImmutableMap.Builder<UnitId, Integer> index = ImmutableMap.builder();
+        for (int i = 0; i < unitOrder.size(); i++) {
+            index.put(unitOrder.get(i), i);
+        }
+        this.unitIndex = index.build();
+        int c = rules.collectionRules().size();
+        this.onwardOfCollection = new int[c];
+        this.unitOfCollection = new int[c];
+        for (int i = 0; i < c; i++) {
+            UnitId unit = rules.collectionRules().get(i).unit();
+            onwardOfCollection[i] = ruleOfUnit.getOrDefault(unit, -1);
+            unitOfCollection[i] = unitIndex.get(unit);
+        }
+        this.targetUnit = new int[m][];
+        for (int i = 0; i < m; i++) {
+            ImmutableList<UnitId> sorted =
+                    sortedTargets.get(rules.sharingRules().get(i).id());
+            targetUnit[i] = new int[sorted.size()];
+            for (int k = 0; k < sorted.size(); k++) {
+                targetUnit[i][k] = unitIndex.get(sorted.get(k));
+            }
+        }
+    }
+
+    private static void collectKeys(
+            Condition c, java.util.Set<AllocationDimension> dimensions, java.util.Set<TagKey> tagKeys) {
+        if (c instanceof Condition.In in) {
+            dimensions.add(in.dimension());
+            in.tagKey().ifPresent(tagKeys::add);
+        } else if (c instanceof Condition.And and) {
+            and.conditions().forEach(part -> collectKeys(part, dimensions, tagKeys));
+        } else {
+            ((Condition.Or) c).conditions().forEach(part -> collectKeys(part, dimensions, tagKeys));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.cloudbilling.allocation.AllocationRuleSet;
 import org.cloudbilling.allocation.AllocationRun;
 import org.cloudbilling.allocation.Allocator;
@@ -346,11 +347,24 @@ public final class Backtracking {
         BillingMonth current = months.get(0);
         AllocationHistory after;
         BacktrackRecord completed;
+        // months are independent: computed in parallel, then heard and checked in order, so that the outcome, the
+        // listener's events and the first failing month are those of computing them one after another
+        Object[] computed = new Object[months.size()];
+        IntStream.range(0, months.size()).parallel().forEach(i -> {
+            try {
+                computed[i] = computation.compute(months.get(i));
+            } catch (RuntimeException e) {
+                computed[i] = e;
+            }
+        });
         try {
             for (int i = 0; i < months.size(); i++) {
                 current = months.get(i);
                 listener.monthStarted(current, i + 1, months.size());
-                results.add(computation.compute(current));
+                if (computed[i] instanceof RuntimeException e) {
+                    throw e;
+                }
+                results.add((Computed) computed[i]);
                 listener.monthDone(current);
             }
             Instant completedAt = clock.instant();

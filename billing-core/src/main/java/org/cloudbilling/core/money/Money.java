@@ -476,6 +476,12 @@ public final class Money implements Comparable<Money> {
         if (newScale == scale) {
             return this;
         }
+        if (big == null && newScale > scale) {
+            long scaled = scaleUp(units, newScale - scale);
+            if (scaled != OVERFLOW) {
+                return new Money(currency, scaled, newScale);
+            }
+        }
         try {
             return ofExact(currency, amount().setScale(newScale, RoundingMode.UNNECESSARY));
         } catch (ArithmeticException e) {

@@ -244,7 +244,19 @@ public final class Split {
      * the amount's own significant decimals when it has more.
      */
     public static int allocationScale(Money amount, int allocationScale) {
-        int own = amount.isZero() ? 0 : amount.amount().stripTrailingZeros().scale();
+        int own;
+        if (amount.isZero()) {
+            own = 0;
+        } else if (amount.isCompact()) {
+            long units = amount.unscaledValue();
+            own = amount.scale();
+            while (units % 10 == 0) { // not zero here, so the loop ends
+                units /= 10;
+                own--;
+            }
+        } else {
+            own = amount.amount().stripTrailingZeros().scale();
+        }
         return Math.max(allocationScale, own);
     }
 
@@ -255,13 +267,11 @@ public final class Split {
         if (weights != null && amount.isCompact() && amount.unscaledValue() != Long.MIN_VALUE) {
             long total = Math.abs(amount.unscaledValue());
             long[] parts = applyLong(total, tieBreak);
-            if (parts != null) {
-                Money[] out = new Money[n];
-                for (int i = 0; i < n; i++) {
-                    out[i] = Money.ofUnscaled(amount.currency(), negative ? -parts[i] : parts[i], scale);
-                }
-                return ImmutableList.copyOf(out);
+            Money[] out = new Money[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = Money.ofUnscaled(amount.currency(), negative ? -parts[i] : parts[i], scale);
             }
+            return ImmutableList.copyOf(out);
         }
         BigInteger total = amount.amount().unscaledValue().abs();
         BigInteger[] parts = applyBig(total, tieBreak);
@@ -273,25 +283,73 @@ public final class Split {
         return ImmutableList.copyOf(out);
     }
 
-    /** Splits a non-negative unit count with longs, or returns null when a product would overflow. */
+    /**
+     * Splits a non-negative unit count below 2^63 with 128-bit products of longs: {@code total x weight} is
+     * formed exactly in two longs and divided by the total weight (less than 2^63), so no product overflows and
+     * no {@code BigInteger} is made. The quotient never exceeds {@code total}, so it fits a long.
+     */
     private long[] applyLong(long total, long[] tieBreak) {
         int n = weights.length;
         long[] floors = new long[n];
         long[] remainders = new long[n];
         long assigned = 0;
+        long divisor = totalWeight;
         for (int i = 0; i < n; i++) {
-            long hi = Math.multiplyHigh(total, weights[i]);
-            long product = total * weights[i];
-            if (hi != 0 || product < 0) {
-                return null;
+            long w = weights[i];
+            long lo = total * w;
+            long hi = Math.multiplyHigh(total, w); // both are non-negative: the signed high half is the unsigned one
+            if (hi == 0 && lo >= 0) {
+                floors[i] = lo / divisor;
+                remainders[i] = lo - floors[i] * divisor;
+            } else {
+                floors[i] = divide128(hi, lo, divisor, remainders, i);
             }
-            floors[i] = product / totalWeight;
-            remainders[i] = product % totalWeight;
             assigned += floors[i];
         }
         int leftover = (int) (total - assigned); // less than n: each floor loses less than one unit
         distribute(leftover, floors, remainders, tieBreak);
         return floors;
+    }
+
+    /**
+     * Divides the unsigned 128-bit value {@code hi:lo} by {@code divisor} (Knuth's algorithm D with two 32-bit
+     * digits, as in Hacker's Delight {@code divlu}); stores the remainder in {@code remainders[at]} and returns
+     * the quotient. Needs {@code 0 < divisor} and {@code hi < divisor}, so the quotient fits 64 bits.
+     */
+    static long divide128(long hi, long lo, long divisor, long[] remainders, int at) {
+        final long base = 1L << 32;
+        final long mask = base - 1;
+        int shift = Long.numberOfLeadingZeros(divisor);
+        long v = divisor << shift;
+        long vn1 = v >>> 32;
+        long vn0 = v & mask;
+        long un32 = shift == 0 ? hi : (hi << shift) | (lo >>> (64 - shift));
+        long un10 = lo << shift;
+        long un1 = un10 >>> 32;
+        long un0 = un10 & mask;
+
+        long q1 = Long.divideUnsigned(un32, vn1);
+        long rhat = un32 - q1 * vn1;
+        while (q1 >= base || Long.compareUnsigned(q1 * vn0, (rhat << 32) + un1) > 0) {
+            q1--;
+            rhat += vn1;
+            if (rhat >= base) {
+                break;
+            }
+        }
+        long un21 = (un32 << 32) + un1 - q1 * v;
+
+        long q0 = Long.divideUnsigned(un21, vn1);
+        rhat = un21 - q0 * vn1;
+        while (q0 >= base || Long.compareUnsigned(q0 * vn0, (rhat << 32) + un0) > 0) {
+            q0--;
+            rhat += vn1;
+            if (rhat >= base) {
+                break;
+            }
+        }
+        remainders[at] = ((un21 << 32) + un0 - q0 * v) >>> shift;
+        return (q1 << 32) + q0;
     }
 
     private BigInteger[] applyBig(BigInteger total, long[] tieBreak) {
@@ -315,12 +373,37 @@ public final class Split {
         return floors;
     }
 
+    /**
+     * Gives the {@code leftover} units one each to the parts with the largest remainders: among equal remainders
+     * the smaller tie-break key (when there are keys), then the earlier part. Picks them in place with plain
+     * comparisons of longs (no boxing, no sort) when few units are left over; sorts indices otherwise.
+     */
     private static void distribute(int leftover, long[] floors, long[] remainders, long[] tieBreak) {
         if (leftover == 0) {
             return;
         }
-        Integer[] order =
-                byLargestRemainder(floors.length, (a, b) -> Long.compare(remainders[b], remainders[a]), tieBreak);
+        int n = floors.length;
+        if (leftover <= 16 || (long) leftover * n <= 4096) {
+            // remainders are below the divisor, never negative: -1 marks a part that already got its unit
+            for (int k = 0; k < leftover; k++) {
+                int best = -1;
+                for (int i = 0; i < n; i++) {
+                    long r = remainders[i];
+                    if (r < 0) {
+                        continue;
+                    }
+                    if (best < 0
+                            || r > remainders[best]
+                            || (r == remainders[best] && tieBreak != null && tieBreak[i] < tieBreak[best])) {
+                        best = i;
+                    }
+                }
+                floors[best]++;
+                remainders[best] = -1;
+            }
+            return;
+        }
+        Integer[] order = byLargestRemainder(n, (a, b) -> Long.compare(remainders[b], remainders[a]), tieBreak);
         for (int k = 0; k < leftover; k++) {
             floors[order[k]]++;
         }

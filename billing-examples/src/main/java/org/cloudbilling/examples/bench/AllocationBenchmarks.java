@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.cloudbilling.allocation.AllocationRun;
+import org.cloudbilling.allocation.AllocationSummary;
+import org.cloudbilling.allocation.AllocationTotals;
 import org.cloudbilling.allocation.Allocator;
 import org.cloudbilling.allocation.RuleSchedule;
 import org.cloudbilling.allocation.backtracking.AllocationHistory;
@@ -47,8 +49,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * java -cp billing-examples/target/billing.jar org.openjdk.jmh.Main AllocationBenchmarks
  * }</pre>
  *
- * <p>Per-item costs ({@link #moneySplit}, {@link #allocateOneItem}) are in nanoseconds per operation; whole
- * months ({@link #allocateMonth}, {@link #consolidateMonth}, {@link #backtrackOneMonth}, {@link
+ * <p>Per-item costs ({@link #moneySplit}, {@link #allocateOneItem}, {@link #allocateOneItemToTotals}) are in
+ * nanoseconds per operation; whole months ({@link #allocateMonth}, {@link #summarizeMonth}, {@link #consolidateMonth}, {@link #backtrackOneMonth}, {@link
  * #backtrackTwelveMonths}) in milliseconds. See docs/performance.md.
  */
 @State(Scope.Benchmark)
@@ -75,6 +77,10 @@ public class AllocationBenchmarks {
     private RuleSchedule schedule;
     private MonthInputs inputs;
     private int next;
+    private Object totals;
+    private List<LineItem> collectedItems;
+    private int nextCollected;
+    private java.util.function.BiConsumer<Object, LineItem> totalsAccumulator;
 
     /** Builds the month once per trial. */
     @Setup(Level.Trial)
@@ -92,6 +98,18 @@ public class AllocationBenchmarks {
                 new BigDecimal("31415.92653589"),
                 new BigDecimal("2718.28182845")));
         amount = Money.ofUnscaled(Workload.CNY, 12_345_678_901L, 8);
+        @SuppressWarnings("unchecked") // the collector's accumulation type is hidden: Object is enough here
+        java.util.stream.Collector<LineItem, Object, AllocationTotals> collector =
+                (java.util.stream.Collector<LineItem, Object, AllocationTotals>) (Object) run.toTotals();
+        totals = collector.supplier().get();
+        collectedItems = month.stream()
+                .filter(i -> {
+                    List<org.cloudbilling.allocation.AllocatedRow> rows = run.allocate(i);
+                    return rows.size() == 1
+                            && rows.get(0).type() == org.cloudbilling.allocation.AllocationType.COLLECTED;
+                })
+                .toList();
+        totalsAccumulator = collector.accumulator();
         schedule = RuleSchedule.activated(Instant.parse("2023-01-01T00:00:00Z"), Workload.CALENDAR, workload.rules());
         inputs = new MonthInputs() {
             @Override
@@ -122,6 +140,41 @@ public class AllocationBenchmarks {
         LineItem item = month.get(next);
         next = next + 1 == month.size() ? 0 : next + 1;
         run.allocate(item, bh::consume);
+    }
+
+    /**
+     * Allocates one item into a month's running totals ({@link AllocationRun#toTotals()}), the per-item path of
+     * {@link #allocateMonth}: with {@code -prof gc}, what allocating a collected item allocates.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void allocateOneItemToTotals() {
+        LineItem item = month.get(next);
+        next = next + 1 == month.size() ? 0 : next + 1;
+        totalsAccumulator.accept(totals, item);
+    }
+
+    /**
+     * Like {@link #allocateOneItemToTotals}, over the month's items that one collection rule collects (no sharing):
+     * with {@code -prof gc}, what allocating a collected item allocates once its placement is cached.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void allocateCollectedItemToTotals() {
+        LineItem item = collectedItems.get(nextCollected);
+        nextCollected = nextCollected + 1 == collectedItems.size() ? 0 : nextCollected + 1;
+        totalsAccumulator.accept(totals, item);
+    }
+
+    /** Summarizes the month on one thread (ALLOC-8: by unit, product, resource, component, day, month). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public AllocationSummary summarizeMonth() {
+        AllocationRun prepared = allocator.prepare(month, workload.tags());
+        return month.stream().collect(prepared.toSummary(Workload.CALENDAR));
     }
 
     /** Allocates the month on one thread: bases, then every item, adding up each unit's rows. */

@@ -17,23 +17,19 @@ final class LibraryPass {
     private LibraryPass() {}
 
     /**
-     * Allocates a month as a host application would: prepares the run (the proportional bases), then allocates
-     * every item and adds up each unit's rows.
+     * Allocates a month as a host application after totals would: prepares the run (the proportional bases), then
+     * allocates every item with the totals collector, which adds up each unit's rows without making them.
      *
      * @param pool the threads to use, or null for the calling thread alone
      */
     static UnitTotals allocate(Allocator allocator, List<LineItem> items, TagBindings tags, ForkJoinPool pool) {
         if (pool == null) {
             AllocationRun run = allocator.prepare(items, tags);
-            UnitTotals totals = new UnitTotals();
-            for (LineItem item : items) {
-                run.allocate(item, totals::add);
-            }
-            return totals;
+            return UnitTotals.of(items.stream().collect(run.toTotals()));
         }
         return pool.submit(() -> {
                     AllocationRun run = allocator.prepare(items.parallelStream(), tags);
-                    return items.parallelStream().collect(UnitTotals.allocating(run));
+                    return UnitTotals.of(items.parallelStream().collect(run.toTotals()));
                 })
                 .join();
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collector;
 import org.cloudbilling.allocation.AllocatedRow;
 import org.cloudbilling.allocation.AllocationRun;
+import org.cloudbilling.allocation.AllocationTotals;
 import org.cloudbilling.allocation.UnitId;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.money.Money;
@@ -44,6 +45,21 @@ final class UnitTotals {
         ImmutableSortedMap.Builder<String, BigDecimal> out = ImmutableSortedMap.naturalOrder();
         byUnit.forEach((u, m) -> out.put(u == null ? UNALLOCATED : u.value(), m.amount()));
         return out.build();
+    }
+
+    /** Returns the totals the library's totals collector found, every currency together (one in the bench). */
+    static UnitTotals of(AllocationTotals found) {
+        UnitTotals totals = new UnitTotals();
+        for (java.util.Currency c : found.currencies()) {
+            found.byUnit(c).forEach((u, m) -> totals.byUnit.merge(u, m, Money::plus));
+            Money unallocated = found.unallocated(c);
+            if (found.total(java.util.Optional.empty(), org.cloudbilling.allocation.AllocationType.UNALLOCATED, c)
+                    .isPresent()) {
+                totals.byUnit.merge(null, unallocated, Money::plus);
+            }
+        }
+        totals.rows = found.rowCount();
+        return totals;
     }
 
     /** Returns a collector that allocates each item with {@code run} and adds up its rows. */

@@ -1,0 +1,214 @@
+package org.cloudbilling.allocation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBinding;
+import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.id.ResourceId;
+import org.cloudbilling.core.id.TagKey;
+
+/**
+ * Each item's placement, cached by the values the rules test: the plain dimensions some condition reads and the
+ * item's tags (at its charge time) under the keys some condition reads. Items that share these values share their
+ * placement, whatever else differs; a month of a million items has a few hundred thousand such keys, as items copy
+ * their owner, product, project, region and tags from their resource.
+ *
+ * <p>A placement is an {@code int}: a collection rule's index ({@code >= 0}), {@link #UNALLOCATED}, or the entry
+ * sharing rule {@code r} as {@code -2 - r}. The table is open addressing over flat arrays, filled from a scratch key,
+ * so a hit allocates nothing. Local to one run and confined to one thread (one per accumulator); it holds at most
+ * {@link #MAX_ENTRIES} keys and starts again empty beyond that, so memory stays bounded.
+ */
+final class PlacementCache {
+    static final int UNALLOCATED = -1;
+    static final int MAX_ENTRIES = 1 << 18;
+    /** What {@link #find} returns for a key not in the table: no placement is this small. */
+    private static final int NOT_FOUND = Integer.MIN_VALUE;
+
+    private final Allocator allocator;
+    /** The placements the run's preparation found, read-only and shared by every thread; or null. */
+    private final PlacementCache prepared;
+
+    private final TagBindings history;
+    private final AllocationDimension[] dimensions;
+    private final TagKey[] tagKeys;
+    private final int width;
+    private final String[] scratch;
+
+    private String[] keys;
+    private int[] hashes;
+    private int[] placements;
+    private int size;
+    private int mask;
+
+    PlacementCache(Allocator allocator, TagBindings history) {
+        this(allocator, history, null);
+    }
+
+    /**
+     * A cache that looks first in {@code prepared}, which it never changes: the placements a run's preparation
+     * found, so that allocating an item the preparation placed matches no rule again.
+     */
+    PlacementCache(Allocator allocator, TagBindings history, PlacementCache prepared) {
+        this.prepared = prepared;
+        this.allocator = allocator;
+        this.history = history;
+        this.dimensions = allocator.keyDimensions;
+        this.tagKeys = allocator.keyTags;
+        this.width = Math.max(1, dimensions.length + tagKeys.length);
+        this.scratch = new String[width];
+        allocate(1 << 10);
+    }
+
+    private void allocate(int capacity) {
+        keys = new String[capacity * width];
+        hashes = new int[capacity];
+        placements = new int[capacity];
+        mask = capacity - 1;
+        size = 0;
+    }
+
+    /** Returns the number of keys held. */
+    int size() {
+        return size;
+    }
+
+    /** Returns the placement of {@code item}, matching the rules only for a key not seen before. */
+    int placementOf(LineItem item) {
+        String[] key = scratch;
+        int h = 1;
+        int d = 0;
+        for (; d < dimensions.length; d++) {
+            String v = dimensions[d].valueOf(item);
+            key[d] = v;
+            h = 31 * h + (v == null ? 0 : v.hashCode());
+        }
+        if (tagKeys.length > 0) {
+            readTags(item, key, d);
+            for (int t = d; t < d + tagKeys.length; t++) {
+                h = 31 * h + (key[t] == null ? 0 : key[t].hashCode());
+            }
+        }
+        h ^= h >>> 16;
+        h = h == 0 ? 1 : h; // 0 marks an empty slot
+        if (prepared != null) {
+            int found = prepared.find(h, key);
+            if (found != NOT_FOUND) {
+                return found;
+            }
+        }
+        int found = find(h, key);
+        if (found != NOT_FOUND) {
+            return found;
+        }
+        int placement = AllocationRun.placement(allocator, new ItemView(item, history));
+        if (size >= MAX_ENTRIES) {
+            allocate(1 << 10);
+        } else if ((size + 1) * 2 > hashes.length) {
+            grow();
+        }
+        insert(h, key, 0, placement);
+        return placement;
+    }
+
+    private void readTags(LineItem item, String[] key, int from) {
+        for (int t = 0; t < tagKeys.length; t++) {
+            key[from + t] = null;
+        }
+        Optional<ResourceId> resource = item.resourceId(); // once: each call makes an Optional
+        List<TagBinding> bindings = resource.isPresent() ? history.bindingsOf(resource.get()) : List.of();
+        if (bindings.isEmpty()) { // the history knows nothing of the resource: the tags the bill shows
+            Map<TagKey, String> tags = item.tags();
+            if (!tags.isEmpty()) {
+                for (int t = 0; t < tagKeys.length; t++) {
+                    key[from + t] = tags.get(tagKeys[t]);
+                }
+            }
+            return;
+        }
+        Instant at = ItemView.tagInstant(item);
+        for (int b = 0; b < bindings.size(); b++) {
+            TagBinding binding = bindings.get(b);
+            if (!binding.isActiveAt(at)) {
+                continue;
+            }
+            TagKey k = binding.tag().key();
+            for (int t = 0; t < tagKeys.length; t++) {
+                if (tagKeys[t].equals(k)) {
+                    key[from + t] = binding.tag().value();
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Returns the placement stored under {@code key} (hashed to {@code h}), or {@link #NOT_FOUND}. */
+    private int find(int h, String[] key) {
+        int slot = h & mask;
+        while (true) {
+            int stored = hashes[slot];
+            if (stored == 0) {
+                return NOT_FOUND;
+            }
+            if (stored == h && sameKey(slot, key)) {
+                return placements[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** Adds the entries of {@code other}, a cache of the same run filled on another thread. */
+    void absorb(PlacementCache other) {
+        for (int s = 0; s < other.hashes.length; s++) {
+            int h = other.hashes[s];
+            if (h == 0) {
+                continue;
+            }
+            System.arraycopy(other.keys, s * width, scratch, 0, width);
+            if (find(h, scratch) != NOT_FOUND || size >= MAX_ENTRIES) {
+                continue;
+            }
+            if ((size + 1) * 2 > hashes.length) {
+                grow();
+            }
+            insert(h, scratch, 0, other.placements[s]);
+        }
+    }
+
+    private boolean sameKey(int slot, String[] key) {
+        int base = slot * width;
+        for (int i = 0; i < width; i++) {
+            String a = keys[base + i];
+            String b = key[i];
+            if (a != b && (a == null || !a.equals(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void insert(int h, String[] from, int fromBase, int placement) {
+        int slot = h & mask;
+        while (hashes[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        hashes[slot] = h;
+        placements[slot] = placement;
+        System.arraycopy(from, fromBase, keys, slot * width, width);
+        size++;
+    }
+
+    private void grow() {
+        String[] oldKeys = keys;
+        int[] oldHashes = hashes;
+        int[] oldPlacements = placements;
+        allocate(oldHashes.length * 2);
+        for (int s = 0; s < oldHashes.length; s++) {
+            if (oldHashes[s] != 0) {
+                insert(oldHashes[s], oldKeys, s * width, oldPlacements[s]);
+            }
+        }
+    }
+}

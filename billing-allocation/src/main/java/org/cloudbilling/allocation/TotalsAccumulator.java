@@ -1,0 +1,139 @@
+package org.cloudbilling.allocation;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.money.Money;
+
+/**
+ * The mutable state of {@link AllocationTotals}: per currency, one exact sum per (unit, allocation type) slot,
+ * kept as a {@code long} of units at the slot's scale and turned into {@link Money} once, at the end. A collected
+ * item found in the placement cache is added without making any object. Confined to one thread; merges.
+ */
+final class TotalsAccumulator implements AllocationRun.RowSink {
+    private static final int TYPES = AllocationType.values().length;
+    private final AllocationRun run;
+    private final Allocator allocator;
+    final PlacementCache placements;
+    private final int slots;
+    final List<Sums> sums = new ArrayList<>(1);
+    private Sums last;
+    long items;
+    long rows;
+
+    TotalsAccumulator(AllocationRun run) {
+        this.run = run;
+        this.allocator = run.allocator();
+        this.placements = run.placements();
+        this.slots = (allocator.unitOrder.size() + 1) * TYPES;
+    }
+
+    /** Exact sums of one currency. */
+    static final class Sums {
+        final Currency currency;
+        final long[] units;
+        final byte[] scales;
+        final boolean[] touched;
+        /** What did not fit a long at the slot's scale, added as money; null where nothing spilled. */
+        final Money[] spilled;
+
+        Sums(Currency currency, int slots) {
+            this.currency = currency;
+            this.units = new long[slots];
+            this.scales = new byte[slots];
+            this.touched = new boolean[slots];
+            this.spilled = new Money[slots];
+        }
+
+        void add(int slot, Money amount) {
+            touched[slot] = true;
+            if (amount.isCompact()) {
+                long u = amount.unscaledValue();
+                int s = amount.scale();
+                int current = scales[slot];
+                long sum = units[slot];
+                if (s > current) {
+                    long scaled = ExactSum.scaleUp(sum, s - current);
+                    if (scaled != Long.MIN_VALUE) {
+                        sum = scaled;
+                        current = s;
+                        scales[slot] = (byte) s;
+                        units[slot] = sum;
+                    }
+                } else if (s < current) {
+                    u = ExactSum.scaleUp(u, current - s);
+                }
+                if (s <= current && u != Long.MIN_VALUE) {
+                    long r = sum + u;
+                    if (((sum ^ r) & (u ^ r)) >= 0) {
+                        units[slot] = r;
+                        return;
+                    }
+                }
+            }
+            spilled[slot] = spilled[slot] == null ? amount : spilled[slot].plus(amount);
+        }
+
+        Money total(int slot) {
+            Money m = Money.ofUnscaled(currency, units[slot], scales[slot]);
+            return spilled[slot] == null ? m : m.plus(spilled[slot]);
+        }
+    }
+
+    private Sums sums(Currency currency) {
+        if (last != null && last.currency == currency) {
+            return last;
+        }
+        for (Sums s : sums) {
+            if (s.currency.equals(currency)) {
+                last = s;
+                return s;
+            }
+        }
+        Sums s = new Sums(currency, slots);
+        sums.add(s);
+        last = s;
+        return s;
+    }
+
+    static int slot(int unitIndex, AllocationType type) {
+        return (unitIndex + 1) * TYPES + type.ordinal();
+    }
+
+    void add(LineItem item) {
+        items++;
+        int placement = placements.placementOf(item);
+        if (placement >= 0 && allocator.onwardOfCollection[placement] < 0) {
+            rows++;
+            sums(item.currency())
+                    .add(slot(allocator.unitOfCollection[placement], AllocationType.COLLECTED), item.totalCost());
+            return;
+        }
+        run.allocate(item, placement, this);
+    }
+
+    @Override
+    public void row(LineItem item, UnitId unit, int unitIndex, AllocationType type, Money amount, RuleId rule) {
+        rows++;
+        sums(amount.currency()).add(slot(unitIndex, type), amount);
+    }
+
+    TotalsAccumulator merge(TotalsAccumulator other) {
+        for (Sums s : other.sums) {
+            Sums mine = sums(s.currency);
+            for (int i = 0; i < s.touched.length; i++) {
+                if (s.touched[i]) {
+                    mine.add(i, s.total(i));
+                }
+            }
+        }
+        items += other.items;
+        rows += other.rows;
+        return this;
+    }
+
+    AllocationTotals toTotals() {
+        return new AllocationTotals(allocator.unitOrder, this);
+    }
+}

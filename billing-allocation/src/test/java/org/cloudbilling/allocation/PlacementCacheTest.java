@@ -1,0 +1,122 @@
+package org.cloudbilling.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBinding;
+import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.id.ResourceId;
+import org.cloudbilling.core.id.Tag;
+import org.cloudbilling.core.money.Money;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The placement cache and the totals collector are fast paths: they must give exactly what matching every item
+ * and adding up its rows gives, whatever the tag history (a resource re-tagged mid-month places its items by the
+ * tags at each item's charge time).
+ */
+@org.junit.jupiter.api.Tag("ALLOC-3")
+@org.junit.jupiter.api.Tag("ALLOC-6")
+@DisplayName("ALLOC-3 ALLOC-6 cached placements and primitive totals equal the plain path")
+class PlacementCacheTest {
+    private static final Instant MONTH = Instant.parse("2024-08-31T16:00:00Z");
+    private static final String[] TEAMS = {"web", "data", "ml"};
+
+    /** The items on five resources, four of which carry a tag history that changes in the middle of the month. */
+    private record Period(List<LineItem> items, TagBindings history) {}
+
+    private static Period period(RandomRuleSets random, long seed, int count) {
+        Random r = new Random(seed);
+        List<LineItem> items = new ArrayList<>();
+        for (LineItem item : random.items(count)) {
+            int k = r.nextInt(6);
+            items.add(
+                    k == 5
+                            ? item
+                            : LineItem.builder()
+                                    .from(item)
+                                    .resourceId(ResourceId.of("res-" + k))
+                                    .build());
+        }
+        List<TagBinding> bindings = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            ResourceId res = ResourceId.of("res-" + k);
+            Instant change = MONTH.plusSeconds(3600L * (1 + r.nextInt(700)));
+            bindings.add(TagBinding.of(res, Tag.of("team", TEAMS[r.nextInt(3)]), MONTH.minusSeconds(86400))
+                    .endedAt(change, TagBinding.End.UNBOUND));
+            bindings.add(TagBinding.of(res, Tag.of("team", TEAMS[r.nextInt(3)]), change));
+            if (r.nextBoolean()) {
+                bindings.add(TagBinding.of(res, Tag.of("env", r.nextBoolean() ? "prod" : "dev"), change));
+            }
+        }
+        return new Period(items, TagBindings.of(bindings));
+    }
+
+    @Test
+    void cachedPlacement_equalsMatchingEveryItem() {
+        qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
+            RandomRuleSets random = new RandomRuleSets(seed);
+            Allocator allocator = Allocator.compile(random.ruleSet());
+            Period p = period(random, seed, 120);
+            PlacementCache cache = new PlacementCache(allocator, p.history());
+            for (LineItem item : p.items()) {
+                assertThat(cache.placementOf(item))
+                        .as("seed %s, item %s", seed, item.id())
+                        .isEqualTo(AllocationRun.placement(allocator, new ItemView(item, p.history())));
+            }
+        });
+    }
+
+    @Test
+    void totals_equalTheRowsAddedUp() {
+        qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
+            RandomRuleSets random = new RandomRuleSets(seed);
+            Allocator allocator = Allocator.compile(random.ruleSet());
+            Period p = period(random, seed, 120);
+            AllocationRun run = allocator.prepare(p.items(), p.history());
+            Map<Optional<UnitId>, Map<AllocationType, Money>> expected = new HashMap<>();
+            long rows = 0;
+            for (LineItem item : p.items()) {
+                for (AllocatedRow row : run.allocate(item)) {
+                    expected.computeIfAbsent(row.unit(), u -> new EnumMap<>(AllocationType.class))
+                            .merge(row.type(), row.amount(), Money::plus);
+                    rows++;
+                }
+            }
+            AllocationTotals totals = p.items().parallelStream().collect(run.toTotals());
+            assertThat(totals.rowCount()).isEqualTo(rows);
+            assertThat(totals.itemCount()).isEqualTo(p.items().size());
+            for (UnitId unit : allocator.unitOrder) {
+                for (AllocationType type : AllocationType.values()) {
+                    Optional<Money> want = Optional.ofNullable(
+                            expected.getOrDefault(Optional.of(unit), Map.of()).get(type));
+                    Optional<Money> got = totals.total(Optional.of(unit), type, RandomRuleSetsCny.CNY);
+                    assertThat(got.map(m -> m.amount().toPlainString()))
+                            .as("seed %s, %s %s", seed, unit, type)
+                            .isEqualTo(want.map(m -> m.amount().toPlainString()));
+                }
+            }
+            Optional<Money> unallocated = Optional.ofNullable(
+                    expected.getOrDefault(Optional.empty(), Map.of()).get(AllocationType.UNALLOCATED));
+            assertThat(totals.total(Optional.empty(), AllocationType.UNALLOCATED, RandomRuleSetsCny.CNY)
+                            .map(m -> m.amount().toPlainString()))
+                    .isEqualTo(unallocated.map(m -> m.amount().toPlainString()));
+        });
+    }
+
+    /** The currency of the generated items. */
+    private static final class RandomRuleSetsCny {
+        static final java.util.Currency CNY = java.util.Currency.getInstance("CNY");
+    }
+}
