@@ -116,10 +116,10 @@ class DailyAllocationProperties {
                 ChargeBatch.daily(org.cloudbilling.core.daily.BatchId.of("d1"), SEPTEMBER, CNY, List.of(network, web)),
                 Instant.parse("2024-09-03T01:00:00Z"));
         allocation = allocation.apply(day1);
-        // web alone has a base: the whole network cost goes to web
+        // web alone has a base: the whole network cost goes to web (targets data, mobile, web)
         assertThat(allocation.rowsOf(network.id()))
-                .singleElement()
-                .satisfies(r -> assertThat(r.amount()).isEqualTo(org.cloudbilling.core.money.Money.of("CNY", "30.00")));
+                .extracting(r -> r.amount().amount().toPlainString())
+                .containsExactly("0.00", "0.00", "30.00");
         MonthLedger.Update day2 = day1.ledger()
                 .apply(
                         ChargeBatch.daily(
@@ -127,10 +127,10 @@ class DailyAllocationProperties {
                         Instant.parse("2024-09-04T01:00:00Z"));
         allocation = allocation.apply(day2);
         rollup = rollup.apply(List.of(), day2.ledger().charges());
-        // web 10 and mobile 20: the network's 30 splits 10 and 20
+        // web 10 and mobile 20: the network's 30 splits 10 to web and 20 to mobile
         assertThat(allocation.rowsOf(network.id()))
                 .extracting(r -> r.amount().amount().toPlainString())
-                .containsExactly("10.00", "20.00");
+                .containsExactly("0.00", "20.00", "10.00");
         assertSameAsOnePass(day2.ledger(), rollup, allocation, rules);
     }
 }
