@@ -39,7 +39,7 @@ import org.cloudbilling.core.time.BillingMonth;
  *
  * <p>Immutable: {@link #apply} returns the new ledger and what changed, and shares every untouched charge with
  * this one, so a batch costs time and memory in its own size, not the month's. The {@link #revision()} counts
- * the versions: a host writes a ledger back only over the revision it read (DAILY-4, {@link MonthLedgerJson}).
+ * the versions: a host writes a ledger back only over the revision it read (DAILY-4, {@link DailyJson}).
  *
  * <pre>{@code
  * MonthLedger september = MonthLedger.open(BillingMonth.of(2024, 9), cny, BillingCalendar.TENCENT);
@@ -209,6 +209,22 @@ public final class MonthLedger {
     /** Returns each applied batch's content digest, by batch id; for writing the ledger. */
     PersistentMap<BatchId, String> batchDigests() {
         return batches;
+    }
+
+    /**
+     * Applies {@code batch} to this ledger only if it is still at {@code basedOnRevision} (DAILY-4): a worker that
+     * read the month at one revision cannot overwrite a newer one.
+     *
+     * @param batch the batch, not null
+     * @param receivedAt when the batch arrived, not null
+     * @param basedOnRevision the revision the caller read
+     * @return as {@link #apply(ChargeBatch, Instant)}
+     * @throws StaleStateException if this ledger's revision is another; nothing changes
+     * @throws BatchRefusedException as {@link #apply(ChargeBatch, Instant)}
+     */
+    public Update apply(ChargeBatch batch, Instant receivedAt, int basedOnRevision) {
+        StaleStateException.requireCurrent("month " + month, basedOnRevision, revision());
+        return apply(batch, receivedAt);
     }
 
     /**
