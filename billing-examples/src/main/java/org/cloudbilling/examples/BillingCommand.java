@@ -14,6 +14,7 @@ import org.cloudbilling.examples.cli.BacktrackCommand;
 import org.cloudbilling.examples.cli.CommandContext;
 import org.cloudbilling.examples.cli.ConsolidateCommand;
 import org.cloudbilling.examples.cli.ExportCommand;
+import org.cloudbilling.examples.cli.MonthCommand;
 import org.cloudbilling.examples.cli.OutputFailed;
 import org.cloudbilling.examples.cli.ReconcileCommand;
 import org.cloudbilling.examples.cli.UserError;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
             BacktrackCommand.class,
             ReconcileCommand.class,
             ExportCommand.class,
+            MonthCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },

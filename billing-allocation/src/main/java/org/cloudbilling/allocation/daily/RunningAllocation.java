@@ -374,6 +374,24 @@ public final class RunningAllocation {
         return out.build();
     }
 
+    /**
+     * Returns the cost placed in {@code unit} (not its subtree), of every type, in {@code currency}.
+     *
+     * @param unit the unit, not null
+     * @param currency the currency, not null
+     * @return the total, zero when the unit has none, never null
+     */
+    public Money unitTotal(UnitId unit, Currency currency) {
+        requireNonNull(unit, "unit");
+        Money sum = Money.zero(requireNonNull(currency, "currency"));
+        for (SummaryRow r : byUnit()) {
+            if (r.unit().equals(Optional.of(unit)) && r.amount().currency().equals(currency)) {
+                sum = sum.plus(r.amount());
+            }
+        }
+        return sum;
+    }
+
     /** Returns the total per unit and allocation type, as {@code AllocationSummary.byUnit()} orders it. */
     public ImmutableList<SummaryRow> byUnit() {
         return summaryRows(null);
