@@ -50,7 +50,7 @@ class DailyJsonTest {
     @Test
     @Tag("DAILY-4")
     void monthStatesAndBatches_readBackEqual() {
-        qt().withExamples(60)
+        qt().withExamples(25)
                 .forAll(
                         lists().of(BillingGenerators.lineItems(CNY)).ofSizeBetween(0, 30),
                         longs().all(),
