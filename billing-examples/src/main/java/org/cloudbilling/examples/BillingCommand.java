@@ -15,6 +15,7 @@ import org.cloudbilling.examples.cli.BacktrackCommand;
 import org.cloudbilling.examples.cli.CommandContext;
 import org.cloudbilling.examples.cli.ConsolidateCommand;
 import org.cloudbilling.examples.cli.ExportCommand;
+import org.cloudbilling.examples.cli.MonthCommand;
 import org.cloudbilling.examples.cli.OutputFailed;
 import org.cloudbilling.examples.cli.ReconcileCommand;
 import org.cloudbilling.examples.cli.UserError;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
             ReconcileCommand.class,
             ExportCommand.class,
             ValidateCommand.class,
+            MonthCommand.class,
             BenchCommand.class,
             PipelineBenchCommand.class,
             CommandLine.HelpCommand.class
