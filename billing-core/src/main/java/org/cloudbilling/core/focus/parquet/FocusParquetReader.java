@@ -37,6 +37,7 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusRow;
+import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.focus.parquet.ParquetFile.ParquetFormatError;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.BillingInputException;
@@ -57,6 +58,7 @@ final class FocusParquetReader {
     private final List<Column> columns = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final MessageType schema;
+    private final FocusVersion version;
     private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** How a column's values become a row's. */
@@ -168,6 +170,7 @@ final class FocusParquetReader {
             if (!problems.isEmpty()) {
                 throw new BillingInputException(InputProblem.ofLine(source, 0, String.join("; ", problems)));
             }
+            this.version = FocusVersion.detect(seen);
             this.schema = new MessageType("schema", fields);
             for (Column c : columns) {
                 for (String[] path : c.paths) {
@@ -241,7 +244,7 @@ final class FocusParquetReader {
                 }
             }
         }
-        return new ParquetReadResult<>(ReadResult.of(out, problems), notes);
+        return new ParquetReadResult<>(ReadResult.of(out, problems), notes, version);
     }
 
     private ColumnReader[][] readers(RowGroup group, String where, long rowsBefore) {
