@@ -91,6 +91,31 @@ public enum CostMetric {
         }
     }
 
+    /**
+     * Returns the item as one billed at this metric: its total cost is the metric's amount, and the payment fields,
+     * which add up to the billed cost, are cleared; every other field is kept. An engine that allocates the total
+     * cost (the allocation) then allocates this metric, and conserves it exactly.
+     *
+     * @param item the item, not null
+     * @return the item itself for {@link #BILLED_COST}, else the view, never null
+     */
+    public LineItem view(LineItem item) {
+        if (this == BILLED_COST) {
+            return requireNonNull(item, "item");
+        }
+        Money amount = of(item);
+        return LineItem.builder()
+                .from(item)
+                .totalCost(amount)
+                .cashPaid(Optional.empty())
+                .voucherPaid(Optional.empty())
+                .incentivePaid(Optional.empty())
+                .transferPaid(Optional.empty())
+                .creditPaid(Optional.empty())
+                .couponPaid(Optional.empty())
+                .build();
+    }
+
     /** Whether the item was read from a provider's FOCUS dataset, which reports its metrics itself. */
     private static boolean isCarried(LineItem item) {
         return !item.attributes().isEmpty();

@@ -139,4 +139,49 @@ class FocusMetricsAndVersionsCommandTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--focus-version: unknown FOCUS version '2.0'; known: 1.0, 1.1, 1.2");
     }
+
+    @Test
+    @Tag("FOCUS-11")
+    @DisplayName("FOCUS-11: allocate --metric EffectiveCost or ContractedCost: each item's rows add up to its metric")
+    void allocate_onAMetric_conservesItPerItem() {
+        for (String metric : List.of("EffectiveCost", "ContractedCost")) {
+            // each item's metric straight from the file's text; a NULL cell is nothing (0), as SQL's SUM has it
+            Map<String, BigDecimal> want = new java.util.HashMap<>();
+            for (Map<String, String> row : CliRun.focusRows()) {
+                want.merge(row.get("Id"), number(row.get(metric)), BigDecimal::add);
+            }
+
+            CliRun run = CliRun.run(
+                    "allocate",
+                    "--input",
+                    SAMPLE,
+                    "--format",
+                    "focus",
+                    "--rules",
+                    AllocateCommandTest.rules(),
+                    "--metric",
+                    metric);
+
+            assertThat(run.code()).as(run.err()).isZero();
+            Map<String, BigDecimal> got = new java.util.HashMap<>();
+            for (Map<String, String> r : run.csv()) {
+                got.merge(r.get("line_item_id"), new BigDecimal(r.get("amount")), BigDecimal::add);
+            }
+            assertThat(got.keySet()).isEqualTo(want.keySet());
+            want.forEach((id, amount) ->
+                    assertThat(got.get(id)).as("%s of %s", metric, id).isEqualByComparingTo(amount));
+        }
+        CliRun bad = CliRun.run(
+                "allocate",
+                "--input",
+                SAMPLE,
+                "--format",
+                "focus",
+                "--rules",
+                AllocateCommandTest.rules(),
+                "--metric",
+                "Amortized");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--metric: unknown cost metric 'Amortized'");
+    }
 }

@@ -48,6 +48,28 @@ import org.cloudbilling.core.money.Money;
 
 /** Reads one Parquet FOCUS dataset; see {@link FocusParquet}. Not thread-safe: one reader per input. */
 final class FocusParquetReader {
+    /**
+     * The FOCUS columns a line item cannot do without: the line-item read needs them of the right type; any other
+     * FOCUS column (EffectiveCost, ContractedCost, PricingQuantity/Unit, the attributes) is left out with a note when
+     * its type is wrong.
+     */
+    private static final Set<FocusColumn> LINE_ITEM_COLUMNS = Set.of(
+            FocusColumn.BILLED_COST,
+            FocusColumn.BILLING_ACCOUNT_ID,
+            FocusColumn.BILLING_CURRENCY,
+            FocusColumn.CHARGE_CATEGORY,
+            FocusColumn.CHARGE_PERIOD_END,
+            FocusColumn.CHARGE_PERIOD_START,
+            FocusColumn.CONSUMED_QUANTITY,
+            FocusColumn.CONSUMED_UNIT,
+            FocusColumn.LIST_COST,
+            FocusColumn.REGION_ID,
+            FocusColumn.RESOURCE_ID,
+            FocusColumn.SERVICE_NAME,
+            FocusColumn.SKU_ID,
+            FocusColumn.SUB_ACCOUNT_ID,
+            FocusColumn.TAGS);
+
     /** The most bytes a binary DECIMAL may have: 64 bytes hold 154 digits, far more than money holds. */
     private static final int MAX_DECIMAL_BYTES = 64;
     /** The largest DECIMAL scale and precision a schema may give. */
@@ -155,7 +177,12 @@ final class FocusParquetReader {
                     columns.add(c);
                     fields.add(type(n));
                 } catch (ParquetFormatError e) {
-                    problems.add(e.getMessage());
+                    if (lineItemsOnly && focus != null && !LINE_ITEM_COLUMNS.contains(focus)) {
+                        // a column the line item only carries (an attribute): told, not carried, not fatal
+                        notes.add(e.getMessage() + "; not carried by the line items");
+                    } else {
+                        problems.add(e.getMessage());
+                    }
                 }
             }
             List<String> missing = new ArrayList<>();
