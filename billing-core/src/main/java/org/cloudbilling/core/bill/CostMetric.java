@@ -19,6 +19,10 @@ import org.cloudbilling.core.money.Money;
  *       else the list cost times the discount rate when one is reported, else the list cost.
  * </ul>
  *
+ * <p>An item read from a provider's FOCUS dataset (one that carries {@link LineItem#attributes() attributes}) reports
+ * the metrics itself: where its EffectiveCost or ContractedCost cell is null, the metric is zero (a null adds
+ * nothing, as SQL's {@code SUM} has it), never a value the library made up.
+ *
  * <pre>{@code
  * Money amortized = CostMetric.EFFECTIVE_COST.of(item);
  * CostMetric m = CostMetric.parse("ContractedCost");   // CONTRACTED_COST
@@ -58,13 +62,16 @@ public enum CostMetric {
             case BILLED_COST:
                 return item.totalCost();
             case EFFECTIVE_COST:
-                return item.effectiveCost().orElse(item.totalCost());
+                return item.effectiveCost().orElse(isCarried(item) ? Money.zero(item.currency()) : item.totalCost());
             case LIST_COST:
                 return item.listCost();
             case CONTRACTED_COST:
                 Optional<Money> reported = item.contractedCost();
                 if (reported.isPresent()) {
                     return reported.get();
+                }
+                if (isCarried(item)) {
+                    return Money.zero(item.currency());
                 }
                 if (item.discountRate().isEmpty()) {
                     return item.listCost();
@@ -82,6 +89,36 @@ public enum CostMetric {
             default:
                 throw new AssertionError("bug: unknown metric " + this);
         }
+    }
+
+    /**
+     * Returns the item as one billed at this metric: its total cost is the metric's amount, and the payment fields,
+     * which add up to the billed cost, are cleared; every other field is kept. An engine that allocates the total
+     * cost (the allocation) then allocates this metric, and conserves it exactly.
+     *
+     * @param item the item, not null
+     * @return the item itself for {@link #BILLED_COST}, else the view, never null
+     */
+    public LineItem view(LineItem item) {
+        if (this == BILLED_COST) {
+            return requireNonNull(item, "item");
+        }
+        Money amount = of(item);
+        return LineItem.builder()
+                .from(item)
+                .totalCost(amount)
+                .cashPaid(Optional.empty())
+                .voucherPaid(Optional.empty())
+                .incentivePaid(Optional.empty())
+                .transferPaid(Optional.empty())
+                .creditPaid(Optional.empty())
+                .couponPaid(Optional.empty())
+                .build();
+    }
+
+    /** Whether the item was read from a provider's FOCUS dataset, which reports its metrics itself. */
+    private static boolean isCarried(LineItem item) {
+        return !item.attributes().isEmpty();
     }
 
     /**

@@ -155,8 +155,9 @@ public final class Dimension {
                 known.append(x.fieldName()).append(", ");
             }
         }
-        throw new IllegalArgumentException("unknown dimension '" + name + "'; known: " + known
-                + "day, month, tag:KEY, and every FOCUS column (ServiceName, SubAccountId, ServiceCategory, ...)");
+        throw new IllegalArgumentException(
+                "unknown dimension '" + name + "'; known: " + known
+                        + "day, month, tag:KEY, and every FOCUS column (ServiceName, SubAccountId, ServiceCategory, ChargeCategory, ...)");
     }
 
     /** Returns the dimension's name, such as {@code ownerUin} or {@code tag:team}, never null. */

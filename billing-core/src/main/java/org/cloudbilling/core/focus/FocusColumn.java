@@ -42,9 +42,11 @@ public enum FocusColumn {
     LIST_COST("ListCost", Type.DECIMAL, false, FocusVersion.V1_0),
     LIST_UNIT_PRICE("ListUnitPrice", Type.DECIMAL, true, FocusVersion.V1_0),
     PRICING_CATEGORY("PricingCategory", Type.STRING, true, FocusVersion.V1_0),
-    PRICING_CURRENCY("PricingCurrency", Type.STRING, false, FocusVersion.V1_2),
+    /** Never null where it applies: when prices and bills may be in different currencies; null otherwise. */
+    PRICING_CURRENCY("PricingCurrency", Type.STRING, true, FocusVersion.V1_2),
     PRICING_CURRENCY_CONTRACTED_UNIT_PRICE("PricingCurrencyContractedUnitPrice", Type.DECIMAL, true, FocusVersion.V1_2),
-    PRICING_CURRENCY_EFFECTIVE_COST("PricingCurrencyEffectiveCost", Type.DECIMAL, false, FocusVersion.V1_2),
+    /** Never null where it applies: when prices and bills may be in different currencies; null otherwise. */
+    PRICING_CURRENCY_EFFECTIVE_COST("PricingCurrencyEffectiveCost", Type.DECIMAL, true, FocusVersion.V1_2),
     PRICING_CURRENCY_LIST_UNIT_PRICE("PricingCurrencyListUnitPrice", Type.DECIMAL, true, FocusVersion.V1_2),
     PRICING_QUANTITY("PricingQuantity", Type.DECIMAL, true, FocusVersion.V1_0),
     PRICING_UNIT("PricingUnit", Type.STRING, true, FocusVersion.V1_0),

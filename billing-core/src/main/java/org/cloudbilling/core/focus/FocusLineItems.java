@@ -138,15 +138,20 @@ public final class FocusLineItems {
                 .set(FocusColumn.BILLED_COST, item.totalCost().amount())
                 .set(
                         FocusColumn.EFFECTIVE_COST,
-                        CostMetric.EFFECTIVE_COST.of(item).amount())
+                        carried
+                                ? item.effectiveCost().map(Money::amount).orElse(null)
+                                : CostMetric.EFFECTIVE_COST.of(item).amount())
                 .set(FocusColumn.LIST_COST, item.listCost().amount())
                 .set(
                         FocusColumn.CONTRACTED_COST,
-                        item.contractedCost()
-                                .map(Money::amount)
-                                .orElseGet(() -> item.discountRate()
-                                        .map(r -> item.listCost().amount().multiply(r))
-                                        .orElse(item.listCost().amount())))
+                        carried
+                                ? item.contractedCost().map(Money::amount).orElse(null)
+                                : item.contractedCost()
+                                        .map(Money::amount)
+                                        .orElseGet(() -> item.discountRate()
+                                                .map(r ->
+                                                        item.listCost().amount().multiply(r))
+                                                .orElse(item.listCost().amount())))
                 .set(FocusColumn.BILLING_ACCOUNT_ID, item.payerUin().value())
                 .set(FocusColumn.SUB_ACCOUNT_ID, item.ownerUin().value())
                 .set(FocusColumn.BILLING_CURRENCY, item.currency().getCurrencyCode())

@@ -112,7 +112,7 @@ class DimensionTest {
                         + " businessCode, productCode, itemCode, regionId, projectId, resourceId, instanceType, payMode,"
                         + " settlementCycle, actionType, chargeCategory,")
                 .hasMessageEndingWith(", contractedCost, day, month, tag:KEY, and every FOCUS column (ServiceName,"
-                        + " SubAccountId, ServiceCategory, ...)");
+                        + " SubAccountId, ServiceCategory, ChargeCategory, ...)");
     }
 
     @Test

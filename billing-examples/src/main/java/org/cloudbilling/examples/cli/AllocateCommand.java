@@ -16,6 +16,7 @@ import org.cloudbilling.allocation.AllocationSummary;
 import org.cloudbilling.allocation.AllocationType;
 import org.cloudbilling.allocation.Allocator;
 import org.cloudbilling.allocation.SummaryRow;
+import org.cloudbilling.core.bill.CostMetric;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
 import picocli.CommandLine.Command;
@@ -56,6 +57,14 @@ public final class AllocateCommand extends BaseCommand {
                     + " then be in one currency")
     boolean summary;
 
+    @Option(
+            names = "--metric",
+            paramLabel = "METRIC",
+            defaultValue = "BilledCost",
+            description = "the cost metric allocated (FOCUS-11): BilledCost (default), EffectiveCost, ListCost or"
+                    + " ContractedCost; the amounts written are that metric's, conserved exactly")
+    String metric;
+
     @Option(names = "--out", paramLabel = "FILE", description = "write the CSV here instead of standard output")
     Path out;
 
@@ -63,7 +72,14 @@ public final class AllocateCommand extends BaseCommand {
     public Integer call() {
         AllocationRuleSet ruleSet = RuleFiles.read(rules);
         Progress progress = progress();
-        List<LineItem> items = input.read(progress);
+        CostMetric costMetric;
+        try {
+            costMetric = CostMetric.parse(metric.strip());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--metric: " + e.getMessage());
+        }
+        List<LineItem> items =
+                input.read(progress).stream().map(costMetric::view).toList();
         Set<String> currencies = new TreeSet<>();
         items.forEach(i -> currencies.add(i.currency().getCurrencyCode()));
         if (summary && currencies.size() > 1) {

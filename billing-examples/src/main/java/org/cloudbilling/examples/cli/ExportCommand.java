@@ -20,6 +20,7 @@ import org.cloudbilling.core.focus.FocusCsvWriter;
 import org.cloudbilling.core.focus.FocusExport;
 import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusValidator;
+import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.focus.FocusViolation;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.time.BillingMonth;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code billing export --to focus}: a bill written as FOCUS 1.0, its line items ({@code FocusLineItems.toRow}) or,
+ * {@code billing export --to focus}: a bill written as FOCUS 1.0, 1.1 or 1.2 ({@code --focus-version}), its line items ({@code FocusLineItems.toRow}) or,
  * with {@code --rules}, its cost allocation bill ({@code AllocationFocus.toRows}, with the {@code x_Allocation...}
  * columns). An item's billing month is the month its fee period starts in, cut by {@code --calendar}. The output is
  * checked by {@code FocusValidator} before anything is written: a violation is a bug (exit 1).
@@ -37,7 +38,8 @@ import picocli.CommandLine.Option;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a bill as FOCUS 1.0 CSV: its line items, or with --rules its cost allocation bill.",
+            "Writes a bill as FOCUS 1.0, 1.1 or 1.2 CSV (--focus-version): its line items, or with --rules its cost"
+                    + " allocation bill.",
             "The output is validated (FOCUS-1..6) before it is written; text cells are guarded against spreadsheet"
                     + " formulas."
         },
@@ -45,7 +47,9 @@ import picocli.CommandLine.Option;
             "",
             "Example:",
             "  billing export --to focus --input bill.csv --format tencent \\",
-            "      --rules rules.json --out allocation-focus.csv"
+            "      --rules rules.json --out allocation-focus.csv",
+            "  billing export --to focus --focus-version 1.2 --input focus.csv \\",
+            "      --format focus --out focus-1.2.csv"
         })
 public final class ExportCommand extends BaseCommand {
     @Mixin
@@ -75,6 +79,14 @@ public final class ExportCommand extends BaseCommand {
             description = "cuts billing months: utc (default) or tencent (UTC+8)")
     CalendarChoice calendar;
 
+    @Option(
+            names = "--focus-version",
+            paramLabel = "VERSION",
+            defaultValue = "1.0",
+            description = "the FOCUS version written: 1.0 (default), 1.1 or 1.2; a column of a later version than"
+                    + " this that the input carries is refused, never dropped")
+    String focusVersion;
+
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
     Path out;
 
@@ -87,19 +99,34 @@ public final class ExportCommand extends BaseCommand {
             throw new UserError("--provider: the name is empty");
         }
         AllocationRuleSet ruleSet = rules == null ? null : RuleFiles.read(rules);
-        FocusExport export = new FocusExport(provider, provider, provider, calendar.calendar);
+        FocusVersion version = FocusVersion.of(focusVersion.strip())
+                .orElseThrow(() -> new UserError(
+                        "--focus-version: unknown FOCUS version '" + focusVersion + "'; known: 1.0, 1.1, 1.2"));
+        FocusExport export = new FocusExport(provider, provider, provider, calendar.calendar, version);
         Progress progress = progress();
         List<LineItem> items = input.read(progress);
         long[] rows = {0};
         FormulaGuard guard = input.guard();
-        String text = ruleSet == null
-                ? lineItems(items, export, rows, guard)
-                : allocation(ruleSet, items, export, rows, guard);
+        String text;
+        try {
+            text = ruleSet == null
+                    ? lineItems(items, export, rows, guard)
+                    : allocation(ruleSet, items, export, rows, guard);
+        } catch (IllegalArgumentException e) {
+            // a value the version cannot carry (a 1.2 column in a 1.0 export), named by the writer
+            throw new UserError("cannot write FOCUS " + version + ": " + e.getMessage()
+                    + (version == FocusVersion.V1_2 ? "" : "; write --focus-version 1.2 to carry it"));
+        }
 
         List<FocusViolation> violations = FocusValidator.validate(new StringReader(text), "the FOCUS export", Map.of());
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException("bug: the FOCUS export is not valid FOCUS 1.0: " + violations.size()
-                    + " violations, first " + violations.get(0));
+        if (!violations.isEmpty()
+                && items.stream().anyMatch(i -> !i.attributes().isEmpty())) {
+            // a provider's values are carried as they are, never repaired: its own violations stay, and are told
+            progress.note("the export carries the input's values as they are: " + violations.size()
+                    + " FOCUS 1.0 violations, first " + violations.get(0));
+        } else if (!violations.isEmpty()) {
+            throw new IllegalStateException("bug: the FOCUS export is not valid FOCUS " + version + ": "
+                    + violations.size() + " violations, first " + violations.get(0));
         }
         try (Writer w = results(out)) {
             w.write(text);
@@ -112,7 +139,7 @@ public final class ExportCommand extends BaseCommand {
 
     private static String lineItems(List<LineItem> items, FocusExport export, long[] rows, FormulaGuard guard) {
         StringWriter text = new StringWriter();
-        try (FocusCsvWriter w = FocusCsv.writer(text, FocusLineItems.EXTRA_COLUMNS, guard)) {
+        try (FocusCsvWriter w = FocusCsv.writer(text, export.version(), FocusLineItems.EXTRA_COLUMNS, guard)) {
             for (LineItem item : items) {
                 w.write(FocusLineItems.toRow(item, billingMonth(item, export), export));
                 rows[0]++;
@@ -132,7 +159,7 @@ public final class ExportCommand extends BaseCommand {
                         row -> byMonth.computeIfAbsent(billingMonth(row.item(), export), m -> new ArrayList<>())
                                 .add(row));
         StringWriter text = new StringWriter();
-        try (FocusCsvWriter w = FocusCsv.writer(text, AllocationFocus.EXTRA_COLUMNS, guard)) {
+        try (FocusCsvWriter w = FocusCsv.writer(text, export.version(), AllocationFocus.EXTRA_COLUMNS, guard)) {
             byMonth.forEach((month, monthRows) -> AllocationFocus.toRows(monthRows, month, export)
                     .forEach(row -> {
                         w.write(row);

@@ -35,7 +35,12 @@ class ParquetInputTest {
             s.execute("COPY (SELECT * REPLACE (" + billedCost + " AS BilledCost,"
                     + " ListCost::DECIMAL(38,11) AS ListCost, EffectiveCost::DECIMAL(18,11) AS EffectiveCost,"
                     + " ContractedCost::DECIMAL(18,11) AS ContractedCost,"
-                    + " ConsumedQuantity::DECIMAL(38,15) AS ConsumedQuantity, "
+                    + " ConsumedQuantity::DECIMAL(38,15) AS ConsumedQuantity,"
+                    // every typed column typed, so that the line items carry them as from the CSV (FOCUS-8)
+                    + " ContractedUnitPrice::DECIMAL(18,11) AS ContractedUnitPrice,"
+                    + " ListUnitPrice::DECIMAL(38,12) AS ListUnitPrice,"
+                    + " PricingQuantity::DECIMAL(18,11) AS PricingQuantity, "
+                    + String.format(ts, "BillingPeriodStart") + ", " + String.format(ts, "BillingPeriodEnd") + ", "
                     + String.format(ts, "ChargePeriodStart") + ", " + String.format(ts, "ChargePeriodEnd") + ")"
                     + " FROM read_csv('" + SAMPLE + "', all_varchar = true, header = true, nullstr = 'NULL'))"
                     + " TO '" + file + "' (FORMAT parquet)");

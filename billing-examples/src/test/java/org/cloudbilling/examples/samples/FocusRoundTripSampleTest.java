@@ -71,12 +71,22 @@ class FocusRoundTripSampleTest {
     @Test
     @Tag("FOCUS-1")
     void run_focusSample_writesValidFocusWithTheAllocationColumns() {
+        // the sample's values are carried, not repaired (FOCUS-8): the only violations are the sample's own, its 7
+        // null ContractedCost cells (NULL in the sample, FOCUS-3; empty in the export, FOCUS-1) and its ChargeFrequency
+        // 'Usage-based' (FOCUS-4)
         assertThat(FocusValidator.validate(new StringReader(focus.toString()), "allocation.csv", Map.of()))
-                .isEmpty();
+                .allSatisfy(v -> assertThat(v.column() + " " + v.value())
+                        .isIn("ContractedCost ", "ContractedCost null", "ChargeFrequency Usage-based"));
         assertThat(focus.toString())
                 .startsWith(String.join(",", FocusCsv.header(AllocationFocus.EXTRA_COLUMNS)) + "\n");
+        // each row carries its origin's ProviderName, not the export's
+        java.util.Set<String> providers = new java.util.HashSet<>();
+        org.cloudbilling.examples.FocusSample.read()
+                .forEach(i -> providers.add(i.attributes().get("ProviderName")));
         assertThat(rows)
-                .allSatisfy(r -> assertThat(r.text(FocusColumn.PROVIDER_NAME)).contains("FOCUS Sample Data"));
+                .allSatisfy(r -> assertThat(r.text(FocusColumn.PROVIDER_NAME).orElseThrow())
+                        .isIn(providers));
+        assertThat(providers).doesNotContain("FOCUS Sample Data");
         assertThat(report.toString()).startsWith("read back " + rows.size() + " FOCUS rows of 1000 line items");
         assertThat(rows.size()).isGreaterThan(1000); // credits are shared over four units
     }

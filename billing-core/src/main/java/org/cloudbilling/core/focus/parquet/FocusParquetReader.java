@@ -33,6 +33,7 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusRow;
+import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.focus.parquet.ParquetFile.ParquetFormatError;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.BillingInputException;
@@ -44,6 +45,28 @@ import org.cloudbilling.core.money.Money;
 
 /** Reads one Parquet FOCUS dataset; see {@link FocusParquet}. Not thread-safe: one reader per input. */
 final class FocusParquetReader {
+    /**
+     * The FOCUS columns a line item cannot do without: the line-item read needs them of the right type; any other
+     * FOCUS column (EffectiveCost, ContractedCost, PricingQuantity/Unit, the attributes) is left out with a note when
+     * its type is wrong.
+     */
+    private static final Set<FocusColumn> LINE_ITEM_COLUMNS = Set.of(
+            FocusColumn.BILLED_COST,
+            FocusColumn.BILLING_ACCOUNT_ID,
+            FocusColumn.BILLING_CURRENCY,
+            FocusColumn.CHARGE_CATEGORY,
+            FocusColumn.CHARGE_PERIOD_END,
+            FocusColumn.CHARGE_PERIOD_START,
+            FocusColumn.CONSUMED_QUANTITY,
+            FocusColumn.CONSUMED_UNIT,
+            FocusColumn.LIST_COST,
+            FocusColumn.REGION_ID,
+            FocusColumn.RESOURCE_ID,
+            FocusColumn.SERVICE_NAME,
+            FocusColumn.SKU_ID,
+            FocusColumn.SUB_ACCOUNT_ID,
+            FocusColumn.TAGS);
+
     /** The most bytes a binary DECIMAL may have: 64 bytes hold 154 digits, far more than money holds. */
     private static final int MAX_DECIMAL_BYTES = 64;
     /** The largest DECIMAL scale and precision a schema may give. */
@@ -54,6 +77,7 @@ final class FocusParquetReader {
     private final List<Column> columns = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final MessageType schema;
+    private final FocusVersion version;
 
     /** How a column's values become a row's. */
     private enum Kind {
@@ -149,7 +173,12 @@ final class FocusParquetReader {
                     columns.add(c);
                     fields.add(type(n));
                 } catch (ParquetFormatError e) {
-                    problems.add(e.getMessage());
+                    if (lineItemsOnly && focus != null && !LINE_ITEM_COLUMNS.contains(focus)) {
+                        // a column the line item only carries (an attribute): told, not carried, not fatal
+                        notes.add(e.getMessage() + "; not carried by the line items");
+                    } else {
+                        problems.add(e.getMessage());
+                    }
                 }
             }
             List<String> missing = new ArrayList<>();
@@ -164,6 +193,7 @@ final class FocusParquetReader {
             if (!problems.isEmpty()) {
                 throw new BillingInputException(InputProblem.ofLine(source, 0, String.join("; ", problems)));
             }
+            this.version = FocusVersion.detect(seen);
             this.schema = new MessageType("schema", fields);
             for (Column c : columns) {
                 for (String[] path : c.paths) {
@@ -237,7 +267,7 @@ final class FocusParquetReader {
                 }
             }
         }
-        return new ParquetReadResult<>(ReadResult.of(out, problems), notes);
+        return new ParquetReadResult<>(ReadResult.of(out, problems), notes, version);
     }
 
     private ColumnReader[][] readers(RowGroup group, String where, long rowsBefore) {

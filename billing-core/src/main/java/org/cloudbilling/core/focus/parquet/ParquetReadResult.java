@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.io.ReadResult;
 
 /**
@@ -16,10 +17,17 @@ import org.cloudbilling.core.io.ReadResult;
 public final class ParquetReadResult<T> {
     private final ReadResult<T> result;
     private final ImmutableList<String> notes;
+    private final FocusVersion version;
 
-    ParquetReadResult(ReadResult<T> result, List<String> notes) {
+    ParquetReadResult(ReadResult<T> result, List<String> notes, FocusVersion version) {
         this.result = requireNonNull(result, "result");
         this.notes = ImmutableList.copyOf(notes);
+        this.version = requireNonNull(version, "version");
+    }
+
+    /** Returns the dataset's FOCUS version, found from its columns (FOCUS-8, {@link FocusVersion#detect}). */
+    public FocusVersion version() {
+        return version;
     }
 
     /** Returns the values read and the problems of the rows that could not be read, never null. */

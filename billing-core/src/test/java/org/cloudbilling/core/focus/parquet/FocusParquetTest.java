@@ -95,6 +95,7 @@ class FocusParquetTest {
         List<LineItem> fromCsv = csvLineItems().valuesOrThrow();
         assertThat(read.result().isComplete()).isTrue();
         assertThat(read.notes()).isEmpty();
+        assertThat(read.version()).isEqualTo(org.cloudbilling.core.focus.FocusVersion.V1_0);
         assertThat(read.result().values()).hasSize(1000).containsExactlyElementsOf(fromCsv);
         // the sample's BilledCost summed by hand from its text (Python's decimal module): 20.52022672899 USD
         Money total = read.result().values().stream()
@@ -373,5 +374,44 @@ class FocusParquetTest {
         assertThatThrownBy(() -> FocusParquet.readAll(file, OnError.COLLECT))
                 .isInstanceOf(BillingInputException.class)
                 .hasMessageContaining("lacks FOCUS columns", "BillingCurrency");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("FOCUS-8")
+    @DisplayName("FOCUS-8: a hand-made FOCUS 1.2 dataset in Parquet reads as 1.2, to the same rows as its CSV")
+    void focus12_parquet_sameRowsAsCsv() throws IOException {
+        String header = "BilledCost,BillingAccountId,BillingAccountName,BillingAccountType,BillingCurrency,"
+                + "BillingPeriodEnd,BillingPeriodStart,ChargeCategory,ChargeClass,ChargeDescription,ChargeFrequency,"
+                + "ChargePeriodEnd,ChargePeriodStart,ContractedCost,EffectiveCost,InvoiceId,InvoiceIssuerName,"
+                + "ListCost,PricingCurrency,PricingCurrencyEffectiveCost,PricingQuantity,PricingUnit,ProviderName,"
+                + "PublisherName,ServiceCategory,ServiceName,ServiceSubcategory,SkuMeter,SkuPriceDetails,"
+                + "SubAccountId,SubAccountType";
+        String row = "1.20,acct-1,Acme,Billing Profile,USD,2025-06-01T00:00:00Z,2025-05-01T00:00:00Z,Usage,,"
+                + "m5.large hour,Usage-Based,2025-05-03T11:00:00Z,2025-05-03T10:00:00Z,1.10,0.95,INV-7,Cloud Inc.,"
+                + "1.50,EUR,0.87,1,Hours,Cloud,Cloud Inc.,Compute,Virtual Machines,Virtual Machines,Compute Usage,"
+                + "\"{\"\"CoreCount\"\": 2}\",sub-1,Subscription";
+        Path csv = dir.resolve("focus12.csv");
+        Files.writeString(csv, header + "\n" + row + "\n");
+        String ts = "(%1$s || '+00')::TIMESTAMPTZ AS %1$s";
+        String query = "SELECT * REPLACE (BilledCost::DECIMAL(18,2) AS BilledCost,"
+                + " ContractedCost::DECIMAL(18,2) AS ContractedCost, EffectiveCost::DECIMAL(18,2) AS EffectiveCost,"
+                + " ListCost::DECIMAL(18,2) AS ListCost, PricingQuantity::DECIMAL(18,0) AS PricingQuantity,"
+                + " PricingCurrencyEffectiveCost::DECIMAL(18,2) AS PricingCurrencyEffectiveCost, "
+                + String.format(ts, "BillingPeriodEnd").replace(" || '+00'", "") + ", "
+                + String.format(ts, "BillingPeriodStart").replace(" || '+00'", "") + ", "
+                + String.format(ts, "ChargePeriodEnd").replace(" || '+00'", "") + ", "
+                + String.format(ts, "ChargePeriodStart").replace(" || '+00'", "") + ")"
+                + " FROM read_csv('" + csv + "', all_varchar = true, header = true)";
+        Path parquet = DuckParquet.write(dir.resolve("focus12.parquet"), query, "COMPRESSION ZSTD");
+
+        ParquetReadResult<FocusRow> read = FocusParquet.readAll(parquet, OnError.FAIL);
+
+        assertThat(read.version()).isEqualTo(org.cloudbilling.core.focus.FocusVersion.V1_2);
+        FocusRow fromCsv = FocusCsv.readAll(Files.newBufferedReader(csv), "focus12.csv", OnError.FAIL)
+                .valuesOrThrow()
+                .get(0);
+        assertThat(read.result().valuesOrThrow()).containsExactly(fromCsv);
+        assertThat(fromCsv.decimal(FocusColumn.PRICING_CURRENCY_EFFECTIVE_COST)).contains(new BigDecimal("0.87"));
+        assertThat(fromCsv.text(FocusColumn.INVOICE_ID)).contains("INV-7");
     }
 }
