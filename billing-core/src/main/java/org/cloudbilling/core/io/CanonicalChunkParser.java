@@ -667,7 +667,7 @@ final class CanonicalChunkParser {
                     }
                     return null;
                 }
-                if (hashes[i] == h && Arrays.equals(key, 0, key.length, b, from, to)) {
+                if (hashes[i] == h && same(key, b, from, to)) {
                     return values[i];
                 }
             }
@@ -675,6 +675,19 @@ final class CanonicalChunkParser {
 
         /** Whether making a value costs far more than a lookup (a tags cell is parsed as JSON): never direct. */
         boolean tagsLike;
+
+        /** Byte by byte: keys are short, where {@link Arrays#equals} costs more to set up than to compare. */
+        private static boolean same(byte[] key, byte[] b, int from, int to) {
+            if (key.length != to - from) {
+                return false;
+            }
+            for (int i = 0; i < key.length; i++) {
+                if (key[i] != b[from + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         void put(byte[] key, Object value) {
             if ((size + 1) * 2 > keys.length) {

@@ -253,6 +253,30 @@ class FocusParquetTest {
     }
 
     @Test
+    @DisplayName(
+            "FOCUS-10: Tags as a JSON string with text after the object or a repeated key are bad cells, as in CSV")
+    void jsonTags_trailingTextOrRepeatedKey_areRefused() {
+        Path file = DuckParquet.write(
+                dir.resolve("strict.parquet"),
+                "SELECT m.* REPLACE (v.t AS Tags) FROM (" + DuckParquet.MINIMAL_ROW + ", NULL AS Tags) m,"
+                        + " (VALUES ('{\"a\": \"1\"} junk', 1), ('{\"a\": \"1\", \"a\": \"2\"}', 2),"
+                        + " ('{\"a\": \"1\"} {}', 3), ('{\"a\": \"1\"}', 4)) v(t, n) ORDER BY v.n",
+                "");
+
+        ParquetReadResult<FocusRow> read = FocusParquet.readAll(file, OnError.COLLECT);
+
+        assertThat(read.result().values())
+                .singleElement()
+                .satisfies(r -> assertThat(r.tags().orElseThrow()).containsExactly(Map.entry("a", "1")));
+        assertThat(read.result().problems())
+                .extracting(InputProblem::reason)
+                .satisfiesExactly(
+                        r -> assertThat(r).contains("tags are not JSON: Unrecognized token 'junk'"),
+                        r -> assertThat(r).contains("tags are not JSON: Duplicate field 'a'"),
+                        r -> assertThat(r).contains("tags are not JSON: Trailing token"));
+    }
+
+    @Test
     @DisplayName("FOCUS-10: reading line items reads only the columns the mapping uses")
     void lineItems_projectOnTheMappingsColumns() {
         // a nested extra column the reader cannot take: reading every column refuses it, the line-item read skips it
