@@ -3,6 +3,7 @@ package org.cloudbilling.reseller.organization;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -63,6 +64,20 @@ public record InvoiceRegister(Currency currency, List<Invoice> documents) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns, for every charge a document covers, the id of the document that first covered it (FOCUS InvoiceId),
+     * in the order the documents were issued; never null.
+     */
+    public ImmutableMap<LineItemId, InvoiceId> invoiceIds() {
+        Map<LineItemId, InvoiceId> ids = new LinkedHashMap<>();
+        for (Invoice d : documents) {
+            for (Invoice.Line line : d.lines()) {
+                ids.putIfAbsent(line.charge(), d.id());
+            }
+        }
+        return ImmutableMap.copyOf(ids);
     }
 
     /** Returns the documents of {@code account}'s {@code month}, the invoice first, never null. */
