@@ -137,7 +137,6 @@ public final class StateJson {
             D data;
             try {
                 data = mapper.readerFor(form.dataType())
-                        .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                         .with(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
                         .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                         .readValue(p);
