@@ -114,8 +114,8 @@ public final class ResellerStateJson {
     record SettingsData(
             String reseller,
             String currency,
-            boolean customerDiscountsEnabled,
-            boolean resellerPerspectiveEnabled,
+            Boolean customerDiscountsEnabled,
+            Boolean resellerPerspectiveEnabled,
             Map<String, String> customerDiscounts,
             List<DiscountData> discounts,
             Map<String, Instant> billingTagKeys,

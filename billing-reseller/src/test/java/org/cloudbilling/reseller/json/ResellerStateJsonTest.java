@@ -238,6 +238,10 @@ class ResellerStateJsonTest {
         assertThatThrownBy(() -> read(ResellerStateJson.SETTINGS, settings))
                 .hasMessageContaining("at $.state, line 2")
                 .hasMessageContaining("customerDiscounts.c-1: \"0,9\" is not a decimal rate");
+        String noFlag = settings.replace("\"resellerPerspectiveEnabled\":false,", "");
+        assertThatThrownBy(() -> read(ResellerStateJson.SETTINGS, noFlag))
+                .hasMessageContaining("at $.state")
+                .hasMessageContaining("resellerPerspectiveEnabled");
         String otherForm = json(
                 ResellerStateJson.PROJECTS,
                 ResellerStateJson.document(ResellerStateJson.PROJECTS, ProjectHistory.empty()));
