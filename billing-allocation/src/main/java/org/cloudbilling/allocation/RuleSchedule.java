@@ -48,6 +48,28 @@ public final class RuleSchedule {
         return new RuleSchedule(activatedAt, first, ImmutableSortedMap.of(first, requireNonNull(rules, "rules")));
     }
 
+    /**
+     * Returns a schedule as stored (DAILY-4), such as read back by {@code ScheduleJson}.
+     *
+     * @param activatedAt when cost allocation was activated, not null
+     * @param firstMonth the first month with cost allocation data, not null
+     * @param changes each month a rule set took effect and the rule set; the first is {@code firstMonth}, not null
+     * @return the schedule, never null
+     * @throws IllegalArgumentException if there is no change in {@code firstMonth} or one before it
+     */
+    public static RuleSchedule restore(
+            Instant activatedAt, BillingMonth firstMonth, Map<BillingMonth, AllocationRuleSet> changes) {
+        requireNonNull(activatedAt, "activatedAt");
+        requireNonNull(firstMonth, "firstMonth");
+        ImmutableSortedMap<BillingMonth, AllocationRuleSet> sorted = ImmutableSortedMap.copyOf(changes);
+        checkArgument(
+                !sorted.isEmpty() && sorted.firstKey().equals(firstMonth),
+                "the first rule set takes effect in the first month, %s; the changes start in %s",
+                firstMonth,
+                sorted.isEmpty() ? "no month" : sorted.firstKey());
+        return new RuleSchedule(activatedAt, firstMonth, sorted);
+    }
+
     /** Returns when cost allocation was activated, never null. */
     public Instant activatedAt() {
         return activatedAt;

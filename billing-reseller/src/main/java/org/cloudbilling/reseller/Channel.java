@@ -47,6 +47,14 @@ public final class Channel {
         this.bindings = bindings;
     }
 
+    /**
+     * Returns each partner with its distributor, empty for a distributor, in the order added: distributors before
+     * their resellers (for storing the channel, DAILY-4).
+     */
+    public ImmutableMap<PartnerUin, Optional<PartnerUin>> partners() {
+        return partners;
+    }
+
     /** Returns a builder of channels. */
     public static Builder builder() {
         return new Builder();

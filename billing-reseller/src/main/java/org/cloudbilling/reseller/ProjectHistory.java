@@ -4,6 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,6 +66,23 @@ public final class ProjectHistory {
         });
         b.putAll(resource, list);
         return new ProjectHistory(b.build());
+    }
+
+    /** Returns the resources the history knows, never null. */
+    public ImmutableSet<ResourceId> resources() {
+        return moves.keySet();
+    }
+
+    /**
+     * Returns the moves of {@code resource}: each instant it moved and the project it moved to, in time order;
+     * empty when the history does not know it (for storing the history, DAILY-4).
+     */
+    public ImmutableSortedMap<Instant, ProjectId> movesOf(ResourceId resource) {
+        ImmutableSortedMap.Builder<Instant, ProjectId> b = ImmutableSortedMap.naturalOrder();
+        for (Move m : moves.get(requireNonNull(resource, "resource"))) {
+            b.put(m.from(), m.project());
+        }
+        return b.build();
     }
 
     /** Returns the project owning {@code resource} at {@code instant}; empty when the history does not say. */

@@ -268,6 +268,14 @@ public final class Organization implements PayOnBehalf {
         return of(groupAdmin, this.mode, entities, memberships, next, grants);
     }
 
+    /**
+     * Returns each account's granted permissions with the instant each holds from ({@link Instant#MIN} for a grant
+     * without a start), for storing the organization (DAILY-4), never null.
+     */
+    public ImmutableMap<OwnerUin, ImmutableMap<Permission, Instant>> grants() {
+        return grants;
+    }
+
     /** Returns the entities, never null. */
     public ImmutableMap<EntityId, Entity> entities() {
         return entities;
