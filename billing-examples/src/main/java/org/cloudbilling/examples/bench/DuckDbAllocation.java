@@ -33,9 +33,12 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The same per-unit totals in SQL, as a hand-made solution over a bill export would compute them: the items, tag
- * history and rules loaded into an in-process DuckDB, one big {@code CASE} expression that places each item by
- * the rules' precedence, summed by placement ({@code GROUP BY}), then each sharing rule's pool split once.
+ * The same per-unit totals in SQL, as a skilled engineer would compute them over a bill export: the items, tag
+ * history and rules loaded into an in-process DuckDB (or the items read from a canonical CSV file by {@code
+ * read_csv}); the items summed by the values the rules test, their effective tags resolved on those groups, one
+ * {@code CASE} in rule precedence evaluated per distinct key (lists of five values or more as {@code
+ * list_contains}, which DuckDB does not turn into a join), the keys summed by placement, then each sharing
+ * rule's pool split once.
  *
  * <p>Amounts load as {@code DECIMAL(18,8)}; the SQL computes in integer units of 10<sup>-8</sup> as {@code
  * HUGEINT}, so every sum and split is exact. As in the library's run (ALLOC-12, docs/decisions/0007), a target's
@@ -640,7 +643,7 @@ final class DuckDbAllocation implements AutoCloseable {
             Map.entry(AllocationDimension.ACTION_TYPE, "actionType"));
 
     /** The canonical CSV header, in order. */
-    private static final List<String> CSV_HEADER = List.of(
+    static final List<String> CSV_HEADER = List.of(
             "id",
             "ownerUin",
             "payerUin",
