@@ -37,8 +37,7 @@ import org.duckdb.DuckDBConnection;
  * history and rules loaded into an in-process DuckDB (or the items read from a canonical CSV file by {@code
  * read_csv}); the items summed by the values the rules test, their effective tags resolved on those groups, one
  * {@code CASE} in rule precedence evaluated per distinct key (lists of five values or more as {@code
- * list_contains}, which DuckDB does not turn into a join), the keys summed by placement, then each sharing
- * rule's pool split once.
+ * list_contains}), the keys summed by placement, then each sharing rule's pool split once.
  *
  * <p>Amounts load as {@code DECIMAL(18,8)}; the SQL computes in integer units of 10<sup>-8</sup> as {@code
  * HUGEINT}, so every sum and split is exact. As in the library's run (ALLOC-12, docs/decisions/0007), a target's
@@ -584,8 +583,9 @@ final class DuckDbAllocation implements AutoCloseable {
 
     /**
      * A condition as SQL; an absent value is in no list and not in every list, as in the library. A list of
-     * five values or more is a {@code list_contains} over a constant list: DuckDB would turn such an {@code IN}
-     * into a join over every row.
+     * five values or more is a {@code list_contains} over a constant list, no {@code IN} list (DuckDB 2.0 turns
+     * a lone {@code IN} of five or more constants into a mark join; in this {@code CASE} it plans neither form as
+     * a join, as {@code EXPLAIN} shows).
      */
     private String sql(Condition c) {
         if (c instanceof Condition.In in) {
