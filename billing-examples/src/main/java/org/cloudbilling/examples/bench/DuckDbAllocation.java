@@ -33,9 +33,11 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The same per-unit totals in SQL, as a hand-made solution over a bill export would compute them: the items, tag
- * history and rules loaded into an in-process DuckDB, one big {@code CASE} expression that places each item by
- * the rules' precedence, summed by placement ({@code GROUP BY}), then each sharing rule's pool split once.
+ * The same per-unit totals in SQL, as a skilled engineer would compute them over a bill export: the items, tag
+ * history and rules loaded into an in-process DuckDB (or the items read from a canonical CSV file by {@code
+ * read_csv}); the items summed by the values the rules test, their effective tags resolved on those groups, one
+ * {@code CASE} in rule precedence evaluated per distinct key (lists of five values or more as {@code
+ * list_contains}), the keys summed by placement, then each sharing rule's pool split once.
  *
  * <p>Amounts load as {@code DECIMAL(18,8)}; the SQL computes in integer units of 10<sup>-8</sup> as {@code
  * HUGEINT}, so every sum and split is exact. As in the library's run (ALLOC-12, docs/decisions/0007), a target's
@@ -84,7 +86,36 @@ final class DuckDbAllocation implements AutoCloseable {
             execute("SET threads TO " + threads);
             execute("SET preserve_insertion_order = false");
             load(items, bindings);
+            loadRules();
             this.placeSql = placeSql();
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an in-memory database using {@code threads} threads with the rules alone, for {@link
+     * #allocateFile}.
+     *
+     * @throws IllegalArgumentException if a rule falls back to Unallocated (what this SQL does not reproduce)
+     */
+    DuckDbAllocation(AllocationRuleSet rules, List<TagKey> tagKeys, int threads) throws SQLException {
+        this.rules = rules;
+        this.tagKeys = List.copyOf(tagKeys);
+        for (SharingRule r : rules.sharingRules()) {
+            checkArgument(
+                    r.fallback() == ZeroBaseFallback.EVEN,
+                    "sharing rule %s falls back to Unallocated, which this SQL does not reproduce",
+                    r.id());
+        }
+        this.levels = levels(rules.sharingRules());
+        this.connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+        try {
+            execute("SET threads TO " + threads);
+            execute("SET preserve_insertion_order = false");
+            loadRules();
+            this.placeSql = null;
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
@@ -162,6 +193,9 @@ final class DuckDbAllocation implements AutoCloseable {
                 a.endRow();
             }
         }
+    }
+
+    private void loadRules() throws SQLException {
         // The rules as data: collection rules' units by code, sharing rules' targets, unit sources.
         execute("CREATE TABLE collection_rules (code INTEGER, unit VARCHAR)");
         try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "collection_rules")) {
@@ -270,11 +304,40 @@ final class DuckDbAllocation implements AutoCloseable {
      * @return the totals by unit id, Unallocated under {@link UnitTotals#UNALLOCATED}
      */
     ImmutableSortedMap<String, BigDecimal> allocate() throws SQLException {
+        checkArgument(placeSql != null, "no items loaded: allocate a file with allocateFile");
+        return allocate(placeSql);
+    }
+
+    /**
+     * Computes each unit's total from a canonical CSV file, read by DuckDB itself with a typed {@code
+     * read_csv}; the printed tags are the effective ones (a file has no tag history). Amounts are {@code
+     * totalCost} (BilledCost), in one currency.
+     *
+     * @return the totals by unit id, Unallocated under {@link UnitTotals#UNALLOCATED}
+     */
+    ImmutableSortedMap<String, BigDecimal> allocateFile(String csv) throws SQLException {
+        return allocate("CREATE TEMP TABLE placements AS " + placeFileQuery(csv));
+    }
+
+    /** Returns the {@code EXPLAIN ANALYZE} text of a query. */
+    String explainAnalyze(String query) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("EXPLAIN ANALYZE " + query)) {
+            while (rs.next()) {
+                out.append(rs.getString(2)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private ImmutableSortedMap<String, BigDecimal> allocate(String placements) throws SQLException {
         for (String t : List.of("placements", "pools", "done", "weights", "weight_totals", "parts")) {
             execute("DROP TABLE IF EXISTS " + t);
         }
-        // 1. the one scan of the items: each item's placement by one CASE, summed by placement
-        execute(placeSql);
+        // 1. the one scan of the items: summed by the values the rules test, each distinct key placed by one
+        //    CASE, summed by placement
+        execute(placements);
         // 2. where each placement goes: into a sharing rule's pool, to a unit that keeps it, or to Unallocated
         execute("CREATE TEMP TABLE pools AS"
                 + " SELECT CASE WHEN p.code < 0 THEN -p.code - 1 ELSE s.rule_k END AS rule_k, p.units"
@@ -332,42 +395,127 @@ final class DuckDbAllocation implements AutoCloseable {
     }
 
     /**
-     * Returns the SQL that places every item (its effective tags, then one CASE over every rule) and sums the
-     * items' amounts, in units of 10<sup>-8</sup>, by placement.
+     * Returns the SQL that sums the items' amounts, in units of 10<sup>-8</sup>, by placement: the items grouped
+     * first by the values the rules test (one scan of the items, about one row per resource after it), their
+     * effective tags resolved on those groups, the groups merged again by effective values, and only then one
+     * {@code CASE} in rule precedence evaluated on each distinct key.
      */
     String placeSql() {
-        StringBuilder sql = new StringBuilder(
-                "CREATE TEMP TABLE placements AS WITH h AS (SELECT DISTINCT resource_id FROM bindings),"
-                        + " eff AS (SELECT i.*");
-        // a resource the tag history knows takes its tags from the history at the item's instant, else the item's
-        for (int k = 0; k < tagKeys.size(); k++) {
-            sql.append(", CASE WHEN h.resource_id IS NULL THEN i.t")
+        return "CREATE TEMP TABLE placements AS " + placeQuery();
+    }
+
+    /** The query of {@link #placeSql()}, without the table it fills, for {@code EXPLAIN ANALYZE}. */
+    String placeQuery() {
+        List<String> dims = new ArrayList<>();
+        for (AllocationDimension d : testedDimensions()) {
+            dims.add(COLUMNS.get(d));
+        }
+        List<Integer> keys = testedTagKeys();
+        String dimList = String.join(", ", dims);
+        StringBuilder sql = new StringBuilder("WITH h AS (SELECT DISTINCT resource_id FROM bindings),");
+        // 1. the one scan of the items, summed by what the rules test; a resource the tag history knows keeps
+        //    its id and the item's instant, to look its tags up once per group
+        sql.append(" g AS (SELECT ").append(dimList).append(dims.isEmpty() ? "" : ", ");
+        for (int k : keys) {
+            sql.append("i.t").append(k).append(", ");
+        }
+        sql.append("CASE WHEN h.resource_id IS NULL THEN NULL ELSE i.resource_id END AS hr,"
+                + " CASE WHEN h.resource_id IS NULL THEN NULL ELSE i.tag_at END AS ht,"
+                + " sum(i.amount) AS amount FROM items i LEFT JOIN h ON h.resource_id = i.resource_id"
+                + " GROUP BY ALL),");
+        // 2. the effective tags: the history's at the instant for a known resource, else the printed ones
+        sql.append(" e AS (SELECT ");
+        for (String d : dims) {
+            sql.append("g.").append(d).append(", ");
+        }
+        for (int k : keys) {
+            sql.append("CASE WHEN g.hr IS NULL THEN g.t")
                     .append(k)
                     .append(" ELSE b")
                     .append(k)
                     .append(".tag_value END AS e")
-                    .append(k);
+                    .append(k)
+                    .append(", ");
         }
-        sql.append(" FROM items i LEFT JOIN h ON h.resource_id = i.resource_id");
-        for (int k = 0; k < tagKeys.size(); k++) {
+        sql.append("g.amount FROM g");
+        for (int k : keys) {
             String b = "b" + k;
             sql.append(" LEFT JOIN bindings ")
                     .append(b)
                     .append(" ON ")
                     .append(b)
-                    .append(".resource_id = i.resource_id AND ")
+                    .append(".resource_id = g.hr AND ")
                     .append(b)
                     .append(".tag_key = ")
                     .append(literal(tagKeys.get(k).value()))
                     .append(" AND ")
                     .append(b)
-                    .append(".bound_at <= i.tag_at AND (")
+                    .append(".bound_at <= g.ht AND (")
                     .append(b)
-                    .append(".ended_at IS NULL OR i.tag_at < ")
+                    .append(".ended_at IS NULL OR g.ht < ")
                     .append(b)
                     .append(".ended_at)");
         }
-        sql.append("), placed AS (SELECT CAST(CAST(amount AS DECIMAL(38,8)) * 100000000 AS HUGEINT) AS units, CASE");
+        sql.append("),");
+        // 3. the distinct keys, each placed by one CASE in rule precedence
+        sql.append(" d AS (SELECT ").append(dimList).append(dims.isEmpty() ? "" : ", ");
+        for (int k : keys) {
+            sql.append("e").append(k).append(", ");
+        }
+        sql.append("sum(amount) AS amount FROM e GROUP BY ALL)");
+        return sql.append(" SELECT ")
+                .append(caseSql())
+                .append(" AS code, CAST(sum(amount) * 100000000 AS HUGEINT) AS units FROM d GROUP BY code")
+                .toString();
+    }
+
+    /**
+     * Returns the query placing the distinct keys of a canonical CSV file (no tag history: the printed tags
+     * are the effective ones, as {@code billing allocate} reads a file), summed in units of 10<sup>-8</sup>
+     * by placement: a typed {@code read_csv} grouped by what the rules test and the raw tags text, the tags
+     * parsed once per group, then one {@code CASE} per distinct key.
+     */
+    String placeFileQuery(String csv) {
+        List<String> dims = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        for (AllocationDimension d : testedDimensions()) {
+            dims.add(COLUMNS.get(d));
+            named.add(CSV_COLUMNS.get(d) + " AS " + COLUMNS.get(d));
+        }
+        List<Integer> keys = testedTagKeys();
+        StringBuilder sql = new StringBuilder("WITH g AS (SELECT ");
+        for (String n : named) {
+            sql.append(n).append(", ");
+        }
+        sql.append("tags, sum(totalCost) AS amount FROM read_csv(")
+                .append(literal(csv))
+                .append(", header = true, auto_detect = false, columns = {");
+        for (int c = 0; c < CSV_HEADER.size(); c++) {
+            String name = CSV_HEADER.get(c);
+            sql.append(c == 0 ? "" : ", ")
+                    .append(literal(name))
+                    .append(": ")
+                    .append(name.equals("totalCost") ? "'DECIMAL(18,8)'" : "'VARCHAR'");
+        }
+        sql.append("}) GROUP BY ALL),");
+        sql.append(" d AS (SELECT ").append(String.join(", ", dims)).append(dims.isEmpty() ? "" : ", ");
+        for (int k : keys) {
+            sql.append("json_extract_string(tags, ")
+                    .append(literal("$." + tagKeys.get(k).value()))
+                    .append(") AS e")
+                    .append(k)
+                    .append(", ");
+        }
+        sql.append("amount FROM g)");
+        return sql.append(" SELECT ")
+                .append(caseSql())
+                .append(" AS code, CAST(sum(amount) * 100000000 AS HUGEINT) AS units FROM d GROUP BY code")
+                .toString();
+    }
+
+    /** One CASE over every rule: sharing rules by condition first (first wins), then collection rules. */
+    private String caseSql() {
+        StringBuilder sql = new StringBuilder("CASE");
         List<SharingRule> sharing = rules.sharingRules();
         for (int k = 0; k < sharing.size(); k++) {
             if (sharing.get(k).source() instanceof SharingSource.Matching m) {
@@ -381,11 +529,64 @@ final class DuckDbAllocation implements AutoCloseable {
                     .append(" THEN ")
                     .append(i + 1);
         }
-        return sql.append(" ELSE 0 END AS code FROM eff) SELECT code, sum(units) AS units FROM placed GROUP BY code")
-                .toString();
+        return sql.append(" ELSE 0 END").toString();
     }
 
-    /** A condition as SQL; an absent value is in no list and not in every list, as in the library. */
+    /** The conditions of the rules a CASE tests: sharing sources by condition and collection rules. */
+    private List<Condition> conditions() {
+        List<Condition> out = new ArrayList<>();
+        for (SharingRule r : rules.sharingRules()) {
+            if (r.source() instanceof SharingSource.Matching m) {
+                out.add(m.condition());
+            }
+        }
+        rules.collectionRules().forEach(r -> out.add(r.condition()));
+        return out;
+    }
+
+    /** The dimensions some rule tests, in declaration order. */
+    private List<AllocationDimension> testedDimensions() {
+        java.util.EnumSet<AllocationDimension> out = java.util.EnumSet.noneOf(AllocationDimension.class);
+        conditions()
+                .forEach(c -> leaves(c, in -> {
+                    if (in.tagKey().isEmpty()) {
+                        out.add(in.dimension());
+                    }
+                }));
+        return List.copyOf(out);
+    }
+
+    /** The positions in {@link #tagKeys} of the tag keys some rule tests, ascending. */
+    private List<Integer> testedTagKeys() {
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+        conditions()
+                .forEach(c -> leaves(c, in -> {
+                    if (in.tagKey().isPresent()) {
+                        int k = tagKeys.indexOf(in.tagKey().get());
+                        checkArgument(
+                                k >= 0, "tag key %s is not loaded", in.tagKey().get());
+                        out.add(k);
+                    }
+                }));
+        return List.copyOf(out);
+    }
+
+    private static void leaves(Condition c, java.util.function.Consumer<Condition.In> sink) {
+        if (c instanceof Condition.In in) {
+            sink.accept(in);
+        } else if (c instanceof Condition.And and) {
+            and.conditions().forEach(p -> leaves(p, sink));
+        } else {
+            ((Condition.Or) c).conditions().forEach(p -> leaves(p, sink));
+        }
+    }
+
+    /**
+     * A condition as SQL; an absent value is in no list and not in every list, as in the library. A list of
+     * five values or more is a {@code list_contains} over a constant list, no {@code IN} list (DuckDB 2.0 turns
+     * a lone {@code IN} of five or more constants into a mark join; in this {@code CASE} it plans neither form as
+     * a join, as {@code EXPLAIN} shows).
+     */
     private String sql(Condition c) {
         if (c instanceof Condition.In in) {
             String column = column(in);
@@ -393,9 +594,10 @@ final class DuckDbAllocation implements AutoCloseable {
             for (String v : in.values()) {
                 list.append(list.length() == 0 ? "" : ", ").append(literal(v));
             }
-            return in.negated()
-                    ? "(" + column + " IS NULL OR " + column + " NOT IN (" + list + "))"
+            String member = in.values().size() >= 5
+                    ? "list_contains([" + list + "], " + column + ")"
                     : column + " IN (" + list + ")";
+            return in.negated() ? "(" + column + " IS NULL OR NOT " + member + ")" : member;
         }
         boolean and = c instanceof Condition.And;
         List<Condition> parts = and ? ((Condition.And) c).conditions() : ((Condition.Or) c).conditions();
@@ -425,6 +627,58 @@ final class DuckDbAllocation implements AutoCloseable {
             Map.entry(AllocationDimension.PAY_MODE, "pay_mode"),
             Map.entry(AllocationDimension.INSTANCE_TYPE, "instance_type"),
             Map.entry(AllocationDimension.ACTION_TYPE, "action_type"));
+
+    /** The canonical CSV columns of the dimensions. */
+    private static final Map<AllocationDimension, String> CSV_COLUMNS = Map.ofEntries(
+            Map.entry(AllocationDimension.OWNER_UIN, "ownerUin"),
+            Map.entry(AllocationDimension.OPERATE_UIN, "operatorUin"),
+            Map.entry(AllocationDimension.BUSINESS_CODE, "businessCode"),
+            Map.entry(AllocationDimension.PRODUCT_CODE, "productCode"),
+            Map.entry(AllocationDimension.ITEM_CODE, "itemCode"),
+            Map.entry(AllocationDimension.PROJECT_ID, "projectId"),
+            Map.entry(AllocationDimension.REGION_ID, "regionId"),
+            Map.entry(AllocationDimension.RESOURCE_ID, "resourceId"),
+            Map.entry(AllocationDimension.PAY_MODE, "payMode"),
+            Map.entry(AllocationDimension.INSTANCE_TYPE, "instanceType"),
+            Map.entry(AllocationDimension.ACTION_TYPE, "actionType"));
+
+    /** The canonical CSV header, in order. */
+    static final List<String> CSV_HEADER = List.of(
+            "id",
+            "ownerUin",
+            "payerUin",
+            "operatorUin",
+            "businessCode",
+            "productCode",
+            "itemCode",
+            "regionId",
+            "projectId",
+            "resourceId",
+            "instanceType",
+            "payMode",
+            "settlementCycle",
+            "actionType",
+            "feePeriodStart",
+            "feePeriodEnd",
+            "deductionTime",
+            "orderId",
+            "originalOrderId",
+            "usageQuantity",
+            "usageUnit",
+            "currency",
+            "listCost",
+            "discountRate",
+            "reservedInstanceDeduction",
+            "savingsPlanDeduction",
+            "cashPaid",
+            "voucherPaid",
+            "incentivePaid",
+            "transferPaid",
+            "creditPaid",
+            "couponPaid",
+            "tax",
+            "totalCost",
+            "tags");
 
     private static String literal(String v) {
         return "'" + v.replace("'", "''") + "'";

@@ -260,6 +260,37 @@ class DuckDbAllocationTest {
     }
 
     /**
+     * From a canonical CSV file, read by DuckDB alone: the same totals as the library's over the items the file
+     * holds, the printed tags being the effective ones (a file carries no tag history, as in {@code billing
+     * allocate}).
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("ALLOC-5")
+    @org.junit.jupiter.api.Tag("ALLOC-12")
+    void allocateFile_generatedMonthAsCanonicalCsv_givesTheLibrarysTotalsToTheLastDecimal(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Workload w = Workload.generate(5, 4_000, 150, 2_000);
+        List<LineItem> items = w.materialize();
+        java.nio.file.Path csv = dir.resolve("items.csv");
+        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(csv);
+                org.cloudbilling.core.io.LineItemCsvWriter writer = org.cloudbilling.core.io.LineItemCsv.writer(out)) {
+            for (LineItem i : items) {
+                writer.write(i);
+            }
+        }
+        UnitTotals library = LibraryPass.allocate(Allocator.compile(w.rules()), items, TagBindings.empty(), null);
+
+        assertThat(java.nio.file.Files.readAllLines(csv).get(0))
+                .isEqualTo(String.join(",", DuckDbAllocation.CSV_HEADER));
+        try (DuckDbAllocation duck = new DuckDbAllocation(w.rules(), w.tagKeys(), 2)) {
+            Map<String, BigDecimal> sql = duck.allocateFile(csv.toString());
+
+            assertThat(BenchCommand.differences(library.toDecimals(), sql)).isEmpty();
+            assertThat(sql.size()).isGreaterThan(20);
+        }
+    }
+
+    /**
      * The hostile graph of docs/decisions/0007: units a_i and b_i each share evenly to a_(i+1) and b_(i+1), 26
      * levels, 2^26 paths; pools merge at every level. Charges and refunds of every size agree with the library.
      */
