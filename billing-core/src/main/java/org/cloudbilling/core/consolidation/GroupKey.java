@@ -1,5 +1,7 @@
 package org.cloudbilling.core.consolidation;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,6 +20,20 @@ public final class GroupKey implements Comparable<GroupKey> {
     GroupKey(String[] values, Currency currency) {
         this.values = values;
         this.currency = currency;
+    }
+
+    /**
+     * Returns the key of the group of the given dimension values and currency, as {@link Grouping} makes it for an
+     * item: for a reader that totals rows without making items.
+     *
+     * @param values the dimension values in the order of the grouping's dimensions, not null; an element is null
+     *     where the item has no value for that dimension
+     * @param currency the currency, not null
+     * @return the key, never null
+     */
+    public static GroupKey of(List<String> values, Currency currency) {
+        return new GroupKey(
+                requireNonNull(values, "values").toArray(String[]::new), requireNonNull(currency, "currency"));
     }
 
     /** Returns the number of dimension values. */

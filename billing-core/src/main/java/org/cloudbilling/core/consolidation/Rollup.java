@@ -26,6 +26,22 @@ public final class Rollup {
     }
 
     /**
+     * Returns the roll-up of the given groups' totals: for a reader that totals rows without making items.
+     *
+     * @param grouping the grouping, not null
+     * @param groups each group's totals, not null; each key of as many values as the grouping has dimensions
+     * @return the roll-up, never null
+     * @throws IllegalArgumentException if a key does not fit the grouping
+     */
+    public static Rollup of(Grouping grouping, Map<GroupKey, Totals> groups) {
+        int size = requireNonNull(grouping, "grouping").dimensions().size();
+        for (GroupKey key : groups.keySet()) {
+            checkArgument(key.size() == size, "group key %s does not fit %s", key, grouping);
+        }
+        return new Rollup(grouping, groups);
+    }
+
+    /**
      * Returns a roll-up without any group.
      *
      * @param grouping the grouping, not null

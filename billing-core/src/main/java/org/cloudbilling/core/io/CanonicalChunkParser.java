@@ -120,6 +120,9 @@ final class CanonicalChunkParser {
     private long units;
     private int scale;
 
+    /** Where rows proven valid are totalled without an item, or null to make every row an item. */
+    CanonicalTally tally;
+
     CanonicalChunkParser(CanonicalRowMapping mapping) {
         this.mapping = mapping;
         this.guarded = mapping.guard() == FormulaGuard.ON;
@@ -326,6 +329,9 @@ final class CanonicalChunkParser {
         if (cells == 1 && isEmpty(0)) {
             return true; // a blank line holds no data
         }
+        if (tally != null && cells == WIDTH && tallied()) {
+            return true;
+        }
         LineItem item = cells == WIDTH ? fast(line) : null;
         if (item != null) {
             return sink.item(item);
@@ -492,6 +498,263 @@ final class CanonicalChunkParser {
         }
     }
 
+    private static final int CUR = CanonicalColumn.CURRENCY.ordinal();
+    private static final int PAY_MODE = CanonicalColumn.PAY_MODE.ordinal();
+    private static final int SETTLEMENT = CanonicalColumn.SETTLEMENT_CYCLE.ordinal();
+    private static final int ACTION = CanonicalColumn.ACTION_TYPE.ordinal();
+    private static final int START = CanonicalColumn.FEE_PERIOD_START.ordinal();
+    private static final int END = CanonicalColumn.FEE_PERIOD_END.ordinal();
+    private static final int DEDUCTION = CanonicalColumn.DEDUCTION_TIME.ordinal();
+    private static final int QUANTITY = CanonicalColumn.USAGE_QUANTITY.ordinal();
+    private static final int RATE = CanonicalColumn.DISCOUNT_RATE.ordinal();
+    private static final int LIST = CanonicalColumn.LIST_COST.ordinal();
+    private static final int TOTAL = CanonicalColumn.TOTAL_COST.ordinal();
+    private static final int TAGS_COLUMN = CanonicalColumn.TAGS.ordinal();
+    private static final int[] OTHER_AMOUNTS = {
+        CanonicalColumn.RESERVED_INSTANCE_DEDUCTION.ordinal(),
+        CanonicalColumn.SAVINGS_PLAN_DEDUCTION.ordinal(),
+        CanonicalColumn.TAX.ordinal()
+    };
+    private static final int[] PAYMENTS = {
+        CanonicalColumn.CASH_PAID.ordinal(),
+        CanonicalColumn.VOUCHER_PAID.ordinal(),
+        CanonicalColumn.INCENTIVE_PAID.ordinal(),
+        CanonicalColumn.TRANSFER_PAID.ordinal(),
+        CanonicalColumn.CREDIT_PAID.ordinal(),
+        CanonicalColumn.COUPON_PAID.ordinal()
+    };
+    private static final long NO_TIME = Long.MIN_VALUE;
+
+    /**
+     * Adds the row to {@link #tally} when it can prove, without making the item, that {@link #fast} would make a
+     * valid item of it: every required cell present, plain ASCII, no guarded cell, the currency, enumerations and
+     * tags valid (through the dictionaries), times of the fixed form with the end after the start, amounts simple
+     * decimals, payments (if any) adding up to the total exactly, and no discount rate (whose contracted cost the
+     * item path works out). Returns false for any other row, which then takes the item path: the plain result or
+     * error.
+     */
+    private boolean tallied() {
+        byte[] b = buf;
+        for (int i = starts[0], e = ends[WIDTH - 1]; i < e; i++) {
+            if (b[i] < 0) {
+                return false; // the item path checks the bytes are UTF-8
+            }
+        }
+        for (int k = 0; k < WIDTH; k++) {
+            if (isEmpty(k)) {
+                if (COLUMNS[k].required) {
+                    return false;
+                }
+            } else if (guarded && firstByte(k) == '\'') {
+                return false;
+            }
+        }
+        if (!isEmpty(RATE)) {
+            return false;
+        }
+        try {
+            Currency currency = (Currency) lookup(CUR, Money::currency);
+            lookup(PAY_MODE, s -> Enum.valueOf(PayMode.class, s));
+            lookup(ACTION, s -> Enum.valueOf(ActionType.class, s));
+            if (!isEmpty(SETTLEMENT)) {
+                lookup(SETTLEMENT, s -> Enum.valueOf(SettlementCycle.class, s));
+            }
+            long start = epochSecond(START);
+            long end = epochSecond(END);
+            if (start == NO_TIME || end == NO_TIME || end <= start) {
+                return false;
+            }
+            if (!isEmpty(DEDUCTION) && epochSecond(DEDUCTION) == NO_TIME) {
+                return false;
+            }
+            for (int k : OTHER_AMOUNTS) {
+                if (!isEmpty(k) && !simpleDecimal(k)) {
+                    return false;
+                }
+            }
+            if (!simpleDecimal(TOTAL)) {
+                return false;
+            }
+            long totalUnits = units;
+            int totalScale = scale;
+            if (!paymentsAddUp(totalUnits, totalScale)) {
+                return false;
+            }
+            if (!simpleDecimal(LIST)) {
+                return false;
+            }
+            long listUnits = units;
+            int listScale = scale;
+            boolean quantity = !isEmpty(QUANTITY);
+            if (quantity && !simpleDecimal(QUANTITY)) {
+                return false;
+            }
+            if (!isEmpty(TAGS_COLUMN) && !plainTags(TAGS_COLUMN)) {
+                lookup(TAGS_COLUMN, TAGS);
+            }
+            CanonicalTally.Sums sums = group(currency);
+            sums.count++;
+            sums.list.add(listUnits, listScale);
+            sums.total.add(totalUnits, totalScale);
+            if (quantity) {
+                sums.quantity.add(units, scale);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false; // the item path makes the item, or words the error
+        }
+    }
+
+    /** The most tags {@link #plainTags} reads: it compares every two keys. */
+    private static final int MAX_PLAIN_TAGS = 16;
+
+    private final int[] tagKeyStarts = new int[MAX_PLAIN_TAGS];
+    private final int[] tagKeyEnds = new int[MAX_PLAIN_TAGS];
+
+    /**
+     * Whether the cell is, beyond doubt, a valid tags object of the plainest form, checked on its bytes without a
+     * dictionary: a quoted cell {@code "{""k"":""v"",...}"} of at most {@link #MAX_PLAIN_TAGS} tags, keys not empty
+     * and distinct, keys and values of letters, digits and {@code -_.:/@+=} only (no escape, no space). False says
+     * nothing: the cell is then checked as JSON.
+     */
+    private boolean plainTags(int k) {
+        if (!quoted[k]) {
+            return false;
+        }
+        byte[] b = buf;
+        int i = starts[k] + 1;
+        int e = ends[k] - 1; // the closing quote
+        if (e - i < 2 || b[i] != '{' || b[e - 1] != '}') {
+            return false;
+        }
+        i++;
+        e--; // inside the braces
+        int tags = 0;
+        if (i == e) {
+            return true; // {}
+        }
+        while (true) {
+            int keyStart = i + 2;
+            int keyEnd = plainString(b, i, e);
+            if (keyEnd < 0 || keyEnd == keyStart || tags == MAX_PLAIN_TAGS) {
+                return false;
+            }
+            for (int t = 0; t < tags; t++) {
+                if (Arrays.equals(b, tagKeyStarts[t], tagKeyEnds[t], b, keyStart, keyEnd)) {
+                    return false; // a duplicate key: refused by the item path
+                }
+            }
+            tagKeyStarts[tags] = keyStart;
+            tagKeyEnds[tags++] = keyEnd;
+            i = keyEnd + 2;
+            if (i >= e || b[i] != ':') {
+                return false;
+            }
+            int valueEnd = plainString(b, i + 1, e);
+            if (valueEnd < 0) {
+                return false;
+            }
+            i = valueEnd + 2;
+            if (i == e) {
+                return true;
+            }
+            if (b[i] != ',') {
+                return false;
+            }
+            i++;
+        }
+    }
+
+    /**
+     * At {@code i}, a JSON string doubled for CSV ({@code ""text""}) of plain characters: returns the index where
+     * its text ends (at its closing {@code ""}), or -1.
+     */
+    private static int plainString(byte[] b, int i, int e) {
+        if (i + 4 > e || b[i] != '"' || b[i + 1] != '"') {
+            return -1;
+        }
+        for (int j = i + 2; j + 1 < e; j++) {
+            byte x = b[j];
+            if (x == '"') {
+                return b[j + 1] == '"' ? j : -1;
+            }
+            boolean plain = (x >= 'a' && x <= 'z')
+                    || (x >= 'A' && x <= 'Z')
+                    || (x >= '0' && x <= '9')
+                    || x == '-'
+                    || x == '_'
+                    || x == '.'
+                    || x == ':'
+                    || x == '/'
+                    || x == '@'
+                    || x == '+'
+                    || x == '=';
+            if (!plain) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether no payment is given, or the payments add up to the total exactly (else the item is refused). */
+    private boolean paymentsAddUp(long totalUnits, int totalScale) {
+        long paid = 0;
+        int paidScale = 0;
+        boolean any = false;
+        for (int k : PAYMENTS) {
+            if (isEmpty(k)) {
+                continue;
+            }
+            if (!simpleDecimal(k)) {
+                return false;
+            }
+            any = true;
+            int s = Math.max(paidScale, scale);
+            paid = Math.addExact(CanonicalTally.scaled(paid, s - paidScale), CanonicalTally.scaled(units, s - scale));
+            paidScale = s;
+        }
+        if (!any) {
+            return true;
+        }
+        int s = Math.max(paidScale, totalScale);
+        return CanonicalTally.scaled(paid, s - paidScale) == CanonicalTally.scaled(totalUnits, s - totalScale);
+    }
+
+    /** The sums of the row's group, the key made of the grouped cells' bytes and the currency's. */
+    private CanonicalTally.Sums group(Currency currency) {
+        CanonicalTally t = tally;
+        int[] columns = t.columns;
+        int len = 0;
+        for (int i = 0; i <= columns.length; i++) {
+            int k = i < columns.length ? columns[i] : CUR;
+            int from = starts[k];
+            int cell = ends[k] - from;
+            if (len + cell + 1 > t.scratch.length) {
+                t.scratch = Arrays.copyOf(t.scratch, 2 * (len + cell + 1));
+            }
+            System.arraycopy(buf, from, t.scratch, len, cell);
+            len += cell;
+            t.scratch[len++] = ','; // raw cells joined as CSV: one text for one key
+        }
+        CanonicalTally.Sums sums = (CanonicalTally.Sums) t.keys.get(t.scratch, 0, len);
+        if (sums == null) {
+            String[] values = new String[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                values[i] = isEmpty(columns[i]) ? null : text(columns[i]);
+            }
+            sums = new CanonicalTally.Sums(values, currency);
+            t.keys.put(Arrays.copyOf(t.scratch, len), sums);
+            t.groups.add(sums);
+        }
+        return sums;
+    }
+
+    /** The seconds since the epoch of a time of the fixed form 2024-09-01T00:00:00Z, else {@link #NO_TIME}. */
+    private long epochSecond(int k) {
+        Instant t = fixedInstant(k);
+        return t == null ? NO_TIME : t.getEpochSecond();
+    }
+
     /** Parses a cell of the form -?[0-9]+(\.[0-9]+)? of at most 18 digits into {@link #units} and {@link #scale}. */
     private boolean simpleDecimal(int k) {
         if (quoted[k]) {
@@ -548,6 +811,12 @@ final class CanonicalChunkParser {
 
     /** A time of the form 2024-09-01T00:00:00Z by hand, any other through the general parser. */
     private Instant instant(int k) {
+        Instant fixed = fixedInstant(k);
+        return fixed != null ? fixed : CanonicalColumn.instant(text(k));
+    }
+
+    /** A time of the form 2024-09-01T00:00:00Z by hand, or null for any other text. */
+    private Instant fixedInstant(int k) {
         int s = starts[k];
         byte[] b = buf;
         if (!quoted[k]
@@ -590,7 +859,7 @@ final class CanonicalChunkParser {
                 return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
             }
         }
-        return CanonicalColumn.instant(text(k));
+        return null;
     }
 
     private static int lengthOfMonth(int month, boolean leap) {

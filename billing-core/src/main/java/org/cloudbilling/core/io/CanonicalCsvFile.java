@@ -27,6 +27,9 @@ import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.consolidation.Consolidation;
+import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.consolidation.Rollup;
 import org.cloudbilling.core.io.internal.RowSource;
 
 /**
@@ -313,6 +316,74 @@ final class CanonicalCsvFile implements Closeable {
             }
         }
         return collector.finisher().apply(total == null ? supplier.get() : total);
+    }
+
+    /**
+     * Consolidates the file by {@code grouping}, whose dimensions are the canonical columns {@code keyColumns}:
+     * the rows {@link CanonicalChunkParser} proves valid are totalled without making their items
+     * ({@link CanonicalTally}), every other row is made an item and consolidated as such, so the result, and the
+     * error of a bad row, are those of {@link #collect} with {@code Consolidation.toRollup(grouping)}.
+     *
+     * @throws BillingInputException for the first bad row of the file, as the plain reader gives it
+     */
+    Rollup consolidate(Grouping grouping, int[] keyColumns) {
+        return consolidate(grouping, keyColumns, Consolidation.toRollup(grouping));
+    }
+
+    private <A> Rollup consolidate(Grouping grouping, int[] keyColumns, Collector<LineItem, A, Rollup> items) {
+        if (headerEnd < 0) {
+            return collect(items);
+        }
+        PartReader reader = (parser, from, to, first) -> {
+            A container = items.supplier().get();
+            BiConsumer<A, LineItem> add = items.accumulator();
+            BillingInputException[] bad = {null};
+            CanonicalTally tally = new CanonicalTally(keyColumns);
+            parser.tally = tally;
+            CanonicalChunkParser.Part part;
+            try {
+                part = parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
+                    @Override
+                    public boolean item(LineItem item) {
+                        add.accept(container, item);
+                        return true;
+                    }
+
+                    @Override
+                    public boolean bad(BillingInputException refusal) {
+                        bad[0] = refusal;
+                        return false;
+                    }
+                });
+            } finally {
+                parser.tally = null;
+            }
+            Rollup rollup =
+                    bad[0] != null ? null : items.finisher().apply(container).merge(tally.toRollup(grouping));
+            return new Done(part, new Object[] {rollup, bad[0]});
+        };
+        Rollup total = Rollup.empty(grouping);
+        for (Done done = next(reader, threads + 1); done != null; done = next(reader, threads + 1)) {
+            Object[] got = (Object[]) done.result;
+            if (got[1] != null) {
+                throw movedDown((BillingInputException) got[1], nextLine);
+            }
+            total = total.merge((Rollup) got[0]);
+            boolean stopped = done.part.stopped;
+            passed(done);
+            if (stopped) {
+                A restOf = items.supplier().get();
+                BiConsumer<A, LineItem> add = items.accumulator();
+                try (RowSource<LineItem> plain = rest()) {
+                    while (plain.hasNext()) {
+                        add.accept(restOf, plain.next());
+                    }
+                }
+                total = total.merge(items.finisher().apply(restOf));
+                break;
+            }
+        }
+        return total;
     }
 
     /** Returns the items of the file in order; a bad row throws from {@code next()}, and reading may go on. */

@@ -19,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.consolidation.Consolidation;
+import org.cloudbilling.core.consolidation.Dimension;
+import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.consolidation.Rollup;
+import org.cloudbilling.core.consolidation.Totals;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.testing.BillingGenerators;
@@ -28,9 +33,9 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * The fast path of a canonical CSV file ({@link LineItemCsv#reader(Path, java.nio.charset.Charset, FormulaGuard)}
- * and {@link LineItemCsv#collect}) gives what the plain reader gives on the same bytes: the same items in the same
- * order, every scale kept, and the same errors at the same lines, whatever the number of threads and wherever the
+ * The fast path of a canonical CSV file ({@link LineItemCsv#reader(Path, java.nio.charset.Charset, FormulaGuard)},
+ * {@link LineItemCsv#collect} and {@link LineItemCsv#consolidate}, which totals rows without making items) gives what
+ * the plain reader gives on the same bytes: the same items in the same order, the same totals, every scale kept, and the same errors at the same lines, whatever the number of threads and wherever the
  * file is cut (parts as small as a few bytes, so cuts fall inside quoted line breaks).
  */
 @Tag("MONEY-2")
@@ -187,11 +192,37 @@ class LineItemCsvFastPathProperties {
                             List<LineItem> collected = LineItemCsv.collect(
                                     file, StandardCharsets.UTF_8, guard, Collectors.toList(), threads, partSize);
                             assertThat(collected).isEqualTo(expected);
+                            for (Grouping grouping : GROUPINGS) {
+                                Rollup totalled = LineItemCsv.consolidate(
+                                        file, StandardCharsets.UTF_8, guard, grouping, threads, partSize);
+                                assertThat(described(totalled))
+                                        .isEqualTo(described(Consolidation.consolidate(expected, grouping)));
+                            }
                         } finally {
                             delete(file);
                         }
                     }
                 });
+    }
+
+    /**
+     * Groupings {@link LineItemCsv#consolidate} totals from the cells (columns of the file), and one it reads as
+     * items (a tag).
+     */
+    private static final List<Grouping> GROUPINGS = List.of(
+            Grouping.by(),
+            Grouping.by(Dimension.OWNER),
+            Grouping.by(Dimension.PAYER, Dimension.PROJECT, Dimension.PAY_MODE),
+            Grouping.by(Dimension.RESOURCE, Dimension.ACTION_TYPE, Dimension.INSTANCE_TYPE),
+            Grouping.by(Dimension.OWNER, Dimension.tag(TagKey.of("team"))));
+
+    /** Every group's key and totals, every amount with its scale ({@link Totals#equals} compares values only). */
+    private static String described(Rollup rollup) {
+        StringBuilder out = new StringBuilder();
+        rollup.groups()
+                .forEach((key, totals) ->
+                        out.append(key).append(" = ").append(totals).append('\n'));
+        return out.toString();
     }
 
     /** Ways to spoil a row's text: each a bad cell, a bad row or bad CSV. */
@@ -211,7 +242,13 @@ class LineItemCsvFastPathProperties {
             "tagsDuplicate",
             "badTime",
             "badCurrency",
-            "unclosed");
+            "unclosed",
+            "tagsEmptyKey",
+            "tagsNumber",
+            "badPayMode",
+            "endNotAfterStart",
+            "quotedAmount",
+            "longAmount");
 
     private static String spoil(String line, String how) {
         String[] cells = line.split(",", -1);
@@ -236,6 +273,12 @@ class LineItemCsvFastPathProperties {
             case "badTime" -> cells[14] = "2024-02-30T00:00:00Z";
             case "badCurrency" -> cells[21] = "XYZ";
             case "unclosed" -> cells[3] = "\"open";
+            case "tagsEmptyKey" -> cells[34] = "\"{\"\"\"\":\"\"1\"\"}\"";
+            case "tagsNumber" -> cells[34] = "\"{\"\"a\"\":1}\"";
+            case "badPayMode" -> cells[11] = "SOMETIMES";
+            case "endNotAfterStart" -> cells[15] = cells[14];
+            case "quotedAmount" -> cells[22] = "\"" + cells[22] + "\"";
+            case "longAmount" -> cells[33] = cells[33] + "0000000000000000000";
             default -> throw new IllegalArgumentException(how);
         }
         return String.join(",", cells);
@@ -293,6 +336,28 @@ class LineItemCsvFastPathProperties {
                                     + " items";
                         } catch (BillingInputException e) {
                             collected = "refused " + e.problems();
+                        }
+                        for (Grouping grouping : GROUPINGS) {
+                            String totalled;
+                            String itemised;
+                            try {
+                                totalled = described(LineItemCsv.consolidate(
+                                        file, StandardCharsets.UTF_8, FormulaGuard.ON, grouping, threads, partSize));
+                            } catch (BillingInputException e) {
+                                totalled = "refused " + e.problems();
+                            }
+                            try {
+                                itemised = described(LineItemCsv.collect(
+                                        file,
+                                        StandardCharsets.UTF_8,
+                                        FormulaGuard.ON,
+                                        Consolidation.toRollup(grouping),
+                                        threads,
+                                        partSize));
+                            } catch (BillingInputException e) {
+                                itemised = "refused " + e.problems();
+                            }
+                            assertThat(totalled).isEqualTo(itemised);
                         }
                         assertThat(collected)
                                 .isEqualTo(

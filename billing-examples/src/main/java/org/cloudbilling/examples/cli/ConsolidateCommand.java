@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.cloudbilling.core.bill.CostMetric;
-import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.GroupKey;
 import org.cloudbilling.core.consolidation.Grouping;
@@ -91,7 +90,7 @@ public final class ConsolidateCommand extends BaseCommand {
         List<Dimension> dims = new ArrayList<>();
         columns.forEach(c -> dims.add(c.dimension));
         Grouping grouping = Grouping.by(calendar.calendar, dims.toArray(Dimension[]::new));
-        Rollup rollup = input.collect(progress(), Consolidation.toRollup(grouping));
+        Rollup rollup = input.consolidate(progress(), grouping);
 
         // ordered as the library orders keys
         Map<List<String>, Totals> rows = new TreeMap<>(ConsolidateCommand::compareKeys);

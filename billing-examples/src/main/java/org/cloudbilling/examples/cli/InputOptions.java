@@ -20,6 +20,10 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.consolidation.Consolidation;
+import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.consolidation.Rollup;
+import org.cloudbilling.core.consolidation.Totals;
 import org.cloudbilling.core.focus.FocusCsv;
 import org.cloudbilling.core.focus.parquet.FocusParquet;
 import org.cloudbilling.core.focus.parquet.ParquetReadResult;
@@ -174,6 +178,36 @@ final class InputOptions {
         try {
             T result = LineItemCsv.collect(input, charset, formulaGuard, counting(collector, count));
             progress.note("read " + count.sum() + " line items from " + name);
+            return result;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                throw new UserError("cannot read " + name + ": no such file");
+            }
+            throw new UserError("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Consolidates the file's line items by {@code grouping}: a canonical CSV file is totalled from its bytes on
+     * every core without making an item of each row ({@code LineItemCsv.consolidate}), other formats as
+     * {@link #collect(Progress, Collector)} reads them; the same roll-up either way.
+     *
+     * @throws UserError if the file cannot be read or the format is not supported
+     * @throws org.cloudbilling.core.io.BillingInputException naming file, line and column of the first bad row
+     */
+    Rollup consolidate(Progress progress, Grouping grouping) {
+        if (format != InputFormat.CANONICAL) {
+            return collect(progress, Consolidation.toRollup(grouping));
+        }
+        String name = input.toString();
+        Charset charset = charset();
+        try {
+            Rollup result = LineItemCsv.consolidate(input, charset, formulaGuard, grouping);
+            long count = 0;
+            for (Totals t : result.groups().values()) {
+                count += t.itemCount();
+            }
+            progress.note("read " + count + " line items from " + name);
             return result;
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof NoSuchFileException) {
