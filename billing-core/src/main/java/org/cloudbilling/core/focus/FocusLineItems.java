@@ -299,6 +299,12 @@ public final class FocusLineItems {
         return pricingQuantity12(item, category).map(q -> COUNT_UNIT);
     }
 
+    /** Whether {@code q} is a whole number from 0 to {@link Integer#MAX_VALUE}, as a purchase quantity is. */
+    private static boolean isCount(BigDecimal q) {
+        BigDecimal whole = q.stripTrailingZeros();
+        return q.signum() >= 0 && whole.scale() <= 0 && whole.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+    }
+
     private static String chargeFrequency(LineItem item) {
         return item.payMode() == PayMode.PREPAID ? "One-Time" : "Usage-Based";
     }
@@ -440,6 +446,7 @@ public final class FocusLineItems {
         Optional<Money> contracted = optionalMoney(row, FocusColumn.CONTRACTED_COST, currency);
         Optional<BigDecimal> pricingQuantity = row.decimal(FocusColumn.PRICING_QUANTITY);
         Optional<String> pricingUnit = row.text(FocusColumn.PRICING_UNIT);
+        Optional<Integer> bought = Optional.empty();
         if (row.extra(X_ACTION_TYPE).isPresent()) {
             // the library's own export: what toRow derived is not a reported value, and the item reads back equal
             LineItem own = b.build();
@@ -448,7 +455,17 @@ public final class FocusLineItems {
             boolean purchase12 = ownCategory.equals("Purchase") && !row.isNull(FocusColumn.PRICING_CATEGORY);
             effective = effective.filter(m -> !m.isEqual(own.totalCost()) && !(purchase12 && m.isZero()));
             contracted = contracted.filter(m -> !m.isEqual(CostMetric.CONTRACTED_COST.of(own)));
-            if ((pricingQuantity.equals(own.usageQuantity()) && pricingUnit.equals(own.usageUnit()))
+            if (purchase12
+                    && own.usageQuantity().isEmpty()
+                    && pricingUnit.equals(Optional.of(COUNT_UNIT))
+                    && pricingQuantity
+                            .filter(q -> isCount(q) && q.compareTo(BigDecimal.ONE) != 0)
+                            .isPresent()) {
+                // the quantity bought, as toRow wrote it (a quantity of 1 reads as none: toRow writes 1 for none)
+                bought = Optional.of(pricingQuantity.get().intValueExact());
+                pricingQuantity = Optional.empty();
+                pricingUnit = Optional.empty();
+            } else if ((pricingQuantity.equals(own.usageQuantity()) && pricingUnit.equals(own.usageUnit()))
                     || (pricingQuantity.equals(pricingQuantity12(own, ownCategory))
                             && pricingUnit.equals(pricingUnit12(own, ownCategory)))) {
                 pricingQuantity = Optional.empty();
@@ -461,6 +478,7 @@ public final class FocusLineItems {
                 }
             }
         }
+        bought.ifPresent(b::purchaseQuantity);
         return b.effectiveCost(effective)
                 .contractedCost(contracted)
                 .pricingQuantity(pricingQuantity)
