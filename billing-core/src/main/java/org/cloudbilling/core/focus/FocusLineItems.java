@@ -126,12 +126,11 @@ public final class FocusLineItems {
         boolean carried = !item.attributes().isEmpty();
         String category = chargeCategory(item);
         boolean v12 = version == FocusVersion.V1_2;
-        Optional<BigDecimal> pricingQuantity = carried || !v12
-                ? item.pricingQuantity()
-                : item.pricingQuantity().or(item::usageQuantity);
-        Optional<String> pricingUnit = carried || !v12
-                ? item.pricingUnit()
-                : item.pricingQuantity().isPresent() ? item.pricingUnit() : item.usageUnit();
+        boolean derived = v12 && !carried;
+        Optional<BigDecimal> pricingQuantity = derived ? pricingQuantity12(item, category) : item.pricingQuantity();
+        Optional<String> pricingUnit = derived ? pricingUnit12(item, category) : item.pricingUnit();
+        // FOCUS 1.2: a purchase covering the resource's coming period has EffectiveCost 0 (EffectiveCost-C-005-C)
+        boolean purchase12 = derived && category.equals("Purchase");
         // FOCUS 1.2: ConsumedQuantity is null unless the charge is Usage (ConsumedQuantity-C-004-C)
         boolean consumed = !v12 || carried || category.equals("Usage");
         FocusRow.Builder b = FocusRow.builder()
@@ -140,7 +139,9 @@ public final class FocusLineItems {
                         FocusColumn.EFFECTIVE_COST,
                         carried
                                 ? item.effectiveCost().map(Money::amount).orElse(null)
-                                : CostMetric.EFFECTIVE_COST.of(item).amount())
+                                : purchase12
+                                        ? BigDecimal.ZERO
+                                        : CostMetric.EFFECTIVE_COST.of(item).amount())
                 .set(FocusColumn.LIST_COST, item.listCost().amount())
                 .set(
                         FocusColumn.CONTRACTED_COST,
@@ -204,6 +205,9 @@ public final class FocusLineItems {
                 .extra(X_CREDIT_PAID, amount(item.creditPaid()))
                 .extra(X_COUPON_PAID, amount(item.couponPaid()))
                 .extra(X_TAX, amount(item.tax()));
+        if (derived) {
+            b.set(FocusColumn.PRICING_CATEGORY, pricingCategory(item, category));
+        }
         if (version.has(FocusColumn.SERVICE_SUBCATEGORY)) {
             // the catch-all subcategory of the category ("Other (Other)"): a FOCUS 1.1 column never null
             b.set(FocusColumn.SERVICE_SUBCATEGORY, value(item, FocusColumn.SERVICE_SUBCATEGORY));
@@ -247,6 +251,58 @@ public final class FocusLineItems {
             default:
                 return null;
         }
+    }
+
+    /** The unit of a pricing quantity the library states itself: a count of what was bought or charged. */
+    static final String COUNT_UNIT = "Units";
+
+    /**
+     * FOCUS 1.2 PricingCategory of the library's own row (PricingCategory-C-004-C, C-008-C, C-009-C): a usage charge
+     * a commitment (reserved instance or savings plan) paid part of is {@code Committed}; other usage and purchases
+     * are priced at the account's agreed rate, {@code Standard}; credits, adjustments and tax have none.
+     */
+    static String pricingCategory(LineItem item, String category) {
+        if (category.equals("Usage")) {
+            boolean committed = item.reservedInstanceDeduction()
+                            .filter(m -> !m.isZero())
+                            .isPresent()
+                    || item.savingsPlanDeduction().filter(m -> !m.isZero()).isPresent();
+            return committed ? "Committed" : "Standard";
+        }
+        return category.equals("Purchase") ? "Standard" : null;
+    }
+
+    /**
+     * FOCUS 1.2 PricingQuantity of the library's own row: the reported pricing quantity, else the usage quantity;
+     * a usage or purchase charge (PricingQuantity-C-005-C) without either is priced by count: a purchase's bought
+     * quantity ({@link LineItem#purchaseQuantity()}), else 1.
+     */
+    private static Optional<BigDecimal> pricingQuantity12(LineItem item, String category) {
+        Optional<BigDecimal> reported = item.pricingQuantity().or(item::usageQuantity);
+        if (reported.isPresent() || !(category.equals("Usage") || category.equals("Purchase"))) {
+            return reported;
+        }
+        return Optional.of(
+                category.equals("Purchase")
+                        ? item.purchaseQuantity().map(BigDecimal::valueOf).orElse(BigDecimal.ONE)
+                        : BigDecimal.ONE);
+    }
+
+    /** The unit of {@link #pricingQuantity12}: the one reported with the quantity, else {@link #COUNT_UNIT}. */
+    private static Optional<String> pricingUnit12(LineItem item, String category) {
+        if (item.pricingQuantity().isPresent()) {
+            return item.pricingUnit().or(() -> Optional.of(COUNT_UNIT));
+        }
+        if (item.usageQuantity().isPresent()) {
+            return item.usageUnit().or(() -> Optional.of(COUNT_UNIT));
+        }
+        return pricingQuantity12(item, category).map(q -> COUNT_UNIT);
+    }
+
+    /** Whether {@code q} is a whole number from 0 to {@link Integer#MAX_VALUE}, as a purchase quantity is. */
+    private static boolean isCount(BigDecimal q) {
+        BigDecimal whole = q.stripTrailingZeros();
+        return q.signum() >= 0 && whole.scale() <= 0 && whole.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
     }
 
     private static String chargeFrequency(LineItem item) {
@@ -390,12 +446,28 @@ public final class FocusLineItems {
         Optional<Money> contracted = optionalMoney(row, FocusColumn.CONTRACTED_COST, currency);
         Optional<BigDecimal> pricingQuantity = row.decimal(FocusColumn.PRICING_QUANTITY);
         Optional<String> pricingUnit = row.text(FocusColumn.PRICING_UNIT);
+        Optional<Integer> bought = Optional.empty();
         if (row.extra(X_ACTION_TYPE).isPresent()) {
             // the library's own export: what toRow derived is not a reported value, and the item reads back equal
             LineItem own = b.build();
-            effective = effective.filter(m -> !m.isEqual(own.totalCost()));
+            String ownCategory = chargeCategory(own);
+            // a 1.2 export writes a purchase's EffectiveCost as 0 (EffectiveCost-C-005-C) and its PricingCategory
+            boolean purchase12 = ownCategory.equals("Purchase") && !row.isNull(FocusColumn.PRICING_CATEGORY);
+            effective = effective.filter(m -> !m.isEqual(own.totalCost()) && !(purchase12 && m.isZero()));
             contracted = contracted.filter(m -> !m.isEqual(CostMetric.CONTRACTED_COST.of(own)));
-            if (pricingQuantity.equals(own.usageQuantity()) && pricingUnit.equals(own.usageUnit())) {
+            if (purchase12
+                    && own.usageQuantity().isEmpty()
+                    && pricingUnit.equals(Optional.of(COUNT_UNIT))
+                    && pricingQuantity
+                            .filter(q -> isCount(q) && q.compareTo(BigDecimal.ONE) != 0)
+                            .isPresent()) {
+                // the quantity bought, as toRow wrote it (a quantity of 1 reads as none: toRow writes 1 for none)
+                bought = Optional.of(pricingQuantity.get().intValueExact());
+                pricingQuantity = Optional.empty();
+                pricingUnit = Optional.empty();
+            } else if ((pricingQuantity.equals(own.usageQuantity()) && pricingUnit.equals(own.usageUnit()))
+                    || (pricingQuantity.equals(pricingQuantity12(own, ownCategory))
+                            && pricingUnit.equals(pricingUnit12(own, ownCategory)))) {
                 pricingQuantity = Optional.empty();
                 pricingUnit = Optional.empty();
             }
@@ -406,6 +478,7 @@ public final class FocusLineItems {
                 }
             }
         }
+        bought.ifPresent(b::purchaseQuantity);
         return b.effectiveCost(effective)
                 .contractedCost(contracted)
                 .pricingQuantity(pricingQuantity)

@@ -14,6 +14,7 @@ import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.id.OrderId;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.testing.BillFixtures;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
@@ -156,5 +157,97 @@ class FocusExport12Test {
                 .get(0);
 
         assertThat(back).isEqualTo(BillFixtures.CVM_HOUR);
+    }
+
+    private static LineItem read12(LineItem item) {
+        String text = write(FocusVersion.V1_2, List.of(FocusLineItems.toRow(item, BillingMonth.of(2024, 9), V12)));
+        return FocusCsv.readLineItems(new StringReader(text), "f.csv", FormulaGuard.OFF, OnError.FAIL)
+                .valuesOrThrow()
+                .get(0);
+    }
+
+    @Test
+    @DisplayName("FOCUS-8: PricingCategory in 1.2: Standard for usage at the agreed rate, Committed when a commitment"
+            + " paid part of it (PricingCategory-C-004-C, C-008-C, C-009-C); none in 1.0")
+    void libraryUsage_v12_pricingCategory() {
+        // CVM_HOUR: list 0.40 at discount 0.8, reserved-instance deduction 0.00
+        LineItem covered = LineItem.builder()
+                .from(BillFixtures.CVM_HOUR)
+                .reservedInstanceDeduction(Money.of("CNY", "0.10000000"))
+                .build();
+
+        assertThat(FocusLineItems.toRow(BillFixtures.CVM_HOUR, BillingMonth.of(2024, 9), V12)
+                        .text(FocusColumn.PRICING_CATEGORY))
+                .contains("Standard");
+        assertThat(FocusLineItems.toRow(covered, BillingMonth.of(2024, 9), V12).text(FocusColumn.PRICING_CATEGORY))
+                .contains("Committed");
+        assertThat(FocusLineItems.toRow(
+                                BillFixtures.CVM_HOUR, BillingMonth.of(2024, 9), V12.withVersion(FocusVersion.V1_0))
+                        .isNull(FocusColumn.PRICING_CATEGORY))
+                .isTrue();
+        assertThat(read12(covered)).isEqualTo(covered);
+    }
+
+    @Test
+    @DisplayName("FOCUS-8: a purchase in 1.2 prices the quantity bought, has PricingCategory Standard and EffectiveCost"
+            + " 0 (PricingQuantity-C-005-C, EffectiveCost-C-005-C); BilledCost is its cost")
+    void libraryPurchase_v12_quantityBought_effectiveCostZero() {
+        LineItem purchase = LineItem.builder()
+                .from(BillFixtures.CVM_HOUR)
+                .payMode(PayMode.PREPAID)
+                .settlementCycle(java.util.Optional.empty())
+                .actionType(ActionType.NEW_PURCHASE)
+                .orderId(OrderId.of("o-1"))
+                .usageQuantity(java.util.Optional.empty())
+                .usageUnit(java.util.Optional.empty())
+                .purchaseQuantity(3)
+                .feePeriod(Interval.of(Instant.parse("2024-09-01T00:00:00Z"), Instant.parse("2024-10-01T00:00:00Z")))
+                .build();
+        LineItem oneOff = LineItem.builder()
+                .from(purchase)
+                .purchaseQuantity(java.util.Optional.empty())
+                .build();
+
+        FocusRow row = FocusLineItems.toRow(purchase, BillingMonth.of(2024, 9), V12);
+        FocusRow v10 = FocusLineItems.toRow(purchase, BillingMonth.of(2024, 9), V12.withVersion(FocusVersion.V1_0));
+
+        assertThat(row.decimal(FocusColumn.PRICING_QUANTITY)).contains(new BigDecimal("3"));
+        assertThat(row.text(FocusColumn.PRICING_UNIT)).contains("Units");
+        assertThat(row.text(FocusColumn.PRICING_CATEGORY)).contains("Standard");
+        assertThat(row.decimal(FocusColumn.EFFECTIVE_COST)).contains(BigDecimal.ZERO);
+        assertThat(row.decimal(FocusColumn.BILLED_COST)).contains(new BigDecimal("0.32000000"));
+        assertThat(FocusLineItems.toRow(oneOff, BillingMonth.of(2024, 9), V12).decimal(FocusColumn.PRICING_QUANTITY))
+                .contains(BigDecimal.ONE);
+        // 1.0 is written as before: EffectiveCost is the total, no PricingQuantity is made up
+        assertThat(v10.decimal(FocusColumn.EFFECTIVE_COST)).contains(new BigDecimal("0.32000000"));
+        assertThat(v10.isNull(FocusColumn.PRICING_QUANTITY)).isTrue();
+        // what the export derived is not read back as reported
+        assertThat(read12(purchase)).isEqualTo(purchase);
+        assertThat(read12(oneOff)).isEqualTo(oneOff);
+    }
+
+    @Test
+    @DisplayName("FOCUS-8: usage without a quantity is priced in 1.2 as 1 Units; a credit has no PricingCategory")
+    void libraryUsageWithoutQuantity_v12_andCredit() {
+        LineItem unmeasured = LineItem.builder()
+                .from(BillFixtures.CVM_HOUR)
+                .usageQuantity(java.util.Optional.empty())
+                .usageUnit(java.util.Optional.empty())
+                .build();
+        LineItem credit = LineItem.builder()
+                .from(unmeasured)
+                .actionType(ActionType.CREDIT)
+                .build();
+
+        FocusRow row = FocusLineItems.toRow(unmeasured, BillingMonth.of(2024, 9), V12);
+        FocusRow creditRow = FocusLineItems.toRow(credit, BillingMonth.of(2024, 9), V12);
+
+        assertThat(row.decimal(FocusColumn.PRICING_QUANTITY)).contains(BigDecimal.ONE);
+        assertThat(row.text(FocusColumn.PRICING_UNIT)).contains("Units");
+        assertThat(row.isNull(FocusColumn.CONSUMED_QUANTITY)).isTrue();
+        assertThat(creditRow.text(FocusColumn.CHARGE_CATEGORY)).contains("Credit");
+        assertThat(creditRow.isNull(FocusColumn.PRICING_CATEGORY)).isTrue();
+        assertThat(creditRow.isNull(FocusColumn.PRICING_QUANTITY)).isTrue();
+        assertThat(read12(unmeasured)).isEqualTo(unmeasured);
     }
 }

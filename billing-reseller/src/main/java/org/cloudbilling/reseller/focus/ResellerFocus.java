@@ -16,6 +16,7 @@ import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusExport;
 import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusRow;
+import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
@@ -132,7 +133,7 @@ public final class ResellerFocus {
                     .set(FocusColumn.BILLING_ACCOUNT_ID, bill.reseller().value())
                     .set(FocusColumn.SUB_ACCOUNT_ID, r.owner().value())
                     .set(FocusColumn.BILLED_COST, r.cost().amount())
-                    .set(FocusColumn.EFFECTIVE_COST, r.cost().amount())
+                    .set(FocusColumn.EFFECTIVE_COST, effectiveCost(r.cost(), item, r.kind(), export))
                     .set(FocusColumn.LIST_COST, r.originalPrice().amount())
                     .set(FocusColumn.CONTRACTED_COST, r.cost().amount())
                     .tags(tags(r.tags()))
@@ -149,7 +150,10 @@ public final class ResellerFocus {
      *
      * @param bill the bill, not null
      * @param items the line item of each row's id, not null; must know every row's item
-     * @param export the issuer's names (the reseller is the invoice issuer of Bill B) and calendar, not null
+     * @param export the issuer's names and calendar, not null: the reseller is the InvoiceIssuerName of Bill B and, as
+     *     the one that sold the services to its customers, its ProviderName too, the cloud being the PublisherName
+     *     (FOCUS 1.2's BilledCost-C-005-C reads a ProviderName other than the InvoiceIssuerName as a charge paid to
+     *     a third party, whose BilledCost is 0; a customer pays the reseller)
      * @return one row per bill row, never null
      * @throws NullPointerException naming the line item when {@code items} does not know it
      */
@@ -164,7 +168,7 @@ public final class ResellerFocus {
                     .set(FocusColumn.BILLING_ACCOUNT_ID, r.customer().value())
                     .set(FocusColumn.SUB_ACCOUNT_ID, r.customer().value())
                     .set(FocusColumn.BILLED_COST, r.total().amount())
-                    .set(FocusColumn.EFFECTIVE_COST, r.total().amount())
+                    .set(FocusColumn.EFFECTIVE_COST, effectiveCost(r.total(), item, r.kind(), export))
                     .set(FocusColumn.LIST_COST, r.originalPrice().amount())
                     .set(FocusColumn.CONTRACTED_COST, r.totalBeforeVoucher().amount())
                     .tags(tags(r.tags()))
@@ -204,6 +208,16 @@ public final class ResellerFocus {
             return item.payMode() == PayMode.PREPAID ? "Purchase" : "Usage";
         }
         return FocusLineItems.chargeCategory(item);
+    }
+
+    /**
+     * The EffectiveCost of a bill row: its amount, except for a purchase in FOCUS 1.2, which covers the resource's
+     * coming period and is 0 (EffectiveCost-C-005-C), as {@link FocusLineItems#toRow} writes it.
+     */
+    private static BigDecimal effectiveCost(Money amount, LineItem item, RowKind kind, FocusExport export) {
+        boolean purchase12 = export.version() == FocusVersion.V1_2
+                && chargeCategory(item, kind).equals("Purchase");
+        return purchase12 ? BigDecimal.ZERO : amount.amount();
     }
 
     private static FocusRow.Builder base(LineItem item, RowKind kind, BillingMonth month, FocusExport export) {

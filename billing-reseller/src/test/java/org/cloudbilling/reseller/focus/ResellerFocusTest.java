@@ -16,8 +16,10 @@ import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusExport;
+import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.focus.FocusValidator;
+import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
@@ -236,5 +238,34 @@ class ResellerFocusTest {
         return rows.stream()
                 .map(r -> r.decimal(FocusColumn.BILLED_COST).orElseThrow())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    @Tag("FOCUS-8")
+    void bills12_purchaseRow_hasEffectiveCostZero_andItsBilledCost() {
+        // a-p: Alice's new purchase, list 100.00; R1's cost at discount 0.8 is 80.00; Alice pays 100.00 (no discount)
+        FocusRow a =
+                ResellerFocus.billA(
+                                WorkedExampleTest.R1_MONTH.billA(), ITEMS::get, PROVIDER.withVersion(FocusVersion.V1_2))
+                        .stream()
+                        .filter(r -> r.extra(FocusLineItems.X_LINE_ITEM_ID)
+                                .orElseThrow()
+                                .equals("a-p"))
+                        .findFirst()
+                        .orElseThrow();
+        FocusRow b = ResellerFocus.billB(
+                        WorkedExampleTest.R1_MONTH.billB(), ITEMS::get, R1_ISSUER.withVersion(FocusVersion.V1_2))
+                .stream()
+                .filter(r ->
+                        r.extra(FocusLineItems.X_LINE_ITEM_ID).orElseThrow().equals("a-p"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(a.text(FocusColumn.CHARGE_CATEGORY)).contains("Purchase");
+        assertThat(a.decimal(FocusColumn.BILLED_COST).orElseThrow()).isEqualByComparingTo("80.00");
+        assertThat(a.decimal(FocusColumn.EFFECTIVE_COST).orElseThrow()).isEqualByComparingTo("0");
+        assertThat(a.text(FocusColumn.PRICING_CATEGORY)).contains("Standard");
+        assertThat(b.decimal(FocusColumn.BILLED_COST).orElseThrow()).isEqualByComparingTo("100.00");
+        assertThat(b.decimal(FocusColumn.EFFECTIVE_COST).orElseThrow()).isEqualByComparingTo("0");
     }
 }
