@@ -301,8 +301,11 @@ final class FocusParquetReader {
                         problem = "it has " + chunk.getMeta_data().getNum_values() + " values for "
                                 + group.getNum_rows() + " rows";
                     } else {
-                        readers[i][j] =
-                                new ColumnReaderImpl(leaf, file.pages(group, chunk), new PrimitiveConverter() {}, null);
+                        readers[i][j] = new ColumnReaderImpl(
+                                leaf,
+                                file.pages(group, chunk, leaf.getMaxRepetitionLevel(), leaf.getMaxDefinitionLevel()),
+                                new PrimitiveConverter() {},
+                                null);
                     }
                 } catch (ParquetFormatError e) {
                     problem = e.getMessage();

@@ -119,7 +119,8 @@ final class ParquetFile {
      *
      * @param primitiveName the physical type the schema gives, checked against the chunk's
      */
-    PageReader pages(RowGroup rowGroup, ColumnChunk chunk) throws IOException, ParquetFormatError {
+    PageReader pages(RowGroup rowGroup, ColumnChunk chunk, int maxRepetition, int maxDefinition)
+            throws IOException, ParquetFormatError {
         ColumnMetaData cm = chunk.getMeta_data();
         if (cm == null) {
             throw new ParquetFormatError(
@@ -180,8 +181,14 @@ final class ParquetFile {
                     if (h == null || h.getNum_values() < 0) {
                         throw new ParquetFormatError("a data page has no header");
                     }
+                    byte[] content = decompress(codec, page, expanded);
+                    checkDeltaHeader(
+                            encoding(h.getEncoding()),
+                            content,
+                            valuesStart(content, h, maxRepetition, maxDefinition),
+                            h.getNum_values());
                     pages.add(new DataPageV1(
-                            BytesInput.from(decompress(codec, page, expanded)),
+                            BytesInput.from(content),
                             h.getNum_values(),
                             expanded,
                             null,
@@ -204,6 +211,7 @@ final class ParquetFile {
                     byte[] data = java.util.Arrays.copyOfRange(page, rl + dl, stored);
                     boolean compressed = !h.isSetIs_compressed() || h.isIs_compressed();
                     byte[] plain = compressed ? decompress(codec, data, expanded - rl - dl) : data;
+                    checkDeltaHeader(encoding(h.getEncoding()), plain, 0, h.getNum_values());
                     pages.add(DataPageV2.uncompressed(
                             h.getNum_rows(),
                             h.getNum_nulls(),
@@ -222,6 +230,109 @@ final class ParquetFile {
             }
         }
         return new Pages(cm.getNum_values(), dictionary, pages);
+    }
+
+    /** The most values a delta-encoded block may claim; writers use 128. */
+    private static final int MAX_DELTA_BLOCK = 1 << 16;
+
+    /**
+     * The most values a delta-encoded page may claim: writers cut pages at about 1 MB or 20,000 rows, and the decoder
+     * holds a page's values as {@code long}s (32 MB at this bound).
+     */
+    static final int MAX_DELTA_PAGE_VALUES = 1 << 22;
+
+    /**
+     * Refuses a delta-encoded page whose header claims more values than the page's header, than its bytes can hold
+     * (each block after the first value needs a minimum delta and a bit width per mini-block) or than
+     * {@link #MAX_DELTA_PAGE_VALUES}, or blocks larger than {@link #MAX_DELTA_BLOCK} values: parquet-java sizes its
+     * buffer from these numbers before it decodes anything.
+     * (The second block of DELTA_BYTE_ARRAY, after the prefix lengths, is not reached here.)
+     */
+    private static void checkDeltaHeader(Encoding encoding, byte[] page, int start, int pageValues)
+            throws ParquetFormatError {
+        if (encoding != Encoding.DELTA_BINARY_PACKED
+                && encoding != Encoding.DELTA_LENGTH_BYTE_ARRAY
+                && encoding != Encoding.DELTA_BYTE_ARRAY) {
+            return;
+        }
+        int[] at = {start};
+        long block = varint(page, at);
+        long miniBlocks = varint(page, at);
+        long total = varint(page, at);
+        long room = total < 0 ? 0 : (long) (page.length - at[0]) / (1 + miniBlocks) * block + 1;
+        if (block <= 0
+                || block > MAX_DELTA_BLOCK
+                || miniBlocks <= 0
+                || miniBlocks > block
+                || total < 0
+                || total > pageValues
+                || total > MAX_DELTA_PAGE_VALUES
+                || total > room) {
+            throw new ParquetFormatError("a delta-encoded page claims blocks of " + block + " values in " + miniBlocks
+                    + " mini-blocks and " + total + " values, for a page of " + pageValues + " values");
+        }
+    }
+
+    /** Reads an unsigned LEB128 integer at {@code at[0]}, moving it on; -1 past the end or beyond 35 bits. */
+    private static long varint(byte[] bytes, int[] at) {
+        long value = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (at[0] >= bytes.length) {
+                return -1;
+            }
+            int b = bytes[at[0]++] & 0xFF;
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Where a version 1 data page's values start: after its repetition and definition levels (RLE levels carry
+     * their length in 4 bytes; bit-packed ones take {@code ceil(values x bits / 8)} bytes).
+     */
+    private static int valuesStart(byte[] page, DataPageHeader h, int maxRepetition, int maxDefinition)
+            throws ParquetFormatError {
+        // levels are RLE or bit-packed (the specification); any other decoder would size its buffers from the bytes
+        for (org.apache.parquet.format.Encoding e :
+                List.of(h.getRepetition_level_encoding(), h.getDefinition_level_encoding())) {
+            if (e != org.apache.parquet.format.Encoding.RLE && e != org.apache.parquet.format.Encoding.BIT_PACKED) {
+                throw new ParquetFormatError("a data page's levels are encoded " + e + ", not RLE or BIT_PACKED");
+            }
+        }
+        long at = 0;
+        at = skipLevels(page, at, maxRepetition, h.getRepetition_level_encoding(), h.getNum_values());
+        at = skipLevels(page, at, maxDefinition, h.getDefinition_level_encoding(), h.getNum_values());
+        return (int) at;
+    }
+
+    private static long skipLevels(
+            byte[] page, long at, int maxLevel, org.apache.parquet.format.Encoding encoding, int values)
+            throws ParquetFormatError {
+        if (maxLevel == 0) {
+            return at;
+        }
+        long end;
+        if (encoding == org.apache.parquet.format.Encoding.BIT_PACKED) {
+            int bits = 32 - Integer.numberOfLeadingZeros(maxLevel);
+            end = at + ((long) values * bits + 7) / 8;
+        } else {
+            if (at + 4 > page.length) {
+                throw new ParquetFormatError("a data page's levels do not fit in the page");
+            }
+            int i = (int) at;
+            long length = (page[i] & 0xFFL)
+                    | (page[i + 1] & 0xFFL) << 8
+                    | (page[i + 2] & 0xFFL) << 16
+                    | (page[i + 3] & 0xFFL) << 24;
+            end = at + 4 + length;
+        }
+        if (end > page.length) {
+            throw new ParquetFormatError("a data page's levels do not fit in the page");
+        }
+        return end;
     }
 
     /**
