@@ -27,9 +27,11 @@ class FocusCsvFuzzTest {
     void read_anyInput_readsOrThrowsBillingInputException(byte[] input) {
         String csv = new String(input, StandardCharsets.UTF_8);
         List<String> header;
+        FocusVersion version;
         ReadResult<FocusRow> rows;
         try (FocusCsvReader in = FocusCsv.reader(new StringReader(csv), SOURCE)) {
             header = in.header();
+            version = in.version();
             rows = in.readAll(OnError.COLLECT);
         } catch (BillingInputException e) {
             assertNamesSource(e);
@@ -47,12 +49,13 @@ class FocusCsvFuzzTest {
             assertNamesSource(e);
         }
 
-        // Rows in whole seconds (the only instants FOCUS writes) are written and read back unchanged.
+        // Rows in whole seconds (the only instants FOCUS writes) are written, in the version found, and read back
+        // unchanged.
         if (rows.values().stream().allMatch(FocusCsvFuzzTest::wholeSeconds)) {
             List<String> extras =
                     header.stream().filter(h -> FocusColumn.of(h).isEmpty()).toList();
             StringWriter out = new StringWriter();
-            try (FocusCsvWriter w = FocusCsv.writer(out, extras, FormulaGuard.OFF)) {
+            try (FocusCsvWriter w = FocusCsv.writer(out, version, extras, FormulaGuard.OFF)) {
                 rows.values().forEach(w::write);
             }
             assertThat(FocusCsv.readAll(new StringReader(out.toString()), SOURCE, OnError.FAIL)
