@@ -18,7 +18,7 @@ import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.OnError;
 
 /**
- * FOCUS 1.0 datasets as Parquet (FOCUS-10): read to the same {@link FocusRow}s and line items as the same data in
+ * FOCUS datasets as Parquet (FOCUS-10): read to the same {@link FocusRow}s and line items as the same data in
  * CSV ({@link org.cloudbilling.core.focus.FocusCsv}).
  *
  * <pre>{@code
