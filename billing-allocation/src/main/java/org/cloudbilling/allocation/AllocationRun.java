@@ -464,6 +464,37 @@ public final class AllocationRun {
         sink.row(item, null, -1, AllocationType.UNALLOCATED, item.totalCost(), null);
     }
 
+    /**
+     * An item that enters the sharing graph, as a one-pass allocation keeps it until the period's bases are known:
+     * its id (the tie-break of its splits and of the designated item), its cost, and the sharing rule it enters by.
+     */
+    record Held(LineItemId id, Money amount, int entry) {}
+
+    /**
+     * Returns the run {@code prepare} gives over a period read once: {@code collected} is each unit's collected
+     * cost per currency (the proportional bases; ignored without a proportional rule), and {@code held} every item
+     * of the period that enters the sharing graph. The rounding of the held items is tallied here, as
+     * {@code prepare} tallies the same items, so the corrections are the same (ALLOC-12).
+     */
+    static AllocationRun ofPeriod(
+            Allocator allocator, TagBindings tags, Map<Currency, Map<UnitId, Money>> collected, List<Held> held) {
+        Preparation preparation = new Preparation(allocator, tags, false);
+        if (allocator.hasProportionalRules) {
+            collected.forEach((currency, byUnit) -> preparation.totals.put(currency, new HashMap<>(byUnit)));
+        }
+        AllocationRun bases = preparation.bases();
+        RoundingTally tally = RoundingTally.of(allocator);
+        for (Held h : held) {
+            bases.tally(h.id(), h.amount(), h.entry(), tally, ImmutableMap.of(), +1);
+        }
+        return tally.isEmpty() ? bases : bases.reconciled(tally);
+    }
+
+    /** Allocates a held item (see {@link #ofPeriod}), passing its rows, without an item, to {@code sink}. */
+    void allocate(Held held, RowSink sink) {
+        flow(null, held.id(), held.entry(), held.amount(), corrections, sink, null);
+    }
+
     /** Returns a placement cache for one thread of this run. */
     PlacementCache placements() {
         return new PlacementCache(allocator, tags, prepared);
@@ -485,7 +516,7 @@ public final class AllocationRun {
      * Follows {@code amount} of {@code item} through the sharing graph from rule {@code first} (ALLOC-13): rules
      * in topological order, each sharing at once everything that reached its source unit by any path. Work is
      * linear in the rules reached, with no recursion; each (unit, rule) gets one row. With no {@code sink} (a
-     * tally), {@code item} may be null: only its id and amount are followed.
+     * tally), or a sink that reads no item, {@code item} may be null: only its id and amount are followed.
      */
     private void flow(
             LineItem item,
