@@ -158,6 +158,58 @@ class DailyAllocationWorkTest {
                 .orElseThrow();
     }
 
+    /**
+     * Larger random months than {@link DailyAllocationProperties}' (60 to 300 charges, a fifth of them with 10
+     * decimals, so that pools split at more than the allocation scale): after every batch the rows and summaries
+     * equal one pass.
+     */
+    @Test
+    @Tag("DAILY-1")
+    @Tag("DAILY-2")
+    void largerRandomMonths_batchByBatch_equalOnePass() {
+        org.quicktheories.QuickTheory.qt()
+                .withExamples(25)
+                .forAll(org.quicktheories.generators.SourceDSL.longs().all())
+                .checkAssert(seed -> {
+                    RandomRuleSets rules = new RandomRuleSets(seed);
+                    AllocationRuleSet ruleSet = rules.ruleSet();
+                    Random r = new Random(seed);
+                    List<LineItem> items = new ArrayList<>();
+                    for (LineItem i : rules.items(60 + r.nextInt(241))) {
+                        if (r.nextInt(5) == 0) {
+                            Money amount = Money.ofUnscaled(CNY, r.nextLong() % 1_000_000_000_000L, 10);
+                            i = LineItem.builder()
+                                    .from(i)
+                                    .totalCost(amount)
+                                    .listCost(amount)
+                                    .actionType(amount.isNegative() ? ActionType.REFUND : ActionType.USAGE)
+                                    .build();
+                        }
+                        items.add(i);
+                    }
+                    org.cloudbilling.core.testing.DailyBatches days = org.cloudbilling.core.testing.DailyBatches.of(
+                            items, SEPTEMBER, CNY, 2 + r.nextInt(8), new Random(seed ^ 11));
+                    MonthLedger ledger = MonthLedger.open(SEPTEMBER, CNY, CALENDAR);
+                    RunningAllocation allocation =
+                            RunningAllocation.start(Allocator.compile(ruleSet), TagBindings.empty(), CALENDAR);
+                    int n = 0;
+                    for (ChargeBatch batch : days.arrivals()) {
+                        MonthLedger.Update u = ledger.apply(batch, START.plus(Duration.ofHours(++n)));
+                        ledger = u.ledger();
+                        allocation = allocation.apply(u);
+                        List<LineItem> charges = ledger.charges();
+                        AllocationBill once = Allocation.allocate(ruleSet, charges, TagBindings.empty(), CALENDAR);
+                        assertThat(allocation.rows()).isEqualTo(once.rows());
+                        for (Breakdown b : Breakdown.values()) {
+                            assertThat(allocation.by(b))
+                                    .as("by %s", b)
+                                    .isEqualTo(once.summary().by(b));
+                        }
+                        assertThat(allocation.byUnit()).isEqualTo(once.summary().byUnit());
+                    }
+                });
+    }
+
     @Test
     @Tag("DAILY-1")
     void restatingOneSharedCharge_allocatesItAndAtMostTheDesignatedItems_notTheMonth() {
