@@ -269,8 +269,11 @@ public final class AllocationRun {
         return splits.build();
     }
 
-    /** Sees each split of an item's flow: the rule index, its input and its parts. */
-    private interface SplitObserver {
+    /**
+     * Sees each split of an item's flow: the rule index, its input and its parts; {@code parts} is null when the
+     * rule falls back to Unallocated (no target has a positive base), and the flow stops there.
+     */
+    interface SplitObserver {
         void saw(int rule, Money input, List<Money> parts);
     }
 
@@ -318,7 +321,8 @@ public final class AllocationRun {
         return tally.isEmpty() ? this : bare().reconciled(tally.copy());
     }
 
-    private AllocationRun bare() {
+    /** Returns this run without rounding corrections: its bases only. */
+    AllocationRun bare() {
         return corrections.isEmpty()
                 ? this
                 : new AllocationRun(allocator, tags, collected, proportionalSplits, ImmutableMap.of(), prepared);
@@ -330,7 +334,7 @@ public final class AllocationRun {
      * item makes up the difference to what the items' own rounding gave. A correction changes what the
      * designated item passes on, so its flow is tallied again before the rules after it.
      */
-    private AllocationRun reconciled(RoundingTally tally) {
+    AllocationRun reconciled(RoundingTally tally) {
         int m = allocator.rules.sharingRules().size();
         Map<Integer, Map<Currency, Correction>> found = new HashMap<>();
         for (int position = 0; position < m; position++) {
@@ -384,14 +388,37 @@ public final class AllocationRun {
             Map<Integer, ? extends Map<Currency, Correction>> corrections,
             int sign) {
         int scale = Split.allocationScale(amount, allocator.allocationScale);
-        flow(
-                null,
-                id,
-                entry,
-                amount,
-                corrections,
-                null,
-                (rule, input, parts) -> tally.add(rule, id, amount, entry, input, parts, scale, sign));
+        flow(null, id, entry, amount, corrections, null, (rule, input, parts) -> {
+            if (parts != null) {
+                tally.add(rule, id, amount, entry, input, parts, scale, sign);
+            }
+        });
+    }
+
+    /**
+     * Follows an item's cost from its entry rule without rounding corrections, as a tally does, showing each split
+     * to {@code observer} (also a rule that falls back to Unallocated, with null parts).
+     */
+    void follow(LineItemId id, Money amount, int entry, SplitObserver observer) {
+        flow(null, id, entry, amount, ImmutableMap.of(), null, observer);
+    }
+
+    /**
+     * Returns the sharing rule index {@code item} enters the sharing graph by, or -1 when it does not enter it.
+     */
+    int entryRule(LineItem item) {
+        Entry e = entry(allocator, item, placement(allocator, new ItemView(item, tags)), null);
+        return e == null ? -1 : e.rule();
+    }
+
+    /** Returns the rounding corrections of this run, by sharing rule index and currency. */
+    ImmutableMap<Integer, ImmutableMap<Currency, Correction>> corrections() {
+        return corrections;
+    }
+
+    /** Returns the tag history this run reads. */
+    TagBindings tags() {
+        return tags;
     }
 
     /** Returns the allocator this run uses, never null. */
@@ -538,6 +565,9 @@ public final class AllocationRun {
             if (split == null) { // no target has a positive base, and the rule falls back to Unallocated (ALLOC-7)
                 if (sink != null) {
                     sink.row(item, null, -1, AllocationType.UNALLOCATED, input, rule.id());
+                }
+                if (observer != null) {
+                    observer.saw(ruleIndex, input, null);
                 }
                 continue;
             }
