@@ -11,15 +11,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
-import org.cloudbilling.reseller.AttributedCharge;
-import org.cloudbilling.reseller.Attribution;
-import org.cloudbilling.reseller.AttributionContext;
-import org.cloudbilling.reseller.BillA;
-import org.cloudbilling.reseller.DistributorQueries;
-import org.cloudbilling.reseller.PartnerUin;
-import org.cloudbilling.reseller.Reconciliation;
-import org.cloudbilling.reseller.ResellerBills;
-import org.cloudbilling.reseller.ResellerMonth;
+import org.cloudbilling.reseller.bill.BillA;
+import org.cloudbilling.reseller.bill.Reconciliation;
+import org.cloudbilling.reseller.bill.ResellerBills;
+import org.cloudbilling.reseller.bill.ResellerMonth;
+import org.cloudbilling.reseller.channel.AttributedCharge;
+import org.cloudbilling.reseller.channel.Attribution;
+import org.cloudbilling.reseller.channel.AttributionContext;
+import org.cloudbilling.reseller.channel.PartnerUin;
+import org.cloudbilling.reseller.distributor.DistributorQueries;
 
 /**
  * The demo's reseller section: a generated distributor's month attributed to its resellers, each reseller's Bill A

@@ -25,9 +25,9 @@ import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
-import org.cloudbilling.reseller.Channel;
-import org.cloudbilling.reseller.PartnerUin;
-import org.cloudbilling.reseller.ResellerSettings;
+import org.cloudbilling.reseller.bill.ResellerSettings;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.PartnerUin;
 
 /**
  * Generates a distributor's September 2024 from a seed, the same month for the same seed: a distributor, two

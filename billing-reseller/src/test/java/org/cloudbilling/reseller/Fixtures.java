@@ -15,6 +15,8 @@ import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.PartnerUin;
 
 /** Named partners, customers and small line-item builders for the reseller tests; times are UTC+8. */
 public final class Fixtures {

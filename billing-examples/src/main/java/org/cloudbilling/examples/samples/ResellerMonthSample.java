@@ -19,15 +19,15 @@ import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
-import org.cloudbilling.reseller.AttributedCharge;
-import org.cloudbilling.reseller.Attribution;
-import org.cloudbilling.reseller.AttributionContext;
-import org.cloudbilling.reseller.Channel;
-import org.cloudbilling.reseller.PartnerUin;
-import org.cloudbilling.reseller.Reconciliation;
-import org.cloudbilling.reseller.ResellerBills;
-import org.cloudbilling.reseller.ResellerMonth;
-import org.cloudbilling.reseller.ResellerSettings;
+import org.cloudbilling.reseller.bill.Reconciliation;
+import org.cloudbilling.reseller.bill.ResellerBills;
+import org.cloudbilling.reseller.bill.ResellerMonth;
+import org.cloudbilling.reseller.bill.ResellerSettings;
+import org.cloudbilling.reseller.channel.AttributedCharge;
+import org.cloudbilling.reseller.channel.Attribution;
+import org.cloudbilling.reseller.channel.AttributionContext;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.PartnerUin;
 
 /**
  * A distributor's month: Dana moves from reseller R1 to reseller R2 on 15 September at 10:00 (UTC+8); Eve stays

@@ -24,10 +24,10 @@ import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.testing.BillingGenerators;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.AttributedCharge;
-import org.cloudbilling.reseller.ReconciliationProperties;
-import org.cloudbilling.reseller.ReconciliationProperties.Case;
-import org.cloudbilling.reseller.ResellerMonth;
+import org.cloudbilling.reseller.bill.ReconciliationProperties;
+import org.cloudbilling.reseller.bill.ReconciliationProperties.Case;
+import org.cloudbilling.reseller.bill.ResellerMonth;
+import org.cloudbilling.reseller.channel.AttributedCharge;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
