@@ -24,8 +24,8 @@ import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.time.BillingCalendar;
-import org.cloudbilling.reseller.bill.Reconciliation;
-import org.cloudbilling.reseller.bill.Reconciliation.Cause;
+import org.cloudbilling.reseller.bill.BillDifference;
+import org.cloudbilling.reseller.bill.BillDifference.Cause;
 import org.cloudbilling.reseller.bill.ResellerBills;
 import org.cloudbilling.reseller.channel.AttributedCharge;
 import org.cloudbilling.reseller.channel.Attribution;
@@ -218,14 +218,14 @@ class ResellerDemoTest {
                     month.items(), AttributionContext.of(BillingCalendar.TENCENT, month.channel()));
             Map<PartnerUin, Hand> hand = handBills(month);
             for (PartnerUin r : List.of(R1, R2)) {
-                Reconciliation why = ResellerBills.compute(
+                BillDifference why = ResellerBills.compute(
                                 charges,
                                 month.settings().get(r),
                                 ResellerMonthGenerator.SEPTEMBER,
                                 BillingCalendar.TENCENT,
                                 ResellerMonthGenerator.AS_OF,
                                 month.customerVouchers().get(r))
-                        .totalReconciliation();
+                        .totalDifference();
                 Hand h = hand.get(r);
                 assertThat(why.totalA().amount()).isEqualByComparingTo(h.billA);
                 assertThat(why.totalB().amount()).isEqualByComparingTo(h.billB);

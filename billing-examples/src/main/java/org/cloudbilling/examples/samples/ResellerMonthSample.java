@@ -19,7 +19,8 @@ import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
-import org.cloudbilling.reseller.bill.Reconciliation;
+import org.cloudbilling.reseller.bill.BillBFeature;
+import org.cloudbilling.reseller.bill.BillDifference;
 import org.cloudbilling.reseller.bill.ResellerBills;
 import org.cloudbilling.reseller.bill.ResellerMonth;
 import org.cloudbilling.reseller.bill.ResellerSettings;
@@ -94,7 +95,7 @@ public final class ResellerMonthSample {
         ResellerSettings r1 = ResellerSettings.builder()
                 .reseller(R1)
                 .currency(CNY)
-                .customerDiscountsEnabled(true)
+                .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
                 .putCustomerDiscount(EVE, new BigDecimal("0.9"))
                 .build();
         ResellerSettings r2 =
@@ -114,12 +115,12 @@ public final class ResellerMonthSample {
     }
 
     private static void print(PrintWriter out, ResellerMonth bills) {
-        Reconciliation why = bills.totalReconciliation();
+        BillDifference why = bills.totalDifference();
         out.println(bills.billA().reseller().value() + ": Bill A " + show(why.totalA()) + " (" + why.rowCountA()
                 + " rows), Bill B " + show(why.totalB()) + " (" + why.rowCountB() + " rows)");
         StringBuilder causes = new StringBuilder("  A - B = " + show(why.difference()));
         String sep = " = ";
-        for (Reconciliation.Difference d : why.differences()) {
+        for (BillDifference.Part d : why.parts()) {
             causes.append(sep).append(d.cause()).append(' ').append(show(d.amount()));
             sep = " + ";
         }

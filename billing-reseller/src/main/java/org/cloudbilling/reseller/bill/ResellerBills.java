@@ -24,7 +24,7 @@ import org.cloudbilling.reseller.internal.BillTimes;
 
 /**
  * Computes Bill A and Bill B of one reseller's month from the same attributed charges (RES-3, RES-4, RES-5,
- * RES-8, RES-10, RES-11) so that their difference can be explained row by row ({@link Reconciliation}).
+ * RES-8, RES-10, RES-11) so that their difference can be explained row by row ({@link BillDifference}).
  *
  * <ul>
  *   <li>Bill A has a row for every charge of the reseller's end customers in the month, bill adjustments
@@ -44,7 +44,7 @@ import org.cloudbilling.reseller.internal.BillTimes;
  * <pre>{@code
  * ResellerMonth september = ResellerBills.compute(charges, settings, BillingMonth.of(2024, 9),
  *         BillingCalendar.TENCENT, Instant.parse("2024-10-06T00:00:00Z"), Map.of());
- * Reconciliation why = september.totalReconciliation();
+ * BillDifference why = september.totalDifference();
  * }</pre>
  */
 public final class ResellerBills {

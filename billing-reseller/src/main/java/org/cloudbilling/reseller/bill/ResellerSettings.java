@@ -31,7 +31,7 @@ import org.immutables.value.Value;
  * ResellerSettings settings = ResellerSettings.builder()
  *         .reseller(PartnerUin.of("200000000001"))
  *         .currency(Currency.getInstance("CNY"))
- *         .customerDiscountsEnabled(true)
+ *         .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
  *         .putCustomerDiscount(OwnerUin.of("100000000007"), new BigDecimal("0.9"))
  *         .addDiscounts(CustomerDiscount.forProduct(OwnerUin.of("100000000007"), BusinessCode.of("p_cvm"),
  *                 Instant.parse("2024-09-16T00:00:00+08:00"), new BigDecimal("0.8")))
@@ -63,16 +63,17 @@ public abstract class ResellerSettings {
     /** The currency of its bills. */
     public abstract Currency currency();
 
-    /** Whether Bill B shows end-customer discounts; when off every customer pays list price. */
-    @Value.Default
-    public boolean customerDiscountsEnabled() {
-        return false;
+    /** What Bill B shows beyond list prices and customer vouchers (RES-3); empty by default. */
+    public abstract Set<BillBFeature> billBFeatures();
+
+    /** Returns whether Bill B shows end-customer discounts; when not, every customer pays list price. */
+    public final boolean customerDiscountsEnabled() {
+        return billBFeatures().contains(BillBFeature.CUSTOMER_DISCOUNTS);
     }
 
-    /** Whether Bill B shows the reseller-perspective cost columns (reseller discount, voucher, cost). */
-    @Value.Default
-    public boolean resellerPerspectiveEnabled() {
-        return false;
+    /** Returns whether Bill B shows the reseller-perspective cost columns (reseller discount, voucher, cost). */
+    public final boolean resellerPerspectiveEnabled() {
+        return billBFeatures().contains(BillBFeature.RESELLER_PERSPECTIVE);
     }
 
     /**

@@ -20,7 +20,7 @@ import org.cloudbilling.core.time.BillingMonth;
  * @param attributedAt the instant whose identity decides, not null
  * @param partner the partner the owner was bound to then; empty for a direct customer
  * @param payer who pays the charge (ATTR-4), not null
- * @param paidOnBehalf whether an organization admin pays it on behalf of the owner
+ * @param payerBasis whether an organization admin pays it on behalf of the owner, not null
  * @param project the project at deduction time (ATTR-5), empty when unknown
  */
 public record AttributedCharge(
@@ -30,7 +30,7 @@ public record AttributedCharge(
         Instant attributedAt,
         Optional<PartnerUin> partner,
         PayerUin payer,
-        boolean paidOnBehalf,
+        PayerBasis payerBasis,
         Optional<ProjectId> project) {
 
     public AttributedCharge {
@@ -40,7 +40,13 @@ public record AttributedCharge(
         requireNonNull(attributedAt, "attributedAt");
         requireNonNull(partner, "partner");
         requireNonNull(payer, "payer");
+        requireNonNull(payerBasis, "payerBasis");
         requireNonNull(project, "project");
+    }
+
+    /** Returns whether an organization admin pays the charge on behalf of its owner ({@link PayerBasis#ON_BEHALF}). */
+    public boolean paidOnBehalf() {
+        return payerBasis == PayerBasis.ON_BEHALF;
     }
 
     /** Returns the account that used the resource, never null. */

@@ -74,14 +74,16 @@ public final class Attribution {
         Optional<PayerUin> onBehalf =
                 context.payOnBehalf().payerOf(item.ownerUin(), item.payMode(), item.feePeriod(), orderTime);
         PayerUin payer = onBehalf.orElse(item.payerUin());
-        boolean paidOnBehalf =
-                onBehalf.isPresent() && !payer.value().equals(item.ownerUin().value());
+        PayerBasis payerBasis =
+                onBehalf.isPresent() && !payer.value().equals(item.ownerUin().value())
+                        ? PayerBasis.ON_BEHALF
+                        : PayerBasis.AS_REPORTED;
         Optional<ProjectId> project = item.resourceId()
                 .flatMap(r -> context.projects()
                         .projectAt(
                                 r, item.deductionTime().orElse(item.feePeriod().end())))
                 .or(item::projectId);
-        return new AttributedCharge(item, month, basis, at, partner, payer, paidOnBehalf, project);
+        return new AttributedCharge(item, month, basis, at, partner, payer, payerBasis, project);
     }
 
     private static AttributionBasis basis(LineItem item) {

@@ -28,7 +28,7 @@ import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
-import org.cloudbilling.reseller.bill.Reconciliation.Cause;
+import org.cloudbilling.reseller.bill.BillDifference.Cause;
 import org.cloudbilling.reseller.channel.Attribution;
 import org.cloudbilling.reseller.channel.AttributionContext;
 import org.cloudbilling.reseller.channel.Channel;
@@ -76,8 +76,10 @@ public class CustomerDiscountScheduleProperties {
             Random random = new Random(seed);
             Channel channel = channel().bound(ALICE, R1, t("2024-08-01T00:00")).bound(BOB, R1, t("2024-08-01T00:00"));
             Map<OwnerUin, Schedule> schedules = new HashMap<>();
-            ResellerSettings.Builder settings =
-                    ResellerSettings.builder().reseller(R1).currency(CNY).customerDiscountsEnabled(true);
+            ResellerSettings.Builder settings = ResellerSettings.builder()
+                    .reseller(R1)
+                    .currency(CNY)
+                    .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS);
             for (OwnerUin customer : List.of(ALICE, BOB)) {
                 Schedule s = new Schedule(
                         RATES.get(random.nextInt(RATES.size())),
@@ -154,11 +156,11 @@ public class CustomerDiscountScheduleProperties {
             }
             assertThat(month.billB().total()).isEqualTo(expectedB);
             assertThat(month.billB().total()).isEqualTo(fromRows);
-            Reconciliation r = month.totalReconciliation();
+            BillDifference r = month.totalDifference();
             assertThat(r.totalA()).isEqualTo(expectedA);
             assertThat(r.difference()).isEqualTo(expectedA.minus(expectedB));
             Money explained = Money.zero(CNY);
-            for (Reconciliation.Difference d : r.differences()) {
+            for (BillDifference.Part d : r.parts()) {
                 explained = explained.plus(d.amount());
             }
             assertThat(explained).isEqualTo(expectedA.minus(expectedB));

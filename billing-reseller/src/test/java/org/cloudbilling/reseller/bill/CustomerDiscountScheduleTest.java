@@ -22,7 +22,7 @@ import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.OrderId;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.bill.Reconciliation.Cause;
+import org.cloudbilling.reseller.bill.BillDifference.Cause;
 import org.cloudbilling.reseller.channel.Attribution;
 import org.cloudbilling.reseller.channel.AttributionContext;
 import org.cloudbilling.reseller.channel.Channel;
@@ -46,7 +46,7 @@ class CustomerDiscountScheduleTest {
     private static final ResellerSettings SETTINGS = ResellerSettings.builder()
             .reseller(R1)
             .currency(CNY)
-            .customerDiscountsEnabled(true)
+            .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
             .putCustomerDiscount(ALICE, D90)
             .addDiscounts(CustomerDiscount.from(ALICE, t("2024-09-16T00:00"), D80))
             .addDiscounts(CustomerDiscount.forProduct(ALICE, CBS, t("2024-09-20T00:00"), D70))
@@ -112,7 +112,7 @@ class CustomerDiscountScheduleTest {
         assertThat(row(month, "u7").discount()).contains(CustomerDiscount.from(ALICE, t("2024-09-25T00:00"), D60));
         // A = 10 + 10 + 20 + 20 + 20 + 10 + 10 = 100; B = 9 + 8 + 16 + 14 + 16 + 7 + 6 = 76
         assertThat(month.billB().total()).isEqualTo(cny("76"));
-        Reconciliation r = month.totalReconciliation();
+        BillDifference r = month.totalDifference();
         assertThat(r.difference()).isEqualTo(cny("24"));
         assertThat(r.amountOf(Cause.PRICE_DIFFERENCE)).isEqualTo(cny("24"));
     }
@@ -142,7 +142,7 @@ class CustomerDiscountScheduleTest {
         assertThat(row(month, "p2").discount()).contains(CustomerDiscount.from(ALICE, t("2024-09-16T00:00"), D80));
         assertThat(row(month, "p3").discount()).contains(CustomerDiscount.of(ALICE, D90));
         // A = 250, B = 215
-        Reconciliation r = month.totalReconciliation();
+        BillDifference r = month.totalDifference();
         assertThat(r.totalB()).isEqualTo(cny("215"));
         assertThat(r.difference()).isEqualTo(cny("35"));
         assertThat(r.amountOf(Cause.PRICE_DIFFERENCE)).isEqualTo(cny("35"));
@@ -154,7 +154,7 @@ class CustomerDiscountScheduleTest {
         ResellerSettings later = ResellerSettings.builder()
                 .reseller(R1)
                 .currency(CNY)
-                .customerDiscountsEnabled(true)
+                .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
                 .addDiscounts(CustomerDiscount.from(ALICE, t("2024-09-16T00:00"), D80))
                 .build();
         LineItem early = daily("u1", CVM, "2024-09-15T00:00", "2024-09-16T00:00", "10");
@@ -169,7 +169,7 @@ class CustomerDiscountScheduleTest {
         assertThat(row(month, "u1").customerDiscount()).contains(BigDecimal.ONE);
         assertThat(row(month, "u1").discount()).isEmpty();
         assertThat(SETTINGS.discountFor(BOB, CVM, t("2024-09-20T00:00"))).isEmpty();
-        ResellerSettings off = ((ImmutableResellerSettings) SETTINGS).withCustomerDiscountsEnabled(false);
+        ResellerSettings off = ((ImmutableResellerSettings) SETTINGS).withBillBFeatures(java.util.Set.of());
         assertThat(off.discountFor(ALICE, CVM, t("2024-09-20T00:00"))).isEmpty();
     }
 
@@ -217,7 +217,7 @@ class CustomerDiscountScheduleTest {
         ResellerSettings ok = ResellerSettings.builder()
                 .reseller(R1)
                 .currency(CNY)
-                .customerDiscountsEnabled(true)
+                .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
                 .addDiscounts(CustomerDiscount.forProduct(ALICE, CBS, t("2024-09-20T00:00"), D70))
                 .addDiscounts(CustomerDiscount.forProduct(ALICE, CVM, t("2024-09-20T00:00"), D60))
                 .addDiscounts(CustomerDiscount.from(ALICE, t("2024-09-20T00:00"), D80))

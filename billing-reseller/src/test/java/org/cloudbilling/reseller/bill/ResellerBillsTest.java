@@ -24,7 +24,7 @@ import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.bill.Reconciliation.Cause;
+import org.cloudbilling.reseller.bill.BillDifference.Cause;
 import org.cloudbilling.reseller.channel.AttributedCharge;
 import org.cloudbilling.reseller.channel.Attribution;
 import org.cloudbilling.reseller.channel.AttributionContext;
@@ -45,7 +45,7 @@ class ResellerBillsTest {
     private static final ResellerSettings SETTINGS = ResellerSettings.builder()
             .reseller(R1)
             .currency(CNY)
-            .customerDiscountsEnabled(true)
+            .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
             .putCustomerDiscount(ALICE, new BigDecimal("0.9"))
             .putBillingTagKey(TagKey.of("project"), t("2024-10-04T12:00"))
             .build();
@@ -149,7 +149,7 @@ class ResellerBillsTest {
         assertThat(u1.resellerCost()).isEmpty();
         ResellerSettings perspective = ResellerSettings.builder()
                 .from(plain)
-                .resellerPerspectiveEnabled(true)
+                .addBillBFeature(BillBFeature.RESELLER_PERSPECTIVE)
                 .build();
         assertThat(compute(perspective, AFTER_ISSUE, Map.of())
                         .billB()
@@ -182,7 +182,7 @@ class ResellerBillsTest {
     @Test
     @Tag("RES-5")
     void reconciliation_originalPrice_explainsTheFAQsDifferenceByCause() {
-        Reconciliation r = september().originalPriceReconciliation();
+        BillDifference r = september().originalPriceDifference();
         // A: 100 + 50 - 32 - 4 - 24 + 60 = 150; B: 100 + 50 - 36 - 27 + 60 = 147
         assertThat(r.totalA()).isEqualTo(cny("150"));
         assertThat(r.totalB()).isEqualTo(cny("147"));
@@ -192,8 +192,8 @@ class ResellerBillsTest {
         assertThat(r.amountOf(Cause.PRICE_DIFFERENCE)).isEqualTo(cny("0"));
         assertThat(r.rowCountA()).isEqualTo(6);
         assertThat(r.rowCountB()).isEqualTo(5);
-        assertThat(r.differences())
-                .extracting(Reconciliation.Difference::rows)
+        assertThat(r.parts())
+                .extracting(BillDifference.Part::rows)
                 .containsExactly(
                         List.of(LineItemId.of("r1")), List.of(LineItemId.of("c1")), List.of(LineItemId.of("adj1")));
     }
@@ -202,7 +202,7 @@ class ResellerBillsTest {
     @Tag("RES-5")
     @Tag("RES-8")
     void reconciliation_total_addsUpExactly() {
-        Reconciliation r = september().totalReconciliation();
+        BillDifference r = september().totalDifference();
         // A: 80 + 24 - 32 - 4 - 24 + 48 = 92; B: 85 + 27 - 36 - 27 + 54 = 103
         assertThat(r.totalA()).isEqualTo(cny("92"));
         assertThat(r.totalB()).isEqualTo(cny("103"));
@@ -268,7 +268,7 @@ class ResellerBillsTest {
                 BillingCalendar.TENCENT,
                 AFTER_ISSUE,
                 Map.of());
-        assertThatThrownBy(() -> Reconciliation.of(r1.billA(), r2.billB(), Reconciliation.Measure.TOTAL))
+        assertThatThrownBy(() -> BillDifference.of(r1.billA(), r2.billB(), BillDifference.Measure.TOTAL))
                 .hasMessageContaining("are not of the same reseller month");
     }
 }

@@ -36,7 +36,7 @@ class ResellerSettingsRulesTest {
         ResellerSettings free = ResellerSettings.builder()
                 .reseller(R1)
                 .currency(CNY)
-                .customerDiscountsEnabled(true)
+                .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
                 .putCustomerDiscount(ALICE, BigDecimal.ZERO)
                 .build();
         ResellerMonth month = ResellerBills.compute(

@@ -92,8 +92,7 @@ class DailyResellerProperties {
                     ResellerSettings.Builder sb = ResellerSettings.builder()
                             .reseller(R1)
                             .currency(CNY)
-                            .customerDiscountsEnabled(random.nextBoolean())
-                            .resellerPerspectiveEnabled(random.nextBoolean())
+                            .billBFeatures(Fixtures.billBFeatures(random.nextBoolean(), random.nextBoolean()))
                             .putBillingTagKey(TagKey.of("team"), MONTH_START.plusSeconds(86_400L * random.nextInt(12)));
                     items.stream()
                             .map(LineItem::ownerUin)
@@ -131,8 +130,8 @@ class DailyResellerProperties {
         ResellerMonth running = bills.bills();
         assertThat(running.billA()).isEqualTo(once.billA());
         assertThat(running.billB()).isEqualTo(once.billB());
-        assertThat(running.totalReconciliation()).isEqualTo(once.totalReconciliation());
-        assertThat(running.originalPriceReconciliation()).isEqualTo(once.originalPriceReconciliation());
+        assertThat(running.totalDifference()).isEqualTo(once.totalDifference());
+        assertThat(running.originalPriceDifference()).isEqualTo(once.originalPriceDifference());
         assertThat(running.billA().total()).isEqualTo(once.billA().total());
         assertThat(Optional.of(running.billB().rows().size()))
                 .contains(once.billB().rows().size());

@@ -22,6 +22,7 @@ import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
+import org.cloudbilling.reseller.Fixtures;
 import org.cloudbilling.reseller.bill.CustomerDiscount;
 import org.cloudbilling.reseller.bill.CustomerMonth;
 import org.cloudbilling.reseller.bill.ResellerSettings;
@@ -94,8 +95,7 @@ class ResellerStateJsonTest {
         ResellerSettings.Builder b = ResellerSettings.builder()
                 .reseller(R1)
                 .currency(CNY)
-                .customerDiscountsEnabled(random.nextBoolean())
-                .resellerPerspectiveEnabled(random.nextBoolean());
+                .billBFeatures(Fixtures.billBFeatures(random.nextBoolean(), random.nextBoolean()));
         if (random.nextBoolean()) {
             b.tagKeyDelay(Duration.ofMinutes(random.nextInt(5000)));
         }

@@ -33,6 +33,7 @@ import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.reseller.bill.BillA;
 import org.cloudbilling.reseller.bill.BillB;
+import org.cloudbilling.reseller.bill.BillBFeature;
 import org.cloudbilling.reseller.bill.BillBRow;
 import org.cloudbilling.reseller.bill.BillStatus;
 import org.cloudbilling.reseller.bill.ResellerBills;
@@ -152,7 +153,7 @@ class ScopedViewsAttackTest {
                 ResellerSettings.builder()
                         .reseller(reseller)
                         .currency(CNY)
-                        .resellerPerspectiveEnabled(true)
+                        .addBillBFeature(BillBFeature.RESELLER_PERSPECTIVE)
                         .putBillingTagKey(TagKey.of("team"), t("2024-01-01T00:00"))
                         .build(),
                 month,

@@ -25,6 +25,7 @@ import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.reseller.RandomChannels;
 import org.cloudbilling.reseller.bill.BillA;
 import org.cloudbilling.reseller.bill.BillB;
+import org.cloudbilling.reseller.bill.BillBFeature;
 import org.cloudbilling.reseller.bill.ResellerBills;
 import org.cloudbilling.reseller.bill.ResellerMonth;
 import org.cloudbilling.reseller.bill.ResellerSettings;
@@ -54,7 +55,7 @@ class ScopedViewsProperties {
                     ResellerSettings settings = ResellerSettings.builder()
                             .reseller(R1)
                             .currency(CNY)
-                            .resellerPerspectiveEnabled(true)
+                            .addBillBFeature(BillBFeature.RESELLER_PERSPECTIVE)
                             .putBillingTagKey(team, Instant.parse("2022-01-01T00:00:00Z"))
                             .build();
                     List<AttributedCharge> charges =

@@ -21,6 +21,7 @@ import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.reseller.bill.BillB;
+import org.cloudbilling.reseller.bill.BillBFeature;
 import org.cloudbilling.reseller.bill.BillBRow;
 import org.cloudbilling.reseller.bill.ResellerBills;
 import org.cloudbilling.reseller.bill.ResellerMonth;
@@ -54,7 +55,7 @@ class ScopedViewsTest {
             ResellerSettings.builder()
                     .reseller(R1)
                     .currency(CNY)
-                    .resellerPerspectiveEnabled(true)
+                    .addBillBFeature(BillBFeature.RESELLER_PERSPECTIVE)
                     .build(),
             BillingMonth.of(2024, 9),
             BillingCalendar.TENCENT,

@@ -14,11 +14,15 @@ import org.cloudbilling.core.money.Money;
 
 /**
  * Why the totals of Bill A and Bill B of one reseller's month differ (RES-5): each cause with its amount and
- * the rows it comes from. The amounts add up to {@code totalA - totalB} exactly; a reconciliation that would not
+ * the rows it comes from. The amounts add up to {@code totalA - totalB} exactly; a breakdown that would not
  * is a bug and fails.
  *
+ * <p>Named for what it explains, the difference of the two bills, and not a "reconciliation": in this library that
+ * word means only the provider's reconciliation lists of a billing cycle ({@code org.cloudbilling.core.recon},
+ * RECON-1..5: one list of period orders, one of pay-per-use charges), which compare no two bills.
+ *
  * <pre>{@code
- * Reconciliation r = Reconciliation.of(billA, billB, Reconciliation.Measure.TOTAL);
+ * BillDifference r = BillDifference.of(billA, billB, BillDifference.Measure.TOTAL);
  * r.difference();                  // totalA - totalB
  * r.amountOf(Cause.BILL_ADJUSTMENT);
  * }</pre>
@@ -28,10 +32,10 @@ import org.cloudbilling.core.money.Money;
  * @param totalB Bill B's total of the measure, not null
  * @param rowCountA the number of rows of Bill A
  * @param rowCountB the number of rows of Bill B
- * @param differences the causes with a non-zero amount or at least one row, in the order of {@link Cause}
+ * @param parts the causes with a non-zero amount or at least one row, in the order of {@link Cause}
  */
-public record Reconciliation(
-        Measure measure, Money totalA, Money totalB, int rowCountA, int rowCountB, List<Difference> differences) {
+public record BillDifference(
+        Measure measure, Money totalA, Money totalB, int rowCountA, int rowCountB, List<Part> parts) {
 
     /** The pair of totals compared. */
     public enum Measure {
@@ -62,19 +66,19 @@ public record Reconciliation(
      * @param amount its part of {@code totalA - totalB}, not null
      * @param rows the contributing rows, not null
      */
-    public record Difference(Cause cause, Money amount, List<LineItemId> rows) {
-        public Difference {
+    public record Part(Cause cause, Money amount, List<LineItemId> rows) {
+        public Part {
             requireNonNull(cause, "cause");
             requireNonNull(amount, "amount");
             rows = ImmutableList.copyOf(rows);
         }
     }
 
-    public Reconciliation {
+    public BillDifference {
         requireNonNull(measure, "measure");
         requireNonNull(totalA, "totalA");
         requireNonNull(totalB, "totalB");
-        differences = ImmutableList.copyOf(differences);
+        parts = ImmutableList.copyOf(parts);
     }
 
     /** Returns {@code totalA - totalB}, never null. */
@@ -84,24 +88,24 @@ public record Reconciliation(
 
     /** Returns the amount of {@code cause}, zero when it does not occur, never null. */
     public Money amountOf(Cause cause) {
-        return differences.stream()
+        return parts.stream()
                 .filter(d -> d.cause() == cause)
-                .map(Difference::amount)
+                .map(Part::amount)
                 .findFirst()
                 .orElse(Money.zero(totalA.currency()));
     }
 
     /**
-     * Reconciles Bill A and Bill B of the same reseller's month.
+     * Explains the difference of Bill A and Bill B of the same reseller's month by cause.
      *
      * @param a Bill A, not null
      * @param b Bill B, not null
      * @param measure which totals to compare, not null
-     * @return the reconciliation, never null
+     * @return the difference by cause, never null
      * @throws IllegalArgumentException if the bills are not of the same reseller, month and currency, or a row of
      *     one has no counterpart in the other where it should
      */
-    public static Reconciliation of(BillA a, BillB b, Measure measure) {
+    public static BillDifference of(BillA a, BillB b, Measure measure) {
         requireNonNull(measure, "measure");
         checkArgument(
                 a.reseller().equals(b.reseller())
@@ -147,11 +151,11 @@ public record Reconciliation(
             }
         }
         checkArgument(matched == b.rows().size(), "Bill B has rows that are not in Bill A");
-        List<Difference> differences = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         Money explained = zero;
         for (Cause cause : Cause.values()) {
             if (amounts.containsKey(cause)) {
-                differences.add(new Difference(cause, amounts.get(cause), rows.get(cause)));
+                parts.add(new Part(cause, amounts.get(cause), rows.get(cause)));
                 explained = explained.plus(amounts.get(cause));
             }
         }
@@ -160,8 +164,8 @@ public record Reconciliation(
         if (!explained.isEqual(totalA.minus(totalB))) {
             throw new AssertionError("bug: causes add up to " + explained + " but A - B is " + totalA.minus(totalB));
         }
-        return new Reconciliation(
-                measure, totalA, totalB, a.rows().size(), b.rows().size(), differences);
+        return new BillDifference(
+                measure, totalA, totalB, a.rows().size(), b.rows().size(), parts);
     }
 
     private static void add(

@@ -25,8 +25,9 @@ import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.testing.BillingGenerators;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
+import org.cloudbilling.reseller.Fixtures;
 import org.cloudbilling.reseller.RandomChannels;
-import org.cloudbilling.reseller.bill.Reconciliation.Cause;
+import org.cloudbilling.reseller.bill.BillDifference.Cause;
 import org.cloudbilling.reseller.channel.AttributedCharge;
 import org.cloudbilling.reseller.channel.Attribution;
 import org.cloudbilling.reseller.channel.AttributionContext;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * with random reserved-instance deductions, customer discounts and customer vouchers. Expected totals are
  * computed here from the items directly, not from the bills. A failure prints its seed.
  */
-public class ReconciliationProperties {
+public class BillDifferenceProperties {
     private static final Instant AS_OF = Instant.parse("2030-01-01T00:00:00Z");
     private static final List<BigDecimal> DISCOUNTS =
             List.of(BigDecimal.ONE, new BigDecimal("0.9"), new BigDecimal("0.85"), new BigDecimal("0.3333"));
@@ -66,8 +67,7 @@ public class ReconciliationProperties {
         ResellerSettings.Builder settings = ResellerSettings.builder()
                 .reseller(R1)
                 .currency(CNY)
-                .customerDiscountsEnabled(random.nextBoolean())
-                .resellerPerspectiveEnabled(random.nextBoolean());
+                .billBFeatures(Fixtures.billBFeatures(random.nextBoolean(), random.nextBoolean()));
         items.stream()
                 .map(LineItem::ownerUin)
                 .distinct()
@@ -138,14 +138,14 @@ public class ReconciliationProperties {
                                     .minus(item.reservedInstanceDeduction().orElse(Money.zero(CNY)));
                             expectedB = expectedB.plus(net.multipliedBy(d)).minus(v);
                         }
-                        Reconciliation total = m.totalReconciliation();
+                        BillDifference total = m.totalDifference();
                         assertThat(total.totalA()).isEqualTo(expectedA);
                         assertThat(total.totalB()).isEqualTo(expectedB);
                         assertThat(sum(total)).isEqualTo(expectedA.minus(expectedB));
                         assertThat(total.amountOf(Cause.BILL_ADJUSTMENT)).isEqualTo(adjustments);
                         assertThat(total.amountOf(Cause.CUSTOMER_VOUCHER)).isEqualTo(vouchers);
                         assertThat(total.rowCountA() - total.rowCountB()).isEqualTo(adjustmentRows);
-                        Reconciliation original = m.originalPriceReconciliation();
+                        BillDifference original = m.originalPriceDifference();
                         assertThat(sum(original)).isEqualTo(original.totalA().minus(original.totalB()));
                         assertThat(original.amountOf(Cause.PRICE_DIFFERENCE)).isEqualTo(Money.zero(CNY));
                         assertThat(original.amountOf(Cause.CUSTOMER_VOUCHER)).isEqualTo(Money.zero(CNY));
@@ -167,9 +167,9 @@ public class ReconciliationProperties {
                 });
     }
 
-    private static Money sum(Reconciliation r) {
+    private static Money sum(BillDifference r) {
         Money sum = Money.zero(CNY);
-        for (Reconciliation.Difference d : r.differences()) {
+        for (BillDifference.Part d : r.parts()) {
             sum = sum.plus(d.amount());
         }
         return sum;

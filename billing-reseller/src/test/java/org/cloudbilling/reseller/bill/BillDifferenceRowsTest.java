@@ -19,8 +19,8 @@ import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.bill.Reconciliation.Cause;
-import org.cloudbilling.reseller.bill.Reconciliation.Measure;
+import org.cloudbilling.reseller.bill.BillDifference.Cause;
+import org.cloudbilling.reseller.bill.BillDifference.Measure;
 import org.cloudbilling.reseller.channel.Attribution;
 import org.cloudbilling.reseller.channel.AttributionContext;
 import org.junit.jupiter.api.Tag;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * do not pair up. Alice has a customer discount of 0.9 from R1; every amount below is worked out by hand.
  */
 @Tag("RES-5")
-class ReconciliationRowsTest {
+class BillDifferenceRowsTest {
     private static final ResellerMonth MONTH = ResellerBills.compute(
             Attribution.attribute(
                     List.of(
@@ -63,7 +63,7 @@ class ReconciliationRowsTest {
             ResellerSettings.builder()
                     .reseller(R1)
                     .currency(CNY)
-                    .customerDiscountsEnabled(true)
+                    .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
                     .putCustomerDiscount(ALICE, new BigDecimal("0.9"))
                     .build(),
             BillingMonth.of(2024, 9),
@@ -101,18 +101,18 @@ class ReconciliationRowsTest {
     @Tag("RES-4")
     @Tag("RES-8")
     void total_eachCauseListsTheRowsThatContributeToIt() {
-        Reconciliation r = MONTH.totalReconciliation();
+        BillDifference r = MONTH.totalDifference();
         // A: 80 - 16 - 8 + 24 - 2.40 = 77.60; B: 85 - 18 - 9 + 27 = 85
         assertThat(r.totalA()).isEqualTo(cny("77.60"));
         assertThat(r.totalB()).isEqualTo(cny("85.00"));
-        assertThat(r.differences())
+        assertThat(r.parts())
                 .containsExactly(
-                        new Reconciliation.Difference(Cause.PRICE_DIFFERENCE, cny("-10.00"), ids("c")),
-                        new Reconciliation.Difference(Cause.CUSTOMER_VOUCHER, cny("5.00"), ids("c")),
-                        new Reconciliation.Difference(Cause.REFUND, cny("2.00"), ids("r")),
+                        new BillDifference.Part(Cause.PRICE_DIFFERENCE, cny("-10.00"), ids("c")),
+                        new BillDifference.Part(Cause.CUSTOMER_VOUCHER, cny("5.00"), ids("c")),
+                        new BillDifference.Part(Cause.REFUND, cny("2.00"), ids("r")),
                         // (-8 - -9) + (24 - 27)
-                        new Reconciliation.Difference(Cause.CONFIGURATION_CHANGE, cny("-2.00"), ids("u-", "u+")),
-                        new Reconciliation.Difference(Cause.BILL_ADJUSTMENT, cny("-2.40"), ids("adj")));
+                        new BillDifference.Part(Cause.CONFIGURATION_CHANGE, cny("-2.00"), ids("u-", "u+")),
+                        new BillDifference.Part(Cause.BILL_ADJUSTMENT, cny("-2.40"), ids("adj")));
         assertThat(r.difference()).isEqualTo(cny("-7.40"));
         assertThat(r.rowCountA()).isEqualTo(5);
         assertThat(r.rowCountB()).isEqualTo(4);
@@ -121,13 +121,13 @@ class ReconciliationRowsTest {
     @Test
     @Tag("RES-4")
     void originalPrice_rowsWithoutDifferenceAreNotListed() {
-        Reconciliation r = MONTH.originalPriceReconciliation();
+        BillDifference r = MONTH.originalPriceDifference();
         // A: 100 - 16 - 8 + 30 - 2.40 = 103.60; B: 100 - 18 - 9 + 30 = 103
-        assertThat(r.differences())
+        assertThat(r.parts())
                 .containsExactly(
-                        new Reconciliation.Difference(Cause.REFUND, cny("2.00"), ids("r")),
-                        new Reconciliation.Difference(Cause.CONFIGURATION_CHANGE, cny("1.00"), ids("u-")),
-                        new Reconciliation.Difference(Cause.BILL_ADJUSTMENT, cny("-2.40"), ids("adj")));
+                        new BillDifference.Part(Cause.REFUND, cny("2.00"), ids("r")),
+                        new BillDifference.Part(Cause.CONFIGURATION_CHANGE, cny("1.00"), ids("u-")),
+                        new BillDifference.Part(Cause.BILL_ADJUSTMENT, cny("-2.40"), ids("adj")));
         assertThat(r.amountOf(Cause.PRICE_DIFFERENCE)).isEqualTo(cny("0"));
         assertThat(r.amountOf(Cause.CUSTOMER_VOUCHER)).isEqualTo(cny("0"));
         assertThat(r.difference()).isEqualTo(cny("0.60"));
@@ -138,20 +138,20 @@ class ReconciliationRowsTest {
         List<BillBRow> rows = MONTH.billB().rows();
         List<BillBRow> repeated = new ArrayList<>(rows);
         repeated.add(rows.get(1));
-        assertThatThrownBy(() -> Reconciliation.of(MONTH.billA(), withRows(repeated), Measure.TOTAL))
+        assertThatThrownBy(() -> BillDifference.of(MONTH.billA(), withRows(repeated), Measure.TOTAL))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Bill B repeats line item r");
         List<BillBRow> withAdjustment = new ArrayList<>(rows);
         withAdjustment.add(renamed(rows.get(0), "adj"));
-        assertThatThrownBy(() -> Reconciliation.of(MONTH.billA(), withRows(withAdjustment), Measure.ORIGINAL_PRICE))
+        assertThatThrownBy(() -> BillDifference.of(MONTH.billA(), withRows(withAdjustment), Measure.ORIGINAL_PRICE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Bill B shows adjustment adj");
-        assertThatThrownBy(() -> Reconciliation.of(MONTH.billA(), withRows(rows.subList(1, 4)), Measure.TOTAL))
+        assertThatThrownBy(() -> BillDifference.of(MONTH.billA(), withRows(rows.subList(1, 4)), Measure.TOTAL))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("line item c is in Bill A but not in Bill B");
         List<BillBRow> extra = new ArrayList<>(rows);
         extra.add(renamed(rows.get(0), "not-in-a"));
-        assertThatThrownBy(() -> Reconciliation.of(MONTH.billA(), withRows(extra), Measure.TOTAL))
+        assertThatThrownBy(() -> BillDifference.of(MONTH.billA(), withRows(extra), Measure.TOTAL))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Bill B has rows that are not in Bill A");
     }
