@@ -5,7 +5,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
@@ -21,7 +21,7 @@ import org.cloudbilling.core.money.Money;
  * that enter the sharing graph, not with the others.
  *
  * <p>One container per thread (or per part of a file); containers merge in any order, with exactly the
- * sequential result. The placement caches of finished containers are handed to new ones, so a file read in many
+ * sequential result. Containers filled on one thread share that thread's placement cache, so a file read in many
  * parts does not match the rules again for every part.
  */
 final class OnePassTotals {
@@ -35,6 +35,8 @@ final class OnePassTotals {
     private TotalsAccumulator.Sums lastBases;
     private final List<AllocationRun.Held> held = new ArrayList<>();
     private PlacementCache placements;
+    /** The thread {@link #placements} belongs to. */
+    private Thread owner;
 
     private OnePassTotals(Allocator allocator, Caches caches) {
         this.allocator = allocator;
@@ -53,32 +55,31 @@ final class OnePassTotals {
                 Collector.Characteristics.UNORDERED);
     }
 
-    /** Placement caches of one collector, handed from finished containers to new ones (a queue: thread-safe). */
+    /**
+     * The placement caches of one collector, one per thread that accumulates: a cache only remembers what matching
+     * the rules gives, so every container a thread fills may share the thread's cache, and a key is matched about
+     * once per thread rather than once per container (a file is read in many parts). A concurrent map, so threads
+     * can start at any time; each cache is used by its own thread only.
+     */
     private static final class Caches {
         private final Allocator allocator;
         private final TagBindings tags;
-        private final ConcurrentLinkedQueue<PlacementCache> free = new ConcurrentLinkedQueue<>();
+        private final ConcurrentHashMap<Thread, PlacementCache> byThread = new ConcurrentHashMap<>();
 
         Caches(Allocator allocator, TagBindings tags) {
             this.allocator = allocator;
             this.tags = tags;
         }
 
-        PlacementCache take() {
-            PlacementCache c = free.poll();
-            return c != null ? c : new PlacementCache(allocator, tags);
-        }
-
-        void give(PlacementCache c) {
-            if (c != null) {
-                free.add(c);
-            }
+        PlacementCache ofCurrentThread() {
+            return byThread.computeIfAbsent(Thread.currentThread(), t -> new PlacementCache(allocator, tags));
         }
     }
 
     void add(LineItem item) {
-        if (placements == null) {
-            placements = caches.take();
+        if (owner != Thread.currentThread()) {
+            owner = Thread.currentThread();
+            placements = caches.ofCurrentThread();
         }
         rows.items++;
         int placement = placements.placementOf(item);
@@ -130,11 +131,6 @@ final class OnePassTotals {
             }
         }
         held.addAll(other.held);
-        // neither container takes items after a merge: their caches go to the containers still to come
-        caches.give(other.placements);
-        other.placements = null;
-        caches.give(placements);
-        placements = null;
         return this;
     }
 
