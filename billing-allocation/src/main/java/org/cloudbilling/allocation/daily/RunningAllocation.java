@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cloudbilling.allocation.AllocatedRow;
+import org.cloudbilling.allocation.AllocationBases;
 import org.cloudbilling.allocation.AllocationRun;
 import org.cloudbilling.allocation.AllocationType;
 import org.cloudbilling.allocation.Allocator;
 import org.cloudbilling.allocation.Breakdown;
-import org.cloudbilling.allocation.RuleId;
 import org.cloudbilling.allocation.SharingMethod;
 import org.cloudbilling.allocation.SharingRule;
 import org.cloudbilling.allocation.SummaryRow;
@@ -44,19 +44,18 @@ import org.cloudbilling.core.time.BillingMonth;
  * <p><b>What is incremental.</b> An item that no sharing rule reaches (collected into a unit that shares nothing
  * on, or Unallocated) has rows that depend on the item alone: a batch allocates its new and restated items of
  * this kind once, and the summary cells, source totals and item count change by the rows' deltas, item by item.
- * The proportional bases (each target unit's collected cost per currency) are kept per collection rule as sums
- * adjusted by deltas. <b>What is recomputed.</b> The rows of items that enter the sharing graph depend on the
- * whole month: on the pools and rounding corrections of the rules they pass (ALLOC-12) and on the proportional
- * bases. When a batch touches such an item, or changes a proportional base, the run is prepared again from the
- * bases (one representative per collection rule and currency) and the shared items only, and the shared items are
- * allocated again; a batch that touches neither costs time in its own size only. Backtracking ({@link
+ * The proportional bases (each target unit's collected cost per currency) are kept per unit and currency.
+ * <b>What is recomputed.</b> The rows of items that enter the sharing graph depend on the whole month: on the pools
+ * and rounding corrections of the rules they pass (ALLOC-12) and on the proportional bases. When a batch touches
+ * such an item, or changes a proportional base, the run is prepared again from the bases ({@link AllocationBases},
+ * the kept units' sums merged with what the shared items collect) and the shared items only, and the shared items
+ * are allocated again; a batch that touches neither costs time in its own size only. Backtracking ({@link
  * #recomputed}) allocates the whole month again by new rules.
  *
  * <p>Immutable: each {@link #apply} returns a new value sharing every untouched item's rows with this one.
  */
 public final class RunningAllocation {
     private static final Breakdown[] BREAKDOWNS = Breakdown.values();
-    private static final LineItemId BASE_ID = LineItemId.of("~base");
 
     private final Allocator allocator;
     private final TagBindings tags;
@@ -79,8 +78,8 @@ public final class RunningAllocation {
         }
     }
 
-    /** A collection rule's items in one currency: their collected cost is a proportional base. */
-    private record BaseKey(Currency currency, RuleId rule) {}
+    /** A unit's collected items in one currency: their collected cost is a proportional base. */
+    private record BaseKey(Currency currency, UnitId unit) {}
 
     private RunningAllocation(
             Allocator allocator,
@@ -208,10 +207,11 @@ public final class RunningAllocation {
         }
         AllocationRun nextRun = run;
         if (rerun) {
-            List<LineItem> inputs = new ArrayList<>(w.shared.size() + w.bases.size());
-            w.bases.forEach((key, members) -> inputs.add(representative(members)));
+            List<LineItem> inputs = new ArrayList<>(w.shared.size());
             w.shared.forEach((id, item) -> inputs.add(item));
-            nextRun = allocator.prepare(inputs, tags);
+            AllocationBases[] bases = {allocator.bases(inputs, tags)}; // a shared item may be collected too
+            w.bases.forEach((key, members) -> bases[0] = bases[0].merge(collected(key, members)));
+            nextRun = allocator.prepare(bases[0], inputs, tags);
             AllocationRun r = nextRun;
             w.shared.forEach((id, item) -> {
                 ImmutableList<AllocatedRow> old = w.rows.get(id);
@@ -236,25 +236,14 @@ public final class RunningAllocation {
                 ImmutableMap.copyOf(w.sources));
     }
 
-    /** One item standing for a collection rule's items in one currency: their collected cost, no payments. */
-    private static LineItem representative(PersistentMap<LineItemId, LineItem> members) {
+    /** The base of a unit's collected items in one currency: their total cost. */
+    private static AllocationBases collected(BaseKey key, PersistentMap<LineItemId, LineItem> members) {
         List<LineItem> items = members.values();
-        LineItem any = items.get(0);
-        Money sum = Money.zero(any.currency());
-        for (LineItem item : items) {
-            sum = sum.plus(item.totalCost());
+        Money sum = items.get(0).totalCost();
+        for (int i = 1; i < items.size(); i++) {
+            sum = sum.plus(items.get(i).totalCost());
         }
-        return LineItem.builder()
-                .from(any)
-                .id(BASE_ID)
-                .totalCost(sum)
-                .cashPaid(Optional.empty())
-                .voucherPaid(Optional.empty())
-                .incentivePaid(Optional.empty())
-                .transferPaid(Optional.empty())
-                .creditPaid(Optional.empty())
-                .couponPaid(Optional.empty())
-                .build();
+        return AllocationBases.of(key.unit(), sum);
     }
 
     /** The maps of one {@link #apply}, changed item by item. */
@@ -299,7 +288,7 @@ public final class RunningAllocation {
                     || !baseUnits.contains(row.unit().orElseThrow())) {
                 return false;
             }
-            BaseKey key = new BaseKey(item.currency(), row.rule().orElseThrow());
+            BaseKey key = new BaseKey(item.currency(), row.unit().orElseThrow());
             PersistentMap<LineItemId, LineItem> members = bases.get(key);
             members = members == null ? PersistentMap.empty() : members;
             members = sign > 0 ? members.put(item.id(), item) : members.remove(item.id());
