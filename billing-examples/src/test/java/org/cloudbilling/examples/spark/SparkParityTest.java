@@ -342,6 +342,53 @@ class SparkParityTest {
         assertAddsUpPerItem(fromParquet, month);
     }
 
+    /** A bad value in a FOCUS CSV read by Spark fails the job naming the file, the item and the column. */
+    @Test
+    void readFocusCsv_badValueOrNoId_failsNamingFileItemAndColumn(@TempDir Path dir) throws IOException {
+        Path good = Files.createDirectories(dir.resolve("good"));
+        FocusExport export =
+                new FocusExport("Tencent Cloud", "Tencent Cloud", "Tencent Cloud", BillingCalendar.TENCENT);
+        try (FocusCsvWriter out = FocusCsv.writer(
+                Files.newBufferedWriter(good.resolve("two.csv")), FocusLineItems.EXTRA_COLUMNS, FormulaGuard.ON)) {
+            month.subList(0, 2)
+                    .forEach(item -> out.write(FocusLineItems.toRow(item, BillingMonth.of(2024, 9), export)));
+        }
+        List<String> lines = Files.readAllLines(good.resolve("two.csv"));
+        List<String> header = List.of(lines.get(0).split(",", -1)); // the header has no quoted cell
+        int billed = header.indexOf("BilledCost");
+        int id = header.indexOf(FocusLineItems.X_LINE_ITEM_ID);
+        String second = month.get(1).id().value();
+
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        Files.write(
+                bad.resolve("bad.csv"), List.of(lines.get(0), lines.get(1), withCell(lines.get(2), billed, "12,5")));
+        Throwable badValue = catchThrowable(
+                () -> LineItemDatasets.readFocusCsv(spark, bad.toString(), 1).collectAsList());
+        assertThat(AllocationJob.inputProblem(badValue))
+                .hasValueSatisfying(m -> assertThat(m)
+                        .contains("bad.csv")
+                        .contains("item " + second)
+                        .contains("(BilledCost)"));
+
+        Path noId = Files.createDirectories(dir.resolve("no-id"));
+        Files.write(noId.resolve("no-id.csv"), List.of(lines.get(0), withCell(lines.get(1), id, "")));
+        Throwable missingId = catchThrowable(
+                () -> LineItemDatasets.readFocusCsv(spark, noId.toString(), 1).collectAsList());
+        assertThat(AllocationJob.inputProblem(missingId))
+                .hasValueSatisfying(m -> assertThat(m).contains("no-id.csv").contains("x_LineItemId"));
+    }
+
+    /** Returns a CSV line with cell {@code index} replaced. */
+    private static String withCell(String line, int index, String value) throws IOException {
+        com.fasterxml.jackson.dataformat.csv.CsvMapper csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+        String[] cells = csv.readerFor(String[].class)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+                .<String[]>readValues(line)
+                .next();
+        cells[index] = value;
+        return csv.writeValueAsString(cells).trim();
+    }
+
     /** DuckDB writes the FOCUS CSV as Parquet: costs as DECIMAL(38,8), times as timestamps, the rest as text. */
     private static void writeParquet(Path csv, Path parquet) throws Exception {
         List<String> casts = new ArrayList<>();
