@@ -409,6 +409,28 @@ public final class Allocator {
     }
 
     /**
+     * Returns a collector that prepares and allocates one period in a single pass over its items, to the totals per
+     * unit, allocation type and currency: the same {@link AllocationTotals} as {@code prepare} followed by
+     * {@link AllocationRun#toTotals()} over the same items, exactly, but each item is read and placed once. Items
+     * with the same values under the rules' dimensions and tag keys share a placement. A collected or Unallocated
+     * item is added to a primitive sum at once; an item that enters the sharing graph is kept as its id, cost and
+     * entry rule until the period's proportional bases and rounding (ALLOC-5, ALLOC-12) are known, at the end. So
+     * memory grows with the shared items, not with the others. On a parallel stream, or
+     * {@code LineItemCsv.collect} of a file, the result is identical to a sequential run.
+     *
+     * <pre>{@code
+     * AllocationTotals totals = LineItemCsv.collect(file, UTF_8, FormulaGuard.ON,
+     *         allocator.toTotals(TagBindings.empty()));
+     * }</pre>
+     *
+     * @param tags the resources' tag history, not null; {@link TagBindings#empty()} to use the tags on the items
+     * @return the collector, never null
+     */
+    public java.util.stream.Collector<LineItem, ?, AllocationTotals> toTotals(TagBindings tags) {
+        return OnePassTotals.collector(this, requireNonNull(tags, "tags"));
+    }
+
+    /**
      * Explains where {@code item} goes and why: every matching rule, the one that won, and the chain of
      * sharing rules it passes through. Amounts of proportional shares depend on the period: see {@link
      * AllocationRun#allocate(LineItem)}.

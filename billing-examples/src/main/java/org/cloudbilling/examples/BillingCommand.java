@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.cloudbilling.allocation.RuleSetException;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.examples.bench.BenchCommand;
+import org.cloudbilling.examples.bench.DailyBenchCommand;
 import org.cloudbilling.examples.bench.PipelineBenchCommand;
 import org.cloudbilling.examples.cli.AllocateCommand;
 import org.cloudbilling.examples.cli.BacktrackCommand;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Spec;
             MonthCommand.class,
             BenchCommand.class,
             PipelineBenchCommand.class,
+            DailyBenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -20,6 +20,9 @@ import org.cloudbilling.allocation.AllocationRun;
 import org.cloudbilling.allocation.AllocationType;
 import org.cloudbilling.allocation.Allocator;
 import org.cloudbilling.allocation.Breakdown;
+import org.cloudbilling.allocation.Explanation;
+import org.cloudbilling.allocation.RuleId;
+import org.cloudbilling.allocation.SharedPools;
 import org.cloudbilling.allocation.SharingMethod;
 import org.cloudbilling.allocation.SharingRule;
 import org.cloudbilling.allocation.SummaryRow;
@@ -44,13 +47,14 @@ import org.cloudbilling.core.time.BillingMonth;
  * <p><b>What is incremental.</b> An item that no sharing rule reaches (collected into a unit that shares nothing
  * on, or Unallocated) has rows that depend on the item alone: a batch allocates its new and restated items of
  * this kind once, and the summary cells, source totals and item count change by the rows' deltas, item by item.
- * The proportional bases (each target unit's collected cost per currency) are kept per unit and currency.
- * <b>What is recomputed.</b> The rows of items that enter the sharing graph depend on the whole month: on the pools
- * and rounding corrections of the rules they pass (ALLOC-12) and on the proportional bases. When a batch touches
- * such an item, or changes a proportional base, the run is prepared again from the bases ({@link AllocationBases},
- * the kept units' sums merged with what the shared items collect) and the shared items only, and the shared items
- * are allocated again; a batch that touches neither costs time in its own size only. Backtracking ({@link
- * #recomputed}) allocates the whole month again by new rules.
+ * The proportional bases (each target unit's collected cost per currency) are kept per collection rule. The items
+ * that enter the sharing graph are kept in {@link SharedPools}: per sharing rule and currency, the pool, what the
+ * items' own rounding gave each target and the order that designates the item carrying the rule's rounding
+ * correction (ALLOC-12), all adjusted by the batch's items alone; the pools are split again (time linear in their
+ * targets) and only the items whose rows changed are allocated again: the batch's, the designated items whose
+ * correction changed and, when the batch changes a proportional base, the items that rule splits (each one's
+ * split depends on the bases). {@link #allocatedByLastApply()} counts them. Backtracking ({@link #recomputed})
+ * allocates the whole month again by new rules.
  *
  * <p>Immutable: each {@link #apply} returns a new value sharing every untouched item's rows with this one.
  */
@@ -61,7 +65,8 @@ public final class RunningAllocation {
     private final TagBindings tags;
     private final BillingCalendar calendar;
     private final ImmutableSet<UnitId> baseUnits;
-    private final AllocationRun run;
+    private final SharedPools pools;
+    private final int allocated;
     private final PersistentMap<LineItemId, ImmutableList<AllocatedRow>> rows;
     private final PersistentMap<LineItemId, LineItem> shared;
     private final PersistentMap<BaseKey, PersistentMap<LineItemId, LineItem>> bases;
@@ -78,15 +83,16 @@ public final class RunningAllocation {
         }
     }
 
-    /** A unit's collected items in one currency: their collected cost is a proportional base. */
-    private record BaseKey(Currency currency, UnitId unit) {}
+    /** A collection rule's items in one currency: their collected cost is a proportional base. */
+    private record BaseKey(Currency currency, RuleId rule) {}
 
     private RunningAllocation(
             Allocator allocator,
             TagBindings tags,
             BillingCalendar calendar,
             ImmutableSet<UnitId> baseUnits,
-            AllocationRun run,
+            SharedPools pools,
+            int allocated,
             PersistentMap<LineItemId, ImmutableList<AllocatedRow>> rows,
             PersistentMap<LineItemId, LineItem> shared,
             PersistentMap<BaseKey, PersistentMap<LineItemId, LineItem>> bases,
@@ -96,7 +102,8 @@ public final class RunningAllocation {
         this.tags = tags;
         this.calendar = calendar;
         this.baseUnits = baseUnits;
-        this.run = run;
+        this.pools = pools;
+        this.allocated = allocated;
         this.rows = rows;
         this.shared = shared;
         this.bases = bases;
@@ -127,7 +134,8 @@ public final class RunningAllocation {
                 tags,
                 calendar,
                 baseUnits.build(),
-                allocator.prepare(List.of(), tags),
+                SharedPools.start(allocator.prepare(List.of(), tags)),
+                0,
                 PersistentMap.empty(),
                 PersistentMap.empty(),
                 PersistentMap.empty(),
@@ -171,7 +179,16 @@ public final class RunningAllocation {
 
     /** Returns the run the shared items are allocated with: the month's bases and rounding, never null. */
     public AllocationRun run() {
-        return run;
+        return pools.run();
+    }
+
+    /**
+     * Returns how many items the last {@link #apply} allocated: its new and restated items, the shared items split
+     * again by new proportional bases, and the designated items whose rounding correction changed (ALLOC-12). The
+     * work of a batch, in items; it does not grow with the month unless the batch changes a proportional base.
+     */
+    public int allocatedByLastApply() {
+        return allocated;
     }
 
     /**
@@ -196,24 +213,31 @@ public final class RunningAllocation {
             return this;
         }
         Work w = new Work();
-        boolean rerun = false;
         for (ChargeChange change : changes) {
             if (change.before().isPresent()) {
-                rerun |= w.remove(change.before().get());
+                w.remove(change.before().get());
             }
             if (change.after().isPresent()) {
-                rerun |= w.add(change.after().get());
+                w.add(change.after().get());
             }
         }
-        AllocationRun nextRun = run;
-        if (rerun) {
-            List<LineItem> inputs = new ArrayList<>(w.shared.size());
-            w.shared.forEach((id, item) -> inputs.add(item));
-            AllocationBases[] bases = {allocator.bases(inputs, tags)}; // a shared item may be collected too
-            w.bases.forEach((key, members) -> bases[0] = bases[0].merge(collected(key, members)));
-            nextRun = allocator.prepare(bases[0], inputs, tags);
-            AllocationRun r = nextRun;
-            w.shared.forEach((id, item) -> {
+        SharedPools nextPools = pools;
+        if (w.basesChanged || !w.removedShared.isEmpty() || !w.addedShared.isEmpty()) {
+            AllocationRun bases = pools.bases();
+            if (w.basesChanged) {
+                Map<RuleId, UnitId> unitOf = new HashMap<>();
+                allocator.rules().collectionRules().forEach(rule -> unitOf.put(rule.id(), rule.unit()));
+                AllocationBases[] sums = {AllocationBases.empty()};
+                w.bases.forEach((key, members) -> sums[0] = sums[0].merge(collected(unitOf.get(key.rule()), members)));
+                bases = allocator.prepare(sums[0], tags);
+            }
+            nextPools = pools.apply(bases, w.removedShared, w.addedShared);
+            AllocationRun r = nextPools.run();
+            for (LineItemId id : nextPools.changedItems()) {
+                LineItem item = w.shared.get(id);
+                if (item == null) {
+                    continue; // it left the month
+                }
                 ImmutableList<AllocatedRow> old = w.rows.get(id);
                 if (old != null) {
                     w.cells(old, -1);
@@ -221,14 +245,16 @@ public final class RunningAllocation {
                 ImmutableList<AllocatedRow> fresh = r.allocate(item);
                 w.rows = w.rows.put(id, fresh);
                 w.cells(fresh, +1);
-            });
+                w.allocated++;
+            }
         }
         return new RunningAllocation(
                 allocator,
                 tags,
                 calendar,
                 baseUnits,
-                nextRun,
+                nextPools,
+                w.allocated,
                 w.rows,
                 w.shared,
                 w.bases,
@@ -236,14 +262,14 @@ public final class RunningAllocation {
                 ImmutableMap.copyOf(w.sources));
     }
 
-    /** The base of a unit's collected items in one currency: their total cost. */
-    private static AllocationBases collected(BaseKey key, PersistentMap<LineItemId, LineItem> members) {
+    /** The base of a collection rule's items in one currency, collected into {@code unit}: their total cost. */
+    private static AllocationBases collected(UnitId unit, PersistentMap<LineItemId, LineItem> members) {
         List<LineItem> items = members.values();
         Money sum = items.get(0).totalCost();
         for (int i = 1; i < items.size(); i++) {
             sum = sum.plus(items.get(i).totalCost());
         }
-        return AllocationBases.of(key.unit(), sum);
+        return AllocationBases.of(unit, sum);
     }
 
     /** The maps of one {@link #apply}, changed item by item. */
@@ -253,9 +279,13 @@ public final class RunningAllocation {
         PersistentMap<BaseKey, PersistentMap<LineItemId, LineItem>> bases = RunningAllocation.this.bases;
         PersistentMap<Cell, Sum> cells = RunningAllocation.this.cells;
         final Map<Currency, Sum> sources = new HashMap<>(RunningAllocation.this.sources);
+        final List<LineItem> removedShared = new ArrayList<>();
+        final List<LineItem> addedShared = new ArrayList<>();
+        boolean basesChanged;
+        int allocated;
 
-        /** Takes {@code item} out; returns whether the run must be prepared again. */
-        boolean remove(LineItem item) {
+        /** Takes {@code item} out. */
+        void remove(LineItem item) {
             ImmutableList<AllocatedRow> old = rows.get(item.id());
             if (old == null) {
                 throw new IllegalArgumentException("line item " + item.id() + " is not in the allocation");
@@ -265,35 +295,55 @@ public final class RunningAllocation {
             source(item, -1);
             if (shared.containsKey(item.id())) {
                 shared = shared.remove(item.id());
-                return true;
+                removedShared.add(item);
+                sharedBase(item, -1);
+                return;
             }
-            return base(old.get(0), item, -1);
+            base(old.get(0), item, -1);
         }
 
-        /** Puts {@code item} in; returns whether the run must be prepared again. */
-        boolean add(LineItem item) {
-            ImmutableList<AllocatedRow> fresh = run.allocate(item);
+        /** Puts {@code item} in. */
+        void add(LineItem item) {
+            ImmutableList<AllocatedRow> fresh = pools.run().allocate(item);
             source(item, +1);
             if (dependsOnRun(fresh)) {
-                shared = shared.put(item.id(), item); // rows follow once the run is prepared again
-                return true;
+                shared = shared.put(item.id(), item); // rows follow once the pools are split again
+                addedShared.add(item);
+                sharedBase(item, +1);
+                return;
             }
             rows = rows.put(item.id(), fresh);
             cells(fresh, +1);
-            return base(fresh.get(0), item, +1);
+            allocated++;
+            base(fresh.get(0), item, +1);
         }
 
-        private boolean base(AllocatedRow row, LineItem item, int sign) {
-            if (row.type() != AllocationType.COLLECTED
-                    || !baseUnits.contains(row.unit().orElseThrow())) {
-                return false;
+        /** A shared item collected into a unit that is a proportional target (and shares on) is in its base. */
+        private void sharedBase(LineItem item, int sign) {
+            if (baseUnits.isEmpty()) {
+                return;
             }
-            BaseKey key = new BaseKey(item.currency(), row.unit().orElseThrow());
+            Explanation e = allocator.explain(item, tags);
+            if (e.collectedInto().isPresent()
+                    && baseUnits.contains(e.collectedInto().get())) {
+                base(e.collectedBy().orElseThrow(), item, sign);
+            }
+        }
+
+        private void base(AllocatedRow row, LineItem item, int sign) {
+            if (row.type() == AllocationType.COLLECTED
+                    && baseUnits.contains(row.unit().orElseThrow())) {
+                base(row.rule().orElseThrow(), item, sign);
+            }
+        }
+
+        private void base(RuleId rule, LineItem item, int sign) {
+            basesChanged = true;
+            BaseKey key = new BaseKey(item.currency(), rule);
             PersistentMap<LineItemId, LineItem> members = bases.get(key);
             members = members == null ? PersistentMap.empty() : members;
             members = sign > 0 ? members.put(item.id(), item) : members.remove(item.id());
             bases = members.isEmpty() ? bases.remove(key) : bases.put(key, members);
-            return true;
         }
 
         private void source(LineItem item, int sign) {
@@ -464,7 +514,7 @@ public final class RunningAllocation {
         return new MonthVersion(month, number, ruleVersion, backtrack, computedAt, effectiveFrom, lines);
     }
 
-    /** Returns the ids of the items whose rows depend on the whole month: they are allocated again on a rerun. */
+    /** Returns the ids of the items that enter the sharing graph: their rows depend on the month's pools. */
     public Set<LineItemId> sharedItems() {
         Set<LineItemId> out = new java.util.HashSet<>();
         shared.forEach((id, item) -> out.add(id));
