@@ -105,6 +105,20 @@ public final class AllocationRun {
                 .finish();
     }
 
+    static AllocationRun prepare(
+            Allocator allocator, AllocationBases bases, Iterable<LineItem> items, TagBindings tags) {
+        // the bases as a pass over the items would find them: none kept when no rule is proportional
+        ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected =
+                allocator.hasProportionalRules ? bases.collected : ImmutableMap.of();
+        AllocationRun run = new AllocationRun(
+                allocator, tags, collected, proportionalSplits(allocator, collected), ImmutableMap.of(), null);
+        if (!needsItems(allocator)) {
+            return run;
+        }
+        RoundingTally tally = run.tally(items);
+        return tally.isEmpty() ? run : run.reconciled(tally);
+    }
+
     /** A run reads the items first when a rule is proportional or a rule splits among several targets. */
     private static boolean needsItems(Allocator allocator) {
         if (allocator.hasProportionalRules) {
@@ -283,8 +297,9 @@ public final class AllocationRun {
      * the items. The tallies of the parts of a period {@linkplain RoundingTally#merge merge} into the period's,
      * and {@link #rounded(RoundingTally)} turns that into the run {@code prepare} over the whole period gives.
      *
-     * <p>This run must hold the period's proportional bases: prepared from the period's collected items, or from
-     * items that carry each unit's collected cost; its own rounding corrections, if any, play no part.
+     * <p>This run must hold the period's proportional bases: prepared from the period's items, or from bases
+     * computed elsewhere ({@link Allocator#prepare(AllocationBases, TagBindings)}); its own rounding corrections,
+     * if any, play no part.
      *
      * @param items some of the period's items, each in exactly one part, not null
      * @return the tally of those items, never null

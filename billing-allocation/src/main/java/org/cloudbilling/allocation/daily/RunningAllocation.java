@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cloudbilling.allocation.AllocatedRow;
+import org.cloudbilling.allocation.AllocationBases;
 import org.cloudbilling.allocation.AllocationRun;
 import org.cloudbilling.allocation.AllocationType;
 import org.cloudbilling.allocation.Allocator;
@@ -59,7 +60,6 @@ import org.cloudbilling.core.time.BillingMonth;
  */
 public final class RunningAllocation {
     private static final Breakdown[] BREAKDOWNS = Breakdown.values();
-    private static final LineItemId BASE_ID = LineItemId.of("~base");
 
     private final Allocator allocator;
     private final TagBindings tags;
@@ -225,9 +225,11 @@ public final class RunningAllocation {
         if (w.basesChanged || !w.removedShared.isEmpty() || !w.addedShared.isEmpty()) {
             AllocationRun bases = pools.bases();
             if (w.basesChanged) {
-                List<LineItem> inputs = new ArrayList<>(w.bases.size());
-                w.bases.forEach((key, members) -> inputs.add(representative(members)));
-                bases = allocator.prepare(inputs, tags);
+                Map<RuleId, UnitId> unitOf = new HashMap<>();
+                allocator.rules().collectionRules().forEach(rule -> unitOf.put(rule.id(), rule.unit()));
+                AllocationBases[] sums = {AllocationBases.empty()};
+                w.bases.forEach((key, members) -> sums[0] = sums[0].merge(collected(unitOf.get(key.rule()), members)));
+                bases = allocator.prepare(sums[0], tags);
             }
             nextPools = pools.apply(bases, w.removedShared, w.addedShared);
             AllocationRun r = nextPools.run();
@@ -260,25 +262,14 @@ public final class RunningAllocation {
                 ImmutableMap.copyOf(w.sources));
     }
 
-    /** One item standing for a collection rule's items in one currency: their collected cost, no payments. */
-    private static LineItem representative(PersistentMap<LineItemId, LineItem> members) {
+    /** The base of a collection rule's items in one currency, collected into {@code unit}: their total cost. */
+    private static AllocationBases collected(UnitId unit, PersistentMap<LineItemId, LineItem> members) {
         List<LineItem> items = members.values();
-        LineItem any = items.get(0);
-        Money sum = Money.zero(any.currency());
-        for (LineItem item : items) {
-            sum = sum.plus(item.totalCost());
+        Money sum = items.get(0).totalCost();
+        for (int i = 1; i < items.size(); i++) {
+            sum = sum.plus(items.get(i).totalCost());
         }
-        return LineItem.builder()
-                .from(any)
-                .id(BASE_ID)
-                .totalCost(sum)
-                .cashPaid(Optional.empty())
-                .voucherPaid(Optional.empty())
-                .incentivePaid(Optional.empty())
-                .transferPaid(Optional.empty())
-                .creditPaid(Optional.empty())
-                .couponPaid(Optional.empty())
-                .build();
+        return AllocationBases.of(unit, sum);
     }
 
     /** The maps of one {@link #apply}, changed item by item. */
