@@ -105,6 +105,20 @@ public final class AllocationRun {
                 .finish();
     }
 
+    static AllocationRun prepare(
+            Allocator allocator, AllocationBases bases, Iterable<LineItem> items, TagBindings tags) {
+        // the bases as a pass over the items would find them: none kept when no rule is proportional
+        ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected =
+                allocator.hasProportionalRules ? bases.collected : ImmutableMap.of();
+        AllocationRun run = new AllocationRun(
+                allocator, tags, collected, proportionalSplits(allocator, collected), ImmutableMap.of(), null);
+        if (!needsItems(allocator)) {
+            return run;
+        }
+        RoundingTally tally = run.tally(items);
+        return tally.isEmpty() ? run : run.reconciled(tally);
+    }
+
     /** A run reads the items first when a rule is proportional or a rule splits among several targets. */
     private static boolean needsItems(Allocator allocator) {
         if (allocator.hasProportionalRules) {
@@ -269,8 +283,11 @@ public final class AllocationRun {
         return splits.build();
     }
 
-    /** Sees each split of an item's flow: the rule index, its input and its parts. */
-    private interface SplitObserver {
+    /**
+     * Sees each split of an item's flow: the rule index, its input and its parts; {@code parts} is null when the
+     * rule falls back to Unallocated (no target has a positive base), and the flow stops there.
+     */
+    interface SplitObserver {
         void saw(int rule, Money input, List<Money> parts);
     }
 
@@ -280,8 +297,9 @@ public final class AllocationRun {
      * the items. The tallies of the parts of a period {@linkplain RoundingTally#merge merge} into the period's,
      * and {@link #rounded(RoundingTally)} turns that into the run {@code prepare} over the whole period gives.
      *
-     * <p>This run must hold the period's proportional bases: prepared from the period's collected items, or from
-     * items that carry each unit's collected cost; its own rounding corrections, if any, play no part.
+     * <p>This run must hold the period's proportional bases: prepared from the period's items, or from bases
+     * computed elsewhere ({@link Allocator#prepare(AllocationBases, TagBindings)}); its own rounding corrections,
+     * if any, play no part.
      *
      * @param items some of the period's items, each in exactly one part, not null
      * @return the tally of those items, never null
@@ -318,7 +336,8 @@ public final class AllocationRun {
         return tally.isEmpty() ? this : bare().reconciled(tally.copy());
     }
 
-    private AllocationRun bare() {
+    /** Returns this run without rounding corrections: its bases only. */
+    AllocationRun bare() {
         return corrections.isEmpty()
                 ? this
                 : new AllocationRun(allocator, tags, collected, proportionalSplits, ImmutableMap.of(), prepared);
@@ -330,7 +349,7 @@ public final class AllocationRun {
      * item makes up the difference to what the items' own rounding gave. A correction changes what the
      * designated item passes on, so its flow is tallied again before the rules after it.
      */
-    private AllocationRun reconciled(RoundingTally tally) {
+    AllocationRun reconciled(RoundingTally tally) {
         int m = allocator.rules.sharingRules().size();
         Map<Integer, Map<Currency, Correction>> found = new HashMap<>();
         for (int position = 0; position < m; position++) {
@@ -384,14 +403,37 @@ public final class AllocationRun {
             Map<Integer, ? extends Map<Currency, Correction>> corrections,
             int sign) {
         int scale = Split.allocationScale(amount, allocator.allocationScale);
-        flow(
-                null,
-                id,
-                entry,
-                amount,
-                corrections,
-                null,
-                (rule, input, parts) -> tally.add(rule, id, amount, entry, input, parts, scale, sign));
+        flow(null, id, entry, amount, corrections, null, (rule, input, parts) -> {
+            if (parts != null) {
+                tally.add(rule, id, amount, entry, input, parts, scale, sign);
+            }
+        });
+    }
+
+    /**
+     * Follows an item's cost from its entry rule without rounding corrections, as a tally does, showing each split
+     * to {@code observer} (also a rule that falls back to Unallocated, with null parts).
+     */
+    void follow(LineItemId id, Money amount, int entry, SplitObserver observer) {
+        flow(null, id, entry, amount, ImmutableMap.of(), null, observer);
+    }
+
+    /**
+     * Returns the sharing rule index {@code item} enters the sharing graph by, or -1 when it does not enter it.
+     */
+    int entryRule(LineItem item) {
+        Entry e = entry(allocator, item, placement(allocator, new ItemView(item, tags)), null);
+        return e == null ? -1 : e.rule();
+    }
+
+    /** Returns the rounding corrections of this run, by sharing rule index and currency. */
+    ImmutableMap<Integer, ImmutableMap<Currency, Correction>> corrections() {
+        return corrections;
+    }
+
+    /** Returns the tag history this run reads. */
+    TagBindings tags() {
+        return tags;
     }
 
     /** Returns the allocator this run uses, never null. */
@@ -464,6 +506,37 @@ public final class AllocationRun {
         sink.row(item, null, -1, AllocationType.UNALLOCATED, item.totalCost(), null);
     }
 
+    /**
+     * An item that enters the sharing graph, as a one-pass allocation keeps it until the period's bases are known:
+     * its id (the tie-break of its splits and of the designated item), its cost, and the sharing rule it enters by.
+     */
+    record Held(LineItemId id, Money amount, int entry) {}
+
+    /**
+     * Returns the run {@code prepare} gives over a period read once: {@code collected} is each unit's collected
+     * cost per currency (the proportional bases; ignored without a proportional rule), and {@code held} every item
+     * of the period that enters the sharing graph. The rounding of the held items is tallied here, as
+     * {@code prepare} tallies the same items, so the corrections are the same (ALLOC-12).
+     */
+    static AllocationRun ofPeriod(
+            Allocator allocator, TagBindings tags, Map<Currency, Map<UnitId, Money>> collected, List<Held> held) {
+        Preparation preparation = new Preparation(allocator, tags, false);
+        if (allocator.hasProportionalRules) {
+            collected.forEach((currency, byUnit) -> preparation.totals.put(currency, new HashMap<>(byUnit)));
+        }
+        AllocationRun bases = preparation.bases();
+        RoundingTally tally = RoundingTally.of(allocator);
+        for (Held h : held) {
+            bases.tally(h.id(), h.amount(), h.entry(), tally, ImmutableMap.of(), +1);
+        }
+        return tally.isEmpty() ? bases : bases.reconciled(tally);
+    }
+
+    /** Allocates a held item (see {@link #ofPeriod}), passing its rows, without an item, to {@code sink}. */
+    void allocate(Held held, RowSink sink) {
+        flow(null, held.id(), held.entry(), held.amount(), corrections, sink, null);
+    }
+
     /** Returns a placement cache for one thread of this run. */
     PlacementCache placements() {
         return new PlacementCache(allocator, tags, prepared);
@@ -485,7 +558,7 @@ public final class AllocationRun {
      * Follows {@code amount} of {@code item} through the sharing graph from rule {@code first} (ALLOC-13): rules
      * in topological order, each sharing at once everything that reached its source unit by any path. Work is
      * linear in the rules reached, with no recursion; each (unit, rule) gets one row. With no {@code sink} (a
-     * tally), {@code item} may be null: only its id and amount are followed.
+     * tally), or a sink that reads no item, {@code item} may be null: only its id and amount are followed.
      */
     private void flow(
             LineItem item,
@@ -507,6 +580,9 @@ public final class AllocationRun {
             if (split == null) { // no target has a positive base, and the rule falls back to Unallocated (ALLOC-7)
                 if (sink != null) {
                     sink.row(item, null, -1, AllocationType.UNALLOCATED, input, rule.id());
+                }
+                if (observer != null) {
+                    observer.saw(ruleIndex, input, null);
                 }
                 continue;
             }

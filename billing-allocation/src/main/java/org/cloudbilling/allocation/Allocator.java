@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collector;
 import java.util.stream.Stream;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
@@ -329,6 +330,104 @@ public final class Allocator {
         requireNonNull(items, "items");
         requireNonNull(tags, "tags");
         return AllocationRun.prepare(this, items, tags);
+    }
+
+    /**
+     * Returns the proportional bases of {@code items}: each unit's collected cost per currency (ALLOC-5). The bases
+     * of the parts of a period {@linkplain AllocationBases#merge merge} into the period's, exactly.
+     *
+     * @param items some of the period's items, each in exactly one part, not null
+     * @param tags the resources' tag history, not null
+     * @return the bases, never null
+     */
+    public AllocationBases bases(Iterable<LineItem> items, TagBindings tags) {
+        requireNonNull(items, "items");
+        AllocationBases.Accumulator sums = new AllocationBases.Accumulator(this, requireNonNull(tags, "tags"));
+        for (LineItem item : items) {
+            sums.add(item);
+        }
+        return sums.toBases();
+    }
+
+    /**
+     * Returns a collector of the proportional bases of a stream of items, like {@link #bases(Iterable,
+     * TagBindings)}; on a parallel stream the result is identical to a sequential one.
+     *
+     * <pre>{@code
+     * AllocationBases bases = items.parallelStream().collect(allocator.toBases(tagHistory));
+     * }</pre>
+     *
+     * @param tags the resources' tag history, not null
+     * @return the collector, never null
+     */
+    public Collector<LineItem, ?, AllocationBases> toBases(TagBindings tags) {
+        requireNonNull(tags, "tags");
+        return Collector.of(
+                () -> new AllocationBases.Accumulator(this, tags),
+                AllocationBases.Accumulator::add,
+                AllocationBases.Accumulator::merge,
+                AllocationBases.Accumulator::toBases,
+                Collector.Characteristics.UNORDERED);
+    }
+
+    /**
+     * Prepares the allocation of one period whose proportional bases are known (computed elsewhere, merged from
+     * parts): reads {@code items} once, only to tally the rounding of those that enter the sharing graph
+     * (ALLOC-12), and not at all when no rule is proportional or shares among several targets. With the bases of
+     * the period's items and the period's items, the run allocates exactly as {@link #prepare(Iterable,
+     * TagBindings)} over them. Items no sharing rule reaches may be left out of {@code items}: they play no part
+     * in the rounding.
+     *
+     * @param bases the period's bases, not null
+     * @param items the period's items, or at least those that enter the sharing graph; iterated at most once, not
+     *     null
+     * @param tags the resources' tag history, not null
+     * @return the run, never null
+     * @throws IllegalArgumentException if the bases name a unit the rule set does not have
+     */
+    public AllocationRun prepare(AllocationBases bases, Iterable<LineItem> items, TagBindings tags) {
+        requireNonNull(bases, "bases");
+        requireNonNull(items, "items");
+        requireNonNull(tags, "tags");
+        bases.checkUnitsOf(rules);
+        return AllocationRun.prepare(this, bases, items, tags);
+    }
+
+    /**
+     * Returns the run of a period's bases without rounding corrections: to {@linkplain AllocationRun#tally tally}
+     * the period's parts where they are, then {@linkplain AllocationRun#rounded round} the run by the merged
+     * tallies. Allocating with this run directly splits each item right, but leaves the rounding of each rule's
+     * pool to pile up (ALLOC-12) whenever a rule shares among several targets.
+     *
+     * @param bases the period's bases, not null
+     * @param tags the resources' tag history, not null
+     * @return the run, never null
+     * @throws IllegalArgumentException if the bases name a unit the rule set does not have
+     */
+    public AllocationRun prepare(AllocationBases bases, TagBindings tags) {
+        return prepare(bases, List.of(), tags);
+    }
+
+    /**
+     * Returns a collector that prepares and allocates one period in a single pass over its items, to the totals per
+     * unit, allocation type and currency: the same {@link AllocationTotals} as {@code prepare} followed by
+     * {@link AllocationRun#toTotals()} over the same items, exactly, but each item is read and placed once. Items
+     * with the same values under the rules' dimensions and tag keys share a placement. A collected or Unallocated
+     * item is added to a primitive sum at once; an item that enters the sharing graph is kept as its id, cost and
+     * entry rule until the period's proportional bases and rounding (ALLOC-5, ALLOC-12) are known, at the end. So
+     * memory grows with the shared items, not with the others. On a parallel stream, or
+     * {@code LineItemCsv.collect} of a file, the result is identical to a sequential run.
+     *
+     * <pre>{@code
+     * AllocationTotals totals = LineItemCsv.collect(file, UTF_8, FormulaGuard.ON,
+     *         allocator.toTotals(TagBindings.empty()));
+     * }</pre>
+     *
+     * @param tags the resources' tag history, not null; {@link TagBindings#empty()} to use the tags on the items
+     * @return the collector, never null
+     */
+    public java.util.stream.Collector<LineItem, ?, AllocationTotals> toTotals(TagBindings tags) {
+        return OnePassTotals.collector(this, requireNonNull(tags, "tags"));
     }
 
     /**

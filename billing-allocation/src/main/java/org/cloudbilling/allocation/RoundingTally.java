@@ -24,7 +24,7 @@ import org.cloudbilling.core.money.Money;
  * read twice on one machine:
  *
  * <pre>{@code
- * AllocationRun bases = allocator.prepare(carriers, tags);         // the proportional bases, no shared items
+ * AllocationRun bases = allocator.prepare(monthBases, tags);      // the proportional bases (AllocationBases)
  * RoundingTally part = bases.tally(partition);                     // on each worker
  * RoundingTally month = part1.merge(part2);                        // anywhere, in any order
  * AllocationRun run = bases.rounded(month);                        // the run prepare over the month gives

@@ -29,6 +29,14 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
         this.slots = (allocator.unitOrder.size() + 1) * TYPES;
     }
 
+    /** An accumulator of rows only ({@link #row}, {@link #addRow}), for a run not known yet: no {@link #add}. */
+    TotalsAccumulator(Allocator allocator) {
+        this.run = null;
+        this.allocator = allocator;
+        this.placements = null;
+        this.slots = (allocator.unitOrder.size() + 1) * TYPES;
+    }
+
     /** Exact sums of one currency. */
     static final class Sums {
         final Currency currency;
@@ -81,7 +89,7 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
         }
     }
 
-    private Sums sums(Currency currency) {
+    Sums sums(Currency currency) {
         if (last != null && last.currency == currency) {
             return last;
         }
@@ -115,6 +123,11 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
 
     @Override
     public void row(LineItem item, UnitId unit, int unitIndex, AllocationType type, Money amount, RuleId rule) {
+        addRow(unitIndex, type, amount);
+    }
+
+    /** Adds one row of {@code amount} to the unit of dense index {@code unitIndex} (-1 for Unallocated). */
+    void addRow(int unitIndex, AllocationType type, Money amount) {
         rows++;
         sums(amount.currency()).add(slot(unitIndex, type), amount);
     }

@@ -5,10 +5,12 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.cloudbilling.allocation.RuleSetException;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.examples.bench.BenchCommand;
+import org.cloudbilling.examples.bench.DailyBenchCommand;
 import org.cloudbilling.examples.bench.PipelineBenchCommand;
 import org.cloudbilling.examples.cli.AllocateCommand;
 import org.cloudbilling.examples.cli.BacktrackCommand;
@@ -37,7 +39,19 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = BillingCommand.Version.class,
         description = "Cloud billing on your own files: consolidation, cost allocation, backtracking.",
-        subcommands = {
+        footer = {
+            "",
+            "Exit codes: 0 done, 1 a bug, 2 bad input, usage, or a file that cannot be read or written,",
+            "3 (validate) the dataset breaks a MUST rule of the FOCUS model.",
+            "'billing COMMAND --help' for a command."
+        })
+public final class BillingCommand implements Callable<Integer>, CommandContext {
+    /**
+     * The subcommands, in the order the help lists them. They are added to the command line as it is made, not
+     * declared on the annotation, so that a run of one command builds the model of that command only: picocli
+     * reads every option of every command it is given, which cost a run more than its own work on a small file.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             BillingCommand.DemoCommand.class,
             ConsolidateCommand.class,
             AllocateCommand.class,
@@ -48,15 +62,9 @@ import picocli.CommandLine.Spec;
             MonthCommand.class,
             BenchCommand.class,
             PipelineBenchCommand.class,
-            CommandLine.HelpCommand.class
-        },
-        footer = {
-            "",
-            "Exit codes: 0 done, 1 a bug, 2 bad input, usage, or a file that cannot be read or written,",
-            "3 (validate) the dataset breaks a MUST rule of the FOCUS model.",
-            "'billing COMMAND --help' for a command."
-        })
-public final class BillingCommand implements Callable<Integer>, CommandContext {
+            DailyBenchCommand.class,
+            CommandLine.HelpCommand.class);
+
     private final boolean stderrIsTerminal;
 
     @Spec
@@ -83,7 +91,7 @@ public final class BillingCommand implements Callable<Integer>, CommandContext {
     private static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
         PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter e = new PrintWriter(err, true, StandardCharsets.UTF_8);
-        int code = commandLine(terminal, o, e).execute(args);
+        int code = commandLine(terminal, o, e, subcommandsFor(args)).execute(args);
         o.flush();
         e.flush();
         return code;
@@ -99,7 +107,15 @@ public final class BillingCommand implements Callable<Integer>, CommandContext {
      * @return the command line, never null
      */
     public static CommandLine commandLine(boolean stderrIsTerminal, PrintWriter out, PrintWriter err, Object... more) {
+        return commandLine(stderrIsTerminal, out, err, SUBCOMMANDS, more);
+    }
+
+    private static CommandLine commandLine(
+            boolean stderrIsTerminal, PrintWriter out, PrintWriter err, List<Class<?>> subcommands, Object... more) {
         CommandLine cli = new CommandLine(new BillingCommand(stderrIsTerminal));
+        for (Class<?> command : subcommands) {
+            cli.addSubcommand(command);
+        }
         for (Object command : more) {
             cli.addSubcommand(command);
         }
@@ -109,6 +125,24 @@ public final class BillingCommand implements Callable<Integer>, CommandContext {
         cli.setExecutionExceptionHandler(BillingCommand::executionFailed);
         cli.setParameterExceptionHandler(BillingCommand::badParameters);
         return cli;
+    }
+
+    /**
+     * The subcommands a run of {@code args} needs: only the one named first when it is a subcommand's name (its
+     * help, usage and errors do not depend on the others), else all of them.
+     */
+    private static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> command : SUBCOMMANDS) {
+                Command c = command.getAnnotation(Command.class);
+                if (c != null
+                        && command != CommandLine.HelpCommand.class
+                        && (c.name().equals(args[0]) || List.of(c.aliases()).contains(args[0]))) {
+                    return List.of(command);
+                }
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     @Override

@@ -11,15 +11,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
-import org.cloudbilling.reseller.AttributedCharge;
-import org.cloudbilling.reseller.Attribution;
-import org.cloudbilling.reseller.AttributionContext;
-import org.cloudbilling.reseller.BillA;
-import org.cloudbilling.reseller.DistributorQueries;
-import org.cloudbilling.reseller.PartnerUin;
-import org.cloudbilling.reseller.Reconciliation;
-import org.cloudbilling.reseller.ResellerBills;
-import org.cloudbilling.reseller.ResellerMonth;
+import org.cloudbilling.reseller.bill.BillA;
+import org.cloudbilling.reseller.bill.BillDifference;
+import org.cloudbilling.reseller.bill.ResellerBills;
+import org.cloudbilling.reseller.bill.ResellerMonth;
+import org.cloudbilling.reseller.channel.AttributedCharge;
+import org.cloudbilling.reseller.channel.Attribution;
+import org.cloudbilling.reseller.channel.AttributionContext;
+import org.cloudbilling.reseller.channel.PartnerUin;
+import org.cloudbilling.reseller.distributor.DistributorQueries;
 
 /**
  * The demo's reseller section: a generated distributor's month attributed to its resellers, each reseller's Bill A
@@ -71,9 +71,9 @@ final class ResellerDemo {
         List<Money> amounts = new ArrayList<>();
         moved.values().forEach(parts -> parts.forEach(b -> amounts.add(b.total())));
         for (ResellerMonth b : bills.values()) {
-            Reconciliation why = b.totalReconciliation();
+            BillDifference why = b.totalDifference();
             amounts.addAll(List.of(why.totalA(), why.totalB(), why.difference()));
-            why.differences().forEach(d -> amounts.add(d.amount()));
+            why.parts().forEach(d -> amounts.add(d.amount()));
         }
         int scale = commonScale(amounts);
         out.println("Customers that moved (times UTC+8), and their cost on each reseller's Bill A as the distributor"
@@ -90,12 +90,12 @@ final class ResellerDemo {
                             .collect(Collectors.joining(", ")));
         }
         for (Map.Entry<PartnerUin, ResellerMonth> e : bills.entrySet()) {
-            Reconciliation why = e.getValue().totalReconciliation();
+            BillDifference why = e.getValue().totalDifference();
             out.println("Reseller " + e.getKey().value() + ": Bill A (its cost) " + show(why.totalA(), scale)
                     + " over " + why.rowCountA() + " rows; Bill B (its customers' total) " + show(why.totalB(), scale)
                     + " over " + why.rowCountB() + " rows");
             out.println("  A - B = " + show(why.difference(), scale) + ", by cause:");
-            for (Reconciliation.Difference d : why.differences()) {
+            for (BillDifference.Part d : why.parts()) {
                 out.printf(
                         Locale.ROOT,
                         "    %-22s %s (%s)%n",

@@ -25,9 +25,10 @@ import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
-import org.cloudbilling.reseller.Channel;
-import org.cloudbilling.reseller.PartnerUin;
-import org.cloudbilling.reseller.ResellerSettings;
+import org.cloudbilling.reseller.bill.BillBFeature;
+import org.cloudbilling.reseller.bill.ResellerSettings;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.PartnerUin;
 
 /**
  * Generates a distributor's September 2024 from a seed, the same month for the same seed: a distributor, two
@@ -212,7 +213,7 @@ public final class ResellerMonthGenerator {
                 ResellerSettings.builder()
                         .reseller(R1)
                         .currency(CNY)
-                        .customerDiscountsEnabled(true)
+                        .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
                         .putCustomerDiscount(customer(2), new BigDecimal("0.9"))
                         .putCustomerDiscount(customer(4), new BigDecimal("0.85"))
                         .putCustomerDiscount(customer(9), new BigDecimal("0.95"))

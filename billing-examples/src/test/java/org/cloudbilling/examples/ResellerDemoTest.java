@@ -24,13 +24,13 @@ import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.time.BillingCalendar;
-import org.cloudbilling.reseller.AttributedCharge;
-import org.cloudbilling.reseller.Attribution;
-import org.cloudbilling.reseller.AttributionContext;
-import org.cloudbilling.reseller.PartnerUin;
-import org.cloudbilling.reseller.Reconciliation;
-import org.cloudbilling.reseller.Reconciliation.Cause;
-import org.cloudbilling.reseller.ResellerBills;
+import org.cloudbilling.reseller.bill.BillDifference;
+import org.cloudbilling.reseller.bill.BillDifference.Cause;
+import org.cloudbilling.reseller.bill.ResellerBills;
+import org.cloudbilling.reseller.channel.AttributedCharge;
+import org.cloudbilling.reseller.channel.Attribution;
+import org.cloudbilling.reseller.channel.AttributionContext;
+import org.cloudbilling.reseller.channel.PartnerUin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -218,14 +218,14 @@ class ResellerDemoTest {
                     month.items(), AttributionContext.of(BillingCalendar.TENCENT, month.channel()));
             Map<PartnerUin, Hand> hand = handBills(month);
             for (PartnerUin r : List.of(R1, R2)) {
-                Reconciliation why = ResellerBills.compute(
+                BillDifference why = ResellerBills.compute(
                                 charges,
                                 month.settings().get(r),
                                 ResellerMonthGenerator.SEPTEMBER,
                                 BillingCalendar.TENCENT,
                                 ResellerMonthGenerator.AS_OF,
                                 month.customerVouchers().get(r))
-                        .totalReconciliation();
+                        .totalDifference();
                 Hand h = hand.get(r);
                 assertThat(why.totalA().amount()).isEqualByComparingTo(h.billA);
                 assertThat(why.totalB().amount()).isEqualByComparingTo(h.billB);

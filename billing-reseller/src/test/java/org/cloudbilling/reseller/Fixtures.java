@@ -15,6 +15,9 @@ import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;
+import org.cloudbilling.reseller.bill.BillBFeature;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.PartnerUin;
 
 /** Named partners, customers and small line-item builders for the reseller tests; times are UTC+8. */
 public final class Fixtures {
@@ -77,5 +80,17 @@ public final class Fixtures {
                 .feePeriod(Interval.of(t(from), t(to)))
                 .listCost(cny(amount))
                 .totalCost(cny(amount));
+    }
+
+    /** Returns the Bill B features that are on, for random settings (RES-3). */
+    public static java.util.Set<BillBFeature> billBFeatures(boolean customerDiscounts, boolean resellerPerspective) {
+        java.util.Set<BillBFeature> out = java.util.EnumSet.noneOf(BillBFeature.class);
+        if (customerDiscounts) {
+            out.add(BillBFeature.CUSTOMER_DISCOUNTS);
+        }
+        if (resellerPerspective) {
+            out.add(BillBFeature.RESELLER_PERSPECTIVE);
+        }
+        return out;
     }
 }

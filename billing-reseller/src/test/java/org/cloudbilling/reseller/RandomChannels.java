@@ -12,9 +12,10 @@ import java.util.Random;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.OwnerUin;
+import org.cloudbilling.reseller.channel.Channel;
 
 /** Random binding histories over the owners of generated items, from a seed. */
-final class RandomChannels {
+public final class RandomChannels {
     private static final Instant FROM = Instant.parse("2022-12-01T00:00:00Z");
     private static final long SPAN_SECONDS = 4L * 366 * 24 * 3600;
 
@@ -24,7 +25,7 @@ final class RandomChannels {
      * A channel where each owner of {@code items} is bound to R1 or R2, or moves between them and direct, at random
      * whole hours from 2023 to 2026.
      */
-    static Channel channel(List<LineItem> items, long seed) {
+    public static Channel channel(List<LineItem> items, long seed) {
         Random random = new Random(seed);
         Channel channel = Fixtures.channel();
         for (OwnerUin owner :
@@ -44,7 +45,7 @@ final class RandomChannels {
     }
 
     /** {@code items} with the first of each repeated id only. */
-    static List<LineItem> uniqueIds(List<LineItem> items) {
+    public static List<LineItem> uniqueIds(List<LineItem> items) {
         Map<LineItemId, LineItem> byId = new LinkedHashMap<>();
         items.forEach(i -> byId.putIfAbsent(i.id(), i));
         return List.copyOf(byId.values());

@@ -22,7 +22,25 @@ import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
-import org.cloudbilling.reseller.Reconciliation.Cause;
+import org.cloudbilling.reseller.bill.BillA;
+import org.cloudbilling.reseller.bill.BillB;
+import org.cloudbilling.reseller.bill.BillBFeature;
+import org.cloudbilling.reseller.bill.BillDifference;
+import org.cloudbilling.reseller.bill.BillDifference.Cause;
+import org.cloudbilling.reseller.bill.BillStatus;
+import org.cloudbilling.reseller.bill.CustomerBill;
+import org.cloudbilling.reseller.bill.ResellerBills;
+import org.cloudbilling.reseller.bill.ResellerMonth;
+import org.cloudbilling.reseller.bill.ResellerSettings;
+import org.cloudbilling.reseller.channel.AttributedCharge;
+import org.cloudbilling.reseller.channel.Attribution;
+import org.cloudbilling.reseller.channel.AttributionContext;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.PartnerUin;
+import org.cloudbilling.reseller.confirmation.Confirmation;
+import org.cloudbilling.reseller.confirmation.CreditState;
+import org.cloudbilling.reseller.confirmation.Refusal;
+import org.cloudbilling.reseller.distributor.DistributorQueries;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -125,7 +143,7 @@ public class WorkedExampleTest {
     static final ResellerSettings R1_SETTINGS = ResellerSettings.builder()
             .reseller(R1)
             .currency(CNY)
-            .customerDiscountsEnabled(true)
+            .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
             .putCustomerDiscount(BOB, new BigDecimal("0.9"))
             .build();
     static final ResellerSettings R2_SETTINGS =
@@ -184,14 +202,14 @@ public class WorkedExampleTest {
     @Tag("RES-4")
     @Tag("RES-8")
     void step5_r1Reconciliation_addsUpByCause() {
-        Reconciliation original = R1_MONTH.originalPriceReconciliation();
+        BillDifference original = R1_MONTH.originalPriceDifference();
         assertThat(original.difference()).isEqualTo(cny("-0.40"));
         assertThat(original.amountOf(Cause.REFUND)).isEqualTo(cny("2.00"));
         assertThat(original.amountOf(Cause.BILL_ADJUSTMENT)).isEqualTo(cny("-2.40"));
-        Reconciliation total = R1_MONTH.totalReconciliation();
+        BillDifference total = R1_MONTH.totalDifference();
         assertThat(total.difference()).isEqualTo(cny("-20.80"));
-        assertThat(total.differences())
-                .extracting(Reconciliation.Difference::cause, Reconciliation.Difference::amount)
+        assertThat(total.parts())
+                .extracting(BillDifference.Part::cause, BillDifference.Part::amount)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Cause.PRICE_DIFFERENCE, cny("-25.40")),
                         org.assertj.core.groups.Tuple.tuple(Cause.CUSTOMER_VOUCHER, cny("5.00")),
@@ -206,9 +224,9 @@ public class WorkedExampleTest {
         assertThat(R2_MONTH.billA().rows()).extracting(r -> r.id().value()).containsExactly("a-h2", "a-m", "c-d2");
         assertThat(R2_MONTH.billA().total()).isEqualTo(cny("33.60"));
         assertThat(R2_MONTH.billB().total()).isEqualTo(cny("42.00"));
-        Reconciliation total = R2_MONTH.totalReconciliation();
+        BillDifference total = R2_MONTH.totalDifference();
         assertThat(total.amountOf(Cause.PRICE_DIFFERENCE)).isEqualTo(cny("-8.40"));
-        assertThat(total.differences()).hasSize(1);
+        assertThat(total.parts()).hasSize(1);
     }
 
     @Test

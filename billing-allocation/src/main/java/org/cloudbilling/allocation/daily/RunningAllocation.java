@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cloudbilling.allocation.AllocatedRow;
+import org.cloudbilling.allocation.AllocationBases;
 import org.cloudbilling.allocation.AllocationRun;
 import org.cloudbilling.allocation.AllocationType;
 import org.cloudbilling.allocation.Allocator;
 import org.cloudbilling.allocation.Breakdown;
+import org.cloudbilling.allocation.Explanation;
 import org.cloudbilling.allocation.RuleId;
+import org.cloudbilling.allocation.SharedPools;
 import org.cloudbilling.allocation.SharingMethod;
 import org.cloudbilling.allocation.SharingRule;
 import org.cloudbilling.allocation.SummaryRow;
@@ -44,25 +47,26 @@ import org.cloudbilling.core.time.BillingMonth;
  * <p><b>What is incremental.</b> An item that no sharing rule reaches (collected into a unit that shares nothing
  * on, or Unallocated) has rows that depend on the item alone: a batch allocates its new and restated items of
  * this kind once, and the summary cells, source totals and item count change by the rows' deltas, item by item.
- * The proportional bases (each target unit's collected cost per currency) are kept per collection rule as sums
- * adjusted by deltas. <b>What is recomputed.</b> The rows of items that enter the sharing graph depend on the
- * whole month: on the pools and rounding corrections of the rules they pass (ALLOC-12) and on the proportional
- * bases. When a batch touches such an item, or changes a proportional base, the run is prepared again from the
- * bases (one representative per collection rule and currency) and the shared items only, and the shared items are
- * allocated again; a batch that touches neither costs time in its own size only. Backtracking ({@link
- * #recomputed}) allocates the whole month again by new rules.
+ * The proportional bases (each target unit's collected cost per currency) are kept per collection rule. The items
+ * that enter the sharing graph are kept in {@link SharedPools}: per sharing rule and currency, the pool, what the
+ * items' own rounding gave each target and the order that designates the item carrying the rule's rounding
+ * correction (ALLOC-12), all adjusted by the batch's items alone; the pools are split again (time linear in their
+ * targets) and only the items whose rows changed are allocated again: the batch's, the designated items whose
+ * correction changed and, when the batch changes a proportional base, the items that rule splits (each one's
+ * split depends on the bases). {@link #allocatedByLastApply()} counts them. Backtracking ({@link #recomputed})
+ * allocates the whole month again by new rules.
  *
  * <p>Immutable: each {@link #apply} returns a new value sharing every untouched item's rows with this one.
  */
 public final class RunningAllocation {
     private static final Breakdown[] BREAKDOWNS = Breakdown.values();
-    private static final LineItemId BASE_ID = LineItemId.of("~base");
 
     private final Allocator allocator;
     private final TagBindings tags;
     private final BillingCalendar calendar;
     private final ImmutableSet<UnitId> baseUnits;
-    private final AllocationRun run;
+    private final SharedPools pools;
+    private final int allocated;
     private final PersistentMap<LineItemId, ImmutableList<AllocatedRow>> rows;
     private final PersistentMap<LineItemId, LineItem> shared;
     private final PersistentMap<BaseKey, PersistentMap<LineItemId, LineItem>> bases;
@@ -87,7 +91,8 @@ public final class RunningAllocation {
             TagBindings tags,
             BillingCalendar calendar,
             ImmutableSet<UnitId> baseUnits,
-            AllocationRun run,
+            SharedPools pools,
+            int allocated,
             PersistentMap<LineItemId, ImmutableList<AllocatedRow>> rows,
             PersistentMap<LineItemId, LineItem> shared,
             PersistentMap<BaseKey, PersistentMap<LineItemId, LineItem>> bases,
@@ -97,7 +102,8 @@ public final class RunningAllocation {
         this.tags = tags;
         this.calendar = calendar;
         this.baseUnits = baseUnits;
-        this.run = run;
+        this.pools = pools;
+        this.allocated = allocated;
         this.rows = rows;
         this.shared = shared;
         this.bases = bases;
@@ -128,7 +134,8 @@ public final class RunningAllocation {
                 tags,
                 calendar,
                 baseUnits.build(),
-                allocator.prepare(List.of(), tags),
+                SharedPools.start(allocator.prepare(List.of(), tags)),
+                0,
                 PersistentMap.empty(),
                 PersistentMap.empty(),
                 PersistentMap.empty(),
@@ -172,7 +179,16 @@ public final class RunningAllocation {
 
     /** Returns the run the shared items are allocated with: the month's bases and rounding, never null. */
     public AllocationRun run() {
-        return run;
+        return pools.run();
+    }
+
+    /**
+     * Returns how many items the last {@link #apply} allocated: its new and restated items, the shared items split
+     * again by new proportional bases, and the designated items whose rounding correction changed (ALLOC-12). The
+     * work of a batch, in items; it does not grow with the month unless the batch changes a proportional base.
+     */
+    public int allocatedByLastApply() {
+        return allocated;
     }
 
     /**
@@ -197,23 +213,31 @@ public final class RunningAllocation {
             return this;
         }
         Work w = new Work();
-        boolean rerun = false;
         for (ChargeChange change : changes) {
             if (change.before().isPresent()) {
-                rerun |= w.remove(change.before().get());
+                w.remove(change.before().get());
             }
             if (change.after().isPresent()) {
-                rerun |= w.add(change.after().get());
+                w.add(change.after().get());
             }
         }
-        AllocationRun nextRun = run;
-        if (rerun) {
-            List<LineItem> inputs = new ArrayList<>(w.shared.size() + w.bases.size());
-            w.bases.forEach((key, members) -> inputs.add(representative(members)));
-            w.shared.forEach((id, item) -> inputs.add(item));
-            nextRun = allocator.prepare(inputs, tags);
-            AllocationRun r = nextRun;
-            w.shared.forEach((id, item) -> {
+        SharedPools nextPools = pools;
+        if (w.basesChanged || !w.removedShared.isEmpty() || !w.addedShared.isEmpty()) {
+            AllocationRun bases = pools.bases();
+            if (w.basesChanged) {
+                Map<RuleId, UnitId> unitOf = new HashMap<>();
+                allocator.rules().collectionRules().forEach(rule -> unitOf.put(rule.id(), rule.unit()));
+                AllocationBases[] sums = {AllocationBases.empty()};
+                w.bases.forEach((key, members) -> sums[0] = sums[0].merge(collected(unitOf.get(key.rule()), members)));
+                bases = allocator.prepare(sums[0], tags);
+            }
+            nextPools = pools.apply(bases, w.removedShared, w.addedShared);
+            AllocationRun r = nextPools.run();
+            for (LineItemId id : nextPools.changedItems()) {
+                LineItem item = w.shared.get(id);
+                if (item == null) {
+                    continue; // it left the month
+                }
                 ImmutableList<AllocatedRow> old = w.rows.get(id);
                 if (old != null) {
                     w.cells(old, -1);
@@ -221,14 +245,16 @@ public final class RunningAllocation {
                 ImmutableList<AllocatedRow> fresh = r.allocate(item);
                 w.rows = w.rows.put(id, fresh);
                 w.cells(fresh, +1);
-            });
+                w.allocated++;
+            }
         }
         return new RunningAllocation(
                 allocator,
                 tags,
                 calendar,
                 baseUnits,
-                nextRun,
+                nextPools,
+                w.allocated,
                 w.rows,
                 w.shared,
                 w.bases,
@@ -236,25 +262,14 @@ public final class RunningAllocation {
                 ImmutableMap.copyOf(w.sources));
     }
 
-    /** One item standing for a collection rule's items in one currency: their collected cost, no payments. */
-    private static LineItem representative(PersistentMap<LineItemId, LineItem> members) {
+    /** The base of a collection rule's items in one currency, collected into {@code unit}: their total cost. */
+    private static AllocationBases collected(UnitId unit, PersistentMap<LineItemId, LineItem> members) {
         List<LineItem> items = members.values();
-        LineItem any = items.get(0);
-        Money sum = Money.zero(any.currency());
-        for (LineItem item : items) {
-            sum = sum.plus(item.totalCost());
+        Money sum = items.get(0).totalCost();
+        for (int i = 1; i < items.size(); i++) {
+            sum = sum.plus(items.get(i).totalCost());
         }
-        return LineItem.builder()
-                .from(any)
-                .id(BASE_ID)
-                .totalCost(sum)
-                .cashPaid(Optional.empty())
-                .voucherPaid(Optional.empty())
-                .incentivePaid(Optional.empty())
-                .transferPaid(Optional.empty())
-                .creditPaid(Optional.empty())
-                .couponPaid(Optional.empty())
-                .build();
+        return AllocationBases.of(unit, sum);
     }
 
     /** The maps of one {@link #apply}, changed item by item. */
@@ -264,9 +279,13 @@ public final class RunningAllocation {
         PersistentMap<BaseKey, PersistentMap<LineItemId, LineItem>> bases = RunningAllocation.this.bases;
         PersistentMap<Cell, Sum> cells = RunningAllocation.this.cells;
         final Map<Currency, Sum> sources = new HashMap<>(RunningAllocation.this.sources);
+        final List<LineItem> removedShared = new ArrayList<>();
+        final List<LineItem> addedShared = new ArrayList<>();
+        boolean basesChanged;
+        int allocated;
 
-        /** Takes {@code item} out; returns whether the run must be prepared again. */
-        boolean remove(LineItem item) {
+        /** Takes {@code item} out. */
+        void remove(LineItem item) {
             ImmutableList<AllocatedRow> old = rows.get(item.id());
             if (old == null) {
                 throw new IllegalArgumentException("line item " + item.id() + " is not in the allocation");
@@ -276,35 +295,55 @@ public final class RunningAllocation {
             source(item, -1);
             if (shared.containsKey(item.id())) {
                 shared = shared.remove(item.id());
-                return true;
+                removedShared.add(item);
+                sharedBase(item, -1);
+                return;
             }
-            return base(old.get(0), item, -1);
+            base(old.get(0), item, -1);
         }
 
-        /** Puts {@code item} in; returns whether the run must be prepared again. */
-        boolean add(LineItem item) {
-            ImmutableList<AllocatedRow> fresh = run.allocate(item);
+        /** Puts {@code item} in. */
+        void add(LineItem item) {
+            ImmutableList<AllocatedRow> fresh = pools.run().allocate(item);
             source(item, +1);
             if (dependsOnRun(fresh)) {
-                shared = shared.put(item.id(), item); // rows follow once the run is prepared again
-                return true;
+                shared = shared.put(item.id(), item); // rows follow once the pools are split again
+                addedShared.add(item);
+                sharedBase(item, +1);
+                return;
             }
             rows = rows.put(item.id(), fresh);
             cells(fresh, +1);
-            return base(fresh.get(0), item, +1);
+            allocated++;
+            base(fresh.get(0), item, +1);
         }
 
-        private boolean base(AllocatedRow row, LineItem item, int sign) {
-            if (row.type() != AllocationType.COLLECTED
-                    || !baseUnits.contains(row.unit().orElseThrow())) {
-                return false;
+        /** A shared item collected into a unit that is a proportional target (and shares on) is in its base. */
+        private void sharedBase(LineItem item, int sign) {
+            if (baseUnits.isEmpty()) {
+                return;
             }
-            BaseKey key = new BaseKey(item.currency(), row.rule().orElseThrow());
+            Explanation e = allocator.explain(item, tags);
+            if (e.collectedInto().isPresent()
+                    && baseUnits.contains(e.collectedInto().get())) {
+                base(e.collectedBy().orElseThrow(), item, sign);
+            }
+        }
+
+        private void base(AllocatedRow row, LineItem item, int sign) {
+            if (row.type() == AllocationType.COLLECTED
+                    && baseUnits.contains(row.unit().orElseThrow())) {
+                base(row.rule().orElseThrow(), item, sign);
+            }
+        }
+
+        private void base(RuleId rule, LineItem item, int sign) {
+            basesChanged = true;
+            BaseKey key = new BaseKey(item.currency(), rule);
             PersistentMap<LineItemId, LineItem> members = bases.get(key);
             members = members == null ? PersistentMap.empty() : members;
             members = sign > 0 ? members.put(item.id(), item) : members.remove(item.id());
             bases = members.isEmpty() ? bases.remove(key) : bases.put(key, members);
-            return true;
         }
 
         private void source(LineItem item, int sign) {
@@ -475,7 +514,7 @@ public final class RunningAllocation {
         return new MonthVersion(month, number, ruleVersion, backtrack, computedAt, effectiveFrom, lines);
     }
 
-    /** Returns the ids of the items whose rows depend on the whole month: they are allocated again on a rerun. */
+    /** Returns the ids of the items that enter the sharing graph: their rows depend on the month's pools. */
     public Set<LineItemId> sharedItems() {
         Set<LineItemId> out = new java.util.HashSet<>();
         shared.forEach((id, item) -> out.add(id));

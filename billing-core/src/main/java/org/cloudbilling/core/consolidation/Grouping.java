@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.time.BillingCalendar;
 
@@ -74,6 +75,15 @@ public final class Grouping {
     /** Returns the dimensions, in the order of the group key, never null. */
     public ImmutableList<Dimension> dimensions() {
         return dimensions;
+    }
+
+    /**
+     * Returns the calendar days and months are cut in, empty for a grouping made without one.
+     *
+     * @return the calendar, never null
+     */
+    public Optional<BillingCalendar> calendar() {
+        return Optional.ofNullable(calendar);
     }
 
     /** Returns the key of the group {@code item} falls in, never null. */

@@ -1,5 +1,7 @@
 package org.cloudbilling.core.focus;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -124,6 +126,27 @@ public final class FocusCsv {
         try (FocusCsvReader in = reader(reader, source, guard)) {
             return in.readAllLineItems(onError);
         }
+    }
+
+    /**
+     * Reads one cell of a FOCUS CSV into {@code row}, as {@link #reader} does: an empty cell or {@code NULL} is a
+     * null; a FOCUS column's text is read by its type (an exact decimal with every digit, a date-time, the tags'
+     * JSON object, strictly); any other column is kept as text. For hosts whose own CSV reader splits the cells,
+     * such as Spark's.
+     *
+     * @param row the row being built, not null
+     * @param header the cell's column header, not null
+     * @param cell the cell's text, null for a null
+     * @param guard {@link FormulaGuard#ON} when cells were written neutralized against formulas (IO-1), not null
+     * @return {@code row}, never null
+     * @throws IllegalArgumentException saying why the cell is not a value of its column
+     */
+    public static FocusRow.Builder readCell(FocusRow.Builder row, String header, String cell, FormulaGuard guard) {
+        requireNonNull(row, "row");
+        requireNonNull(header, "header");
+        requireNonNull(guard, "guard");
+        FocusCsvReader.cell(row, FocusColumn.of(header).orElse(null), header, cell, guard);
+        return row;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.cloudbilling.core.bill.LineItem;
@@ -156,47 +155,53 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
         List<InputProblem> problems = new ArrayList<>();
         FocusRow.Builder b = FocusRow.builder();
         for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i];
-            FocusColumn c = columns[i];
-            boolean isNull = cell.isEmpty() || cell.equals("NULL");
-            if (c == null) {
-                if (!isNull) {
-                    b.extra(headers[i], guard == FormulaGuard.ON ? CsvSafety.restore(cell) : cell);
-                }
-                continue;
-            }
-            if (isNull) {
-                continue;
-            }
             try {
-                switch (c.type()) {
-                    case STRING:
-                        b.set(c, guard == FormulaGuard.ON ? CsvSafety.restore(cell) : cell);
-                        break;
-                    case DECIMAL:
-                        b.set(c, Money.parseAmount(cell.trim()));
-                        break;
-                    case DATETIME:
-                        Instant t = instant(cell);
-                        if (c == FocusColumn.CHARGE_PERIOD_START || c == FocusColumn.CHARGE_PERIOD_END) {
-                            SupportedTimes.check(t); // a charge's own times: the years 1 to 9998 (IO-3)
-                        }
-                        b.set(c, t);
-                        break;
-                    case JSON:
-                        b.tags(tags(cell));
-                        break;
-                    default:
-                        throw new AssertionError("bug: unknown column type " + c.type());
-                }
+                cell(b, columns[i], headers[i], cells[i], guard);
             } catch (IllegalArgumentException e) {
-                problems.add(InputProblem.ofCell(source, rows.line(), i + 1, headers[i], cell, e.getMessage()));
+                problems.add(InputProblem.ofCell(source, rows.line(), i + 1, headers[i], cells[i], e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
             throw new BillingInputException(problems);
         }
         return b.build();
+    }
+
+    /**
+     * Sets one cell's value in {@code b}: {@code c} is its FOCUS column, or null for an extra column named {@code
+     * header}; an empty cell or {@code NULL} is a null. The one place a FOCUS CSV cell's text becomes a value.
+     *
+     * @throws IllegalArgumentException saying why the cell is not a value of its column
+     */
+    static void cell(FocusRow.Builder b, FocusColumn c, String header, String cell, FormulaGuard guard) {
+        if (cell == null || cell.isEmpty() || cell.equals("NULL")) {
+            return;
+        }
+        if (c == null) {
+            b.extra(header, guard == FormulaGuard.ON ? CsvSafety.restore(cell) : cell);
+            return;
+        }
+        switch (c.type()) {
+            case STRING:
+                b.set(c, guard == FormulaGuard.ON ? CsvSafety.restore(cell) : cell);
+                break;
+            case DECIMAL:
+                b.set(c, Money.parseAmount(cell.trim()));
+                break;
+            case DATETIME:
+                Instant t = instant(cell);
+                if (c == FocusColumn.CHARGE_PERIOD_START || c == FocusColumn.CHARGE_PERIOD_END) {
+                    SupportedTimes.check(t); // a charge's own times: the years 1 to 9998 (IO-3)
+                }
+                b.set(c, t);
+                break;
+            case JSON:
+                // the one strict parser of every reader: a repeated key or text after the object is refused
+                b.tags(TagJson.object(cell, "tags are not JSON: "));
+                break;
+            default:
+                throw new AssertionError("bug: unknown column type " + c.type());
+        }
     }
 
     static Instant instant(String cell) {
@@ -218,11 +223,6 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
         } catch (java.time.DateTimeException e) { // a parse failure, or a time no Instant holds
             throw new IllegalArgumentException("'" + cell + "' is not a date-time such as 2024-09-01T00:00:00Z");
         }
-    }
-
-    private Map<String, String> tags(String cell) {
-        // the one strict parser of every reader: a repeated key or text after the object is refused
-        return TagJson.object(cell, "tags are not JSON: ");
     }
 
     /** Closes the underlying reader. */

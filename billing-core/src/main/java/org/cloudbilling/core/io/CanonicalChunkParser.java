@@ -113,6 +113,12 @@ final class CanonicalChunkParser {
     private final boolean[] quoted = new boolean[MAX_CELLS];
     private int cells;
     private int rowLines;
+    /** Whether the row just cut has a byte past ASCII. */
+    private boolean nonAscii;
+    /** Whether a cell of the row just cut starts with {@code '}, as a guarded cell does. */
+    private boolean guardLike;
+    /** The empty cells of the row just cut: bit k for cell k, for rows of at most 64 cells. */
+    private long empty;
 
     private final ByteDictionary[] dictionaries = new ByteDictionary[WIDTH];
 
@@ -227,11 +233,18 @@ final class CanonicalChunkParser {
         eof = from + n >= size;
     }
 
-    /** Cuts the row at {@code i} into cells; returns the index after it, {@link #MORE} or {@link #WEIRD}. */
+    /**
+     * Cuts the row at {@code i} into cells; returns the index after it, {@link #MORE} or {@link #WEIRD}. In the same
+     * pass it notes what the totals need to know of the row ({@link #nonAscii}, {@link #guardLike}, {@link #empty}),
+     * so no byte is read twice.
+     */
     private int cut(int i) {
         byte[] b = buf;
         int c = 0;
         int lines = 1;
+        boolean high = false; // a byte past ASCII
+        boolean apostrophe = false; // a cell starting with '
+        long emptyCells = 0;
         while (true) {
             if (c == MAX_CELLS) {
                 return WEIRD;
@@ -243,73 +256,98 @@ final class CanonicalChunkParser {
                         return eof ? WEIRD : MORE; // an unclosed quote: the plain reader says so
                     }
                     byte x = b[i];
-                    if (x == '"') {
-                        if (i + 1 >= n && !eof) {
-                            return MORE;
-                        }
-                        if (i + 1 < n && b[i + 1] == '"') {
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    } else if (x == '\n') {
-                        lines++;
-                    } else if (x == '\r') {
-                        if (i + 1 >= n && !eof) {
-                            return MORE;
-                        }
-                        if (i + 1 >= n || b[i + 1] != '\n') {
-                            return WEIRD;
+                    if (x <= '"') { // a quote, a line break, a byte past ASCII (negative), or another rare byte
+                        if (x == '"') {
+                            if (i + 1 >= n && !eof) {
+                                return MORE;
+                            }
+                            if (i + 1 < n && b[i + 1] == '"') {
+                                i += 2;
+                                continue;
+                            }
+                            i++;
+                            break;
+                        } else if (x == '\n') {
+                            lines++;
+                        } else if (x == '\r') {
+                            if (i + 1 >= n && !eof) {
+                                return MORE;
+                            }
+                            if (i + 1 >= n || b[i + 1] != '\n') {
+                                return WEIRD;
+                            }
+                        } else if (x < 0) {
+                            high = true;
                         }
                     }
                     i++;
                 }
                 starts[c] = s;
                 ends[c] = i;
-                quoted[c++] = true;
+                quoted[c] = true;
+                if (i - s == 2) {
+                    emptyCells |= 1L << c;
+                } else if (b[s + 1] == '\'') {
+                    apostrophe = true;
+                }
+                c++;
             } else {
                 int s = i;
                 while (i < n) {
                     byte x = b[i];
-                    if (x == ',' || x == '\n' || x == '\r' || x == '"') {
-                        break;
+                    if (x <= ',') { // a comma, a quote, a line break, a byte past ASCII, or another rare byte
+                        if (x == ',' || x == '\n' || x == '\r' || x == '"') {
+                            break;
+                        }
+                        if (x < 0) {
+                            high = true;
+                        }
                     }
                     i++;
                 }
                 starts[c] = s;
                 ends[c] = i;
-                quoted[c++] = false;
+                quoted[c] = false;
+                if (i == s) {
+                    emptyCells |= 1L << c;
+                } else if (b[s] == '\'') {
+                    apostrophe = true;
+                }
+                c++;
             }
             if (i >= n) {
                 if (!eof) {
                     return MORE;
                 }
-                cells = c;
-                rowLines = lines;
-                return i;
+                return cutAt(i, c, lines, high, apostrophe, emptyCells);
             }
             byte x = b[i];
             if (x == ',') {
                 i++;
             } else if (x == '\n') {
-                cells = c;
-                rowLines = lines;
-                return i + 1;
+                return cutAt(i + 1, c, lines, high, apostrophe, emptyCells);
             } else if (x == '\r') {
                 if (i + 1 >= n && !eof) {
                     return MORE;
                 }
                 if (i + 1 < n && b[i + 1] == '\n') {
-                    cells = c;
-                    rowLines = lines;
-                    return i + 2;
+                    return cutAt(i + 2, c, lines, high, apostrophe, emptyCells);
                 }
                 return WEIRD;
             } else {
                 return WEIRD; // a quote inside an unquoted cell, or text after a closing quote
             }
         }
+    }
+
+    /** Notes the row just cut; returns {@code after}. */
+    private int cutAt(int after, int c, int lines, boolean high, boolean apostrophe, long emptyCells) {
+        cells = c;
+        rowLines = lines;
+        nonAscii = high;
+        guardLike = apostrophe;
+        empty = c <= 64 ? emptyCells : 0;
+        return after;
     }
 
     private boolean isEmpty(int k) {
@@ -525,38 +563,41 @@ final class CanonicalChunkParser {
     };
     private static final long NO_TIME = Long.MIN_VALUE;
 
+    /** The columns a valid item cannot leave empty, as a mask of {@link #empty}. */
+    private static final long REQUIRED = requiredMask();
+
+    private static long requiredMask() {
+        long mask = 0;
+        for (CanonicalColumn c : COLUMNS) {
+            if (c.required) {
+                mask |= 1L << c.ordinal();
+            }
+        }
+        return mask;
+    }
+
+    private static boolean has(long empty, int k) {
+        return (empty & (1L << k)) == 0;
+    }
+
     /**
      * Adds the row to {@link #tally} when it can prove, without making the item, that {@link #fast} would make a
      * valid item of it: every required cell present, plain ASCII, no guarded cell, the currency, enumerations and
      * tags valid (through the dictionaries), times of the fixed form with the end after the start, amounts simple
-     * decimals, payments (if any) adding up to the total exactly, and no discount rate (whose contracted cost the
-     * item path works out). Returns false for any other row, which then takes the item path: the plain result or
-     * error.
+     * decimals, payments (if any) adding up to the total exactly, and a discount rate (if any) not negative whose
+     * product with the list cost Money holds (the contracted cost). Returns false for any other row, which then
+     * takes the item path: the plain result or error.
      */
     private boolean tallied() {
-        byte[] b = buf;
-        for (int i = starts[0], e = ends[WIDTH - 1]; i < e; i++) {
-            if (b[i] < 0) {
-                return false; // the item path checks the bytes are UTF-8
-            }
-        }
-        for (int k = 0; k < WIDTH; k++) {
-            if (isEmpty(k)) {
-                if (COLUMNS[k].required) {
-                    return false;
-                }
-            } else if (guarded && firstByte(k) == '\'') {
-                return false;
-            }
-        }
-        if (!isEmpty(RATE)) {
-            return false;
+        long e = empty;
+        if (nonAscii || (guarded && guardLike) || (e & REQUIRED) != 0) {
+            return false; // the item path checks the bytes are UTF-8, removes the guard, or words the error
         }
         try {
             Currency currency = (Currency) lookup(CUR, Money::currency);
             lookup(PAY_MODE, s -> Enum.valueOf(PayMode.class, s));
             lookup(ACTION, s -> Enum.valueOf(ActionType.class, s));
-            if (!isEmpty(SETTLEMENT)) {
+            if (has(e, SETTLEMENT)) {
                 lookup(SETTLEMENT, s -> Enum.valueOf(SettlementCycle.class, s));
             }
             long start = epochSecond(START);
@@ -564,45 +605,104 @@ final class CanonicalChunkParser {
             if (start == NO_TIME || end == NO_TIME || end <= start) {
                 return false;
             }
-            if (!isEmpty(DEDUCTION) && epochSecond(DEDUCTION) == NO_TIME) {
+            if (has(e, DEDUCTION) && epochSecond(DEDUCTION) == NO_TIME) {
                 return false;
             }
-            for (int k : OTHER_AMOUNTS) {
-                if (!isEmpty(k) && !simpleDecimal(k)) {
-                    return false;
-                }
-            }
-            if (!simpleDecimal(TOTAL)) {
+            if (!amountsValid(e)) {
                 return false;
             }
-            long totalUnits = units;
-            int totalScale = scale;
-            if (!paymentsAddUp(totalUnits, totalScale)) {
-                return false;
+            if (has(e, TAGS_COLUMN) && !plainTags(TAGS_COLUMN)) {
+                lookup(TAGS_COLUMN, TAGS);
             }
             if (!simpleDecimal(LIST)) {
                 return false;
             }
             long listUnits = units;
             int listScale = scale;
-            boolean quantity = !isEmpty(QUANTITY);
-            if (quantity && !simpleDecimal(QUANTITY)) {
-                return false;
+            long contractedUnits = listUnits;
+            int contractedScale = listScale;
+            if (has(e, RATE)) {
+                if (!contracted(listUnits, listScale)) {
+                    return false;
+                }
+                contractedUnits = units;
+                contractedScale = scale;
             }
-            if (!isEmpty(TAGS_COLUMN) && !plainTags(TAGS_COLUMN)) {
-                lookup(TAGS_COLUMN, TAGS);
-            }
-            CanonicalTally.Sums sums = group(currency);
+            CanonicalTally.Sums sums = group(currency, start);
             sums.count++;
             sums.list.add(listUnits, listScale);
             sums.total.add(totalUnits, totalScale);
-            if (quantity) {
-                sums.quantity.add(units, scale);
+            sums.contracted.add(contractedUnits, contractedScale);
+            if (has(e, QUANTITY)) {
+                sums.quantity.add(quantityUnits, quantityScale);
             }
             return true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException x) {
             return false; // the item path makes the item, or words the error
         }
+    }
+
+    // the total cost and the usage quantity of the row, from amountsValid
+    private long totalUnits;
+    private int totalScale;
+    private long quantityUnits;
+    private int quantityScale;
+
+    /**
+     * Whether every amount of the row is a simple decimal (the list cost checked by the caller) and the payments,
+     * if any, add up to the total exactly; keeps the total cost and the usage quantity.
+     */
+    private boolean amountsValid(long e) {
+        for (int k : OTHER_AMOUNTS) {
+            if (has(e, k) && !simpleDecimal(k)) {
+                return false;
+            }
+        }
+        if (has(e, QUANTITY)) {
+            if (!simpleDecimal(QUANTITY)) {
+                return false;
+            }
+            quantityUnits = units;
+            quantityScale = scale;
+        }
+        if (!simpleDecimal(TOTAL)) {
+            return false;
+        }
+        totalUnits = units;
+        totalScale = scale;
+        return paymentsAddUp(e, totalUnits, totalScale);
+    }
+
+    /**
+     * Puts into {@link #units} and {@link #scale} the contracted cost, the list cost times the discount rate, as
+     * {@code CostMetric.CONTRACTED_COST} gives it: the exact product, at the sum of the two scales; past 18
+     * decimals its trailing zeros dropped down to 18 ({@code Money.of}). Returns false when the rate is not a
+     * simple decimal or is negative, or the product does not fit a long or needs more than 18 decimals: the item
+     * path then reads the row, or words its error.
+     */
+    private boolean contracted(long listUnits, int listScale) {
+        if (!simpleDecimal(RATE) || units < 0) {
+            return false;
+        }
+        long high = Math.multiplyHigh(listUnits, units);
+        long product = listUnits * units;
+        if (high != (product >> 63)) {
+            return false; // past a long
+        }
+        int s = listScale + scale;
+        if (product == 0) {
+            s = Math.min(s, Money.MAX_SCALE);
+        }
+        while (s > Money.MAX_SCALE && product % 10 == 0) {
+            product /= 10;
+            s--;
+        }
+        if (s > Money.MAX_SCALE) {
+            return false;
+        }
+        units = product;
+        scale = s;
+        return true;
     }
 
     /** The most tags {@link #plainTags} reads: it compares every two keys. */
@@ -697,12 +797,12 @@ final class CanonicalChunkParser {
     }
 
     /** Whether no payment is given, or the payments add up to the total exactly (else the item is refused). */
-    private boolean paymentsAddUp(long totalUnits, int totalScale) {
+    private boolean paymentsAddUp(long e, long totalUnits, int totalScale) {
         long paid = 0;
         int paidScale = 0;
         boolean any = false;
         for (int k : PAYMENTS) {
-            if (isEmpty(k)) {
+            if (!has(e, k)) {
                 continue;
             }
             if (!simpleDecimal(k)) {
@@ -720,39 +820,154 @@ final class CanonicalChunkParser {
         return CanonicalTally.scaled(paid, s - paidScale) == CanonicalTally.scaled(totalUnits, s - totalScale);
     }
 
-    /** The sums of the row's group, the key made of the grouped cells' bytes and the currency's. */
-    private CanonicalTally.Sums group(Currency currency) {
+    /**
+     * The sums of the row's group. Its key is the grouped cells' bytes as the file has them, each followed by a
+     * comma (raw cells joined as CSV: one text for one tuple of cells), a day or a month as 8 bytes, then the
+     * currency cell's bytes and a comma. The key is hashed and compared in place, in the buffer; it is copied only
+     * for a new group.
+     */
+    private CanonicalTally.Sums group(Currency currency, long start) {
         CanonicalTally t = tally;
         int[] columns = t.columns;
+        int h = 0;
+        for (int k : columns) {
+            h = k >= 0 ? hash(h, buf, starts[k], ends[k]) : hash(h, t.period(k, start));
+        }
+        h = hash(h, buf, starts[CUR], ends[CUR]);
+        h = CanonicalTally.mix(h);
+        CanonicalTally.Sums[] table = t.table;
+        int mask = table.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            CanonicalTally.Sums g = table[i];
+            if (g == null) {
+                return newGroup(t, h, currency, start);
+            }
+            if (g.hash == h && sameKey(g.key, columns, start)) {
+                return g;
+            }
+        }
+    }
+
+    private static int hash(int h, byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        return 31 * h + ',';
+    }
+
+    private static int hash(int h, long period) {
+        return 31 * h + Long.hashCode(period);
+    }
+
+    /** Whether {@code key} is the key of this row's group. */
+    private boolean sameKey(byte[] key, int[] columns, long start) {
+        byte[] b = buf;
+        int p = 0;
+        for (int j = 0; j <= columns.length; j++) {
+            int k = j < columns.length ? columns[j] : CUR;
+            if (k >= 0) {
+                int from = starts[k];
+                int len = ends[k] - from;
+                if (p + len >= key.length) {
+                    return false;
+                }
+                for (int i = 0; i < len; i++) {
+                    if (key[p + i] != b[from + i]) {
+                        return false;
+                    }
+                }
+                if (key[p + len] != ',') {
+                    return false;
+                }
+                p += len + 1;
+            } else {
+                if (p + 8 > key.length || CanonicalTally.longAt(key, p) != tally.period(k, start)) {
+                    return false;
+                }
+                p += 8;
+            }
+        }
+        return p == key.length;
+    }
+
+    private CanonicalTally.Sums newGroup(CanonicalTally t, int h, Currency currency, long start) {
+        int[] columns = t.columns;
+        String[] values = new String[columns.length];
         int len = 0;
-        for (int i = 0; i <= columns.length; i++) {
-            int k = i < columns.length ? columns[i] : CUR;
-            int from = starts[k];
-            int cell = ends[k] - from;
-            if (len + cell + 1 > t.scratch.length) {
-                t.scratch = Arrays.copyOf(t.scratch, 2 * (len + cell + 1));
-            }
-            System.arraycopy(buf, from, t.scratch, len, cell);
-            len += cell;
-            t.scratch[len++] = ','; // raw cells joined as CSV: one text for one key
+        for (int j = 0; j <= columns.length; j++) {
+            int k = j < columns.length ? columns[j] : CUR;
+            len += k >= 0 ? ends[k] - starts[k] + 1 : 8;
         }
-        CanonicalTally.Sums sums = (CanonicalTally.Sums) t.keys.get(t.scratch, 0, len);
-        if (sums == null) {
-            String[] values = new String[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                values[i] = isEmpty(columns[i]) ? null : text(columns[i]);
+        byte[] key = new byte[len];
+        int p = 0;
+        for (int j = 0; j <= columns.length; j++) {
+            int k = j < columns.length ? columns[j] : CUR;
+            if (k >= 0) {
+                int cell = ends[k] - starts[k];
+                System.arraycopy(buf, starts[k], key, p, cell);
+                key[p + cell] = ',';
+                p += cell + 1;
+                if (j < columns.length) {
+                    values[j] = isEmpty(k) ? null : text(k);
+                }
+            } else {
+                long period = t.period(k, start);
+                CanonicalTally.putLong(key, p, period);
+                p += 8;
+                values[j] = t.periodText(k, period);
             }
-            sums = new CanonicalTally.Sums(values, currency);
-            t.keys.put(Arrays.copyOf(t.scratch, len), sums);
-            t.groups.add(sums);
         }
+        CanonicalTally.Sums sums = new CanonicalTally.Sums(values, currency);
+        t.add(sums, h, key);
         return sums;
     }
 
     /** The seconds since the epoch of a time of the fixed form 2024-09-01T00:00:00Z, else {@link #NO_TIME}. */
     private long epochSecond(int k) {
-        Instant t = fixedInstant(k);
-        return t == null ? NO_TIME : t.getEpochSecond();
+        int s = starts[k];
+        byte[] b = buf;
+        if (quoted[k]
+                || ends[k] - s != 20
+                || b[s + 4] != '-'
+                || b[s + 7] != '-'
+                || b[s + 10] != 'T'
+                || b[s + 13] != ':'
+                || b[s + 16] != ':'
+                || b[s + 19] != 'Z') {
+            return NO_TIME;
+        }
+        int year = digits(b, s, 4);
+        int month = digits(b, s + 5, 2);
+        int day = digits(b, s + 8, 2);
+        int hour = digits(b, s + 11, 2);
+        int minute = digits(b, s + 14, 2);
+        int second = digits(b, s + 17, 2);
+        boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        if (year < 1
+                || year > 9998
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > lengthOfMonth(month, leap)
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
+            return NO_TIME;
+        }
+        long y = year - 1;
+        long days = y * 365
+                + y / 4
+                - y / 100
+                + y / 400 // days before year, from 0001-01-01
+                + DAYS_BEFORE_MONTH[month - 1]
+                + (leap && month > 2 ? 1 : 0)
+                + day
+                - 1
+                - 719_162; // 0001-01-01 to 1970-01-01
+        return days * 86_400 + hour * 3_600L + minute * 60L + second;
     }
 
     /** Parses a cell of the form -?[0-9]+(\.[0-9]+)? of at most 18 digits into {@link #units} and {@link #scale}. */
@@ -817,49 +1032,8 @@ final class CanonicalChunkParser {
 
     /** A time of the form 2024-09-01T00:00:00Z by hand, or null for any other text. */
     private Instant fixedInstant(int k) {
-        int s = starts[k];
-        byte[] b = buf;
-        if (!quoted[k]
-                && ends[k] - s == 20
-                && b[s + 4] == '-'
-                && b[s + 7] == '-'
-                && b[s + 10] == 'T'
-                && b[s + 13] == ':'
-                && b[s + 16] == ':'
-                && b[s + 19] == 'Z') {
-            int year = digits(b, s, 4);
-            int month = digits(b, s + 5, 2);
-            int day = digits(b, s + 8, 2);
-            int hour = digits(b, s + 11, 2);
-            int minute = digits(b, s + 14, 2);
-            int second = digits(b, s + 17, 2);
-            boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-            if (year >= 1
-                    && year <= 9998
-                    && month >= 1
-                    && month <= 12
-                    && day >= 1
-                    && day <= lengthOfMonth(month, leap)
-                    && hour >= 0
-                    && hour <= 23
-                    && minute >= 0
-                    && minute <= 59
-                    && second >= 0
-                    && second <= 59) {
-                long y = year - 1;
-                long days = y * 365
-                        + y / 4
-                        - y / 100
-                        + y / 400 // days before year, from 0001-01-01
-                        + DAYS_BEFORE_MONTH[month - 1]
-                        + (leap && month > 2 ? 1 : 0)
-                        + day
-                        - 1
-                        - 719_162; // 0001-01-01 to 1970-01-01
-                return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second);
-            }
-        }
-        return null;
+        long second = epochSecond(k);
+        return second == NO_TIME ? null : Instant.ofEpochSecond(second);
     }
 
     private static int lengthOfMonth(int month, boolean leap) {

@@ -327,10 +327,19 @@ final class CanonicalCsvFile implements Closeable {
      * @throws BillingInputException for the first bad row of the file, as the plain reader gives it
      */
     Rollup consolidate(Grouping grouping, int[] keyColumns) {
-        return consolidate(grouping, keyColumns, Consolidation.toRollup(grouping));
+        return consolidate(grouping, keyColumns, 0);
     }
 
-    private <A> Rollup consolidate(Grouping grouping, int[] keyColumns, Collector<LineItem, A, Rollup> items) {
+    /**
+     * As {@link #consolidate(Grouping, int[])}, with days and months ({@link CanonicalTally#DAY},
+     * {@link CanonicalTally#MONTH}) cut at {@code offsetSeconds} from UTC.
+     */
+    Rollup consolidate(Grouping grouping, int[] keyColumns, int offsetSeconds) {
+        return consolidate(grouping, keyColumns, offsetSeconds, Consolidation.toRollup(grouping));
+    }
+
+    private <A> Rollup consolidate(
+            Grouping grouping, int[] keyColumns, int offsetSeconds, Collector<LineItem, A, Rollup> items) {
         if (headerEnd < 0) {
             return collect(items);
         }
@@ -338,7 +347,7 @@ final class CanonicalCsvFile implements Closeable {
             A container = items.supplier().get();
             BiConsumer<A, LineItem> add = items.accumulator();
             BillingInputException[] bad = {null};
-            CanonicalTally tally = new CanonicalTally(keyColumns);
+            CanonicalTally tally = new CanonicalTally(keyColumns, offsetSeconds);
             parser.tally = tally;
             CanonicalChunkParser.Part part;
             try {

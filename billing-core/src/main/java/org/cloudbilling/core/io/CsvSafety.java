@@ -2,8 +2,6 @@ package org.cloudbilling.core.io;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.regex.Pattern;
-
 /**
  * Guards CSV exports against formula injection, as OWASP describes it: a text cell that a spreadsheet would run
  * as a formula gets a leading single quote. The guard is reversible, so the project's own readers give back the
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
  * plain number such as {@code -1.5} (a spreadsheet reads it as that number, not as a formula).
  */
 public final class CsvSafety {
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
-
     private CsvSafety() {}
 
     /**
@@ -48,10 +44,44 @@ public final class CsvSafety {
     }
 
     private static boolean needsGuard(String text) {
-        if (text.isEmpty() || PLAIN_NUMBER.matcher(text).matches()) {
-            return false; // -1.5 is a number to a spreadsheet, not a formula: numbers stay as they are
+        if (text.isEmpty()) {
+            return false;
         }
         char c = text.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
+        if (c == '+' || c == '-') {
+            return !isPlainNumber(text); // -1.5 is a number to a spreadsheet, not a formula: numbers stay as they are
+        }
+        return c == '=' || c == '@' || c == '\t' || c == '\r' || c == '\'';
+    }
+
+    /** Whether {@code text} is a sign, digits, and optionally a point and digits: {@code [-+]?[0-9]+(\.[0-9]+)?}. */
+    private static boolean isPlainNumber(String text) {
+        int n = text.length();
+        int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
+        int digits = 0;
+        while (i < n && isDigit(text.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (text.charAt(i) != '.') {
+            return false;
+        }
+        i++;
+        int decimals = 0;
+        while (i < n && isDigit(text.charAt(i))) {
+            i++;
+            decimals++;
+        }
+        return decimals > 0 && i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -2,9 +2,6 @@ package org.cloudbilling.core.io;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -25,18 +22,17 @@ import java.util.List;
  * }</pre>
  *
  * <p>A plain number such as {@code -12.50} is never guarded (a spreadsheet reads it as that number). A null cell
- * is written as an empty cell. Not thread-safe: one writer per output.
+ * is written as an empty cell. A cell is quoted only when it must be: when it holds a comma, a quote, a line feed
+ * or a carriage return; a quote inside it is doubled. Not thread-safe: one writer per output.
  */
 public final class CsvWriter implements Closeable, Flushable {
-    private final SequenceWriter out;
+    private final Writer out;
     private final FormulaGuard guard;
+    private final StringBuilder line = new StringBuilder(256);
 
-    private CsvWriter(Writer writer, FormulaGuard guard) throws IOException {
+    private CsvWriter(Writer writer, FormulaGuard guard) {
         this.guard = requireNonNull(guard, "guard");
-        this.out = new CsvMapper()
-                .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                .writerFor(Object[].class)
-                .writeValues(requireNonNull(writer, "writer"));
+        this.out = requireNonNull(writer, "writer");
     }
 
     /**
@@ -62,12 +58,7 @@ public final class CsvWriter implements Closeable, Flushable {
      * @throws UncheckedIOException if the header cannot be written
      */
     public static CsvWriter of(Writer writer, List<String> header, FormulaGuard guard) {
-        CsvWriter w;
-        try {
-            w = new CsvWriter(writer, guard);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CsvWriter w = new CsvWriter(writer, guard);
         w.row(header.toArray(String[]::new));
         return w;
     }
@@ -79,16 +70,53 @@ public final class CsvWriter implements Closeable, Flushable {
      * @throws UncheckedIOException if the output fails
      */
     public void row(String... cells) {
-        Object[] guarded = new Object[cells.length];
+        if (cells.length == 0) {
+            return; // a row of no cells is no line at all
+        }
+        StringBuilder s = line;
+        s.setLength(0);
         for (int i = 0; i < cells.length; i++) {
             String c = cells[i] == null ? "" : cells[i];
-            guarded[i] = guard == FormulaGuard.ON ? CsvSafety.neutralize(c) : c;
+            if (guard == FormulaGuard.ON) {
+                c = CsvSafety.neutralize(c);
+            }
+            if (i > 0) {
+                s.append(',');
+            }
+            append(s, c);
         }
+        s.append('\n');
         try {
-            out.write(guarded);
+            out.append(s);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Appends the cell, quoted when it holds a comma, a quote or a line break, its quotes doubled. */
+    private static void append(StringBuilder s, String cell) {
+        int n = cell.length();
+        int i = 0;
+        while (i < n) {
+            char c = cell.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            s.append(cell);
+            return;
+        }
+        s.append('"');
+        for (int j = 0; j < n; j++) {
+            char c = cell.charAt(j);
+            if (c == '"') {
+                s.append('"');
+            }
+            s.append(c);
+        }
+        s.append('"');
     }
 
     /**

@@ -213,7 +213,8 @@ public final class LineItemCsv {
             Path file, Charset charset, FormulaGuard guard, Grouping grouping, int threads, long partSize) {
         requireNonNull(grouping, "grouping");
         int[] columns = keyColumns(grouping);
-        if (columns == null) {
+        Integer offset = offsetSeconds(grouping);
+        if (columns == null || offset == null) {
             return collect(file, charset, guard, Consolidation.toRollup(grouping), threads, partSize);
         }
         try (CanonicalCsvFile csv = new CanonicalCsvFile(
@@ -223,8 +224,23 @@ public final class LineItemCsv {
                 requireNonNull(guard, "guard"),
                 threads,
                 partSize)) {
-            return csv.consolidate(grouping, columns);
+            return csv.consolidate(grouping, columns, offset);
         }
+    }
+
+    /**
+     * The offset from UTC, in seconds, of the zone the grouping cuts days and months in: 0 without a calendar,
+     * null when the zone's offset changes (summer time), whose days the fast path does not cut.
+     */
+    private static Integer offsetSeconds(Grouping grouping) {
+        if (grouping.calendar().isEmpty()) {
+            return 0;
+        }
+        java.time.zone.ZoneRules rules = grouping.calendar().get().zone().getRules();
+        if (!rules.isFixedOffset()) {
+            return null;
+        }
+        return rules.getOffset(java.time.Instant.EPOCH).getTotalSeconds();
     }
 
     /** The dimensions whose value is a column's text as the file holds it, and the column of each. */
@@ -242,11 +258,22 @@ public final class LineItemCsv {
             Map.entry(Dimension.PAY_MODE, CanonicalColumn.PAY_MODE),
             Map.entry(Dimension.ACTION_TYPE, CanonicalColumn.ACTION_TYPE));
 
-    /** The canonical columns of the grouping's dimensions, or null when one is not a column's text. */
+    /**
+     * The canonical columns of the grouping's dimensions ({@link CanonicalTally#DAY} and {@link CanonicalTally#MONTH}
+     * for a day and a month), or null when one is neither a column's text nor a day or a month.
+     */
     private static int[] keyColumns(Grouping grouping) {
         List<Dimension> dimensions = grouping.dimensions();
         int[] columns = new int[dimensions.size()];
         for (int i = 0; i < columns.length; i++) {
+            if (dimensions.get(i).equals(Dimension.DAY)) {
+                columns[i] = CanonicalTally.DAY;
+                continue;
+            }
+            if (dimensions.get(i).equals(Dimension.MONTH)) {
+                columns[i] = CanonicalTally.MONTH;
+                continue;
+            }
             CanonicalColumn c = KEY_COLUMNS.get(dimensions.get(i));
             if (c == null) {
                 return null;

@@ -434,4 +434,38 @@ class FocusCsvTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    /** A host's own CSV reader hands cells to readCell: each read as the FOCUS CSV reader reads it. */
+    @Test
+    @Tag("FOCUS-7")
+    void readCell_cellsOfEachType_readAsTheReaderReadsThem() {
+        FocusRow.Builder b = FocusRow.builder();
+        FocusCsv.readCell(b, "BilledCost", "0.00000080000", FormulaGuard.ON);
+        FocusCsv.readCell(b, "ChargePeriodStart", "2024-09-01 08:00:00+08:00", FormulaGuard.ON);
+        FocusCsv.readCell(b, "ServiceName", "'=SUM(A1)", FormulaGuard.ON);
+        FocusCsv.readCell(b, "Tags", "{\"env\":\"prod\"}", FormulaGuard.ON);
+        FocusCsv.readCell(b, "RegionId", "NULL", FormulaGuard.ON);
+        FocusCsv.readCell(b, "x_Team", "web", FormulaGuard.ON);
+        FocusCsv.readCell(b, "ResourceId", null, FormulaGuard.ON);
+        FocusRow row = b.build();
+
+        assertThat(row.decimal(FocusColumn.BILLED_COST)).hasValue(new BigDecimal("0.00000080000"));
+        assertThat(row.instant(FocusColumn.CHARGE_PERIOD_START)).hasValue(Instant.parse("2024-09-01T00:00:00Z"));
+        assertThat(row.text(FocusColumn.SERVICE_NAME)).hasValue("=SUM(A1)"); // neutralized on writing, restored
+        assertThat(row.tags()).hasValueSatisfying(t -> assertThat(t).containsExactly(Map.entry("env", "prod")));
+        assertThat(row.isNull(FocusColumn.REGION_ID)).isTrue();
+        assertThat(row.isNull(FocusColumn.RESOURCE_ID)).isTrue();
+        assertThat(row.extra("x_Team")).hasValue("web");
+    }
+
+    @Test
+    @Tag("FOCUS-6")
+    void readCell_repeatedTagKeyOrBadDecimal_isRefusedSayingWhy() {
+        assertThatThrownBy(() ->
+                        FocusCsv.readCell(FocusRow.builder(), "Tags", "{\"a\":\"1\",\"a\":\"2\"}", FormulaGuard.ON))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tags are not JSON");
+        assertThatThrownBy(() -> FocusCsv.readCell(FocusRow.builder(), "BilledCost", "12,5", FormulaGuard.ON))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import org.cloudbilling.core.consolidation.Totals;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.testing.BillingGenerators;
+import org.cloudbilling.core.time.BillingCalendar;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -193,10 +195,10 @@ class LineItemCsvFastPathProperties {
                                     file, StandardCharsets.UTF_8, guard, Collectors.toList(), threads, partSize);
                             assertThat(collected).isEqualTo(expected);
                             for (Grouping grouping : GROUPINGS) {
-                                Rollup totalled = LineItemCsv.consolidate(
-                                        file, StandardCharsets.UTF_8, guard, grouping, threads, partSize);
-                                assertThat(described(totalled))
-                                        .isEqualTo(described(Consolidation.consolidate(expected, grouping)));
+                                String totalled = outcome(() -> LineItemCsv.consolidate(
+                                        file, StandardCharsets.UTF_8, guard, grouping, threads, partSize));
+                                assertThat(totalled)
+                                        .isEqualTo(outcome(() -> Consolidation.consolidate(expected, grouping)));
                             }
                         } finally {
                             delete(file);
@@ -206,15 +208,30 @@ class LineItemCsvFastPathProperties {
     }
 
     /**
-     * Groupings {@link LineItemCsv#consolidate} totals from the cells (columns of the file), and one it reads as
-     * items (a tag).
+     * Groupings {@link LineItemCsv#consolidate} totals from the cells (columns of the file, days and months at a
+     * fixed offset from UTC), and ones it reads as items (a tag; days in a zone with summer time).
      */
     private static final List<Grouping> GROUPINGS = List.of(
             Grouping.by(),
             Grouping.by(Dimension.OWNER),
             Grouping.by(Dimension.PAYER, Dimension.PROJECT, Dimension.PAY_MODE),
             Grouping.by(Dimension.RESOURCE, Dimension.ACTION_TYPE, Dimension.INSTANCE_TYPE),
+            Grouping.by(BillingCalendar.UTC, Dimension.DAY),
+            Grouping.by(BillingCalendar.TENCENT, Dimension.OWNER, Dimension.MONTH),
+            Grouping.by(BillingCalendar.TENCENT, Dimension.DAY, Dimension.PAY_MODE, Dimension.MONTH),
+            Grouping.by(BillingCalendar.of(ZoneId.of("America/Sao_Paulo"), 5, 3), Dimension.DAY),
             Grouping.by(Dimension.OWNER, Dimension.tag(TagKey.of("team"))));
+
+    /** What consolidating gives: the roll-up described, or the refusal or failure, worded. */
+    private static String outcome(java.util.function.Supplier<Rollup> consolidation) {
+        try {
+            return described(consolidation.get());
+        } catch (BillingInputException e) {
+            return "refused " + e.problems();
+        } catch (RuntimeException e) {
+            return "failed " + e;
+        }
+    }
 
     /** Every group's key and totals, every amount with its scale ({@link Totals#equals} compares values only). */
     private static String described(Rollup rollup) {
@@ -248,7 +265,14 @@ class LineItemCsvFastPathProperties {
             "badPayMode",
             "endNotAfterStart",
             "quotedAmount",
-            "longAmount");
+            "longAmount",
+            "rateTooManyDecimals",
+            "rateTrailingZeros",
+            "rateZero",
+            "rateHuge",
+            "rateQuoted",
+            "startNextDay",
+            "startLeapDay");
 
     private static String spoil(String line, String how) {
         String[] cells = line.split(",", -1);
@@ -279,6 +303,22 @@ class LineItemCsvFastPathProperties {
             case "endNotAfterStart" -> cells[15] = cells[14];
             case "quotedAmount" -> cells[22] = "\"" + cells[22] + "\"";
             case "longAmount" -> cells[33] = cells[33] + "0000000000000000000";
+            // the contracted cost, list cost times rate: past 18 decimals (refused), trailing zeros past 18 (kept
+            // to 18), zero, past a long, and a rate the fast path does not read
+            case "rateTooManyDecimals" -> cells[23] = "0.1234567890123";
+            case "rateTrailingZeros" -> cells[23] = "0.5000000000000";
+            case "rateZero" -> cells[23] = "0.000";
+            case "rateHuge" -> cells[23] = "999999999999999999";
+            case "rateQuoted" -> cells[23] = "\"0.85\"";
+            // days and months: the start an hour before midnight, UTC, and on a leap day
+            case "startNextDay" -> {
+                cells[14] = "2024-08-31T23:00:00Z";
+                cells[15] = "2024-09-01T00:00:00Z";
+            }
+            case "startLeapDay" -> {
+                cells[14] = "2024-02-29T16:00:00Z";
+                cells[15] = "2024-02-29T17:00:00Z";
+            }
             default -> throw new IllegalArgumentException(how);
         }
         return String.join(",", cells);
@@ -338,25 +378,15 @@ class LineItemCsvFastPathProperties {
                             collected = "refused " + e.problems();
                         }
                         for (Grouping grouping : GROUPINGS) {
-                            String totalled;
-                            String itemised;
-                            try {
-                                totalled = described(LineItemCsv.consolidate(
-                                        file, StandardCharsets.UTF_8, FormulaGuard.ON, grouping, threads, partSize));
-                            } catch (BillingInputException e) {
-                                totalled = "refused " + e.problems();
-                            }
-                            try {
-                                itemised = described(LineItemCsv.collect(
-                                        file,
-                                        StandardCharsets.UTF_8,
-                                        FormulaGuard.ON,
-                                        Consolidation.toRollup(grouping),
-                                        threads,
-                                        partSize));
-                            } catch (BillingInputException e) {
-                                itemised = "refused " + e.problems();
-                            }
+                            String totalled = outcome(() -> LineItemCsv.consolidate(
+                                    file, StandardCharsets.UTF_8, FormulaGuard.ON, grouping, threads, partSize));
+                            String itemised = outcome(() -> LineItemCsv.collect(
+                                    file,
+                                    StandardCharsets.UTF_8,
+                                    FormulaGuard.ON,
+                                    Consolidation.toRollup(grouping),
+                                    threads,
+                                    partSize));
                             assertThat(totalled).isEqualTo(itemised);
                         }
                         assertThat(collected)

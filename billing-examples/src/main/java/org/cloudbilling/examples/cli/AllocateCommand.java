@@ -4,21 +4,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.cloudbilling.allocation.AllocatedRow;
 import org.cloudbilling.allocation.AllocationRuleSet;
 import org.cloudbilling.allocation.AllocationRun;
 import org.cloudbilling.allocation.AllocationSummary;
+import org.cloudbilling.allocation.AllocationTotals;
 import org.cloudbilling.allocation.AllocationType;
 import org.cloudbilling.allocation.Allocator;
-import org.cloudbilling.allocation.SummaryRow;
+import org.cloudbilling.allocation.UnitId;
 import org.cloudbilling.core.bill.CostMetric;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.money.Money;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +34,10 @@ import picocli.CommandLine.Option;
  * {@code billing allocate}: the cost allocation bill of a month, or its summary per unit and type, as CSV.
  *
  * <p>The bill has one row per item, unit, type and rule: {@code line_item_id,unit,allocation_type,rule,amount,
- * currency}. The summary has {@code unit,allocation_type,amount}, Unallocated with an empty unit. Tags are those
- * printed on the items (a file carries no tag history).
+ * currency}. The summary has {@code unit,allocation_type,amount}, Unallocated with an empty unit; it is made in one
+ * pass over the file ({@link Allocator#toTotals}: each item placed once, only the items that enter the sharing graph
+ * kept until the proportional bases are known), a canonical CSV file read from its bytes on every core. Tags are
+ * those printed on the items (a file carries no tag history).
  */
 @Command(
         name = "allocate",
@@ -78,49 +87,77 @@ public final class AllocateCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw new UserError("--metric: " + e.getMessage());
         }
-        List<LineItem> items =
-                input.read(progress).stream().map(costMetric::view).toList();
-        Set<String> currencies = new TreeSet<>();
-        items.forEach(i -> currencies.add(i.currency().getCurrencyCode()));
-        if (summary && currencies.size() > 1) {
-            throw new UserError("--summary: " + input.input + " holds amounts in " + currencies.size()
-                    + " currencies " + currencies + ", and summary rows have no currency column;"
-                    + " allocate one currency at a time, or leave out --summary");
-        }
-        AllocationRun run = Allocator.compile(ruleSet).prepare(items, TagBindings.empty());
-        try (Writer w = results(out)) {
-            if (summary) {
-                AllocationSummary s = allocate(run, items, progress, row -> {});
-                try (CsvOut csv = new CsvOut(w, List.of("unit", "allocation_type", "amount"), input.guard())) {
-                    for (SummaryRow r : s.byUnit()) {
-                        csv.row(
-                                r.unit().map(u -> u.value()).orElse(""),
-                                label(r.type()),
-                                r.amount().amount().toPlainString());
-                    }
+        Allocator allocator = Allocator.compile(ruleSet);
+        if (summary) {
+            // one pass: each item read and placed once, only the items that enter the sharing graph kept
+            AllocationTotals totals = input.collect(
+                    progress, Collectors.mapping(costMetric::view, allocator.toTotals(TagBindings.empty())));
+            Set<String> currencies = new TreeSet<>();
+            totals.currencies().forEach(c -> currencies.add(c.getCurrencyCode()));
+            checkOneCurrency(currencies);
+            try (Writer w = results(out);
+                    CsvOut csv = new CsvOut(w, List.of("unit", "allocation_type", "amount"), input.guard())) {
+                for (Currency currency : totals.currencies()) {
+                    writeSummary(csv, totals, currency, ruleSet);
                 }
-            } else {
-                try (CsvOut csv = new CsvOut(
+            } catch (IOException | UncheckedIOException e) {
+                throw cannotWrite(e);
+            }
+            return 0;
+        }
+        List<LineItem> items = input.collect(progress, Collectors.mapping(costMetric::view, Collectors.toList()));
+        AllocationRun run = allocator.prepare(items, TagBindings.empty());
+        try (Writer w = results(out);
+                CsvOut csv = new CsvOut(
                         w,
                         List.of("line_item_id", "unit", "allocation_type", "rule", "amount", "currency"),
                         input.guard())) {
-                    allocate(
-                            run,
-                            items,
-                            progress,
-                            r -> csv.row(
-                                    r.item().id().value(),
-                                    r.unit().map(u -> u.value()).orElse(""),
-                                    label(r.type()),
-                                    r.rule().map(id -> id.value()).orElse(""),
-                                    r.amount().amount().toPlainString(),
-                                    r.amount().currency().getCurrencyCode()));
-                }
-            }
+            allocate(
+                    run,
+                    items,
+                    progress,
+                    r -> csv.row(
+                            r.item().id().value(),
+                            r.unit().map(u -> u.value()).orElse(""),
+                            label(r.type()),
+                            r.rule().map(id -> id.value()).orElse(""),
+                            r.amount().amount().toPlainString(),
+                            r.amount().currency().getCurrencyCode()));
         } catch (IOException | UncheckedIOException e) {
             throw cannotWrite(e);
         }
         return 0;
+    }
+
+    private void checkOneCurrency(Set<String> currencies) {
+        if (currencies.size() > 1) {
+            throw new UserError("--summary: " + input.input + " holds amounts in " + currencies.size()
+                    + " currencies " + currencies + ", and summary rows have no currency column;"
+                    + " allocate one currency at a time, or leave out --summary");
+        }
+    }
+
+    /**
+     * Writes the rows of {@code currency}: Unallocated first, then the units in id order, each unit's types in the
+     * order Collected, Shared, Unallocated; a unit and type that received no row is left out.
+     */
+    private static void writeSummary(CsvOut csv, AllocationTotals totals, Currency currency, AllocationRuleSet rules) {
+        List<Optional<UnitId>> units = new ArrayList<>();
+        units.add(Optional.empty());
+        rules.units().units().keySet().stream()
+                .sorted(Comparator.comparing(UnitId::value))
+                .forEach(u -> units.add(Optional.of(u)));
+        for (Optional<UnitId> unit : units) {
+            for (AllocationType type : AllocationType.values()) {
+                Optional<Money> amount = totals.total(unit, type, currency);
+                if (amount.isPresent()) {
+                    csv.row(
+                            unit.map(UnitId::value).orElse(""),
+                            label(type),
+                            amount.get().amount().toPlainString());
+                }
+            }
+        }
     }
 
     private static AllocationSummary allocate(

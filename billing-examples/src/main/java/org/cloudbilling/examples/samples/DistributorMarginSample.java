@@ -23,17 +23,17 @@ import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
-import org.cloudbilling.reseller.Attribution;
-import org.cloudbilling.reseller.AttributionContext;
-import org.cloudbilling.reseller.Channel;
-import org.cloudbilling.reseller.DistributorBill;
-import org.cloudbilling.reseller.DistributorBillRow;
-import org.cloudbilling.reseller.DistributorBills;
-import org.cloudbilling.reseller.DistributorDiscount;
-import org.cloudbilling.reseller.DistributorMargin;
-import org.cloudbilling.reseller.DistributorMonth;
-import org.cloudbilling.reseller.DistributorPricing;
-import org.cloudbilling.reseller.PartnerUin;
+import org.cloudbilling.reseller.channel.Attribution;
+import org.cloudbilling.reseller.channel.AttributionContext;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.PartnerUin;
+import org.cloudbilling.reseller.distributor.DistributorBill;
+import org.cloudbilling.reseller.distributor.DistributorBillRow;
+import org.cloudbilling.reseller.distributor.DistributorBills;
+import org.cloudbilling.reseller.distributor.DistributorDiscount;
+import org.cloudbilling.reseller.distributor.DistributorMargin;
+import org.cloudbilling.reseller.distributor.DistributorMonth;
+import org.cloudbilling.reseller.distributor.DistributorPricing;
 
 /**
  * A distributor's margin report (RES-13): the distributor gets 30% off list price from the provider (40% off block

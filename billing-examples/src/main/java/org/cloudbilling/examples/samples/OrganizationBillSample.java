@@ -17,14 +17,12 @@ import org.cloudbilling.core.money.SettlementPolicy;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
-import org.cloudbilling.reseller.AttributedCharge;
-import org.cloudbilling.reseller.Attribution;
-import org.cloudbilling.reseller.AttributionContext;
-import org.cloudbilling.reseller.Channel;
-import org.cloudbilling.reseller.OutOfScopeException;
-import org.cloudbilling.reseller.Outcome;
-import org.cloudbilling.reseller.Tenure;
-import org.cloudbilling.reseller.Viewer;
+import org.cloudbilling.reseller.channel.AttributedCharge;
+import org.cloudbilling.reseller.channel.Attribution;
+import org.cloudbilling.reseller.channel.AttributionContext;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.Tenure;
+import org.cloudbilling.reseller.confirmation.Outcome;
 import org.cloudbilling.reseller.organization.ConsolidatedBill;
 import org.cloudbilling.reseller.organization.Entity;
 import org.cloudbilling.reseller.organization.EntityId;
@@ -40,6 +38,8 @@ import org.cloudbilling.reseller.organization.Organization;
 import org.cloudbilling.reseller.organization.OrganizationViews;
 import org.cloudbilling.reseller.organization.PaymentMode;
 import org.cloudbilling.reseller.organization.Permission;
+import org.cloudbilling.reseller.view.OutOfScopeException;
+import org.cloudbilling.reseller.view.Viewer;
 
 /**
  * An organization's month: a group with two entities, headquarters (whose admin is the group admin), which pays on

@@ -19,15 +19,16 @@ import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
-import org.cloudbilling.reseller.AttributedCharge;
-import org.cloudbilling.reseller.Attribution;
-import org.cloudbilling.reseller.AttributionContext;
-import org.cloudbilling.reseller.Channel;
-import org.cloudbilling.reseller.PartnerUin;
-import org.cloudbilling.reseller.Reconciliation;
-import org.cloudbilling.reseller.ResellerBills;
-import org.cloudbilling.reseller.ResellerMonth;
-import org.cloudbilling.reseller.ResellerSettings;
+import org.cloudbilling.reseller.bill.BillBFeature;
+import org.cloudbilling.reseller.bill.BillDifference;
+import org.cloudbilling.reseller.bill.ResellerBills;
+import org.cloudbilling.reseller.bill.ResellerMonth;
+import org.cloudbilling.reseller.bill.ResellerSettings;
+import org.cloudbilling.reseller.channel.AttributedCharge;
+import org.cloudbilling.reseller.channel.Attribution;
+import org.cloudbilling.reseller.channel.AttributionContext;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.PartnerUin;
 
 /**
  * A distributor's month: Dana moves from reseller R1 to reseller R2 on 15 September at 10:00 (UTC+8); Eve stays
@@ -94,7 +95,7 @@ public final class ResellerMonthSample {
         ResellerSettings r1 = ResellerSettings.builder()
                 .reseller(R1)
                 .currency(CNY)
-                .customerDiscountsEnabled(true)
+                .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
                 .putCustomerDiscount(EVE, new BigDecimal("0.9"))
                 .build();
         ResellerSettings r2 =
@@ -114,12 +115,12 @@ public final class ResellerMonthSample {
     }
 
     private static void print(PrintWriter out, ResellerMonth bills) {
-        Reconciliation why = bills.totalReconciliation();
+        BillDifference why = bills.totalDifference();
         out.println(bills.billA().reseller().value() + ": Bill A " + show(why.totalA()) + " (" + why.rowCountA()
                 + " rows), Bill B " + show(why.totalB()) + " (" + why.rowCountB() + " rows)");
         StringBuilder causes = new StringBuilder("  A - B = " + show(why.difference()));
         String sep = " = ";
-        for (Reconciliation.Difference d : why.differences()) {
+        for (BillDifference.Part d : why.parts()) {
             causes.append(sep).append(d.cause()).append(' ').append(show(d.amount()));
             sep = " + ";
         }

@@ -30,18 +30,21 @@ import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.time.BillingCalendar;
 
 /**
- * The {@code spark-submit} job: reads a month of canonical CSV and a rule set, writes the allocated rows, the
+ * The {@code spark-submit} job: reads a month of canonical CSV, FOCUS CSV or FOCUS Parquet and a rule set, writes the allocated rows, the
  * totals per unit and type, and optionally a consolidation. See {@code docs/spark.md}.
  */
 final class AllocationJob {
     static final String USAGE = "usage: SparkAllocation --input PATH --rules RULES.json --out DIR"
-            + " [--by DIM[,DIM...]] [--zone ZONE] [--partitions N]";
+            + " [--format canonical|focus-csv|focus-parquet] [--by DIM[,DIM...]] [--zone ZONE] [--partitions N]";
 
-    private static final Set<String> OPTIONS = Set.of("--input", "--rules", "--out", "--by", "--zone", "--partitions");
+    private static final Set<String> OPTIONS =
+            Set.of("--input", "--rules", "--out", "--format", "--by", "--zone", "--partitions");
+    private static final List<String> FORMATS = List.of("canonical", "focus-csv", "focus-parquet");
 
     private final String input;
     private final String rulesPath;
     private final String out;
+    private final String format;
     private final Optional<List<String>> by;
     private final ZoneId zone;
     private final Optional<Integer> partitions;
@@ -50,6 +53,8 @@ final class AllocationJob {
         this.input = required(options, "--input");
         this.rulesPath = required(options, "--rules");
         this.out = required(options, "--out");
+        this.format = options.getOrDefault("--format", "canonical");
+        checkArgument(FORMATS.contains(format), "--format must be one of %s, not '%s'", FORMATS, format);
         this.by = Optional.ofNullable(options.get("--by")).map(v -> List.of(v.split(",", -1)));
         by.ifPresent(dims -> dims.forEach(Dimension::parse)); // names a bad dimension before any work
         this.zone = ZoneId.of(options.getOrDefault("--zone", "UTC"));
@@ -85,8 +90,12 @@ final class AllocationJob {
         String source = rulesPath;
         Recipe<AllocationRuleSet> rules = () -> RuleSetJson.read(new StringReader(json), source);
         int n = partitions.orElse(spark.sparkContext().defaultParallelism());
-        Dataset<String> items =
-                LineItemDatasets.readCanonicalCsv(spark, input, n).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<String> read = switch (format) {
+            case "focus-csv" -> LineItemDatasets.readFocusCsv(spark, input, n);
+            case "focus-parquet" -> LineItemDatasets.readFocusParquet(spark, input, n);
+            default -> LineItemDatasets.readCanonicalCsv(spark, input, n);
+        };
+        Dataset<String> items = read.persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> rows = SparkAllocation.allocate(items, rules).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             rows.write().option("header", "true").csv(out + "/rows");

@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.cloudbilling.allocation.AllocatedRow;
+import org.cloudbilling.allocation.AllocationBases;
 import org.cloudbilling.allocation.AllocationRuleSet;
 import org.cloudbilling.allocation.AllocationRun;
 import org.cloudbilling.allocation.AllocationSummary;
@@ -49,11 +50,12 @@ import scala.Tuple2;
  *
  * <p>Each task compiles the rule set once ({@link Allocator#compile}) and allocates its items one by one with
  * {@link AllocationRun#allocate(LineItem)}, a map over the items. When a rule shares in proportion to
- * collected cost or among several targets, the job runs in two stages: stage 1 computes every unit's collected
- * cost over the whole month, then tallies the items that enter the sharing graph against those bases, partition
- * by partition, and merges the tallies on the driver ({@link ProportionalBases}, {@link RoundingTally}); stage 2
- * allocates with a run built from the bases and the merged tally, which rounds each rule's pool as a run over the
- * whole month would (ALLOC-12). Tags are those the items carry
+ * collected cost or among several targets, the job runs in two stages: stage 1 computes the proportional bases of
+ * each partition ({@link AllocationBases}) and merges them, then tallies the items that enter the sharing graph
+ * against the merged bases, partition by partition, and merges the tallies on the driver ({@link
+ * ProportionalBases}, {@link RoundingTally}); stage 2 allocates with the run {@link Allocator#prepare(AllocationBases,
+ * TagBindings)} gives for the merged bases, rounded by the merged tally, which rounds each rule's pool as a run over
+ * the whole month would (ALLOC-12). Tags are those the items carry
  * ({@link TagBindings#empty()}).
  */
 public final class SparkAllocation {
@@ -77,7 +79,8 @@ public final class SparkAllocation {
 
     /**
      * Runs the allocation job under {@code spark-submit}: {@code --input PATH --rules RULES.json --out DIR
-     * [--by DIM[,DIM...]] [--zone ZONE] [--partitions N]}. Reads canonical CSV and a rule set in the form of
+     * [--format canonical|focus-csv|focus-parquet] [--by DIM[,DIM...]] [--zone ZONE] [--partitions N]}. Reads
+     * canonical CSV (the default), FOCUS CSV or FOCUS Parquet ({@link LineItemDatasets}) and a rule set in the form of
      * {@link org.cloudbilling.allocation.json.RuleSetJson}; writes {@code DIR/rows} (the allocated rows, CSV),
      * {@code DIR/summary} (unit, allocation type, currency, amount) and, with {@code --by}, {@code
      * DIR/consolidation}. A mistake in the arguments or the input ends with its message and exit code 2.
@@ -129,21 +132,20 @@ public final class SparkAllocation {
         boolean proportional = ruleSet.sharingRules().stream().anyMatch(r -> r.method() == SharingMethod.PROPORTIONAL);
         boolean splits =
                 ruleSet.sharingRules().stream().anyMatch(r -> r.targets().size() > 1);
-        // the run of every task sees the month's bases (carriers) and the month's rounding tally, as prepare over
-        // the whole month would: then each rule's pool is rounded alike (ALLOC-12)
-        ArrayList<String> carriers =
-                proportional ? new ArrayList<>(ProportionalBases.carriers(items, rules, ruleSet)) : new ArrayList<>();
-        RoundingTally tally = proportional || splits ? ProportionalBases.tally(items, rules, carriers) : null;
+        // the run of every task has the month's bases and the month's rounding tally, as prepare over the whole
+        // month would: then each rule's pool is rounded alike (ALLOC-12)
+        AllocationBases bases = proportional ? ProportionalBases.of(items, rules) : AllocationBases.empty();
+        RoundingTally tally = proportional || splits ? ProportionalBases.tally(items, rules, bases) : null;
         return items.mapPartitions(
-                (MapPartitionsFunction<String, Row>) part -> allocatePartition(part, rules.make(), carriers, tally),
+                (MapPartitionsFunction<String, Row>) part -> allocatePartition(part, rules.make(), bases, tally),
                 Encoders.row(ROW_SCHEMA));
     }
 
     private static Iterator<Row> allocatePartition(
-            Iterator<String> part, AllocationRuleSet rules, List<String> carriers, RoundingTally tally) {
+            Iterator<String> part, AllocationRuleSet rules, AllocationBases bases, RoundingTally tally) {
         LineItemJson json = new LineItemJson();
-        AllocationRun bases = ProportionalBases.basesRun(rules, carriers, json);
-        AllocationRun run = tally == null ? bases : bases.rounded(tally);
+        AllocationRun unrounded = ProportionalBases.run(rules, bases);
+        AllocationRun run = tally == null ? unrounded : unrounded.rounded(tally);
         return Iterators.concat(Iterators.transform(part, text -> rowsOf(run.allocate(json.read(text)))));
     }
 

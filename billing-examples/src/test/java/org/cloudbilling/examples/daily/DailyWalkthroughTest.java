@@ -52,12 +52,13 @@ import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
 import org.cloudbilling.examples.CliRun;
-import org.cloudbilling.reseller.AttributionContext;
-import org.cloudbilling.reseller.BillStatus;
-import org.cloudbilling.reseller.Channel;
-import org.cloudbilling.reseller.PartnerUin;
-import org.cloudbilling.reseller.ResellerMonth;
-import org.cloudbilling.reseller.ResellerSettings;
+import org.cloudbilling.reseller.bill.BillBFeature;
+import org.cloudbilling.reseller.bill.BillStatus;
+import org.cloudbilling.reseller.bill.ResellerMonth;
+import org.cloudbilling.reseller.bill.ResellerSettings;
+import org.cloudbilling.reseller.channel.AttributionContext;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.PartnerUin;
 import org.cloudbilling.reseller.daily.RunningResellerBills;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -158,7 +159,7 @@ class DailyWalkthroughTest {
         ResellerSettings settings = ResellerSettings.builder()
                 .reseller(RESELLER)
                 .currency(CNY)
-                .customerDiscountsEnabled(true)
+                .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
                 .putCustomerDiscount(CUSTOMER, new BigDecimal("0.9"))
                 .build();
         AttributionContext context = AttributionContext.of(CALENDAR, channel);
@@ -226,7 +227,7 @@ class DailyWalkthroughTest {
         assertThat(september.billA().status()).isEqualTo(BillStatus.FINAL);
         assertThat(september.billA().total()).isEqualTo(cny("282.00"));
         assertThat(september.billB().total()).isEqualTo(cny("253.80"));
-        assertThat(september.totalReconciliation().difference()).isEqualTo(cny("28.20"));
+        assertThat(september.totalDifference().difference()).isEqualTo(cny("28.20"));
 
         // a backtrack after the issue day: the network now shared evenly; the charges do not change
         RunningAllocation backtracked = allocation.recomputed(Allocator.compile(EVEN), ledger);

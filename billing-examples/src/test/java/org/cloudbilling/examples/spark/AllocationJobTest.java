@@ -33,6 +33,14 @@ class AllocationJobTest {
     }
 
     @Test
+    void parse_unknownFormat_namesTheFormats() {
+        assertThatThrownBy(() -> AllocationJob.parse("--input", "a", "--rules", "r", "--out", "o", "--format", "xlsx"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'xlsx'")
+                .hasMessageContaining("focus-parquet");
+    }
+
+    @Test
     void parse_valueMissing_saysWhichNeedsOne() {
         assertThatThrownBy(() -> AllocationJob.parse("--input", "a", "--rules", "r", "--out"))
                 .isInstanceOf(IllegalArgumentException.class)

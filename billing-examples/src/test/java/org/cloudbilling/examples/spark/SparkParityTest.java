@@ -33,12 +33,19 @@ import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.focus.FocusColumn;
+import org.cloudbilling.core.focus.FocusCsv;
+import org.cloudbilling.core.focus.FocusCsvWriter;
+import org.cloudbilling.core.focus.FocusExport;
+import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.LineItemCsv;
 import org.cloudbilling.core.io.LineItemCsvWriter;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.testing.BillingGenerators;
 import org.cloudbilling.core.time.BillingCalendar;
+import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.examples.FocusSampleAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -289,6 +296,143 @@ class SparkParityTest {
         assertThat(failure).isNotNull();
         assertThat(AllocationJob.inputProblem(failure))
                 .hasValueSatisfying(m -> assertThat(m).contains("bad.csv:4"));
+    }
+
+    /**
+     * The same month written as canonical CSV, as FOCUS CSV and (by DuckDB, amounts as DECIMAL(38,8), times as
+     * timestamps) as FOCUS Parquet, each read with Spark's own readers, allocates alike: the rows of the two CSV
+     * forms agree as text, scale included, and with the library's; the Parquet form's agree in value (its decimals
+     * carry the column's 8 decimals).
+     */
+    @Test
+    @Tag("ALLOC-5")
+    @Tag("ALLOC-6")
+    void allocate_sameMonthAsCanonicalCsvFocusCsvAndFocusParquet_identicalResults(@TempDir Path dir) throws Exception {
+        Path canonical = Files.createDirectories(dir.resolve("canonical"));
+        writeCsv(canonical.resolve("month.csv"), month);
+        Path focusCsv = Files.createDirectories(dir.resolve("focus-csv"));
+        FocusExport export =
+                new FocusExport("Tencent Cloud", "Tencent Cloud", "Tencent Cloud", BillingCalendar.TENCENT);
+        try (FocusCsvWriter out = FocusCsv.writer(
+                Files.newBufferedWriter(focusCsv.resolve("month.csv")),
+                FocusLineItems.EXTRA_COLUMNS,
+                FormulaGuard.ON)) {
+            month.forEach(item -> out.write(FocusLineItems.toRow(item, BillingMonth.of(2024, 9), export)));
+        }
+        Path focusParquet = Files.createDirectories(dir.resolve("focus-parquet"));
+        writeParquet(focusCsv.resolve("month.csv"), focusParquet.resolve("month.parquet"));
+        org.apache.spark.sql.types.StructType schema =
+                spark.read().parquet(focusParquet.toString()).schema();
+        assertThat(schema.apply("BilledCost").dataType().simpleString()).isEqualTo("decimal(38,8)");
+        assertThat(schema.apply("ChargePeriodStart").dataType().simpleString()).isEqualTo("timestamp");
+
+        List<String> fromCanonical = rowTexts(SparkAllocation.allocate(
+                LineItemDatasets.readCanonicalCsv(spark, canonical.toString(), 3), GeneratedMonth::rules));
+        List<String> fromFocusCsv = rowTexts(SparkAllocation.allocate(
+                LineItemDatasets.readFocusCsv(spark, focusCsv.toString(), 3), GeneratedMonth::rules));
+        Dataset<Row> fromParquet = SparkAllocation.allocate(
+                        LineItemDatasets.readFocusParquet(spark, focusParquet.toString(), 3), GeneratedMonth::rules)
+                .cache();
+
+        AllocationBill expected =
+                Allocation.allocate(GeneratedMonth.rules(), month, TagBindings.empty(), BillingCalendar.TENCENT);
+        assertThat(fromCanonical).hasSize(expected.rows().size()).containsExactlyElementsOf(rowTexts(expected));
+        assertThat(fromFocusCsv).containsExactlyElementsOf(fromCanonical);
+        assertThat(valueTexts(rowTexts(fromParquet))).containsExactlyElementsOf(valueTexts(fromCanonical));
+        assertAddsUpPerItem(fromParquet, month);
+    }
+
+    /** A bad value in a FOCUS CSV read by Spark fails the job naming the file, the item and the column. */
+    @Test
+    void readFocusCsv_badValueOrNoId_failsNamingFileItemAndColumn(@TempDir Path dir) throws IOException {
+        Path good = Files.createDirectories(dir.resolve("good"));
+        FocusExport export =
+                new FocusExport("Tencent Cloud", "Tencent Cloud", "Tencent Cloud", BillingCalendar.TENCENT);
+        try (FocusCsvWriter out = FocusCsv.writer(
+                Files.newBufferedWriter(good.resolve("two.csv")), FocusLineItems.EXTRA_COLUMNS, FormulaGuard.ON)) {
+            month.subList(0, 2)
+                    .forEach(item -> out.write(FocusLineItems.toRow(item, BillingMonth.of(2024, 9), export)));
+        }
+        List<String> lines = Files.readAllLines(good.resolve("two.csv"));
+        List<String> header = List.of(lines.get(0).split(",", -1)); // the header has no quoted cell
+        int billed = header.indexOf("BilledCost");
+        int id = header.indexOf(FocusLineItems.X_LINE_ITEM_ID);
+        String second = month.get(1).id().value();
+
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        Files.write(
+                bad.resolve("bad.csv"), List.of(lines.get(0), lines.get(1), withCell(lines.get(2), billed, "12,5")));
+        Throwable badValue = catchThrowable(
+                () -> LineItemDatasets.readFocusCsv(spark, bad.toString(), 1).collectAsList());
+        assertThat(AllocationJob.inputProblem(badValue))
+                .hasValueSatisfying(m -> assertThat(m)
+                        .contains("bad.csv")
+                        .contains("item " + second)
+                        .contains("(BilledCost)"));
+
+        Path noId = Files.createDirectories(dir.resolve("no-id"));
+        Files.write(noId.resolve("no-id.csv"), List.of(lines.get(0), withCell(lines.get(1), id, "")));
+        Throwable missingId = catchThrowable(
+                () -> LineItemDatasets.readFocusCsv(spark, noId.toString(), 1).collectAsList());
+        assertThat(AllocationJob.inputProblem(missingId))
+                .hasValueSatisfying(m -> assertThat(m).contains("no-id.csv").contains("x_LineItemId"));
+    }
+
+    /** Returns a CSV line with cell {@code index} replaced. */
+    private static String withCell(String line, int index, String value) throws IOException {
+        com.fasterxml.jackson.dataformat.csv.CsvMapper csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+        String[] cells = csv.readerFor(String[].class)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+                .<String[]>readValues(line)
+                .next();
+        cells[index] = value;
+        return csv.writeValueAsString(cells).trim();
+    }
+
+    /** DuckDB writes the FOCUS CSV as Parquet: costs as DECIMAL(38,8), times as timestamps, the rest as text. */
+    private static void writeParquet(Path csv, Path parquet) throws Exception {
+        List<String> casts = new ArrayList<>();
+        for (FocusColumn c : FocusColumn.values()) {
+            if (c.type() == FocusColumn.Type.DECIMAL
+                    && c != FocusColumn.CONSUMED_QUANTITY
+                    && c != FocusColumn.PRICING_QUANTITY) {
+                casts.add("CAST(\"" + c.header() + "\" AS DECIMAL(38,8)) AS \"" + c.header() + "\"");
+            } else if (c.type() == FocusColumn.Type.DATETIME) {
+                casts.add("CAST(\"" + c.header() + "\" AS TIMESTAMPTZ) AS \"" + c.header() + "\"");
+            }
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("SET TimeZone = 'UTC'");
+            s.execute("CREATE TABLE focus AS SELECT * FROM read_csv('" + csv + "', header = true, all_varchar = true)");
+            List<String> present = new ArrayList<>();
+            try (java.sql.ResultSet r = s.executeQuery("SELECT column_name FROM (DESCRIBE focus)")) {
+                while (r.next()) {
+                    present.add(r.getString(1));
+                }
+            }
+            List<String> replaced = new ArrayList<>();
+            for (String cast : casts) {
+                String column = cast.substring(cast.lastIndexOf(" AS \"") + 5, cast.length() - 1);
+                if (present.contains(column)) {
+                    replaced.add(cast);
+                }
+            }
+            s.execute("COPY (SELECT * REPLACE (" + String.join(", ", replaced) + ") FROM focus) TO '" + parquet
+                    + "' (FORMAT parquet)");
+        }
+    }
+
+    /** Row texts with each amount as its value, trailing zeros dropped. */
+    private static List<String> valueTexts(List<String> rows) {
+        List<String> out = new ArrayList<>();
+        for (String row : rows) {
+            String[] cells = row.split("\\|", -1);
+            cells[5] = new java.math.BigDecimal(cells[5]).stripTrailingZeros().toPlainString();
+            out.add(String.join("|", cells));
+        }
+        out.sort(null);
+        return out;
     }
 
     private static List<LineItem> concat(List<LineItem> a, List<LineItem> b) {

@@ -16,17 +16,17 @@ import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.AttributedCharge;
-import org.cloudbilling.reseller.Attribution;
-import org.cloudbilling.reseller.AttributionContext;
-import org.cloudbilling.reseller.BillA;
-import org.cloudbilling.reseller.BillARow;
-import org.cloudbilling.reseller.BillB;
-import org.cloudbilling.reseller.BillBRow;
-import org.cloudbilling.reseller.BillSchedule;
-import org.cloudbilling.reseller.ResellerBills;
-import org.cloudbilling.reseller.ResellerMonth;
-import org.cloudbilling.reseller.ResellerSettings;
+import org.cloudbilling.reseller.bill.BillA;
+import org.cloudbilling.reseller.bill.BillARow;
+import org.cloudbilling.reseller.bill.BillB;
+import org.cloudbilling.reseller.bill.BillBRow;
+import org.cloudbilling.reseller.bill.BillSchedule;
+import org.cloudbilling.reseller.bill.ResellerBills;
+import org.cloudbilling.reseller.bill.ResellerMonth;
+import org.cloudbilling.reseller.bill.ResellerSettings;
+import org.cloudbilling.reseller.channel.AttributedCharge;
+import org.cloudbilling.reseller.channel.Attribution;
+import org.cloudbilling.reseller.channel.AttributionContext;
 
 /**
  * One reseller's Bill A and Bill B of a month that grows by daily batches (DAILY-1): after any sequence of ledger

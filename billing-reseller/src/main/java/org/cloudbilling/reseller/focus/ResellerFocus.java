@@ -21,12 +21,12 @@ import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.BillA;
-import org.cloudbilling.reseller.BillARow;
-import org.cloudbilling.reseller.BillB;
-import org.cloudbilling.reseller.BillBRow;
-import org.cloudbilling.reseller.ResellerCost;
-import org.cloudbilling.reseller.RowKind;
+import org.cloudbilling.reseller.bill.BillA;
+import org.cloudbilling.reseller.bill.BillARow;
+import org.cloudbilling.reseller.bill.BillB;
+import org.cloudbilling.reseller.bill.BillBRow;
+import org.cloudbilling.reseller.bill.ResellerCost;
+import org.cloudbilling.reseller.bill.RowKind;
 
 /**
  * A reseller's Bill A and Bill B in FOCUS 1.0 form, one FOCUS row per bill row. Each row starts as the FOCUS row

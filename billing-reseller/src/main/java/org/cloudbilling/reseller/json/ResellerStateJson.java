@@ -9,10 +9,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.cloudbilling.core.daily.StateDocument;
 import org.cloudbilling.core.daily.StateJson;
 import org.cloudbilling.core.id.BusinessCode;
@@ -22,15 +24,16 @@ import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.Binding;
-import org.cloudbilling.reseller.Channel;
-import org.cloudbilling.reseller.CreditState;
-import org.cloudbilling.reseller.CustomerDiscount;
-import org.cloudbilling.reseller.CustomerMonth;
-import org.cloudbilling.reseller.PartnerUin;
-import org.cloudbilling.reseller.ProjectHistory;
-import org.cloudbilling.reseller.ResellerSettings;
-import org.cloudbilling.reseller.Tenure;
+import org.cloudbilling.reseller.bill.BillBFeature;
+import org.cloudbilling.reseller.bill.CustomerDiscount;
+import org.cloudbilling.reseller.bill.CustomerMonth;
+import org.cloudbilling.reseller.bill.ResellerSettings;
+import org.cloudbilling.reseller.channel.Binding;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.PartnerUin;
+import org.cloudbilling.reseller.channel.ProjectHistory;
+import org.cloudbilling.reseller.channel.Tenure;
+import org.cloudbilling.reseller.confirmation.CreditState;
 
 /**
  * The reseller state a host keeps between calls, as versioned JSON with a revision (DAILY-4): channels with their
@@ -151,12 +154,22 @@ public final class ResellerStateJson {
                 s.tagKeyDelay().toString());
     }
 
+    private static Set<BillBFeature> features(boolean customerDiscounts, boolean resellerPerspective) {
+        Set<BillBFeature> out = EnumSet.noneOf(BillBFeature.class);
+        if (customerDiscounts) {
+            out.add(BillBFeature.CUSTOMER_DISCOUNTS);
+        }
+        if (resellerPerspective) {
+            out.add(BillBFeature.RESELLER_PERSPECTIVE);
+        }
+        return out;
+    }
+
     private static ResellerSettings settings(SettingsData d) {
         ResellerSettings.Builder b = ResellerSettings.builder();
         b.reseller(PartnerUin.of(d.reseller()))
                 .currency(java.util.Currency.getInstance(d.currency()))
-                .customerDiscountsEnabled(d.customerDiscountsEnabled())
-                .resellerPerspectiveEnabled(d.resellerPerspectiveEnabled())
+                .billBFeatures(features(d.customerDiscountsEnabled(), d.resellerPerspectiveEnabled()))
                 .tagKeyDelay(Duration.parse(d.tagKeyDelay()));
         d.customerDiscounts()
                 .forEach((c, r) -> b.putCustomerDiscount(OwnerUin.of(c), rate(r, "customerDiscounts." + c)));

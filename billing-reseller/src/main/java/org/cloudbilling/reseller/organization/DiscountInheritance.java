@@ -13,8 +13,8 @@ import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.Outcome;
-import org.cloudbilling.reseller.Refusal;
+import org.cloudbilling.reseller.confirmation.Outcome;
+import org.cloudbilling.reseller.confirmation.Refusal;
 
 /**
  * Prices a member's bill with the group admin's contract discount (ORG-2, ORG-11). A charge gets the discount

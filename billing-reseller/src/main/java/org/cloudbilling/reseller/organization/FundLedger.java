@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.money.Money;
-import org.cloudbilling.reseller.OutOfScopeException;
-import org.cloudbilling.reseller.Outcome;
-import org.cloudbilling.reseller.Refusal;
+import org.cloudbilling.reseller.confirmation.Outcome;
+import org.cloudbilling.reseller.confirmation.Refusal;
+import org.cloudbilling.reseller.view.OutOfScopeException;
 
 /**
  * An organization's funds as a ledger of movements (ORG-3, ORG-9): top-ups (by the account itself or, in unified

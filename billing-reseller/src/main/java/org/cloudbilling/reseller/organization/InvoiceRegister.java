@@ -19,8 +19,8 @@ import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.money.SettlementPolicy;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.Outcome;
-import org.cloudbilling.reseller.Refusal;
+import org.cloudbilling.reseller.confirmation.Outcome;
+import org.cloudbilling.reseller.confirmation.Refusal;
 
 /**
  * The invoices and notes issued for an organization's accounts (ORG-10). An account's month is invoiced once:

@@ -3,7 +3,7 @@ package org.cloudbilling.reseller.organization;
 import static java.util.Objects.requireNonNull;
 
 import org.cloudbilling.core.id.OwnerUin;
-import org.cloudbilling.reseller.Tenure;
+import org.cloudbilling.reseller.channel.Tenure;
 
 /**
  * A member account of an entity for a tenure: from joining, until leaving (ORG-3).

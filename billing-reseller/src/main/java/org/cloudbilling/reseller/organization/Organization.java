@@ -18,12 +18,12 @@ import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.time.Interval;
-import org.cloudbilling.reseller.Channel;
-import org.cloudbilling.reseller.Outcome;
-import org.cloudbilling.reseller.PartnerUin;
-import org.cloudbilling.reseller.PayOnBehalf;
-import org.cloudbilling.reseller.Refusal;
-import org.cloudbilling.reseller.Tenure;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.PartnerUin;
+import org.cloudbilling.reseller.channel.PayOnBehalf;
+import org.cloudbilling.reseller.channel.Tenure;
+import org.cloudbilling.reseller.confirmation.Outcome;
+import org.cloudbilling.reseller.confirmation.Refusal;
 
 /**
  * A corporate group on the cloud: a group admin account, an admin account per entity, member accounts over time,

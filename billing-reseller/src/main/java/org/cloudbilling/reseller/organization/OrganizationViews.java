@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.OwnerUin;
-import org.cloudbilling.reseller.BillingTagKeys;
-import org.cloudbilling.reseller.OutOfScopeException;
-import org.cloudbilling.reseller.Viewer;
+import org.cloudbilling.reseller.bill.BillingTagKeys;
+import org.cloudbilling.reseller.view.OutOfScopeException;
+import org.cloudbilling.reseller.view.Viewer;
 
 /**
  * Consolidated bills as a viewer may see them (ORG-2, ORG-4, ORG-6). Whether a viewer may see a row is decided

@@ -24,15 +24,15 @@ import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.testing.BillingGenerators;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.AttributedCharge;
-import org.cloudbilling.reseller.ReconciliationProperties;
-import org.cloudbilling.reseller.ReconciliationProperties.Case;
-import org.cloudbilling.reseller.ResellerMonth;
+import org.cloudbilling.reseller.bill.BillDifferenceProperties;
+import org.cloudbilling.reseller.bill.BillDifferenceProperties.Case;
+import org.cloudbilling.reseller.bill.ResellerMonth;
+import org.cloudbilling.reseller.channel.AttributedCharge;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bill A and Bill B of random months (the generators of {@link ReconciliationProperties}) exported as FOCUS:
+ * Bill A and Bill B of random months (the generators of {@link BillDifferenceProperties}) exported as FOCUS:
  * the exports pass the validator with the bills' totals as invoice totals, their BilledCost adds up to the totals
  * computed here from the items, and they read back as written. A failure prints its seed.
  */
@@ -53,11 +53,11 @@ class ResellerFocusProperties {
         qt().withExamples(100)
                 .forAll(lists().of(BillingGenerators.lineItems(CNY)).ofSizeBetween(0, 40), longs().all())
                 .checkAssert((generated, seed) -> {
-                    Case c = ReconciliationProperties.randomCase(generated, seed);
+                    Case c = BillDifferenceProperties.randomCase(generated, seed);
                     Map<LineItemId, LineItem> items = new HashMap<>();
                     c.charges().forEach(ch -> items.put(ch.item().id(), ch.item()));
-                    for (BillingMonth month : ReconciliationProperties.months(c)) {
-                        ResellerMonth m = ReconciliationProperties.compute(c, month, c.vouchers());
+                    for (BillingMonth month : BillDifferenceProperties.months(c)) {
+                        ResellerMonth m = BillDifferenceProperties.compute(c, month, c.vouchers());
                         Money expectedA = Money.zero(CNY);
                         Money expectedB = Money.zero(CNY);
                         int adjustments = 0;

@@ -24,12 +24,12 @@ import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
-import org.cloudbilling.reseller.BillA;
-import org.cloudbilling.reseller.BillARow;
-import org.cloudbilling.reseller.BillStatus;
-import org.cloudbilling.reseller.ResellerMonth;
-import org.cloudbilling.reseller.RowKind;
 import org.cloudbilling.reseller.WorkedExampleTest;
+import org.cloudbilling.reseller.bill.BillA;
+import org.cloudbilling.reseller.bill.BillARow;
+import org.cloudbilling.reseller.bill.BillStatus;
+import org.cloudbilling.reseller.bill.ResellerMonth;
+import org.cloudbilling.reseller.bill.RowKind;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

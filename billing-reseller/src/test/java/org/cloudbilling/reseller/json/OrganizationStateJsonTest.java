@@ -19,7 +19,7 @@ import org.cloudbilling.core.daily.StateDocument;
 import org.cloudbilling.core.daily.StateJson;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.money.Money;
-import org.cloudbilling.reseller.Tenure;
+import org.cloudbilling.reseller.channel.Tenure;
 import org.cloudbilling.reseller.organization.CreditPolicy;
 import org.cloudbilling.reseller.organization.Entity;
 import org.cloudbilling.reseller.organization.EntityId;

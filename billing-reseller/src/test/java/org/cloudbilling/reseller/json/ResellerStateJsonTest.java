@@ -22,15 +22,16 @@ import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.Binding;
-import org.cloudbilling.reseller.Channel;
-import org.cloudbilling.reseller.CreditState;
-import org.cloudbilling.reseller.CustomerDiscount;
-import org.cloudbilling.reseller.CustomerMonth;
-import org.cloudbilling.reseller.PartnerUin;
-import org.cloudbilling.reseller.ProjectHistory;
-import org.cloudbilling.reseller.ResellerSettings;
-import org.cloudbilling.reseller.Tenure;
+import org.cloudbilling.reseller.Fixtures;
+import org.cloudbilling.reseller.bill.CustomerDiscount;
+import org.cloudbilling.reseller.bill.CustomerMonth;
+import org.cloudbilling.reseller.bill.ResellerSettings;
+import org.cloudbilling.reseller.channel.Binding;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.PartnerUin;
+import org.cloudbilling.reseller.channel.ProjectHistory;
+import org.cloudbilling.reseller.channel.Tenure;
+import org.cloudbilling.reseller.confirmation.CreditState;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -94,8 +95,7 @@ class ResellerStateJsonTest {
         ResellerSettings.Builder b = ResellerSettings.builder()
                 .reseller(R1)
                 .currency(CNY)
-                .customerDiscountsEnabled(random.nextBoolean())
-                .resellerPerspectiveEnabled(random.nextBoolean());
+                .billBFeatures(Fixtures.billBFeatures(random.nextBoolean(), random.nextBoolean()));
         if (random.nextBoolean()) {
             b.tagKeyDelay(Duration.ofMinutes(random.nextInt(5000)));
         }

@@ -18,9 +18,9 @@ import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.testing.BillingGenerators;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.OutOfScopeException;
-import org.cloudbilling.reseller.Tenure;
-import org.cloudbilling.reseller.Viewer;
+import org.cloudbilling.reseller.channel.Tenure;
+import org.cloudbilling.reseller.view.OutOfScopeException;
+import org.cloudbilling.reseller.view.Viewer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

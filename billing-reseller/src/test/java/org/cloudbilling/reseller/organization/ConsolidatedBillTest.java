@@ -20,8 +20,8 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.OutOfScopeException;
-import org.cloudbilling.reseller.Viewer;
+import org.cloudbilling.reseller.view.OutOfScopeException;
+import org.cloudbilling.reseller.view.Viewer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -16,7 +16,7 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.Refusal;
+import org.cloudbilling.reseller.confirmation.Refusal;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -16,9 +16,9 @@ import static org.cloudbilling.reseller.organization.OrgFixtures.group;
 import java.time.Instant;
 import java.util.Map;
 import org.cloudbilling.core.money.Money;
-import org.cloudbilling.reseller.OutOfScopeException;
-import org.cloudbilling.reseller.Outcome;
-import org.cloudbilling.reseller.Refusal;
+import org.cloudbilling.reseller.confirmation.Outcome;
+import org.cloudbilling.reseller.confirmation.Refusal;
+import org.cloudbilling.reseller.view.OutOfScopeException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

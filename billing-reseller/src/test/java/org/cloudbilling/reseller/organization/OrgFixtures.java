@@ -3,7 +3,7 @@ package org.cloudbilling.reseller.organization;
 import static org.cloudbilling.reseller.Fixtures.t;
 
 import org.cloudbilling.core.id.OwnerUin;
-import org.cloudbilling.reseller.Tenure;
+import org.cloudbilling.reseller.channel.Tenure;
 
 /**
  * A group with two entities: headquarters (admin HQ_ADMIN, also the group admin) and a subsidiary (admin

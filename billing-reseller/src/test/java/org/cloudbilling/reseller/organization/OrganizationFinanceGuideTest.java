@@ -21,11 +21,11 @@ import org.cloudbilling.core.money.SettlementPolicy;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
-import org.cloudbilling.reseller.Attribution;
-import org.cloudbilling.reseller.AttributionContext;
-import org.cloudbilling.reseller.Channel;
-import org.cloudbilling.reseller.Refusal;
-import org.cloudbilling.reseller.Tenure;
+import org.cloudbilling.reseller.channel.Attribution;
+import org.cloudbilling.reseller.channel.AttributionContext;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.channel.Tenure;
+import org.cloudbilling.reseller.confirmation.Refusal;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

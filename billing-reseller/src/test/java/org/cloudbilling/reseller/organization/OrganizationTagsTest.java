@@ -19,8 +19,8 @@ import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.BillingTagKeys;
-import org.cloudbilling.reseller.Viewer;
+import org.cloudbilling.reseller.bill.BillingTagKeys;
+import org.cloudbilling.reseller.view.Viewer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

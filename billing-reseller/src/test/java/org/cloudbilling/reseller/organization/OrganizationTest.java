@@ -23,12 +23,12 @@ import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.time.BillingCalendar;
-import org.cloudbilling.reseller.AttributedCharge;
-import org.cloudbilling.reseller.Attribution;
-import org.cloudbilling.reseller.AttributionContext;
-import org.cloudbilling.reseller.Channel;
-import org.cloudbilling.reseller.Outcome;
-import org.cloudbilling.reseller.Refusal;
+import org.cloudbilling.reseller.channel.AttributedCharge;
+import org.cloudbilling.reseller.channel.Attribution;
+import org.cloudbilling.reseller.channel.AttributionContext;
+import org.cloudbilling.reseller.channel.Channel;
+import org.cloudbilling.reseller.confirmation.Outcome;
+import org.cloudbilling.reseller.confirmation.Refusal;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -212,15 +212,15 @@ class OrganizationTest {
     @Tag("ORG-3")
     void build_membershipOfUnknownEntityOrOverlapping_isRefused() {
         assertThatThrownBy(() -> group(PaymentMode.UNIFIED)
-                        .membership(
-                                new Membership(M1, HQ, org.cloudbilling.reseller.Tenure.since(t("2024-09-01T00:00"))))
+                        .membership(new Membership(
+                                M1, HQ, org.cloudbilling.reseller.channel.Tenure.since(t("2024-09-01T00:00"))))
                         .build())
                 .hasMessageContaining("member 300000000011 has overlapping memberships");
         assertThatThrownBy(() -> group(PaymentMode.UNIFIED)
                         .membership(new Membership(
                                 NEWCOMER,
                                 EntityId.of("nope"),
-                                org.cloudbilling.reseller.Tenure.since(t("2024-09-01T00:00"))))
+                                org.cloudbilling.reseller.channel.Tenure.since(t("2024-09-01T00:00"))))
                         .build())
                 .hasMessageContaining("entity nope, which is not an entity of the organization");
     }

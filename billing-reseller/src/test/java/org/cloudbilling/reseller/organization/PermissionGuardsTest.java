@@ -19,9 +19,9 @@ import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.money.SettlementPolicy;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.reseller.OutOfScopeException;
-import org.cloudbilling.reseller.Refusal;
-import org.cloudbilling.reseller.Viewer;
+import org.cloudbilling.reseller.confirmation.Refusal;
+import org.cloudbilling.reseller.view.OutOfScopeException;
+import org.cloudbilling.reseller.view.Viewer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

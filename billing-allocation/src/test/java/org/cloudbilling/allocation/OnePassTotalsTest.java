@@ -1,0 +1,148 @@
+package org.cloudbilling.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Collector;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.BillingCalendar;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Allocator#toTotals(TagBindings)} reads a period once; preparing the run (bases, then the rounding tally)
+ * and allocating every item reads it two or three times. Both must give the same totals to the last decimal,
+ * scale included, whatever the order of the items and however they are split between containers: random rule
+ * sets with even, ratio and proportional sharing (with either fallback), chains of sharing rules, refunds, two
+ * scales of amounts, two currencies, and allocation scales 0, 2 and 8.
+ */
+@Tag("ALLOC-5")
+@Tag("ALLOC-6")
+@Tag("ALLOC-8")
+@Tag("ALLOC-12")
+@DisplayName("ALLOC-5 ALLOC-6 ALLOC-8 ALLOC-12 one pass to totals equals preparing then allocating")
+class OnePassTotalsTest {
+    private static final Currency CNY = Currency.getInstance("CNY");
+    private static final Currency USD = Currency.getInstance("USD");
+    private static final int[] SCALES = {0, 2, 8};
+
+    /** The generated items, about one in five moved to USD. */
+    private static List<LineItem> items(RandomRuleSets random, Random r, int count) {
+        List<LineItem> items = new ArrayList<>();
+        for (LineItem item : random.items(count)) {
+            if (r.nextInt(5) == 0) {
+                Money usd = Money.of(USD, item.totalCost().amount());
+                items.add(LineItem.builder()
+                        .from(item)
+                        .listCost(usd)
+                        .totalCost(usd)
+                        .build());
+            } else {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    /** Each (currency, unit or "" for Unallocated, type) total as a plain decimal: the scale counts. */
+    private static Map<String, String> cells(AllocationTotals totals, Allocator allocator) {
+        Map<String, String> out = new TreeMap<>();
+        for (Currency c : List.of(CNY, USD)) {
+            List<Optional<UnitId>> units = new ArrayList<>();
+            units.add(Optional.empty());
+            allocator.unitOrder.forEach(u -> units.add(Optional.of(u)));
+            for (Optional<UnitId> u : units) {
+                for (AllocationType t : AllocationType.values()) {
+                    totals.total(u, t, c)
+                            .ifPresent(m -> out.put(
+                                    c + " " + u.map(UnitId::value).orElse("") + " " + t,
+                                    m.amount().toPlainString()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The same cells from the full summary of {@code allocateAll} (ALLOC-8), the plain path. */
+    private static Map<String, String> cells(AllocationSummary summary) {
+        Map<String, String> out = new TreeMap<>();
+        for (SummaryRow row : summary.byUnit()) {
+            out.put(
+                    row.amount().currency() + " "
+                            + row.unit().map(UnitId::value).orElse("") + " " + row.type(),
+                    row.amount().amount().toPlainString());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <A> AllocationTotals inParts(
+            Collector<LineItem, A, AllocationTotals> collector, List<LineItem> items, int parts) {
+        A total = null;
+        int size = (items.size() + parts - 1) / parts;
+        for (int from = 0; from < items.size(); from += size) {
+            A part = collector.supplier().get();
+            for (LineItem item : items.subList(from, Math.min(items.size(), from + size))) {
+                collector.accumulator().accept(part, item);
+            }
+            total = total == null ? part : collector.combiner().apply(total, part);
+        }
+        return collector.finisher().apply(total == null ? collector.supplier().get() : total);
+    }
+
+    @Test
+    void onePass_givesTheTotalsOfPreparingThenAllocating_toTheLastDecimal() {
+        qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+            RandomRuleSets random = new RandomRuleSets(seed);
+            Random r = new Random(seed);
+            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            List<LineItem> items = items(random, r, 1 + r.nextInt(200));
+
+            AllocationRun run = allocator.prepare(items, TagBindings.empty());
+            AllocationTotals plain = items.stream().collect(run.toTotals());
+            Map<String, String> expected = cells(plain, allocator);
+            assertThat(cells(run.allocateAll(items, BillingCalendar.UTC, row -> {})))
+                    .as("seed %s: the summary's cells", seed)
+                    .isEqualTo(expected);
+
+            AllocationTotals sequential = items.stream().collect(allocator.toTotals(TagBindings.empty()));
+            assertThat(cells(sequential, allocator)).as("seed %s", seed).isEqualTo(expected);
+            assertThat(sequential.rowCount()).isEqualTo(plain.rowCount());
+            assertThat(sequential.itemCount()).isEqualTo(items.size());
+
+            List<LineItem> shuffled = new ArrayList<>(items);
+            Collections.shuffle(shuffled, r);
+            AllocationTotals parts = inParts(allocator.toTotals(TagBindings.empty()), shuffled, 1 + r.nextInt(7));
+            assertThat(cells(parts, allocator))
+                    .as("seed %s, shuffled, in parts", seed)
+                    .isEqualTo(expected);
+            assertThat(parts.rowCount()).isEqualTo(plain.rowCount());
+
+            AllocationTotals parallel = shuffled.parallelStream().collect(allocator.toTotals(TagBindings.empty()));
+            assertThat(cells(parallel, allocator)).as("seed %s, parallel", seed).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void onePass_ofNoItems_isEmpty() {
+        Allocator allocator = Allocator.compile(new RandomRuleSets(7).ruleSet());
+
+        AllocationTotals totals = List.<LineItem>of().stream().collect(allocator.toTotals(TagBindings.empty()));
+
+        assertThat(totals.currencies()).isEmpty();
+        assertThat(totals.itemCount()).isZero();
+        assertThat(totals.rowCount()).isZero();
+    }
+}
