@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.cloudbilling.allocation.AllocatedRow;
 import org.cloudbilling.allocation.AllocationRuleSet;
 import org.cloudbilling.allocation.Allocator;
@@ -19,9 +23,15 @@ import org.cloudbilling.core.focus.FocusCsv;
 import org.cloudbilling.core.focus.FocusCsvWriter;
 import org.cloudbilling.core.focus.FocusExport;
 import org.cloudbilling.core.focus.FocusLineItems;
+import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.focus.FocusValidator;
 import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.focus.FocusViolation;
+import org.cloudbilling.core.focus.conformance.ConformanceReport;
+import org.cloudbilling.core.focus.conformance.FocusConformance;
+import org.cloudbilling.core.focus.conformance.RuleVerdict;
+import org.cloudbilling.core.focus.parquet.FocusParquet;
+import org.cloudbilling.core.focus.parquet.FocusParquetWriter;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.time.BillingMonth;
 import picocli.CommandLine.Command;
@@ -31,17 +41,21 @@ import picocli.CommandLine.Option;
 /**
  * {@code billing export --to focus}: a bill written as FOCUS 1.0, 1.1 or 1.2 ({@code --focus-version}), its line items ({@code FocusLineItems.toRow}) or,
  * with {@code --rules}, its cost allocation bill ({@code AllocationFocus.toRows}, with the {@code x_Allocation...}
- * columns). An item's billing month is the month its fee period starts in, cut by {@code --calendar}. The output is
- * checked by {@code FocusValidator} before anything is written: a violation is a bug (exit 1).
+ * columns), as CSV or, with {@code --as parquet}, Parquet. An item's billing month is the month its fee period starts
+ * in, cut by {@code --calendar}. The output is checked before it is written (a Parquet file is written beside
+ * {@code --out} and moved there once checked): a 1.2 export by the FinOps Foundation's rule model
+ * ({@code FocusConformance}), a 1.0 or 1.1 export, of which no model is published, by the library's FOCUS 1.0 rules
+ * ({@code FocusValidator}). A MUST failing on the library's own data is a bug (exit 1); a provider's values are
+ * carried, their violations told.
  */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a bill as FOCUS 1.0, 1.1 or 1.2 CSV (--focus-version): its line items, or with --rules its cost"
-                    + " allocation bill.",
-            "The output is validated (FOCUS-1..6) before it is written; text cells are guarded against spreadsheet"
-                    + " formulas."
+            "Writes a bill as FOCUS 1.0, 1.1 or 1.2 (--focus-version), CSV or Parquet (--as): its line items, or with"
+                    + " --rules its cost allocation bill.",
+            "The output is checked before it is written: 1.2 by the FinOps Foundation's FOCUS rule model, 1.0 and"
+                    + " 1.1 by the library's FOCUS 1.0 rules; CSV text cells are guarded against spreadsheet formulas."
         },
         footer = {
             "",
@@ -49,7 +63,9 @@ import picocli.CommandLine.Option;
             "  billing export --to focus --input bill.csv --format tencent \\",
             "      --rules rules.json --out allocation-focus.csv",
             "  billing export --to focus --focus-version 1.2 --input focus.csv \\",
-            "      --format focus --out focus-1.2.csv"
+            "      --format focus --out focus-1.2.csv",
+            "  billing export --to focus --focus-version 1.2 --as parquet --input bill.csv \\",
+            "      --format canonical --out focus-1.2.parquet"
         })
 public final class ExportCommand extends BaseCommand {
     @Mixin
@@ -90,6 +106,28 @@ public final class ExportCommand extends BaseCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
     Path out;
 
+    @Option(
+            names = "--as",
+            paramLabel = "FILE_FORMAT",
+            defaultValue = "csv",
+            description = "csv (default) or parquet (needs --out): amounts as DECIMAL(38,18), times as"
+                    + " TIMESTAMP(MICROS, UTC), text and Tags (its JSON) as strings, ZSTD compressed")
+    String as;
+
+    @Option(
+            names = "--row-group-rows",
+            paramLabel = "ROWS",
+            defaultValue = "100000",
+            description = "with --as parquet: the rows of a row group, what the writer holds in memory; default:"
+                    + " ${DEFAULT-VALUE}")
+    int rowGroupRows;
+
+    /**
+     * The applicability criteria the library's data meets, declared to the model: tags, and charges for provisioned
+     * resources (see docs/formats.md).
+     */
+    static final Set<String> DECLARED = Set.of("TAGGING_SUPPORTED", "BILLING_BASED_ON_PROVISIONED_RESOURCES_SUPPORTED");
+
     @Override
     public Integer call() {
         if (!to.equals("focus")) {
@@ -97,6 +135,17 @@ public final class ExportCommand extends BaseCommand {
         }
         if (provider.isBlank()) {
             throw new UserError("--provider: the name is empty");
+        }
+        boolean parquet = switch (as) {
+            case "csv" -> false;
+            case "parquet" -> true;
+            default -> throw new UserError("--as: unknown file format '" + as + "'; known: csv, parquet");
+        };
+        if (parquet && out == null) {
+            throw new UserError("--as parquet: give the file with --out; Parquet is not written to standard output");
+        }
+        if (rowGroupRows <= 0) {
+            throw new UserError("--row-group-rows: " + rowGroupRows + " is not a positive number of rows");
         }
         AllocationRuleSet ruleSet = rules == null ? null : RuleFiles.read(rules);
         FocusVersion version = FocusVersion.of(focusVersion.strip())
@@ -106,50 +155,124 @@ public final class ExportCommand extends BaseCommand {
         Progress progress = progress();
         List<LineItem> items = input.read(progress);
         long[] rows = {0};
-        FormulaGuard guard = input.guard();
-        String text;
-        try {
-            text = ruleSet == null
-                    ? lineItems(items, export, rows, guard)
-                    : allocation(ruleSet, items, export, rows, guard);
-        } catch (IllegalArgumentException e) {
-            // a value the version cannot carry (a 1.2 column in a 1.0 export), named by the writer
-            throw new UserError("cannot write FOCUS " + version + ": " + e.getMessage()
-                    + (version == FocusVersion.V1_2 ? "" : "; write --focus-version 1.2 to carry it"));
-        }
-
-        List<FocusViolation> violations = FocusValidator.validate(new StringReader(text), "the FOCUS export", Map.of());
-        if (!violations.isEmpty()
-                && items.stream().anyMatch(i -> !i.attributes().isEmpty())) {
-            // a provider's values are carried as they are, never repaired: its own violations stay, and are told
-            progress.note("the export carries the input's values as they are: " + violations.size()
-                    + " FOCUS 1.0 violations, first " + violations.get(0));
-        } else if (!violations.isEmpty()) {
-            throw new IllegalStateException("bug: the FOCUS export is not valid FOCUS " + version + ": "
-                    + violations.size() + " violations, first " + violations.get(0));
-        }
-        try (Writer w = results(out)) {
-            w.write(text);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw cannotWrite(e);
+        List<String> extra = ruleSet == null ? FocusLineItems.EXTRA_COLUMNS : AllocationFocus.EXTRA_COLUMNS;
+        boolean carried = items.stream().anyMatch(i -> !i.attributes().isEmpty());
+        if (parquet) {
+            Path partial = partialFile(out);
+            try {
+                // before 1.2, the rows' CSV form is what the check reads (FocusValidator reads CSV)
+                StringWriter text = version == FocusVersion.V1_2 ? null : new StringWriter();
+                try (FocusParquetWriter w = FocusParquet.writer(
+                                newOutput(partial), version, extra, FocusParquetWriter.Compression.ZSTD, rowGroupRows);
+                        FocusCsvWriter csv =
+                                text == null ? null : FocusCsv.writer(text, version, extra, FormulaGuard.OFF)) {
+                    rows(ruleSet, items, export, row -> {
+                        w.write(row);
+                        if (csv != null) {
+                            csv.write(row);
+                        }
+                        rows[0]++;
+                    });
+                } catch (IllegalArgumentException e) {
+                    throw cannotCarry(version, e);
+                } catch (java.io.UncheckedIOException e) {
+                    throw new UserError(
+                            "cannot write " + out + ": " + e.getCause().getMessage());
+                }
+                if (text == null) {
+                    selfCheck(FocusConformance.focus12().check(partial, DECLARED), carried, progress);
+                } else {
+                    selfCheck10(text.toString(), version, carried, progress);
+                }
+                moveInPlace(partial, out);
+            } finally {
+                deleteQuietly(partial);
+            }
+        } else {
+            StringWriter text = new StringWriter();
+            try (FocusCsvWriter w = FocusCsv.writer(text, version, extra, input.guard())) {
+                rows(ruleSet, items, export, row -> {
+                    w.write(row);
+                    rows[0]++;
+                });
+            } catch (IllegalArgumentException e) {
+                throw cannotCarry(version, e);
+            }
+            if (version == FocusVersion.V1_2) {
+                selfCheck(
+                        FocusConformance.focus12()
+                                .check(new StringReader(text.toString()), "the FOCUS export", DECLARED),
+                        carried,
+                        progress);
+            } else {
+                selfCheck10(text.toString(), version, carried, progress);
+            }
+            try (Writer w = results(out)) {
+                w.write(text.toString());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw cannotWrite(e);
+            }
         }
         progress.note("wrote " + rows[0] + " FOCUS rows");
         return 0;
     }
 
-    private static String lineItems(List<LineItem> items, FocusExport export, long[] rows, FormulaGuard guard) {
-        StringWriter text = new StringWriter();
-        try (FocusCsvWriter w = FocusCsv.writer(text, export.version(), FocusLineItems.EXTRA_COLUMNS, guard)) {
-            for (LineItem item : items) {
-                w.write(FocusLineItems.toRow(item, billingMonth(item, export), export));
-                rows[0]++;
-            }
-        }
-        return text.toString();
+    private static UserError cannotCarry(FocusVersion version, IllegalArgumentException e) {
+        // a value the version cannot carry (a 1.2 column in a 1.0 export), or a Parquet column cannot hold, named by
+        // the writer
+        return new UserError("cannot write FOCUS " + version + ": " + e.getMessage()
+                + (version == FocusVersion.V1_2 || !e.getMessage().contains("FOCUS 1.")
+                        ? ""
+                        : "; write --focus-version 1.2 to carry it"));
     }
 
-    private static String allocation(
-            AllocationRuleSet ruleSet, List<LineItem> items, FocusExport export, long[] rows, FormulaGuard guard) {
+    /**
+     * The check of a 1.2 export by the FinOps Foundation's rule model (FocusConformance): a MUST failing on the
+     * library's own data is a bug; a provider's values are carried as they are, never repaired: their violations
+     * stay, and are told.
+     */
+    private static void selfCheck(ConformanceReport report, boolean carried, Progress progress) {
+        List<RuleVerdict> failing = report.violations();
+        if (failing.isEmpty()) {
+            return;
+        }
+        RuleVerdict v = failing.get(0);
+        String first = v.ruleId() + " (" + v.failingRows() + " rows) " + v.examples();
+        if (carried) {
+            progress.note("the export carries the input's values as they are: " + failing.size()
+                    + " FOCUS 1.2 rules fail, first " + first);
+        } else {
+            throw new IllegalStateException(
+                    "bug: the FOCUS export is not valid FOCUS 1.2: " + failing.size() + " rules fail, first " + first);
+        }
+    }
+
+    /**
+     * The check of a 1.0 or 1.1 export: the Foundation publishes no model of these versions (the 1.2 model requires
+     * 1.2's columns and values), so the library's own rules of FOCUS 1.0 (FOCUS-1..6, {@code FocusValidator}) check
+     * its CSV form.
+     */
+    private static void selfCheck10(String csv, FocusVersion version, boolean carried, Progress progress) {
+        List<FocusViolation> violations = FocusValidator.validate(new StringReader(csv), "the FOCUS export", Map.of());
+        if (violations.isEmpty()) {
+            return;
+        }
+        if (carried) {
+            progress.note("the export carries the input's values as they are: " + violations.size()
+                    + " FOCUS 1.0 violations, first " + violations.get(0));
+        } else {
+            throw new IllegalStateException("bug: the FOCUS export is not valid FOCUS " + version + ": "
+                    + violations.size() + " violations, first " + violations.get(0));
+        }
+    }
+
+    private void rows(AllocationRuleSet ruleSet, List<LineItem> items, FocusExport export, Consumer<FocusRow> sink) {
+        if (ruleSet == null) {
+            for (LineItem item : items) {
+                sink.accept(FocusLineItems.toRow(item, billingMonth(item, export), export));
+            }
+            return;
+        }
         Map<BillingMonth, List<AllocatedRow>> byMonth = new TreeMap<>();
         Allocator.compile(ruleSet)
                 .prepare(items, TagBindings.empty())
@@ -158,15 +281,48 @@ public final class ExportCommand extends BaseCommand {
                         export.calendar(),
                         row -> byMonth.computeIfAbsent(billingMonth(row.item(), export), m -> new ArrayList<>())
                                 .add(row));
-        StringWriter text = new StringWriter();
-        try (FocusCsvWriter w = FocusCsv.writer(text, export.version(), AllocationFocus.EXTRA_COLUMNS, guard)) {
-            byMonth.forEach((month, monthRows) -> AllocationFocus.toRows(monthRows, month, export)
-                    .forEach(row -> {
-                        w.write(row);
-                        rows[0]++;
-                    }));
+        byMonth.forEach((month, monthRows) ->
+                AllocationFocus.toRows(monthRows, month, export).forEach(sink));
+    }
+
+    /** A file beside {@code out} that the export is written to, and moved to {@code out} once it is checked. */
+    private static Path partialFile(Path out) {
+        Path dir = out.toAbsolutePath().getParent();
+        try {
+            return Files.createTempFile(dir, "." + out.getFileName() + ".", ".partial");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError("cannot write " + out + ": its directory does not exist");
+        } catch (IOException e) {
+            throw new UserError("cannot write " + out + ": " + e.getMessage());
         }
-        return text.toString();
+    }
+
+    private static java.io.OutputStream newOutput(Path file) {
+        try {
+            return new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static void moveInPlace(Path from, Path to) {
+        try {
+            try {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot write " + to + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a partial file left behind is named by its dot and .partial; nothing more to do
+        }
     }
 
     private static BillingMonth billingMonth(LineItem item, FocusExport export) {

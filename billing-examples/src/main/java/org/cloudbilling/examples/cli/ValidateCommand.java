@@ -15,6 +15,7 @@ import org.cloudbilling.core.focus.conformance.ConformanceModelException;
 import org.cloudbilling.core.focus.conformance.ConformanceReport;
 import org.cloudbilling.core.focus.conformance.FocusConformance;
 import org.cloudbilling.core.focus.parquet.FocusParquet;
+import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.StrictText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Parameters;
         name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a FOCUS dataset (CSV) against the FinOps Foundation's FOCUS rule model and prints, per rule,"
+            "Checks a FOCUS dataset (CSV or Parquet) against the FinOps Foundation's FOCUS rule model and prints, per rule,"
                     + " what fails: the rule id, its requirement, the rows failing and the first of them.",
             "SHOULD rules are advice; Dynamic rules cannot be checked from data and are counted, not checked;"
                     + " rules about features not declared with --supports do not apply.",
@@ -43,7 +44,10 @@ public final class ValidateCommand extends BaseCommand {
     /** The exit code of a dataset that breaks a MUST rule. */
     public static final int NOT_CONFORMING = 3;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the FOCUS dataset, CSV")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "the FOCUS dataset, CSV or Parquet (found by its magic number)")
     Path file;
 
     @Option(
@@ -87,10 +91,19 @@ public final class ValidateCommand extends BaseCommand {
         if (!Files.isRegularFile(file)) {
             throw new UserError("cannot read " + file + ": no such file");
         }
-        if (FocusParquet.isParquet(file)) {
-            throw new UserError(file + ": Parquet is not validated yet; convert it to CSV");
-        }
         ConformanceReport report;
+        if (FocusParquet.isParquet(file)) {
+            try {
+                report = conformance.check(file, declared);
+            } catch (BillingInputException e) {
+                throw new UserError(e.getMessage()); // names the file, the row group and the column
+            } catch (UncheckedIOException e) {
+                throw new UserError("cannot read " + file + ": " + e.getCause().getMessage());
+            }
+            out().print(report.text(everyRule));
+            out().flush();
+            return report.conforms() ? 0 : NOT_CONFORMING;
+        }
         try (Reader r = StrictText.reader(Files.newInputStream(file), StandardCharsets.UTF_8, file.toString())) {
             report = conformance.check(r, file.toString(), declared);
         } catch (UncheckedIOException e) {

@@ -33,6 +33,8 @@ import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.focus.conformance.ConformanceReport;
 import org.cloudbilling.core.focus.conformance.FocusConformance;
+import org.cloudbilling.core.focus.parquet.FocusParquet;
+import org.cloudbilling.core.focus.parquet.FocusParquetWriter;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.time.BillingCalendar;
@@ -124,6 +126,39 @@ class OwnExports12ConformanceTest {
         items.forEach(i -> rows.add(FocusLineItems.toRow(i, Workload.MONTH, TENCENT)));
 
         assertConforms(csv(rows, FocusLineItems.EXTRA_COLUMNS), "generated month");
+    }
+
+    @Test
+    @Tag("FOCUS-10")
+    @DisplayName("FOCUS-8, FOCUS-10: the 1.2 Parquet export of a generated month's line items passes the model, with"
+            + " the verdicts of its CSV form")
+    void generatedMonth_lineItemsParquet_conformLikeCsv() throws IOException {
+        List<LineItem> items = Workload.generate(7, 2_000, 20).materialize();
+        List<FocusRow> rows = new ArrayList<>();
+        items.forEach(i -> rows.add(FocusLineItems.toRow(i, Workload.MONTH, TENCENT)));
+        Path parquet = dir.resolve("month.parquet");
+        try (FocusParquetWriter w = FocusParquet.writer(
+                Files.newOutputStream(parquet),
+                FocusVersion.V1_2,
+                FocusLineItems.EXTRA_COLUMNS,
+                FocusParquetWriter.Compression.SNAPPY,
+                500)) {
+            rows.forEach(w::write);
+        }
+
+        ConformanceReport fromParquet = FocusConformance.focus12().check(parquet, DECLARED);
+        ConformanceReport fromCsv = check(csv(rows, FocusLineItems.EXTRA_COLUMNS), "generated month");
+
+        assertThat(fromParquet.rows()).isEqualTo(rows.size());
+        assertThat(fromParquet.datasetProblems()).isEmpty();
+        assertThat(failures(fromParquet))
+                .as("MUST rules failing on the Parquet export")
+                .isEmpty();
+        assertThat(fromParquet.verdicts())
+                .extracting(v -> v.ruleId() + " " + v.outcome() + " " + v.failingRows())
+                .containsExactlyElementsOf(fromCsv.verdicts().stream()
+                        .map(v -> v.ruleId() + " " + v.outcome() + " " + v.failingRows())
+                        .toList());
     }
 
     @Test

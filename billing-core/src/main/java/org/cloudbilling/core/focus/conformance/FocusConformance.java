@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -103,6 +104,28 @@ public final class FocusConformance {
         checkDeclared(declared);
         try (CsvDataset data = new CsvDataset(csv, source)) {
             return new Evaluation(model, declared).run(data, source);
+        }
+    }
+
+    /**
+     * Checks a FOCUS Parquet dataset: each value as the file types it (a DECIMAL column is a decimal, a TIMESTAMP
+     * column a date-time, a string column its text, an empty string kept), a null a null. Needs the optional
+     * dependencies of {@link org.cloudbilling.core.focus.parquet.FocusParquet}.
+     *
+     * @param parquet the file, not null; its name is the report's source
+     * @param declared the applicability criteria the data's generator supports, each one of
+     *     {@link #applicabilityCriteria()}; not null
+     * @return the report, never null
+     * @throws IllegalArgumentException if a declared criterion is not one of the model's
+     * @throws org.cloudbilling.core.io.BillingInputException if the file is not Parquet, is damaged, or has a column
+     *     of a type the reader cannot take (naming the file, the column and the row group)
+     * @throws UncheckedIOException if reading fails
+     */
+    public ConformanceReport check(Path parquet, Set<String> declared) {
+        requireNonNull(parquet, "parquet");
+        checkDeclared(declared);
+        try (ParquetDataset data = new ParquetDataset(parquet)) {
+            return new Evaluation(model, declared).run(data, parquet.toString());
         }
     }
 

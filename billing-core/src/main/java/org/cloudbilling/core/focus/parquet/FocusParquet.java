@@ -3,19 +3,22 @@ package org.cloudbilling.core.focus.parquet;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusRow;
+import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.OnError;
 
 /**
- * FOCUS 1.0 datasets as Parquet (FOCUS-10): read to the same {@link FocusRow}s and line items as the same data in
+ * FOCUS datasets as Parquet (FOCUS-10): read to the same {@link FocusRow}s and line items as the same data in
  * CSV ({@link org.cloudbilling.core.focus.FocusCsv}).
  *
  * <pre>{@code
@@ -122,5 +125,44 @@ public final class FocusParquet {
     public static ParquetReadResult<LineItem> readLineItems(
             SeekableByteChannel channel, String source, OnError onError) {
         return new FocusParquetReader(channel, source, true).readLineItems(requireNonNull(onError, "onError"));
+    }
+
+    /**
+     * Returns a writer of a FOCUS Parquet file in the columns of {@code version} and then {@code extraColumns}, ZSTD
+     * compressed, {@value FocusParquetWriter#DEFAULT_ROW_GROUP_ROWS} rows a row group; see
+     * {@link FocusParquetWriter}.
+     *
+     * @param out where the file goes, not null; closed by the writer's {@link FocusParquetWriter#close()}
+     * @param version the FOCUS version written, not null
+     * @param extraColumns the columns written after the FOCUS ones (such as {@code x_AllocationUnit}), not null
+     * @return the writer, never null
+     * @throws IllegalArgumentException if an extra column is a FOCUS column, empty, or given twice
+     * @throws java.io.UncheckedIOException if writing the magic number fails
+     */
+    public static FocusParquetWriter writer(OutputStream out, FocusVersion version, List<String> extraColumns) {
+        return writer(
+                out,
+                version,
+                extraColumns,
+                FocusParquetWriter.Compression.ZSTD,
+                FocusParquetWriter.DEFAULT_ROW_GROUP_ROWS);
+    }
+
+    /**
+     * Returns a writer of a FOCUS Parquet file; see {@link #writer(OutputStream, FocusVersion, List)}.
+     *
+     * @param compression how pages are compressed, not null
+     * @param rowGroupRows the rows of a row group, positive: what the writer holds in memory (a row group is cut
+     *     earlier when its encoded pages reach 128 MiB)
+     * @throws IllegalArgumentException if {@code rowGroupRows} is not positive, or an extra column is a FOCUS column,
+     *     empty, or given twice
+     */
+    public static FocusParquetWriter writer(
+            OutputStream out,
+            FocusVersion version,
+            List<String> extraColumns,
+            FocusParquetWriter.Compression compression,
+            int rowGroupRows) {
+        return new FocusParquetWriter(out, version, extraColumns, compression, rowGroupRows);
     }
 }

@@ -78,6 +78,11 @@ final class FocusParquetReader {
     private final List<String> notes = new ArrayList<>();
     private final MessageType schema;
     private final FocusVersion version;
+    /**
+     * Raw-row mode ({@link #rawRows()}): every column read whatever its type, each value as the file holds it, for
+     * the conformance checks; no column is required.
+     */
+    private final boolean raw;
 
     /** How a column's values become a row's. */
     private enum Kind {
@@ -139,6 +144,16 @@ final class FocusParquetReader {
     }
 
     FocusParquetReader(SeekableByteChannel channel, String source, boolean lineItemsOnly) {
+        this(channel, source, lineItemsOnly, false);
+    }
+
+    /** A reader in raw-row mode: see {@link #rawRows()}. */
+    static FocusParquetReader raw(SeekableByteChannel channel, String source) {
+        return new FocusParquetReader(channel, source, false, true);
+    }
+
+    private FocusParquetReader(SeekableByteChannel channel, String source, boolean lineItemsOnly, boolean raw) {
+        this.raw = raw;
         this.source = java.util.Objects.requireNonNull(source, "source");
         java.util.Objects.requireNonNull(channel, "channel");
         try {
@@ -187,7 +202,7 @@ final class FocusParquetReader {
                     missing.add(c.header());
                 }
             }
-            if (!missing.isEmpty()) {
+            if (!missing.isEmpty() && !raw) {
                 problems.add("the file lacks FOCUS columns that may never be null: " + missing);
             }
             if (!problems.isEmpty()) {
@@ -204,7 +219,7 @@ final class FocusParquetReader {
                     c.mapDefined = map.isRepetition(org.apache.parquet.schema.Type.Repetition.OPTIONAL) ? 1 : 0;
                     c.entryDefined = c.mapDefined + 1;
                 }
-                if (c.kind == Kind.DOUBLE || c.kind == Kind.FLOAT) {
+                if ((c.kind == Kind.DOUBLE || c.kind == Kind.FLOAT) && !raw) {
                     notes.add("column " + c.name + " is " + c.kind
                             + ": each value is read by its shortest decimal form ("
                             + (c.kind == Kind.DOUBLE ? "Double.toString" : "Float.toString")
@@ -239,6 +254,132 @@ final class FocusParquetReader {
                 throw new BillingInputException(InputProblem.ofLine(source, number, e.getMessage()));
             }
         });
+    }
+
+    /** Raw-row mode: the column names, in the file's order. */
+    String[] rawHeader() {
+        String[] out = new String[columns.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = columns.get(i).name;
+        }
+        return out;
+    }
+
+    /** Raw-row mode: the FOCUS version the columns show. */
+    FocusVersion version() {
+        return version;
+    }
+
+    /**
+     * Raw-row mode: the rows one at a time, in file order, each value as the file holds it: a string column's value a
+     * {@code String} (an empty string kept), a DECIMAL a {@code BigDecimal} of the column's scale, an integer an
+     * {@code Integer} or {@code Long}, a DOUBLE or FLOAT a {@code Double} or {@code Float}, a BOOLEAN a
+     * {@code Boolean}, a TIMESTAMP an {@code Instant}, a MAP of strings a {@code Map<String, String>} (one whose keys
+     * repeat or whose values are null a {@code String} naming the fault); null for a null. Memory: one row group's
+     * pages of the columns.
+     */
+    RawRows rawRows() {
+        if (!raw) {
+            throw new IllegalStateException("bug: the reader is not in raw-row mode");
+        }
+        return new RawRows();
+    }
+
+    /** The rows of a raw-mode reader; see {@link #rawRows()}. */
+    final class RawRows {
+        private final List<RowGroup> groups = file.meta().getRow_groups();
+        private int group = -1;
+        private long left;
+        private long row;
+        private ColumnReader[][] readers;
+        private String where = "";
+
+        private RawRows() {}
+
+        /**
+         * Returns the next row's values, one per column of {@link #rawHeader()}, or null after the last row.
+         *
+         * @throws BillingInputException if the pages cannot be read or decoded (naming the row group and column)
+         */
+        Object[] next() {
+            while (left == 0) {
+                if (group + 1 >= groups.size()) {
+                    return null;
+                }
+                group++;
+                RowGroup g = groups.get(group);
+                where = "row group " + (group + 1) + " of " + groups.size();
+                readers = readers(g, where, row);
+                left = g.getNum_rows();
+            }
+            left--;
+            row++;
+            return rawRow(readers, row, where);
+        }
+
+        /** The 1-based number of the last row returned, counted over the whole file. */
+        long row() {
+            return row;
+        }
+    }
+
+    private Object[] rawRow(ColumnReader[][] readers, long row, String where) {
+        Object[] out = new Object[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            Object[] value = new Object[1];
+            try {
+                if (c.kind == Kind.MAP) {
+                    readMap(c, readers[i][0], readers[i][1], value);
+                } else {
+                    ColumnReader r = readers[i][0];
+                    if (r.getCurrentDefinitionLevel() == c.leaves.get(0).getMaxDefinitionLevel()) {
+                        value[0] = value(c, r);
+                    }
+                    r.consume();
+                }
+            } catch (RuntimeException e) {
+                throw new BillingInputException(InputProblem.ofLine(
+                        source,
+                        row,
+                        where + ", column " + c.name + ": the values cannot be decoded: " + ParquetFile.message(e)));
+            }
+            out[i] = value[0] == null ? null : rawValue(c, value[0], row, where);
+        }
+        return out;
+    }
+
+    private Object rawValue(Column c, Object v, long row, String where) {
+        switch (c.kind) {
+            case TEXT:
+                return utf8((byte[]) v);
+            case DECIMAL32:
+                return BigDecimal.valueOf((Integer) v, c.scale);
+            case DECIMAL64:
+                return BigDecimal.valueOf((Long) v, c.scale);
+            case DECIMAL_BYTES: {
+                byte[] bytes = (byte[]) v;
+                if (bytes.length > MAX_DECIMAL_BYTES) {
+                    throw new BillingInputException(InputProblem.ofCell(
+                            source,
+                            row,
+                            c.position,
+                            c.name,
+                            "(" + bytes.length + " bytes)",
+                            "a decimal of " + bytes.length + " bytes has more digits than an amount holds (" + where
+                                    + ")"));
+                }
+                return bytes.length == 0
+                        ? BigDecimal.ZERO.setScale(c.scale)
+                        : new BigDecimal(new BigInteger(bytes), c.scale);
+            }
+            case TIMESTAMP:
+                return instant(c, (Long) v);
+            case MAP:
+                return v instanceof BadTags bad ? "not a map of tags: " + bad.reason : v;
+            default:
+                return v; // Integer, Long, Double, Float, Boolean
+        }
     }
 
     private interface Mapping<T> {
@@ -615,7 +756,7 @@ final class FocusParquetReader {
         String name = n.element.getName();
         String expected = focus == null ? "an extra column (text)" : "FOCUS column " + name + " (" + focus.type() + ")";
         if (n.isGroup()) {
-            if (focus == FocusColumn.TAGS && isStringMap(n)) {
+            if ((raw || focus == FocusColumn.TAGS) && isStringMap(n)) {
                 Column c = new Column(name, position, focus, Kind.MAP, 0, 0);
                 Node kv = n.children.get(0);
                 c.paths.add(new String[] {
@@ -648,7 +789,7 @@ final class FocusParquetReader {
                         || converted == ConvertedType.ENUM
                         || converted == ConvertedType.JSON);
         String described = describe(e);
-        FocusColumn.Type want = focus == null ? null : focus.type();
+        FocusColumn.Type want = focus == null || raw ? null : focus.type();
         List<Object> p = new ArrayList<>();
         p.add(name);
         Column c = null;
@@ -684,16 +825,16 @@ final class FocusParquetReader {
             } else {
                 perSecond = converted == ConvertedType.TIMESTAMP_MILLIS ? 1_000L : 1_000_000L;
             }
-            if (physical == Type.INT64 && perSecond > 0 && want == FocusColumn.Type.DATETIME) {
+            if (physical == Type.INT64 && perSecond > 0 && (raw || want == FocusColumn.Type.DATETIME)) {
                 c = new Column(name, position, focus, Kind.TIMESTAMP, 0, perSecond);
             }
         } else if (!isOtherLogical) {
             if (physical == Type.BYTE_ARRAY
                     && (want == null || want == FocusColumn.Type.STRING || want == FocusColumn.Type.JSON)) {
                 c = new Column(name, position, focus, Kind.TEXT, 0, 0);
-            } else if (physical == Type.DOUBLE && want == FocusColumn.Type.DECIMAL) {
+            } else if (physical == Type.DOUBLE && (raw || want == FocusColumn.Type.DECIMAL)) {
                 c = new Column(name, position, focus, Kind.DOUBLE, 0, 0);
-            } else if (physical == Type.FLOAT && want == FocusColumn.Type.DECIMAL) {
+            } else if (physical == Type.FLOAT && (raw || want == FocusColumn.Type.DECIMAL)) {
                 c = new Column(name, position, focus, Kind.FLOAT, 0, 0);
             } else if (physical == Type.INT32 && (want == null || want == FocusColumn.Type.DECIMAL)) {
                 c = new Column(name, position, focus, Kind.INTEGER32, 0, 0);
