@@ -30,6 +30,7 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
+import org.cloudbilling.core.io.internal.CsvByteRows;
 import org.cloudbilling.core.io.internal.RowSource;
 
 /**
@@ -71,10 +72,10 @@ final class CanonicalCsvFile implements Closeable {
 
     /** A part read, with what its rows gave. */
     private static final class Done {
-        final CanonicalChunkParser.Part part;
+        final CsvByteRows.Part part;
         final Object result;
 
-        Done(CanonicalChunkParser.Part part, Object result) {
+        Done(CsvByteRows.Part part, Object result) {
             this.part = part;
             this.result = result;
         }
@@ -278,20 +279,19 @@ final class CanonicalCsvFile implements Closeable {
         PartReader reader = (parser, from, to, first) -> {
             A container = supplier.get();
             BillingInputException[] bad = {null};
-            CanonicalChunkParser.Part part =
-                    parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
-                        @Override
-                        public boolean item(LineItem item) {
-                            accumulator.accept(container, item);
-                            return true;
-                        }
+            CsvByteRows.Part part = parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
+                @Override
+                public boolean item(LineItem item) {
+                    accumulator.accept(container, item);
+                    return true;
+                }
 
-                        @Override
-                        public boolean bad(BillingInputException refusal) {
-                            bad[0] = refusal;
-                            return false;
-                        }
-                    });
+                @Override
+                public boolean bad(BillingInputException refusal) {
+                    bad[0] = refusal;
+                    return false;
+                }
+            });
             return new Done(part, new Object[] {container, bad[0]});
         };
         for (Done done = next(reader, threads + 1); done != null; done = next(reader, threads + 1)) {
@@ -340,7 +340,7 @@ final class CanonicalCsvFile implements Closeable {
             BillingInputException[] bad = {null};
             CanonicalTally tally = new CanonicalTally(keyColumns);
             parser.tally = tally;
-            CanonicalChunkParser.Part part;
+            CsvByteRows.Part part;
             try {
                 part = parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
                     @Override
@@ -394,20 +394,19 @@ final class CanonicalCsvFile implements Closeable {
     private final class Items implements Iterator<LineItem> {
         private final PartReader reader = (parser, from, to, first) -> {
             List<Object> rows = new ArrayList<>();
-            CanonicalChunkParser.Part part =
-                    parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
-                        @Override
-                        public boolean item(LineItem item) {
-                            rows.add(item);
-                            return true;
-                        }
+            CsvByteRows.Part part = parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
+                @Override
+                public boolean item(LineItem item) {
+                    rows.add(item);
+                    return true;
+                }
 
-                        @Override
-                        public boolean bad(BillingInputException refusal) {
-                            rows.add(refusal);
-                            return true;
-                        }
-                    });
+                @Override
+                public boolean bad(BillingInputException refusal) {
+                    rows.add(refusal);
+                    return true;
+                }
+            });
             return new Done(part, rows);
         };
         private List<?> rows = List.of();

@@ -11,6 +11,7 @@ import org.cloudbilling.core.consolidation.GroupKey;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
 import org.cloudbilling.core.consolidation.Totals;
+import org.cloudbilling.core.io.internal.ByteDictionary;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -24,7 +25,7 @@ final class CanonicalTally {
     /** The canonical columns of the grouping's dimensions, in order. */
     final int[] columns;
     /** The groups by the bytes of their key cells. */
-    final CanonicalChunkParser.ByteDictionary keys = new CanonicalChunkParser.ByteDictionary();
+    final ByteDictionary keys = new ByteDictionary();
 
     final List<Sums> groups = new ArrayList<>();
     byte[] scratch = new byte[256];
