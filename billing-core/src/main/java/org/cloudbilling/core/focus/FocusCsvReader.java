@@ -12,21 +12,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.CsvSafety;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
 import org.cloudbilling.core.io.SupportedTimes;
 import org.cloudbilling.core.io.internal.RowSource;
-import org.cloudbilling.core.io.internal.TagJson;
-import org.cloudbilling.core.money.Money;
 
 /**
  * Streams {@link FocusRow}s from a FOCUS CSV; see {@link FocusCsv} for what it accepts. {@link #next()} throws
@@ -46,6 +41,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     private final FocusColumn[] columns;
 
     private final FocusVersion version;
+    private final FocusRowMapping mapping;
 
     FocusCsvReader(Reader reader, String source, FormulaGuard guard, FocusVersion stated) {
         this.source = requireNonNull(source, "source");
@@ -65,6 +61,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
             columns[i] = FocusColumn.of(headers[i]).orElse(null);
         }
         this.version = stated != null ? stated : FocusVersion.detect(List.of(headers));
+        this.mapping = new FocusRowMapping(source, guard, headers);
     }
 
     /** Refuses a header with columns of a later FOCUS version than the one the caller states. */
@@ -137,11 +134,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     }
 
     private LineItem toLineItem(FocusRow r) {
-        try {
-            return FocusLineItems.toLineItem(r, LineItemId.of("line-" + rows.line()));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new BillingInputException(InputProblem.ofLine(source, rows.line(), e.getMessage()));
-        }
+        return mapping.toLineItem(r, rows.line());
     }
 
     ReadResult<FocusRow> readAll(OnError onError) {
@@ -153,50 +146,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     }
 
     private FocusRow parse(String[] cells) {
-        List<InputProblem> problems = new ArrayList<>();
-        FocusRow.Builder b = FocusRow.builder();
-        for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i];
-            FocusColumn c = columns[i];
-            boolean isNull = cell.isEmpty() || cell.equals("NULL");
-            if (c == null) {
-                if (!isNull) {
-                    b.extra(headers[i], guard == FormulaGuard.ON ? CsvSafety.restore(cell) : cell);
-                }
-                continue;
-            }
-            if (isNull) {
-                continue;
-            }
-            try {
-                switch (c.type()) {
-                    case STRING:
-                        b.set(c, guard == FormulaGuard.ON ? CsvSafety.restore(cell) : cell);
-                        break;
-                    case DECIMAL:
-                        b.set(c, Money.parseAmount(cell.trim()));
-                        break;
-                    case DATETIME:
-                        Instant t = instant(cell);
-                        if (c == FocusColumn.CHARGE_PERIOD_START || c == FocusColumn.CHARGE_PERIOD_END) {
-                            SupportedTimes.check(t); // a charge's own times: the years 1 to 9998 (IO-3)
-                        }
-                        b.set(c, t);
-                        break;
-                    case JSON:
-                        b.tags(tags(cell));
-                        break;
-                    default:
-                        throw new AssertionError("bug: unknown column type " + c.type());
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(InputProblem.ofCell(source, rows.line(), i + 1, headers[i], cell, e.getMessage()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new BillingInputException(problems);
-        }
-        return b.build();
+        return mapping.parse(cells, rows.line());
     }
 
     static Instant instant(String cell) {
@@ -218,11 +168,6 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
         } catch (java.time.DateTimeException e) { // a parse failure, or a time no Instant holds
             throw new IllegalArgumentException("'" + cell + "' is not a date-time such as 2024-09-01T00:00:00Z");
         }
-    }
-
-    private Map<String, String> tags(String cell) {
-        // the one strict parser of every reader: a repeated key or text after the object is refused
-        return TagJson.object(cell, "tags are not JSON: ");
     }
 
     /** Closes the underlying reader. */

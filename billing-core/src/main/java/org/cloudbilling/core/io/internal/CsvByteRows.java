@@ -373,12 +373,18 @@ public final class CsvByteRows {
      * and {@link #scale()}; false for any other cell.
      */
     public boolean simpleDecimal(int k) {
-        if (quoted[k]) {
-            return false;
-        }
+        return !quoted[k] && simpleDecimal(starts[k], ends[k]);
+    }
+
+    /** As {@link #simpleDecimal(int)}, the cell quoted or not: {@code "12.5"} reads as 12.5. */
+    public boolean simpleDecimalQuotedOrNot(int k) {
+        return quoted[k] ? simpleDecimal(starts[k] + 1, ends[k] - 1) : simpleDecimal(starts[k], ends[k]);
+    }
+
+    private boolean simpleDecimal(int from, int to) {
         byte[] b = buf;
-        int i = starts[k];
-        int e = ends[k];
+        int i = from;
+        int e = to;
         if (i == e) {
             return false;
         }
