@@ -34,18 +34,15 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     private static final DateTimeFormatter SPACE_SEPARATED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSS]");
 
     private final String source;
-    private final FormulaGuard guard;
     private final RowSource<FocusRow> rows;
     private final String[] headers;
-    /** For each position, its FOCUS column, or null for an extra column. */
-    private final FocusColumn[] columns;
 
     private final FocusVersion version;
     private final FocusRowMapping mapping;
 
     FocusCsvReader(Reader reader, String source, FormulaGuard guard, FocusVersion stated) {
         this.source = requireNonNull(source, "source");
-        this.guard = requireNonNull(guard, "guard");
+        requireNonNull(guard, "guard");
         this.rows = RowSource.open(
                 reader,
                 this.source,
@@ -56,10 +53,6 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
                 },
                 this::parse);
         this.headers = rows.header();
-        this.columns = new FocusColumn[headers.length];
-        for (int i = 0; i < headers.length; i++) {
-            columns[i] = FocusColumn.of(headers[i]).orElse(null);
-        }
         this.version = stated != null ? stated : FocusVersion.detect(List.of(headers));
         this.mapping = new FocusRowMapping(source, guard, headers);
     }
