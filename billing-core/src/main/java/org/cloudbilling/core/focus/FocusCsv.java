@@ -8,9 +8,12 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.consolidation.Rollup;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
@@ -145,8 +148,42 @@ public final class FocusCsv {
         requireNonNull(row, "row");
         requireNonNull(header, "header");
         requireNonNull(guard, "guard");
-        FocusCsvReader.cell(row, FocusColumn.of(header).orElse(null), header, cell, guard);
+        FocusRowMapping.cell(row, FocusColumn.of(header).orElse(null), header, cell, guard);
         return row;
+    }
+
+    /**
+     * Consolidates a FOCUS CSV file by {@code grouping} on every core, reading the rows from the file's bytes: the
+     * same roll-up, and the same error for the first bad row, as {@link #readLineItems} ({@link OnError#FAIL}) with
+     * {@code Consolidation.toRollup(grouping)}, but faster and in bounded memory. A file in another charset than
+     * UTF-8, or whose header is not one plain line, is read by the plain reader throughout.
+     *
+     * <pre>{@code
+     * Rollup bySubAccount = FocusCsv.consolidate(Path.of("focus.csv"), UTF_8, FormulaGuard.OFF,
+     *         Grouping.by(Dimension.OWNER));
+     * }</pre>
+     *
+     * @param file the file, not null; its name is the source errors give
+     * @param charset the file's encoding, not null
+     * @param guard {@link FormulaGuard#ON} for the project's own guarded exports, not null
+     * @param grouping the grouping, not null
+     * @return the roll-up, never null
+     * @throws BillingInputException for the header or the first bad row, exactly as the plain reader refuses it
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static Rollup consolidate(Path file, Charset charset, FormulaGuard guard, Grouping grouping) {
+        return consolidate(file, charset, guard, grouping, Runtime.getRuntime().availableProcessors(), 16 << 20);
+    }
+
+    static Rollup consolidate(
+            Path file, Charset charset, FormulaGuard guard, Grouping grouping, int threads, long partSize) {
+        return FocusCsvFile.consolidate(
+                requireNonNull(file, "file"),
+                requireNonNull(charset, "charset"),
+                requireNonNull(guard, "guard"),
+                requireNonNull(grouping, "grouping"),
+                threads,
+                partSize);
     }
 
     /**

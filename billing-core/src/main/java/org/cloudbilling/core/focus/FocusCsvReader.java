@@ -15,17 +15,13 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.CsvSafety;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
 import org.cloudbilling.core.io.SupportedTimes;
 import org.cloudbilling.core.io.internal.RowSource;
-import org.cloudbilling.core.io.internal.TagJson;
-import org.cloudbilling.core.money.Money;
 
 /**
  * Streams {@link FocusRow}s from a FOCUS CSV; see {@link FocusCsv} for what it accepts. {@link #next()} throws
@@ -38,17 +34,15 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     private static final DateTimeFormatter SPACE_SEPARATED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSS]");
 
     private final String source;
-    private final FormulaGuard guard;
     private final RowSource<FocusRow> rows;
     private final String[] headers;
-    /** For each position, its FOCUS column, or null for an extra column. */
-    private final FocusColumn[] columns;
 
     private final FocusVersion version;
+    private final FocusRowMapping mapping;
 
     FocusCsvReader(Reader reader, String source, FormulaGuard guard, FocusVersion stated) {
         this.source = requireNonNull(source, "source");
-        this.guard = requireNonNull(guard, "guard");
+        requireNonNull(guard, "guard");
         this.rows = RowSource.open(
                 reader,
                 this.source,
@@ -59,11 +53,8 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
                 },
                 this::parse);
         this.headers = rows.header();
-        this.columns = new FocusColumn[headers.length];
-        for (int i = 0; i < headers.length; i++) {
-            columns[i] = FocusColumn.of(headers[i]).orElse(null);
-        }
         this.version = stated != null ? stated : FocusVersion.detect(List.of(headers));
+        this.mapping = new FocusRowMapping(source, guard, headers);
     }
 
     /** Refuses a header with columns of a later FOCUS version than the one the caller states. */
@@ -136,11 +127,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     }
 
     private LineItem toLineItem(FocusRow r) {
-        try {
-            return FocusLineItems.toLineItem(r, LineItemId.of("line-" + rows.line()));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new BillingInputException(InputProblem.ofLine(source, rows.line(), e.getMessage()));
-        }
+        return mapping.toLineItem(r, rows.line());
     }
 
     ReadResult<FocusRow> readAll(OnError onError) {
@@ -152,56 +139,7 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     }
 
     private FocusRow parse(String[] cells) {
-        List<InputProblem> problems = new ArrayList<>();
-        FocusRow.Builder b = FocusRow.builder();
-        for (int i = 0; i < cells.length; i++) {
-            try {
-                cell(b, columns[i], headers[i], cells[i], guard);
-            } catch (IllegalArgumentException e) {
-                problems.add(InputProblem.ofCell(source, rows.line(), i + 1, headers[i], cells[i], e.getMessage()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new BillingInputException(problems);
-        }
-        return b.build();
-    }
-
-    /**
-     * Sets one cell's value in {@code b}: {@code c} is its FOCUS column, or null for an extra column named {@code
-     * header}; an empty cell or {@code NULL} is a null. The one place a FOCUS CSV cell's text becomes a value.
-     *
-     * @throws IllegalArgumentException saying why the cell is not a value of its column
-     */
-    static void cell(FocusRow.Builder b, FocusColumn c, String header, String cell, FormulaGuard guard) {
-        if (cell == null || cell.isEmpty() || cell.equals("NULL")) {
-            return;
-        }
-        if (c == null) {
-            b.extra(header, guard == FormulaGuard.ON ? CsvSafety.restore(cell) : cell);
-            return;
-        }
-        switch (c.type()) {
-            case STRING:
-                b.set(c, guard == FormulaGuard.ON ? CsvSafety.restore(cell) : cell);
-                break;
-            case DECIMAL:
-                b.set(c, Money.parseAmount(cell.trim()));
-                break;
-            case DATETIME:
-                Instant t = instant(cell);
-                if (c == FocusColumn.CHARGE_PERIOD_START || c == FocusColumn.CHARGE_PERIOD_END) {
-                    SupportedTimes.check(t); // a charge's own times: the years 1 to 9998 (IO-3)
-                }
-                b.set(c, t);
-                break;
-            case JSON:
-                // the one strict parser of every reader: a repeated key or text after the object is refused
-                b.tags(TagJson.object(cell, "tags are not JSON: "));
-                break;
-            default:
-                throw new AssertionError("bug: unknown column type " + c.type());
-        }
+        return mapping.parse(cells, rows.line());
     }
 
     static Instant instant(String cell) {

@@ -1,15 +1,7 @@
 package org.cloudbilling.core.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Currency;
@@ -32,6 +24,8 @@ import org.cloudbilling.core.id.ProjectId;
 import org.cloudbilling.core.id.RegionId;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.internal.ByteDictionary;
+import org.cloudbilling.core.io.internal.CsvByteRows;
 import org.cloudbilling.core.io.internal.TagJson;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;
@@ -54,14 +48,8 @@ import org.cloudbilling.core.time.Interval;
 final class CanonicalChunkParser {
     private static final CanonicalColumn[] COLUMNS = CanonicalColumn.values();
     static final int WIDTH = COLUMNS.length;
-    private static final int MAX_CELLS = 4096;
-    /** A row longer than this many bytes stops the fast path; the plain reader applies its own limit. */
-    private static final int MAX_ROW_BYTES = 1 << 20;
     /** A dictionary of more entries than this is emptied, so memory stays bounded on any file. */
     private static final int MAX_DICTIONARY = 1 << 18;
-
-    private static final int MORE = -1;
-    private static final int WEIRD = -2;
 
     /** What the rows of a part go to. */
     interface Sink {
@@ -72,52 +60,21 @@ final class CanonicalChunkParser {
         boolean bad(BillingInputException refusal);
     }
 
-    /** Where a part's reading ended. */
-    static final class Part {
-        /** The file offset of the part's first row. */
-        long start;
-        /** The file offset after the last row read: the next part's first row, or where the fast path stopped. */
-        long end;
-        /** The lines from {@link #start} to {@link #end}. */
-        long lines;
-        /** Whether the fast path stopped at {@link #end}: the rest of the file is for the plain reader. */
-        boolean stopped;
-        /** Whether the sink asked to stop. */
-        boolean halted;
-    }
-
-    private static final class Weird extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Weird() {
-            super("unusual row", null, false, false);
-        }
-    }
-
-    private static final Weird WEIRD_ROW = new Weird();
-
     private final CanonicalRowMapping mapping;
     private final boolean guarded;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
 
+    private final CsvByteRows rows;
+    // the current row, as the cutter holds it
     private byte[] buf;
-    private long bufStart;
-    private int n;
-    private boolean eof;
-
-    private final int[] starts = new int[MAX_CELLS];
-    private final int[] ends = new int[MAX_CELLS];
-    private final boolean[] quoted = new boolean[MAX_CELLS];
     private int cells;
-    private int rowLines;
-    /** Whether the row just cut has a byte past ASCII. */
+    private final int[] starts;
+    private final int[] ends;
+    private final boolean[] quoted;
+    /** Whether the current row has a byte past ASCII. */
     private boolean nonAscii;
-    /** Whether a cell of the row just cut starts with {@code '}, as a guarded cell does. */
+    /** Whether a cell of the current row starts with {@code '}, as a guarded cell does. */
     private boolean guardLike;
-    /** The empty cells of the row just cut: bit k for cell k, for rows of at most 64 cells. */
+    /** The empty cells of the current row: bit k for cell k (the row has at most 64 cells when it is tallied). */
     private long empty;
 
     private final ByteDictionary[] dictionaries = new ByteDictionary[WIDTH];
@@ -132,6 +89,10 @@ final class CanonicalChunkParser {
     CanonicalChunkParser(CanonicalRowMapping mapping) {
         this.mapping = mapping;
         this.guarded = mapping.guard() == FormulaGuard.ON;
+        this.rows = new CsvByteRows(mapping.source());
+        this.starts = rows.starts;
+        this.ends = rows.ends;
+        this.quoted = rows.quoted;
         for (int i = 0; i < WIDTH; i++) {
             dictionaries[i] = new ByteDictionary();
         }
@@ -142,225 +103,24 @@ final class CanonicalChunkParser {
      * Reads the rows that start in {@code [nominalStart, nominalEnd)}: from the first line start at or after
      * {@code nominalStart}, or from {@code firstRow} when it is known (not negative).
      */
-    Part read(FileChannel channel, long size, long nominalStart, long nominalEnd, long firstRow, Sink sink) {
-        Part part = new Part();
-        long pos;
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 16, nominalEnd - nominalStart + 65_536 + 1);
-        if (firstRow >= 0) {
-            pos = firstRow;
-            fill(channel, size, pos, Math.min(capacity, 65_536));
-        } else {
-            fill(channel, size, nominalStart - 1, capacity);
-            pos = size;
-            for (long p = nominalStart - 1; ; p++) {
-                int i = (int) (p - bufStart);
-                if (i >= n) {
-                    if (eof) {
-                        break;
-                    }
-                    fill(channel, size, p, Math.max(capacity, 65_536));
-                    i = 0;
-                }
-                if (buf[i] == '\n') {
-                    pos = p + 1;
-                    break;
-                }
-            }
-        }
-        part.start = pos;
-        long line = 0;
-        while (pos < nominalEnd && pos < size) {
-            int i = (int) (pos - bufStart);
-            int after;
-            if (i < 0 || i >= n) {
-                fill(channel, size, pos, capacity);
-                continue;
-            }
-            after = cut(i);
-            if (after == MORE) {
-                if (n - i >= MAX_ROW_BYTES) {
-                    after = WEIRD;
-                } else {
-                    fill(channel, size, pos, Math.max(capacity, 2 * (n - i) + 65_536));
-                    continue;
-                }
-            }
-            if (after == WEIRD) {
-                part.stopped = true;
-                break;
-            }
-            boolean go;
-            try {
-                go = deliver(line, sink);
-            } catch (Weird w) {
-                part.stopped = true;
-                break;
-            }
-            pos = bufStart + after;
-            line += rowLines;
-            if (!go) {
-                part.halted = true;
-                break;
-            }
-        }
-        part.end = pos;
-        part.lines = line;
-        return part;
-    }
-
-    private void fill(FileChannel channel, long size, long from, int capacity) {
-        if (buf == null || buf.length < capacity) {
-            buf = new byte[capacity];
-        }
-        int len = (int) Math.min(buf.length, size - from);
-        ByteBuffer target = ByteBuffer.wrap(buf, 0, len);
-        try {
-            while (target.hasRemaining()) {
-                int r = channel.read(target, from + target.position());
-                if (r < 0) {
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        bufStart = from;
-        n = target.position();
-        if (n == 0 && from < size) {
-            throw new UncheckedIOException(new IOException(
-                    mapping.source() + " is shorter than when it was opened: it changed while it was read"));
-        }
-        eof = from + n >= size;
-    }
-
-    /**
-     * Cuts the row at {@code i} into cells; returns the index after it, {@link #MORE} or {@link #WEIRD}. In the same
-     * pass it notes what the totals need to know of the row ({@link #nonAscii}, {@link #guardLike}, {@link #empty}),
-     * so no byte is read twice.
-     */
-    private int cut(int i) {
-        byte[] b = buf;
-        int c = 0;
-        int lines = 1;
-        boolean high = false; // a byte past ASCII
-        boolean apostrophe = false; // a cell starting with '
-        long emptyCells = 0;
-        while (true) {
-            if (c == MAX_CELLS) {
-                return WEIRD;
-            }
-            if (i < n && b[i] == '"') {
-                int s = i++;
-                while (true) {
-                    if (i >= n) {
-                        return eof ? WEIRD : MORE; // an unclosed quote: the plain reader says so
-                    }
-                    byte x = b[i];
-                    if (x <= '"') { // a quote, a line break, a byte past ASCII (negative), or another rare byte
-                        if (x == '"') {
-                            if (i + 1 >= n && !eof) {
-                                return MORE;
-                            }
-                            if (i + 1 < n && b[i + 1] == '"') {
-                                i += 2;
-                                continue;
-                            }
-                            i++;
-                            break;
-                        } else if (x == '\n') {
-                            lines++;
-                        } else if (x == '\r') {
-                            if (i + 1 >= n && !eof) {
-                                return MORE;
-                            }
-                            if (i + 1 >= n || b[i + 1] != '\n') {
-                                return WEIRD;
-                            }
-                        } else if (x < 0) {
-                            high = true;
-                        }
-                    }
-                    i++;
-                }
-                starts[c] = s;
-                ends[c] = i;
-                quoted[c] = true;
-                if (i - s == 2) {
-                    emptyCells |= 1L << c;
-                } else if (b[s + 1] == '\'') {
-                    apostrophe = true;
-                }
-                c++;
-            } else {
-                int s = i;
-                while (i < n) {
-                    byte x = b[i];
-                    if (x <= ',') { // a comma, a quote, a line break, a byte past ASCII, or another rare byte
-                        if (x == ',' || x == '\n' || x == '\r' || x == '"') {
-                            break;
-                        }
-                        if (x < 0) {
-                            high = true;
-                        }
-                    }
-                    i++;
-                }
-                starts[c] = s;
-                ends[c] = i;
-                quoted[c] = false;
-                if (i == s) {
-                    emptyCells |= 1L << c;
-                } else if (b[s] == '\'') {
-                    apostrophe = true;
-                }
-                c++;
-            }
-            if (i >= n) {
-                if (!eof) {
-                    return MORE;
-                }
-                return cutAt(i, c, lines, high, apostrophe, emptyCells);
-            }
-            byte x = b[i];
-            if (x == ',') {
-                i++;
-            } else if (x == '\n') {
-                return cutAt(i + 1, c, lines, high, apostrophe, emptyCells);
-            } else if (x == '\r') {
-                if (i + 1 >= n && !eof) {
-                    return MORE;
-                }
-                if (i + 1 < n && b[i + 1] == '\n') {
-                    return cutAt(i + 2, c, lines, high, apostrophe, emptyCells);
-                }
-                return WEIRD;
-            } else {
-                return WEIRD; // a quote inside an unquoted cell, or text after a closing quote
-            }
-        }
-    }
-
-    /** Notes the row just cut; returns {@code after}. */
-    private int cutAt(int after, int c, int lines, boolean high, boolean apostrophe, long emptyCells) {
-        cells = c;
-        rowLines = lines;
-        nonAscii = high;
-        guardLike = apostrophe;
-        empty = c <= 64 ? emptyCells : 0;
-        return after;
+    CsvByteRows.Part read(
+            FileChannel channel, long size, long nominalStart, long nominalEnd, long firstRow, Sink sink) {
+        return rows.read(channel, size, nominalStart, nominalEnd, firstRow, line -> {
+            buf = rows.buf();
+            cells = rows.cells();
+            nonAscii = rows.nonAscii();
+            guardLike = rows.guardLike();
+            empty = rows.emptyMask();
+            return deliver(line, sink);
+        });
     }
 
     private boolean isEmpty(int k) {
-        int len = ends[k] - starts[k];
-        return len == 0 || (quoted[k] && len == 2);
+        return rows.isEmpty(k);
     }
 
-    /** The first byte of the cell's text, or -1 for an empty cell. */
     private int firstByte(int k) {
-        if (isEmpty(k)) {
-            return -1;
-        }
-        return buf[quoted[k] ? starts[k] + 1 : starts[k]];
+        return rows.firstByte(k);
     }
 
     private boolean deliver(long line, Sink sink) {
@@ -389,45 +149,9 @@ final class CanonicalChunkParser {
         }
     }
 
-    /** The cell's text, decoded strictly; throws {@link Weird} for bytes that are not UTF-8. */
+    /** The cell's text, decoded strictly; throws {@link CsvByteRows#UNUSUAL} for bytes that are not UTF-8. */
     private String text(int k) {
-        int s = starts[k];
-        int e = ends[k];
-        byte[] bytes = buf;
-        if (quoted[k]) {
-            s++;
-            e--;
-            int quotes = 0;
-            for (int i = s; i < e; i++) {
-                if (bytes[i] == '"') {
-                    quotes++;
-                }
-            }
-            if (quotes > 0) {
-                byte[] plain = new byte[e - s - quotes / 2];
-                int o = 0;
-                for (int i = s; i < e; i++) {
-                    plain[o++] = bytes[i];
-                    if (bytes[i] == '"') {
-                        i++; // "" is one quote
-                    }
-                }
-                bytes = plain;
-                s = 0;
-                e = plain.length;
-            }
-        }
-        for (int i = s; i < e; i++) {
-            if (bytes[i] < 0) {
-                try {
-                    CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(bytes, s, e - s));
-                    return chars.toString();
-                } catch (CharacterCodingException x) {
-                    throw WEIRD_ROW;
-                }
-            }
-        }
-        return new String(bytes, s, e - s, StandardCharsets.ISO_8859_1);
+        return rows.text(k);
     }
 
     /** Looks the cell up in its column's dictionary, making the value from the text on a miss. */
@@ -561,7 +285,7 @@ final class CanonicalChunkParser {
         CanonicalColumn.CREDIT_PAID.ordinal(),
         CanonicalColumn.COUPON_PAID.ordinal()
     };
-    private static final long NO_TIME = Long.MIN_VALUE;
+    private static final long NO_TIME = CsvByteRows.NO_TIME;
 
     /** The columns a valid item cannot leave empty, as a mask of {@link #empty}. */
     private static final long REQUIRED = requiredMask();
@@ -924,87 +648,17 @@ final class CanonicalChunkParser {
 
     /** The seconds since the epoch of a time of the fixed form 2024-09-01T00:00:00Z, else {@link #NO_TIME}. */
     private long epochSecond(int k) {
-        int s = starts[k];
-        byte[] b = buf;
-        if (quoted[k]
-                || ends[k] - s != 20
-                || b[s + 4] != '-'
-                || b[s + 7] != '-'
-                || b[s + 10] != 'T'
-                || b[s + 13] != ':'
-                || b[s + 16] != ':'
-                || b[s + 19] != 'Z') {
-            return NO_TIME;
-        }
-        int year = digits(b, s, 4);
-        int month = digits(b, s + 5, 2);
-        int day = digits(b, s + 8, 2);
-        int hour = digits(b, s + 11, 2);
-        int minute = digits(b, s + 14, 2);
-        int second = digits(b, s + 17, 2);
-        boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        if (year < 1
-                || year > 9998
-                || month < 1
-                || month > 12
-                || day < 1
-                || day > lengthOfMonth(month, leap)
-                || hour < 0
-                || hour > 23
-                || minute < 0
-                || minute > 59
-                || second < 0
-                || second > 59) {
-            return NO_TIME;
-        }
-        long y = year - 1;
-        long days = y * 365
-                + y / 4
-                - y / 100
-                + y / 400 // days before year, from 0001-01-01
-                + DAYS_BEFORE_MONTH[month - 1]
-                + (leap && month > 2 ? 1 : 0)
-                + day
-                - 1
-                - 719_162; // 0001-01-01 to 1970-01-01
-        return days * 86_400 + hour * 3_600L + minute * 60L + second;
+        return rows.fixedEpochSecond(k);
     }
 
     /** Parses a cell of the form -?[0-9]+(\.[0-9]+)? of at most 18 digits into {@link #units} and {@link #scale}. */
     private boolean simpleDecimal(int k) {
-        if (quoted[k]) {
+        CsvByteRows r = rows;
+        if (!r.simpleDecimal(k)) {
             return false;
         }
-        byte[] b = buf;
-        int i = starts[k];
-        int e = ends[k];
-        boolean negative = b[i] == '-';
-        if (negative) {
-            i++;
-        }
-        long u = 0;
-        int digits = 0;
-        int point = -1;
-        int sc = 0;
-        for (; i < e; i++) {
-            int d = b[i] - '0';
-            if (d >= 0 && d <= 9) {
-                u = u * 10 + d;
-                digits++;
-                if (point >= 0) {
-                    sc++;
-                }
-            } else if (b[i] == '.' && point < 0 && digits > 0) {
-                point = i;
-            } else {
-                return false;
-            }
-        }
-        if (digits == 0 || digits > 18 || (point >= 0 && sc == 0)) {
-            return false;
-        }
-        units = negative ? -u : u;
-        scale = sc;
+        units = r.units();
+        scale = r.scale();
         return true;
     }
 
@@ -1022,8 +676,6 @@ final class CanonicalChunkParser {
         return Money.parseAmount(text(k));
     }
 
-    private static final int[] DAYS_BEFORE_MONTH = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-
     /** A time of the form 2024-09-01T00:00:00Z by hand, any other through the general parser. */
     private Instant instant(int k) {
         Instant fixed = fixedInstant(k);
@@ -1034,135 +686,5 @@ final class CanonicalChunkParser {
     private Instant fixedInstant(int k) {
         long second = epochSecond(k);
         return second == NO_TIME ? null : Instant.ofEpochSecond(second);
-    }
-
-    private static int lengthOfMonth(int month, boolean leap) {
-        return switch (month) {
-            case 2 -> leap ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
-    }
-
-    /** The value of {@code count} ASCII digits, or -1 if one is not a digit. */
-    private static int digits(byte[] b, int at, int count) {
-        int v = 0;
-        for (int i = at; i < at + count; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            v = v * 10 + d;
-        }
-        return v;
-    }
-
-    /** An open-addressing map from byte strings to values; per parser, so per thread. */
-    static final class ByteDictionary {
-        /**
-         * Whether the column's values are too often new to be worth a dictionary (such as resource ids, a few
-         * rows each): a lookup in a large table misses the CPU caches, and costs more than making the value anew.
-         */
-        boolean direct;
-
-        private long lookups;
-        private long misses;
-        private byte[][] keys = new byte[64][];
-        private Object[] values = new Object[64];
-        private int[] hashes = new int[64];
-        private int size;
-
-        int size() {
-            return size;
-        }
-
-        void clear() {
-            keys = new byte[64][];
-            values = new Object[64];
-            hashes = new int[64];
-            size = 0;
-        }
-
-        private static int hash(byte[] b, int from, int to) {
-            int h = 1;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + b[i];
-            }
-            // mixed (murmur3's finalizer): ids such as ins-039550 have near hash codes, which linear probing clusters
-            h ^= h >>> 16;
-            h *= 0x85ebca6b;
-            h ^= h >>> 13;
-            h *= 0xc2b2ae35;
-            return h ^ (h >>> 16);
-        }
-
-        Object get(byte[] b, int from, int to) {
-            lookups++;
-            int h = hash(b, from, to);
-            int mask = keys.length - 1;
-            for (int i = h & mask; ; i = (i + 1) & mask) {
-                byte[] key = keys[i];
-                if (key == null) {
-                    misses++;
-                    if (size >= 8192 && misses * 4 > lookups && !tagsLike) {
-                        direct = true;
-                        clear();
-                    }
-                    return null;
-                }
-                if (hashes[i] == h && same(key, b, from, to)) {
-                    return values[i];
-                }
-            }
-        }
-
-        /** Whether making a value costs far more than a lookup (a tags cell is parsed as JSON): never direct. */
-        boolean tagsLike;
-
-        /** Byte by byte: keys are short, where {@link Arrays#equals} costs more to set up than to compare. */
-        private static boolean same(byte[] key, byte[] b, int from, int to) {
-            if (key.length != to - from) {
-                return false;
-            }
-            for (int i = 0; i < key.length; i++) {
-                if (key[i] != b[from + i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        void put(byte[] key, Object value) {
-            if ((size + 1) * 2 > keys.length) {
-                grow();
-            }
-            insert(key, value, hash(key, 0, key.length));
-            size++;
-        }
-
-        private void insert(byte[] key, Object value, int h) {
-            int mask = keys.length - 1;
-            int i = h & mask;
-            while (keys[i] != null) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = key;
-            values[i] = value;
-            hashes[i] = h;
-        }
-
-        private void grow() {
-            byte[][] oldKeys = keys;
-            Object[] oldValues = values;
-            int[] oldHashes = hashes;
-            keys = new byte[oldKeys.length * 2][];
-            values = new Object[oldKeys.length * 2];
-            hashes = new int[oldKeys.length * 2];
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != null) {
-                    insert(oldKeys[i], oldValues[i], oldHashes[i]);
-                }
-            }
-        }
     }
 }

@@ -11,17 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
@@ -30,6 +23,8 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
+import org.cloudbilling.core.io.internal.CsvByteRows;
+import org.cloudbilling.core.io.internal.CsvFileParts;
 import org.cloudbilling.core.io.internal.RowSource;
 
 /**
@@ -52,7 +47,6 @@ final class CanonicalCsvFile implements Closeable {
     private final Charset charset;
     private final CanonicalRowMapping mapping;
     private final int threads;
-    private final long partSize;
     private final FileChannel channel;
     private final long size;
     /** The offset of the first row, after the header line; -1 when the plain reader reads the whole file. */
@@ -61,28 +55,10 @@ final class CanonicalCsvFile implements Closeable {
     /** The plain reader of the rest of the file, once the fast path stopped; null before. */
     private RowSource<LineItem> plain;
 
-    private ExecutorService pool;
-    private BlockingQueue<CanonicalChunkParser> parsers;
-    private final ArrayDeque<Future<Done>> inFlight = new ArrayDeque<>();
-    private long nextPart;
-    private long parts;
-    private long expectedStart;
-    private long nextLine = 2;
+    /** The parts of the body, read on {@link #threads} threads; null when the plain reader reads the whole file. */
+    private final CsvFileParts<CanonicalChunkParser> parts;
 
-    /** A part read, with what its rows gave. */
-    private static final class Done {
-        final CanonicalChunkParser.Part part;
-        final Object result;
-
-        Done(CanonicalChunkParser.Part part, Object result) {
-            this.part = part;
-            this.result = result;
-        }
-    }
-
-    private interface PartReader {
-        Done read(CanonicalChunkParser parser, long nominalStart, long nominalEnd, long firstRow);
-    }
+    private interface PartReader extends CsvFileParts.PartReader<CanonicalChunkParser> {}
 
     CanonicalCsvFile(Path file, Charset charset, String source, FormulaGuard guard, int threads, long partSize) {
         this.file = file;
@@ -104,10 +80,10 @@ final class CanonicalCsvFile implements Closeable {
             closeQuietly(e);
             throw e;
         }
-        this.expectedStart = headerEnd;
-        long body = headerEnd < 0 ? 0 : size - headerEnd;
-        this.partSize = Math.max(1, partSize);
-        this.parts = headerEnd < 0 ? 0 : Math.max(1, (body + this.partSize - 1) / this.partSize);
+        this.parts = headerEnd < 0
+                ? null
+                : new CsvFileParts<>(
+                        channel, size, headerEnd, this.threads, partSize, () -> new CanonicalChunkParser(mapping));
     }
 
     private void closeQuietly(Exception failure) {
@@ -144,105 +120,10 @@ final class CanonicalCsvFile implements Closeable {
         return -1;
     }
 
-    private void start() {
-        if (pool == null) {
-            pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "billing-csv-reader");
-                t.setDaemon(true);
-                return t;
-            });
-            parsers = new ArrayBlockingQueue<>(threads + 1);
-            for (int i = 0; i <= threads; i++) {
-                parsers.add(new CanonicalChunkParser(mapping));
-            }
-        }
-    }
-
-    private long nominalStart(long part) {
-        return headerEnd + part * partSize;
-    }
-
-    private long nominalEnd(long part) {
-        return part == parts - 1 ? size : headerEnd + (part + 1) * partSize;
-    }
-
-    private Done run(PartReader reader, long part, long firstRow) {
-        CanonicalChunkParser parser = parsers.poll();
-        if (parser == null) {
-            throw new IllegalStateException("bug: no parser free");
-        }
-        try {
-            return reader.read(parser, nominalStart(part), nominalEnd(part), firstRow);
-        } finally {
-            parsers.add(parser);
-        }
-    }
-
-    /**
-     * Returns the next part in file order, its first row where the part before ended, or null after the last.
-     * The part's lines are numbered from {@link #nextLine}.
-     */
-    private Done next(PartReader reader, int window) {
-        if (nextPart >= parts && inFlight.isEmpty()) {
-            return null;
-        }
-        start();
-        while (inFlight.size() < window && nextPart < parts) {
-            long part = nextPart++;
-            long first = part == 0 ? headerEnd : -1;
-            inFlight.add(pool.submit(() -> run(reader, part, first)));
-        }
-        long part = nextPart - inFlight.size();
-        Done done = await(inFlight.poll());
-        if (done.part.start != expectedStart) {
-            // a quoted line break at the cut: read this part again from where the one before ended
-            done = run(reader, part, expectedStart);
-        }
-        return done;
-    }
-
-    private static Done await(Future<Done> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
-    /** Moves on past {@code done}: its rows are numbered, the next part starts where it ended. */
-    private void passed(Done done) {
-        expectedStart = done.part.end;
-        nextLine += done.part.lines;
-    }
-
-    /** The plain reader of the rest of the file from {@link #expectedStart}, its first row on {@link #nextLine}. */
+    /** The plain reader of the rest of the file, from where the fast path stopped. */
     private RowSource<LineItem> rest() {
-        try {
-            InputStream in = Files.newInputStream(file);
-            try {
-                in.skipNBytes(expectedStart);
-            } catch (IOException | RuntimeException e) {
-                in.close();
-                throw e;
-            }
-            CsvRows rows = CsvRows.continuing(
-                    StrictText.reader(in, charset, mapping.source(), nextLine), mapping.source(), nextLine);
-            plain = RowSource.continuing(
-                    rows, LineItemCsv.header().toArray(String[]::new), cells -> mapping.map(cells, rows.line()));
-            return plain;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        plain = parts.rest(file, charset, mapping.source(), LineItemCsv.header().toArray(String[]::new), mapping::map);
+        return plain;
     }
 
     private RowSource<LineItem> whole() {
@@ -278,32 +159,33 @@ final class CanonicalCsvFile implements Closeable {
         PartReader reader = (parser, from, to, first) -> {
             A container = supplier.get();
             BillingInputException[] bad = {null};
-            CanonicalChunkParser.Part part =
-                    parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
-                        @Override
-                        public boolean item(LineItem item) {
-                            accumulator.accept(container, item);
-                            return true;
-                        }
+            CsvByteRows.Part part = parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
+                @Override
+                public boolean item(LineItem item) {
+                    accumulator.accept(container, item);
+                    return true;
+                }
 
-                        @Override
-                        public boolean bad(BillingInputException refusal) {
-                            bad[0] = refusal;
-                            return false;
-                        }
-                    });
-            return new Done(part, new Object[] {container, bad[0]});
+                @Override
+                public boolean bad(BillingInputException refusal) {
+                    bad[0] = refusal;
+                    return false;
+                }
+            });
+            return new CsvFileParts.Done(part, new Object[] {container, bad[0]});
         };
-        for (Done done = next(reader, threads + 1); done != null; done = next(reader, threads + 1)) {
+        for (CsvFileParts.Done done = parts.next(reader, threads + 1);
+                done != null;
+                done = parts.next(reader, threads + 1)) {
             Object[] got = (Object[]) done.result;
             if (got[1] != null) {
-                throw movedDown((BillingInputException) got[1], nextLine);
+                throw CsvFileParts.movedDown((BillingInputException) got[1], parts.nextLine());
             }
             @SuppressWarnings("unchecked")
             A container = (A) got[0];
             total = total == null ? container : combiner.apply(total, container);
             boolean stopped = done.part.stopped;
-            passed(done);
+            parts.passed(done);
             if (stopped) {
                 A restOf = supplier.get();
                 try (RowSource<LineItem> plain = rest()) {
@@ -349,7 +231,7 @@ final class CanonicalCsvFile implements Closeable {
             BillingInputException[] bad = {null};
             CanonicalTally tally = new CanonicalTally(keyColumns, offsetSeconds);
             parser.tally = tally;
-            CanonicalChunkParser.Part part;
+            CsvByteRows.Part part;
             try {
                 part = parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
                     @Override
@@ -369,17 +251,19 @@ final class CanonicalCsvFile implements Closeable {
             }
             Rollup rollup =
                     bad[0] != null ? null : items.finisher().apply(container).merge(tally.toRollup(grouping));
-            return new Done(part, new Object[] {rollup, bad[0]});
+            return new CsvFileParts.Done(part, new Object[] {rollup, bad[0]});
         };
         Rollup total = Rollup.empty(grouping);
-        for (Done done = next(reader, threads + 1); done != null; done = next(reader, threads + 1)) {
+        for (CsvFileParts.Done done = parts.next(reader, threads + 1);
+                done != null;
+                done = parts.next(reader, threads + 1)) {
             Object[] got = (Object[]) done.result;
             if (got[1] != null) {
-                throw movedDown((BillingInputException) got[1], nextLine);
+                throw CsvFileParts.movedDown((BillingInputException) got[1], parts.nextLine());
             }
             total = total.merge((Rollup) got[0]);
             boolean stopped = done.part.stopped;
-            passed(done);
+            parts.passed(done);
             if (stopped) {
                 A restOf = items.supplier().get();
                 BiConsumer<A, LineItem> add = items.accumulator();
@@ -403,21 +287,20 @@ final class CanonicalCsvFile implements Closeable {
     private final class Items implements Iterator<LineItem> {
         private final PartReader reader = (parser, from, to, first) -> {
             List<Object> rows = new ArrayList<>();
-            CanonicalChunkParser.Part part =
-                    parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
-                        @Override
-                        public boolean item(LineItem item) {
-                            rows.add(item);
-                            return true;
-                        }
+            CsvByteRows.Part part = parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
+                @Override
+                public boolean item(LineItem item) {
+                    rows.add(item);
+                    return true;
+                }
 
-                        @Override
-                        public boolean bad(BillingInputException refusal) {
-                            rows.add(refusal);
-                            return true;
-                        }
-                    });
-            return new Done(part, rows);
+                @Override
+                public boolean bad(BillingInputException refusal) {
+                    rows.add(refusal);
+                    return true;
+                }
+            });
+            return new CsvFileParts.Done(part, rows);
         };
         private List<?> rows = List.of();
         private int index;
@@ -443,7 +326,7 @@ final class CanonicalCsvFile implements Closeable {
                     plain = headerEnd < 0 ? whole() : rest();
                     continue;
                 }
-                Done next = headerEnd < 0 ? null : CanonicalCsvFile.this.next(reader, threads + 2);
+                CsvFileParts.Done next = headerEnd < 0 ? null : parts.next(reader, threads + 2);
                 if (next == null) {
                     if (headerEnd < 0) {
                         stopped = true;
@@ -454,9 +337,9 @@ final class CanonicalCsvFile implements Closeable {
                 }
                 rows = (List<?>) next.result;
                 index = 0;
-                rowsLine = nextLine;
+                rowsLine = parts.nextLine();
                 stopped = next.part.stopped;
-                passed(next);
+                parts.passed(next);
             }
             return false;
         }
@@ -471,18 +354,10 @@ final class CanonicalCsvFile implements Closeable {
             }
             Object row = rows.get(index++);
             if (row instanceof BillingInputException e) {
-                throw movedDown(e, rowsLine);
+                throw CsvFileParts.movedDown(e, rowsLine);
             }
             return (LineItem) row;
         }
-    }
-
-    private static BillingInputException movedDown(BillingInputException e, long lines) {
-        List<InputProblem> moved = new ArrayList<>();
-        for (InputProblem p : e.problems()) {
-            moved.add(p.movedDown(lines));
-        }
-        return new BillingInputException(moved);
     }
 
     /** Stops the threads and closes the file. */
@@ -491,12 +366,8 @@ final class CanonicalCsvFile implements Closeable {
         if (plain != null) {
             plain.close();
         }
-        if (pool != null) {
-            for (Future<Done> f : inFlight) {
-                f.cancel(true);
-            }
-            inFlight.clear();
-            pool.shutdownNow();
+        if (parts != null) {
+            parts.close();
         }
         try {
             channel.close();

@@ -96,7 +96,7 @@ public final class CsvRows implements Closeable {
      * Returns the rows of {@code reader}, the rest of an input from a row boundary on: its first row starts on line
      * {@code firstLine} of the input, and a leading byte order mark is a character of its first cell.
      */
-    static CsvRows continuing(Reader reader, String source, long firstLine) {
+    public static CsvRows continuing(Reader reader, String source, long firstLine) {
         return new CsvRows(reader, source, firstLine);
     }
 

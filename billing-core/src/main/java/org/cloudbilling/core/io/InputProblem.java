@@ -102,7 +102,7 @@ public final class InputProblem {
     }
 
     /** Returns this problem {@code lines} further down the input: for a part of an input read apart. */
-    InputProblem movedDown(long lines) {
+    public InputProblem movedDown(long lines) {
         return lines == 0 ? this : new InputProblem(source, line + lines, column, columnName, value, reason);
     }
 

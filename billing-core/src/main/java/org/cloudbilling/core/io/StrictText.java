@@ -44,7 +44,7 @@ public final class StrictText {
     }
 
     /** Returns a reader as {@link #reader(InputStream, Charset, String)} of text whose first line is {@code line}. */
-    static Reader reader(InputStream in, Charset charset, String source, long line) {
+    public static Reader reader(InputStream in, Charset charset, String source, long line) {
         return new Decoding(requireNonNull(in, "in"), requireNonNull(charset, "charset"), requireNonNull(source), line);
     }
 

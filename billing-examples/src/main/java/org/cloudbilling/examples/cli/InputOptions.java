@@ -189,20 +189,24 @@ final class InputOptions {
 
     /**
      * Consolidates the file's line items by {@code grouping}: a canonical CSV file is totalled from its bytes on
-     * every core without making an item of each row ({@code LineItemCsv.consolidate}), other formats as
+     * every core without making an item of each row ({@code LineItemCsv.consolidate}), a FOCUS CSV file is read from
+     * its bytes on every core ({@code FocusCsv.consolidate}), other formats as
      * {@link #collect(Progress, Collector)} reads them; the same roll-up either way.
      *
      * @throws UserError if the file cannot be read or the format is not supported
      * @throws org.cloudbilling.core.io.BillingInputException naming file, line and column of the first bad row
      */
     Rollup consolidate(Progress progress, Grouping grouping) {
-        if (format != InputFormat.CANONICAL) {
+        boolean focusCsv = format == InputFormat.FOCUS && !isParquet();
+        if (format != InputFormat.CANONICAL && !focusCsv) {
             return collect(progress, Consolidation.toRollup(grouping));
         }
         String name = input.toString();
         Charset charset = charset();
         try {
-            Rollup result = LineItemCsv.consolidate(input, charset, formulaGuard, grouping);
+            Rollup result = focusCsv
+                    ? FocusCsv.consolidate(input, charset, formulaGuard, grouping)
+                    : LineItemCsv.consolidate(input, charset, formulaGuard, grouping);
             long count = 0;
             for (Totals t : result.groups().values()) {
                 count += t.itemCount();

@@ -1,0 +1,203 @@
+package org.cloudbilling.core.focus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.BiConsumer;
+import java.util.stream.Collector;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.consolidation.Consolidation;
+import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.consolidation.Rollup;
+import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.FormulaGuard;
+import org.cloudbilling.core.io.StrictText;
+import org.cloudbilling.core.io.internal.CsvByteRows;
+import org.cloudbilling.core.io.internal.CsvFileParts;
+import org.cloudbilling.core.io.internal.RowSource;
+
+/**
+ * A FOCUS CSV file consolidated on several threads from its bytes ({@link FocusChunkParser} over the shared
+ * {@link CsvFileParts}), the parts' totals merged in file order: the same roll-up, and the same error for the first
+ * bad row, as the plain reader's items ({@link FocusCsv#readLineItems}) consolidated, whatever the number of
+ * threads.
+ *
+ * <p>The header is read and checked by the plain reader, so a refused header fails exactly as there. The fast path
+ * needs a UTF-8 file whose header is one line of plain ASCII names without quotes; any other file is read by the
+ * plain reader throughout. Where a part's fast path stops (see {@link CsvByteRows}) the rest of the file goes
+ * through the plain reader from that row on, with the right line numbers.
+ */
+final class FocusCsvFile {
+    private FocusCsvFile() {}
+
+    static Rollup consolidate(
+            Path file, Charset charset, FormulaGuard guard, Grouping grouping, int threads, long partSize) {
+        Collector<LineItem, ?, Rollup> items = Consolidation.toRollup(grouping);
+        return consolidate(file, charset, guard, items, threads, partSize);
+    }
+
+    private static <A> Rollup consolidate(
+            Path file,
+            Charset charset,
+            FormulaGuard guard,
+            Collector<LineItem, A, Rollup> items,
+            int threads,
+            long partSize) {
+        String source = file.toString();
+        BiConsumer<A, LineItem> add = items.accumulator();
+        String[] header;
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (FocusCsvReader plain = FocusCsv.reader(StrictText.reader(in, charset, source), source, guard)) {
+            header = plain.header().toArray(String[]::new);
+            long headerEnd = charset.equals(StandardCharsets.UTF_8) ? headerEnd(file, header) : -1;
+            if (headerEnd < 0) {
+                A all = items.supplier().get();
+                while (plain.hasNext()) {
+                    add.accept(all, plain.nextLineItem());
+                }
+                return items.finisher().apply(all);
+            }
+            return fast(
+                    file,
+                    charset,
+                    source,
+                    header,
+                    headerEnd,
+                    new FocusRowMapping(source, guard, header),
+                    items,
+                    threads,
+                    partSize);
+        }
+    }
+
+    private static <A> Rollup fast(
+            Path file,
+            Charset charset,
+            String source,
+            String[] header,
+            long headerEnd,
+            FocusRowMapping mapping,
+            Collector<LineItem, A, Rollup> items,
+            int threads,
+            long partSize) {
+        BiConsumer<A, LineItem> add = items.accumulator();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                CsvFileParts<FocusChunkParser> parts = new CsvFileParts<>(
+                        channel, channel.size(), headerEnd, threads, partSize, () -> new FocusChunkParser(mapping))) {
+            CsvFileParts.PartReader<FocusChunkParser> reader = (parser, from, to, first) -> {
+                A container = items.supplier().get();
+                BillingInputException[] bad = {null};
+                CsvByteRows.Part part =
+                        parser.read(channel, parts.size(), from, to, first, new FocusChunkParser.Sink() {
+                            @Override
+                            public boolean item(LineItem item) {
+                                add.accept(container, item);
+                                return true;
+                            }
+
+                            @Override
+                            public boolean bad(BillingInputException refusal) {
+                                bad[0] = refusal;
+                                return false;
+                            }
+                        });
+                Rollup rollup = bad[0] != null ? null : items.finisher().apply(container);
+                return new CsvFileParts.Done(part, new Object[] {rollup, bad[0]});
+            };
+            Rollup total = null;
+            int window = parts.threads() + 1;
+            for (CsvFileParts.Done done = parts.next(reader, window); done != null; done = parts.next(reader, window)) {
+                Object[] got = (Object[]) done.result;
+                if (got[1] != null) {
+                    throw CsvFileParts.movedDown((BillingInputException) got[1], parts.nextLine());
+                }
+                total = total == null ? (Rollup) got[0] : total.merge((Rollup) got[0]);
+                boolean stopped = done.part.stopped;
+                parts.passed(done);
+                if (stopped) {
+                    A restOf = items.supplier().get();
+                    try (RowSource<LineItem> rest = parts.rest(
+                            file,
+                            charset,
+                            source,
+                            header,
+                            (cells, line) -> mapping.toLineItem(mapping.parse(cells, line), line))) {
+                        while (rest.hasNext()) {
+                            add.accept(restOf, rest.next());
+                        }
+                    }
+                    Rollup last = items.finisher().apply(restOf);
+                    total = total == null ? last : total.merge(last);
+                    break;
+                }
+            }
+            return total != null
+                    ? total
+                    : items.finisher().apply(items.supplier().get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The offset after the header line when it is one line of the names {@code header}, plain ASCII, each quoted or
+     * not (without a quote inside), joined by commas and ended by LF or CRLF; else -1.
+     */
+    private static long headerEnd(Path file, String[] header) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer start = ByteBuffer.allocate((int) Math.min(channel.size(), 1 << 20));
+            while (start.hasRemaining() && channel.read(start, start.position()) > 0) {
+                // read the first bytes
+            }
+            byte[] b = start.array();
+            int got = start.position();
+            int i = 0;
+            for (int k = 0; k < header.length; k++) {
+                boolean quoted = i < got && b[i] == '"';
+                if (quoted) {
+                    i++;
+                }
+                int from = i;
+                while (i < got && b[i] > 0x1f && b[i] < 0x7f && b[i] != '"' && (quoted || b[i] != ',')) {
+                    i++;
+                }
+                if (!new String(b, from, i - from, StandardCharsets.US_ASCII).equals(header[k])) {
+                    return -1;
+                }
+                if (quoted) {
+                    if (i >= got || b[i] != '"') {
+                        return -1;
+                    }
+                    i++;
+                }
+                if (k < header.length - 1) {
+                    if (i >= got || b[i] != ',') {
+                        return -1;
+                    }
+                    i++;
+                }
+            }
+            if (i < got && b[i] == '\n') {
+                return i + 1;
+            }
+            if (i + 1 < got && b[i] == '\r' && b[i + 1] == '\n') {
+                return i + 2;
+            }
+            return -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

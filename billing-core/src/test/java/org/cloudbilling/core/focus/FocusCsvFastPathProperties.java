@@ -1,0 +1,372 @@
+package org.cloudbilling.core.focus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.consolidation.Consolidation;
+import org.cloudbilling.core.consolidation.Dimension;
+import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.consolidation.Rollup;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.FormulaGuard;
+import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.testing.BillingGenerators;
+import org.cloudbilling.core.time.BillingCalendar;
+import org.cloudbilling.core.time.BillingMonth;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * FOCUS-8, import: consolidating a FOCUS CSV file from its bytes ({@link FocusCsv#consolidate}, parts read on
+ * several threads) gives exactly what the plain reader's items give consolidated: the same groups, the same totals
+ * with every scale, and the same error for the first bad row, whatever the number of threads and wherever the file
+ * is cut; on the library's own exports (FOCUS 1.0 and 1.2), on a provider's rows (no {@code x_} columns), on
+ * spoiled files, and on the real FOCUS 1.0 sample.
+ */
+@Tag("FOCUS-8")
+class FocusCsvFastPathProperties {
+    private static final BillingMonth MONTH = BillingMonth.of(2024, 9);
+    private static final FocusExport EXPORT =
+            new FocusExport("Tencent Cloud", "Tencent Cloud", "Tencent Cloud", BillingCalendar.UTC);
+
+    /** Text that needs quoting, escaping or decoding: quotes, commas, line breaks, non-ASCII, guarded starts. */
+    private static final List<String> ODD = List.of(
+            "équipe",
+            "名前",
+            "a,b",
+            "say \"hi\"",
+            "line\nbreak",
+            "cr\r\nlf",
+            "=SUM(A1)",
+            "'quoted",
+            "-5",
+            "NULL",
+            "plain");
+
+    private static final List<Grouping> GROUPINGS = List.of(
+            Grouping.by(),
+            Grouping.by(Dimension.OWNER),
+            Grouping.by(Dimension.PAYER, Dimension.BUSINESS, Dimension.CHARGE_CATEGORY),
+            Grouping.by(Dimension.parse("ServiceCategory"), Dimension.REGION),
+            Grouping.by(Dimension.OWNER, Dimension.tag(TagKey.of("team"))));
+
+    private static Gen<LineItem> items() {
+        Gen<LineItem> base = BillingGenerators.lineItems(Currency.getInstance("USD"))
+                .mix(BillingGenerators.lineItems(Currency.getInstance("JPY")));
+        Gen<String> odd = Generate.pick(ODD);
+        Gen<Integer> dice = integers().between(0, 9);
+        return in -> {
+            LineItem item = base.generate(in);
+            LineItem.Builder b = LineItem.builder().from(item);
+            if (dice.generate(in) < 3) {
+                Map<TagKey, String> tags = new LinkedHashMap<>(item.tags());
+                tags.put(TagKey.of(odd.generate(in)), odd.generate(in));
+                b.tags(tags);
+            }
+            if (dice.generate(in) < 2) {
+                b.id(LineItemId.of(item.id().value() + odd.generate(in)));
+            }
+            return b.build();
+        };
+    }
+
+    /** The items as a FOCUS CSV: the library's own export, or a provider's rows without the {@code x_} columns. */
+    private static String csv(List<LineItem> items, FocusVersion version, boolean provider, FormulaGuard guard) {
+        StringWriter out = new StringWriter();
+        List<String> extra = provider ? List.of() : FocusLineItems.EXTRA_COLUMNS;
+        try (FocusCsvWriter w = FocusCsv.writer(out, version, extra, guard)) {
+            for (LineItem item : items) {
+                FocusRow row = FocusLineItems.toRow(item, MONTH, EXPORT.withVersion(version));
+                if (provider) {
+                    FocusRow.Builder b = row.toBuilder();
+                    FocusLineItems.EXTRA_COLUMNS.forEach(h -> b.extra(h, null));
+                    row = b.build();
+                }
+                w.write(row);
+            }
+        }
+        return out.toString();
+    }
+
+    private static Path file(byte[] bytes) {
+        try {
+            Path p = Files.createTempFile("focus-fast-path", ".csv");
+            Files.write(p, bytes);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every group's key and totals, every amount with its scale. */
+    private static String described(Rollup rollup) {
+        StringBuilder out = new StringBuilder();
+        rollup.groups()
+                .forEach((key, totals) ->
+                        out.append(key).append(" = ").append(totals).append('\n'));
+        return out.toString();
+    }
+
+    /** The plain reader's items of the text, consolidated; or its refusal, naming {@code file}. */
+    private static String plain(String text, Path file, FormulaGuard guard, Grouping grouping) {
+        try {
+            List<LineItem> items = FocusCsv.readLineItems(new StringReader(text), file.toString(), guard, OnError.FAIL)
+                    .valuesOrThrow();
+            return described(Consolidation.consolidate(items, grouping));
+        } catch (BillingInputException e) {
+            return "refused " + e.problems();
+        }
+    }
+
+    private static String fast(Path file, FormulaGuard guard, Grouping grouping, int threads, int partSize) {
+        try {
+            return described(FocusCsv.consolidate(file, StandardCharsets.UTF_8, guard, grouping, threads, partSize));
+        } catch (BillingInputException e) {
+            return "refused " + e.problems();
+        }
+    }
+
+    @Test
+    void fastPath_givesThePlainReadersTotals_whateverTheThreadsAndCuts() {
+        qt().withExamples(60)
+                .forAll(
+                        lists().of(items()).ofSizeBetween(0, 30),
+                        integers().between(1, 3),
+                        integers().between(1, 4000),
+                        integers().between(0, 7))
+                .checkAssert((items, threads, partSize, kind) -> {
+                    FocusVersion version = (kind & 1) == 0 ? FocusVersion.V1_0 : FocusVersion.V1_2;
+                    boolean provider = (kind & 2) != 0;
+                    FormulaGuard guard = (kind & 4) != 0 ? FormulaGuard.ON : FormulaGuard.OFF;
+                    String text = csv(items, version, provider, guard);
+                    if ((kind & 1) == 0) {
+                        text = text.replace("\r\n", "\n");
+                    }
+                    Path file = file(text.getBytes(StandardCharsets.UTF_8));
+                    try {
+                        for (Grouping grouping : GROUPINGS) {
+                            String expected = plain(text, file, guard, grouping);
+                            assertThat(expected).doesNotStartWith("refused");
+                            assertThat(fast(file, guard, grouping, threads, partSize))
+                                    .isEqualTo(expected);
+                        }
+                    } finally {
+                        delete(file);
+                    }
+                });
+    }
+
+    /** Ways to spoil a row: a bad cell, a bad row or bad CSV, and odd but valid cells the plain mapping reads. */
+    private static final List<String> SPOILERS = List.of(
+            "amount",
+            "width",
+            "quoteInside",
+            "badByte",
+            "blank",
+            "guard",
+            "quotedBreak",
+            "loneCr",
+            "afterQuote",
+            "tagsJunk",
+            "tagsDuplicate",
+            "badTime",
+            "spaceTime",
+            "badCurrency",
+            "unclosed",
+            "endNotAfterStart",
+            "quotedAmount",
+            "longAmount",
+            "nullService",
+            "exponent",
+            "plusAmount",
+            "manyDecimals",
+            "badPayMode");
+
+    private static String spoil(String line, List<String> header, String how) {
+        String[] cells = line.split(",", -1);
+        int billed = header.indexOf("BilledCost");
+        int list = header.indexOf("ListCost");
+        int sub = header.indexOf("SubAccountId");
+        int service = header.indexOf("ServiceName");
+        int region = header.indexOf("RegionId");
+        int start = header.indexOf("ChargePeriodStart");
+        int end = header.indexOf("ChargePeriodEnd");
+        int currency = header.indexOf("BillingCurrency");
+        int tags = header.indexOf("Tags");
+        int payMode = header.indexOf("x_PayMode");
+        switch (how) {
+            case "amount" -> cells[billed] = "12.5x";
+            case "width" -> {
+                return line + ",extra";
+            }
+            case "quoteInside" -> cells[sub] = "o\"1";
+            case "badByte" -> cells[sub] = "o\u0000BAD";
+            case "blank" -> {
+                return "\n" + line;
+            }
+            case "guard" -> cells[service] = "'" + cells[service];
+            case "quotedBreak" -> cells[service] = "\"li\nx\"";
+            case "loneCr" -> cells[region] = "p\rq";
+            case "afterQuote" -> cells[sub] = "\"o\"x";
+            case "tagsJunk" -> cells[tags] = "\"{}junk\"";
+            case "tagsDuplicate" -> cells[tags] = "\"{\"\"a\"\":\"\"1\"\",\"\"a\"\":\"\"2\"\"}\"";
+            case "badTime" -> cells[start] = "2024-02-30T00:00:00Z";
+            case "spaceTime" -> cells[start] = cells[start].replace('T', ' ').replace("Z", "");
+            case "badCurrency" -> cells[currency] = "XYZ";
+            case "unclosed" -> cells[region] = "\"open";
+            case "endNotAfterStart" -> cells[end] = cells[start];
+            case "quotedAmount" -> cells[billed] = "\"" + cells[billed] + "\"";
+            case "longAmount" -> cells[list] = cells[list] + "0000000000000000000";
+            case "nullService" -> cells[service] = "NULL";
+            case "exponent" -> cells[billed] = "1e2";
+            case "plusAmount" -> cells[billed] = "+" + cells[billed].replace("-", "");
+            case "manyDecimals" -> cells[billed] = "0.0000000000000000001";
+            case "badPayMode" -> cells[payMode] = "SOMETIMES";
+            default -> throw new IllegalArgumentException(how);
+        }
+        return String.join(",", cells);
+    }
+
+    @Test
+    void fastPath_refusesBadRowsExactlyAsThePlainReader() {
+        Gen<LineItem> oneTag = in -> {
+            LineItem item =
+                    BillingGenerators.lineItems(Currency.getInstance("USD")).generate(in);
+            // at most one tag: the tags cell then holds no comma, so the row splits on commas into its cells
+            Map<TagKey, String> tags = new LinkedHashMap<>();
+            item.tags().entrySet().stream().limit(1).forEach(t -> tags.put(t.getKey(), t.getValue()));
+            return LineItem.builder().from(item).tags(tags).build();
+        };
+        qt().withExamples(120)
+                .forAll(
+                        lists().of(oneTag).ofSizeBetween(1, 12),
+                        lists().of(Generate.pick(SPOILERS)).ofSizeBetween(1, 3),
+                        integers().between(1, 3),
+                        integers().between(1, 3000))
+                .checkAssert((items, spoilers, threads, partSize) -> {
+                    // the plain reader reads ahead, so a byte that is not UTF-8 may stop it before an earlier bad
+                    // row: that spoiler is tried alone
+                    List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
+                    String text = csv(items, FocusVersion.V1_0, false, FormulaGuard.ON)
+                            .replace("\r\n", "\n");
+                    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+                    List<String> header = List.of(lines.get(0).split(",", -1));
+                    for (int i = 0; i < how.size(); i++) {
+                        // rows only: line 0 is the header, and the text ends with a line break
+                        int at = 1 + (i * 7 + how.get(i).length()) % (lines.size() - 2);
+                        lines.set(at, spoil(lines.get(at), header, how.get(i)));
+                    }
+                    byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+                    for (int i = 0; i < bytes.length; i++) {
+                        if (bytes[i] == 0) {
+                            bytes[i] = (byte) 0xE9; // ISO-8859-1 é: not UTF-8
+                        }
+                    }
+                    Path file = file(bytes);
+                    try {
+                        for (Grouping grouping : GROUPINGS) {
+                            String expected;
+                            try (java.io.InputStream in = Files.newInputStream(file)) {
+                                List<LineItem> plainItems = new ArrayList<>();
+                                try (FocusCsvReader r =
+                                        FocusCsv.reader(in, StandardCharsets.UTF_8, file.toString(), FormulaGuard.ON)) {
+                                    while (r.hasNext()) {
+                                        plainItems.add(r.nextLineItem());
+                                    }
+                                }
+                                expected = described(Consolidation.consolidate(plainItems, grouping));
+                            } catch (BillingInputException e) {
+                                expected = "refused " + e.problems();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                            assertThat(fast(file, FormulaGuard.ON, grouping, threads, partSize))
+                                    .as("spoiled by %s", how)
+                                    .isEqualTo(expected);
+                        }
+                    } finally {
+                        delete(file);
+                    }
+                });
+    }
+
+    /** The real FOCUS 1.0 sample (the copy of {@code data/focus-1.0/focus_sample.csv} in the test resources). */
+    private static String sample() throws IOException {
+        try (java.io.InputStream in = FocusCsvFastPathProperties.class.getResourceAsStream("/focus/focus_sample.csv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void fastPath_onTheRealFocusSample_givesThePlainReadersTotals() throws IOException {
+        String text = sample();
+        Path file = file(text.getBytes(StandardCharsets.UTF_8));
+        try {
+            for (Grouping grouping : GROUPINGS) {
+                String expected = plain(text, file, FormulaGuard.OFF, grouping);
+                assertThat(expected).doesNotStartWith("refused").contains("USD");
+                for (int threads = 1; threads <= 2; threads++) {
+                    for (int partSize : new int[] {997, 65_536, 16 << 20}) {
+                        assertThat(fast(file, FormulaGuard.OFF, grouping, threads, partSize))
+                                .isEqualTo(expected);
+                    }
+                }
+            }
+        } finally {
+            delete(file);
+        }
+    }
+
+    @Test
+    void fastPath_headerForms_byteOrderMark_otherCharset_asThePlainReader() throws IOException {
+        String text = sample();
+        int eol = text.indexOf('\n');
+        String plainHeader = text.substring(0, eol).replace("\"", "") + text.substring(eol);
+        String oddHeader = "\"\"" + text.substring(0, eol) + "\"\"" + text.substring(eol); // "" + the first name
+        Grouping grouping = Grouping.by(Dimension.OWNER);
+        for (String variant : List.of(plainHeader, oddHeader, "\uFEFF" + text, text.replace("\n", "\r\n"))) {
+            Path file = file(variant.getBytes(StandardCharsets.UTF_8));
+            try {
+                assertThat(fast(file, FormulaGuard.OFF, grouping, 2, 4096))
+                        .isEqualTo(plain(variant, file, FormulaGuard.OFF, grouping));
+            } finally {
+                delete(file);
+            }
+        }
+        Path latin = file(text.getBytes(StandardCharsets.ISO_8859_1));
+        try {
+            assertThat(described(FocusCsv.consolidate(
+                            latin, StandardCharsets.ISO_8859_1, FormulaGuard.OFF, grouping, 2, 4096)))
+                    .isEqualTo(plain(text, latin, FormulaGuard.OFF, grouping));
+        } finally {
+            delete(latin);
+        }
+    }
+}
