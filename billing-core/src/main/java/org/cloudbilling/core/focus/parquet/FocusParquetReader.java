@@ -126,11 +126,15 @@ final class FocusParquetReader {
          * For a BINARY or FIXED_LEN_BYTE_ARRAY column: each value's converted form (String, BigDecimal, tags),
          * keyed by the identity of the value parquet-java hands over, which is one object per dictionary entry in a
          * dictionary-encoded chunk; so a value is decoded, converted and checked once per column chunk, not once per
-         * row. Emptied at each row group, and whenever it grows past {@link #CACHED_VALUES} (a chunk of plain-encoded
-         * values, where every value is a new object).
+         * row. Emptied at each row group; when it grows past {@link #CACHED_VALUES} (a chunk of plain-encoded
+         * values, where every value is a new object, or of very many distinct values) it is dropped for the rest of
+         * the chunk.
          */
         final java.util.IdentityHashMap<org.apache.parquet.io.api.Binary, Object> converted =
                 new java.util.IdentityHashMap<>();
+
+        /** Whether {@link #converted} is used in the current column chunk. */
+        boolean caching;
 
         Column(String name, int position, FocusColumn focus, Kind kind, int scale, long perSecond) {
             this.name = name;
@@ -465,6 +469,7 @@ final class FocusParquetReader {
             readers[i] = new ColumnReader[c.leaves.size()];
             c.keysRead = 0;
             c.converted.clear();
+            c.caching = true;
             for (int j = 0; j < c.leaves.size(); j++) {
                 ColumnDescriptor leaf = c.leaves.get(j);
                 String problem = null;
@@ -521,7 +526,7 @@ final class FocusParquetReader {
                     if (r.getCurrentDefinitionLevel() == c.leaves.get(0).getMaxDefinitionLevel()) {
                         if (c.kind == Kind.TEXT || c.kind == Kind.DECIMAL_BYTES) {
                             binary = r.getBinary();
-                            Object known = c.converted.get(binary);
+                            Object known = c.caching ? c.converted.get(binary) : null;
                             raw[0] = known != null ? known : binary.getBytes();
                         } else {
                             raw[0] = value(c, r);
@@ -541,11 +546,13 @@ final class FocusParquetReader {
             }
             try {
                 Object value = raw[0] instanceof byte[] ? convert(c, raw[0]) : raw[0];
-                if (binary != null && raw[0] instanceof byte[]) {
+                if (binary != null && c.caching && raw[0] instanceof byte[]) {
                     if (c.converted.size() >= CACHED_VALUES) {
                         c.converted.clear();
+                        c.caching = false;
+                    } else {
+                        c.converted.put(binary, value);
                     }
-                    c.converted.put(binary, value);
                 }
                 put(b, c, value);
             } catch (IllegalArgumentException e) {
