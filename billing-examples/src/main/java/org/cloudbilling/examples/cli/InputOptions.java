@@ -163,16 +163,29 @@ final class InputOptions {
 
     /**
      * Collects the file's line items with {@code collector}: a canonical CSV file is read from its bytes on every
-     * core (streaming, memory bounded), other formats as {@link #read(Progress)} reads them.
+     * core (streaming, memory bounded), a FOCUS Parquet file row group by row group (streaming), other formats as
+     * {@link #read(Progress)} reads them.
      *
      * @throws UserError if the file cannot be read or the format is not supported
      * @throws org.cloudbilling.core.io.BillingInputException naming file, line and column of the first bad row
      */
     <T> T collect(Progress progress, Collector<LineItem, ?, T> collector) {
+        String name = input.toString();
+        if (format == InputFormat.FOCUS && isParquet()) {
+            // row group by row group into the collector: memory holds one row group, never the items
+            LongAdder count = new LongAdder();
+            try {
+                T result = FocusParquet.collectLineItems(input, counting(collector, count), progress::note);
+                progress.note("read " + count.sum() + " line items from " + name);
+                return result;
+            } catch (UncheckedIOException e) {
+                throw new UserError("cannot read " + name + ": "
+                        + (e.getCause() instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+            }
+        }
         if (format != InputFormat.CANONICAL) {
             return read(progress).stream().collect(collector);
         }
-        String name = input.toString();
         Charset charset = charset();
         LongAdder count = new LongAdder();
         try {

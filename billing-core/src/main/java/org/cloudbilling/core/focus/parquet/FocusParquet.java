@@ -128,6 +128,42 @@ public final class FocusParquet {
     }
 
     /**
+     * Collects a dataset's line items with {@code collector}, streaming: row group by row group, holding one row
+     * group's pages of the columns the mapping uses and the collector's container, never a list of the items. The
+     * items, their order and their ids are those of {@link #readLineItems(Path, OnError)}; the first bad row stops
+     * the read with its error, and no result is returned.
+     *
+     * <pre>{@code
+     * Rollup rollup = FocusParquet.collectLineItems(file, Consolidation.toRollup(grouping), System.err::println);
+     * }</pre>
+     *
+     * @param file the Parquet file, not null; its name is the source errors give
+     * @param collector what the items go to, in file order, not null
+     * @param notes is given the notes on how the file is read (as {@link ParquetReadResult#notes()}) before the rows
+     *     are, not null
+     * @param <A> the collector's container
+     * @param <R> the result
+     * @return the collector's result
+     * @throws BillingInputException at the first bad row, and whenever the file is not Parquet, is damaged or has a
+     *     column of a type the reader cannot take
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static <A, R> R collectLineItems(
+            Path file,
+            java.util.stream.Collector<LineItem, A, R> collector,
+            java.util.function.Consumer<String> notes) {
+        requireNonNull(collector, "collector");
+        requireNonNull(notes, "notes");
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            FocusParquetReader reader = new FocusParquetReader(in, file.toString(), true);
+            reader.notes().forEach(notes);
+            return reader.collectLineItems(collector);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Returns a writer of a FOCUS Parquet file in the columns of {@code version} and then {@code extraColumns}, ZSTD
      * compressed, {@value FocusParquetWriter#DEFAULT_ROW_GROUP_ROWS} rows a row group; see
      * {@link FocusParquetWriter}.

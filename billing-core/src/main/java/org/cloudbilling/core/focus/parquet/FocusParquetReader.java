@@ -67,6 +67,9 @@ final class FocusParquetReader {
             FocusColumn.SUB_ACCOUNT_ID,
             FocusColumn.TAGS);
 
+    /** The most converted values a column keeps for its chunk's dictionary entries. */
+    private static final int CACHED_VALUES = 4096;
+
     /** The most bytes a binary DECIMAL may have: 64 bytes hold 154 digits, far more than money holds. */
     private static final int MAX_DECIMAL_BYTES = 64;
     /** The largest DECIMAL scale and precision a schema may give. */
@@ -118,6 +121,20 @@ final class FocusParquetReader {
 
         /** For MAP: the key values read so far in the current row group. */
         long keysRead;
+
+        /**
+         * For a BINARY or FIXED_LEN_BYTE_ARRAY column: each value's converted form (String, BigDecimal, tags),
+         * keyed by the identity of the value parquet-java hands over, which is one object per dictionary entry in a
+         * dictionary-encoded chunk; so a value is decoded, converted and checked once per column chunk, not once per
+         * row. Emptied at each row group; when it grows past {@link #CACHED_VALUES} (a chunk of plain-encoded
+         * values, where every value is a new object, or of very many distinct values) it is dropped for the rest of
+         * the chunk.
+         */
+        final java.util.IdentityHashMap<org.apache.parquet.io.api.Binary, Object> converted =
+                new java.util.IdentityHashMap<>();
+
+        /** Whether {@link #converted} is used in the current column chunk. */
+        boolean caching;
 
         Column(String name, int position, FocusColumn focus, Kind kind, int scale, long perSecond) {
             this.name = name;
@@ -247,13 +264,7 @@ final class FocusParquetReader {
     }
 
     ParquetReadResult<LineItem> readLineItems(OnError onError) {
-        return read(onError, (row, number) -> {
-            try {
-                return FocusLineItems.toLineItem(row, LineItemId.of("line-" + (number + 1)));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new BillingInputException(InputProblem.ofLine(source, number, e.getMessage()));
-            }
-        });
+        return read(onError, this::lineItem);
     }
 
     /** Raw-row mode: the column names, in the file's order. */
@@ -389,6 +400,36 @@ final class FocusParquetReader {
     private <T> ParquetReadResult<T> read(OnError onError, Mapping<T> mapping) {
         List<T> out = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
+        forEach(onError, mapping, out::add, problems);
+        return new ParquetReadResult<>(ReadResult.of(out, problems), notes, version);
+    }
+
+    /** The notes on how the file is read (a DOUBLE cost column, a column left out), known once the reader is open. */
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /**
+     * Collects the line items row group by row group, holding one row group's pages of the columns and the
+     * collector's container, never the items; stops at the first bad row.
+     */
+    <A, R> R collectLineItems(java.util.stream.Collector<LineItem, A, R> collector) {
+        A container = collector.supplier().get();
+        java.util.function.BiConsumer<A, LineItem> add = collector.accumulator();
+        forEach(OnError.FAIL, this::lineItem, item -> add.accept(container, item), new ArrayList<>());
+        return collector.finisher().apply(container);
+    }
+
+    private LineItem lineItem(FocusRow row, long number) {
+        try {
+            return FocusLineItems.toLineItem(row, LineItemId.of("line-" + (number + 1)));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new BillingInputException(InputProblem.ofLine(source, number, e.getMessage()));
+        }
+    }
+
+    private <T> void forEach(
+            OnError onError, Mapping<T> mapping, java.util.function.Consumer<T> sink, List<InputProblem> problems) {
         long row = 0;
         List<RowGroup> groups = file.meta().getRow_groups();
         for (int g = 0; g < groups.size(); g++) {
@@ -398,17 +439,19 @@ final class FocusParquetReader {
             long rows = group.getNum_rows();
             for (long r = 0; r < rows; r++) {
                 row++;
+                T value;
                 try {
-                    out.add(mapping.map(row(readers, row, where), row));
+                    value = mapping.map(row(readers, row, where), row);
                 } catch (BillingInputException e) {
                     if (onError == OnError.FAIL) {
                         throw e;
                     }
                     problems.addAll(e.problems());
+                    continue;
                 }
+                sink.accept(value);
             }
         }
-        return new ParquetReadResult<>(ReadResult.of(out, problems), notes, version);
     }
 
     private ColumnReader[][] readers(RowGroup group, String where, long rowsBefore) {
@@ -425,6 +468,8 @@ final class FocusParquetReader {
             Column c = columns.get(i);
             readers[i] = new ColumnReader[c.leaves.size()];
             c.keysRead = 0;
+            c.converted.clear();
+            c.caching = true;
             for (int j = 0; j < c.leaves.size(); j++) {
                 ColumnDescriptor leaf = c.leaves.get(j);
                 String problem = null;
@@ -472,13 +517,20 @@ final class FocusParquetReader {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             Object[] raw = new Object[1];
+            org.apache.parquet.io.api.Binary binary = null;
             try {
                 if (c.kind == Kind.MAP) {
                     readMap(c, readers[i][0], readers[i][1], raw);
                 } else {
                     ColumnReader r = readers[i][0];
                     if (r.getCurrentDefinitionLevel() == c.leaves.get(0).getMaxDefinitionLevel()) {
-                        raw[0] = value(c, r);
+                        if (c.kind == Kind.TEXT || c.kind == Kind.DECIMAL_BYTES) {
+                            binary = r.getBinary();
+                            Object known = c.caching ? c.converted.get(binary) : null;
+                            raw[0] = known != null ? known : binary.getBytes();
+                        } else {
+                            raw[0] = value(c, r);
+                        }
                     }
                     r.consume();
                 }
@@ -493,7 +545,16 @@ final class FocusParquetReader {
                 continue;
             }
             try {
-                set(b, c, raw[0]);
+                Object value = raw[0] instanceof byte[] ? convert(c, raw[0]) : raw[0];
+                if (binary != null && c.caching && raw[0] instanceof byte[]) {
+                    if (c.converted.size() >= CACHED_VALUES) {
+                        c.converted.clear();
+                        c.caching = false;
+                    } else {
+                        c.converted.put(binary, value);
+                    }
+                }
+                put(b, c, value);
             } catch (IllegalArgumentException e) {
                 problems.add(InputProblem.ofCell(
                         source, row, c.position, c.name, shown(raw[0]), e.getMessage() + " (" + where + ")"));
@@ -577,13 +638,44 @@ final class FocusParquetReader {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void set(FocusRow.Builder b, Column c, Object raw) {
+    /**
+     * Converts a value as read (a {@code byte[]} of a BINARY or FIXED_LEN_BYTE_ARRAY column, a number, a tag map) to
+     * what the row builder takes for the column: a String, a BigDecimal, an Instant, or the tags.
+     *
+     * @throws IllegalArgumentException if the value is not one of the column's
+     */
+    private Object convert(Column c, Object raw) {
         if (raw instanceof BadTags) {
             throw new IllegalArgumentException(((BadTags) raw).reason);
         }
         if (c.focus == null) {
-            String text = text(c, raw);
+            return text(c, raw);
+        }
+        switch (c.focus.type()) {
+            case STRING:
+                return utf8((byte[]) raw);
+            case DECIMAL:
+                return decimal(c, raw);
+            case DATETIME:
+                return instant(c, (Long) raw);
+            case JSON:
+                return c.kind == Kind.MAP ? raw : tags(utf8((byte[]) raw));
+            default:
+                throw new AssertionError("bug: unknown column type " + c.focus.type());
+        }
+    }
+
+    /** Sets a column's converted value ({@link #convert}, or a value as read that needs no conversion). */
+    @SuppressWarnings("unchecked")
+    private void put(FocusRow.Builder b, Column c, Object value) {
+        if (!(value instanceof String
+                || value instanceof BigDecimal
+                || value instanceof Instant
+                || value instanceof Map)) {
+            value = convert(c, value);
+        }
+        if (c.focus == null) {
+            String text = (String) value;
             if (!text.isEmpty()) {
                 b.extra(c.name, text);
             }
@@ -591,20 +683,20 @@ final class FocusParquetReader {
         }
         switch (c.focus.type()) {
             case STRING: {
-                String text = utf8((byte[]) raw);
+                String text = (String) value;
                 if (!text.isEmpty()) {
                     b.set(c.focus, text);
                 }
                 break;
             }
             case DECIMAL:
-                b.set(c.focus, decimal(c, raw));
+                b.set(c.focus, (BigDecimal) value);
                 break;
             case DATETIME:
-                b.set(c.focus, instant(c, (Long) raw));
+                b.set(c.focus, (Instant) value);
                 break;
             case JSON:
-                b.tags(c.kind == Kind.MAP ? (Map<String, String>) raw : tags(utf8((byte[]) raw)));
+                b.tags((Map<String, String>) value);
                 break;
             default:
                 throw new AssertionError("bug: unknown column type " + c.focus.type());
@@ -641,7 +733,9 @@ final class FocusParquetReader {
                 }
                 value = bytes.length == 0
                         ? BigDecimal.ZERO.setScale(c.scale)
-                        : new BigDecimal(new BigInteger(bytes), c.scale);
+                        : fitsLong(bytes)
+                                ? BigDecimal.valueOf(toLong(bytes), c.scale)
+                                : new BigDecimal(new BigInteger(bytes), c.scale);
                 break;
             }
             case INTEGER32:
@@ -667,8 +761,38 @@ final class FocusParquetReader {
             default:
                 throw new IllegalStateException("bug: column " + c.name + " is not a decimal");
         }
-        // the same bounds, and so the same digits, as the CSV reader's
+        if (value.scale() >= 0
+                && value.scale() <= Money.MAX_PARSED_DECIMALS
+                && (value.signum() == 0 || (long) value.precision() - value.scale() <= Money.MAX_INTEGER_DIGITS)) {
+            // within the CSV reader's bounds, its text form parses back to this very value: no round trip
+            return value;
+        }
+        // the same bounds, and so the same digits and the same refusals, as the CSV reader's
         return Money.parseAmount(value.toPlainString());
+    }
+
+    /** Whether a big-endian two's complement number fits a long: what precedes its last 8 bytes is sign only. */
+    private static boolean fitsLong(byte[] bytes) {
+        if (bytes.length <= 8) {
+            return true;
+        }
+        byte sign = bytes[bytes.length - 8] < 0 ? (byte) -1 : 0;
+        for (int i = 0; i < bytes.length - 8; i++) {
+            if (bytes[i] != sign) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The long of a big-endian two's complement number that {@link #fitsLong fits} one. */
+    private static long toLong(byte[] bytes) {
+        int from = Math.max(0, bytes.length - 8);
+        long v = bytes[from]; // sign-extended
+        for (int i = from + 1; i < bytes.length; i++) {
+            v = (v << 8) | (bytes[i] & 0xFF);
+        }
+        return v;
     }
 
     private static Instant instant(Column c, long units) {

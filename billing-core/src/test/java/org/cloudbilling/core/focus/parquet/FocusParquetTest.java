@@ -187,6 +187,72 @@ class FocusParquetTest {
     }
 
     @Test
+    @DisplayName("FOCUS-10: a 16-byte DECIMAL beyond a long, and one within it on either side of zero, read exactly")
+    void decimals_sixteenBytes_beyondAndWithinALong_exact() {
+        // 2^63 = 9223372036854775808: unscaled 31 digits is beyond a long; -1 unscaled is all 0xFF bytes
+        Path file = DuckParquet.minimal(
+                dir.resolve("wide.parquet"),
+                "123456789012345678901.0123456789::DECIMAL(38,10) AS BilledCost,"
+                        + " (-0.0000000001)::DECIMAL(38,10) AS ListCost,"
+                        + " (-922337203.6854775808)::DECIMAL(38,10) AS EffectiveCost,"
+                        + " (-922337203.6854775809)::DECIMAL(38,10) AS ContractedCost",
+                "");
+
+        FocusRow row = FocusParquet.readAll(file, OnError.FAIL)
+                .result()
+                .valuesOrThrow()
+                .get(0);
+
+        assertThat(row.decimal(FocusColumn.BILLED_COST)).contains(new BigDecimal("123456789012345678901.0123456789"));
+        assertThat(row.decimal(FocusColumn.LIST_COST)).contains(new BigDecimal("-0.0000000001"));
+        // Long.MIN_VALUE unscaled, and one below it
+        assertThat(row.decimal(FocusColumn.EFFECTIVE_COST)).contains(new BigDecimal("-922337203.6854775808"));
+        assertThat(row.decimal(FocusColumn.CONTRACTED_COST)).contains(new BigDecimal("-922337203.6854775809"));
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: collectLineItems streams row group by row group the same items, in order, as the CSV")
+    void collectLineItems_sameItemsInOrderAsCsv() throws IOException {
+        Path parquet = sampleParquet("ZSTD"); // 1000 rows in row groups of 300
+        List<String> notes = new java.util.ArrayList<>();
+
+        List<LineItem> collected =
+                FocusParquet.collectLineItems(parquet, java.util.stream.Collectors.toList(), notes::add);
+        Money total = FocusParquet.collectLineItems(
+                parquet,
+                java.util.stream.Collectors.reducing(null, LineItem::totalCost, (a, b) -> a == null ? b : a.plus(b)),
+                notes::add);
+
+        assertThat(collected)
+                .hasSize(1000)
+                .containsExactlyElementsOf(csvLineItems().valuesOrThrow());
+        // the sample's BilledCost summed by hand from its text (Python's decimal module)
+        assertThat(total.amount()).isEqualTo(new BigDecimal("20.52022672899"));
+        assertThat(notes).isEmpty();
+    }
+
+    @Test
+    @DisplayName("FOCUS-10: collectLineItems stops at a bad row with its error, and a DOUBLE column is noted first")
+    void collectLineItems_badRowFails_notesGiven() {
+        Path bad = DuckParquet.minimal(
+                dir.resolve("collect-scale.parquet"),
+                "0.0000000000000000000000000000001::DECIMAL(38,31) AS BilledCost",
+                "");
+        Path dbl = DuckParquet.minimal(dir.resolve("collect-double.parquet"), "0.1::DOUBLE AS ListCost", "");
+        List<String> notes = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> FocusParquet.collectLineItems(bad, java.util.stream.Collectors.toList(), x -> {}))
+                .isInstanceOfSatisfying(BillingInputException.class, e -> {
+                    assertThat(e.problems().get(0).source()).isEqualTo(bad.toString());
+                    assertThat(e.problems().get(0).line()).isEqualTo(1);
+                });
+        List<LineItem> items = FocusParquet.collectLineItems(dbl, java.util.stream.Collectors.toList(), notes::add);
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).listCost().amount()).isEqualByComparingTo("0.1");
+        assertThat(notes).singleElement().asString().contains("ListCost is DOUBLE");
+    }
+
+    @Test
     @DisplayName("FOCUS-10: timestamps in millis, micros and nanos, with or without zone, read as the same instant")
     void timestamps_everyUnit_sameInstant() {
         Path file = DuckParquet.minimal(
