@@ -25,6 +25,7 @@ import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusExport;
 import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusRow;
+import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.money.Split;
@@ -50,7 +51,11 @@ import org.cloudbilling.core.time.BillingMonth;
  * that the ratios of one origin add up to exactly 1) and whose custom keys {@code x_AllocationUnit},
  * {@code x_AllocationType} and {@code x_AllocationRule} name the unit, type and rule. A FOCUS 1.3 export writes them
  * as {@code AllocatedMethodId} and {@code AllocatedMethodDetails}; FOCUS 1.0 and 1.2 lack those columns, so their
- * exports write the same values as {@code x_AllocatedMethodId} and {@code x_AllocatedMethodDetails}.
+ * exports write the same values as {@code x_AllocatedMethodId} and {@code x_AllocatedMethodDetails}. With
+ * {@link SplitColumns#FOCUS_1_3}, or when the export's version is 1.3 ({@link FocusExport#version()}), the rows carry
+ * them in FOCUS 1.3's own columns ({@link FocusColumn#ALLOCATED_METHOD_ID},
+ * {@link FocusColumn#ALLOCATED_METHOD_DETAILS}), which only a 1.3 writer writes (an earlier one refuses them, never
+ * dropping them), and the export's custom columns are {@link #extraColumns(FocusVersion)}.
  *
  * <p>The unit, allocation type and rule also go to {@link #X_ALLOCATION_UNIT}, {@link #X_ALLOCATION_TYPE} and
  * {@link #X_ALLOCATION_RULE}, which {@link #toLine} reads back. The item's payment columns are left out: they
@@ -151,8 +156,33 @@ public final class AllocationFocus {
         List<String> out = new ArrayList<>(FocusLineItems.EXTRA_COLUMNS);
         out.removeAll(AMOUNT_COLUMNS);
         out.addAll(List.of(X_ALLOCATION_UNIT, X_ALLOCATION_TYPE, X_ALLOCATION_RULE));
-        out.addAll(List.of(split.methodId(), split.methodDetails()));
+        if (split == SplitColumns.CUSTOM) {
+            out.addAll(List.of(split.methodId(), split.methodDetails()));
+        }
         return List.copyOf(out);
+    }
+
+    /**
+     * Returns the columns beyond FOCUS's own that an allocation export of FOCUS {@code version} has, in order: in
+     * FOCUS 1.3, which has AllocatedMethodId and AllocatedMethodDetails as its own columns, the line-item ones without
+     * amounts and the unit, type and rule; in 1.0, 1.1 and 1.2, {@link #EXTRA_COLUMNS}.
+     *
+     * @param version the version written, not null
+     * @return the columns, never null
+     */
+    public static List<String> extraColumns(FocusVersion version) {
+        if (requireNonNull(version, "version").has(FocusColumn.ALLOCATED_METHOD_ID)) {
+            return extraColumns(SplitColumns.FOCUS_1_3);
+        }
+        return EXTRA_COLUMNS;
+    }
+
+    /**
+     * Whether the rows carry AllocatedMethodId and AllocatedMethodDetails in FOCUS 1.3's own columns: when asked
+     * ({@link SplitColumns#FOCUS_1_3}) or when the export's version has them.
+     */
+    private static boolean inColumns(FocusExport export, SplitColumns split) {
+        return split == SplitColumns.FOCUS_1_3 || export.version().has(FocusColumn.ALLOCATED_METHOD_ID);
     }
 
     /**
@@ -203,8 +233,14 @@ public final class AllocationFocus {
             for (int k = 0; k < indexes.size(); k++) {
                 AllocatedRow r = rows.get(indexes.get(k));
                 FocusRow.Builder b = row(origin, r.unit(), r.type(), r.rule(), shares.get(k), false).toBuilder();
-                b.extra(split.methodId(), methodId(r.type(), r.rule()));
-                b.extra(split.methodDetails(), methodDetails(ratios.get(k), r.unit(), r.type(), r.rule()));
+                String id = methodId(r.type(), r.rule());
+                String details = methodDetails(ratios.get(k), r.unit(), r.type(), r.rule());
+                if (inColumns(export, split)) {
+                    b.set(FocusColumn.ALLOCATED_METHOD_ID, id).set(FocusColumn.ALLOCATED_METHOD_DETAILS, details);
+                } else {
+                    b.extra(split.methodId(), id);
+                    b.extra(split.methodDetails(), details);
+                }
                 out[indexes.get(k)] = b.build();
             }
         }
@@ -284,9 +320,13 @@ public final class AllocationFocus {
             @SuppressWarnings("unchecked")
             Optional<RuleId> rule = (Optional<RuleId>) e.getKey().get(3);
             AllocationType type = (AllocationType) e.getKey().get(2);
-            out.add(row(originOf.get(e.getKey()), unit, type, rule, e.getValue(), true).toBuilder()
-                    .extra(split.methodId(), methodId(type, rule))
-                    .build());
+            FocusRow.Builder b = row(originOf.get(e.getKey()), unit, type, rule, e.getValue(), true).toBuilder();
+            if (inColumns(export, split)) {
+                b.set(FocusColumn.ALLOCATED_METHOD_ID, methodId(type, rule));
+            } else {
+                b.extra(split.methodId(), methodId(type, rule));
+            }
+            out.add(b.build());
         }
         return out;
     }
