@@ -20,6 +20,7 @@ import org.cloudbilling.allocation.RuleId;
 import org.cloudbilling.allocation.UnitId;
 import org.cloudbilling.allocation.backtracking.AllocationLine;
 import org.cloudbilling.allocation.backtracking.MonthVersion;
+import org.cloudbilling.core.bill.CostMetric;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusExport;
@@ -74,6 +75,11 @@ public final class AllocationFocus {
     public static final String X_ALLOCATION_TYPE = "x_AllocationType";
     /** The rule that decided; empty when no rule matched. */
     public static final String X_ALLOCATION_RULE = "x_AllocationRule";
+
+    /**
+     * The key of AllocatedMethodDetails naming the cost metric the split followed, when not BilledCost (FOCUS-11).
+     */
+    public static final String X_ALLOCATION_METRIC = "x_AllocationMetric";
 
     private static final List<String> AMOUNT_COLUMNS = List.of(
             "x_ReservedInstanceDeduction",
@@ -215,7 +221,32 @@ public final class AllocationFocus {
      */
     public static List<FocusRow> toRows(
             List<AllocatedRow> rows, BillingMonth billingMonth, FocusExport export, SplitColumns split) {
+        return toRows(rows, billingMonth, export, split, CostMetric.BILLED_COST);
+    }
+
+    /**
+     * Returns the FOCUS rows of a cost allocation bill computed on {@code metric} (FOCUS-11): the rows' amounts are
+     * that metric's ({@link CostMetric#view}), while each row's item is the origin itself. The amounts are the
+     * weights: with {@link CostMetric#BILLED_COST} as {@link #toRows(List, BillingMonth, FocusExport, SplitColumns)};
+     * with another metric, every summable metric of the origin, BilledCost and the named one included, is split by
+     * those same weights exactly (FOCUS-9), and AllocatedMethodDetails names the metric ({@code
+     * "x_AllocationMetric":"EffectiveCost"}).
+     *
+     * @param rows the allocated rows, not null; their items the origins, their amounts of {@code metric}
+     * @param billingMonth the month whose invoice the rows are on, not null
+     * @param export the issuer's names, calendar and version, not null
+     * @param split where the split cost allocation columns go, not null
+     * @param metric the metric the allocation was computed on, not null
+     * @return one FOCUS row per allocated row, never null
+     */
+    public static List<FocusRow> toRows(
+            List<AllocatedRow> rows,
+            BillingMonth billingMonth,
+            FocusExport export,
+            SplitColumns split,
+            CostMetric metric) {
         requireNonNull(split, "split");
+        requireNonNull(metric, "metric");
         requireNonNull(billingMonth, "billingMonth");
         requireNonNull(export, "export");
         Map<LineItemId, List<Integer>> byItem = new LinkedHashMap<>();
@@ -228,13 +259,14 @@ public final class AllocationFocus {
             FocusRow origin = FocusLineItems.toRow(rows.get(indexes.get(0)).item(), billingMonth, export);
             List<Money> amounts = new ArrayList<>();
             indexes.forEach(i -> amounts.add(rows.get(i).amount()));
-            List<Map<FocusColumn, BigDecimal>> shares = shares(origin, amounts);
+            List<Map<FocusColumn, BigDecimal>> shares =
+                    metric == CostMetric.BILLED_COST ? shares(origin, amounts) : sharesByWeight(origin, amounts);
             List<BigDecimal> ratios = split(amounts).applyToDecimal(BigDecimal.ONE.setScale(RATIO_SCALE));
             for (int k = 0; k < indexes.size(); k++) {
                 AllocatedRow r = rows.get(indexes.get(k));
                 FocusRow.Builder b = row(origin, r.unit(), r.type(), r.rule(), shares.get(k), false).toBuilder();
                 String id = methodId(r.type(), r.rule());
-                String details = methodDetails(ratios.get(k), r.unit(), r.type(), r.rule());
+                String details = methodDetails(ratios.get(k), r.unit(), r.type(), r.rule(), metric);
                 if (inColumns(export, split)) {
                     b.set(FocusColumn.ALLOCATED_METHOD_ID, id).set(FocusColumn.ALLOCATED_METHOD_DETAILS, details);
                 } else {
@@ -380,6 +412,29 @@ public final class AllocationFocus {
      * Each allocated row's summable metrics (FOCUS-9): BilledCost is its amount; the origin's other summable
      * metrics are split in proportion to the absolute amounts (evenly when all are zero), exactly.
      */
+    /**
+     * Each allocated row's summable metrics when the weights are of another metric than BilledCost (FOCUS-11): every
+     * summable metric of the origin, BilledCost included, split by the absolute weights exactly.
+     */
+    private static List<Map<FocusColumn, BigDecimal>> sharesByWeight(FocusRow origin, List<Money> weights) {
+        Split split = split(weights);
+        List<Map<FocusColumn, BigDecimal>> out = new ArrayList<>();
+        weights.forEach(w -> out.add(new EnumMap<>(FocusColumn.class)));
+        List<FocusColumn> summable = new ArrayList<>();
+        summable.add(FocusColumn.BILLED_COST);
+        summable.addAll(SPLIT_METRICS);
+        for (FocusColumn metric : summable) {
+            Optional<BigDecimal> total = origin.decimal(metric);
+            if (total.isPresent()) {
+                List<BigDecimal> parts = split.applyToDecimal(total.get());
+                for (int k = 0; k < parts.size(); k++) {
+                    out.get(k).put(metric, parts.get(k));
+                }
+            }
+        }
+        return out;
+    }
+
     private static List<Map<FocusColumn, BigDecimal>> shares(FocusRow origin, List<Money> amounts) {
         Split split = split(amounts);
         List<Map<FocusColumn, BigDecimal>> out = new ArrayList<>();
@@ -422,11 +477,20 @@ public final class AllocationFocus {
      * absent.
      */
     static String methodDetails(BigDecimal ratio, Optional<UnitId> unit, AllocationType type, Optional<RuleId> rule) {
+        return methodDetails(ratio, unit, type, rule, CostMetric.BILLED_COST);
+    }
+
+    /** As above; a metric other than BilledCost is named in {@code x_AllocationMetric}. */
+    static String methodDetails(
+            BigDecimal ratio, Optional<UnitId> unit, AllocationType type, Optional<RuleId> rule, CostMetric metric) {
         ObjectNode details = JSON.createObjectNode();
         details.putArray("Elements").addObject().put("AllocatedRatio", ratio);
         unit.ifPresent(u -> details.put(X_ALLOCATION_UNIT, u.value()));
         details.put(X_ALLOCATION_TYPE, typeName(type));
         rule.ifPresent(r -> details.put(X_ALLOCATION_RULE, r.value()));
+        if (metric != CostMetric.BILLED_COST) {
+            details.put(X_ALLOCATION_METRIC, metric.focusName());
+        }
         try {
             return JSON.writeValueAsString(details);
         } catch (JsonProcessingException e) {

@@ -15,6 +15,7 @@ import org.cloudbilling.allocation.AllocatedRow;
 import org.cloudbilling.allocation.AllocationType;
 import org.cloudbilling.allocation.RuleId;
 import org.cloudbilling.allocation.UnitId;
+import org.cloudbilling.core.bill.CostMetric;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusCsv;
@@ -163,5 +164,50 @@ class AllocationFocus13Test {
         assertThat(back).hasSize(2);
         assertThat(back.get(0).text(FocusColumn.ALLOCATED_METHOD_ID)).contains("Shared/s1");
         assertThat(back.get(1).decimal(FocusColumn.BILLED_COST).orElseThrow()).isEqualByComparingTo("0.08");
+    }
+
+    @Test
+    @Tag("FOCUS-11")
+    @DisplayName("FOCUS-11, FOCUS-9: an allocation computed on ListCost splits every summable metric by the ListCost"
+            + " weights and names the metric in AllocatedMethodDetails")
+    void onListCost_everyMetricSplitByTheListCostWeights() throws Exception {
+        // ListCost 0.40 allocated 0.10 to web and 0.30 to db: weights 1 : 3
+        AllocatedRow web = new AllocatedRow(
+                CVM,
+                Optional.of(UnitId.of("web")),
+                AllocationType.SHARED,
+                Money.of("CNY", "0.10"),
+                Optional.of(RuleId.of("s1")));
+        AllocatedRow db = new AllocatedRow(
+                CVM,
+                Optional.of(UnitId.of("db")),
+                AllocationType.SHARED,
+                Money.of("CNY", "0.30"),
+                Optional.of(RuleId.of("s1")));
+
+        List<FocusRow> rows = AllocationFocus.toRows(
+                List.of(web, db), SEPTEMBER, V13, AllocationFocus.SplitColumns.FOCUS_1_3, CostMetric.LIST_COST);
+
+        // BilledCost 0.32 by 1 : 3 is 0.08 and 0.24 (not the ListCost amounts); ListCost 0.10 and 0.30;
+        // ContractedCost and EffectiveCost 0.32 as BilledCost; quantities 1 by 1 : 3
+        String[][] want = {
+            {"BilledCost", "0.08", "0.24"},
+            {"ListCost", "0.10", "0.30"},
+            {"ContractedCost", "0.08", "0.24"},
+            {"EffectiveCost", "0.08", "0.24"},
+            {"ConsumedQuantity", "0.25", "0.75"},
+            {"PricingQuantity", "0.25", "0.75"}
+        };
+        for (String[] w : want) {
+            FocusColumn c = FocusColumn.of(w[0]).orElseThrow();
+            assertThat(rows.get(0).decimal(c).orElseThrow()).as(w[0]).isEqualByComparingTo(w[1]);
+            assertThat(rows.get(1).decimal(c).orElseThrow()).as(w[0]).isEqualByComparingTo(w[2]);
+        }
+        String details = rows.get(0).text(FocusColumn.ALLOCATED_METHOD_DETAILS).orElseThrow();
+        assertThat(ratio(details).toPlainString()).isEqualTo("0.250000000000");
+        assertThat(JSON.readTree(details).get("x_AllocationMetric").asText()).isEqualTo("ListCost");
+        // on BilledCost, the metric is not named
+        assertThat(month().get(0).text(FocusColumn.ALLOCATED_METHOD_DETAILS).orElseThrow())
+                .doesNotContain("x_AllocationMetric");
     }
 }

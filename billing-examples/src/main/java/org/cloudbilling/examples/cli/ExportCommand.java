@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,10 @@ import org.cloudbilling.allocation.AllocatedRow;
 import org.cloudbilling.allocation.AllocationRuleSet;
 import org.cloudbilling.allocation.Allocator;
 import org.cloudbilling.allocation.focus.AllocationFocus;
+import org.cloudbilling.core.bill.CostMetric;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusCsv;
 import org.cloudbilling.core.focus.FocusCsvWriter;
 import org.cloudbilling.core.focus.FocusExport;
@@ -80,6 +83,16 @@ public final class ExportCommand extends BaseCommand {
             description = "allocate by this rule set and write the allocation bill, one row per item, unit, type and"
                     + " rule, with x_AllocationUnit, x_AllocationType and x_AllocationRule")
     Path rules;
+
+    @Option(
+            names = "--metric",
+            paramLabel = "METRIC",
+            defaultValue = "BilledCost",
+            description = "with --rules: the cost metric the allocation is computed on (FOCUS-11): BilledCost"
+                    + " (default), EffectiveCost, ListCost or ContractedCost; every summable metric of a row is its"
+                    + " origin's split by the same weights, and AllocatedMethodDetails names a metric other than"
+                    + " BilledCost")
+    String metric;
 
     @Option(
             names = "--provider",
@@ -147,6 +160,16 @@ public final class ExportCommand extends BaseCommand {
         if (rowGroupRows <= 0) {
             throw new UserError("--row-group-rows: " + rowGroupRows + " is not a positive number of rows");
         }
+        CostMetric costMetric;
+        try {
+            costMetric = CostMetric.parse(metric.strip());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--metric: " + e.getMessage());
+        }
+        if (rules == null && costMetric != CostMetric.BILLED_COST) {
+            throw new UserError("--metric: " + costMetric.focusName()
+                    + " needs --rules; without them the export writes every metric of each line item");
+        }
         AllocationRuleSet ruleSet = rules == null ? null : RuleFiles.read(rules);
         FocusVersion version = FocusVersion.of(focusVersion.strip())
                 .orElseThrow(() -> new UserError(
@@ -166,7 +189,7 @@ public final class ExportCommand extends BaseCommand {
                                 newOutput(partial), version, extra, FocusParquetWriter.Compression.ZSTD, rowGroupRows);
                         FocusCsvWriter csv =
                                 text == null ? null : FocusCsv.writer(text, version, extra, FormulaGuard.OFF)) {
-                    rows(ruleSet, items, export, row -> {
+                    rows(ruleSet, items, export, costMetric, row -> {
                         w.write(row);
                         if (csv != null) {
                             csv.write(row);
@@ -191,7 +214,7 @@ public final class ExportCommand extends BaseCommand {
         } else {
             StringWriter text = new StringWriter();
             try (FocusCsvWriter w = FocusCsv.writer(text, version, extra, input.guard())) {
-                rows(ruleSet, items, export, row -> {
+                rows(ruleSet, items, export, costMetric, row -> {
                     w.write(row);
                     rows[0]++;
                 });
@@ -275,23 +298,42 @@ public final class ExportCommand extends BaseCommand {
         }
     }
 
-    private void rows(AllocationRuleSet ruleSet, List<LineItem> items, FocusExport export, Consumer<FocusRow> sink) {
+    private void rows(
+            AllocationRuleSet ruleSet,
+            List<LineItem> items,
+            FocusExport export,
+            CostMetric costMetric,
+            Consumer<FocusRow> sink) {
         if (ruleSet == null) {
             for (LineItem item : items) {
                 sink.accept(FocusLineItems.toRow(item, billingMonth(item, export), export));
             }
             return;
         }
+        // allocated on the metric's view of each item (its total cost the metric's amount); each row then gets its
+        // origin item back, whose every summable metric the FOCUS rows split by the allocated amounts (FOCUS-9, 11)
+        Map<LineItem, LineItem> originOf = new IdentityHashMap<>();
+        List<LineItem> views = new ArrayList<>(items.size());
+        for (LineItem item : items) {
+            LineItem view = costMetric.view(item);
+            originOf.put(view, item);
+            views.add(view);
+        }
         Map<BillingMonth, List<AllocatedRow>> byMonth = new TreeMap<>();
-        Allocator.compile(ruleSet)
-                .prepare(items, TagBindings.empty())
-                .allocateAll(
-                        items,
-                        export.calendar(),
-                        row -> byMonth.computeIfAbsent(billingMonth(row.item(), export), m -> new ArrayList<>())
-                                .add(row));
-        byMonth.forEach((month, monthRows) ->
-                AllocationFocus.toRows(monthRows, month, export).forEach(sink));
+        Allocator.compile(ruleSet).prepare(views, TagBindings.empty()).allocateAll(views, export.calendar(), row -> {
+            LineItem origin = originOf.get(row.item());
+            if (origin == null) {
+                throw new IllegalStateException("bug: an allocated row of an item not given: "
+                        + row.item().id());
+            }
+            byMonth.computeIfAbsent(billingMonth(origin, export), m -> new ArrayList<>())
+                    .add(new AllocatedRow(origin, row.unit(), row.type(), row.amount(), row.rule()));
+        });
+        AllocationFocus.SplitColumns split = export.version().has(FocusColumn.ALLOCATED_METHOD_ID)
+                ? AllocationFocus.SplitColumns.FOCUS_1_3
+                : AllocationFocus.SplitColumns.CUSTOM;
+        byMonth.forEach((month, monthRows) -> AllocationFocus.toRows(monthRows, month, export, split, costMetric)
+                .forEach(sink));
     }
 
     /** A file beside {@code out} that the export is written to, and moved to {@code out} once it is checked. */
