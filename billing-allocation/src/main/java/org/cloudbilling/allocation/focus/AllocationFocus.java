@@ -20,11 +20,13 @@ import org.cloudbilling.allocation.RuleId;
 import org.cloudbilling.allocation.UnitId;
 import org.cloudbilling.allocation.backtracking.AllocationLine;
 import org.cloudbilling.allocation.backtracking.MonthVersion;
+import org.cloudbilling.core.bill.CostMetric;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusExport;
 import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusRow;
+import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.money.Split;
@@ -50,7 +52,11 @@ import org.cloudbilling.core.time.BillingMonth;
  * that the ratios of one origin add up to exactly 1) and whose custom keys {@code x_AllocationUnit},
  * {@code x_AllocationType} and {@code x_AllocationRule} name the unit, type and rule. A FOCUS 1.3 export writes them
  * as {@code AllocatedMethodId} and {@code AllocatedMethodDetails}; FOCUS 1.0 and 1.2 lack those columns, so their
- * exports write the same values as {@code x_AllocatedMethodId} and {@code x_AllocatedMethodDetails}.
+ * exports write the same values as {@code x_AllocatedMethodId} and {@code x_AllocatedMethodDetails}. With
+ * {@link SplitColumns#FOCUS_1_3}, or when the export's version is 1.3 ({@link FocusExport#version()}), the rows carry
+ * them in FOCUS 1.3's own columns ({@link FocusColumn#ALLOCATED_METHOD_ID},
+ * {@link FocusColumn#ALLOCATED_METHOD_DETAILS}), which only a 1.3 writer writes (an earlier one refuses them, never
+ * dropping them), and the export's custom columns are {@link #extraColumns(FocusVersion)}.
  *
  * <p>The unit, allocation type and rule also go to {@link #X_ALLOCATION_UNIT}, {@link #X_ALLOCATION_TYPE} and
  * {@link #X_ALLOCATION_RULE}, which {@link #toLine} reads back. The item's payment columns are left out: they
@@ -69,6 +75,11 @@ public final class AllocationFocus {
     public static final String X_ALLOCATION_TYPE = "x_AllocationType";
     /** The rule that decided; empty when no rule matched. */
     public static final String X_ALLOCATION_RULE = "x_AllocationRule";
+
+    /**
+     * The key of AllocatedMethodDetails naming the cost metric the split followed, when not BilledCost (FOCUS-11).
+     */
+    public static final String X_ALLOCATION_METRIC = "x_AllocationMetric";
 
     private static final List<String> AMOUNT_COLUMNS = List.of(
             "x_ReservedInstanceDeduction",
@@ -151,8 +162,33 @@ public final class AllocationFocus {
         List<String> out = new ArrayList<>(FocusLineItems.EXTRA_COLUMNS);
         out.removeAll(AMOUNT_COLUMNS);
         out.addAll(List.of(X_ALLOCATION_UNIT, X_ALLOCATION_TYPE, X_ALLOCATION_RULE));
-        out.addAll(List.of(split.methodId(), split.methodDetails()));
+        if (split == SplitColumns.CUSTOM) {
+            out.addAll(List.of(split.methodId(), split.methodDetails()));
+        }
         return List.copyOf(out);
+    }
+
+    /**
+     * Returns the columns beyond FOCUS's own that an allocation export of FOCUS {@code version} has, in order: in
+     * FOCUS 1.3, which has AllocatedMethodId and AllocatedMethodDetails as its own columns, the line-item ones without
+     * amounts and the unit, type and rule; in 1.0, 1.1 and 1.2, {@link #EXTRA_COLUMNS}.
+     *
+     * @param version the version written, not null
+     * @return the columns, never null
+     */
+    public static List<String> extraColumns(FocusVersion version) {
+        if (requireNonNull(version, "version").has(FocusColumn.ALLOCATED_METHOD_ID)) {
+            return extraColumns(SplitColumns.FOCUS_1_3);
+        }
+        return EXTRA_COLUMNS;
+    }
+
+    /**
+     * Whether the rows carry AllocatedMethodId and AllocatedMethodDetails in FOCUS 1.3's own columns: when asked
+     * ({@link SplitColumns#FOCUS_1_3}) or when the export's version has them.
+     */
+    private static boolean inColumns(FocusExport export, SplitColumns split) {
+        return split == SplitColumns.FOCUS_1_3 || export.version().has(FocusColumn.ALLOCATED_METHOD_ID);
     }
 
     /**
@@ -185,7 +221,32 @@ public final class AllocationFocus {
      */
     public static List<FocusRow> toRows(
             List<AllocatedRow> rows, BillingMonth billingMonth, FocusExport export, SplitColumns split) {
+        return toRows(rows, billingMonth, export, split, CostMetric.BILLED_COST);
+    }
+
+    /**
+     * Returns the FOCUS rows of a cost allocation bill computed on {@code metric} (FOCUS-11): the rows' amounts are
+     * that metric's ({@link CostMetric#view}), while each row's item is the origin itself. The amounts are the
+     * weights: with {@link CostMetric#BILLED_COST} as {@link #toRows(List, BillingMonth, FocusExport, SplitColumns)};
+     * with another metric, every summable metric of the origin, BilledCost and the named one included, is split by
+     * those same weights exactly (FOCUS-9), and AllocatedMethodDetails names the metric ({@code
+     * "x_AllocationMetric":"EffectiveCost"}).
+     *
+     * @param rows the allocated rows, not null; their items the origins, their amounts of {@code metric}
+     * @param billingMonth the month whose invoice the rows are on, not null
+     * @param export the issuer's names, calendar and version, not null
+     * @param split where the split cost allocation columns go, not null
+     * @param metric the metric the allocation was computed on, not null
+     * @return one FOCUS row per allocated row, never null
+     */
+    public static List<FocusRow> toRows(
+            List<AllocatedRow> rows,
+            BillingMonth billingMonth,
+            FocusExport export,
+            SplitColumns split,
+            CostMetric metric) {
         requireNonNull(split, "split");
+        requireNonNull(metric, "metric");
         requireNonNull(billingMonth, "billingMonth");
         requireNonNull(export, "export");
         Map<LineItemId, List<Integer>> byItem = new LinkedHashMap<>();
@@ -198,13 +259,20 @@ public final class AllocationFocus {
             FocusRow origin = FocusLineItems.toRow(rows.get(indexes.get(0)).item(), billingMonth, export);
             List<Money> amounts = new ArrayList<>();
             indexes.forEach(i -> amounts.add(rows.get(i).amount()));
-            List<Map<FocusColumn, BigDecimal>> shares = shares(origin, amounts);
+            List<Map<FocusColumn, BigDecimal>> shares =
+                    metric == CostMetric.BILLED_COST ? shares(origin, amounts) : sharesByWeight(origin, amounts);
             List<BigDecimal> ratios = split(amounts).applyToDecimal(BigDecimal.ONE.setScale(RATIO_SCALE));
             for (int k = 0; k < indexes.size(); k++) {
                 AllocatedRow r = rows.get(indexes.get(k));
                 FocusRow.Builder b = row(origin, r.unit(), r.type(), r.rule(), shares.get(k), false).toBuilder();
-                b.extra(split.methodId(), methodId(r.type(), r.rule()));
-                b.extra(split.methodDetails(), methodDetails(ratios.get(k), r.unit(), r.type(), r.rule()));
+                String id = methodId(r.type(), r.rule());
+                String details = methodDetails(ratios.get(k), r.unit(), r.type(), r.rule(), metric);
+                if (inColumns(export, split)) {
+                    b.set(FocusColumn.ALLOCATED_METHOD_ID, id).set(FocusColumn.ALLOCATED_METHOD_DETAILS, details);
+                } else {
+                    b.extra(split.methodId(), id);
+                    b.extra(split.methodDetails(), details);
+                }
                 out[indexes.get(k)] = b.build();
             }
         }
@@ -284,9 +352,13 @@ public final class AllocationFocus {
             @SuppressWarnings("unchecked")
             Optional<RuleId> rule = (Optional<RuleId>) e.getKey().get(3);
             AllocationType type = (AllocationType) e.getKey().get(2);
-            out.add(row(originOf.get(e.getKey()), unit, type, rule, e.getValue(), true).toBuilder()
-                    .extra(split.methodId(), methodId(type, rule))
-                    .build());
+            FocusRow.Builder b = row(originOf.get(e.getKey()), unit, type, rule, e.getValue(), true).toBuilder();
+            if (inColumns(export, split)) {
+                b.set(FocusColumn.ALLOCATED_METHOD_ID, methodId(type, rule));
+            } else {
+                b.extra(split.methodId(), methodId(type, rule));
+            }
+            out.add(b.build());
         }
         return out;
     }
@@ -340,6 +412,29 @@ public final class AllocationFocus {
      * Each allocated row's summable metrics (FOCUS-9): BilledCost is its amount; the origin's other summable
      * metrics are split in proportion to the absolute amounts (evenly when all are zero), exactly.
      */
+    /**
+     * Each allocated row's summable metrics when the weights are of another metric than BilledCost (FOCUS-11): every
+     * summable metric of the origin, BilledCost included, split by the absolute weights exactly.
+     */
+    private static List<Map<FocusColumn, BigDecimal>> sharesByWeight(FocusRow origin, List<Money> weights) {
+        Split split = split(weights);
+        List<Map<FocusColumn, BigDecimal>> out = new ArrayList<>();
+        weights.forEach(w -> out.add(new EnumMap<>(FocusColumn.class)));
+        List<FocusColumn> summable = new ArrayList<>();
+        summable.add(FocusColumn.BILLED_COST);
+        summable.addAll(SPLIT_METRICS);
+        for (FocusColumn metric : summable) {
+            Optional<BigDecimal> total = origin.decimal(metric);
+            if (total.isPresent()) {
+                List<BigDecimal> parts = split.applyToDecimal(total.get());
+                for (int k = 0; k < parts.size(); k++) {
+                    out.get(k).put(metric, parts.get(k));
+                }
+            }
+        }
+        return out;
+    }
+
     private static List<Map<FocusColumn, BigDecimal>> shares(FocusRow origin, List<Money> amounts) {
         Split split = split(amounts);
         List<Map<FocusColumn, BigDecimal>> out = new ArrayList<>();
@@ -382,11 +477,20 @@ public final class AllocationFocus {
      * absent.
      */
     static String methodDetails(BigDecimal ratio, Optional<UnitId> unit, AllocationType type, Optional<RuleId> rule) {
+        return methodDetails(ratio, unit, type, rule, CostMetric.BILLED_COST);
+    }
+
+    /** As above; a metric other than BilledCost is named in {@code x_AllocationMetric}. */
+    static String methodDetails(
+            BigDecimal ratio, Optional<UnitId> unit, AllocationType type, Optional<RuleId> rule, CostMetric metric) {
         ObjectNode details = JSON.createObjectNode();
         details.putArray("Elements").addObject().put("AllocatedRatio", ratio);
         unit.ifPresent(u -> details.put(X_ALLOCATION_UNIT, u.value()));
         details.put(X_ALLOCATION_TYPE, typeName(type));
         rule.ifPresent(r -> details.put(X_ALLOCATION_RULE, r.value()));
+        if (metric != CostMetric.BILLED_COST) {
+            details.put(X_ALLOCATION_METRIC, metric.focusName());
+        }
         try {
             return JSON.writeValueAsString(details);
         } catch (JsonProcessingException e) {

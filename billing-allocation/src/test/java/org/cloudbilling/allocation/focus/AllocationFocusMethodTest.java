@@ -65,9 +65,17 @@ class AllocationFocusMethodTest {
                 Optional.ofNullable(rule).map(RuleId::of));
     }
 
+    private static BigDecimal ratio(FocusRow row, FocusColumn column) {
+        return ratio(row.text(column).orElseThrow());
+    }
+
     private static BigDecimal ratio(FocusRow row, String column) {
+        return ratio(row.extra(column).orElseThrow());
+    }
+
+    private static BigDecimal ratio(String text) {
         try {
-            JsonNode details = JSON.readTree(row.extra(column).orElseThrow());
+            JsonNode details = JSON.readTree(text);
             assertThat(details.get("Elements")).hasSize(1);
             return new BigDecimal(
                     details.get("Elements").get(0).get("AllocatedRatio").asText());
@@ -92,23 +100,25 @@ class AllocationFocusMethodTest {
                         + "\"x_AllocationType\":\"Shared\",\"x_AllocationRule\":\"share\"}");
         assertThat(ratio(rows.get(1), "x_AllocatedMethodDetails").toPlainString())
                 .isEqualTo("0.375000000000");
-        assertThat(rows.get(0).extra("AllocatedMethodId")).isEmpty();
+        assertThat(rows.get(0).isNull(FocusColumn.ALLOCATED_METHOD_ID)).isTrue();
         assertThat(AllocationFocus.EXTRA_COLUMNS).endsWith("x_AllocatedMethodId", "x_AllocatedMethodDetails");
     }
 
     @Test
-    void toRows_focus13_writesTheColumnsUnderTheirFocus13Names() {
+    void toRows_focus13_writesTheFocus13Columns() {
         List<FocusRow> rows = AllocationFocus.toRows(
                 List.of(row(CVM, "web", AllocationType.COLLECTED, "0.32000000", "r1")),
                 SEPTEMBER,
                 EXPORT,
                 SplitColumns.FOCUS_1_3);
 
-        assertThat(rows.get(0).extra("AllocatedMethodId")).contains("Collected/r1");
-        assertThat(ratio(rows.get(0), "AllocatedMethodDetails").toPlainString()).isEqualTo("1.000000000000");
+        assertThat(rows.get(0).text(FocusColumn.ALLOCATED_METHOD_ID)).contains("Collected/r1");
+        assertThat(ratio(rows.get(0), FocusColumn.ALLOCATED_METHOD_DETAILS).toPlainString())
+                .isEqualTo("1.000000000000");
         assertThat(rows.get(0).extra("x_AllocatedMethodId")).isEmpty();
         assertThat(AllocationFocus.extraColumns(SplitColumns.FOCUS_1_3))
-                .endsWith("AllocatedMethodId", "AllocatedMethodDetails");
+                .endsWith(AllocationFocus.X_ALLOCATION_RULE)
+                .doesNotContain("AllocatedMethodId", "AllocatedMethodDetails", "x_AllocatedMethodId");
     }
 
     @Test
@@ -196,10 +206,10 @@ class AllocationFocusMethodTest {
         Map<String, Integer> count = new LinkedHashMap<>();
         for (FocusRow r : rows) {
             String id = r.extra(FocusLineItems.X_LINE_ITEM_ID).orElseThrow();
-            ratios.merge(id, ratio(r, "AllocatedMethodDetails"), BigDecimal::add);
+            ratios.merge(id, ratio(r, FocusColumn.ALLOCATED_METHOD_DETAILS), BigDecimal::add);
             billed.merge(id, r.decimal(FocusColumn.BILLED_COST).orElseThrow(), BigDecimal::add);
             count.merge(id, 1, Integer::sum);
-            assertThat(r.extra("AllocatedMethodId")).isPresent();
+            assertThat(r.text(FocusColumn.ALLOCATED_METHOD_ID)).isPresent();
         }
         Map<String, FocusRow> sourceById = new LinkedHashMap<>();
         source.forEach(r -> sourceById.put(r.extra("Id").orElseThrow(), r));

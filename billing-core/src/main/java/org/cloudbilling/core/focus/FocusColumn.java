@@ -3,12 +3,19 @@ package org.cloudbilling.core.focus;
 import java.util.Optional;
 
 /**
- * The 57 columns of FOCUS 1.2: the 43 of FOCUS 1.0 and those 1.1 and 1.2 added ({@link #since()}), with each
+ * The 65 columns of FOCUS 1.3: the 43 of FOCUS 1.0 and those 1.1, 1.2 and 1.3 added ({@link #since()}), with each
  * column's data type and whether the specification lets it be null. Enum order is the order an export writes them
  * in (the specification's alphabetical order); {@link FocusVersion#columns()} lists a version's own.
- * SkuPriceDetails, a JSON object whose values may be numbers, is kept as its text.
+ * SkuPriceDetails, a JSON object whose values may be numbers, is kept as its text, as are 1.3's JSON columns
+ * (AllocatedMethodDetails, AllocatedTags, ContractApplied). FOCUS 1.3 deprecates ProviderName and PublisherName in
+ * favour of ServiceProviderName and HostProviderName; a 1.3 dataset still has all four.
  */
 public enum FocusColumn {
+    ALLOCATED_METHOD_DETAILS("AllocatedMethodDetails", Type.STRING, true, FocusVersion.V1_3),
+    ALLOCATED_METHOD_ID("AllocatedMethodId", Type.STRING, true, FocusVersion.V1_3),
+    ALLOCATED_RESOURCE_ID("AllocatedResourceId", Type.STRING, true, FocusVersion.V1_3),
+    ALLOCATED_RESOURCE_NAME("AllocatedResourceName", Type.STRING, true, FocusVersion.V1_3),
+    ALLOCATED_TAGS("AllocatedTags", Type.STRING, true, FocusVersion.V1_3),
     AVAILABILITY_ZONE("AvailabilityZone", Type.STRING, true, FocusVersion.V1_0),
     BILLED_COST("BilledCost", Type.DECIMAL, false, FocusVersion.V1_0),
     BILLING_ACCOUNT_ID("BillingAccountId", Type.STRING, false, FocusVersion.V1_0),
@@ -34,9 +41,11 @@ public enum FocusColumn {
     COMMITMENT_DISCOUNT_UNIT("CommitmentDiscountUnit", Type.STRING, true, FocusVersion.V1_1),
     CONSUMED_QUANTITY("ConsumedQuantity", Type.DECIMAL, true, FocusVersion.V1_0),
     CONSUMED_UNIT("ConsumedUnit", Type.STRING, true, FocusVersion.V1_0),
+    CONTRACT_APPLIED("ContractApplied", Type.STRING, true, FocusVersion.V1_3),
     CONTRACTED_COST("ContractedCost", Type.DECIMAL, false, FocusVersion.V1_0),
     CONTRACTED_UNIT_PRICE("ContractedUnitPrice", Type.DECIMAL, true, FocusVersion.V1_0),
     EFFECTIVE_COST("EffectiveCost", Type.DECIMAL, false, FocusVersion.V1_0),
+    HOST_PROVIDER_NAME("HostProviderName", Type.STRING, true, FocusVersion.V1_3),
     INVOICE_ID("InvoiceId", Type.STRING, true, FocusVersion.V1_2),
     INVOICE_ISSUER_NAME("InvoiceIssuerName", Type.STRING, false, FocusVersion.V1_0),
     LIST_COST("ListCost", Type.DECIMAL, false, FocusVersion.V1_0),
@@ -59,6 +68,7 @@ public enum FocusColumn {
     RESOURCE_TYPE("ResourceType", Type.STRING, true, FocusVersion.V1_0),
     SERVICE_CATEGORY("ServiceCategory", Type.STRING, false, FocusVersion.V1_0),
     SERVICE_NAME("ServiceName", Type.STRING, false, FocusVersion.V1_0),
+    SERVICE_PROVIDER_NAME("ServiceProviderName", Type.STRING, false, FocusVersion.V1_3),
     SERVICE_SUBCATEGORY("ServiceSubcategory", Type.STRING, false, FocusVersion.V1_1),
     SKU_ID("SkuId", Type.STRING, true, FocusVersion.V1_0),
     SKU_METER("SkuMeter", Type.STRING, true, FocusVersion.V1_1),
@@ -128,7 +138,7 @@ public enum FocusColumn {
      * Returns the column named {@code header}, exactly as FOCUS spells it.
      *
      * @param header such as {@code BilledCost}
-     * @return the column, if FOCUS 1.2 has one of that name
+     * @return the column, if FOCUS 1.3 has one of that name
      */
     public static Optional<FocusColumn> of(String header) {
         for (FocusColumn c : values()) {

@@ -58,7 +58,7 @@ public final class FocusCsvWriter implements Closeable, Flushable {
         for (String extra : row.extra().keySet()) {
             checkArgument(extraColumns.contains(extra), "the row has column %s, which the writer does not", extra);
         }
-        if (version != FocusVersion.V1_2) {
+        if (version != FocusVersion.V1_3) {
             for (FocusColumn c : FocusColumn.values()) {
                 checkArgument(
                         version.has(c) || row.isNull(c),

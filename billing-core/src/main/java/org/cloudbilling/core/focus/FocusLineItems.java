@@ -125,7 +125,8 @@ public final class FocusLineItems {
         Interval billing = export.calendar().interval(requireNonNull(billingMonth, "billingMonth"));
         boolean carried = !item.attributes().isEmpty();
         String category = chargeCategory(item);
-        boolean v12 = version == FocusVersion.V1_2;
+        boolean v12 = version.compareTo(FocusVersion.V1_2) >= 0;
+        boolean v13 = version.has(FocusColumn.SERVICE_PROVIDER_NAME);
         boolean derived = v12 && !carried;
         Optional<BigDecimal> pricingQuantity = derived ? pricingQuantity12(item, category) : item.pricingQuantity();
         Optional<String> pricingUnit = derived ? pricingUnit12(item, category) : item.pricingUnit();
@@ -172,6 +173,9 @@ public final class FocusLineItems {
                 .set(FocusColumn.INVOICE_ISSUER_NAME, export.invoiceIssuerName())
                 .set(FocusColumn.PROVIDER_NAME, export.providerName())
                 .set(FocusColumn.PUBLISHER_NAME, export.publisherName())
+                // FOCUS 1.3 deprecates ProviderName and PublisherName for these two: the provider sells and hosts
+                .set(FocusColumn.SERVICE_PROVIDER_NAME, v13 ? export.providerName() : null)
+                .set(FocusColumn.HOST_PROVIDER_NAME, v13 ? export.providerName() : null)
                 .set(FocusColumn.REGION_ID, value(item.regionId()))
                 .set(FocusColumn.RESOURCE_ID, value(item.resourceId()))
                 .set(FocusColumn.SERVICE_CATEGORY, SERVICE_CATEGORY)

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A version of the FOCUS specification the library reads and writes: 1.0 (43 columns), 1.1 (50) and 1.2 (57).
+ * A version of the FOCUS specification the library reads and writes: 1.0 (43 columns), 1.1 (50), 1.2 (57) and
+ * 1.3 (65).
  * Each later version adds columns and removes none; a dataset's version is found from its columns
  * ({@link #detect}) or stated by the caller.
  *
@@ -24,7 +25,13 @@ public enum FocusVersion {
     /** FOCUS 1.1 (November 2024): capacity reservations, commitment quantities, subcategories, SKU meters. */
     V1_1("1.1"),
     /** FOCUS 1.2 (May 2025): invoices, account types, pricing currency. */
-    V1_2("1.2");
+    V1_2("1.2"),
+    /**
+     * FOCUS 1.3 (December 2025): split cost allocation (AllocatedMethodId, AllocatedMethodDetails, AllocatedResourceId,
+     * AllocatedResourceName, AllocatedTags), ContractApplied, and ServiceProviderName and HostProviderName, which
+     * replace the deprecated ProviderName and PublisherName.
+     */
+    V1_3("1.3");
 
     private final String number;
 
@@ -69,7 +76,7 @@ public enum FocusVersion {
     /**
      * Returns the version numbered {@code number}.
      *
-     * @param number {@code 1.0}, {@code 1.1} or {@code 1.2}, not null
+     * @param number {@code 1.0}, {@code 1.1}, {@code 1.2} or {@code 1.3}, not null
      * @return the version, if the library knows it
      */
     public static Optional<FocusVersion> of(String number) {
@@ -84,7 +91,8 @@ public enum FocusVersion {
 
     /**
      * Returns the version of a dataset whose header is {@code headers}: the latest version one of whose own columns
-     * it has (1.2 for InvoiceId, BillingAccountType, SubAccountType or a PricingCurrency column; 1.1 for
+     * it has (1.3 for ServiceProviderName, HostProviderName, ContractApplied or an Allocated column; 1.2 for
+     * InvoiceId, BillingAccountType, SubAccountType or a PricingCurrency column; 1.1 for
      * CapacityReservationId, CapacityReservationStatus, CommitmentDiscountQuantity, CommitmentDiscountUnit,
      * ServiceSubcategory, SkuMeter or SkuPriceDetails), else 1.0.
      *

@@ -129,15 +129,66 @@ class FocusVersionsImportTest {
     }
 
     @Test
-    @DisplayName("FOCUS-8: the columns of 1.0, 1.1 and 1.2 have 43, 50 and 57 names")
+    @DisplayName("FOCUS-8: the columns of 1.0, 1.1, 1.2 and 1.3 have 43, 50, 57 and 65 names")
     void versions_haveTheirColumns() {
         assertThat(FocusVersion.V1_0.columns()).hasSize(43);
         assertThat(FocusVersion.V1_1.columns()).hasSize(50);
-        assertThat(FocusVersion.V1_2.columns()).hasSize(57).containsExactly(FocusColumn.values());
+        assertThat(FocusVersion.V1_2.columns()).hasSize(57);
+        assertThat(FocusVersion.V1_3.columns()).hasSize(65).containsExactly(FocusColumn.values());
         assertThat(FocusVersion.V1_1.has(FocusColumn.SKU_METER)).isTrue();
         assertThat(FocusVersion.V1_1.has(FocusColumn.INVOICE_ID)).isFalse();
+        assertThat(FocusVersion.V1_2.has(FocusColumn.ALLOCATED_METHOD_ID)).isFalse();
+        // 1.3 deprecates ProviderName and PublisherName but still has them
+        assertThat(FocusVersion.V1_3.has(FocusColumn.PROVIDER_NAME)).isTrue();
+        assertThat(FocusVersion.V1_3.has(FocusColumn.PUBLISHER_NAME)).isTrue();
+        // the eight columns FOCUS 1.3 adds, from its specification's column files
+        assertThat(FocusVersion.V1_3.columns().stream()
+                        .filter(c -> !FocusVersion.V1_2.has(c))
+                        .map(FocusColumn::header))
+                .containsExactly(
+                        "AllocatedMethodDetails",
+                        "AllocatedMethodId",
+                        "AllocatedResourceId",
+                        "AllocatedResourceName",
+                        "AllocatedTags",
+                        "ContractApplied",
+                        "HostProviderName",
+                        "ServiceProviderName");
         assertThat(FocusVersion.of("1.2")).contains(FocusVersion.V1_2);
-        assertThat(FocusVersion.of("1.3")).isEmpty();
+        assertThat(FocusVersion.of("1.3")).contains(FocusVersion.V1_3);
+        assertThat(FocusVersion.of("1.4")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("FOCUS-8: a 1.3 dataset is found to be 1.3 from one of its columns, and its 1.3 columns are kept")
+    void v13_isFoundFromTheColumns_andKept() {
+        Map<String, String> r = row12();
+        r.put("ServiceProviderName", "Microsoft");
+        r.put("HostProviderName", "Microsoft");
+        r.put("AllocatedMethodId", "Shared/s1");
+        r.put("AllocatedMethodDetails", "{\"Elements\":[{\"AllocatedRatio\":0.5}]}");
+        try (FocusCsvReader in = reader(csv(r), null)) {
+            assertThat(in.version()).isEqualTo(FocusVersion.V1_3);
+        }
+        Map<String, String> one = row10();
+        one.put("HostProviderName", "Microsoft");
+        try (FocusCsvReader in = reader(csv(one), null)) {
+            assertThat(in.version()).isEqualTo(FocusVersion.V1_3);
+        }
+        FocusRow row = FocusCsv.readAll(new StringReader(csv(r)), "f.csv", OnError.FAIL)
+                .valuesOrThrow()
+                .get(0);
+        assertThat(row.text(FocusColumn.SERVICE_PROVIDER_NAME)).contains("Microsoft");
+        assertThat(row.text(FocusColumn.ALLOCATED_METHOD_ID)).contains("Shared/s1");
+        assertThat(row.text(FocusColumn.ALLOCATED_METHOD_DETAILS))
+                .contains("{\"Elements\":[{\"AllocatedRatio\":0.5}]}");
+        assertThat(row.isNull(FocusColumn.ALLOCATED_TAGS)).isTrue();
+        assertThat(row.extra()).isEmpty();
+        // stated as 1.2, a 1.3 column is refused, never dropped
+        assertThatThrownBy(() -> reader(csv(r), FocusVersion.V1_2))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessageContaining("stated as FOCUS 1.2")
+                .hasMessageContaining("ServiceProviderName (1.3)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,10 @@ import org.cloudbilling.allocation.AllocatedRow;
 import org.cloudbilling.allocation.AllocationRuleSet;
 import org.cloudbilling.allocation.Allocator;
 import org.cloudbilling.allocation.focus.AllocationFocus;
+import org.cloudbilling.core.bill.CostMetric;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusCsv;
 import org.cloudbilling.core.focus.FocusCsvWriter;
 import org.cloudbilling.core.focus.FocusExport;
@@ -82,6 +85,16 @@ public final class ExportCommand extends BaseCommand {
     Path rules;
 
     @Option(
+            names = "--metric",
+            paramLabel = "METRIC",
+            defaultValue = "BilledCost",
+            description = "with --rules: the cost metric the allocation is computed on (FOCUS-11): BilledCost"
+                    + " (default), EffectiveCost, ListCost or ContractedCost; every summable metric of a row is its"
+                    + " origin's split by the same weights, and AllocatedMethodDetails names a metric other than"
+                    + " BilledCost")
+    String metric;
+
+    @Option(
             names = "--provider",
             paramLabel = "NAME",
             defaultValue = "Unknown",
@@ -99,7 +112,7 @@ public final class ExportCommand extends BaseCommand {
             names = "--focus-version",
             paramLabel = "VERSION",
             defaultValue = "1.0",
-            description = "the FOCUS version written: 1.0 (default), 1.1 or 1.2; a column of a later version than"
+            description = "the FOCUS version written: 1.0 (default), 1.1, 1.2 or 1.3; a column of a later version than"
                     + " this that the input carries is refused, never dropped")
     String focusVersion;
 
@@ -147,26 +160,36 @@ public final class ExportCommand extends BaseCommand {
         if (rowGroupRows <= 0) {
             throw new UserError("--row-group-rows: " + rowGroupRows + " is not a positive number of rows");
         }
+        CostMetric costMetric;
+        try {
+            costMetric = CostMetric.parse(metric.strip());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--metric: " + e.getMessage());
+        }
+        if (rules == null && costMetric != CostMetric.BILLED_COST) {
+            throw new UserError("--metric: " + costMetric.focusName()
+                    + " needs --rules; without them the export writes every metric of each line item");
+        }
         AllocationRuleSet ruleSet = rules == null ? null : RuleFiles.read(rules);
         FocusVersion version = FocusVersion.of(focusVersion.strip())
                 .orElseThrow(() -> new UserError(
-                        "--focus-version: unknown FOCUS version '" + focusVersion + "'; known: 1.0, 1.1, 1.2"));
+                        "--focus-version: unknown FOCUS version '" + focusVersion + "'; known: 1.0, 1.1, 1.2, 1.3"));
         FocusExport export = new FocusExport(provider, provider, provider, calendar.calendar, version);
         Progress progress = progress();
         List<LineItem> items = input.read(progress);
         long[] rows = {0};
-        List<String> extra = ruleSet == null ? FocusLineItems.EXTRA_COLUMNS : AllocationFocus.EXTRA_COLUMNS;
+        List<String> extra = ruleSet == null ? FocusLineItems.EXTRA_COLUMNS : AllocationFocus.extraColumns(version);
         boolean carried = items.stream().anyMatch(i -> !i.attributes().isEmpty());
         if (parquet) {
             Path partial = partialFile(out);
             try {
                 // before 1.2, the rows' CSV form is what the check reads (FocusValidator reads CSV)
-                StringWriter text = version == FocusVersion.V1_2 ? null : new StringWriter();
+                StringWriter text = modelChecked(version) ? null : new StringWriter();
                 try (FocusParquetWriter w = FocusParquet.writer(
                                 newOutput(partial), version, extra, FocusParquetWriter.Compression.ZSTD, rowGroupRows);
                         FocusCsvWriter csv =
                                 text == null ? null : FocusCsv.writer(text, version, extra, FormulaGuard.OFF)) {
-                    rows(ruleSet, items, export, row -> {
+                    rows(ruleSet, items, export, costMetric, row -> {
                         w.write(row);
                         if (csv != null) {
                             csv.write(row);
@@ -191,14 +214,14 @@ public final class ExportCommand extends BaseCommand {
         } else {
             StringWriter text = new StringWriter();
             try (FocusCsvWriter w = FocusCsv.writer(text, version, extra, input.guard())) {
-                rows(ruleSet, items, export, row -> {
+                rows(ruleSet, items, export, costMetric, row -> {
                     w.write(row);
                     rows[0]++;
                 });
             } catch (IllegalArgumentException e) {
                 throw cannotCarry(version, e);
             }
-            if (version == FocusVersion.V1_2) {
+            if (modelChecked(version)) {
                 selfCheck(
                         FocusConformance.focus12()
                                 .check(new StringReader(text.toString()), "the FOCUS export", DECLARED),
@@ -221,9 +244,18 @@ public final class ExportCommand extends BaseCommand {
         // a value the version cannot carry (a 1.2 column in a 1.0 export), or a Parquet column cannot hold, named by
         // the writer
         return new UserError("cannot write FOCUS " + version + ": " + e.getMessage()
-                + (version == FocusVersion.V1_2 || !e.getMessage().contains("FOCUS 1.")
+                + (version == FocusVersion.V1_3 || !e.getMessage().contains("FOCUS 1.")
                         ? ""
-                        : "; write --focus-version 1.2 to carry it"));
+                        : "; write --focus-version 1.2 (or 1.3) to carry it"));
+    }
+
+    /**
+     * Whether an export of {@code version} is checked by the Foundation's 1.2 model: a 1.2 export, and a 1.3 one,
+     * which has every 1.2 column with 1.2's values (the Foundation publishes no 1.3 model; the 1.2 one passes
+     * on the 1.3 exports, which it reads by their 1.2 columns).
+     */
+    private static boolean modelChecked(FocusVersion version) {
+        return version.compareTo(FocusVersion.V1_2) >= 0;
     }
 
     /**
@@ -266,23 +298,42 @@ public final class ExportCommand extends BaseCommand {
         }
     }
 
-    private void rows(AllocationRuleSet ruleSet, List<LineItem> items, FocusExport export, Consumer<FocusRow> sink) {
+    private void rows(
+            AllocationRuleSet ruleSet,
+            List<LineItem> items,
+            FocusExport export,
+            CostMetric costMetric,
+            Consumer<FocusRow> sink) {
         if (ruleSet == null) {
             for (LineItem item : items) {
                 sink.accept(FocusLineItems.toRow(item, billingMonth(item, export), export));
             }
             return;
         }
+        // allocated on the metric's view of each item (its total cost the metric's amount); each row then gets its
+        // origin item back, whose every summable metric the FOCUS rows split by the allocated amounts (FOCUS-9, 11)
+        Map<LineItem, LineItem> originOf = new IdentityHashMap<>();
+        List<LineItem> views = new ArrayList<>(items.size());
+        for (LineItem item : items) {
+            LineItem view = costMetric.view(item);
+            originOf.put(view, item);
+            views.add(view);
+        }
         Map<BillingMonth, List<AllocatedRow>> byMonth = new TreeMap<>();
-        Allocator.compile(ruleSet)
-                .prepare(items, TagBindings.empty())
-                .allocateAll(
-                        items,
-                        export.calendar(),
-                        row -> byMonth.computeIfAbsent(billingMonth(row.item(), export), m -> new ArrayList<>())
-                                .add(row));
-        byMonth.forEach((month, monthRows) ->
-                AllocationFocus.toRows(monthRows, month, export).forEach(sink));
+        Allocator.compile(ruleSet).prepare(views, TagBindings.empty()).allocateAll(views, export.calendar(), row -> {
+            LineItem origin = originOf.get(row.item());
+            if (origin == null) {
+                throw new IllegalStateException("bug: an allocated row of an item not given: "
+                        + row.item().id());
+            }
+            byMonth.computeIfAbsent(billingMonth(origin, export), m -> new ArrayList<>())
+                    .add(new AllocatedRow(origin, row.unit(), row.type(), row.amount(), row.rule()));
+        });
+        AllocationFocus.SplitColumns split = export.version().has(FocusColumn.ALLOCATED_METHOD_ID)
+                ? AllocationFocus.SplitColumns.FOCUS_1_3
+                : AllocationFocus.SplitColumns.CUSTOM;
+        byMonth.forEach((month, monthRows) -> AllocationFocus.toRows(monthRows, month, export, split, costMetric)
+                .forEach(sink));
     }
 
     /** A file beside {@code out} that the export is written to, and moved to {@code out} once it is checked. */

@@ -60,7 +60,8 @@ class GeneratedMonthSplitAllocationTest {
             for (FocusColumn c : SUMMABLE) {
                 r.decimal(c).ifPresent(v -> s.merge(c, v, BigDecimal::add));
             }
-            BigDecimal ratio = json.readTree(r.extra("AllocatedMethodDetails").orElseThrow())
+            BigDecimal ratio = json.readTree(
+                            r.text(FocusColumn.ALLOCATED_METHOD_DETAILS).orElseThrow())
                     .get("Elements")
                     .get(0)
                     .get("AllocatedRatio")

@@ -131,13 +131,125 @@ class FocusMetricsAndVersionsCommandTest {
 
     @Test
     @Tag("FOCUS-8")
+    @Tag("FOCUS-9")
+    @DisplayName("FOCUS-8, FOCUS-9: export --focus-version 1.3 --rules writes the split in AllocatedMethodId and"
+            + " AllocatedMethodDetails; each origin's rows add up to its BilledCost")
+    void export13_allocation_hasTheAllocatedColumns() throws IOException {
+        Path out = dir.resolve("focus-1.3.csv");
+
+        CliRun run = CliRun.run(
+                "export",
+                "--to",
+                "focus",
+                "--focus-version",
+                "1.3",
+                "--input",
+                SAMPLE,
+                "--format",
+                "focus",
+                "--rules",
+                AllocateCommandTest.rules(),
+                "--out",
+                out.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        List<Map<String, String>> written = CliRun.csvOf(Files.readString(out));
+        assertThat(written.get(0))
+                .containsKeys("AllocatedMethodId", "AllocatedMethodDetails", "ServiceProviderName", "HostProviderName")
+                .doesNotContainKeys("x_AllocatedMethodId", "x_AllocatedMethodDetails");
+        // each origin's BilledCost straight from the sample's text
+        Map<String, BigDecimal> want = new java.util.HashMap<>();
+        for (Map<String, String> row : CliRun.focusRows()) {
+            want.merge(row.get("Id"), number(row.get("BilledCost")), BigDecimal::add);
+        }
+        Map<String, BigDecimal> got = new java.util.HashMap<>();
+        for (Map<String, String> row : written) {
+            assertThat(row.get("AllocatedMethodId")).isNotEmpty();
+            assertThat(row.get("AllocatedMethodDetails")).startsWith("{\"Elements\":[{\"AllocatedRatio\":");
+            got.merge(row.get("x_LineItemId"), number(row.get("BilledCost")), BigDecimal::add);
+        }
+        assertThat(got.keySet()).isEqualTo(want.keySet());
+        want.forEach((id, v) -> assertThat(got.get(id)).as(id).isEqualByComparingTo(v));
+    }
+
+    @Test
+    @Tag("FOCUS-11")
+    @Tag("FOCUS-9")
+    @DisplayName("FOCUS-11, FOCUS-9: export --rules --metric ListCost: each origin's rows add up to its BilledCost and"
+            + " its ListCost, and AllocatedMethodDetails names ListCost")
+    void export13_allocationOnListCost_conservesEveryMetric() throws IOException {
+        Path out = dir.resolve("focus-1.3-list.csv");
+
+        CliRun run = CliRun.run(
+                "export",
+                "--to",
+                "focus",
+                "--focus-version",
+                "1.3",
+                "--input",
+                SAMPLE,
+                "--format",
+                "focus",
+                "--rules",
+                AllocateCommandTest.rules(),
+                "--metric",
+                "ListCost",
+                "--out",
+                out.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        List<Map<String, String>> written = CliRun.csvOf(Files.readString(out));
+        for (String metric : List.of("BilledCost", "ListCost")) {
+            Map<String, BigDecimal> want = new java.util.HashMap<>();
+            for (Map<String, String> row : CliRun.focusRows()) {
+                want.merge(row.get("Id"), number(row.get(metric)), BigDecimal::add);
+            }
+            Map<String, BigDecimal> got = new java.util.HashMap<>();
+            for (Map<String, String> row : written) {
+                got.merge(row.get("x_LineItemId"), number(row.get(metric)), BigDecimal::add);
+            }
+            assertThat(got.keySet()).isEqualTo(want.keySet());
+            want.forEach((id, v) ->
+                    assertThat(got.get(id)).as("%s of %s", metric, id).isEqualByComparingTo(v));
+        }
+        assertThat(written)
+                .allSatisfy(row ->
+                        assertThat(row.get("AllocatedMethodDetails")).contains("\"x_AllocationMetric\":\"ListCost\""));
+    }
+
+    @Test
+    @Tag("FOCUS-11")
+    @DisplayName("FOCUS-11: export --metric: an unknown metric, or one without --rules, exits with 2")
+    void export_metric_badUse_exitsWithTwo() {
+        CliRun unknown = CliRun.run(
+                "export",
+                "--to",
+                "focus",
+                "--input",
+                SAMPLE,
+                "--format",
+                "focus",
+                "--rules",
+                AllocateCommandTest.rules(),
+                "--metric",
+                "Cost");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--metric:");
+        CliRun noRules =
+                CliRun.run("export", "--to", "focus", "--input", SAMPLE, "--format", "focus", "--metric", "ListCost");
+        assertThat(noRules.code()).isEqualTo(2);
+        assertThat(noRules.err()).contains("--metric: ListCost needs --rules");
+    }
+
+    @Test
+    @Tag("FOCUS-8")
     @DisplayName("FOCUS-8: an unknown --focus-version exits with 2 naming the known ones")
     void export_unknownVersion_exitsWithTwo() {
         CliRun run =
                 CliRun.run("export", "--to", "focus", "--focus-version", "2.0", "--input", SAMPLE, "--format", "focus");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("--focus-version: unknown FOCUS version '2.0'; known: 1.0, 1.1, 1.2");
+        assertThat(run.err()).contains("--focus-version: unknown FOCUS version '2.0'; known: 1.0, 1.1, 1.2, 1.3");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.cloudbilling.allocation.backtracking.AllocationLine;
 import org.cloudbilling.allocation.backtracking.MonthVersion;
 import org.cloudbilling.allocation.focus.AllocationFocus;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusCsv;
 import org.cloudbilling.core.focus.FocusCsvWriter;
 import org.cloudbilling.core.focus.FocusExport;
@@ -171,6 +172,28 @@ class OwnExports12ConformanceTest {
         List<FocusRow> rows = AllocationFocus.toRows(allocated, Workload.MONTH, TENCENT);
 
         assertConforms(csv(rows, AllocationFocus.EXTRA_COLUMNS), "generated allocation bill");
+    }
+
+    @Test
+    @Tag("FOCUS-9")
+    @DisplayName("FOCUS-8, FOCUS-9: the 1.3 allocation bill of a generated month passes the 1.2 model on its 1.2"
+            + " columns, and carries the split in 1.3's Allocated columns")
+    void generatedMonth_allocationBill13_passesThe12Model() {
+        Workload w = Workload.generate(7, 2_000, 20);
+        List<AllocatedRow> allocated = Allocation.allocate(w.rules(), w.materialize(), w.tags(), Workload.CALENDAR)
+                .rows();
+
+        List<FocusRow> rows = AllocationFocus.toRows(allocated, Workload.MONTH, TENCENT.withVersion(FocusVersion.V1_3));
+        StringWriter text = new StringWriter();
+        try (FocusCsvWriter out = FocusCsv.writer(
+                text, FocusVersion.V1_3, AllocationFocus.extraColumns(FocusVersion.V1_3), FormulaGuard.OFF)) {
+            rows.forEach(out::write);
+        }
+
+        assertThat(rows)
+                .allSatisfy(
+                        r -> assertThat(r.text(FocusColumn.ALLOCATED_METHOD_ID)).isPresent());
+        assertConforms(text.toString(), "generated allocation bill, FOCUS 1.3");
     }
 
     @Test

@@ -215,7 +215,7 @@ public final class ResellerFocus {
      * coming period and is 0 (EffectiveCost-C-005-C), as {@link FocusLineItems#toRow} writes it.
      */
     private static BigDecimal effectiveCost(Money amount, LineItem item, RowKind kind, FocusExport export) {
-        boolean purchase12 = export.version() == FocusVersion.V1_2
+        boolean purchase12 = export.version().compareTo(FocusVersion.V1_2) >= 0
                 && chargeCategory(item, kind).equals("Purchase");
         return purchase12 ? BigDecimal.ZERO : amount.amount();
     }
