@@ -55,17 +55,10 @@ public final class Fixtures {
     /** A postpaid usage item of {@code owner} for {@code [from, to)}, list = total = {@code amount}. */
     public static LineItem.Builder usage(
             String id, OwnerUin owner, SettlementCycle cycle, String from, String to, String amount) {
-        return LineItem.builder()
-                .id(LineItemId.of(id))
-                .ownerUin(owner)
-                .payerUin(PayerUin.of(owner.value()))
-                .businessCode(BusinessCode.of("p_cvm"))
+        return item(id, owner, from, to, amount)
                 .payMode(PayMode.POSTPAID)
                 .settlementCycle(cycle)
-                .actionType(ActionType.USAGE)
-                .feePeriod(Interval.of(t(from), t(to)))
-                .listCost(cny(amount))
-                .totalCost(cny(amount));
+                .actionType(ActionType.USAGE);
     }
 
     /** A postpaid daily usage of {@code owner} on {@code day} (UTC+8, such as {@code "2024-09-10"}), list = total. */
@@ -93,15 +86,20 @@ public final class Fixtures {
     /** A prepaid purchase of {@code owner} ordered at {@code orderedAt} for {@code [from, to)}. */
     public static LineItem.Builder prepaid(
             String id, OwnerUin owner, String orderedAt, String from, String to, String amount) {
+        return item(id, owner, from, to, amount)
+                .payMode(PayMode.PREPAID)
+                .actionType(ActionType.NEW_PURCHASE)
+                .orderId(OrderId.of("order-" + id))
+                .deductionTime(t(orderedAt));
+    }
+
+    /** What every item here has: {@code owner} pays for its own p_cvm, list = total = {@code amount}. */
+    private static LineItem.Builder item(String id, OwnerUin owner, String from, String to, String amount) {
         return LineItem.builder()
                 .id(LineItemId.of(id))
                 .ownerUin(owner)
                 .payerUin(PayerUin.of(owner.value()))
                 .businessCode(BusinessCode.of("p_cvm"))
-                .payMode(PayMode.PREPAID)
-                .actionType(ActionType.NEW_PURCHASE)
-                .orderId(OrderId.of("order-" + id))
-                .deductionTime(t(orderedAt))
                 .feePeriod(Interval.of(t(from), t(to)))
                 .listCost(cny(amount))
                 .totalCost(cny(amount));

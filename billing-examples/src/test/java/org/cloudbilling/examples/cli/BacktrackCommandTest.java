@@ -168,22 +168,7 @@ class BacktrackCommandTest {
     @Test
     @Tag("BACK-1")
     void backtrack_thirteenMonths_exitsWithTwo_namingTheLimit() {
-        CliRun run = CliRun.run(
-                "backtrack",
-                "--input",
-                items.toString(),
-                "--format",
-                "canonical",
-                "--rules",
-                newRules.toString(),
-                "--before",
-                oldRules.toString(),
-                "--from",
-                "2023-09",
-                "--to",
-                "2024-09",
-                "--submitted-at",
-                "2024-11-05T02:00:00Z");
+        CliRun run = backtrack("--before", oldRules.toString(), "--from", "2023-09", "--to", "2024-09");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("1 to 12 months").contains("13 months").doesNotContain("\tat ");
@@ -199,18 +184,7 @@ class BacktrackCommandTest {
 
     @Test
     void backtrack_badMonth_exitsWithTwo() {
-        CliRun run = CliRun.run(
-                "backtrack",
-                "--input",
-                items.toString(),
-                "--format",
-                "canonical",
-                "--rules",
-                newRules.toString(),
-                "--before",
-                oldRules.toString(),
-                "--from",
-                "August");
+        CliRun run = backtrack("--before", oldRules.toString(), "--from", "August");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--from: 'August' is not a month written YYYY-MM, such as 2024-09");
@@ -231,9 +205,9 @@ class BacktrackCommandTest {
                 "2024-10",
                 "--submitted-at",
                 "2024-11-05T02:00:00Z"));
-        // a later --to or --submitted-at replaces the one above
+        // a later --from, --to or --submitted-at replaces the one above
         for (int i = 0; i < more.length; i++) {
-            if (more[i].equals("--to") || more[i].equals("--submitted-at")) {
+            if (more[i].equals("--from") || more[i].equals("--to") || more[i].equals("--submitted-at")) {
                 args.set(args.indexOf(more[i]) + 1, more[++i]);
             } else {
                 args.add(more[i]);
