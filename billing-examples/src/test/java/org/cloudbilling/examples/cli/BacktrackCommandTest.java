@@ -111,10 +111,7 @@ class BacktrackCommandTest {
     @Test
     @Tag("BACK-8")
     void backtrack_fromTheStoredHistory_withTheSameRules_changesNothing_andKeepsEveryVersion() throws IOException {
-        Path first = dir.resolve("first.json");
-        assertThat(backtrack("--before", oldRules.toString(), "--history-out", first.toString())
-                        .code())
-                .isZero();
+        Path first = firstHistory();
         Path second = dir.resolve("second.json");
 
         // a new request, submitted a day later
@@ -138,10 +135,7 @@ class BacktrackCommandTest {
     @Test
     @Tag("BACK-9")
     void backtrack_theSameRequestReplayed_addsNoVersion() throws IOException {
-        Path first = dir.resolve("first.json");
-        assertThat(backtrack("--before", oldRules.toString(), "--history-out", first.toString())
-                        .code())
-                .isZero();
+        Path first = firstHistory();
         Path replayed = dir.resolve("replayed.json");
 
         CliRun again = backtrack("--history", first.toString(), "--history-out", replayed.toString());
@@ -188,6 +182,15 @@ class BacktrackCommandTest {
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--from: 'August' is not a month written YYYY-MM, such as 2024-09");
+    }
+
+    /** Backtracks from the old rules, keeping the history in first.json; it succeeds. Returns the history file. */
+    private Path firstHistory() {
+        Path first = dir.resolve("first.json");
+        assertThat(backtrack("--before", oldRules.toString(), "--history-out", first.toString())
+                        .code())
+                .isZero();
+        return first;
     }
 
     private CliRun backtrack(String... more) {

@@ -318,16 +318,7 @@ class TencentAndFocusCommandsTest {
     private String teamRules() {
         Path file = dir.resolve("team-rules.json");
         try {
-            Files.writeString(file, """
-                    {
-                      "units": [ { "id": "payments", "name": "Payments" } ],
-                      "tagKeys": [ "team" ],
-                      "collectionRules": [
-                        { "id": "r-payments", "unit": "payments",
-                          "condition": { "dimension": "tag:team", "in": [ "payments" ] } }
-                      ]
-                    }
-                    """);
+            Files.writeString(file, CliRun.TEAM_RULES);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
