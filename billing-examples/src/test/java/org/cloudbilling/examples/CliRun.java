@@ -18,6 +18,17 @@ import picocli.CommandLine;
 
 /** Runs the {@code billing} command in-process, capturing standard output, standard error and the exit code. */
 public record CliRun(int code, String out, String err) {
+    /** Allocation rules for the Tencent test bill: what is tagged {@code team=payments} goes to the unit payments. */
+    public static final String TEAM_RULES = """
+            {
+              "units": [ { "id": "payments", "name": "Payments" } ],
+              "tagKeys": [ "team" ],
+              "collectionRules": [
+                { "id": "r-payments", "unit": "payments",
+                  "condition": { "dimension": "tag:team", "in": [ "payments" ] } }
+              ]
+            }
+            """;
 
     /** The bundled FOCUS sample as a file, for {@code --input}. */
     public static Path focusSample() {

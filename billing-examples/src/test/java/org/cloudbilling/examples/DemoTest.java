@@ -3,16 +3,9 @@ package org.cloudbilling.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,23 +21,23 @@ class DemoTest {
     void demo_printsExactTotals_equalToThePlainSumsOfTheFile() throws IOException {
         Map<String, BigDecimal> byAccount = new TreeMap<>();
         BigDecimal total = BigDecimal.ZERO;
-        for (Map<String, String> row : rawRows()) {
+        for (Map<String, String> row : CliRun.focusRows()) {
             BigDecimal billed = new BigDecimal(row.get("BilledCost"));
             byAccount.merge(row.get("BillingAccountId"), billed, BigDecimal::add);
             total = total.add(billed);
         }
-        Output run = run("demo");
-        assertThat(run.code).isZero();
-        assertThat(run.out).contains("Read 1000 line items.");
-        assertThat(run.out).contains("Total billed cost: USD " + total.toPlainString() + " over 1000 items (exact)");
+        CliRun run = CliRun.run("demo");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Read 1000 line items.");
+        assertThat(run.out()).contains("Total billed cost: USD " + total.toPlainString() + " over 1000 items (exact)");
         assertThat(total.toPlainString()).isEqualTo("20.52022672899"); // 11 decimals kept, as in the file
-        assertThat(run.out).contains("Payable, settled to the minor unit half-up: USD 20.52");
+        assertThat(run.out()).contains("Payable, settled to the minor unit half-up: USD 20.52");
         for (Map.Entry<String, BigDecimal> e : byAccount.entrySet()) {
-            assertThat(run.out)
+            assertThat(run.out())
                     .containsPattern(java.util.regex.Pattern.quote(e.getKey()) + "\\s+\\d+\\s+"
                             + java.util.regex.Pattern.quote(e.getValue().toPlainString()) + "\\s");
         }
-        assertThat(run.out).contains(FocusSample.ATTRIBUTION);
+        assertThat(run.out()).contains(FocusSample.ATTRIBUTION);
     }
 
     @Test
@@ -52,16 +45,16 @@ class DemoTest {
     @Tag("ORG-10")
     @Tag("RES-13")
     void demo_runsTheOrganizationMonth_andTheDistributorsMargin() {
-        Output run = run("demo");
+        CliRun run = CliRun.run("demo");
 
-        assertThat(run.code).isZero();
+        assertThat(run.code()).isZero();
         // hand-computed in ResellerSamplesTest: balances 255 + 190 + 10 = 455, consumption 195, top-ups 650
-        assertThat(run.out).contains("Top-ups CNY 650.00 = balances CNY 455.00 + consumption CNY 195.00");
-        assertThat(run.out)
+        assertThat(run.out()).contains("Top-ups CNY 650.00 = balances CNY 455.00 + consumption CNY 195.00");
+        assertThat(run.out())
                 .contains("  INV-202409-300000000012 INVOICE of 300000000012: CNY 15.00, charges [m2-1, m2-2]");
         // margins 47 (R1) + 10 (R2)
-        assertThat(run.out).contains("Margin: CNY 57.0000");
-        assertThat(run.out).contains("  by reseller: 200000000011 47.0000, 200000000012 10.0000");
+        assertThat(run.out()).contains("Margin: CNY 57.0000");
+        assertThat(run.out()).contains("  by reseller: 200000000011 47.0000, 200000000012 10.0000");
     }
 
     @Test
@@ -70,7 +63,7 @@ class DemoTest {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal unallocated = BigDecimal.ZERO;
-        for (Map<String, String> row : rawRows()) {
+        for (Map<String, String> row : CliRun.focusRows()) {
             BigDecimal billed = new BigDecimal(row.get("BilledCost"));
             total = total.add(billed);
             if (FocusSampleRulesCheck.unitOf(row, json).isEmpty()) {
@@ -78,10 +71,10 @@ class DemoTest {
             }
         }
 
-        Output run = run("demo");
+        CliRun run = CliRun.run("demo");
 
-        assertThat(run.code).isZero();
-        assertThat(run.out)
+        assertThat(run.code()).isZero();
+        assertThat(run.out())
                 .contains("Cost allocation by the tags business_unit and application")
                 .contains("  sunbird with its subtree: USD "
                         + total.subtract(unallocated).toPlainString()
@@ -133,44 +126,12 @@ class DemoTest {
 
     @Test
     void unknownCommand_exitsWithTwo_andHelpWithZero() {
-        Output bad = run("frobnicate");
-        assertThat(bad.code).isEqualTo(2);
-        assertThat(bad.err)
+        CliRun bad = CliRun.run("frobnicate");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err())
                 .contains("'frobnicate'")
                 .contains("Try 'billing --help'")
                 .doesNotContain("Exception");
-        assertThat(run("--help").code).isZero();
-    }
-
-    private static List<Map<String, String>> rawRows() throws IOException {
-        try (InputStream in = DemoTest.class.getResourceAsStream(FocusSample.RESOURCE);
-                MappingIterator<Map<String, String>> it = new CsvMapper()
-                        .readerForMapOf(String.class)
-                        .with(CsvSchema.emptySchema().withHeader())
-                        .readValues(in)) {
-            return it.readAll();
-        }
-    }
-
-    private static Output run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = BillingCommand.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static final class Output {
-        final int code;
-        final String out;
-        final String err;
-
-        Output(int code, String out, String err) {
-            this.code = code;
-            this.out = out;
-            this.err = err;
-        }
+        assertThat(CliRun.run("--help").code()).isZero();
     }
 }

@@ -1,6 +1,8 @@
 package org.cloudbilling.reseller;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Currency;
@@ -16,6 +18,7 @@ import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;
 import org.cloudbilling.reseller.bill.BillBFeature;
+import org.cloudbilling.reseller.bill.ResellerSettings;
 import org.cloudbilling.reseller.channel.Channel;
 import org.cloudbilling.reseller.channel.PartnerUin;
 
@@ -52,34 +55,63 @@ public final class Fixtures {
     /** A postpaid usage item of {@code owner} for {@code [from, to)}, list = total = {@code amount}. */
     public static LineItem.Builder usage(
             String id, OwnerUin owner, SettlementCycle cycle, String from, String to, String amount) {
-        return LineItem.builder()
-                .id(LineItemId.of(id))
-                .ownerUin(owner)
-                .payerUin(PayerUin.of(owner.value()))
-                .businessCode(BusinessCode.of("p_cvm"))
+        return item(id, owner, from, to, amount)
                 .payMode(PayMode.POSTPAID)
                 .settlementCycle(cycle)
-                .actionType(ActionType.USAGE)
-                .feePeriod(Interval.of(t(from), t(to)))
-                .listCost(cny(amount))
-                .totalCost(cny(amount));
+                .actionType(ActionType.USAGE);
+    }
+
+    /** A postpaid daily usage of {@code owner} on {@code day} (UTC+8, such as {@code "2024-09-10"}), list = total. */
+    public static LineItem.Builder usage(String id, OwnerUin owner, String day, String amount) {
+        LocalDate date = LocalDate.parse(day);
+        return usage(id, owner, SettlementCycle.DAILY, date + "T00:00", date.plusDays(1) + "T00:00", amount);
+    }
+
+    /** A postpaid daily usage of {@code owner} on {@code day} (UTC+8), list = total = {@code amount}. */
+    public static LineItem daily(String id, OwnerUin owner, String day, String amount) {
+        return usage(id, owner, day, amount).build();
+    }
+
+    /**
+     * A postpaid daily item of {@code owner} on {@code day} (UTC+8): {@code action} at list price {@code list},
+     * costing {@code cost} after the reseller's own discount.
+     */
+    public static LineItem daily(String id, OwnerUin owner, ActionType action, String day, String list, String cost) {
+        return usage(id, owner, day, list)
+                .actionType(action)
+                .totalCost(cny(cost))
+                .build();
     }
 
     /** A prepaid purchase of {@code owner} ordered at {@code orderedAt} for {@code [from, to)}. */
     public static LineItem.Builder prepaid(
             String id, OwnerUin owner, String orderedAt, String from, String to, String amount) {
+        return item(id, owner, from, to, amount)
+                .payMode(PayMode.PREPAID)
+                .actionType(ActionType.NEW_PURCHASE)
+                .orderId(OrderId.of("order-" + id))
+                .deductionTime(t(orderedAt));
+    }
+
+    /** What every item here has: {@code owner} pays for its own p_cvm, list = total = {@code amount}. */
+    private static LineItem.Builder item(String id, OwnerUin owner, String from, String to, String amount) {
         return LineItem.builder()
                 .id(LineItemId.of(id))
                 .ownerUin(owner)
                 .payerUin(PayerUin.of(owner.value()))
                 .businessCode(BusinessCode.of("p_cvm"))
-                .payMode(PayMode.PREPAID)
-                .actionType(ActionType.NEW_PURCHASE)
-                .orderId(OrderId.of("order-" + id))
-                .deductionTime(t(orderedAt))
                 .feePeriod(Interval.of(t(from), t(to)))
                 .listCost(cny(amount))
                 .totalCost(cny(amount));
+    }
+
+    /** R1's settings in CNY, its Bill B showing customer discounts, Alice's customer discount 0.9. */
+    public static ResellerSettings.Builder r1DiscountingAlice() {
+        return ResellerSettings.builder()
+                .reseller(R1)
+                .currency(CNY)
+                .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
+                .putCustomerDiscount(ALICE, new BigDecimal("0.9"));
     }
 
     /** Returns the Bill B features that are on, for random settings (RES-3). */

@@ -1,23 +1,22 @@
 package org.cloudbilling.reseller;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cloudbilling.reseller.Fixtures.BOB;
+import static org.cloudbilling.reseller.Fixtures.CNY;
+import static org.cloudbilling.reseller.Fixtures.DIST;
+import static org.cloudbilling.reseller.Fixtures.R1;
+import static org.cloudbilling.reseller.Fixtures.daily;
+import static org.cloudbilling.reseller.Fixtures.usage;
 
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.PayMode;
-import org.cloudbilling.core.bill.SettlementCycle;
-import org.cloudbilling.core.id.BusinessCode;
-import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.core.time.Interval;
 import org.cloudbilling.reseller.bill.BillStatus;
 import org.cloudbilling.reseller.bill.CustomerBill;
 import org.cloudbilling.reseller.bill.ResellerBills;
@@ -27,7 +26,6 @@ import org.cloudbilling.reseller.channel.AttributedCharge;
 import org.cloudbilling.reseller.channel.Attribution;
 import org.cloudbilling.reseller.channel.AttributionContext;
 import org.cloudbilling.reseller.channel.Channel;
-import org.cloudbilling.reseller.channel.PartnerUin;
 import org.cloudbilling.reseller.confirmation.Confirmation;
 import org.cloudbilling.reseller.confirmation.CreditState;
 import org.cloudbilling.reseller.confirmation.Outcome;
@@ -45,31 +43,6 @@ import org.junit.jupiter.api.Test;
  * before it joined"), run as they are written there. Each expected value is worked out in the guide from the rules.
  */
 class ResellerGuideExamplesTest {
-    private static final Currency CNY = Currency.getInstance("CNY");
-    private static final PartnerUin DIST = PartnerUin.of("200000000001");
-    private static final PartnerUin R1 = PartnerUin.of("200000000011");
-    private static final OwnerUin BOB = OwnerUin.of("100000000102");
-
-    /** A postpaid daily usage of {@code owner} on {@code day} (UTC+8), list and total cost {@code amount}. */
-    private static LineItem daily(String id, OwnerUin owner, String day, String amount) {
-        return usage(id, owner, day, amount).build();
-    }
-
-    private static LineItem.Builder usage(String id, OwnerUin owner, String day, String amount) {
-        Instant start = Instant.parse(day + "T00:00:00+08:00");
-        return LineItem.builder()
-                .id(LineItemId.of(id))
-                .ownerUin(owner)
-                .payerUin(PayerUin.of(owner.value()))
-                .businessCode(BusinessCode.of("p_cvm"))
-                .payMode(PayMode.POSTPAID)
-                .settlementCycle(SettlementCycle.DAILY)
-                .actionType(ActionType.USAGE)
-                .feePeriod(Interval.of(start, start.plusSeconds(86_400)))
-                .listCost(Money.of("CNY", amount))
-                .totalCost(Money.of("CNY", amount));
-    }
-
     private static final Channel CHANNEL = Channel.builder()
             .distributor(DIST)
             .reseller(R1, DIST)

@@ -6,22 +6,18 @@ import static org.cloudbilling.reseller.Fixtures.t;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.bill.SettlementCycle;
-import org.cloudbilling.core.id.BusinessCode;
 import org.cloudbilling.core.id.LineItemId;
-import org.cloudbilling.core.id.OrderId;
 import org.cloudbilling.core.id.OwnerUin;
-import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.core.time.Interval;
 import org.cloudbilling.reseller.bill.BillA;
 import org.cloudbilling.reseller.bill.BillB;
 import org.cloudbilling.reseller.bill.BillBFeature;
@@ -103,34 +99,18 @@ public class WorkedExampleTest {
 
     static LineItem postpaid(
             String id, OwnerUin owner, SettlementCycle cycle, String from, String to, String list, String total) {
-        return LineItem.builder()
-                .id(LineItemId.of(id))
-                .ownerUin(owner)
-                .payerUin(PayerUin.of(owner.value()))
-                .businessCode(BusinessCode.of("p_cvm"))
-                .payMode(PayMode.POSTPAID)
-                .settlementCycle(cycle)
-                .actionType(ActionType.USAGE)
-                .feePeriod(Interval.of(t(from), t(to)))
-                .listCost(cny(list))
+        return Fixtures.usage(id, owner, cycle, from, to, list)
                 .discountRate(new BigDecimal("0.8"))
                 .totalCost(cny(total))
                 .build();
     }
 
+    /** A prepaid order of {@code owner} at {@code orderedAt} for the 30 days from then. */
     static LineItem.Builder prepaid(
             String id, OwnerUin owner, ActionType action, String orderedAt, String list, String total) {
-        return LineItem.builder()
-                .id(LineItemId.of(id))
-                .ownerUin(owner)
-                .payerUin(PayerUin.of(owner.value()))
-                .businessCode(BusinessCode.of("p_cvm"))
-                .payMode(PayMode.PREPAID)
+        String end = LocalDateTime.parse(orderedAt).plusDays(30).toString();
+        return Fixtures.prepaid(id, owner, orderedAt, orderedAt, end, list)
                 .actionType(action)
-                .orderId(OrderId.of("order-" + id))
-                .deductionTime(t(orderedAt))
-                .feePeriod(Interval.of(t(orderedAt), t(orderedAt).plusSeconds(30L * 24 * 3600)))
-                .listCost(cny(list))
                 .discountRate(new BigDecimal("0.8"))
                 .totalCost(cny(total));
     }

@@ -111,10 +111,7 @@ class BacktrackCommandTest {
     @Test
     @Tag("BACK-8")
     void backtrack_fromTheStoredHistory_withTheSameRules_changesNothing_andKeepsEveryVersion() throws IOException {
-        Path first = dir.resolve("first.json");
-        assertThat(backtrack("--before", oldRules.toString(), "--history-out", first.toString())
-                        .code())
-                .isZero();
+        Path first = firstHistory();
         Path second = dir.resolve("second.json");
 
         // a new request, submitted a day later
@@ -138,10 +135,7 @@ class BacktrackCommandTest {
     @Test
     @Tag("BACK-9")
     void backtrack_theSameRequestReplayed_addsNoVersion() throws IOException {
-        Path first = dir.resolve("first.json");
-        assertThat(backtrack("--before", oldRules.toString(), "--history-out", first.toString())
-                        .code())
-                .isZero();
+        Path first = firstHistory();
         Path replayed = dir.resolve("replayed.json");
 
         CliRun again = backtrack("--history", first.toString(), "--history-out", replayed.toString());
@@ -168,22 +162,7 @@ class BacktrackCommandTest {
     @Test
     @Tag("BACK-1")
     void backtrack_thirteenMonths_exitsWithTwo_namingTheLimit() {
-        CliRun run = CliRun.run(
-                "backtrack",
-                "--input",
-                items.toString(),
-                "--format",
-                "canonical",
-                "--rules",
-                newRules.toString(),
-                "--before",
-                oldRules.toString(),
-                "--from",
-                "2023-09",
-                "--to",
-                "2024-09",
-                "--submitted-at",
-                "2024-11-05T02:00:00Z");
+        CliRun run = backtrack("--before", oldRules.toString(), "--from", "2023-09", "--to", "2024-09");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("1 to 12 months").contains("13 months").doesNotContain("\tat ");
@@ -199,21 +178,19 @@ class BacktrackCommandTest {
 
     @Test
     void backtrack_badMonth_exitsWithTwo() {
-        CliRun run = CliRun.run(
-                "backtrack",
-                "--input",
-                items.toString(),
-                "--format",
-                "canonical",
-                "--rules",
-                newRules.toString(),
-                "--before",
-                oldRules.toString(),
-                "--from",
-                "August");
+        CliRun run = backtrack("--before", oldRules.toString(), "--from", "August");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--from: 'August' is not a month written YYYY-MM, such as 2024-09");
+    }
+
+    /** Backtracks from the old rules, keeping the history in first.json; it succeeds. Returns the history file. */
+    private Path firstHistory() {
+        Path first = dir.resolve("first.json");
+        assertThat(backtrack("--before", oldRules.toString(), "--history-out", first.toString())
+                        .code())
+                .isZero();
+        return first;
     }
 
     private CliRun backtrack(String... more) {
@@ -231,9 +208,9 @@ class BacktrackCommandTest {
                 "2024-10",
                 "--submitted-at",
                 "2024-11-05T02:00:00Z"));
-        // a later --to or --submitted-at replaces the one above
+        // a later --from, --to or --submitted-at replaces the one above
         for (int i = 0; i < more.length; i++) {
-            if (more[i].equals("--to") || more[i].equals("--submitted-at")) {
+            if (more[i].equals("--from") || more[i].equals("--to") || more[i].equals("--submitted-at")) {
                 args.set(args.indexOf(more[i]) + 1, more[++i]);
             } else {
                 args.add(more[i]);

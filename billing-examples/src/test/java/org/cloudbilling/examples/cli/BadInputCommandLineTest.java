@@ -55,6 +55,14 @@ class BadInputCommandLineTest {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
 
+    /** Runs {@code billing backtrack} of the canonical {@code bill} from {@code rules} to themselves, with more. */
+    private static CliRun backtrackOnSameRules(String bill, String rules, String... more) {
+        List<String> args = new ArrayList<>(
+                List.of("backtrack", "--input", bill, "--format", "canonical", "--rules", rules, "--before", rules));
+        args.addAll(List.of(more));
+        return CliRun.run(args.toArray(String[]::new));
+    }
+
     private static LineItem item(String id, String team, String start, String amount) {
         Instant s = Instant.parse(start);
         return LineItem.builder()
@@ -104,20 +112,7 @@ class BadInputCommandLineTest {
             assertRefused(
                     CliRun.run("export", "--to", "focus", "--input", b, "--format", "canonical", "--rules", rules),
                     "not valid JSON at line 1, column ");
-            assertRefused(
-                    CliRun.run(
-                            "backtrack",
-                            "--input",
-                            b,
-                            "--format",
-                            "canonical",
-                            "--rules",
-                            rules,
-                            "--before",
-                            rules,
-                            "--from",
-                            "2024-09"),
-                    "not valid JSON at line 1, column ");
+            assertRefused(backtrackOnSameRules(b, rules, "--from", "2024-09"), "not valid JSON at line 1, column ");
         }
     }
 
@@ -343,18 +338,7 @@ class BadInputCommandLineTest {
         String rules = file("rules.json", RULES).toString();
 
         assertRefused(
-                CliRun.run(
-                        "backtrack",
-                        "--input",
-                        bill,
-                        "--format",
-                        "canonical",
-                        "--rules",
-                        rules,
-                        "--before",
-                        rules,
-                        "--from",
-                        "-999999999-01"),
+                backtrackOnSameRules(bill, rules, "--from", "-999999999-01"),
                 "--from: month -999999999-01 is outside the supported range 0001-01 to 9998-12");
         Files.createDirectories(dir.resolve("lists"));
         assertRefused(
@@ -371,20 +355,7 @@ class BadInputCommandLineTest {
                 "--month: month -2024-09 is outside the supported range 0001-01 to 9998-12");
         assertThat(dir.resolve("lists")).isEmptyDirectory();
         assertRefused(
-                CliRun.run(
-                        "backtrack",
-                        "--input",
-                        bill,
-                        "--format",
-                        "canonical",
-                        "--rules",
-                        rules,
-                        "--before",
-                        rules,
-                        "--from",
-                        "2024-09",
-                        "--submitted-at",
-                        "+10000-01-01T00:00:00Z"),
+                backtrackOnSameRules(bill, rules, "--from", "2024-09", "--submitted-at", "+10000-01-01T00:00:00Z"),
                 "--submitted-at: time +10000-01-01T00:00:00Z is outside the supported range");
     }
 

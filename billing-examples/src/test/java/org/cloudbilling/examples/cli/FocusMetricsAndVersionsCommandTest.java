@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +33,42 @@ class FocusMetricsAndVersionsCommandTest {
         return cell.equals("NULL") || cell.isEmpty() ? BigDecimal.ZERO : new BigDecimal(cell);
     }
 
+    /** Runs {@code billing command --input SAMPLE --format focus options...}. */
+    private static CliRun onSample(String command, String... options) {
+        List<String> args = new ArrayList<>(List.of(command, "--input", SAMPLE, "--format", "focus"));
+        args.addAll(List.of(options));
+        return CliRun.run(args.toArray(String[]::new));
+    }
+
+    /** Exports the sample as FOCUS to {@code file} with {@code options}, checks it succeeded, reads the file back. */
+    private List<Map<String, String>> exportSample(String file, String... options) throws IOException {
+        Path out = dir.resolve(file);
+        List<String> args = new ArrayList<>(List.of("--to", "focus"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--out", out.toString()));
+
+        CliRun run = onSample("export", args.toArray(String[]::new));
+
+        assertThat(run.code()).as(run.err()).isZero();
+        return CliRun.csvOf(Files.readString(out));
+    }
+
+    /** Each key's total of a metric column; a NULL cell adds nothing, as SQL's SUM has it. */
+    private static Map<String, BigDecimal> totals(List<Map<String, String>> rows, String key, String metric) {
+        Map<String, BigDecimal> totals = new HashMap<>();
+        for (Map<String, String> row : rows) {
+            totals.merge(row.get(key), number(row.get(metric)), BigDecimal::add);
+        }
+        return totals;
+    }
+
+    /** The same keys, each with the same total (compared as numbers). */
+    private static void assertSameTotals(Map<String, BigDecimal> got, Map<String, BigDecimal> want, String metric) {
+        assertThat(got.keySet()).isEqualTo(want.keySet());
+        want.forEach(
+                (id, v) -> assertThat(got.get(id)).as("%s of %s", metric, id).isEqualByComparingTo(v));
+    }
+
     @Test
     @Tag("FOCUS-11")
     @DisplayName("FOCUS-11: consolidate --metric all by ServiceCategory totals each metric as the file's sums")
@@ -45,8 +83,7 @@ class FocusMetricsAndVersionsCommandTest {
             }
         }
 
-        CliRun run = CliRun.run(
-                "consolidate", "--input", SAMPLE, "--format", "focus", "--by", "ServiceCategory", "--metric", "all");
+        CliRun run = onSample("consolidate", "--by", "ServiceCategory", "--metric", "all");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out())
@@ -72,8 +109,8 @@ class FocusMetricsAndVersionsCommandTest {
             effective = effective.add(new BigDecimal(row.get("EffectiveCost")));
         }
 
-        CliRun run = CliRun.run("consolidate", "--input", SAMPLE, "--format", "focus", "--metric", "EffectiveCost");
-        CliRun bad = CliRun.run("consolidate", "--input", SAMPLE, "--format", "focus", "--metric", "Amortized");
+        CliRun run = onSample("consolidate", "--metric", "EffectiveCost");
+        CliRun bad = onSample("consolidate", "--metric", "Amortized");
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("ItemCount,EffectiveCost,BillingCurrency\n");
@@ -86,23 +123,8 @@ class FocusMetricsAndVersionsCommandTest {
     @Tag("FOCUS-8")
     @DisplayName("FOCUS-8: export --focus-version 1.2 of the 1.0 sample carries every 1.0 column's value")
     void export12_ofTheSample_carriesTheValues() throws IOException {
-        Path out = dir.resolve("focus-1.2.csv");
+        List<Map<String, String>> written = exportSample("focus-1.2.csv", "--focus-version", "1.2");
 
-        CliRun run = CliRun.run(
-                "export",
-                "--to",
-                "focus",
-                "--focus-version",
-                "1.2",
-                "--input",
-                SAMPLE,
-                "--format",
-                "focus",
-                "--out",
-                out.toString());
-
-        assertThat(run.code()).as(run.err()).isZero();
-        List<Map<String, String>> written = CliRun.csvOf(Files.readString(out));
         List<Map<String, String>> original = CliRun.focusRows();
         assertThat(written).hasSize(original.size());
         assertThat(written.get(0)).containsKeys("InvoiceId", "ServiceSubcategory", "PricingCurrency", "SkuMeter");
@@ -135,41 +157,21 @@ class FocusMetricsAndVersionsCommandTest {
     @DisplayName("FOCUS-8, FOCUS-9: export --focus-version 1.3 --rules writes the split in AllocatedMethodId and"
             + " AllocatedMethodDetails; each origin's rows add up to its BilledCost")
     void export13_allocation_hasTheAllocatedColumns() throws IOException {
-        Path out = dir.resolve("focus-1.3.csv");
+        List<Map<String, String>> written =
+                exportSample("focus-1.3.csv", "--focus-version", "1.3", "--rules", AllocateCommandTest.rules());
 
-        CliRun run = CliRun.run(
-                "export",
-                "--to",
-                "focus",
-                "--focus-version",
-                "1.3",
-                "--input",
-                SAMPLE,
-                "--format",
-                "focus",
-                "--rules",
-                AllocateCommandTest.rules(),
-                "--out",
-                out.toString());
-
-        assertThat(run.code()).as(run.err()).isZero();
-        List<Map<String, String>> written = CliRun.csvOf(Files.readString(out));
         assertThat(written.get(0))
                 .containsKeys("AllocatedMethodId", "AllocatedMethodDetails", "ServiceProviderName", "HostProviderName")
                 .doesNotContainKeys("x_AllocatedMethodId", "x_AllocatedMethodDetails");
-        // each origin's BilledCost straight from the sample's text
-        Map<String, BigDecimal> want = new java.util.HashMap<>();
-        for (Map<String, String> row : CliRun.focusRows()) {
-            want.merge(row.get("Id"), number(row.get("BilledCost")), BigDecimal::add);
-        }
-        Map<String, BigDecimal> got = new java.util.HashMap<>();
         for (Map<String, String> row : written) {
             assertThat(row.get("AllocatedMethodId")).isNotEmpty();
             assertThat(row.get("AllocatedMethodDetails")).startsWith("{\"Elements\":[{\"AllocatedRatio\":");
-            got.merge(row.get("x_LineItemId"), number(row.get("BilledCost")), BigDecimal::add);
         }
-        assertThat(got.keySet()).isEqualTo(want.keySet());
-        want.forEach((id, v) -> assertThat(got.get(id)).as(id).isEqualByComparingTo(v));
+        // each origin's BilledCost straight from the sample's text
+        assertSameTotals(
+                totals(written, "x_LineItemId", "BilledCost"),
+                totals(CliRun.focusRows(), "Id", "BilledCost"),
+                "BilledCost");
     }
 
     @Test
@@ -178,39 +180,17 @@ class FocusMetricsAndVersionsCommandTest {
     @DisplayName("FOCUS-11, FOCUS-9: export --rules --metric ListCost: each origin's rows add up to its BilledCost and"
             + " its ListCost, and AllocatedMethodDetails names ListCost")
     void export13_allocationOnListCost_conservesEveryMetric() throws IOException {
-        Path out = dir.resolve("focus-1.3-list.csv");
-
-        CliRun run = CliRun.run(
-                "export",
-                "--to",
-                "focus",
+        List<Map<String, String>> written = exportSample(
+                "focus-1.3-list.csv",
                 "--focus-version",
                 "1.3",
-                "--input",
-                SAMPLE,
-                "--format",
-                "focus",
                 "--rules",
                 AllocateCommandTest.rules(),
                 "--metric",
-                "ListCost",
-                "--out",
-                out.toString());
+                "ListCost");
 
-        assertThat(run.code()).as(run.err()).isZero();
-        List<Map<String, String>> written = CliRun.csvOf(Files.readString(out));
         for (String metric : List.of("BilledCost", "ListCost")) {
-            Map<String, BigDecimal> want = new java.util.HashMap<>();
-            for (Map<String, String> row : CliRun.focusRows()) {
-                want.merge(row.get("Id"), number(row.get(metric)), BigDecimal::add);
-            }
-            Map<String, BigDecimal> got = new java.util.HashMap<>();
-            for (Map<String, String> row : written) {
-                got.merge(row.get("x_LineItemId"), number(row.get(metric)), BigDecimal::add);
-            }
-            assertThat(got.keySet()).isEqualTo(want.keySet());
-            want.forEach((id, v) ->
-                    assertThat(got.get(id)).as("%s of %s", metric, id).isEqualByComparingTo(v));
+            assertSameTotals(totals(written, "x_LineItemId", metric), totals(CliRun.focusRows(), "Id", metric), metric);
         }
         assertThat(written)
                 .allSatisfy(row ->
@@ -221,22 +201,11 @@ class FocusMetricsAndVersionsCommandTest {
     @Tag("FOCUS-11")
     @DisplayName("FOCUS-11: export --metric: an unknown metric, or one without --rules, exits with 2")
     void export_metric_badUse_exitsWithTwo() {
-        CliRun unknown = CliRun.run(
-                "export",
-                "--to",
-                "focus",
-                "--input",
-                SAMPLE,
-                "--format",
-                "focus",
-                "--rules",
-                AllocateCommandTest.rules(),
-                "--metric",
-                "Cost");
+        CliRun unknown =
+                onSample("export", "--to", "focus", "--rules", AllocateCommandTest.rules(), "--metric", "Cost");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("--metric:");
-        CliRun noRules =
-                CliRun.run("export", "--to", "focus", "--input", SAMPLE, "--format", "focus", "--metric", "ListCost");
+        CliRun noRules = onSample("export", "--to", "focus", "--metric", "ListCost");
         assertThat(noRules.code()).isEqualTo(2);
         assertThat(noRules.err()).contains("--metric: ListCost needs --rules");
     }
@@ -245,8 +214,7 @@ class FocusMetricsAndVersionsCommandTest {
     @Tag("FOCUS-8")
     @DisplayName("FOCUS-8: an unknown --focus-version exits with 2 naming the known ones")
     void export_unknownVersion_exitsWithTwo() {
-        CliRun run =
-                CliRun.run("export", "--to", "focus", "--focus-version", "2.0", "--input", SAMPLE, "--format", "focus");
+        CliRun run = onSample("export", "--to", "focus", "--focus-version", "2.0");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--focus-version: unknown FOCUS version '2.0'; known: 1.0, 1.1, 1.2, 1.3");
@@ -257,42 +225,17 @@ class FocusMetricsAndVersionsCommandTest {
     @DisplayName("FOCUS-11: allocate --metric EffectiveCost or ContractedCost: each item's rows add up to its metric")
     void allocate_onAMetric_conservesItPerItem() {
         for (String metric : List.of("EffectiveCost", "ContractedCost")) {
-            // each item's metric straight from the file's text; a NULL cell is nothing (0), as SQL's SUM has it
-            Map<String, BigDecimal> want = new java.util.HashMap<>();
-            for (Map<String, String> row : CliRun.focusRows()) {
-                want.merge(row.get("Id"), number(row.get(metric)), BigDecimal::add);
-            }
-
-            CliRun run = CliRun.run(
-                    "allocate",
-                    "--input",
-                    SAMPLE,
-                    "--format",
-                    "focus",
-                    "--rules",
-                    AllocateCommandTest.rules(),
-                    "--metric",
-                    metric);
+            CliRun run = onSample("allocate", "--rules", AllocateCommandTest.rules(), "--metric", metric);
 
             assertThat(run.code()).as(run.err()).isZero();
-            Map<String, BigDecimal> got = new java.util.HashMap<>();
+            Map<String, BigDecimal> got = new HashMap<>();
             for (Map<String, String> r : run.csv()) {
                 got.merge(r.get("line_item_id"), new BigDecimal(r.get("amount")), BigDecimal::add);
             }
-            assertThat(got.keySet()).isEqualTo(want.keySet());
-            want.forEach((id, amount) ->
-                    assertThat(got.get(id)).as("%s of %s", metric, id).isEqualByComparingTo(amount));
+            // each item's metric straight from the file's text
+            assertSameTotals(got, totals(CliRun.focusRows(), "Id", metric), metric);
         }
-        CliRun bad = CliRun.run(
-                "allocate",
-                "--input",
-                SAMPLE,
-                "--format",
-                "focus",
-                "--rules",
-                AllocateCommandTest.rules(),
-                "--metric",
-                "Amortized");
+        CliRun bad = onSample("allocate", "--rules", AllocateCommandTest.rules(), "--metric", "Amortized");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--metric: unknown cost metric 'Amortized'");
     }

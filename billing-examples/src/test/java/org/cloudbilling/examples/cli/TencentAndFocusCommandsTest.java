@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,20 @@ class TencentAndFocusCommandsTest {
 
     @TempDir
     Path dir;
+
+    /** Exports the Tencent bill as FOCUS in the Tencent calendar to {@code file}, with {@code options}; it succeeds. */
+    private Path exportTencent(String file, String... options) {
+        Path out = dir.resolve(file);
+        List<String> args =
+                new ArrayList<>(List.of("export", "--to", "focus", "--input", TENCENT, "--format", "tencent"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--calendar", "tencent", "--out", out.toString()));
+
+        CliRun run = CliRun.run(args.toArray(String[]::new));
+
+        assertThat(run.code()).as(run.err()).isZero();
+        return out;
+    }
 
     @Test
     void consolidate_tencentBillByBusinessCode_totalsEqualThePlainSumsOfTheFile() {
@@ -156,26 +171,8 @@ class TencentAndFocusCommandsTest {
                     new BigDecimal(row.get("RealCost")),
                     BigDecimal::add);
         }
-        Path out = dir.resolve("allocation.csv");
+        Path out = exportTencent("allocation.csv", "--rules", teamRules(), "--provider", "Tencent Cloud");
 
-        CliRun run = CliRun.run(
-                "export",
-                "--to",
-                "focus",
-                "--input",
-                TENCENT,
-                "--format",
-                "tencent",
-                "--rules",
-                teamRules(),
-                "--provider",
-                "Tencent Cloud",
-                "--calendar",
-                "tencent",
-                "--out",
-                out.toString());
-
-        assertThat(run.code()).as(run.err()).isZero();
         List<FocusRow> rows = new java.util.ArrayList<>();
         try (FocusCsvReader in = FocusCsv.reader(Files.newBufferedReader(out), "allocation.csv", FormulaGuard.ON)) {
             in.forEachRemaining(rows::add);
@@ -202,22 +199,8 @@ class TencentAndFocusCommandsTest {
                             in, TENCENT, Currency.getInstance("CNY"), TencentBillCsv.BEIJING, OnError.FAIL)
                     .valuesOrThrow();
         }
-        Path out = dir.resolve("tencent-focus.csv");
+        Path out = exportTencent("tencent-focus.csv");
 
-        CliRun run = CliRun.run(
-                "export",
-                "--to",
-                "focus",
-                "--input",
-                TENCENT,
-                "--format",
-                "tencent",
-                "--calendar",
-                "tencent",
-                "--out",
-                out.toString());
-
-        assertThat(run.code()).as(run.err()).isZero();
         List<LineItem> back = FocusCsv.readLineItems(
                         Files.newBufferedReader(out), "tencent-focus.csv", FormulaGuard.ON, OnError.FAIL)
                 .valuesOrThrow();
@@ -335,16 +318,7 @@ class TencentAndFocusCommandsTest {
     private String teamRules() {
         Path file = dir.resolve("team-rules.json");
         try {
-            Files.writeString(file, """
-                    {
-                      "units": [ { "id": "payments", "name": "Payments" } ],
-                      "tagKeys": [ "team" ],
-                      "collectionRules": [
-                        { "id": "r-payments", "unit": "payments",
-                          "condition": { "dimension": "tag:team", "in": [ "payments" ] } }
-                      ]
-                    }
-                    """);
+            Files.writeString(file, CliRun.TEAM_RULES);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -119,6 +119,19 @@ class OwnExports12ConformanceTest {
         return Files.readString(out);
     }
 
+    /** Exports the Tencent test bill, in the Tencent calendar, with {@code more} options; returns the file's text. */
+    private String tencentExport(String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "--input",
+                resource("/tencent/tencent-bill-detail.csv"),
+                "--format",
+                "tencent",
+                "--calendar",
+                "tencent"));
+        args.addAll(List.of(more));
+        return cliExport(args.toArray(String[]::new));
+    }
+
     @Test
     @DisplayName("FOCUS-8: the 1.2 export of a generated month's line items passes the model")
     void generatedMonth_lineItems_conform() {
@@ -242,13 +255,7 @@ class OwnExports12ConformanceTest {
     @Test
     @DisplayName("FOCUS-8: billing export --focus-version 1.2 of the Tencent test bill passes the model")
     void tencentBill_lineItems_conform() throws IOException {
-        String text = cliExport(
-                "--input",
-                resource("/tencent/tencent-bill-detail.csv"),
-                "--format",
-                "tencent",
-                "--calendar",
-                "tencent");
+        String text = tencentExport();
 
         assertConforms(text, "tencent-bill-detail.csv export");
     }
@@ -257,26 +264,9 @@ class OwnExports12ConformanceTest {
     @DisplayName("FOCUS-8: billing export --focus-version 1.2 --rules of the Tencent test bill passes the model")
     void tencentBill_allocationBill_conforms() throws IOException {
         Path rules = dir.resolve("team-rules.json");
-        Files.writeString(rules, """
-                {
-                  "units": [ { "id": "payments", "name": "Payments" } ],
-                  "tagKeys": [ "team" ],
-                  "collectionRules": [
-                    { "id": "r-payments", "unit": "payments",
-                      "condition": { "dimension": "tag:team", "in": [ "payments" ] } }
-                  ]
-                }
-                """);
+        Files.writeString(rules, CliRun.TEAM_RULES);
 
-        String text = cliExport(
-                "--input",
-                resource("/tencent/tencent-bill-detail.csv"),
-                "--format",
-                "tencent",
-                "--calendar",
-                "tencent",
-                "--rules",
-                rules.toString());
+        String text = tencentExport("--rules", rules.toString());
 
         assertConforms(text, "tencent allocation export");
     }

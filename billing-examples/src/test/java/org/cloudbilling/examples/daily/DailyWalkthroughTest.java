@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -243,6 +244,14 @@ class DailyWalkthroughTest {
                 .containsExactlyInAnyOrder("data 3.50", "web -3.50");
     }
 
+    /** Runs {@code billing month apply} of {@code batch} to {@code state} at {@code at}, with more options. */
+    private static CliRun applyBatch(Path state, Path batch, Instant at, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "month", "apply", "--state", state.toString(), "--batch", batch.toString(), "--at", at.toString()));
+        args.addAll(List.of(more));
+        return CliRun.run(args.toArray(String[]::new));
+    }
+
     @Test
     @Tag("DAILY-4")
     void theSameMonthFromTheCommandLine(@TempDir Path dir) throws IOException {
@@ -254,70 +263,22 @@ class DailyWalkthroughTest {
             write(dir.resolve("day-" + n + ".json"), b);
             n++;
         }
-        CliRun first = CliRun.run(
-                "month",
-                "apply",
-                "--state",
-                state.toString(),
-                "--batch",
-                dir.resolve("day-1.json").toString(),
-                "--calendar",
-                "tencent",
-                "--at",
-                AT_1.toString());
+        CliRun first = applyBatch(state, dir.resolve("day-1.json"), AT_1, "--calendar", "tencent");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out())
                 .contains(
                         "applied batch day-01 (3 added, 0 restated, 0 withdrawn): month 2024-09 at revision 1, 3 charges, PROVISIONAL");
-        CliRun again = CliRun.run(
-                "month",
-                "apply",
-                "--state",
-                state.toString(),
-                "--batch",
-                dir.resolve("day-1.json").toString(),
-                "--at",
-                AT_2.toString());
+        CliRun again = applyBatch(state, dir.resolve("day-1.json"), AT_2);
         assertThat(again.out()).contains("batch day-01 was applied before: nothing changed");
-        CliRun stale = CliRun.run(
-                "month",
-                "apply",
-                "--state",
-                state.toString(),
-                "--batch",
-                dir.resolve("day-2.json").toString(),
-                "--at",
-                AT_2.toString(),
-                "--expect-revision",
-                "0");
+        CliRun stale = applyBatch(state, dir.resolve("day-2.json"), AT_2, "--expect-revision", "0");
         assertThat(stale.code()).isEqualTo(2);
         assertThat(stale.err())
                 .contains("is at revision 1, the change was made on revision 0")
                 .contains("is unchanged");
-        assertThat(CliRun.run(
-                                "month",
-                                "apply",
-                                "--state",
-                                state.toString(),
-                                "--batch",
-                                dir.resolve("day-2.json").toString(),
-                                "--at",
-                                AT_2.toString(),
-                                "--expect-revision",
-                                "1")
+        assertThat(applyBatch(state, dir.resolve("day-2.json"), AT_2, "--expect-revision", "1")
                         .code())
                 .isZero();
-        assertThat(CliRun.run(
-                                "month",
-                                "apply",
-                                "--state",
-                                state.toString(),
-                                "--batch",
-                                dir.resolve("day-3.json").toString(),
-                                "--at",
-                                AT_3.toString())
-                        .code())
-                .isZero();
+        assertThat(applyBatch(state, dir.resolve("day-3.json"), AT_3).code()).isZero();
         CliRun show = CliRun.run("month", "show", "--state", state.toString(), "--at", ISSUED.toString());
         assertThat(show.code()).as(show.err()).isZero();
         assertThat(show.out())

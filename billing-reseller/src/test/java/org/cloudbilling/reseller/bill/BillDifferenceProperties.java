@@ -89,6 +89,43 @@ public class BillDifferenceProperties {
         return months;
     }
 
+    /**
+     * R1's month worked out straight from the items, not from the bills: Bill A's total (the costs), Bill B's (each
+     * list price less its reserved-instance deduction, times the customer's discount when discounts are on, less
+     * the customer voucher), the adjustments (Bill A only) and the vouchers.
+     */
+    public record Expected(Money totalA, Money totalB, Money adjustments, int adjustmentRows, Money vouchers) {}
+
+    /** Works out R1's {@code month} of the case from its items, with the case's vouchers. */
+    public static Expected expected(Case c, BillingMonth month) {
+        Money totalA = Money.zero(CNY);
+        Money totalB = Money.zero(CNY);
+        Money adjustments = Money.zero(CNY);
+        Money vouchers = Money.zero(CNY);
+        int adjustmentRows = 0;
+        for (AttributedCharge ch : c.charges()) {
+            if (!ch.partner().equals(Optional.of(R1)) || !ch.month().equals(month)) {
+                continue;
+            }
+            LineItem item = ch.item();
+            totalA = totalA.plus(item.totalCost());
+            if (item.actionType() == ActionType.ADJUSTMENT) {
+                adjustments = adjustments.plus(item.totalCost());
+                adjustmentRows++;
+                continue;
+            }
+            OwnerUin owner = item.ownerUin();
+            BigDecimal d = c.settings().customerDiscountsEnabled()
+                    ? c.settings().customerDiscounts().get(owner)
+                    : BigDecimal.ONE;
+            Money v = c.vouchers().getOrDefault(item.id(), Money.zero(CNY));
+            vouchers = vouchers.plus(v);
+            Money net = item.listCost().minus(item.reservedInstanceDeduction().orElse(Money.zero(CNY)));
+            totalB = totalB.plus(net.multipliedBy(d)).minus(v);
+        }
+        return new Expected(totalA, totalB, adjustments, adjustmentRows, vouchers);
+    }
+
     /** Computes the month with the vouchers of its own rows: vouchers are given per month. */
     public static ResellerMonth compute(Case c, BillingMonth month, Map<LineItemId, Money> vouchers) {
         Map<LineItemId, Money> ofMonth = new HashMap<>();
@@ -111,40 +148,14 @@ public class BillDifferenceProperties {
                     Case c = randomCase(generated, seed);
                     for (BillingMonth month : months(c)) {
                         ResellerMonth m = compute(c, month, c.vouchers());
-                        Money expectedA = Money.zero(CNY);
-                        Money expectedB = Money.zero(CNY);
-                        Money adjustments = Money.zero(CNY);
-                        Money vouchers = Money.zero(CNY);
-                        int adjustmentRows = 0;
-                        for (AttributedCharge ch : c.charges()) {
-                            if (!ch.partner().equals(Optional.of(R1))
-                                    || !ch.month().equals(month)) {
-                                continue;
-                            }
-                            LineItem item = ch.item();
-                            expectedA = expectedA.plus(item.totalCost());
-                            if (item.actionType() == ActionType.ADJUSTMENT) {
-                                adjustments = adjustments.plus(item.totalCost());
-                                adjustmentRows++;
-                                continue;
-                            }
-                            OwnerUin owner = item.ownerUin();
-                            BigDecimal d = c.settings().customerDiscountsEnabled()
-                                    ? c.settings().customerDiscounts().get(owner)
-                                    : BigDecimal.ONE;
-                            Money v = c.vouchers().getOrDefault(item.id(), Money.zero(CNY));
-                            vouchers = vouchers.plus(v);
-                            Money net = item.listCost()
-                                    .minus(item.reservedInstanceDeduction().orElse(Money.zero(CNY)));
-                            expectedB = expectedB.plus(net.multipliedBy(d)).minus(v);
-                        }
+                        Expected expected = expected(c, month);
                         BillDifference total = m.totalDifference();
-                        assertThat(total.totalA()).isEqualTo(expectedA);
-                        assertThat(total.totalB()).isEqualTo(expectedB);
-                        assertThat(sum(total)).isEqualTo(expectedA.minus(expectedB));
-                        assertThat(total.amountOf(Cause.BILL_ADJUSTMENT)).isEqualTo(adjustments);
-                        assertThat(total.amountOf(Cause.CUSTOMER_VOUCHER)).isEqualTo(vouchers);
-                        assertThat(total.rowCountA() - total.rowCountB()).isEqualTo(adjustmentRows);
+                        assertThat(total.totalA()).isEqualTo(expected.totalA());
+                        assertThat(total.totalB()).isEqualTo(expected.totalB());
+                        assertThat(sum(total)).isEqualTo(expected.totalA().minus(expected.totalB()));
+                        assertThat(total.amountOf(Cause.BILL_ADJUSTMENT)).isEqualTo(expected.adjustments());
+                        assertThat(total.amountOf(Cause.CUSTOMER_VOUCHER)).isEqualTo(expected.vouchers());
+                        assertThat(total.rowCountA() - total.rowCountB()).isEqualTo(expected.adjustmentRows());
                         BillDifference original = m.originalPriceDifference();
                         assertThat(sum(original)).isEqualTo(original.totalA().minus(original.totalB()));
                         assertThat(original.amountOf(Cause.PRICE_DIFFERENCE)).isEqualTo(Money.zero(CNY));

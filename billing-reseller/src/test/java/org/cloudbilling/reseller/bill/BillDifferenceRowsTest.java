@@ -3,19 +3,17 @@ package org.cloudbilling.reseller.bill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cloudbilling.reseller.Fixtures.ALICE;
-import static org.cloudbilling.reseller.Fixtures.CNY;
 import static org.cloudbilling.reseller.Fixtures.R1;
 import static org.cloudbilling.reseller.Fixtures.channel;
 import static org.cloudbilling.reseller.Fixtures.cny;
+import static org.cloudbilling.reseller.Fixtures.daily;
+import static org.cloudbilling.reseller.Fixtures.r1DiscountingAlice;
 import static org.cloudbilling.reseller.Fixtures.t;
-import static org.cloudbilling.reseller.Fixtures.usage;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cloudbilling.core.bill.ActionType;
-import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
@@ -36,36 +34,17 @@ class BillDifferenceRowsTest {
             Attribution.attribute(
                     List.of(
                             // A cost 80; B 100 x 0.9 = 90, less voucher 5 = 85
-                            usage("c", ALICE, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "100.00")
-                                    .totalCost(cny("80.00"))
-                                    .build(),
+                            daily("c", ALICE, ActionType.USAGE, "2024-09-02", "100.00", "80.00"),
                             // refund: A -16; B -20 x 0.9 = -18
-                            usage("r", ALICE, SettlementCycle.DAILY, "2024-09-03T00:00", "2024-09-04T00:00", "-20.00")
-                                    .actionType(ActionType.REFUND)
-                                    .totalCost(cny("-16.00"))
-                                    .build(),
+                            daily("r", ALICE, ActionType.REFUND, "2024-09-03", "-20.00", "-16.00"),
                             // upgrade, refund part: A -8; B -10 x 0.9 = -9
-                            usage("u-", ALICE, SettlementCycle.DAILY, "2024-09-04T00:00", "2024-09-05T00:00", "-10.00")
-                                    .actionType(ActionType.UPGRADE)
-                                    .totalCost(cny("-8.00"))
-                                    .build(),
+                            daily("u-", ALICE, ActionType.UPGRADE, "2024-09-04", "-10.00", "-8.00"),
                             // upgrade, purchase part: A original 30, cost 24; B original 30, 30 x 0.9 = 27
-                            usage("u+", ALICE, SettlementCycle.DAILY, "2024-09-04T00:00", "2024-09-05T00:00", "30.00")
-                                    .actionType(ActionType.UPGRADE)
-                                    .totalCost(cny("24.00"))
-                                    .build(),
+                            daily("u+", ALICE, ActionType.UPGRADE, "2024-09-04", "30.00", "24.00"),
                             // adjustment: A only, -2.40
-                            usage("adj", ALICE, SettlementCycle.DAILY, "2024-09-05T00:00", "2024-09-06T00:00", "-3.00")
-                                    .actionType(ActionType.ADJUSTMENT)
-                                    .totalCost(cny("-2.40"))
-                                    .build()),
+                            daily("adj", ALICE, ActionType.ADJUSTMENT, "2024-09-05", "-3.00", "-2.40")),
                     AttributionContext.of(BillingCalendar.TENCENT, channel().bound(ALICE, R1, t("2024-08-01T00:00")))),
-            ResellerSettings.builder()
-                    .reseller(R1)
-                    .currency(CNY)
-                    .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
-                    .putCustomerDiscount(ALICE, new BigDecimal("0.9"))
-                    .build(),
+            r1DiscountingAlice().build(),
             BillingMonth.of(2024, 9),
             BillingCalendar.TENCENT,
             t("2024-10-06T00:00"),

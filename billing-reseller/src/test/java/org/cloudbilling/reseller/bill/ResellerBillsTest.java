@@ -9,6 +9,8 @@ import static org.cloudbilling.reseller.Fixtures.R1;
 import static org.cloudbilling.reseller.Fixtures.R2;
 import static org.cloudbilling.reseller.Fixtures.channel;
 import static org.cloudbilling.reseller.Fixtures.cny;
+import static org.cloudbilling.reseller.Fixtures.daily;
+import static org.cloudbilling.reseller.Fixtures.r1DiscountingAlice;
 import static org.cloudbilling.reseller.Fixtures.t;
 import static org.cloudbilling.reseller.Fixtures.usage;
 
@@ -42,11 +44,7 @@ class ResellerBillsTest {
             channel().bound(ALICE, R1, t("2024-08-01T00:00")).bound(BOB, R2, t("2024-08-01T00:00"));
     private static final BillingMonth SEPTEMBER = BillingMonth.of(2024, 9);
     private static final Instant AFTER_ISSUE = t("2024-10-06T00:00");
-    private static final ResellerSettings SETTINGS = ResellerSettings.builder()
-            .reseller(R1)
-            .currency(CNY)
-            .addBillBFeature(BillBFeature.CUSTOMER_DISCOUNTS)
-            .putCustomerDiscount(ALICE, new BigDecimal("0.9"))
+    private static final ResellerSettings SETTINGS = r1DiscountingAlice()
             .putBillingTagKey(TagKey.of("project"), t("2024-10-04T12:00"))
             .build();
 
@@ -62,33 +60,20 @@ class ResellerBillsTest {
                         .putTag(TagKey.of("team"), "web")
                         .build(),
                 // A: cost (50 - 20) x 0.8 = 24. B: (50 - 20) x 0.9 = 27.
-                usage("u2", ALICE, SettlementCycle.DAILY, "2024-09-03T00:00", "2024-09-04T00:00", "50.00")
+                usage("u2", ALICE, "2024-09-03", "50.00")
                         .reservedInstanceDeduction(cny("20.00"))
                         .totalCost(cny("24.00"))
                         .build(),
                 // refund: A original = cost = -32; B original = -40 x 0.9 = -36.
-                usage("r1", ALICE, SettlementCycle.DAILY, "2024-09-05T00:00", "2024-09-06T00:00", "-40.00")
-                        .actionType(ActionType.REFUND)
-                        .totalCost(cny("-32.00"))
-                        .build(),
+                daily("r1", ALICE, ActionType.REFUND, "2024-09-05", "-40.00", "-32.00"),
                 // adjustment: A only, original = cost = -4.
-                usage("adj1", ALICE, SettlementCycle.DAILY, "2024-09-06T00:00", "2024-09-07T00:00", "-5.00")
-                        .actionType(ActionType.ADJUSTMENT)
-                        .totalCost(cny("-4.00"))
-                        .build(),
+                daily("adj1", ALICE, ActionType.ADJUSTMENT, "2024-09-06", "-5.00", "-4.00"),
                 // configuration change, refund part: A -24; B -30 x 0.9 = -27.
-                usage("c1", ALICE, SettlementCycle.DAILY, "2024-09-07T00:00", "2024-09-08T00:00", "-30.00")
-                        .actionType(ActionType.DOWNGRADE)
-                        .totalCost(cny("-24.00"))
-                        .build(),
+                daily("c1", ALICE, ActionType.DOWNGRADE, "2024-09-07", "-30.00", "-24.00"),
                 // configuration change, purchase part: A original 60, cost 48; B original 60, 60 x 0.9 = 54.
-                usage("c2", ALICE, SettlementCycle.DAILY, "2024-09-07T00:00", "2024-09-08T00:00", "60.00")
-                        .actionType(ActionType.UPGRADE)
-                        .totalCost(cny("48.00"))
-                        .build(),
+                daily("c2", ALICE, ActionType.UPGRADE, "2024-09-07", "60.00", "48.00"),
                 // Bob is R2's customer: in neither of R1's bills.
-                usage("b1", BOB, SettlementCycle.DAILY, "2024-09-07T00:00", "2024-09-08T00:00", "7.00")
-                        .build());
+                daily("b1", BOB, "2024-09-07", "7.00"));
     }
 
     static List<AttributedCharge> charges() {

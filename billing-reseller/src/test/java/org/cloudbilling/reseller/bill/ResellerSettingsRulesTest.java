@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
@@ -41,7 +40,7 @@ class ResellerSettingsRulesTest {
                 .build();
         ResellerMonth month = ResellerBills.compute(
                 Attribution.attribute(
-                        List.of(usage("a", ALICE, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "10")
+                        List.of(usage("a", ALICE, "2024-09-02", "10")
                                 .totalCost(cny("8"))
                                 .build()),
                         AttributionContext.of(BillingCalendar.TENCENT, CHANNEL)),
@@ -88,7 +87,7 @@ class ResellerSettingsRulesTest {
     @Tag("RES-3")
     void compute_chargeOfTheResellersMonthInAnotherCurrency_isRefused() {
         var charges = Attribution.attribute(
-                List.of(usage("usd", ALICE, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "1")
+                List.of(usage("usd", ALICE, "2024-09-02", "1")
                         .listCost(Money.of("USD", "1"))
                         .totalCost(Money.of("USD", "1"))
                         .build()),

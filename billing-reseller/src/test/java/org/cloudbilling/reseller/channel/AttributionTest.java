@@ -85,10 +85,8 @@ class AttributionTest {
     @Test
     @Tag("ATTR-2")
     void attribute_dailyCharges_settledAtTheEndOfTheDay() {
-        AttributedCharge sixteenth =
-                attribute(usage("d1", ALICE, SettlementCycle.DAILY, "2024-09-16T00:00", "2024-09-17T00:00", "24"));
-        AttributedCharge seventeenth =
-                attribute(usage("d2", ALICE, SettlementCycle.DAILY, "2024-09-17T00:00", "2024-09-18T00:00", "24"));
+        AttributedCharge sixteenth = attribute(usage("d1", ALICE, "2024-09-16", "24"));
+        AttributedCharge seventeenth = attribute(usage("d2", ALICE, "2024-09-17", "24"));
         assertThat(sixteenth.partner()).contains(R1);
         assertThat(sixteenth.isChannelCharge()).isTrue();
         assertThat(seventeenth.partner()).isEmpty();

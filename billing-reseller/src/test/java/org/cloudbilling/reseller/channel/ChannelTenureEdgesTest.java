@@ -9,6 +9,7 @@ import static org.cloudbilling.reseller.Fixtures.DIST;
 import static org.cloudbilling.reseller.Fixtures.R1;
 import static org.cloudbilling.reseller.Fixtures.R2;
 import static org.cloudbilling.reseller.Fixtures.channel;
+import static org.cloudbilling.reseller.Fixtures.daily;
 import static org.cloudbilling.reseller.Fixtures.t;
 import static org.cloudbilling.reseller.Fixtures.usage;
 
@@ -235,11 +236,7 @@ class ChannelTenureEdgesTest {
                 .unbound(BOB, move)
                 .bound(BOB, R2, move);
         List<AttributedCharge> charges = Attribution.attribute(
-                List.of(
-                        usage("d29", BOB, SettlementCycle.DAILY, "2024-09-29T00:00", "2024-09-30T00:00", "1")
-                                .build(),
-                        usage("d30", BOB, SettlementCycle.DAILY, "2024-09-30T00:00", "2024-10-01T00:00", "2")
-                                .build()),
+                List.of(daily("d29", BOB, "2024-09-29", "1"), daily("d30", BOB, "2024-09-30", "2")),
                 AttributionContext.of(BillingCalendar.TENCENT, c));
         assertThat(rowIds(charges, R1, BillingMonth.of(2024, 9))).containsExactly("d29");
         assertThat(rowIds(charges, R2, BillingMonth.of(2024, 9))).containsExactly("d30");

@@ -10,16 +10,15 @@ import static org.cloudbilling.reseller.Fixtures.DIST;
 import static org.cloudbilling.reseller.Fixtures.R1;
 import static org.cloudbilling.reseller.Fixtures.R2;
 import static org.cloudbilling.reseller.Fixtures.channel;
+import static org.cloudbilling.reseller.Fixtures.daily;
 import static org.cloudbilling.reseller.Fixtures.prepaid;
 import static org.cloudbilling.reseller.Fixtures.t;
-import static org.cloudbilling.reseller.Fixtures.usage;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.money.Money;
@@ -63,18 +62,12 @@ class DistributorQueriesTest {
 
     private static BillA billA(PartnerUin reseller) {
         List<LineItem> items = List.of(
-                usage("a1", ALICE, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "10")
-                        .build(),
-                usage("a2", ALICE, SettlementCycle.DAILY, "2024-09-12T00:00", "2024-09-13T00:00", "20")
-                        .build(),
-                usage("b1", BOB, SettlementCycle.DAILY, "2024-09-12T00:00", "2024-09-13T00:00", "5")
-                        .build(),
-                usage("c1", CAROL, SettlementCycle.DAILY, "2024-09-12T00:00", "2024-09-13T00:00", "7")
-                        .build(),
-                usage("d1", DAN, SettlementCycle.DAILY, "2024-09-12T00:00", "2024-09-13T00:00", "3")
-                        .build(),
-                usage("e1", ERIN, SettlementCycle.DAILY, "2024-09-12T00:00", "2024-09-13T00:00", "11")
-                        .build(),
+                daily("a1", ALICE, "2024-09-02", "10"),
+                daily("a2", ALICE, "2024-09-12", "20"),
+                daily("b1", BOB, "2024-09-12", "5"),
+                daily("c1", CAROL, "2024-09-12", "7"),
+                daily("d1", DAN, "2024-09-12", "3"),
+                daily("e1", ERIN, "2024-09-12", "11"),
                 prepaid("f1", FRANK, "2024-08-25T10:00", "2024-09-01T00:00", "2024-10-01T00:00", "30")
                         .build());
         List<AttributedCharge> charges =

@@ -143,22 +143,17 @@ class ResellerFocusTest {
         Map<TagKey, String> tags = new LinkedHashMap<>();
         tags.put(TagKey.of(" team"), "web");
         tags.put(TagKey.of("cost center"), "=1+1");
-        BillA bill = new BillA(
-                WorkedExampleTest.R1,
-                WorkedExampleTest.SEPTEMBER,
-                BillStatus.FINAL,
-                CNY,
-                List.of(new BillARow(
-                        item.id(),
-                        item.ownerUin(),
-                        ActionType.USAGE,
-                        RowKind.CHARGE,
-                        Money.of("CNY", "2.00"),
-                        Money.of("CNY", "0.40"),
-                        Money.of("CNY", "0"),
-                        Money.of("CNY", "1.60"),
-                        Money.of("CNY", "1.60"),
-                        tags)));
+        BillA bill = finalR1September(new BillARow(
+                item.id(),
+                item.ownerUin(),
+                ActionType.USAGE,
+                RowKind.CHARGE,
+                Money.of("CNY", "2.00"),
+                Money.of("CNY", "0.40"),
+                Money.of("CNY", "0"),
+                Money.of("CNY", "1.60"),
+                Money.of("CNY", "1.60"),
+                tags));
 
         List<FocusRow> rows = ResellerFocus.billA(bill, ITEMS::get, PROVIDER);
         String csv = FocusFiles.write(rows, ResellerFocus.BILL_A_COLUMNS);
@@ -184,22 +179,17 @@ class ResellerFocusTest {
                 .cashPaid(Money.of("CNY", "-40.00"))
                 .build();
         // the refund part of a configuration change shows at the reseller's post-discount amount (RES-4)
-        BillA bill = new BillA(
-                WorkedExampleTest.R1,
-                WorkedExampleTest.SEPTEMBER,
-                BillStatus.FINAL,
-                CNY,
-                List.of(new BillARow(
-                        downgrade.id(),
-                        downgrade.ownerUin(),
-                        ActionType.DOWNGRADE,
-                        RowKind.CONFIGURATION_CHANGE,
-                        Money.of("CNY", "-40.00"),
-                        Money.of("CNY", "0.00"),
-                        Money.of("CNY", "0"),
-                        Money.of("CNY", "-40.00"),
-                        Money.of("CNY", "-40.00"),
-                        Map.of())));
+        BillA bill = finalR1September(new BillARow(
+                downgrade.id(),
+                downgrade.ownerUin(),
+                ActionType.DOWNGRADE,
+                RowKind.CONFIGURATION_CHANGE,
+                Money.of("CNY", "-40.00"),
+                Money.of("CNY", "0.00"),
+                Money.of("CNY", "0"),
+                Money.of("CNY", "-40.00"),
+                Money.of("CNY", "-40.00"),
+                Map.of()));
 
         FocusRow row = ResellerFocus.billA(bill, id -> downgrade, PROVIDER).get(0);
 
@@ -216,6 +206,11 @@ class ResellerFocusTest {
         assertThatThrownBy(() -> ResellerFocus.billA(WorkedExampleTest.R1_MONTH.billA(), id -> null, PROVIDER))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("a-h1");
+    }
+
+    /** R1's final Bill A of the worked example's September with the one row. */
+    private static BillA finalR1September(BillARow row) {
+        return new BillA(WorkedExampleTest.R1, WorkedExampleTest.SEPTEMBER, BillStatus.FINAL, CNY, List.of(row));
     }
 
     private static void assertValid(ResellerMonth month, String totalA, String totalB) {

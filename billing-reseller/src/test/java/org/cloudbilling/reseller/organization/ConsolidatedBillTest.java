@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cloudbilling.reseller.Fixtures.ALICE;
 import static org.cloudbilling.reseller.Fixtures.CNY;
 import static org.cloudbilling.reseller.Fixtures.cny;
-import static org.cloudbilling.reseller.Fixtures.usage;
+import static org.cloudbilling.reseller.Fixtures.daily;
 import static org.cloudbilling.reseller.organization.OrgFixtures.HQ;
 import static org.cloudbilling.reseller.organization.OrgFixtures.HQ_ADMIN;
 import static org.cloudbilling.reseller.organization.OrgFixtures.M1;
@@ -17,7 +17,6 @@ import static org.cloudbilling.reseller.organization.OrgFixtures.group;
 
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.reseller.view.OutOfScopeException;
@@ -33,20 +32,13 @@ class ConsolidatedBillTest {
             .grant(M2, Permission.VIEW_BILLS)
             .build();
     private static final List<LineItem> ITEMS = List.of(
-            usage("m1a", M1, SettlementCycle.DAILY, "2024-09-01T00:00", "2024-09-02T00:00", "10.50")
-                    .build(),
-            usage("m1b", M1, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "-2.25")
-                    .build(),
-            usage("m2", M2, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "4")
-                    .build(),
-            usage("s1", S1, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "7")
-                    .build(),
-            usage("adm", SUB_ADMIN, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "1")
-                    .build(),
-            usage("out", ALICE, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "99")
-                    .build(),
-            usage("oct", M1, SettlementCycle.DAILY, "2024-10-02T00:00", "2024-10-03T00:00", "99")
-                    .build());
+            daily("m1a", M1, "2024-09-01", "10.50"),
+            daily("m1b", M1, "2024-09-02", "-2.25"),
+            daily("m2", M2, "2024-09-02", "4"),
+            daily("s1", S1, "2024-09-02", "7"),
+            daily("adm", SUB_ADMIN, "2024-09-02", "1"),
+            daily("out", ALICE, "2024-09-02", "99"),
+            daily("oct", M1, "2024-10-02", "99"));
     private static final ConsolidatedBill BILL =
             ConsolidatedBill.consolidate(ORG, BillingCalendar.TENCENT, SEPTEMBER, CNY, ITEMS);
 

@@ -1,26 +1,22 @@
 package org.cloudbilling.reseller.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cloudbilling.reseller.Fixtures.CNY;
+import static org.cloudbilling.reseller.Fixtures.cny;
+import static org.cloudbilling.reseller.Fixtures.daily;
 import static org.cloudbilling.reseller.Fixtures.t;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.PayMode;
-import org.cloudbilling.core.bill.SettlementCycle;
-import org.cloudbilling.core.id.BusinessCode;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.PayerUin;
-import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.money.SettlementPolicy;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
-import org.cloudbilling.core.time.Interval;
 import org.cloudbilling.reseller.channel.Attribution;
 import org.cloudbilling.reseller.channel.AttributionContext;
 import org.cloudbilling.reseller.channel.Channel;
@@ -38,32 +34,12 @@ import org.junit.jupiter.api.Test;
 @Tag("ORG-10")
 @Tag("ORG-11")
 class OrganizationFinanceGuideTest {
-    private static final Currency CNY = Currency.getInstance("CNY");
     private static final OwnerUin GROUP_ADMIN = OwnerUin.of("300000000001");
     private static final OwnerUin SUB_ADMIN = OwnerUin.of("300000000002");
     private static final OwnerUin MEI = OwnerUin.of("300000000011");
     private static final OwnerUin SAM = OwnerUin.of("300000000021");
     private static final EntityId HQ = EntityId.of("hq");
     private static final EntityId SUB = EntityId.of("sub");
-
-    private static Money cny(String amount) {
-        return Money.of("CNY", amount);
-    }
-
-    private static LineItem daily(String id, OwnerUin owner, String day, String cost) {
-        return LineItem.builder()
-                .id(LineItemId.of(id))
-                .ownerUin(owner)
-                .payerUin(PayerUin.of(owner.value()))
-                .businessCode(BusinessCode.of("p_cvm"))
-                .payMode(PayMode.POSTPAID)
-                .settlementCycle(SettlementCycle.DAILY)
-                .actionType(ActionType.USAGE)
-                .feePeriod(Interval.of(t(day + "T00:00"), t(day + "T00:00").plusSeconds(86_400)))
-                .listCost(cny(cost))
-                .totalCost(cny(cost))
-                .build();
-    }
 
     @Test
     void organizationFinance_guideExample() {

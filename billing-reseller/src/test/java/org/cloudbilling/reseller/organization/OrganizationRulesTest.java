@@ -6,6 +6,7 @@ import static org.cloudbilling.reseller.Fixtures.ALICE;
 import static org.cloudbilling.reseller.Fixtures.CNY;
 import static org.cloudbilling.reseller.Fixtures.channel;
 import static org.cloudbilling.reseller.Fixtures.cny;
+import static org.cloudbilling.reseller.Fixtures.daily;
 import static org.cloudbilling.reseller.Fixtures.prepaid;
 import static org.cloudbilling.reseller.Fixtures.t;
 import static org.cloudbilling.reseller.Fixtures.usage;
@@ -21,7 +22,6 @@ import static org.cloudbilling.reseller.organization.OrgFixtures.group;
 import java.time.Instant;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.money.Money;
@@ -196,8 +196,7 @@ class OrganizationRulesTest {
                 BillingCalendar.TENCENT,
                 BillingMonth.of(2024, 9),
                 CNY,
-                List.of(usage("m2", M2, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "4")
-                        .build()));
+                List.of(daily("m2", M2, "2024-09-02", "4")));
         assertThatThrownBy(() -> OrganizationViews.consolidated(Viewer.account(M1), org, bill))
                 .isInstanceOf(OutOfScopeException.class)
                 .hasMessage("300000000011 may not see the consolidated bill of 2024-09: it is not an admin holding"
@@ -322,16 +321,13 @@ class OrganizationRulesTest {
         Organization org = group(PaymentMode.SELF_PAY).build();
         List<LineItem> items = List.of(
                 // the last day of September in UTC+8
-                usage("sep30", M1, SettlementCycle.DAILY, "2024-09-30T00:00", "2024-10-01T00:00", "1")
-                        .build(),
+                daily("sep30", M1, "2024-09-30", "1"),
                 // 1 October 00:00 UTC+8: still 30 September in UTC and in the default zone, but October's
-                usage("oct1", M1, SettlementCycle.DAILY, "2024-10-01T00:00", "2024-10-02T00:00", "2")
-                        .build(),
+                daily("oct1", M1, "2024-10-01", "2"),
                 // 1 September 00:00 UTC+8: 31 August in UTC, but September's
-                usage("sep1", M2, SettlementCycle.DAILY, "2024-09-01T00:00", "2024-09-02T00:00", "4")
-                        .build(),
+                daily("sep1", M2, "2024-09-01", "4"),
                 // an outsider in another currency is left out, not refused
-                usage("out", ALICE, SettlementCycle.DAILY, "2024-09-03T00:00", "2024-09-04T00:00", "8")
+                usage("out", ALICE, "2024-09-03", "8")
                         .listCost(Money.of("USD", "8"))
                         .totalCost(Money.of("USD", "8"))
                         .build());
@@ -339,7 +335,7 @@ class OrganizationRulesTest {
                 ConsolidatedBill.consolidate(org, BillingCalendar.TENCENT, BillingMonth.of(2024, 9), CNY, items);
         assertThat(september.rows()).extracting(r -> r.item().id().value()).containsExactly("sep30", "sep1");
         assertThat(september.total()).isEqualTo(cny("5"));
-        LineItem inUsd = usage("usd", S1, SettlementCycle.DAILY, "2024-09-03T00:00", "2024-09-04T00:00", "1")
+        LineItem inUsd = usage("usd", S1, "2024-09-03", "1")
                 .listCost(Money.of("USD", "1"))
                 .totalCost(Money.of("USD", "1"))
                 .build();

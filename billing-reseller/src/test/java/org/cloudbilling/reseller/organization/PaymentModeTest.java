@@ -60,11 +60,9 @@ class PaymentModeTest {
     @Tag("ATTR-4")
     void modeChange_feeCyclesFollowTheModeOfTheirCycle_notTheDeductionTime() {
         // a daily fee of the 14th, deducted late on the 20th, stays with the admin: its whole cycle was paid on behalf
-        assertThat(payerOf(usage("d14", M1, SettlementCycle.DAILY, "2024-09-14T00:00", "2024-09-15T00:00", "3")
-                        .deductionTime(t("2024-09-20T00:00"))))
+        assertThat(payerOf(usage("d14", M1, "2024-09-14", "3").deductionTime(t("2024-09-20T00:00"))))
                 .isEqualTo(payer(HQ_ADMIN));
-        assertThat(payerOf(usage("d15", M1, SettlementCycle.DAILY, "2024-09-15T00:00", "2024-09-16T00:00", "3")))
-                .isEqualTo(payer(M1));
+        assertThat(payerOf(usage("d15", M1, "2024-09-15", "3"))).isEqualTo(payer(M1));
         // a monthly fee of September is not paid on behalf throughout its cycle: the member pays it
         assertThat(payerOf(usage("mo", M1, SettlementCycle.MONTHLY, "2024-09-01T00:00", "2024-10-01T00:00", "9")))
                 .isEqualTo(payer(M1));

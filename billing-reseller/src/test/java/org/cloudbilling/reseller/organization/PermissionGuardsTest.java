@@ -19,6 +19,7 @@ import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.money.SettlementPolicy;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
+import org.cloudbilling.reseller.confirmation.Outcome;
 import org.cloudbilling.reseller.confirmation.Refusal;
 import org.cloudbilling.reseller.view.OutOfScopeException;
 import org.cloudbilling.reseller.view.Viewer;
@@ -83,36 +84,27 @@ class PermissionGuardsTest {
                 .isTrue();
     }
 
+    /** HQ's admin invoices M1's September in {@code org}. */
+    private static Outcome<InvoiceRegister> invoiceM1(Organization org) {
+        InvoiceIdGenerator ids = (a, m, k) -> InvoiceId.of("INV-1");
+        return InvoiceRegister.empty(CNY)
+                .issueForMember(
+                        org,
+                        BillingCalendar.TENCENT,
+                        HQ_ADMIN,
+                        M1,
+                        SEPTEMBER,
+                        t("2024-10-05T00:00"),
+                        ITEMS,
+                        SettlementPolicy.TENCENT,
+                        ids);
+    }
+
     @Test
     void invoice_guardsIssuingAnInvoice() {
-        InvoiceIdGenerator ids = (a, m, k) -> InvoiceId.of("INV-1");
-        Instant issued = t("2024-10-05T00:00");
-        assertThat(InvoiceRegister.empty(CNY)
-                        .issueForMember(
-                                NONE,
-                                BillingCalendar.TENCENT,
-                                HQ_ADMIN,
-                                M1,
-                                SEPTEMBER,
-                                issued,
-                                ITEMS,
-                                SettlementPolicy.TENCENT,
-                                ids)
-                        .isRefusedFor(Refusal.Reason.PERMISSION_MISSING))
+        assertThat(invoiceM1(NONE).isRefusedFor(Refusal.Reason.PERMISSION_MISSING))
                 .isTrue();
-        assertThat(InvoiceRegister.empty(CNY)
-                        .issueForMember(
-                                with(Permission.INVOICE),
-                                BillingCalendar.TENCENT,
-                                HQ_ADMIN,
-                                M1,
-                                SEPTEMBER,
-                                issued,
-                                ITEMS,
-                                SettlementPolicy.TENCENT,
-                                ids)
-                        .isAccepted())
-                .isTrue();
+        assertThat(invoiceM1(with(Permission.INVOICE)).isAccepted()).isTrue();
     }
 
     @Test

@@ -16,7 +16,6 @@ import static org.cloudbilling.reseller.Fixtures.usage;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -140,8 +139,7 @@ class ScopedViewsAttackTest {
             Attribution.attribute(ITEMS, AttributionContext.of(CAL, CHANNEL));
 
     private static LineItem daily(String id, OwnerUin owner, String day, String list, String cost) {
-        String next = LocalDate.parse(day).plusDays(1).toString();
-        return usage(id, owner, SettlementCycle.DAILY, day + "T00:00", next + "T00:00", list)
+        return usage(id, owner, day, list)
                 .totalCost(cny(cost))
                 .putTag(TagKey.of("team"), "secret-" + id)
                 .build();

@@ -10,6 +10,7 @@ import static org.cloudbilling.reseller.Fixtures.DIST;
 import static org.cloudbilling.reseller.Fixtures.R1;
 import static org.cloudbilling.reseller.Fixtures.R2;
 import static org.cloudbilling.reseller.Fixtures.channel;
+import static org.cloudbilling.reseller.Fixtures.daily;
 import static org.cloudbilling.reseller.Fixtures.t;
 import static org.cloudbilling.reseller.Fixtures.usage;
 
@@ -45,12 +46,9 @@ class ScopedViewsTest {
     private static final ResellerMonth MONTH = ResellerBills.compute(
             Attribution.attribute(
                     List.of(
-                            usage("a1", ALICE, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "10")
-                                    .build(),
-                            usage("b1", BOB, SettlementCycle.DAILY, "2024-09-02T00:00", "2024-09-03T00:00", "10")
-                                    .build(),
-                            usage("e1", EVE, SettlementCycle.DAILY, "2024-09-04T00:00", "2024-09-05T00:00", "12")
-                                    .build()),
+                            daily("a1", ALICE, "2024-09-02", "10"),
+                            daily("b1", BOB, "2024-09-02", "10"),
+                            daily("e1", EVE, "2024-09-04", "12")),
                     AttributionContext.of(BillingCalendar.TENCENT, CHANNEL)),
             ResellerSettings.builder()
                     .reseller(R1)

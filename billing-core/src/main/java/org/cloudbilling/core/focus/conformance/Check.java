@@ -15,7 +15,17 @@ sealed interface Check {
     /** Adds the columns the check reads. */
     void columns(Set<String> into);
 
-    record And(List<Check> items) implements Check {
+    /** And and Or combine checks, and read the columns their checks read. */
+    sealed interface Combined extends Check {
+        List<Check> items();
+
+        @Override
+        default void columns(Set<String> into) {
+            items().forEach(c -> c.columns(into));
+        }
+    }
+
+    record And(List<Check> items) implements Combined {
         @Override
         public boolean test(Row row) {
             for (Check c : items) {
@@ -25,14 +35,9 @@ sealed interface Check {
             }
             return true;
         }
-
-        @Override
-        public void columns(Set<String> into) {
-            items.forEach(c -> c.columns(into));
-        }
     }
 
-    record Or(List<Check> items) implements Check {
+    record Or(List<Check> items) implements Combined {
         @Override
         public boolean test(Row row) {
             for (Check c : items) {
@@ -41,11 +46,6 @@ sealed interface Check {
                 }
             }
             return false;
-        }
-
-        @Override
-        public void columns(Set<String> into) {
-            items.forEach(c -> c.columns(into));
         }
     }
 
@@ -105,6 +105,39 @@ sealed interface Check {
     }
 
     /**
+     * A format or type check of one column: the one place that reads the row. A null value passes (nullability has
+     * rules of its own); any other value is what {@link #accepts} says of it.
+     */
+    sealed interface OnValue extends OnColumn {
+        @Override
+        default boolean test(Row row) {
+            Object v = row.value(column());
+            return v == null || accepts(v, row.typed());
+        }
+
+        /**
+         * Whether the value passes the check.
+         *
+         * @param v the value, never null
+         * @param typed whether the dataset's values carry types (Parquet) rather than text (CSV)
+         */
+        boolean accepts(Object v, boolean typed);
+    }
+
+    /** Two-column checks share the columns they read. */
+    sealed interface OnTwoColumns extends Check {
+        String columnA();
+
+        String columnB();
+
+        @Override
+        default void columns(Set<String> into) {
+            into.add(columnA());
+            into.add(columnB());
+        }
+    }
+
+    /**
      * The value is {@code expected}: null for "is null", a number compared as a number ({@code 0} matches
      * {@code 0.00}), else a string compared exactly.
      */
@@ -135,7 +168,7 @@ sealed interface Check {
     }
 
     /** Both columns hold the same value (both null counts as the same). */
-    record CheckSameValue(String columnA, String columnB) implements Check {
+    record CheckSameValue(String columnA, String columnB) implements OnTwoColumns {
         @Override
         public boolean test(Row row) {
             return same(row.value(columnA), row.value(columnB));
@@ -147,45 +180,28 @@ sealed interface Check {
             }
             return Values.text(a).equals(Values.text(b));
         }
-
-        @Override
-        public void columns(Set<String> into) {
-            into.add(columnA);
-            into.add(columnB);
-        }
     }
 
-    record CheckNotSameValue(String columnA, String columnB) implements Check {
+    record CheckNotSameValue(String columnA, String columnB) implements OnTwoColumns {
         @Override
         public boolean test(Row row) {
             return !CheckSameValue.same(row.value(columnA), row.value(columnB));
         }
-
-        @Override
-        public void columns(Set<String> into) {
-            into.add(columnA);
-            into.add(columnB);
-        }
     }
 
     /** A string: any CSV text; in Parquet, a string column. */
-    record TypeString(String column) implements OnColumn {
+    record TypeString(String column) implements OnValue {
         @Override
-        public boolean test(Row row) {
-            Object v = row.value(column);
-            return v == null || v instanceof String;
+        public boolean accepts(Object v, boolean typed) {
+            return v instanceof String;
         }
     }
 
     /** A decimal: CSV text that reads as a number; in Parquet, a decimal or floating-point column. */
-    record TypeDecimal(String column) implements OnColumn {
+    record TypeDecimal(String column) implements OnValue {
         @Override
-        public boolean test(Row row) {
-            Object v = row.value(column);
-            if (v == null) {
-                return true;
-            }
-            if (row.typed()) {
+        public boolean accepts(Object v, boolean typed) {
+            if (typed) {
                 return v instanceof BigDecimal || v instanceof Double || v instanceof Float;
             }
             return Values.decimal(v) != null;
@@ -193,30 +209,24 @@ sealed interface Check {
     }
 
     /** A date-time: CSV text that reads as an ISO 8601 date and time; in Parquet, a timestamp column. */
-    record TypeDateTime(String column) implements OnColumn {
+    record TypeDateTime(String column) implements OnValue {
         @Override
-        public boolean test(Row row) {
-            Object v = row.value(column);
-            if (v == null || v instanceof Instant) {
-                return true;
-            }
-            return !row.typed() && v instanceof String s && Values.isDateTime(s);
+        public boolean accepts(Object v, boolean typed) {
+            return v instanceof Instant || (!typed && v instanceof String s && Values.isDateTime(s));
         }
     }
 
-    record FormatString(String column) implements OnColumn {
+    record FormatString(String column) implements OnValue {
         @Override
-        public boolean test(Row row) {
-            Object v = row.value(column);
-            return v == null || (v instanceof String s && Values.isUnicode(s));
+        public boolean accepts(Object v, boolean typed) {
+            return v instanceof String s && Values.isUnicode(s);
         }
     }
 
-    record FormatNumeric(String column) implements OnColumn {
+    record FormatNumeric(String column) implements OnValue {
         @Override
-        public boolean test(Row row) {
-            Object v = row.value(column);
-            if (v == null || v instanceof BigDecimal || v instanceof Long || v instanceof Integer) {
+        public boolean accepts(Object v, boolean typed) {
+            if (v instanceof BigDecimal || v instanceof Long || v instanceof Integer) {
                 return true;
             }
             if (v instanceof Double || v instanceof Float) {
@@ -226,63 +236,53 @@ sealed interface Check {
         }
     }
 
-    record FormatDateTime(String column) implements OnColumn {
+    record FormatDateTime(String column) implements OnValue {
         @Override
-        public boolean test(Row row) {
-            Object v = row.value(column);
-            return v == null || v instanceof Instant || (v instanceof String s && Values.isDateTimeFormat(s));
+        public boolean accepts(Object v, boolean typed) {
+            return v instanceof Instant || (v instanceof String s && Values.isDateTimeFormat(s));
         }
     }
 
-    record FormatCurrency(String column) implements OnColumn {
+    record FormatCurrency(String column) implements OnValue {
         @Override
-        public boolean test(Row row) {
-            Object v = row.value(column);
-            return v == null || (v instanceof String s && Values.isCurrencyFormat(s));
+        public boolean accepts(Object v, boolean typed) {
+            return v instanceof String s && Values.isCurrencyFormat(s);
         }
     }
 
-    record CheckNationalCurrency(String column) implements OnColumn {
+    record CheckNationalCurrency(String column) implements OnValue {
         @Override
-        public boolean test(Row row) {
-            Object v = row.value(column);
-            return v == null || (v instanceof String s && Values.isNationalCurrency(s));
+        public boolean accepts(Object v, boolean typed) {
+            return v instanceof String s && Values.isNationalCurrency(s);
         }
     }
 
-    record FormatUnit(String column) implements OnColumn {
+    record FormatUnit(String column) implements OnValue {
         @Override
-        public boolean test(Row row) {
-            Object v = row.value(column);
-            return v == null || (v instanceof String s && Values.isUnitFormat(s));
+        public boolean accepts(Object v, boolean typed) {
+            return v instanceof String s && Values.isUnitFormat(s);
         }
     }
 
-    record FormatKeyValue(String column) implements OnColumn {
+    record FormatKeyValue(String column) implements OnValue {
         @Override
-        public boolean test(Row row) {
-            Object v = row.value(column);
-            return v == null || Values.isKeyValueFormat(v);
+        public boolean accepts(Object v, boolean typed) {
+            return Values.isKeyValueFormat(v);
         }
     }
 
     /** A valid decimal value: a number, not text that fails to read as one. */
-    record CheckDecimalValue(String column) implements OnColumn {
+    record CheckDecimalValue(String column) implements OnValue {
         @Override
-        public boolean test(Row row) {
-            Object v = row.value(column);
-            return v == null || Values.decimal(v) != null;
+        public boolean accepts(Object v, boolean typed) {
+            return Values.decimal(v) != null;
         }
     }
 
     /** The value is at least {@code bound}; a value that is not a number fails. */
-    record CheckGreaterOrEqualThanValue(String column, BigDecimal bound) implements OnColumn {
+    record CheckGreaterOrEqualThanValue(String column, BigDecimal bound) implements OnValue {
         @Override
-        public boolean test(Row row) {
-            Object v = row.value(column);
-            if (v == null) {
-                return true;
-            }
+        public boolean accepts(Object v, boolean typed) {
             BigDecimal d = Values.decimal(v);
             return d != null && d.compareTo(bound) >= 0;
         }

@@ -205,7 +205,7 @@ final class Evaluation {
             }
             Check.Alternatives each = new Check.Alternatives(altConditions, altChecks);
             each.columns(columns);
-            RuleVerdict unusable = unusable(r, columns, index, times);
+            RuleVerdict unusable = unusable(r, columns, Set.of(), index, times);
             if (unusable != null) {
                 return unusable;
             }
@@ -227,30 +227,11 @@ final class Evaluation {
             columns.add(d.columnA());
             columns.add(d.columnB());
         }
-        Set<String> absent = new TreeSet<>();
-        Set<String> repeated = new TreeSet<>();
-        for (String c : columns) {
-            if (!index.containsKey(c)) {
-                absent.add(c);
-            }
+        RuleVerdict unusable = unusable(r, columns, presence, index, times);
+        if (unusable != null) {
+            return unusable;
         }
         columns.addAll(presence);
-        for (String c : columns) {
-            if (times.getOrDefault(c, 0) > 1) {
-                repeated.add(c);
-            }
-        }
-        if (!repeated.isEmpty()) {
-            return verdict(
-                    r,
-                    Outcome.FAILED,
-                    0,
-                    List.of(),
-                    "the column(s) " + repeated + " appear more than once, so their values are ambiguous");
-        }
-        if (!absent.isEmpty()) {
-            return verdict(r, Outcome.NOT_CHECKED, 0, List.of(), "the dataset lacks " + absent);
-        }
         if (r.requirement() instanceof RowCheck rc && columnsOf(rc.check()).isEmpty() && conditions.isEmpty()) {
             // a fact of the header (ColumnPresent): decided without rows, so it holds or fails on an empty dataset
             row.cells = new Object[0];
@@ -265,23 +246,28 @@ final class Evaluation {
         return null;
     }
 
-    /** Whether every column missing from the dataset is one only a ColumnPresent check reads. */
-    private static boolean presenceOnlyAbsent(Set<String> columns, Map<String, Integer> index) {
-        return columns.stream().allMatch(index::containsKey);
-    }
-
     /**
      * The verdict of a rule that reads a column named twice (failed: its values are ambiguous) or a column the
-     * dataset lacks (not checked: the presence rule reports it), else null.
+     * dataset lacks (not checked: the presence rule reports it), else null. A column whose presence is what the rule
+     * checks may be absent, but not named twice.
      */
     private static RuleVerdict unusable(
-            ModelRule r, Set<String> columns, Map<String, Integer> index, Map<String, Integer> times) {
+            ModelRule r,
+            Set<String> read,
+            Set<String> presence,
+            Map<String, Integer> index,
+            Map<String, Integer> times) {
         Set<String> absent = new TreeSet<>();
         Set<String> repeated = new TreeSet<>();
-        for (String c : columns) {
+        for (String c : read) {
             if (!index.containsKey(c)) {
                 absent.add(c);
             } else if (times.getOrDefault(c, 0) > 1) {
+                repeated.add(c);
+            }
+        }
+        for (String c : presence) {
+            if (times.getOrDefault(c, 0) > 1) {
                 repeated.add(c);
             }
         }
@@ -308,10 +294,8 @@ final class Evaluation {
     private static void presenceColumns(Check c, Set<String> into) {
         if (c instanceof Check.ColumnPresent p) {
             into.add(p.column());
-        } else if (c instanceof Check.And a) {
-            a.items().forEach(i -> presenceColumns(i, into));
-        } else if (c instanceof Check.Or o) {
-            o.items().forEach(i -> presenceColumns(i, into));
+        } else if (c instanceof Check.Combined k) {
+            k.items().forEach(i -> presenceColumns(i, into));
         }
     }
 

@@ -42,6 +42,24 @@ class CheckFunctionsTest {
         };
     }
 
+    /** Asserts that the check passes a CSV row with each value in its column. */
+    private static void assertHolds(Check.OnColumn check, String... values) {
+        for (String v : values) {
+            assertThat(check.test(csv(check.column(), v)))
+                    .as("%s of '%s'", check, v)
+                    .isTrue();
+        }
+    }
+
+    /** Asserts that the check fails a CSV row with each value in its column. */
+    private static void assertFails(Check.OnColumn check, String... values) {
+        for (String v : values) {
+            assertThat(check.test(csv(check.column(), v)))
+                    .as("%s of '%s'", check, v)
+                    .isFalse();
+        }
+    }
+
     @Test
     void andOr_combineTheirItems() {
         Check usage = new Check.CheckValue("ChargeCategory", "Usage");
@@ -165,72 +183,53 @@ class CheckFunctionsTest {
 
     @Test
     void formatNumeric_integerDecimalOrENotation_noPlusSign() {
-        Check f = new Check.FormatNumeric("PricingQuantity");
-        assertThat(f.test(csv("PricingQuantity", "12"))).isTrue();
-        assertThat(f.test(csv("PricingQuantity", "-0.00000125"))).isTrue();
-        assertThat(f.test(csv("PricingQuantity", "1.5E-7"))).isTrue();
-        assertThat(f.test(csv("PricingQuantity", "+12"))).isFalse();
-        assertThat(f.test(csv("PricingQuantity", "1,000.00"))).isFalse();
-        assertThat(f.test(csv("PricingQuantity", "1/2"))).isFalse();
-        assertThat(f.test(csv("PricingQuantity", "1.5E+7"))).isFalse();
-        assertThat(f.test(csv("PricingQuantity", "12 USD"))).isFalse();
+        Check.OnValue f = new Check.FormatNumeric("PricingQuantity");
+        assertHolds(f, "12", "-0.00000125", "1.5E-7");
+        assertFails(f, "+12", "1,000.00", "1/2", "1.5E+7", "12 USD");
     }
 
     @Test
     void formatDateTime_extendedIsoInUtc() {
-        Check f = new Check.FormatDateTime("BillingPeriodStart");
-        assertThat(f.test(csv("BillingPeriodStart", "2024-09-01T00:00:00Z"))).isTrue();
-        assertThat(f.test(csv("BillingPeriodStart", "2024-09-01 00:00:00"))).isFalse();
-        assertThat(f.test(csv("BillingPeriodStart", "2024-09-01T00:00:00+08:00")))
-                .isFalse();
-        assertThat(f.test(csv("BillingPeriodStart", "2024-02-30T00:00:00Z"))).isFalse();
+        Check.OnValue f = new Check.FormatDateTime("BillingPeriodStart");
+        assertHolds(f, "2024-09-01T00:00:00Z");
+        assertFails(f, "2024-09-01 00:00:00", "2024-09-01T00:00:00+08:00", "2024-02-30T00:00:00Z");
     }
 
     @Test
     void formatCurrency_isoCodeOrVirtualCurrencyName() {
-        Check f = new Check.FormatCurrency("PricingCurrency");
-        assertThat(f.test(csv("PricingCurrency", "USD"))).isTrue();
-        assertThat(f.test(csv("PricingCurrency", "Credits"))).isTrue();
-        assertThat(f.test(csv("PricingCurrency", "usd"))).isFalse();
-        assertThat(f.test(csv("PricingCurrency", "XYZ"))).isFalse();
+        Check.OnValue f = new Check.FormatCurrency("PricingCurrency");
+        assertHolds(f, "USD", "Credits");
+        assertFails(f, "usd", "XYZ");
     }
 
     @Test
     void checkNationalCurrency_onlyIsoCodes() {
-        Check f = new Check.CheckNationalCurrency("BillingCurrency");
-        assertThat(f.test(csv("BillingCurrency", "CNY"))).isTrue();
-        assertThat(f.test(csv("BillingCurrency", "Credits"))).isFalse();
+        Check.OnValue f = new Check.CheckNationalCurrency("BillingCurrency");
+        assertHolds(f, "CNY");
+        assertFails(f, "Credits");
     }
 
     @Test
     void formatUnit_unitFormatWithListedCapitalization() {
-        Check f = new Check.FormatUnit("PricingUnit");
-        assertThat(f.test(csv("PricingUnit", "GB-Hours"))).isTrue();
-        assertThat(f.test(csv("PricingUnit", "1000 Requests"))).isTrue();
-        assertThat(f.test(csv("PricingUnit", "GB/Hour"))).isTrue();
-        assertThat(f.test(csv("PricingUnit", "gb-hours"))).isFalse();
-        assertThat(f.test(csv("PricingUnit", "Hours (on demand)"))).isFalse();
+        Check.OnValue f = new Check.FormatUnit("PricingUnit");
+        assertHolds(f, "GB-Hours", "1000 Requests", "GB/Hour");
+        assertFails(f, "gb-hours", "Hours (on demand)");
     }
 
     @Test
     void formatKeyValue_jsonObjectOfScalars() {
-        Check f = new Check.FormatKeyValue("Tags");
-        assertThat(f.test(csv("Tags", "{\"team\":\"a\",\"n\":1,\"on\":true,\"x\":null}")))
-                .isTrue();
-        assertThat(f.test(csv("Tags", "[\"team\"]"))).isFalse();
-        assertThat(f.test(csv("Tags", "{\"team\":\"a\",\"team\":\"b\"}"))).isFalse();
-        assertThat(f.test(csv("Tags", "{\"team\":{\"a\":1}}"))).isFalse();
-        assertThat(f.test(csv("Tags", "team=a"))).isFalse();
+        Check.OnValue f = new Check.FormatKeyValue("Tags");
+        assertHolds(f, "{\"team\":\"a\",\"n\":1,\"on\":true,\"x\":null}");
+        assertFails(f, "[\"team\"]", "{\"team\":\"a\",\"team\":\"b\"}", "{\"team\":{\"a\":1}}", "team=a");
         assertThat(f.test(row(true, "Tags", Map.of("team", "a")))).isTrue();
     }
 
     @Test
     void checkGreaterOrEqualThanValue_numbersAtLeastTheBound() {
-        Check f = new Check.CheckGreaterOrEqualThanValue("ListUnitPrice", BigDecimal.ZERO);
-        assertThat(f.test(csv("ListUnitPrice", "0"))).isTrue();
+        Check.OnValue f = new Check.CheckGreaterOrEqualThanValue("ListUnitPrice", BigDecimal.ZERO);
+        assertHolds(f, "0");
         assertThat(f.test(csv("ListUnitPrice", null))).isTrue();
-        assertThat(f.test(csv("ListUnitPrice", "-0.01"))).isFalse();
-        assertThat(f.test(csv("ListUnitPrice", "free"))).isFalse();
+        assertFails(f, "-0.01", "free");
     }
 
     @Test

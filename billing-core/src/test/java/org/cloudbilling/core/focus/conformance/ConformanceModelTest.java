@@ -1,7 +1,7 @@
 package org.cloudbilling.core.focus.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.StringReader;
 import java.util.Set;
@@ -30,6 +30,13 @@ class ConformanceModelTest {
         return FocusConformance.load(new StringReader(json), "m.json");
     }
 
+    /** Loads the model, which must be refused; returns the refusal, to check what it names. */
+    private static ConformanceModelException refusal(String json) {
+        Throwable thrown = catchThrowable(() -> load(json));
+        assertThat(thrown).isInstanceOf(ConformanceModelException.class);
+        return (ConformanceModelException) thrown;
+    }
+
     @Test
     void newerModel_withTheSameFunctions_loadsAndChecks() {
         FocusConformance v13 = load(model(
@@ -50,11 +57,10 @@ class ConformanceModelTest {
 
     @Test
     void notJson_isRefusedNamingTheModel() {
-        assertThatThrownBy(() -> load("{\"ModelRules\": {"))
-                .isInstanceOf(ConformanceModelException.class)
-                .hasMessageStartingWith("m.json: at $: not JSON")
-                .satisfies(e ->
-                        assertThat(((ConformanceModelException) e).ruleId()).isNull());
+        ConformanceModelException e = refusal("{\"ModelRules\": {");
+
+        assertThat(e).hasMessageStartingWith("m.json: at $: not JSON");
+        assertThat(e.ruleId()).isNull();
     }
 
     @Test
@@ -65,16 +71,13 @@ class ConformanceModelTest {
                 "{\"CheckFunction\": \"AND\", \"Items\": [{\"CheckFunction\": \"CheckRegex\", \"ColumnName\": \"X\"}]}",
                 "[]");
 
-        assertThatThrownBy(() -> load(json))
-                .isInstanceOf(ConformanceModelException.class)
+        ConformanceModelException e = refusal(json);
+
+        assertThat(e)
                 .hasMessageContaining("rule X-C-001-M")
-                .hasMessageContaining("unknown check function 'CheckRegex'")
-                .satisfies(e -> {
-                    ConformanceModelException m = (ConformanceModelException) e;
-                    assertThat(m.ruleId()).isEqualTo("X-C-001-M");
-                    assertThat(m.path())
-                            .isEqualTo("$.ModelRules.X-C-001-M.ValidationCriteria.Requirement.Items[0].CheckFunction");
-                });
+                .hasMessageContaining("unknown check function 'CheckRegex'");
+        assertThat(e.ruleId()).isEqualTo("X-C-001-M");
+        assertThat(e.path()).isEqualTo("$.ModelRules.X-C-001-M.ValidationCriteria.Requirement.Items[0].CheckFunction");
     }
 
     @Test
@@ -82,12 +85,10 @@ class ConformanceModelTest {
         String json = model(
                 "1.3", "X-C-000-M", "{\"CheckFunction\": \"CheckModelRule\", \"ModelRuleId\": \"X-C-009-M\"}", "[]");
 
-        assertThatThrownBy(() -> load(json))
-                .isInstanceOf(ConformanceModelException.class)
-                .hasMessageContaining("rule X-C-000-M")
-                .hasMessageContaining("X-C-009-M, which the model lacks")
-                .satisfies(e -> assertThat(((ConformanceModelException) e).path())
-                        .isEqualTo("$.ModelRules.X-C-000-M.ValidationCriteria.Requirement"));
+        ConformanceModelException e = refusal(json);
+
+        assertThat(e).hasMessageContaining("rule X-C-000-M").hasMessageContaining("X-C-009-M, which the model lacks");
+        assertThat(e.path()).isEqualTo("$.ModelRules.X-C-000-M.ValidationCriteria.Requirement");
     }
 
     @Test
@@ -95,21 +96,17 @@ class ConformanceModelTest {
         String json = model(
                 "1.3", "X-C-001-M", "{\"CheckFunction\": \"ColumnPresent\", \"ColumnName\": \"X\"}", "[\"X-C-404-M\"]");
 
-        assertThatThrownBy(() -> load(json))
-                .isInstanceOf(ConformanceModelException.class)
-                .satisfies(e -> assertThat(((ConformanceModelException) e).path())
-                        .isEqualTo("$.ModelRules.X-C-001-M.ValidationCriteria.Dependencies[0]"));
+        assertThat(refusal(json).path()).isEqualTo("$.ModelRules.X-C-001-M.ValidationCriteria.Dependencies[0]");
     }
 
     @Test
     void missingArgument_isRefusedNamingRuleAndPath() {
         String json = model("1.3", "X-C-001-M", "{\"CheckFunction\": \"TypeDecimal\"}", "[]");
 
-        assertThatThrownBy(() -> load(json))
-                .isInstanceOf(ConformanceModelException.class)
-                .hasMessageContaining("ColumnName is missing")
-                .satisfies(e -> assertThat(((ConformanceModelException) e).path())
-                        .isEqualTo("$.ModelRules.X-C-001-M.ValidationCriteria.Requirement.ColumnName"));
+        ConformanceModelException e = refusal(json);
+
+        assertThat(e).hasMessageContaining("ColumnName is missing");
+        assertThat(e.path()).isEqualTo("$.ModelRules.X-C-001-M.ValidationCriteria.Requirement.ColumnName");
     }
 
     @Test
@@ -117,9 +114,7 @@ class ConformanceModelTest {
         String json = model(
                 "1.3", "X-C-000-M", "{\"CheckFunction\": \"CheckModelRule\", \"ModelRuleId\": \"X-C-000-M\"}", "[]");
 
-        assertThatThrownBy(() -> load(json))
-                .isInstanceOf(ConformanceModelException.class)
-                .hasMessageContaining("contains itself");
+        assertThat(refusal(json)).hasMessageContaining("contains itself");
     }
 
     @Test
