@@ -84,6 +84,42 @@ class PlacementCacheTest {
             RandomRuleSets random = new RandomRuleSets(seed);
             Allocator allocator = Allocator.compile(random.ruleSet());
             Period p = period(random, seed, 120);
+            assertTotalsEqualRows(seed, allocator, p);
+        });
+    }
+
+    /**
+     * Shared items are added to the totals as units, without rows: amounts of 0 to 12 decimals (more than the
+     * allocation scale, trailing zeros too), near the largest long, negative, give what their rows add up to.
+     */
+    @Test
+    void totals_equalTheRowsAddedUp_forAmountsOfAnySize() {
+        qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
+            RandomRuleSets random = new RandomRuleSets(seed);
+            Allocator allocator = Allocator.compile(random.ruleSet());
+            Period p = period(random, seed, 120);
+            Random r = new Random(seed);
+            List<LineItem> items = new ArrayList<>();
+            for (LineItem item : p.items()) {
+                long units = switch (r.nextInt(4)) {
+                    case 0 -> Long.MAX_VALUE - r.nextInt(1000);
+                    case 1 -> r.nextLong() >>> r.nextInt(64);
+                    case 2 -> r.nextInt(1000) * 10_000L;
+                    default -> r.nextInt(1_000_000);
+                };
+                Money amount = Money.ofUnscaled(RandomRuleSetsCny.CNY, r.nextBoolean() ? -units : units, r.nextInt(13));
+                items.add(LineItem.builder()
+                        .from(item)
+                        .listCost(amount)
+                        .totalCost(amount)
+                        .build());
+            }
+            assertTotalsEqualRows(seed, allocator, new Period(items, p.history()));
+        });
+    }
+
+    private static void assertTotalsEqualRows(long seed, Allocator allocator, Period p) {
+        {
             AllocationRun run = allocator.prepare(p.items(), p.history());
             Map<Optional<UnitId>, Map<AllocationType, Money>> expected = new HashMap<>();
             long rows = 0;
@@ -112,7 +148,7 @@ class PlacementCacheTest {
             assertThat(totals.total(Optional.empty(), AllocationType.UNALLOCATED, RandomRuleSetsCny.CNY)
                             .map(m -> m.amount().toPlainString()))
                     .isEqualTo(unallocated.map(m -> m.amount().toPlainString()));
-        });
+        }
     }
 
     /** The currency of the generated items. */
