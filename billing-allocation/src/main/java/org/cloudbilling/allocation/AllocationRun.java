@@ -716,6 +716,22 @@ public final class AllocationRun {
     }
 
     /**
+     * Allocates every item in order, passing each row to {@code sink}, without a summary: each item is placed once
+     * by the values its rules test, as {@link #toTotals()} places them.
+     *
+     * @param items the period's items, not null
+     * @param sink receives every row, not null
+     */
+    public void allocateAll(Iterable<LineItem> items, Consumer<AllocatedRow> sink) {
+        requireNonNull(sink, "sink");
+        PlacementCache placements = placements();
+        RowSink rows = rowsTo(sink);
+        for (LineItem item : items) {
+            allocate(item, placements.placementOf(item), rows);
+        }
+    }
+
+    /**
      * Allocates every item in order, passing each row to {@code sink}, and summarizes them.
      *
      * @param items the period's items, not null

@@ -151,6 +151,51 @@ class PlacementCacheTest {
         }
     }
 
+    /**
+     * ALLOC-8: the summary, whose cells are found by dictionary numbers and merged across threads, gives for every
+     * breakdown exactly the rows grouped by unit, type and the breakdown's value read from the item by hand.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("ALLOC-8")
+    void summary_equalsTheRowsGroupedByHand() {
+        qt().withExamples(60).forAll(longs().all()).checkAssert(seed -> {
+            RandomRuleSets random = new RandomRuleSets(seed);
+            Allocator allocator = Allocator.compile(random.ruleSet());
+            Period p = period(random, seed, 120);
+            AllocationRun run = allocator.prepare(p.items(), p.history());
+            org.cloudbilling.core.time.BillingCalendar calendar = org.cloudbilling.core.time.BillingCalendar.TENCENT;
+            AllocationSummary summary = p.items().parallelStream().collect(run.toSummary(calendar));
+            for (Breakdown b : Breakdown.values()) {
+                Map<String, Money> expected = new HashMap<>();
+                for (LineItem item : p.items()) {
+                    String value = switch (b) {
+                        case PRODUCT -> item.businessCode().value();
+                        case RESOURCE -> item.resourceId().map(r -> r.value()).orElse(null);
+                        case COMPONENT -> item.itemCode().map(c -> c.value()).orElse(null);
+                        case DAY -> calendar.dayOf(item.feePeriod().start()).toString();
+                        case MONTH -> calendar.monthOf(item.feePeriod().start()).toString();
+                    };
+                    for (AllocatedRow row : run.allocate(item)) {
+                        expected.merge(
+                                row.unit().map(UnitId::value).orElse("-") + " " + row.type() + " " + value,
+                                row.amount(),
+                                Money::plus);
+                    }
+                }
+                Map<String, String> want = new HashMap<>();
+                expected.forEach((k, v) -> want.put(k, v.amount().toPlainString()));
+                Map<String, String> got = new HashMap<>();
+                for (SummaryRow row : summary.by(b)) {
+                    got.put(
+                            row.unit().map(UnitId::value).orElse("-") + " " + row.type() + " "
+                                    + row.value().orElse(null),
+                            row.amount().amount().toPlainString());
+                }
+                assertThat(got).as("seed %s, by %s", seed, b).isEqualTo(want);
+            }
+        });
+    }
+
     /** The currency of the generated items. */
     private static final class RandomRuleSetsCny {
         static final java.util.Currency CNY = java.util.Currency.getInstance("CNY");
