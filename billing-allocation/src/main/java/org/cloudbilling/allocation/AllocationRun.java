@@ -51,6 +51,8 @@ public final class AllocationRun {
      * item placed while preparing matches no rule again. Null when preparing read no item.
      */
     private final PlacementCache prepared;
+    /** Per sharing rule index, whether {@link #corrections} holds a correction of the rule. */
+    private final boolean[] corrected;
 
     /**
      * What one item, the designated item of a rule and currency, adds to each target's share so that the
@@ -74,6 +76,8 @@ public final class AllocationRun {
         this.proportionalSplits = proportionalSplits;
         this.corrections = corrections;
         this.prepared = prepared;
+        this.corrected = new boolean[allocator.terminal.length];
+        corrections.keySet().forEach(rule -> corrected[rule] = true);
     }
 
     static AllocationRun prepare(Allocator allocator, Iterable<LineItem> items, TagBindings tags) {
@@ -629,6 +633,62 @@ public final class AllocationRun {
         return share.scale() == scale ? share : share.withScale(scale);
     }
 
+    /**
+     * Adds to {@code totals} the shares of {@code item}, which enters the sharing graph by rule {@code entry}, when
+     * that rule's targets share no further and the item is not a designated item of a rounding correction: the split
+     * is made in units ({@link Split#applyToUnits}) into the accumulator's scratch arrays, and each share is added
+     * as it would be written as a row ({@link #written}), so the sums are those of the rows exactly. Makes no
+     * object. Returns false, having added nothing, for any other item: those take the path of rows.
+     */
+    boolean addShares(LineItem item, int entry, TotalsAccumulator totals) {
+        if (!allocator.terminal[entry]) {
+            return false;
+        }
+        Money amount = item.totalCost();
+        if (!amount.isCompact()) {
+            return false;
+        }
+        SharingRule rule = allocator.rules.sharingRules().get(entry);
+        Currency currency = amount.currency();
+        Split split = splitOf(rule, currency);
+        if (split == null) {
+            return false; // falls back to Unallocated: one row, by the path of rows
+        }
+        LineItemId id = item.id();
+        if (corrected[entry]) {
+            Map<Currency, Correction> byCurrency = corrections.get(entry);
+            Correction correction = byCurrency == null ? null : byCurrency.get(currency);
+            if (correction != null && correction.item().equals(id)) {
+                return false;
+            }
+        }
+        int itemScale = amount.scale();
+        int scale = Split.allocationScale(amount, allocator.allocationScale);
+        if (scale < itemScale) {
+            return false; // more decimals than the shares, all trailing zeros: written back at the item's scale
+        }
+        long units = ExactSum.scaleUp(amount.unscaledValue(), scale - itemScale);
+        if (units == Long.MIN_VALUE) {
+            return false;
+        }
+        int n = split.parts();
+        long[] keys = totals.keys(n);
+        long[] parts = totals.parts(n);
+        TieBreak.keys(id.value(), allocator.targetSalt[entry], keys);
+        split.applyToUnits(units, keys, parts);
+        int[] targets = allocator.targetUnit[entry];
+        for (int k = 0; k < n; k++) {
+            long u = parts[k];
+            int s = scale;
+            while (s > itemScale && u % 10 == 0) { // as written: the item's decimals when the share needs no more
+                u /= 10;
+                s--;
+            }
+            totals.addShare(currency, targets[k], u, s);
+        }
+        return true;
+    }
+
     /** Returns the split of {@code rule} for {@code currency}, or null when it falls back to Unallocated. */
     private Split splitOf(SharingRule rule, Currency currency) {
         Split split = allocator.fixedSplits.get(rule.id());
@@ -656,6 +716,22 @@ public final class AllocationRun {
     }
 
     /**
+     * Allocates every item in order, passing each row to {@code sink}, without a summary: each item is placed once
+     * by the values its rules test, as {@link #toTotals()} places them.
+     *
+     * @param items the period's items, not null
+     * @param sink receives every row, not null
+     */
+    public void allocateAll(Iterable<LineItem> items, Consumer<AllocatedRow> sink) {
+        requireNonNull(sink, "sink");
+        PlacementCache placements = placements();
+        RowSink rows = rowsTo(sink);
+        for (LineItem item : items) {
+            allocate(item, placements.placementOf(item), rows);
+        }
+    }
+
+    /**
      * Allocates every item in order, passing each row to {@code sink}, and summarizes them.
      *
      * @param items the period's items, not null
@@ -665,9 +741,10 @@ public final class AllocationRun {
      */
     public AllocationSummary allocateAll(
             Iterable<LineItem> items, BillingCalendar calendar, Consumer<AllocatedRow> sink) {
-        SummaryAccumulator acc = new SummaryAccumulator(allocator.rules.units(), calendar, placements());
+        SummaryAccumulator acc =
+                new SummaryAccumulator(allocator.rules.units(), allocator.unitOrder, calendar, placements());
         RowSink both = (item, unit, unitIndex, type, amount, rule) -> {
-            acc.add(item, unit, type, amount);
+            acc.add(item, unitIndex, type, amount);
             sink.accept(new AllocatedRow(item, Optional.ofNullable(unit), type, amount, Optional.ofNullable(rule)));
         };
         for (LineItem item : items) {
@@ -709,7 +786,7 @@ public final class AllocationRun {
     public Collector<LineItem, ?, AllocationSummary> toSummary(BillingCalendar calendar) {
         requireNonNull(calendar, "calendar");
         return Collector.of(
-                () -> new SummaryAccumulator(allocator.rules.units(), calendar, placements()),
+                () -> new SummaryAccumulator(allocator.rules.units(), allocator.unitOrder, calendar, placements()),
                 (acc, item) -> {
                     acc.addItem(item);
                     allocate(item, acc.placements.placementOf(item), acc);

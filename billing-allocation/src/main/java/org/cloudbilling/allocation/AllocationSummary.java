@@ -42,7 +42,7 @@ public final class AllocationSummary {
             b.put(breakdown, rows(acc.by(breakdown)));
         }
         this.breakdowns = ImmutableMap.copyOf(b);
-        this.sourceTotals = ImmutableMap.copyOf(acc.sourceTotals);
+        this.sourceTotals = ImmutableMap.copyOf(acc.sourceTotals());
         this.itemCount = acc.itemCount;
     }
 

@@ -95,6 +95,8 @@ public final class Allocator {
     final int[] unitOfCollection;
     /** For each sharing rule, per target in ascending id order: the target's dense index. */
     final int[][] targetUnit;
+    /** For each sharing rule, whether none of its targets shares on: its split's parts are rows as they are. */
+    final boolean[] terminal;
 
     /** The allocation scale {@link #compile(AllocationRuleSet)} uses: shares are computed with 8 decimals. */
     public static final int DEFAULT_ALLOCATION_SCALE = 8;
@@ -237,6 +239,10 @@ public final class Allocator {
             for (int k = 0; k < sorted.size(); k++) {
                 targetUnit[i][k] = unitIndex.get(sorted.get(k));
             }
+        }
+        this.terminal = new boolean[m];
+        for (int i = 0; i < m; i++) {
+            terminal[i] = java.util.Arrays.stream(onward[i]).allMatch(next -> next < 0);
         }
     }
 

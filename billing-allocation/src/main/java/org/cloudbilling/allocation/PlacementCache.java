@@ -36,6 +36,8 @@ final class PlacementCache {
     private final TagKey[] tagKeys;
     private final int width;
     private final String[] scratch;
+    /** Whether a key needs the item's resource: a tag key (its history is the resource's) or the resource dimension. */
+    private final boolean readsResource;
 
     private String[] keys;
     private int[] hashes;
@@ -59,6 +61,8 @@ final class PlacementCache {
         this.tagKeys = allocator.keyTags;
         this.width = Math.max(1, dimensions.length + tagKeys.length);
         this.scratch = new String[width];
+        this.readsResource =
+                tagKeys.length > 0 || java.util.Arrays.asList(dimensions).contains(AllocationDimension.RESOURCE_ID);
         allocate(1 << 10);
     }
 
@@ -78,15 +82,20 @@ final class PlacementCache {
     /** Returns the placement of {@code item}, matching the rules only for a key not seen before. */
     int placementOf(LineItem item) {
         String[] key = scratch;
+        // read once: each call of an optional accessor of LineItem may make an Optional
+        Optional<ResourceId> resource = readsResource ? item.resourceId() : Optional.empty();
         int h = 1;
         int d = 0;
         for (; d < dimensions.length; d++) {
-            String v = dimensions[d].valueOf(item);
+            AllocationDimension dimension = dimensions[d];
+            String v = dimension == AllocationDimension.RESOURCE_ID
+                    ? (resource.isPresent() ? resource.get().value() : null)
+                    : dimension.valueOf(item);
             key[d] = v;
             h = 31 * h + (v == null ? 0 : v.hashCode());
         }
         if (tagKeys.length > 0) {
-            readTags(item, key, d);
+            readTags(item, resource, key, d);
             for (int t = d; t < d + tagKeys.length; t++) {
                 h = 31 * h + (key[t] == null ? 0 : key[t].hashCode());
             }
@@ -113,11 +122,10 @@ final class PlacementCache {
         return placement;
     }
 
-    private void readTags(LineItem item, String[] key, int from) {
+    private void readTags(LineItem item, Optional<ResourceId> resource, String[] key, int from) {
         for (int t = 0; t < tagKeys.length; t++) {
             key[from + t] = null;
         }
-        Optional<ResourceId> resource = item.resourceId(); // once: each call makes an Optional
         List<TagBinding> bindings = resource.isPresent() ? history.bindingsOf(resource.get()) : List.of();
         if (bindings.isEmpty()) { // the history knows nothing of the resource: the tags the bill shows
             Map<TagKey, String> tags = item.tags();

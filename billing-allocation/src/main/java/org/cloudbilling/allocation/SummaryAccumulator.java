@@ -1,9 +1,10 @@
 package org.cloudbilling.allocation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.money.Money;
@@ -12,29 +13,45 @@ import org.cloudbilling.core.time.BillingCalendar;
 /**
  * The mutable state of one summary; confined to the thread that fills it, then frozen. An item's breakdown values
  * are read once for all its rows (days and months through a small cache by instant, since a month's items start at
- * a few hundred distinct instants), and each cell is an {@link ExactSum}, so adding a row makes no {@link Money}.
+ * a few hundred distinct instants) and turned into dictionary numbers, one dictionary per breakdown. A cell is an
+ * {@link ExactSum} found by a {@code long}: (unit, type, currency) for the per-unit cells, and the per-unit cell's
+ * number with the value's number for a breakdown's cells, in open-addressing tables of primitives, so adding a row
+ * makes no key object and no {@link Money}. The cells become keyed records once, at the end.
  */
 final class SummaryAccumulator implements AllocationRun.RowSink {
     /** A cell of a summary: unit (null for Unallocated), type, breakdown value (null for none), currency. */
     record Key(UnitId unit, AllocationType type, String value, Currency currency) {}
 
     private static final Breakdown[] BREAKDOWNS = Breakdown.values();
+    private static final AllocationType[] TYPES = AllocationType.values();
     private static final int CALENDAR_CACHE = 1 << 12;
 
     private final UnitTree units;
+    private final List<UnitId> unitOrder;
     private final BillingCalendar calendar;
-    private final Map<Key, ExactSum> cellsByUnit = new HashMap<>();
-    private final EnumMap<Breakdown, Map<Key, ExactSum>> cells = new EnumMap<>(Breakdown.class);
-    final Map<Currency, Money> sourceTotals = new HashMap<>();
+    /** The currencies met, by number; a currency's number is part of a per-unit cell's key. */
+    private final List<Currency> currencies = new ArrayList<>(1);
+
+    private Currency lastCurrency;
+    private int lastCurrencyNumber;
+    /** Per-unit cells by ((unit index + 1) << 24 | type << 16 | currency number). */
+    private final Cells cellsByUnit = new Cells();
+    /** Per breakdown: cells by (per-unit cell number << 32 | value number), value number 0 for none. */
+    private final Cells[] cells = new Cells[BREAKDOWNS.length];
+    /** Per breakdown: each value's number (from 1) and the values by number - 1. */
+    private final List<Map<String, Integer>> numbers = new ArrayList<>(BREAKDOWNS.length);
+
+    private final List<List<String>> names = new ArrayList<>(BREAKDOWNS.length);
+    private final Map<Currency, ExactSum> sources = new HashMap<>();
     long itemCount;
 
     /** The placements this accumulator's thread has found. */
     final PlacementCache placements;
 
-    /** The item whose rows come next, and its breakdown values by breakdown ordinal. */
+    /** The item whose rows come next, and its breakdown values' numbers by breakdown ordinal. */
     private LineItem current;
 
-    private final String[] values = new String[BREAKDOWNS.length];
+    private final int[] valueNumbers = new int[BREAKDOWNS.length];
 
     /** A direct-mapped cache of day and month names by the epoch second they were read for. */
     private final long[] cachedSecond = new long[CALENDAR_CACHE];
@@ -42,45 +59,163 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
     private final String[] cachedDay = new String[CALENDAR_CACHE];
     private final String[] cachedMonth = new String[CALENDAR_CACHE];
 
-    SummaryAccumulator(UnitTree units, BillingCalendar calendar, PlacementCache placements) {
+    SummaryAccumulator(UnitTree units, List<UnitId> unitOrder, BillingCalendar calendar, PlacementCache placements) {
         this.placements = placements;
         this.units = units;
+        this.unitOrder = unitOrder;
         this.calendar = calendar;
-        for (Breakdown b : BREAKDOWNS) {
-            cells.put(b, new HashMap<>());
+        for (int b = 0; b < BREAKDOWNS.length; b++) {
+            cells[b] = new Cells();
+            numbers.add(new HashMap<>());
+            names.add(new ArrayList<>());
+        }
+    }
+
+    /**
+     * Exact sums found by a {@code long} key: open addressing over flat arrays, the sums numbered in the order
+     * their keys came.
+     */
+    static final class Cells {
+        private long[] slotKeys = new long[64];
+        /** The number of the slot's cell plus one; 0 marks an empty slot. */
+        private int[] slotCells = new int[64];
+
+        long[] keys = new long[16];
+        final List<ExactSum> sums = new ArrayList<>();
+
+        int size() {
+            return sums.size();
+        }
+
+        /** Returns the number of the cell of {@code key}, making an empty one in {@code currency} if needed. */
+        int cell(long key, Currency currency) {
+            int mask = slotCells.length - 1;
+            int slot = (int) TieBreak.mix(key) & mask;
+            while (true) {
+                int stored = slotCells[slot];
+                if (stored == 0) {
+                    break;
+                }
+                if (slotKeys[slot] == key) {
+                    return stored - 1;
+                }
+                slot = (slot + 1) & mask;
+            }
+            int number = sums.size();
+            if ((number + 1) * 2 > slotCells.length) {
+                grow();
+                return cell(key, currency);
+            }
+            slotKeys[slot] = key;
+            slotCells[slot] = number + 1;
+            if (number == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, number * 2);
+            }
+            keys[number] = key;
+            sums.add(new ExactSum(currency));
+            return number;
+        }
+
+        private void grow() {
+            long[] oldKeys = slotKeys;
+            int[] oldCells = slotCells;
+            slotKeys = new long[oldKeys.length * 2];
+            slotCells = new int[oldCells.length * 2];
+            int mask = slotCells.length - 1;
+            for (int s = 0; s < oldCells.length; s++) {
+                if (oldCells[s] != 0) {
+                    int slot = (int) TieBreak.mix(oldKeys[s]) & mask;
+                    while (slotCells[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    slotKeys[slot] = oldKeys[s];
+                    slotCells[slot] = oldCells[s];
+                }
+            }
         }
     }
 
     void addItem(LineItem item) {
         itemCount++;
-        sourceTotals.merge(item.currency(), item.totalCost(), Money::plus);
+        Money cost = item.totalCost();
+        Currency currency = cost.currency();
+        ExactSum source = sources.get(currency);
+        if (source == null) {
+            source = new ExactSum(currency);
+            sources.put(currency, source);
+        }
+        source.add(cost);
+    }
+
+    /** Each currency's total of the items added. */
+    Map<Currency, Money> sourceTotals() {
+        Map<Currency, Money> out = new HashMap<>();
+        sources.forEach((currency, sum) -> out.put(currency, sum.total()));
+        return out;
     }
 
     @Override
     public void row(LineItem item, UnitId unit, int unitIndex, AllocationType type, Money amount, RuleId rule) {
-        add(item, unit, type, amount);
+        add(item, unitIndex, type, amount);
     }
 
-    void add(LineItem item, UnitId unit, AllocationType type, Money amount) {
+    /** Adds a row of {@code item} to the unit of dense index {@code unitIndex} (-1 for Unallocated). */
+    void add(LineItem item, int unitIndex, AllocationType type, Money amount) {
         if (item != current) {
             readValues(item);
         }
         Currency currency = amount.currency();
-        cellsByUnit
-                .computeIfAbsent(new Key(unit, type, null, currency), k -> new ExactSum(currency))
-                .add(amount);
+        int unitCell = cellsByUnit.cell(unitKey(unitIndex, type, currencyNumber(currency)), currency);
+        cellsByUnit.sums.get(unitCell).add(amount);
+        long high = (long) unitCell << 32;
         for (int b = 0; b < BREAKDOWNS.length; b++) {
-            cells.get(BREAKDOWNS[b])
-                    .computeIfAbsent(new Key(unit, type, values[b], currency), k -> new ExactSum(currency))
-                    .add(amount);
+            Cells c = cells[b];
+            c.sums.get(c.cell(high | valueNumbers[b], currency)).add(amount);
         }
+    }
+
+    private static long unitKey(int unitIndex, AllocationType type, int currencyNumber) {
+        return ((long) (unitIndex + 1) << 24) | ((long) type.ordinal() << 16) | currencyNumber;
+    }
+
+    private int currencyNumber(Currency currency) {
+        if (currency == lastCurrency) {
+            return lastCurrencyNumber;
+        }
+        int n = currencies.indexOf(currency);
+        if (n < 0) {
+            n = currencies.size();
+            if (n >= 1 << 16) {
+                throw new IllegalStateException("bug: a summary of more than 65,536 currencies");
+            }
+            currencies.add(currency);
+        }
+        lastCurrency = currency;
+        lastCurrencyNumber = n;
+        return n;
     }
 
     private void readValues(LineItem item) {
         current = item;
         for (int b = 0; b < BREAKDOWNS.length; b++) {
-            values[b] = valueOf(BREAKDOWNS[b], item);
+            valueNumbers[b] = number(b, valueOf(BREAKDOWNS[b], item));
         }
+    }
+
+    /** The number of breakdown {@code b}'s value {@code value}: 0 for none, else from 1 in the order values came. */
+    private int number(int b, String value) {
+        if (value == null) {
+            return 0;
+        }
+        Map<String, Integer> dictionary = numbers.get(b);
+        Integer n = dictionary.get(value);
+        if (n == null) {
+            List<String> byNumber = names.get(b);
+            byNumber.add(value);
+            n = byNumber.size();
+            dictionary.put(value, n);
+        }
+        return n;
     }
 
     private String valueOf(Breakdown b, LineItem item) {
@@ -117,31 +252,86 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
     }
 
     SummaryAccumulator combine(SummaryAccumulator other) {
-        other.cellsByUnit.forEach((k, v) -> cellsByUnit.merge(k, v, SummaryAccumulator::sum));
-        other.cells.forEach((b, m) -> m.forEach((k, v) -> cells.get(b).merge(k, v, SummaryAccumulator::sum)));
-        other.sourceTotals.forEach((k, v) -> sourceTotals.merge(k, v, Money::plus));
+        // the other's per-unit cells and values by their numbers here
+        int[] unitCells = new int[other.cellsByUnit.size()];
+        Currency[] currencyOf = new Currency[unitCells.length];
+        for (int i = 0; i < unitCells.length; i++) {
+            Key k = other.unitCellKey(i);
+            unitCells[i] = cellsByUnit.cell(unitKey(k), k.currency());
+            currencyOf[i] = k.currency();
+            cellsByUnit.sums.get(unitCells[i]).add(other.cellsByUnit.sums.get(i));
+        }
+        for (int b = 0; b < BREAKDOWNS.length; b++) {
+            List<String> theirNames = other.names.get(b);
+            int[] values = new int[theirNames.size() + 1];
+            for (int v = 0; v < theirNames.size(); v++) {
+                values[v + 1] = number(b, theirNames.get(v));
+            }
+            Cells theirs = other.cells[b];
+            for (int i = 0; i < theirs.size(); i++) {
+                long key = theirs.keys[i];
+                int theirUnitCell = (int) (key >>> 32);
+                long mine = ((long) unitCells[theirUnitCell] << 32) | values[(int) key];
+                cells[b].sums
+                        .get(cells[b].cell(mine, currencyOf[theirUnitCell]))
+                        .add(theirs.sums.get(i));
+            }
+        }
+        other.sources.forEach((currency, sum) ->
+                sources.computeIfAbsent(currency, ExactSum::new).add(sum));
         itemCount += other.itemCount;
         return this;
     }
 
-    private static ExactSum sum(ExactSum a, ExactSum b) {
-        a.add(b);
-        return a;
+    private long unitKey(Key k) {
+        int unitIndex = -1;
+        if (k.unit() != null) {
+            unitIndex = unitOrder.indexOf(k.unit());
+        }
+        return unitKey(unitIndex, k.type(), currencyNumber(k.currency()));
+    }
+
+    /** The key of per-unit cell number {@code cell}, without a value. */
+    private Key unitCellKey(int cell) {
+        long key = cellsByUnit.keys[cell];
+        int unitIndex = (int) (key >>> 24) - 1;
+        return new Key(
+                unitIndex < 0 ? null : unitOrder.get(unitIndex),
+                TYPES[(int) (key >>> 16) & 0xff],
+                null,
+                currencies.get((int) key & 0xffff));
+    }
+
+    private String valueOf(int b, int number) {
+        return number == 0 ? null : names.get(b).get(number - 1);
     }
 
     /** Each cell's total by unit and type. */
     Map<Key, Money> byUnit() {
-        return totals(cellsByUnit);
+        Map<Key, Money> out = new HashMap<>(cellsByUnit.size() * 2);
+        for (int i = 0; i < cellsByUnit.size(); i++) {
+            out.put(unitCellKey(i), cellsByUnit.sums.get(i).total());
+        }
+        return out;
     }
 
     /** Each cell's total by unit, type and the breakdown's value. */
-    Map<Key, Money> by(Breakdown b) {
-        return totals(cells.get(b));
-    }
-
-    private static Map<Key, Money> totals(Map<Key, ExactSum> cells) {
-        Map<Key, Money> out = new HashMap<>(cells.size() * 2);
-        cells.forEach((k, v) -> out.put(k, v.total()));
+    Map<Key, Money> by(Breakdown breakdown) {
+        int b = breakdown.ordinal();
+        Cells c = cells[b];
+        Key[] unitKeys = new Key[cellsByUnit.size()];
+        Map<Key, Money> out = new HashMap<>(c.size() * 2);
+        for (int i = 0; i < c.size(); i++) {
+            long key = c.keys[i];
+            int unitCell = (int) (key >>> 32);
+            if (unitKeys[unitCell] == null) {
+                unitKeys[unitCell] = unitCellKey(unitCell);
+            }
+            Key u = unitKeys[unitCell];
+            out.put(
+                    new Key(u.unit(), u.type(), valueOf(b, (int) key), u.currency()),
+                    c.sums.get(i).total());
+        }
         return out;
     }
 

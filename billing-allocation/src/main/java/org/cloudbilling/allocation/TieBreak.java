@@ -18,11 +18,16 @@ final class TieBreak {
 
     /** Returns the keys of one item's split by one rule, one per target, given the rule's target salts. */
     static long[] keys(String itemId, long[] salts) {
-        long item = mix(itemId.hashCode() * 0x9E3779B97F4A7C15L);
         long[] keys = new long[salts.length];
+        keys(itemId, salts, keys);
+        return keys;
+    }
+
+    /** Writes the keys of one item's split by one rule into {@code keys}, one per target salt. */
+    static void keys(String itemId, long[] salts, long[] keys) {
+        long item = mix(itemId.hashCode() * 0x9E3779B97F4A7C15L);
         for (int k = 0; k < salts.length; k++) {
             keys[k] = mix(item ^ salts[k]);
         }
-        return keys;
     }
 }

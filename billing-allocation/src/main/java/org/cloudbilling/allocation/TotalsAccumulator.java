@@ -21,6 +21,8 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
     private Sums last;
     long items;
     long rows;
+    private long[][] keyScratch = new long[0][];
+    private long[] partScratch = new long[0];
 
     TotalsAccumulator(AllocationRun run) {
         this.run = run;
@@ -55,10 +57,16 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
         }
 
         void add(int slot, Money amount) {
+            if (!amount.isCompact() || !addUnits(slot, amount.unscaledValue(), amount.scale())) {
+                touched[slot] = true;
+                spilled[slot] = spilled[slot] == null ? amount : spilled[slot].plus(amount);
+            }
+        }
+
+        /** Adds {@code u} units at scale {@code s} when the sum fits a long; returns false, adding nothing, else. */
+        boolean addUnits(int slot, long u, int s) {
             touched[slot] = true;
-            if (amount.isCompact()) {
-                long u = amount.unscaledValue();
-                int s = amount.scale();
+            {
                 int current = scales[slot];
                 long sum = units[slot];
                 if (s > current) {
@@ -76,11 +84,11 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
                     long r = sum + u;
                     if (((sum ^ r) & (u ^ r)) >= 0) {
                         units[slot] = r;
-                        return;
+                        return true;
                     }
                 }
             }
-            spilled[slot] = spilled[slot] == null ? amount : spilled[slot].plus(amount);
+            return false;
         }
 
         Money total(int slot) {
@@ -112,13 +120,51 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
     void add(LineItem item) {
         items++;
         int placement = placements.placementOf(item);
-        if (placement >= 0 && allocator.onwardOfCollection[placement] < 0) {
-            rows++;
-            sums(item.currency())
-                    .add(slot(allocator.unitOfCollection[placement], AllocationType.COLLECTED), item.totalCost());
+        int entry;
+        if (placement >= 0) {
+            entry = allocator.onwardOfCollection[placement];
+            if (entry < 0) {
+                rows++;
+                sums(item.currency())
+                        .add(slot(allocator.unitOfCollection[placement], AllocationType.COLLECTED), item.totalCost());
+                return;
+            }
+        } else {
+            entry = placement <= -2 ? -2 - placement : -1;
+        }
+        if (entry >= 0 && run.addShares(item, entry, this)) {
             return;
         }
         run.allocate(item, placement, this);
+    }
+
+    /** Scratch tie-break keys for a split into {@code n} parts (see {@link AllocationRun#addShares}). */
+    long[] keys(int n) {
+        if (keyScratch.length <= n) {
+            keyScratch = java.util.Arrays.copyOf(keyScratch, n + 1);
+        }
+        if (keyScratch[n] == null) {
+            keyScratch[n] = new long[n];
+        }
+        return keyScratch[n];
+    }
+
+    /** Scratch parts for a split into {@code n} parts. */
+    long[] parts(int n) {
+        if (partScratch.length < n) {
+            partScratch = new long[n];
+        }
+        return partScratch;
+    }
+
+    /** Adds a shared row of {@code units} at {@code scale} to the unit of dense index {@code unitIndex}. */
+    void addShare(Currency currency, int unitIndex, long units, int scale) {
+        rows++;
+        Sums s = sums(currency);
+        int slot = slot(unitIndex, AllocationType.SHARED);
+        if (!s.addUnits(slot, units, scale)) {
+            s.add(slot, Money.ofUnscaled(currency, units, scale));
+        }
     }
 
     @Override

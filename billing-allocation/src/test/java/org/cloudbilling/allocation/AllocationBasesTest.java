@@ -17,7 +17,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.LineItemId;
@@ -34,33 +33,14 @@ class AllocationBasesTest {
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final TagBindings NO_TAGS = TagBindings.empty();
 
-    private static LineItem item(String id, String owner, String product, String amount) {
-        return WorkedExample.item(id, owner, product, null, "2024-09-05T10:00", amount, null);
-    }
-
-    private static AllocationRuleSet webAndData() {
-        return AllocationRuleSet.of(
-                List.of(
-                        AllocationUnit.root("acme", "Acme"),
-                        AllocationUnit.child("web", "Web", "acme"),
-                        AllocationUnit.child("data", "Data", "acme")),
-                List.of(
-                        AllocationRule.of("r-web", "web", Condition.in(AllocationDimension.OWNER_UIN, "1")),
-                        AllocationRule.of("r-data", "data", Condition.in(AllocationDimension.OWNER_UIN, "2"))),
-                List.of(SharingRule.proportional(
-                        "s-net",
-                        SharingSource.matching(Condition.in(AllocationDimension.BUSINESS_CODE, "p_vpc")),
-                        List.of(UnitId.of("web"), UnitId.of("data")),
-                        ZeroBaseFallback.EVEN)),
-                Set.of());
-    }
-
     @Test
     void bases_ofTwoParts_mergedAndGivenToTheAllocator_splitByTheWholePeriodsBases() {
-        Allocator allocator = Allocator.compile(webAndData());
+        Allocator allocator = Allocator.compile(WebAndDataMonth.rules());
         // part 1: web collects 30.00, n (9.00 of p_vpc) is shared; part 2: web's refund of 10.00, data's 10.00
-        List<LineItem> part1 = List.of(item("a", "1", "p_cvm", "30.00"), item("n", "1", "p_vpc", "9.00"));
-        List<LineItem> part2 = List.of(item("c", "1", "p_cvm", "-10.00"), item("b", "2", "p_cvm", "10.00"));
+        List<LineItem> part1 = List.of(
+                WebAndDataMonth.item("a", "1", "p_cvm", "30.00"), WebAndDataMonth.item("n", "1", "p_vpc", "9.00"));
+        List<LineItem> part2 = List.of(
+                WebAndDataMonth.item("c", "1", "p_cvm", "-10.00"), WebAndDataMonth.item("b", "2", "p_cvm", "10.00"));
 
         AllocationBases merged = allocator.bases(part1, NO_TAGS).merge(allocator.bases(part2, NO_TAGS));
 
@@ -72,7 +52,7 @@ class AllocationBasesTest {
         assertThat(merged.toString()).isEqualTo("{CNY={data=CNY 10.00, web=CNY 20.00}}");
         // 9.00 x 20/30 = 6.00 to web, 9.00 x 10/30 = 3.00 to data
         AllocationRun run = allocator.prepare(merged, part1, NO_TAGS);
-        assertThat(run.allocate(item("n", "1", "p_vpc", "9.00")))
+        assertThat(run.allocate(WebAndDataMonth.item("n", "1", "p_vpc", "9.00")))
                 .extracting(
                         r -> r.unit().orElseThrow() + " " + r.amount().amount().toPlainString())
                 .containsExactly("data 3.00", "web 6.00");
@@ -160,7 +140,7 @@ class AllocationBasesTest {
 
     @Test
     void prepare_basesOfAUnitTheRuleSetLacks_isRefused() {
-        Allocator allocator = Allocator.compile(webAndData());
+        Allocator allocator = Allocator.compile(WebAndDataMonth.rules());
         AllocationBases stranger = AllocationBases.of(UnitId.of("mobile"), Money.of("CNY", "5.00"));
 
         assertThatThrownBy(() -> allocator.prepare(stranger, List.of(), NO_TAGS))
@@ -170,8 +150,9 @@ class AllocationBasesTest {
 
     @Test
     void of_unitAndCost_mergesWithTheBasesAPassFinds() {
-        Allocator allocator = Allocator.compile(webAndData());
-        List<LineItem> items = List.of(item("a", "1", "p_cvm", "30.00"), item("b", "2", "p_cvm", "10.5"));
+        Allocator allocator = Allocator.compile(WebAndDataMonth.rules());
+        List<LineItem> items = List.of(
+                WebAndDataMonth.item("a", "1", "p_cvm", "30.00"), WebAndDataMonth.item("b", "2", "p_cvm", "10.5"));
 
         AllocationBases kept = AllocationBases.of(UnitId.of("web"), Money.of("CNY", "30.00"))
                 .merge(AllocationBases.of(UnitId.of("data"), Money.of("CNY", "10.5")));
@@ -179,9 +160,9 @@ class AllocationBasesTest {
         assertSame(kept, allocator.bases(items, NO_TAGS), 0L);
         assertThat(AllocationBases.empty().isEmpty()).isTrue();
         assertThat(kept.currencies()).containsExactly(CNY);
-        assertThat(allocator.bases(List.of(item("n", "1", "p_vpc", "8.00")), NO_TAGS))
+        assertThat(allocator.bases(List.of(WebAndDataMonth.item("n", "1", "p_vpc", "8.00")), NO_TAGS))
                 .isEqualTo(AllocationBases.empty());
-        assertThat(allocator.prepare(kept, NO_TAGS).allocate(item("x", "9", "p_vpc", "1.00")))
+        assertThat(allocator.prepare(kept, NO_TAGS).allocate(WebAndDataMonth.item("x", "9", "p_vpc", "1.00")))
                 .extracting(r -> r.item().id())
                 .containsOnly(LineItemId.of("x"));
     }

@@ -23,11 +23,33 @@ import org.cloudbilling.core.money.Money;
 public record AllocationLine(
         LineItemId item, Optional<UnitId> unit, AllocationType type, Money amount, Optional<RuleId> rule) {
 
-    /** The order lines are kept in: by item, unit (Unallocated first), type and rule. */
-    static final Comparator<AllocationLine> ORDER = Comparator.comparing(AllocationLine::item)
-            .thenComparing(l -> l.unit().map(u -> "~" + u.value()).orElse(""))
-            .thenComparing(AllocationLine::type)
-            .thenComparing(l -> l.rule().map(r -> r.value()).orElse(""));
+    /**
+     * The order lines are kept in: by item, unit (Unallocated first, then by id), type and rule (none first, then by
+     * id). Compares the ids in place, making no object.
+     */
+    static final Comparator<AllocationLine> ORDER = AllocationLine::compare;
+
+    private static int compare(AllocationLine a, AllocationLine b) {
+        int c = a.item.compareTo(b.item);
+        if (c != 0) {
+            return c;
+        }
+        if (a.unit.isPresent() != b.unit.isPresent()) {
+            return a.unit.isPresent() ? 1 : -1;
+        }
+        if (a.unit.isPresent()) {
+            c = a.unit.get().value().compareTo(b.unit.get().value());
+            if (c != 0) {
+                return c;
+            }
+        }
+        c = a.type.compareTo(b.type);
+        if (c != 0) {
+            return c;
+        }
+        return (a.rule.isPresent() ? a.rule.get().value() : "")
+                .compareTo(b.rule.isPresent() ? b.rule.get().value() : "");
+    }
 
     /**
      * Checks that no component is null and, as {@link AllocatedRow} does, that only an Unallocated line lacks a

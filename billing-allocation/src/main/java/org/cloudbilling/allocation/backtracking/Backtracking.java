@@ -283,7 +283,7 @@ public final class Backtracking {
             Allocator allocator, BillingMonth month, Iterable<LineItem> items, TagBindings tags, BillingCalendar cal) {
         AllocationRun run = allocator.prepare(items, tags);
         List<AllocationLine> lines = new ArrayList<>();
-        run.allocateAll(items, cal, row -> lines.add(AllocationLine.of(row)));
+        run.allocateAll(items, row -> lines.add(AllocationLine.of(row)));
         return new Computed(RuleVersion.of(allocator.rules()).id(), MonthVersion.canonical(lines));
     }
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,16 +124,45 @@ public record MonthVersion(
      * by item, unit, type and rule, so that equal bills have equal lines.
      */
     static List<AllocationLine> canonical(List<AllocationLine> lines) {
-        Map<List<Object>, AllocationLine> merged = new LinkedHashMap<>();
-        for (AllocationLine l : lines) {
-            merged.merge(
-                    List.of(l.item(), l.unit(), l.type(), l.rule(), l.amount().currency()),
-                    l,
-                    (a, b) -> new AllocationLine(
-                            a.item(), a.unit(), a.type(), a.amount().plus(b.amount()), a.rule()));
+        // sorted first (stable: equal lines keep their order), then each run of lines equal in that order merged
+        // by currency in the order the currencies came, as merging in a map by (item, unit, type, rule, currency)
+        // and then sorting gives
+        List<AllocationLine> sorted = new ArrayList<>(lines);
+        sorted.sort(AllocationLine.ORDER);
+        List<AllocationLine> out = new ArrayList<>(sorted.size());
+        int i = 0;
+        while (i < sorted.size()) {
+            AllocationLine first = sorted.get(i);
+            int end = i + 1;
+            while (end < sorted.size() && AllocationLine.ORDER.compare(first, sorted.get(end)) == 0) {
+                end++;
+            }
+            if (end == i + 1) {
+                out.add(first);
+            } else {
+                int from = out.size();
+                for (int k = i; k < end; k++) {
+                    AllocationLine l = sorted.get(k);
+                    int at = -1;
+                    for (int m = from; m < out.size(); m++) {
+                        if (out.get(m).amount().currency().equals(l.amount().currency())) {
+                            at = m;
+                            break;
+                        }
+                    }
+                    if (at < 0) {
+                        out.add(l);
+                    } else {
+                        AllocationLine a = out.get(at);
+                        out.set(
+                                at,
+                                new AllocationLine(
+                                        a.item(), a.unit(), a.type(), a.amount().plus(l.amount()), a.rule()));
+                    }
+                }
+            }
+            i = end;
         }
-        List<AllocationLine> out = new ArrayList<>(merged.values());
-        out.sort(AllocationLine.ORDER);
         return out;
     }
 

@@ -42,11 +42,23 @@ public final class Split {
 
     private final BigInteger bigTotal;
 
+    /** How far {@link #totalWeight} is shifted left to set its top bit (for the division by reciprocal). */
+    private final int shift;
+
+    /** {@link #totalWeight} shifted left by {@link #shift}: its top bit is set. */
+    private final long normalizedTotal;
+
+    /** floor((2^128 - 1) / normalizedTotal) - 2^64: the reciprocal that turns a division into two products. */
+    private final long reciprocal;
+
     private Split(long[] weights, long totalWeight) {
         this.weights = weights;
         this.totalWeight = totalWeight;
         this.bigWeights = null;
         this.bigTotal = null;
+        this.shift = Long.numberOfLeadingZeros(totalWeight);
+        this.normalizedTotal = totalWeight << shift;
+        this.reciprocal = reciprocal(normalizedTotal);
     }
 
     private Split(BigInteger[] bigWeights, BigInteger bigTotal) {
@@ -54,6 +66,9 @@ public final class Split {
         this.totalWeight = 0;
         this.bigWeights = bigWeights;
         this.bigTotal = bigTotal;
+        this.shift = 0;
+        this.normalizedTotal = 0;
+        this.reciprocal = 0;
     }
 
     /**
@@ -260,13 +275,72 @@ public final class Split {
         return Math.max(allocationScale, own);
     }
 
+    /**
+     * Splits {@code units} units of an amount's last decimal into parts written to {@code into}, as
+     * {@link #apply(Money)} splits a compact amount of that many units: the same parts, but no {@code Money} and no
+     * list, for callers that only add the parts up. Makes no objects unless many units are left over among many
+     * parts or the weights do not fit a long.
+     *
+     * <pre>{@code
+     * long[] parts = new long[3];
+     * Split.evenly(3).applyToUnits(10_000, parts); // 3334, 3333, 3333
+     * }</pre>
+     *
+     * @param units the amount in units of its last decimal, greater than {@link Long#MIN_VALUE}; negative amounts
+     *     are split symmetrically
+     * @param into receives the parts, one per weight in order; not null, at least {@link #parts()} long
+     * @throws IllegalArgumentException if {@code units} is {@link Long#MIN_VALUE} or {@code into} is too short
+     */
+    public void applyToUnits(long units, long[] into) {
+        applyToUnits(units, null, into);
+    }
+
+    /**
+     * Splits {@code units} units into {@code into} as {@link #apply(Money, int, long[])} splits a compact amount of
+     * that many units once it is at its allocation scale ({@link #allocationScale(Money, int)}): among equal
+     * remainders the part with the smaller {@code tieBreak} key gets the unit left over (then the earlier part).
+     *
+     * @param units the amount in units of its allocation scale, greater than {@link Long#MIN_VALUE}
+     * @param tieBreak one key per part, or null for none (the earlier part wins a tie)
+     * @param into receives the parts, one per weight in order; not null, at least {@link #parts()} long
+     * @throws IllegalArgumentException if {@code units} is {@link Long#MIN_VALUE}, or {@code into} or the keys do not
+     *     match the parts
+     */
+    public void applyToUnits(long units, long[] tieBreak, long[] into) {
+        requireNonNull(into, "into");
+        int n = parts();
+        checkArgument(
+                units != Long.MIN_VALUE, "%s units cannot be split: their absolute value does not fit a long", units);
+        checkArgument(into.length >= n, "room for %s parts, need %s", into.length, n);
+        checkArgument(
+                tieBreak == null || tieBreak.length == n,
+                "%s tie-break keys for %s parts",
+                tieBreak == null ? 0 : tieBreak.length,
+                n);
+        long total = Math.abs(units);
+        if (weights != null) {
+            applyLong(total, tieBreak, into);
+        } else {
+            BigInteger[] parts = applyBig(BigInteger.valueOf(total), tieBreak);
+            for (int i = 0; i < n; i++) {
+                into[i] = parts[i].longValueExact(); // a part never exceeds the total
+            }
+        }
+        if (units < 0) {
+            for (int i = 0; i < n; i++) {
+                into[i] = -into[i];
+            }
+        }
+    }
+
     private ImmutableList<Money> split(Money amount, long[] tieBreak) {
         int n = parts();
         int scale = amount.scale();
         boolean negative = amount.isNegative();
         if (weights != null && amount.isCompact() && amount.unscaledValue() != Long.MIN_VALUE) {
             long total = Math.abs(amount.unscaledValue());
-            long[] parts = applyLong(total, tieBreak);
+            long[] parts = new long[n];
+            applyLong(total, tieBreak, parts);
             Money[] out = new Money[n];
             for (int i = 0; i < n; i++) {
                 out[i] = Money.ofUnscaled(amount.currency(), negative ? -parts[i] : parts[i], scale);
@@ -284,31 +358,69 @@ public final class Split {
     }
 
     /**
-     * Splits a non-negative unit count below 2^63 with 128-bit products of longs: {@code total x weight} is
-     * formed exactly in two longs and divided by the total weight (less than 2^63), so no product overflows and
-     * no {@code BigInteger} is made. The quotient never exceeds {@code total}, so it fits a long.
+     * Splits a non-negative unit count below 2^63 into {@code floors} with 128-bit products of longs:
+     * {@code total x weight} is formed exactly in two longs and divided by the total weight (less than 2^63) with
+     * its precomputed reciprocal, so no product overflows, no hardware division runs and no {@code BigInteger} is
+     * made. The quotient never exceeds {@code total}, so it fits a long. The remainders are not kept: each is the
+     * low 64 bits of {@code total x weight - floor x totalWeight}, found again when the leftover units are handed
+     * out.
      */
-    private long[] applyLong(long total, long[] tieBreak) {
+    private void applyLong(long total, long[] tieBreak, long[] floors) {
         int n = weights.length;
-        long[] floors = new long[n];
-        long[] remainders = new long[n];
         long assigned = 0;
-        long divisor = totalWeight;
         for (int i = 0; i < n; i++) {
             long w = weights[i];
-            long lo = total * w;
-            long hi = Math.multiplyHigh(total, w); // both are non-negative: the signed high half is the unsigned one
-            if (hi == 0 && lo >= 0) {
-                floors[i] = lo / divisor;
-                remainders[i] = lo - floors[i] * divisor;
-            } else {
-                floors[i] = divide128(hi, lo, divisor, remainders, i);
-            }
-            assigned += floors[i];
+            long q = divideByReciprocal(Math.multiplyHigh(total, w), total * w);
+            floors[i] = q;
+            assigned += q;
         }
         int leftover = (int) (total - assigned); // less than n: each floor loses less than one unit
-        distribute(leftover, floors, remainders, tieBreak);
-        return floors;
+        distribute(leftover, total, floors, tieBreak);
+    }
+
+    /** The remainder of part {@code i} once its floor is known (below the total weight, so the low bits suffice). */
+    private long remainder(long total, long[] floors, int i) {
+        return total * weights[i] - floors[i] * totalWeight;
+    }
+
+    /**
+     * Divides the unsigned 128-bit value {@code hi:lo} by the total weight with its reciprocal (Moller and
+     * Granlund, "Improved division by invariant integers", 2011, algorithm 4). Needs {@code hi < totalWeight}.
+     */
+    private long divideByReciprocal(long hi, long lo) {
+        int s = shift;
+        long d = normalizedTotal;
+        long u1 = s == 0 ? hi : (hi << s) | (lo >>> (64 - s));
+        long u0 = lo << s;
+        long p0 = reciprocal * u1;
+        long p1 = unsignedMultiplyHigh(reciprocal, u1);
+        long q0 = p0 + u0;
+        long q1 = p1 + u1 + (Long.compareUnsigned(q0, p0) < 0 ? 1 : 0) + 1;
+        long r = u0 - q1 * d;
+        if (Long.compareUnsigned(r, q0) > 0) {
+            q1--;
+            r += d;
+        }
+        if (Long.compareUnsigned(r, d) >= 0) {
+            q1++;
+        }
+        return q1;
+    }
+
+    /** The reciprocal of a divisor whose top bit is set: floor((2^128 - 1) / d) - 2^64. */
+    static long reciprocal(long d) {
+        // (2^128 - 1) - 2^64 d is ~d:~0, and ~d < d
+        return divide128(~d, -1L, d, new long[1], 0);
+    }
+
+    /** The high 64 bits of the unsigned product of {@code a} and {@code b}. */
+    private static long unsignedMultiplyHigh(long a, long b) {
+        return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+    }
+
+    /** For tests: {@code hi:lo / divisor} by the reciprocal of a split whose total weight is {@code divisor}. */
+    static long divideByReciprocal(long hi, long lo, long divisor) {
+        return new Split(new long[] {divisor}, divisor).divideByReciprocal(hi, lo);
     }
 
     /**
@@ -375,38 +487,65 @@ public final class Split {
 
     /**
      * Gives the {@code leftover} units one each to the parts with the largest remainders: among equal remainders
-     * the smaller tie-break key (when there are keys), then the earlier part. Picks them in place with plain
-     * comparisons of longs (no boxing, no sort) when few units are left over; sorts indices otherwise.
+     * the smaller tie-break key (when there are keys), then the earlier part. When few units are left over, picks
+     * them one after another with plain comparisons of longs, each the greatest part in that order below the one
+     * picked before (no marks, no boxing, no sort); sorts indices otherwise.
      */
-    private static void distribute(int leftover, long[] floors, long[] remainders, long[] tieBreak) {
+    private void distribute(int leftover, long total, long[] floors, long[] tieBreak) {
         if (leftover == 0) {
             return;
         }
-        int n = floors.length;
+        int n = weights.length;
         if (leftover <= 16 || (long) leftover * n <= 4096) {
-            // remainders are below the divisor, never negative: -1 marks a part that already got its unit
+            int previous = -1;
+            long previousRemainder = 0;
             for (int k = 0; k < leftover; k++) {
                 int best = -1;
+                long bestRemainder = 0;
                 for (int i = 0; i < n; i++) {
-                    long r = remainders[i];
-                    if (r < 0) {
-                        continue;
+                    long r = remainder(total, floors, i);
+                    if (previous >= 0 && !before(previous, previousRemainder, i, r, tieBreak)) {
+                        continue; // picked already, or ranked before a part picked already
                     }
-                    if (best < 0
-                            || r > remainders[best]
-                            || (r == remainders[best] && tieBreak != null && tieBreak[i] < tieBreak[best])) {
+                    if (best < 0 || before(i, r, best, bestRemainder, tieBreak)) {
                         best = i;
+                        bestRemainder = r;
                     }
                 }
-                floors[best]++;
-                remainders[best] = -1;
+                previous = best;
+                previousRemainder = bestRemainder;
+            }
+            // every part ranked at or before the last one picked gets a unit: exactly the leftover units
+            for (int i = 0; i < n; i++) {
+                long r = remainder(total, floors, i);
+                if (i == previous || before(i, r, previous, previousRemainder, tieBreak)) {
+                    floors[i]++;
+                }
             }
             return;
+        }
+        long[] remainders = new long[n];
+        for (int i = 0; i < n; i++) {
+            remainders[i] = remainder(total, floors, i);
         }
         Integer[] order = byLargestRemainder(n, (a, b) -> Long.compare(remainders[b], remainders[a]), tieBreak);
         for (int k = 0; k < leftover; k++) {
             floors[order[k]]++;
         }
+    }
+
+    /**
+     * Whether part {@code a} (remainder {@code ra}) ranks strictly before part {@code b} (remainder {@code rb}):
+     * a larger remainder, then a smaller tie-break key, then the earlier part.
+     */
+    private static boolean before(int a, long ra, int b, long rb, long[] tieBreak) {
+        if (ra != rb) {
+            return ra > rb;
+        }
+        if (tieBreak != null && tieBreak[a] != tieBreak[b]) {
+            return tieBreak[a] < tieBreak[b];
+        }
+        return a < b;
     }
 
     /**

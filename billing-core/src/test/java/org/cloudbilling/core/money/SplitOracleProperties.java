@@ -112,4 +112,53 @@ class SplitOracleProperties {
             assertThat(remainder[0]).as("%s x %s %% %s", a, b, divisor).isEqualTo(qr[1].longValueExact());
         }
     }
+
+    @Test
+    void applyToUnits_equalsTheBigIntegerSplit_withAndWithoutTieBreakKeys() {
+        for (long seed = 0; seed < 20_000; seed++) {
+            Random r = new Random(seed);
+            List<BigDecimal> weights = weights(r);
+            Money amount = amount(r);
+            long[] keys = null;
+            if (r.nextBoolean()) {
+                keys = new long[weights.size()];
+                for (int i = 0; i < keys.length; i++) {
+                    keys[i] = r.nextInt(3);
+                }
+            }
+            long[] units = new long[weights.size() + r.nextInt(2)];
+            Split.byWeights(weights).applyToUnits(amount.unscaledValue(), keys, units);
+            List<Money> expected = keys == null
+                    ? SplitOracle.byWeights(weights).apply(amount)
+                    : SplitOracle.byWeights(weights).apply(amount, amount.scale(), keys);
+            List<String> got = new ArrayList<>();
+            for (int i = 0; i < weights.size(); i++) {
+                got.add(Money.ofUnscaled(USD, units[i], amount.scale()).amount().toPlainString());
+            }
+            assertThat(got)
+                    .as(
+                            "seed %s: %s units split by %s, keys %s",
+                            seed, amount, weights, keys == null ? "none" : java.util.Arrays.toString(keys))
+                    .containsExactlyElementsOf(written(expected));
+        }
+    }
+
+    @Test
+    void divideByReciprocal_matchesBigIntegerDivision() {
+        Random r = new Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            long divisor = 1 + ((r.nextLong() >>> 1) >>> r.nextInt(63));
+            long a = (r.nextLong() >>> 1) >>> r.nextInt(63);
+            long b = i % 7 == 0 ? divisor : (r.nextLong() >>> 1) >>> r.nextInt(63);
+            java.math.BigInteger product = java.math.BigInteger.valueOf(a).multiply(java.math.BigInteger.valueOf(b));
+            java.math.BigInteger bigDivisor = java.math.BigInteger.valueOf(divisor);
+            if (product.shiftRight(64).compareTo(bigDivisor) >= 0) {
+                continue; // the quotient would not fit 64 bits: never asked
+            }
+            long q = Split.divideByReciprocal(Math.multiplyHigh(a, b), a * b, divisor);
+            assertThat(q)
+                    .as("%s x %s / %s", a, b, divisor)
+                    .isEqualTo(product.divide(bigDivisor).longValue());
+        }
+    }
 }

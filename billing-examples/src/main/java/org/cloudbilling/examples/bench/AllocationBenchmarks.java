@@ -74,6 +74,7 @@ public class AllocationBenchmarks {
     private AllocationRun run;
     private Split sevenWays;
     private Money amount;
+    private final long[] units = new long[7];
     private RuleSchedule schedule;
     private MonthInputs inputs;
     private int next;
@@ -130,6 +131,18 @@ public class AllocationBenchmarks {
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public List<Money> moneySplit() {
         return sevenWays.apply(amount);
+    }
+
+    /**
+     * Splits the same amount seven ways into units ({@link Split#applyToUnits}), as a caller that only adds the parts
+     * up does: the same parts as {@link #moneySplit}, without {@code Money} or a list.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public long[] moneySplitToUnits() {
+        sevenWays.applyToUnits(amount.unscaledValue(), units);
+        return units;
     }
 
     /** Matches one item against the rules and places it (rows to a black hole): the per-item hot path. */
