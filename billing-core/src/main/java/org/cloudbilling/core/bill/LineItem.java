@@ -232,42 +232,62 @@ public abstract class LineItem {
 
     @Value.Check
     final void check() {
+        // plain tests on each field, no list, lambda or running sum unless a payment is present: this runs once per
+        // item read from a file
         Currency currency = currency();
         checkCurrency("listCost", listCost(), currency);
-        reservedInstanceDeduction().ifPresent(m -> checkCurrency("reservedInstanceDeduction", m, currency));
-        savingsPlanDeduction().ifPresent(m -> checkCurrency("savingsPlanDeduction", m, currency));
-        tax().ifPresent(m -> checkCurrency("tax", m, currency));
-        effectiveCost().ifPresent(m -> checkCurrency("effectiveCost", m, currency));
-        contractedCost().ifPresent(m -> checkCurrency("contractedCost", m, currency));
-        String[] names = {"cashPaid", "voucherPaid", "incentivePaid", "transferPaid", "creditPaid", "couponPaid"};
-        List<Optional<Money>> payments = payments();
-        Money paid = Money.zero(currency);
-        boolean anyPayment = false;
-        for (int i = 0; i < names.length; i++) {
-            if (payments.get(i).isPresent()) {
-                Money m = payments.get(i).get();
-                checkCurrency(names[i], m, currency);
-                paid = paid.plus(m);
-                anyPayment = true;
-            }
+        checkCurrency("reservedInstanceDeduction", reservedInstanceDeduction().orElse(null), currency);
+        checkCurrency("savingsPlanDeduction", savingsPlanDeduction().orElse(null), currency);
+        checkCurrency("tax", tax().orElse(null), currency);
+        checkCurrency("effectiveCost", effectiveCost().orElse(null), currency);
+        checkCurrency("contractedCost", contractedCost().orElse(null), currency);
+        Money paid = null;
+        paid = addPayment("cashPaid", cashPaid().orElse(null), paid, currency);
+        paid = addPayment("voucherPaid", voucherPaid().orElse(null), paid, currency);
+        paid = addPayment("incentivePaid", incentivePaid().orElse(null), paid, currency);
+        paid = addPayment("transferPaid", transferPaid().orElse(null), paid, currency);
+        paid = addPayment("creditPaid", creditPaid().orElse(null), paid, currency);
+        paid = addPayment("couponPaid", couponPaid().orElse(null), paid, currency);
+        if (paid != null) {
+            checkArgument(
+                    paid.isEqual(totalCost()),
+                    "line item %s: payments add up to %s but totalCost is %s",
+                    id(),
+                    paid,
+                    totalCost());
         }
-        checkArgument(
-                !anyPayment || paid.isEqual(totalCost()),
-                "line item %s: payments add up to %s but totalCost is %s",
-                id(),
-                paid,
-                totalCost());
-        purchaseQuantity()
-                .ifPresent(q -> checkArgument(q >= 0, "line item %s: purchaseQuantity %s is negative", id(), q));
-        purchaseDuration()
-                .ifPresent(d -> checkArgument(
-                        d.signum() >= 0, "line item %s: purchaseDuration %s is negative", id(), d.toPlainString()));
-        discountRate()
-                .ifPresent(rate -> checkArgument(
-                        rate.signum() >= 0, "line item %s: discountRate %s is negative", id(), rate.toPlainString()));
+        Integer quantity = purchaseQuantity().orElse(null);
+        if (quantity != null) {
+            checkArgument(quantity >= 0, "line item %s: purchaseQuantity %s is negative", id(), quantity);
+        }
+        BigDecimal duration = purchaseDuration().orElse(null);
+        if (duration != null) {
+            checkArgument(
+                    duration.signum() >= 0,
+                    "line item %s: purchaseDuration %s is negative",
+                    id(),
+                    duration.toPlainString());
+        }
+        BigDecimal rate = discountRate().orElse(null);
+        if (rate != null) {
+            checkArgument(rate.signum() >= 0, "line item %s: discountRate %s is negative", id(), rate.toPlainString());
+        }
     }
 
+    /** Checks a payment's currency and adds it to {@code paid} (null before the first payment, then from zero). */
+    private Money addPayment(String field, Money payment, Money paid, Currency currency) {
+        if (payment == null) {
+            return paid;
+        }
+        checkCurrency(field, payment, currency);
+        return (paid == null ? Money.zero(currency) : paid).plus(payment);
+    }
+
+    /** Checks that {@code amount}, if given (not null), is in {@code currency}. */
     private void checkCurrency(String field, Money amount, Currency currency) {
+        if (amount == null) {
+            return;
+        }
         checkArgument(
                 amount.currency().equals(currency),
                 "line item %s: %s is in %s but totalCost is in %s",

@@ -231,7 +231,7 @@ final class CanonicalChunkParser {
                         if (isEmpty(s)) {
                             return null;
                         }
-                        b.feePeriod(Interval.of(instant(s), instant(k)));
+                        b.feePeriod(feePeriod(s, k));
                     }
                     case DEDUCTION_TIME -> b.deductionTime(instant(k));
                     case ORDER_ID -> b.orderId((OrderId) lookup(k, OrderId::of));
@@ -674,6 +674,36 @@ final class CanonicalChunkParser {
             return BigDecimal.valueOf(units, scale);
         }
         return Money.parseAmount(text(k));
+    }
+
+    /** The last fee periods of fixed-form times, by a hash of their seconds: one object for many rows. */
+    private final long[] periodStarts = new long[PERIODS];
+
+    private final long[] periodEnds = new long[PERIODS];
+    private final Interval[] periods = new Interval[PERIODS];
+    private static final int PERIODS = 1024;
+
+    /**
+     * The fee period of cells {@code s} (start) and {@code e} (end): when both are of the fixed form, the interval
+     * of a recent row with the same seconds if there is one (a month has a few hundred distinct hours), else made
+     * as the plain path makes it, throwing the same errors.
+     */
+    private Interval feePeriod(int s, int e) {
+        long start = epochSecond(s);
+        long end = epochSecond(e);
+        if (start == NO_TIME || end == NO_TIME) {
+            return Interval.of(instant(s), instant(e));
+        }
+        int slot = (int) ((start * 31 + end) ^ ((start * 31 + end) >>> 17)) & (PERIODS - 1);
+        Interval cached = periods[slot];
+        if (cached != null && periodStarts[slot] == start && periodEnds[slot] == end) {
+            return cached;
+        }
+        Interval made = Interval.of(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end));
+        periods[slot] = made;
+        periodStarts[slot] = start;
+        periodEnds[slot] = end;
+        return made;
     }
 
     /** A time of the form 2024-09-01T00:00:00Z by hand, any other through the general parser. */
