@@ -155,8 +155,12 @@ public final class FocusCsv {
     /**
      * Consolidates a FOCUS CSV file by {@code grouping} on every core, reading the rows from the file's bytes: the
      * same roll-up, and the same error for the first bad row, as {@link #readLineItems} ({@link OnError#FAIL}) with
-     * {@code Consolidation.toRollup(grouping)}, but faster and in bounded memory. A file in another charset than
-     * UTF-8, or whose header is not one plain line, is read by the plain reader throughout.
+     * {@code Consolidation.toRollup(grouping)}, but faster and in bounded memory: a row valid beyond doubt is added to
+     * its group's totals straight from its cells, without making its row or its item, when every dimension's value is
+     * a function of a few cells (a field of the vocabulary, any other FOCUS column, a tag, a day or a month in a zone
+     * at a fixed offset; not the id, the pricing quantity or unit, or a derived cost metric); any other row is read as
+     * an item. A file in another charset than UTF-8, or whose header is not one plain line, or a grouping by the id
+     * (a row without one is named by its line), is read by the plain reader throughout.
      *
      * <pre>{@code
      * Rollup bySubAccount = FocusCsv.consolidate(Path.of("focus.csv"), UTF_8, FormulaGuard.OFF,

@@ -13,12 +13,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.BiConsumer;
 import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.LineItemField;
 import org.cloudbilling.core.consolidation.Consolidation;
+import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.StrictText;
+import org.cloudbilling.core.io.internal.CellTally;
 import org.cloudbilling.core.io.internal.CsvByteRows;
 import org.cloudbilling.core.io.internal.CsvFileParts;
 import org.cloudbilling.core.io.internal.RowSource;
@@ -40,13 +43,14 @@ final class FocusCsvFile {
     static Rollup consolidate(
             Path file, Charset charset, FormulaGuard guard, Grouping grouping, int threads, long partSize) {
         Collector<LineItem, ?, Rollup> items = Consolidation.toRollup(grouping);
-        return consolidate(file, charset, guard, items, threads, partSize);
+        return consolidate(file, charset, guard, grouping, items, threads, partSize);
     }
 
     private static <A> Rollup consolidate(
             Path file,
             Charset charset,
             FormulaGuard guard,
+            Grouping grouping,
             Collector<LineItem, A, Rollup> items,
             int threads,
             long partSize) {
@@ -61,7 +65,10 @@ final class FocusCsvFile {
         }
         try (FocusCsvReader plain = FocusCsv.reader(StrictText.reader(in, charset, source), source, guard)) {
             header = plain.header().toArray(String[]::new);
-            long headerEnd = charset.equals(StandardCharsets.UTF_8) ? headerEnd(file, header) : -1;
+            // a row without an id is given its line's (line-N), which a part does not know before the parts ahead
+            // of it are read: grouped by id, the plain reader reads the file
+            boolean byLine = grouping.dimensions().contains(Dimension.field(LineItemField.ID));
+            long headerEnd = charset.equals(StandardCharsets.UTF_8) && !byLine ? headerEnd(file, header) : -1;
             if (headerEnd < 0) {
                 A all = items.supplier().get();
                 while (plain.hasNext()) {
@@ -76,6 +83,7 @@ final class FocusCsvFile {
                     header,
                     headerEnd,
                     new FocusRowMapping(source, guard, header),
+                    grouping,
                     items,
                     threads,
                     partSize);
@@ -89,31 +97,48 @@ final class FocusCsvFile {
             String[] header,
             long headerEnd,
             FocusRowMapping mapping,
+            Grouping grouping,
             Collector<LineItem, A, Rollup> items,
             int threads,
             long partSize) {
         BiConsumer<A, LineItem> add = items.accumulator();
+        FocusTallyLayout layout = FocusTallyLayout.of(mapping, grouping);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 CsvFileParts<FocusChunkParser> parts = new CsvFileParts<>(
-                        channel, channel.size(), headerEnd, threads, partSize, () -> new FocusChunkParser(mapping))) {
+                        channel,
+                        channel.size(),
+                        headerEnd,
+                        threads,
+                        partSize,
+                        () -> new FocusChunkParser(mapping, layout))) {
             CsvFileParts.PartReader<FocusChunkParser> reader = (parser, from, to, first) -> {
                 A container = items.supplier().get();
                 BillingInputException[] bad = {null};
-                CsvByteRows.Part part =
-                        parser.read(channel, parts.size(), from, to, first, new FocusChunkParser.Sink() {
-                            @Override
-                            public boolean item(LineItem item) {
-                                add.accept(container, item);
-                                return true;
-                            }
+                CellTally tally =
+                        layout == null ? null : new CellTally(layout.keyColumns, layout.currency, layout.offsetSeconds);
+                parser.tally = tally;
+                CsvByteRows.Part part;
+                try {
+                    part = parser.read(channel, parts.size(), from, to, first, new FocusChunkParser.Sink() {
+                        @Override
+                        public boolean item(LineItem item) {
+                            add.accept(container, item);
+                            return true;
+                        }
 
-                            @Override
-                            public boolean bad(BillingInputException refusal) {
-                                bad[0] = refusal;
-                                return false;
-                            }
-                        });
+                        @Override
+                        public boolean bad(BillingInputException refusal) {
+                            bad[0] = refusal;
+                            return false;
+                        }
+                    });
+                } finally {
+                    parser.tally = null;
+                }
                 Rollup rollup = bad[0] != null ? null : items.finisher().apply(container);
+                if (rollup != null && tally != null) {
+                    rollup = rollup.merge(tally.toRollup(grouping));
+                }
                 return new CsvFileParts.Done(part, new Object[] {rollup, bad[0]});
             };
             Rollup total = null;

@@ -511,6 +511,11 @@ public final class FocusLineItems {
             FocusColumn.SKU_ID,
             FocusColumn.TAGS));
 
+    /** Whether {@link #toLineItem} maps {@code column} to a field of the line item (else a provider's value is kept in its attributes). */
+    static boolean isMapped(FocusColumn column) {
+        return MAPPED.contains(column);
+    }
+
     private static Optional<Money> optionalMoney(FocusRow row, FocusColumn column, Currency currency) {
         return row.isNull(column) ? Optional.empty() : Optional.of(money(row, column, currency));
     }

@@ -11,6 +11,7 @@ import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.bill.SettlementCycle;
+import org.cloudbilling.core.consolidation.GroupKey;
 import org.cloudbilling.core.id.BusinessCode;
 import org.cloudbilling.core.id.InstanceType;
 import org.cloudbilling.core.id.ItemCode;
@@ -25,6 +26,7 @@ import org.cloudbilling.core.id.RegionId;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.internal.ByteDictionary;
+import org.cloudbilling.core.io.internal.CellTally;
 import org.cloudbilling.core.io.internal.CsvByteRows;
 import org.cloudbilling.core.io.internal.TagJson;
 import org.cloudbilling.core.money.Money;
@@ -84,7 +86,7 @@ final class CanonicalChunkParser {
     private int scale;
 
     /** Where rows proven valid are totalled without an item, or null to make every row an item. */
-    CanonicalTally tally;
+    CellTally tally;
 
     CanonicalChunkParser(CanonicalRowMapping mapping) {
         this.mapping = mapping;
@@ -352,13 +354,18 @@ final class CanonicalChunkParser {
                 contractedUnits = units;
                 contractedScale = scale;
             }
-            CanonicalTally.Sums sums = group(currency, start);
+            CellTally t = tally;
+            CellTally.Sums sums = t.find(rows, start);
+            if (sums == null) {
+                sums = t.add(rows, start, GroupKey.of(Arrays.asList(t.cellValues(rows, start)), currency));
+            }
             sums.count++;
             sums.list.add(listUnits, listScale);
-            sums.total.add(totalUnits, totalScale);
+            sums.billed.add(totalUnits, totalScale);
+            sums.effective.add(totalUnits, totalScale); // a canonical row reports no amortization
             sums.contracted.add(contractedUnits, contractedScale);
             if (has(e, QUANTITY)) {
-                sums.quantity.add(quantityUnits, quantityScale);
+                sums.consumed.add(quantityUnits, quantityScale);
             }
             return true;
         } catch (RuntimeException x) {
@@ -405,27 +412,11 @@ final class CanonicalChunkParser {
      * path then reads the row, or words its error.
      */
     private boolean contracted(long listUnits, int listScale) {
-        if (!simpleDecimal(RATE) || units < 0) {
+        if (!simpleDecimal(RATE) || units < 0 || !tally.product(listUnits, listScale, units, scale)) {
             return false;
         }
-        long high = Math.multiplyHigh(listUnits, units);
-        long product = listUnits * units;
-        if (high != (product >> 63)) {
-            return false; // past a long
-        }
-        int s = listScale + scale;
-        if (product == 0) {
-            s = Math.min(s, Money.MAX_SCALE);
-        }
-        while (s > Money.MAX_SCALE && product % 10 == 0) {
-            product /= 10;
-            s--;
-        }
-        if (s > Money.MAX_SCALE) {
-            return false;
-        }
-        units = product;
-        scale = s;
+        units = tally.productUnits();
+        scale = tally.productScale();
         return true;
     }
 
@@ -534,116 +525,14 @@ final class CanonicalChunkParser {
             }
             any = true;
             int s = Math.max(paidScale, scale);
-            paid = Math.addExact(CanonicalTally.scaled(paid, s - paidScale), CanonicalTally.scaled(units, s - scale));
+            paid = Math.addExact(CellTally.scaled(paid, s - paidScale), CellTally.scaled(units, s - scale));
             paidScale = s;
         }
         if (!any) {
             return true;
         }
         int s = Math.max(paidScale, totalScale);
-        return CanonicalTally.scaled(paid, s - paidScale) == CanonicalTally.scaled(totalUnits, s - totalScale);
-    }
-
-    /**
-     * The sums of the row's group. Its key is the grouped cells' bytes as the file has them, each followed by a
-     * comma (raw cells joined as CSV: one text for one tuple of cells), a day or a month as 8 bytes, then the
-     * currency cell's bytes and a comma. The key is hashed and compared in place, in the buffer; it is copied only
-     * for a new group.
-     */
-    private CanonicalTally.Sums group(Currency currency, long start) {
-        CanonicalTally t = tally;
-        int[] columns = t.columns;
-        int h = 0;
-        for (int k : columns) {
-            h = k >= 0 ? hash(h, buf, starts[k], ends[k]) : hash(h, t.period(k, start));
-        }
-        h = hash(h, buf, starts[CUR], ends[CUR]);
-        h = CanonicalTally.mix(h);
-        CanonicalTally.Sums[] table = t.table;
-        int mask = table.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            CanonicalTally.Sums g = table[i];
-            if (g == null) {
-                return newGroup(t, h, currency, start);
-            }
-            if (g.hash == h && sameKey(g.key, columns, start)) {
-                return g;
-            }
-        }
-    }
-
-    private static int hash(int h, byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            h = 31 * h + b[i];
-        }
-        return 31 * h + ',';
-    }
-
-    private static int hash(int h, long period) {
-        return 31 * h + Long.hashCode(period);
-    }
-
-    /** Whether {@code key} is the key of this row's group. */
-    private boolean sameKey(byte[] key, int[] columns, long start) {
-        byte[] b = buf;
-        int p = 0;
-        for (int j = 0; j <= columns.length; j++) {
-            int k = j < columns.length ? columns[j] : CUR;
-            if (k >= 0) {
-                int from = starts[k];
-                int len = ends[k] - from;
-                if (p + len >= key.length) {
-                    return false;
-                }
-                for (int i = 0; i < len; i++) {
-                    if (key[p + i] != b[from + i]) {
-                        return false;
-                    }
-                }
-                if (key[p + len] != ',') {
-                    return false;
-                }
-                p += len + 1;
-            } else {
-                if (p + 8 > key.length || CanonicalTally.longAt(key, p) != tally.period(k, start)) {
-                    return false;
-                }
-                p += 8;
-            }
-        }
-        return p == key.length;
-    }
-
-    private CanonicalTally.Sums newGroup(CanonicalTally t, int h, Currency currency, long start) {
-        int[] columns = t.columns;
-        String[] values = new String[columns.length];
-        int len = 0;
-        for (int j = 0; j <= columns.length; j++) {
-            int k = j < columns.length ? columns[j] : CUR;
-            len += k >= 0 ? ends[k] - starts[k] + 1 : 8;
-        }
-        byte[] key = new byte[len];
-        int p = 0;
-        for (int j = 0; j <= columns.length; j++) {
-            int k = j < columns.length ? columns[j] : CUR;
-            if (k >= 0) {
-                int cell = ends[k] - starts[k];
-                System.arraycopy(buf, starts[k], key, p, cell);
-                key[p + cell] = ',';
-                p += cell + 1;
-                if (j < columns.length) {
-                    values[j] = isEmpty(k) ? null : text(k);
-                }
-            } else {
-                long period = t.period(k, start);
-                CanonicalTally.putLong(key, p, period);
-                p += 8;
-                values[j] = t.periodText(k, period);
-            }
-        }
-        CanonicalTally.Sums sums = new CanonicalTally.Sums(values, currency);
-        t.add(sums, h, key);
-        return sums;
+        return CellTally.scaled(paid, s - paidScale) == CellTally.scaled(totalUnits, s - totalScale);
     }
 
     /** The seconds since the epoch of a time of the fixed form 2024-09-01T00:00:00Z, else {@link #NO_TIME}. */

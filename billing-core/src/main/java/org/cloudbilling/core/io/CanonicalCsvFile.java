@@ -23,6 +23,7 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
+import org.cloudbilling.core.io.internal.CellTally;
 import org.cloudbilling.core.io.internal.CsvByteRows;
 import org.cloudbilling.core.io.internal.CsvFileParts;
 import org.cloudbilling.core.io.internal.RowSource;
@@ -203,7 +204,7 @@ final class CanonicalCsvFile implements Closeable {
     /**
      * Consolidates the file by {@code grouping}, whose dimensions are the canonical columns {@code keyColumns}:
      * the rows {@link CanonicalChunkParser} proves valid are totalled without making their items
-     * ({@link CanonicalTally}), every other row is made an item and consolidated as such, so the result, and the
+     * ({@link CellTally}), every other row is made an item and consolidated as such, so the result, and the
      * error of a bad row, are those of {@link #collect} with {@code Consolidation.toRollup(grouping)}.
      *
      * @throws BillingInputException for the first bad row of the file, as the plain reader gives it
@@ -213,8 +214,8 @@ final class CanonicalCsvFile implements Closeable {
     }
 
     /**
-     * As {@link #consolidate(Grouping, int[])}, with days and months ({@link CanonicalTally#DAY},
-     * {@link CanonicalTally#MONTH}) cut at {@code offsetSeconds} from UTC.
+     * As {@link #consolidate(Grouping, int[])}, with days and months ({@link CellTally#DAY},
+     * {@link CellTally#MONTH}) cut at {@code offsetSeconds} from UTC.
      */
     Rollup consolidate(Grouping grouping, int[] keyColumns, int offsetSeconds) {
         return consolidate(grouping, keyColumns, offsetSeconds, Consolidation.toRollup(grouping));
@@ -229,7 +230,7 @@ final class CanonicalCsvFile implements Closeable {
             A container = items.supplier().get();
             BiConsumer<A, LineItem> add = items.accumulator();
             BillingInputException[] bad = {null};
-            CanonicalTally tally = new CanonicalTally(keyColumns, offsetSeconds);
+            CellTally tally = new CellTally(keyColumns, CanonicalColumn.CURRENCY.ordinal(), offsetSeconds);
             parser.tally = tally;
             CsvByteRows.Part part;
             try {

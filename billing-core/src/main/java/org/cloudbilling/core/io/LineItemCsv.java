@@ -18,6 +18,7 @@ import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
+import org.cloudbilling.core.io.internal.CellTally;
 
 /**
  * The canonical CSV form of line items: one header row, then one row per item, one column per field of
@@ -213,7 +214,7 @@ public final class LineItemCsv {
             Path file, Charset charset, FormulaGuard guard, Grouping grouping, int threads, long partSize) {
         requireNonNull(grouping, "grouping");
         int[] columns = keyColumns(grouping);
-        Integer offset = offsetSeconds(grouping);
+        Integer offset = CellTally.offsetSeconds(grouping);
         if (columns == null || offset == null) {
             return collect(file, charset, guard, Consolidation.toRollup(grouping), threads, partSize);
         }
@@ -226,21 +227,6 @@ public final class LineItemCsv {
                 partSize)) {
             return csv.consolidate(grouping, columns, offset);
         }
-    }
-
-    /**
-     * The offset from UTC, in seconds, of the zone the grouping cuts days and months in: 0 without a calendar,
-     * null when the zone's offset changes (summer time), whose days the fast path does not cut.
-     */
-    private static Integer offsetSeconds(Grouping grouping) {
-        if (grouping.calendar().isEmpty()) {
-            return 0;
-        }
-        java.time.zone.ZoneRules rules = grouping.calendar().get().zone().getRules();
-        if (!rules.isFixedOffset()) {
-            return null;
-        }
-        return rules.getOffset(java.time.Instant.EPOCH).getTotalSeconds();
     }
 
     /** The dimensions whose value is a column's text as the file holds it, and the column of each. */
@@ -259,7 +245,7 @@ public final class LineItemCsv {
             Map.entry(Dimension.ACTION_TYPE, CanonicalColumn.ACTION_TYPE));
 
     /**
-     * The canonical columns of the grouping's dimensions ({@link CanonicalTally#DAY} and {@link CanonicalTally#MONTH}
+     * The canonical columns of the grouping's dimensions ({@link CellTally#DAY} and {@link CellTally#MONTH}
      * for a day and a month), or null when one is neither a column's text nor a day or a month.
      */
     private static int[] keyColumns(Grouping grouping) {
@@ -267,11 +253,11 @@ public final class LineItemCsv {
         int[] columns = new int[dimensions.size()];
         for (int i = 0; i < columns.length; i++) {
             if (dimensions.get(i).equals(Dimension.DAY)) {
-                columns[i] = CanonicalTally.DAY;
+                columns[i] = CellTally.DAY;
                 continue;
             }
             if (dimensions.get(i).equals(Dimension.MONTH)) {
-                columns[i] = CanonicalTally.MONTH;
+                columns[i] = CellTally.MONTH;
                 continue;
             }
             CanonicalColumn c = KEY_COLUMNS.get(dimensions.get(i));

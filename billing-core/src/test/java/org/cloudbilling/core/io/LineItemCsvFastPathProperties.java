@@ -1,16 +1,16 @@
 package org.cloudbilling.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cloudbilling.core.io.FastPathComparison.delete;
+import static org.cloudbilling.core.io.FastPathComparison.file;
+import static org.cloudbilling.core.io.FastPathComparison.outcome;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,8 +23,6 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.Grouping;
-import org.cloudbilling.core.consolidation.Rollup;
-import org.cloudbilling.core.consolidation.Totals;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.testing.BillingGenerators;
@@ -87,16 +85,6 @@ class LineItemCsvFastPathProperties {
         }
         String text = out.toString();
         return crlf ? text : text.replace("\r\n", "\n");
-    }
-
-    private static Path file(byte[] bytes) {
-        try {
-            Path p = Files.createTempFile("fast-path", ".csv");
-            Files.write(p, bytes);
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** What a reader gives, row by row: an item, or a refusal; then how reading ended. */
@@ -221,26 +209,6 @@ class LineItemCsvFastPathProperties {
             Grouping.by(BillingCalendar.TENCENT, Dimension.DAY, Dimension.PAY_MODE, Dimension.MONTH),
             Grouping.by(BillingCalendar.of(ZoneId.of("America/Sao_Paulo"), 5, 3), Dimension.DAY),
             Grouping.by(Dimension.OWNER, Dimension.tag(TagKey.of("team"))));
-
-    /** What consolidating gives: the roll-up described, or the refusal or failure, worded. */
-    private static String outcome(java.util.function.Supplier<Rollup> consolidation) {
-        try {
-            return described(consolidation.get());
-        } catch (BillingInputException e) {
-            return "refused " + e.problems();
-        } catch (RuntimeException e) {
-            return "failed " + e;
-        }
-    }
-
-    /** Every group's key and totals, every amount with its scale ({@link Totals#equals} compares values only). */
-    private static String described(Rollup rollup) {
-        StringBuilder out = new StringBuilder();
-        rollup.groups()
-                .forEach((key, totals) ->
-                        out.append(key).append(" = ").append(totals).append('\n'));
-        return out.toString();
-    }
 
     /** Ways to spoil a row's text: each a bad cell, a bad row or bad CSV. */
     private static final List<String> SPOILERS = List.of(
@@ -415,14 +383,6 @@ class LineItemCsvFastPathProperties {
             } finally {
                 delete(file);
             }
-        }
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.cloudbilling.core.io;
+package org.cloudbilling.core.io.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The days and months the fast path cuts from a fee period's start, against {@code java.time}. */
-class CanonicalTallyTest {
+class CellTallyTest {
     @Test
     void monthOfDay_isTheMonthOfEveryDayFromYear0To9999() {
         long from = LocalDate.of(0, 1, 1).toEpochDay();
@@ -17,30 +17,28 @@ class CanonicalTallyTest {
         for (long day = from; day <= to; day++) {
             LocalDate date = LocalDate.ofEpochDay(day);
             long expected = date.getYear() * 12L + date.getMonthValue() - 1;
-            if (CanonicalTally.monthOfDay(day) != expected) {
-                assertThat(CanonicalTally.monthOfDay(day))
-                        .as("month of %s", date)
-                        .isEqualTo(expected);
+            if (CellTally.monthOfDay(day) != expected) {
+                assertThat(CellTally.monthOfDay(day)).as("month of %s", date).isEqualTo(expected);
             }
         }
     }
 
     @Test
     void period_cutsDaysAndMonthsAtTheOffset() {
-        CanonicalTally tencent = new CanonicalTally(new int[] {CanonicalTally.DAY}, 8 * 3600);
-        CanonicalTally utc = new CanonicalTally(new int[] {CanonicalTally.DAY}, 0);
+        CellTally tencent = new CellTally(new int[] {CellTally.DAY}, 0, 8 * 3600);
+        CellTally utc = new CellTally(new int[] {CellTally.DAY}, 0, 0);
         long lateAugust31 = Instant.parse("2024-08-31T16:00:00Z").getEpochSecond();
-        assertThat(tencent.periodText(CanonicalTally.DAY, tencent.period(CanonicalTally.DAY, lateAugust31)))
+        assertThat(tencent.periodText(CellTally.DAY, tencent.period(CellTally.DAY, lateAugust31)))
                 .isEqualTo("2024-09-01");
-        assertThat(tencent.periodText(CanonicalTally.MONTH, tencent.period(CanonicalTally.MONTH, lateAugust31)))
+        assertThat(tencent.periodText(CellTally.MONTH, tencent.period(CellTally.MONTH, lateAugust31)))
                 .isEqualTo("2024-09");
-        assertThat(utc.periodText(CanonicalTally.DAY, utc.period(CanonicalTally.DAY, lateAugust31)))
+        assertThat(utc.periodText(CellTally.DAY, utc.period(CellTally.DAY, lateAugust31)))
                 .isEqualTo("2024-08-31");
-        assertThat(utc.periodText(CanonicalTally.MONTH, utc.period(CanonicalTally.MONTH, lateAugust31)))
+        assertThat(utc.periodText(CellTally.MONTH, utc.period(CellTally.MONTH, lateAugust31)))
                 .isEqualTo("2024-08");
         long first = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
-        CanonicalTally west = new CanonicalTally(new int[] {CanonicalTally.MONTH}, -3600);
-        assertThat(west.periodText(CanonicalTally.MONTH, west.period(CanonicalTally.MONTH, first)))
+        CellTally west = new CellTally(new int[] {CellTally.MONTH}, 0, -3600);
+        assertThat(west.periodText(CellTally.MONTH, west.period(CellTally.MONTH, first)))
                 .isEqualTo(YearMonth.from(Instant.ofEpochSecond(first).atOffset(ZoneOffset.ofHours(-1)))
                         .toString());
     }
