@@ -58,6 +58,11 @@ final class CanonicalChunkParser {
 
         /** Takes a bad row's refusal, its lines counted from the part's first row (0); returns whether to go on. */
         boolean bad(BillingInputException refusal);
+
+        /** Takes the total cost of a row of a cost class of {@link #classes} (only with a table); goes on. */
+        default void cost(int costClass, Money totalCost) {
+            throw new IllegalStateException("bug: a row of a cost class without a table of classes");
+        }
     }
 
     private final CanonicalRowMapping mapping;
@@ -85,6 +90,13 @@ final class CanonicalChunkParser {
 
     /** Where rows proven valid are totalled without an item, or null to make every row an item. */
     CanonicalTally tally;
+
+    /**
+     * The cost classes of the collector being read into, or null: a row proven valid is then given to the sink as
+     * its class and total cost ({@link Sink#cost}), not as an item, unless its class is
+     * {@link CostClassCollector#NO_CLASS}. Kept from part to part on this thread.
+     */
+    CostClassTable classes;
 
     CanonicalChunkParser(CanonicalRowMapping mapping) {
         this.mapping = mapping;
@@ -130,7 +142,26 @@ final class CanonicalChunkParser {
         if (tally != null && cells == WIDTH && tallied()) {
             return true;
         }
-        LineItem item = cells == WIDTH ? fast(line) : null;
+        LineItem item = null;
+        if (classes != null && cells == WIDTH && proven()) {
+            CostClassTable t = classes;
+            int h = t.hash(buf, starts, ends);
+            int costClass = t.find(h, buf, starts, ends);
+            if (costClass == CostClassTable.NOT_FOUND) {
+                item = fast(line);
+                if (item != null) {
+                    costClass = t.collector.classOf(item);
+                    t.put(h, buf, starts, ends, costClass);
+                }
+            }
+            if (costClass >= 0) {
+                sink.cost(costClass, Money.ofUnscaled(rowCurrency, totalUnits, totalScale));
+                return true;
+            }
+        }
+        if (item == null && cells == WIDTH) {
+            item = fast(line);
+        }
         if (item != null) {
             return sink.item(item);
         }
@@ -313,6 +344,33 @@ final class CanonicalChunkParser {
      * takes the item path: the plain result or error.
      */
     private boolean tallied() {
+        if (!proven()) {
+            return false;
+        }
+        CanonicalTally.Sums sums = group(rowCurrency, rowStart);
+        sums.count++;
+        sums.list.add(listUnits, listScale);
+        sums.total.add(totalUnits, totalScale);
+        sums.contracted.add(contractedUnits, contractedScale);
+        if (has(empty, QUANTITY)) {
+            sums.quantity.add(quantityUnits, quantityScale);
+        }
+        return true;
+    }
+
+    // the row proven valid by proven(): its currency, the start of its fee period, its list and contracted costs
+    private Currency rowCurrency;
+    private long rowStart;
+    private long listUnits;
+    private int listScale;
+    private long contractedUnits;
+    private int contractedScale;
+
+    /**
+     * Whether the row is proven, without making the item, to be one {@link #fast} makes a valid item of (see
+     * {@link #tallied}); keeps its currency, fee period start and amounts in fields.
+     */
+    private boolean proven() {
         long e = empty;
         if (nonAscii || (guarded && guardLike) || (e & REQUIRED) != 0) {
             return false; // the item path checks the bytes are UTF-8, removes the guard, or words the error
@@ -341,10 +399,10 @@ final class CanonicalChunkParser {
             if (!simpleDecimal(LIST)) {
                 return false;
             }
-            long listUnits = units;
-            int listScale = scale;
-            long contractedUnits = listUnits;
-            int contractedScale = listScale;
+            listUnits = units;
+            listScale = scale;
+            contractedUnits = listUnits;
+            contractedScale = listScale;
             if (has(e, RATE)) {
                 if (!contracted(listUnits, listScale)) {
                     return false;
@@ -352,14 +410,8 @@ final class CanonicalChunkParser {
                 contractedUnits = units;
                 contractedScale = scale;
             }
-            CanonicalTally.Sums sums = group(currency, start);
-            sums.count++;
-            sums.list.add(listUnits, listScale);
-            sums.total.add(totalUnits, totalScale);
-            sums.contracted.add(contractedUnits, contractedScale);
-            if (has(e, QUANTITY)) {
-                sums.quantity.add(quantityUnits, quantityScale);
-            }
+            rowCurrency = currency;
+            rowStart = start;
             return true;
         } catch (RuntimeException x) {
             return false; // the item path makes the item, or words the error

@@ -1,0 +1,156 @@
+package org.cloudbilling.core.io;
+
+import java.util.Arrays;
+import java.util.Set;
+import org.cloudbilling.core.bill.LineItemField;
+
+/**
+ * The classes of a {@link CostClassCollector} found so far on one thread, keyed by the bytes of the class cells of a
+ * canonical row as the file holds them (each with its length before it, so a tuple of cells is one key): equal
+ * bytes are equal values, so a key's class is the class of any item of it. Open addressing over flat arrays; a hit
+ * allocates nothing. Holds at most {@link #MAX_ENTRIES} keys and starts again empty beyond that.
+ */
+final class CostClassTable {
+    static final int MAX_ENTRIES = 1 << 18;
+    /** What {@link #find} returns for a key not in the table: no class is this small. */
+    static final int NOT_FOUND = Integer.MIN_VALUE;
+
+    final CostClassCollector<?, ?> collector;
+    /** The canonical columns of the class fields. */
+    final int[] columns;
+
+    private byte[][] keys;
+    private int[] hashes;
+    private int[] classes;
+    private int size;
+
+    private CostClassTable(CostClassCollector<?, ?> collector, int[] columns) {
+        this.collector = collector;
+        this.columns = columns;
+        allocate(1 << 10);
+    }
+
+    /** A table for {@code collector}, or null when one of its class fields is not a canonical column. */
+    static CostClassTable of(CostClassCollector<?, ?> collector) {
+        Set<LineItemField> fields = collector.classFields();
+        int[] columns = new int[fields.size()];
+        int i = 0;
+        for (LineItemField f : fields) {
+            if (f.canonicalColumn().isEmpty()) {
+                return null;
+            }
+            CanonicalColumn column = null;
+            for (CanonicalColumn c : CanonicalColumn.values()) {
+                if (c.header.equals(f.canonicalColumn().get())) {
+                    column = c;
+                }
+            }
+            if (column == null) {
+                return null;
+            }
+            columns[i++] = column.ordinal();
+        }
+        Arrays.sort(columns);
+        return new CostClassTable(collector, columns);
+    }
+
+    private void allocate(int capacity) {
+        keys = new byte[capacity][];
+        hashes = new int[capacity];
+        classes = new int[capacity];
+        size = 0;
+    }
+
+    /** The hash of the row's class cells, never 0 (0 marks an empty slot). */
+    int hash(byte[] buf, int[] starts, int[] ends) {
+        int h = 1;
+        for (int k : columns) {
+            int from = starts[k];
+            int to = ends[k];
+            h = 31 * h + (to - from);
+            for (int i = from; i < to; i++) {
+                h = 31 * h + buf[i];
+            }
+        }
+        h = CanonicalTally.mix(h);
+        return h == 0 ? 1 : h;
+    }
+
+    /** The class stored for the row's class cells (hashed to {@code h}), or {@link #NOT_FOUND}. */
+    int find(int h, byte[] buf, int[] starts, int[] ends) {
+        int mask = hashes.length - 1;
+        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+            int stored = hashes[slot];
+            if (stored == 0) {
+                return NOT_FOUND;
+            }
+            if (stored == h && sameKey(keys[slot], buf, starts, ends)) {
+                return classes[slot];
+            }
+        }
+    }
+
+    private boolean sameKey(byte[] key, byte[] buf, int[] starts, int[] ends) {
+        int p = 0;
+        for (int k : columns) {
+            int from = starts[k];
+            int len = ends[k] - from;
+            if (p + 4 + len > key.length || CanonicalTally.intAt(key, p) != len) {
+                return false;
+            }
+            if (!Arrays.equals(key, p + 4, p + 4 + len, buf, from, from + len)) {
+                return false;
+            }
+            p += 4 + len;
+        }
+        return p == key.length;
+    }
+
+    /** Stores the class of the row's class cells (hashed to {@code h}, not in the table). */
+    void put(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
+        if (size >= MAX_ENTRIES) {
+            allocate(1 << 10);
+        } else if ((size + 1) * 2 > hashes.length) {
+            grow();
+        }
+        int len = 0;
+        for (int k : columns) {
+            len += 4 + ends[k] - starts[k];
+        }
+        byte[] key = new byte[len];
+        int p = 0;
+        for (int k : columns) {
+            int cell = ends[k] - starts[k];
+            CanonicalTally.putInt(key, p, cell);
+            System.arraycopy(buf, starts[k], key, p + 4, cell);
+            p += 4 + cell;
+        }
+        insert(h, key, costClass);
+    }
+
+    private void insert(int h, byte[] key, int costClass) {
+        int mask = hashes.length - 1;
+        int slot = h & mask;
+        while (hashes[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        hashes[slot] = h;
+        keys[slot] = key;
+        classes[slot] = costClass;
+        size++;
+    }
+
+    private void grow() {
+        byte[][] oldKeys = keys;
+        int[] oldHashes = hashes;
+        int[] oldClasses = classes;
+        int n = size;
+        allocate(oldHashes.length * 2);
+        for (int s = 0; s < oldHashes.length; s++) {
+            if (oldHashes[s] != 0) {
+                insert(oldHashes[s], oldKeys[s], oldClasses[s]);
+            }
+        }
+        size = n;
+    }
+}
