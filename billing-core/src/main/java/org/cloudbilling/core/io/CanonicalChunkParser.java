@@ -148,6 +148,9 @@ final class CanonicalChunkParser {
             int h = t.hash(buf, starts, ends);
             int costClass = t.find(h, buf, starts, ends);
             if (costClass == CostClassTable.NOT_FOUND) {
+                costClass = t.findShared(h, buf, starts, ends);
+            }
+            if (costClass == CostClassTable.NOT_FOUND) {
                 item = fast(line);
                 if (item != null) {
                     costClass = t.collector.classOf(item);

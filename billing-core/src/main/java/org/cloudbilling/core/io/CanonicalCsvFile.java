@@ -160,13 +160,14 @@ final class CanonicalCsvFile implements Closeable {
         @SuppressWarnings("unchecked")
         CostClassCollector<A, R> classed =
                 collector instanceof CostClassCollector<?, ?> c ? (CostClassCollector<A, R>) c : null;
+        CostClassTable classes = classed == null ? null : CostClassTable.of(classed);
         PartReader reader = (parser, from, to, first) -> {
             A container = supplier.get();
             BillingInputException[] bad = {null};
-            if (classed == null) {
+            if (classes == null) {
                 parser.classes = null;
             } else if (parser.classes == null || parser.classes.collector != classed) {
-                parser.classes = CostClassTable.of(classed); // kept for the next parts this thread reads
+                parser.classes = classes.another(); // kept for the next parts this thread reads
             }
             CsvByteRows.Part part = parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
                 @Override

@@ -2,13 +2,15 @@ package org.cloudbilling.core.io;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.cloudbilling.core.bill.LineItemField;
 
 /**
  * The classes of a {@link CostClassCollector} found so far on one thread, keyed by the bytes of the class cells of a
  * canonical row as the file holds them (each with its length before it, so a tuple of cells is one key): equal
  * bytes are equal values, so a key's class is the class of any item of it. Open addressing over flat arrays; a hit
- * allocates nothing. Holds at most {@link #MAX_ENTRIES} keys and starts again empty beyond that.
+ * allocates nothing. Holds at most {@link #MAX_ENTRIES} keys and starts again empty beyond that. The threads of one
+ * read share what they found ({@link #findShared}), so a key is classed about once per read, not once per thread.
  */
 final class CostClassTable {
     static final int MAX_ENTRIES = 1 << 18;
@@ -24,10 +26,40 @@ final class CostClassTable {
     private int[] classes;
     private int size;
 
-    private CostClassTable(CostClassCollector<?, ?> collector, int[] columns) {
+    /**
+     * The classes every thread of the read found, by key: a key new to this thread but found by another is looked
+     * up here rather than made an item and classed again. Bounded as the tables are.
+     */
+    private final ConcurrentHashMap<Key, Integer> shared;
+
+    private CostClassTable(CostClassCollector<?, ?> collector, int[] columns, ConcurrentHashMap<Key, Integer> shared) {
         this.collector = collector;
         this.columns = columns;
+        this.shared = shared;
         allocate(1 << 10);
+    }
+
+    /** A key of {@link #shared}: the bytes of a row's class cells, each after its length. */
+    record Key(byte[] bytes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(bytes, k.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "Key" + Arrays.toString(bytes);
+        }
+    }
+
+    /** A table for another thread of the same read: its own slots, the shared classes in common. */
+    CostClassTable another() {
+        return new CostClassTable(collector, columns, shared);
     }
 
     /** A table for {@code collector}, or null when one of its class fields is not a canonical column. */
@@ -51,7 +83,7 @@ final class CostClassTable {
             columns[i++] = column.ordinal();
         }
         Arrays.sort(columns);
-        return new CostClassTable(collector, columns);
+        return new CostClassTable(collector, columns, new ConcurrentHashMap<>());
     }
 
     private void allocate(int capacity) {
@@ -106,13 +138,44 @@ final class CostClassTable {
         return p == key.length;
     }
 
-    /** Stores the class of the row's class cells (hashed to {@code h}, not in the table). */
+    /**
+     * Returns the class of the row's class cells (hashed to {@code h}, not in this thread's table) that another
+     * thread found, and keeps it in this table; or {@link #NOT_FOUND}, and then {@link #put} keeps the class found.
+     */
+    int findShared(int h, byte[] buf, int[] starts, int[] ends) {
+        pending = key(buf, starts, ends);
+        Integer found = shared.get(new Key(pending));
+        if (found == null) {
+            return NOT_FOUND;
+        }
+        keep(h, pending, found);
+        pending = null;
+        return found;
+    }
+
+    /** The key {@link #findShared} did not find, for {@link #put}. */
+    private byte[] pending;
+
+    /** Stores the class of the row's class cells (hashed to {@code h}), after {@link #findShared} found none. */
     void put(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
+        byte[] key = pending != null ? pending : key(buf, starts, ends);
+        pending = null;
+        keep(h, key, costClass);
+        if (shared.size() < MAX_ENTRIES) {
+            shared.putIfAbsent(new Key(key), costClass);
+        }
+    }
+
+    private void keep(int h, byte[] key, int costClass) {
         if (size >= MAX_ENTRIES) {
             allocate(1 << 10);
         } else if ((size + 1) * 2 > hashes.length) {
             grow();
         }
+        insert(h, key, costClass);
+    }
+
+    private byte[] key(byte[] buf, int[] starts, int[] ends) {
         int len = 0;
         for (int k : columns) {
             len += 4 + ends[k] - starts[k];
@@ -125,7 +188,7 @@ final class CostClassTable {
             System.arraycopy(buf, starts[k], key, p + 4, cell);
             p += 4 + cell;
         }
-        insert(h, key, costClass);
+        return key;
     }
 
     private void insert(int h, byte[] key, int costClass) {
@@ -144,13 +207,11 @@ final class CostClassTable {
         byte[][] oldKeys = keys;
         int[] oldHashes = hashes;
         int[] oldClasses = classes;
-        int n = size;
         allocate(oldHashes.length * 2);
         for (int s = 0; s < oldHashes.length; s++) {
             if (oldHashes[s] != 0) {
                 insert(oldHashes[s], oldKeys[s], oldClasses[s]);
             }
         }
-        size = n;
     }
 }
