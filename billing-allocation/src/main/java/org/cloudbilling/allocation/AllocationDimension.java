@@ -57,6 +57,24 @@ public enum AllocationDimension {
         return Optional.empty();
     }
 
+    /** Returns the line-item field of a plain dimension; not for {@link #TAG}. */
+    org.cloudbilling.core.bill.LineItemField field() {
+        return switch (this) {
+            case OWNER_UIN -> org.cloudbilling.core.bill.LineItemField.OWNER_UIN;
+            case OPERATE_UIN -> org.cloudbilling.core.bill.LineItemField.OPERATOR_UIN;
+            case BUSINESS_CODE -> org.cloudbilling.core.bill.LineItemField.BUSINESS_CODE;
+            case PRODUCT_CODE -> org.cloudbilling.core.bill.LineItemField.PRODUCT_CODE;
+            case ITEM_CODE -> org.cloudbilling.core.bill.LineItemField.ITEM_CODE;
+            case PROJECT_ID -> org.cloudbilling.core.bill.LineItemField.PROJECT_ID;
+            case REGION_ID -> org.cloudbilling.core.bill.LineItemField.REGION_ID;
+            case RESOURCE_ID -> org.cloudbilling.core.bill.LineItemField.RESOURCE_ID;
+            case PAY_MODE -> org.cloudbilling.core.bill.LineItemField.PAY_MODE;
+            case INSTANCE_TYPE -> org.cloudbilling.core.bill.LineItemField.INSTANCE_TYPE;
+            case ACTION_TYPE -> org.cloudbilling.core.bill.LineItemField.ACTION_TYPE;
+            case TAG -> throw new AssertionError("bug: " + this + " has no plain value");
+        };
+    }
+
     /** Returns the item's value, or null when it has none; not for {@link #TAG}. */
     String valueOf(LineItem item) {
         switch (this) {

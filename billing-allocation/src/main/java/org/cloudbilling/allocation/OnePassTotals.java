@@ -1,14 +1,23 @@
 package org.cloudbilling.allocation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.LineItemField;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.io.CostClassCollector;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -44,15 +53,99 @@ final class OnePassTotals {
         this.rows = new TotalsAccumulator(allocator);
     }
 
-    /** The collector of {@link Allocator#toTotals(TagBindings)}. */
+    /**
+     * The collector of {@link Allocator#toTotals(TagBindings)}: a {@link CostClassCollector} (see {@link Classed})
+     * when an item's placement depends on its own fields alone, no tag history telling its tags.
+     */
     static Collector<LineItem, ?, AllocationTotals> collector(Allocator allocator, TagBindings tags) {
         Caches caches = new Caches(allocator, tags);
+        if (allocator.keyTags.length == 0 || tags.size() == 0) {
+            return new Classed(allocator, caches, tags);
+        }
         return Collector.of(
                 () -> new OnePassTotals(allocator, caches),
                 OnePassTotals::add,
                 OnePassTotals::merge,
                 acc -> acc.finish(tags),
                 Collector.Characteristics.UNORDERED);
+    }
+
+    /**
+     * The collector of {@link Allocator#toTotals(TagBindings)} as a {@link CostClassCollector}: an item's class is
+     * its placement when that goes to a unit's collected sum (a collection rule whose unit passes nothing on: the
+     * rule's index) or to Unallocated (the number of collection rules); an item that enters the sharing graph has
+     * no class, since its split needs its id. The class fields are the item's values the rules test (with no tag
+     * history, its tags are those it carries), so a canonical file's rows are placed once per distinct combination
+     * of those cells, and a row of a class is added by its cost alone, exactly as {@link #add} adds its item.
+     */
+    private static final class Classed implements CostClassCollector<OnePassTotals, AllocationTotals> {
+        private final Allocator allocator;
+        private final Caches caches;
+        private final TagBindings tags;
+        private final Set<LineItemField> fields;
+
+        Classed(Allocator allocator, Caches caches, TagBindings tags) {
+            this.allocator = allocator;
+            this.caches = caches;
+            this.tags = tags;
+            Set<LineItemField> f = EnumSet.noneOf(LineItemField.class);
+            for (AllocationDimension d : allocator.keyDimensions) {
+                f.add(d.field());
+            }
+            if (allocator.keyTags.length > 0) {
+                f.add(LineItemField.TAGS);
+            }
+            this.fields = Collections.unmodifiableSet(f);
+        }
+
+        @Override
+        public Set<LineItemField> classFields() {
+            return fields;
+        }
+
+        @Override
+        public int classOf(LineItem item) {
+            int placement = caches.ofCurrentThread().placementOf(item);
+            if (placement == PlacementCache.UNALLOCATED) {
+                return allocator.unitOfCollection.length;
+            }
+            if (placement >= 0 && allocator.onwardOfCollection[placement] < 0) {
+                return placement;
+            }
+            return NO_CLASS;
+        }
+
+        @Override
+        public void addCost(OnePassTotals container, int costClass, Money totalCost) {
+            container.rows.items++;
+            container.addPlaced(
+                    costClass == allocator.unitOfCollection.length ? PlacementCache.UNALLOCATED : costClass, totalCost);
+        }
+
+        @Override
+        public Supplier<OnePassTotals> supplier() {
+            return () -> new OnePassTotals(allocator, caches);
+        }
+
+        @Override
+        public BiConsumer<OnePassTotals, LineItem> accumulator() {
+            return OnePassTotals::add;
+        }
+
+        @Override
+        public BinaryOperator<OnePassTotals> combiner() {
+            return OnePassTotals::merge;
+        }
+
+        @Override
+        public Function<OnePassTotals, AllocationTotals> finisher() {
+            return acc -> acc.finish(tags);
+        }
+
+        @Override
+        public Set<Characteristics> characteristics() {
+            return EnumSet.of(Characteristics.UNORDERED);
+        }
     }
 
     /**
@@ -88,6 +181,22 @@ final class OnePassTotals {
             held.add(new AllocationRun.Held(item.id(), cost, -2 - placement));
             return;
         }
+        int onward = placement >= 0 ? allocator.onwardOfCollection[placement] : -1;
+        if (onward >= 0) {
+            if (allocator.hasProportionalRules) {
+                bases(cost.currency()).add(allocator.unitOfCollection[placement], cost);
+            }
+            held.add(new AllocationRun.Held(item.id(), cost, onward));
+        } else {
+            addPlaced(placement, cost);
+        }
+    }
+
+    /**
+     * Adds a cost placed Unallocated ({@link PlacementCache#UNALLOCATED}) or by collection rule {@code placement}
+     * whose unit passes nothing on: to its unit's collected sum, and base.
+     */
+    private void addPlaced(int placement, Money cost) {
         if (placement < 0) {
             rows.addRow(-1, AllocationType.UNALLOCATED, cost);
             return;
@@ -96,12 +205,7 @@ final class OnePassTotals {
         if (allocator.hasProportionalRules) {
             bases(cost.currency()).add(unit, cost);
         }
-        int onward = allocator.onwardOfCollection[placement];
-        if (onward >= 0) {
-            held.add(new AllocationRun.Held(item.id(), cost, onward));
-        } else {
-            rows.addRow(unit, AllocationType.COLLECTED, cost);
-        }
+        rows.addRow(unit, AllocationType.COLLECTED, cost);
     }
 
     private TotalsAccumulator.Sums bases(Currency currency) {

@@ -60,6 +60,11 @@ final class CanonicalChunkParser {
 
         /** Takes a bad row's refusal, its lines counted from the part's first row (0); returns whether to go on. */
         boolean bad(BillingInputException refusal);
+
+        /** Takes the total cost of a row of a cost class of {@link #classes} (only with a table); goes on. */
+        default void cost(int costClass, Money totalCost) {
+            throw new IllegalStateException("bug: a row of a cost class without a table of classes");
+        }
     }
 
     private final CanonicalRowMapping mapping;
@@ -87,6 +92,13 @@ final class CanonicalChunkParser {
 
     /** Where rows proven valid are totalled without an item, or null to make every row an item. */
     CellTally tally;
+
+    /**
+     * The cost classes of the collector being read into, or null: a row proven valid is then given to the sink as
+     * its class and total cost ({@link Sink#cost}), not as an item, unless its class is
+     * {@link CostClassCollector#NO_CLASS}. Kept from part to part on this thread.
+     */
+    CostClassTable classes;
 
     CanonicalChunkParser(CanonicalRowMapping mapping) {
         this.mapping = mapping;
@@ -132,7 +144,29 @@ final class CanonicalChunkParser {
         if (tally != null && cells == WIDTH && tallied()) {
             return true;
         }
-        LineItem item = cells == WIDTH ? fast(line) : null;
+        LineItem item = null;
+        if (classes != null && cells == WIDTH && proven()) {
+            CostClassTable t = classes;
+            int h = t.hash(buf, starts, ends);
+            int costClass = t.find(h, buf, starts, ends);
+            if (costClass == CostClassTable.NOT_FOUND) {
+                costClass = t.findShared(h, buf, starts, ends);
+            }
+            if (costClass == CostClassTable.NOT_FOUND) {
+                item = fast(line);
+                if (item != null) {
+                    costClass = t.collector.classOf(item);
+                    t.put(h, buf, starts, ends, costClass);
+                }
+            }
+            if (costClass >= 0) {
+                sink.cost(costClass, Money.ofUnscaled(rowCurrency, totalUnits, totalScale));
+                return true;
+            }
+        }
+        if (item == null && cells == WIDTH) {
+            item = fast(line);
+        }
         if (item != null) {
             return sink.item(item);
         }
@@ -315,6 +349,38 @@ final class CanonicalChunkParser {
      * takes the item path: the plain result or error.
      */
     private boolean tallied() {
+        if (!proven()) {
+            return false;
+        }
+        CellTally t = tally;
+        CellTally.Sums sums = t.find(rows, rowStart);
+        if (sums == null) {
+            sums = t.add(rows, rowStart, GroupKey.of(Arrays.asList(t.cellValues(rows, rowStart)), rowCurrency));
+        }
+        sums.count++;
+        sums.list.add(listUnits, listScale);
+        sums.billed.add(totalUnits, totalScale);
+        sums.effective.add(totalUnits, totalScale); // a canonical row reports no amortization
+        sums.contracted.add(contractedUnits, contractedScale);
+        if (has(empty, QUANTITY)) {
+            sums.consumed.add(quantityUnits, quantityScale);
+        }
+        return true;
+    }
+
+    // the row proven valid by proven(): its currency, the start of its fee period, its list and contracted costs
+    private Currency rowCurrency;
+    private long rowStart;
+    private long listUnits;
+    private int listScale;
+    private long contractedUnits;
+    private int contractedScale;
+
+    /**
+     * Whether the row is proven, without making the item, to be one {@link #fast} makes a valid item of (see
+     * {@link #tallied}); keeps its currency, fee period start and amounts in fields.
+     */
+    private boolean proven() {
         long e = empty;
         if (nonAscii || (guarded && guardLike) || (e & REQUIRED) != 0) {
             return false; // the item path checks the bytes are UTF-8, removes the guard, or words the error
@@ -343,10 +409,10 @@ final class CanonicalChunkParser {
             if (!simpleDecimal(LIST)) {
                 return false;
             }
-            long listUnits = units;
-            int listScale = scale;
-            long contractedUnits = listUnits;
-            int contractedScale = listScale;
+            listUnits = units;
+            listScale = scale;
+            contractedUnits = listUnits;
+            contractedScale = listScale;
             if (has(e, RATE)) {
                 if (!contracted(listUnits, listScale)) {
                     return false;
@@ -354,19 +420,8 @@ final class CanonicalChunkParser {
                 contractedUnits = units;
                 contractedScale = scale;
             }
-            CellTally t = tally;
-            CellTally.Sums sums = t.find(rows, start);
-            if (sums == null) {
-                sums = t.add(rows, start, GroupKey.of(Arrays.asList(t.cellValues(rows, start)), currency));
-            }
-            sums.count++;
-            sums.list.add(listUnits, listScale);
-            sums.billed.add(totalUnits, totalScale);
-            sums.effective.add(totalUnits, totalScale); // a canonical row reports no amortization
-            sums.contracted.add(contractedUnits, contractedScale);
-            if (has(e, QUANTITY)) {
-                sums.consumed.add(quantityUnits, quantityScale);
-            }
+            rowCurrency = currency;
+            rowStart = start;
             return true;
         } catch (RuntimeException x) {
             return false; // the item path makes the item, or words the error

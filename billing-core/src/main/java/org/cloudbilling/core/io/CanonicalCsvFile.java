@@ -27,6 +27,7 @@ import org.cloudbilling.core.io.internal.CellTally;
 import org.cloudbilling.core.io.internal.CsvByteRows;
 import org.cloudbilling.core.io.internal.CsvFileParts;
 import org.cloudbilling.core.io.internal.RowSource;
+import org.cloudbilling.core.money.Money;
 
 /**
  * A canonical CSV file read in parts on several threads by {@link CanonicalChunkParser}, the parts put back in
@@ -157,14 +158,28 @@ final class CanonicalCsvFile implements Closeable {
             }
             return collector.finisher().apply(total);
         }
+        @SuppressWarnings("unchecked")
+        CostClassCollector<A, R> classed =
+                collector instanceof CostClassCollector<?, ?> c ? (CostClassCollector<A, R>) c : null;
+        CostClassTable classes = classed == null ? null : CostClassTable.of(classed);
         PartReader reader = (parser, from, to, first) -> {
             A container = supplier.get();
             BillingInputException[] bad = {null};
+            if (classes == null) {
+                parser.classes = null;
+            } else if (parser.classes == null || parser.classes.collector != classed) {
+                parser.classes = classes.another(); // kept for the next parts this thread reads
+            }
             CsvByteRows.Part part = parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
                 @Override
                 public boolean item(LineItem item) {
                     accumulator.accept(container, item);
                     return true;
+                }
+
+                @Override
+                public void cost(int costClass, Money totalCost) {
+                    classed.addCost(container, costClass, totalCost);
                 }
 
                 @Override
@@ -232,6 +247,7 @@ final class CanonicalCsvFile implements Closeable {
             BillingInputException[] bad = {null};
             CellTally tally = new CellTally(keyColumns, CanonicalColumn.CURRENCY.ordinal(), offsetSeconds);
             parser.tally = tally;
+            parser.classes = null;
             CsvByteRows.Part part;
             try {
                 part = parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
@@ -288,6 +304,7 @@ final class CanonicalCsvFile implements Closeable {
     private final class Items implements Iterator<LineItem> {
         private final PartReader reader = (parser, from, to, first) -> {
             List<Object> rows = new ArrayList<>();
+            parser.classes = null;
             CsvByteRows.Part part = parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
                 @Override
                 public boolean item(LineItem item) {

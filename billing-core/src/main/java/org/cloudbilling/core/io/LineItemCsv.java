@@ -144,7 +144,10 @@ public final class LineItemCsv {
      * Reads every item of a canonical CSV file into {@code collector} on every core: each part of the file (cut at
      * row boundaries) is collected into a container of its own, and the containers are combined in file order, so
      * a collector that merges in any order, such as {@code Consolidation.toRollup(grouping)}, gives the result of a
-     * sequential run whatever the number of threads. Memory stays bounded by the containers and a few parts.
+     * sequential run whatever the number of threads. Memory stays bounded by the containers and a few parts. A
+     * {@link CostClassCollector} (such as an allocator's totals) gets a row that is valid beyond doubt as its
+     * class and total cost, its class asked once per distinct combination of its class cells: no item is made of
+     * it; with the same result and the same errors.
      *
      * <pre>{@code
      * Rollup byOwner = LineItemCsv.collect(Path.of("items.csv"), UTF_8, FormulaGuard.ON,

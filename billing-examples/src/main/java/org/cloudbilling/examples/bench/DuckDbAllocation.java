@@ -406,67 +406,39 @@ final class DuckDbAllocation implements AutoCloseable {
 
     /** The query of {@link #placeSql()}, without the table it fills, for {@code EXPLAIN ANALYZE}. */
     String placeQuery() {
-        List<String> dims = new ArrayList<>();
+        // a resource the tag history knows keeps its id and the item's instant, to look its tags up once per group
+        List<String> grouped = new ArrayList<>();
         for (AllocationDimension d : testedDimensions()) {
-            dims.add(COLUMNS.get(d));
+            grouped.add("i." + COLUMNS.get(d) + " AS " + COLUMNS.get(d));
         }
-        List<Integer> keys = testedTagKeys();
-        String dimList = String.join(", ", dims);
-        StringBuilder sql = new StringBuilder("WITH h AS (SELECT DISTINCT resource_id FROM bindings),");
-        // 1. the one scan of the items, summed by what the rules test; a resource the tag history knows keeps
-        //    its id and the item's instant, to look its tags up once per group
-        sql.append(" g AS (SELECT ").append(dimList).append(dims.isEmpty() ? "" : ", ");
-        for (int k : keys) {
-            sql.append("i.t").append(k).append(", ");
-        }
-        sql.append("CASE WHEN h.resource_id IS NULL THEN NULL ELSE i.resource_id END AS hr,"
-                + " CASE WHEN h.resource_id IS NULL THEN NULL ELSE i.tag_at END AS ht,"
-                + " sum(i.amount) AS amount FROM items i LEFT JOIN h ON h.resource_id = i.resource_id"
-                + " GROUP BY ALL),");
-        // 2. the effective tags: the history's at the instant for a known resource, else the printed ones
-        sql.append(" e AS (SELECT ");
-        for (String d : dims) {
-            sql.append("g.").append(d).append(", ");
-        }
-        for (int k : keys) {
-            sql.append("CASE WHEN g.hr IS NULL THEN g.t")
-                    .append(k)
-                    .append(" ELSE b")
-                    .append(k)
-                    .append(".tag_value END AS e")
-                    .append(k)
-                    .append(", ");
-        }
-        sql.append("g.amount FROM g");
-        for (int k : keys) {
+        List<String> effective = new ArrayList<>();
+        StringBuilder joins = new StringBuilder();
+        for (int k : testedTagKeys()) {
+            grouped.add("i.t" + k + " AS t" + k);
+            // the effective tag: the history's at the instant for a known resource, else the printed one
             String b = "b" + k;
-            sql.append(" LEFT JOIN bindings ")
+            effective.add("CASE WHEN g.hr IS NULL THEN g.t" + k + " ELSE " + b + ".tag_value END");
+            joins.append(" LEFT JOIN bindings ")
                     .append(b)
                     .append(" ON ")
                     .append(b)
-                    .append(".resource_id = g.hr AND ")
-                    .append(b)
-                    .append(".tag_key = ")
-                    .append(literal(tagKeys.get(k).value()))
-                    .append(" AND ")
+                    .append(".resource_id = g.hr AND ");
+            joins.append(b).append(".tag_key = ").append(literal(tagKeys.get(k).value()));
+            joins.append(" AND ")
                     .append(b)
                     .append(".bound_at <= g.ht AND (")
                     .append(b)
-                    .append(".ended_at IS NULL OR g.ht < ")
-                    .append(b)
-                    .append(".ended_at)");
+                    .append(".ended_at IS NULL");
+            joins.append(" OR g.ht < ").append(b).append(".ended_at)");
         }
-        sql.append("),");
-        // 3. the distinct keys, each placed by one CASE in rule precedence
-        sql.append(" d AS (SELECT ").append(dimList).append(dims.isEmpty() ? "" : ", ");
-        for (int k : keys) {
-            sql.append("e").append(k).append(", ");
-        }
-        sql.append("sum(amount) AS amount FROM e GROUP BY ALL)");
-        return sql.append(" SELECT ")
-                .append(caseSql())
-                .append(" AS code, CAST(sum(amount) * 100000000 AS HUGEINT) AS units FROM d GROUP BY code")
-                .toString();
+        grouped.add("CASE WHEN h.resource_id IS NULL THEN NULL ELSE i.resource_id END AS hr");
+        grouped.add("CASE WHEN h.resource_id IS NULL THEN NULL ELSE i.tag_at END AS ht");
+        return placementsQuery(
+                grouped,
+                "i.amount",
+                "items i LEFT JOIN (SELECT DISTINCT resource_id FROM bindings) h ON h.resource_id = i.resource_id",
+                effective,
+                joins.toString());
     }
 
     /**
@@ -476,41 +448,53 @@ final class DuckDbAllocation implements AutoCloseable {
      * parsed once per group, then one {@code CASE} per distinct key.
      */
     String placeFileQuery(String csv) {
-        List<String> dims = new ArrayList<>();
-        List<String> named = new ArrayList<>();
+        List<String> grouped = new ArrayList<>();
         for (AllocationDimension d : testedDimensions()) {
-            dims.add(COLUMNS.get(d));
-            named.add(CSV_COLUMNS.get(d) + " AS " + COLUMNS.get(d));
+            grouped.add(CSV_COLUMNS.get(d) + " AS " + COLUMNS.get(d));
         }
-        List<Integer> keys = testedTagKeys();
-        StringBuilder sql = new StringBuilder("WITH g AS (SELECT ");
-        for (String n : named) {
-            sql.append(n).append(", ");
+        grouped.add("tags");
+        List<String> effective = new ArrayList<>();
+        for (int k : testedTagKeys()) {
+            effective.add("json_extract_string(g.tags, "
+                    + literal("$." + tagKeys.get(k).value()) + ")");
         }
-        sql.append("tags, sum(totalCost) AS amount FROM read_csv(")
+        StringBuilder source = new StringBuilder("read_csv(")
                 .append(literal(csv))
                 .append(", header = true, auto_detect = false, columns = {");
         for (int c = 0; c < CSV_HEADER.size(); c++) {
             String name = CSV_HEADER.get(c);
-            sql.append(c == 0 ? "" : ", ")
+            source.append(c == 0 ? "" : ", ")
                     .append(literal(name))
                     .append(": ")
                     .append(name.equals("totalCost") ? "'DECIMAL(18,8)'" : "'VARCHAR'");
         }
-        sql.append("}) GROUP BY ALL),");
-        sql.append(" d AS (SELECT ").append(String.join(", ", dims)).append(dims.isEmpty() ? "" : ", ");
-        for (int k : keys) {
-            sql.append("json_extract_string(tags, ")
-                    .append(literal("$." + tagKeys.get(k).value()))
-                    .append(") AS e")
-                    .append(k)
-                    .append(", ");
+        return placementsQuery(grouped, "totalCost", source.append("})").toString(), effective, "");
+    }
+
+    /**
+     * The one shape of the placement query, for items in a table or in a file: {@code g}, the one scan of
+     * {@code source}, its {@code amount} summed by the {@code grouped} columns (what the rules test, and what the
+     * effective tags are found from); {@code d}, those groups merged by the rules' dimensions and the
+     * {@code effective} tags ({@code e0}, {@code e1}, ..., found per group of {@code g}, through {@code joins}); then
+     * one {@code CASE} in rule precedence on each distinct key of {@code d}, summed by placement in units of
+     * 10<sup>-8</sup>.
+     */
+    private String placementsQuery(
+            List<String> grouped, String amount, String source, List<String> effective, String joins) {
+        List<String> keys = new ArrayList<>();
+        for (AllocationDimension d : testedDimensions()) {
+            keys.add("g." + COLUMNS.get(d) + " AS " + COLUMNS.get(d));
         }
-        sql.append("amount FROM g)");
-        return sql.append(" SELECT ")
-                .append(caseSql())
-                .append(" AS code, CAST(sum(amount) * 100000000 AS HUGEINT) AS units FROM d GROUP BY code")
-                .toString();
+        List<Integer> tagIndices = testedTagKeys();
+        for (int j = 0; j < effective.size(); j++) {
+            keys.add(effective.get(j) + " AS e" + tagIndices.get(j));
+        }
+        keys.add("sum(g.amount) AS amount");
+        grouped.add("sum(" + amount + ") AS amount");
+        return "WITH g AS (SELECT " + String.join(", ", grouped) + " FROM " + source + " GROUP BY ALL),"
+                + " d AS (SELECT " + String.join(", ", keys) + " FROM g" + joins + " GROUP BY ALL)"
+                + " SELECT " + caseSql() + " AS code, CAST(sum(amount) * 100000000 AS HUGEINT) AS units"
+                + " FROM d GROUP BY code";
     }
 
     /** One CASE over every rule: sharing rules by condition first (first wins), then collection rules. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collector;
 import java.util.stream.Collectors;
 import org.cloudbilling.allocation.AllocatedRow;
 import org.cloudbilling.allocation.AllocationRuleSet;
@@ -90,8 +91,12 @@ public final class AllocateCommand extends BaseCommand {
         Allocator allocator = Allocator.compile(ruleSet);
         if (summary) {
             // one pass: each item read and placed once, only the items that enter the sharing graph kept
+            // the billed cost is the item's own total cost: the totals collector is then given each canonical row
+            // by its placement's class and cost, without making its item (CostClassCollector)
+            Collector<LineItem, ?, AllocationTotals> toTotals = allocator.toTotals(TagBindings.empty());
             AllocationTotals totals = input.collect(
-                    progress, Collectors.mapping(costMetric::view, allocator.toTotals(TagBindings.empty())));
+                    progress,
+                    costMetric == CostMetric.BILLED_COST ? toTotals : Collectors.mapping(costMetric::view, toTotals));
             Set<String> currencies = new TreeSet<>();
             totals.currencies().forEach(c -> currencies.add(c.getCurrencyCode()));
             checkOneCurrency(currencies);

@@ -27,6 +27,7 @@ import org.cloudbilling.core.consolidation.Totals;
 import org.cloudbilling.core.focus.FocusCsv;
 import org.cloudbilling.core.focus.parquet.FocusParquet;
 import org.cloudbilling.core.focus.parquet.ParquetReadResult;
+import org.cloudbilling.core.io.CostClassCollector;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.LineItemCsv;
 import org.cloudbilling.core.io.LineItemCsvReader;
@@ -234,8 +235,11 @@ final class InputOptions {
         }
     }
 
-    /** Returns {@code collector} counting the items it takes in {@code count}. */
+    /** Returns {@code collector} counting the items it takes in {@code count}; a cost-class collector stays one. */
     private static <A, T> Collector<LineItem, A, T> counting(Collector<LineItem, A, T> collector, LongAdder count) {
+        if (collector instanceof CostClassCollector<A, T> classed) {
+            return new CountingClasses<>(classed, count);
+        }
         BiConsumer<A, LineItem> add = collector.accumulator();
         return Collector.of(
                 collector.supplier(),
@@ -246,6 +250,55 @@ final class InputOptions {
                 collector.combiner(),
                 collector.finisher(),
                 collector.characteristics().toArray(Collector.Characteristics[]::new));
+    }
+
+    /** A cost-class collector that counts the items it takes, whole or by their cost. */
+    private record CountingClasses<A, T>(CostClassCollector<A, T> classed, LongAdder count)
+            implements CostClassCollector<A, T> {
+        @Override
+        public java.util.Set<org.cloudbilling.core.bill.LineItemField> classFields() {
+            return classed.classFields();
+        }
+
+        @Override
+        public int classOf(LineItem item) {
+            return classed.classOf(item);
+        }
+
+        @Override
+        public void addCost(A container, int costClass, org.cloudbilling.core.money.Money totalCost) {
+            count.increment();
+            classed.addCost(container, costClass, totalCost);
+        }
+
+        @Override
+        public java.util.function.Supplier<A> supplier() {
+            return classed.supplier();
+        }
+
+        @Override
+        public BiConsumer<A, LineItem> accumulator() {
+            BiConsumer<A, LineItem> add = classed.accumulator();
+            return (a, item) -> {
+                count.increment();
+                add.accept(a, item);
+            };
+        }
+
+        @Override
+        public java.util.function.BinaryOperator<A> combiner() {
+            return classed.combiner();
+        }
+
+        @Override
+        public Function<A, T> finisher() {
+            return classed.finisher();
+        }
+
+        @Override
+        public java.util.Set<Collector.Characteristics> characteristics() {
+            return classed.characteristics();
+        }
     }
 
     /**

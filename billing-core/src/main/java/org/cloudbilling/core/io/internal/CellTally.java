@@ -233,7 +233,7 @@ public final class CellTally {
     }
 
     /** Spreads a hash over its bits (murmur3's finalizer), so that near keys do not cluster. */
-    private static int mix(int h) {
+    public static int mix(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;

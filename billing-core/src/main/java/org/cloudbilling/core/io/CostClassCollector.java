@@ -1,0 +1,57 @@
+package org.cloudbilling.core.io;
+
+import java.util.Set;
+import java.util.stream.Collector;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.LineItemField;
+import org.cloudbilling.core.money.Money;
+
+/**
+ * A collector of line items that needs, of most items, only their class and their total cost: an item's class is
+ * decided by its values of a few fields ({@link #classFields()}), so items equal in those fields are one class,
+ * whatever else differs. {@link LineItemCsv#collect(java.nio.file.Path, java.nio.charset.Charset, FormulaGuard,
+ * Collector) LineItemCsv.collect} of a canonical CSV file then asks {@link #classOf} once for each distinct
+ * combination of those cells (per thread), with an item of that combination, and for every row of a class
+ * passes only its total cost ({@link #addCost}), without making the row's item. A row of {@link #NO_CLASS}, and a
+ * row the reader cannot prove valid from its bytes, is made an item and given to the {@linkplain #accumulator()
+ * accumulator}, as by any collector; so the result, and the error of a bad row, are those of collecting every item.
+ *
+ * <p>Any other source of items may simply use it as a {@link Collector}: {@code addCost(a, classOf(item),
+ * item.totalCost())} must have the effect of {@code accumulator().accept(a, item)} for an item of a class.
+ *
+ * <pre>{@code
+ * AllocationTotals totals = LineItemCsv.collect(file, UTF_8, FormulaGuard.ON, allocator.toTotals(tags));
+ * }</pre>
+ *
+ * @param <A> the container
+ * @param <R> the result
+ */
+public interface CostClassCollector<A, R> extends Collector<LineItem, A, R> {
+    /** What {@link #classOf} returns for an item that must be accumulated itself. */
+    int NO_CLASS = -1;
+
+    /**
+     * Returns the fields an item's class depends on (such as {@link LineItemField#OWNER_UIN} or
+     * {@link LineItemField#TAGS}), never null; the same set every time.
+     */
+    Set<LineItemField> classFields();
+
+    /**
+     * Returns the class of {@code item}: a number not negative, decided by its values of {@link #classFields()}
+     * alone (the same for every item equal in them), or {@link #NO_CLASS}. Called from any thread.
+     *
+     * @param item an item of the combination, not null
+     * @return the class, or {@link #NO_CLASS}
+     */
+    int classOf(LineItem item);
+
+    /**
+     * Adds to {@code container} an item of class {@code costClass}, known by its total cost alone: the same effect
+     * as accumulating the item itself.
+     *
+     * @param container a container of this collector's supplier, not null
+     * @param costClass a class {@link #classOf} returned, not {@link #NO_CLASS}
+     * @param totalCost the item's total cost, not null
+     */
+    void addCost(A container, int costClass, Money totalCost);
+}

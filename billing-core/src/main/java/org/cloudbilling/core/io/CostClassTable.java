@@ -1,0 +1,229 @@
+package org.cloudbilling.core.io;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cloudbilling.core.bill.LineItemField;
+import org.cloudbilling.core.io.internal.CellTally;
+
+/**
+ * The classes of a {@link CostClassCollector} found so far on one thread, keyed by the bytes of the class cells of a
+ * canonical row as the file holds them (each with its length before it, so a tuple of cells is one key): equal
+ * bytes are equal values, so a key's class is the class of any item of it. Open addressing over flat arrays; a hit
+ * allocates nothing. Holds at most {@link #MAX_ENTRIES} keys and starts again empty beyond that. The threads of one
+ * read share what they found ({@link #findShared}), so a key is classed about once per read, not once per thread.
+ */
+final class CostClassTable {
+    static final int MAX_ENTRIES = 1 << 18;
+    /** What {@link #find} returns for a key not in the table: no class is this small. */
+    static final int NOT_FOUND = Integer.MIN_VALUE;
+
+    final CostClassCollector<?, ?> collector;
+    /** The canonical columns of the class fields. */
+    final int[] columns;
+
+    private byte[][] keys;
+    private int[] hashes;
+    private int[] classes;
+    private int size;
+
+    /**
+     * The classes every thread of the read found, by key: a key new to this thread but found by another is looked
+     * up here rather than made an item and classed again. Bounded as the tables are.
+     */
+    private final ConcurrentHashMap<Key, Integer> shared;
+
+    private CostClassTable(CostClassCollector<?, ?> collector, int[] columns, ConcurrentHashMap<Key, Integer> shared) {
+        this.collector = collector;
+        this.columns = columns;
+        this.shared = shared;
+        allocate(1 << 10);
+    }
+
+    /** A key of {@link #shared}: the bytes of a row's class cells, each after its length. */
+    record Key(byte[] bytes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(bytes, k.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "Key" + Arrays.toString(bytes);
+        }
+    }
+
+    /** A table for another thread of the same read: its own slots, the shared classes in common. */
+    CostClassTable another() {
+        return new CostClassTable(collector, columns, shared);
+    }
+
+    /** A table for {@code collector}, or null when one of its class fields is not a canonical column. */
+    static CostClassTable of(CostClassCollector<?, ?> collector) {
+        Set<LineItemField> fields = collector.classFields();
+        int[] columns = new int[fields.size()];
+        int i = 0;
+        for (LineItemField f : fields) {
+            if (f.canonicalColumn().isEmpty()) {
+                return null;
+            }
+            CanonicalColumn column = null;
+            for (CanonicalColumn c : CanonicalColumn.values()) {
+                if (c.header.equals(f.canonicalColumn().get())) {
+                    column = c;
+                }
+            }
+            if (column == null) {
+                return null;
+            }
+            columns[i++] = column.ordinal();
+        }
+        Arrays.sort(columns);
+        return new CostClassTable(collector, columns, new ConcurrentHashMap<>());
+    }
+
+    private void allocate(int capacity) {
+        keys = new byte[capacity][];
+        hashes = new int[capacity];
+        classes = new int[capacity];
+        size = 0;
+    }
+
+    /** The hash of the row's class cells, never 0 (0 marks an empty slot). */
+    int hash(byte[] buf, int[] starts, int[] ends) {
+        int h = 1;
+        for (int k : columns) {
+            int from = starts[k];
+            int to = ends[k];
+            h = 31 * h + (to - from);
+            for (int i = from; i < to; i++) {
+                h = 31 * h + buf[i];
+            }
+        }
+        h = CellTally.mix(h);
+        return h == 0 ? 1 : h;
+    }
+
+    /** The class stored for the row's class cells (hashed to {@code h}), or {@link #NOT_FOUND}. */
+    int find(int h, byte[] buf, int[] starts, int[] ends) {
+        int mask = hashes.length - 1;
+        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+            int stored = hashes[slot];
+            if (stored == 0) {
+                return NOT_FOUND;
+            }
+            if (stored == h && sameKey(keys[slot], buf, starts, ends)) {
+                return classes[slot];
+            }
+        }
+    }
+
+    private boolean sameKey(byte[] key, byte[] buf, int[] starts, int[] ends) {
+        int p = 0;
+        for (int k : columns) {
+            int from = starts[k];
+            int len = ends[k] - from;
+            if (p + 4 + len > key.length || intAt(key, p) != len) {
+                return false;
+            }
+            if (!Arrays.equals(key, p + 4, p + 4 + len, buf, from, from + len)) {
+                return false;
+            }
+            p += 4 + len;
+        }
+        return p == key.length;
+    }
+
+    /**
+     * Returns the class of the row's class cells (hashed to {@code h}, not in this thread's table) that another
+     * thread found, and keeps it in this table; or {@link #NOT_FOUND}, and then {@link #put} keeps the class found.
+     */
+    int findShared(int h, byte[] buf, int[] starts, int[] ends) {
+        pending = key(buf, starts, ends);
+        Integer found = shared.get(new Key(pending));
+        if (found == null) {
+            return NOT_FOUND;
+        }
+        keep(h, pending, found);
+        pending = null;
+        return found;
+    }
+
+    /** The key {@link #findShared} did not find, for {@link #put}. */
+    private byte[] pending;
+
+    /** Stores the class of the row's class cells (hashed to {@code h}), after {@link #findShared} found none. */
+    void put(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
+        byte[] key = pending != null ? pending : key(buf, starts, ends);
+        pending = null;
+        keep(h, key, costClass);
+        if (shared.size() < MAX_ENTRIES) {
+            shared.putIfAbsent(new Key(key), costClass);
+        }
+    }
+
+    private void keep(int h, byte[] key, int costClass) {
+        if (size >= MAX_ENTRIES) {
+            allocate(1 << 10);
+        } else if ((size + 1) * 2 > hashes.length) {
+            grow();
+        }
+        insert(h, key, costClass);
+    }
+
+    private byte[] key(byte[] buf, int[] starts, int[] ends) {
+        int len = 0;
+        for (int k : columns) {
+            len += 4 + ends[k] - starts[k];
+        }
+        byte[] key = new byte[len];
+        int p = 0;
+        for (int k : columns) {
+            int cell = ends[k] - starts[k];
+            putInt(key, p, cell);
+            System.arraycopy(buf, starts[k], key, p + 4, cell);
+            p += 4 + cell;
+        }
+        return key;
+    }
+
+    private void insert(int h, byte[] key, int costClass) {
+        int mask = hashes.length - 1;
+        int slot = h & mask;
+        while (hashes[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        hashes[slot] = h;
+        keys[slot] = key;
+        classes[slot] = costClass;
+        size++;
+    }
+
+    private void grow() {
+        byte[][] oldKeys = keys;
+        int[] oldHashes = hashes;
+        int[] oldClasses = classes;
+        allocate(oldHashes.length * 2);
+        for (int s = 0; s < oldHashes.length; s++) {
+            if (oldHashes[s] != 0) {
+                insert(oldHashes[s], oldKeys[s], oldClasses[s]);
+            }
+        }
+    }
+
+    private static int intAt(byte[] b, int at) {
+        return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+}
