@@ -164,6 +164,46 @@ public final class FocusParquet {
     }
 
     /**
+     * Consolidates a dataset's line items by {@code grouping}: the totals of
+     * {@code collectLineItems(file, Consolidation.toRollup(grouping), notes)}, to the last decimal, with the same
+     * error for a bad row. A provider's dataset (no {@code x_} column of the library's own export) grouped by FOCUS
+     * string columns is totalled straight from the column values, reading only the columns the totals, the grouping
+     * and the line item's checks use; a column not read is not checked (docs/formats.md, "Reading Parquet"). Any
+     * other dataset or grouping, or a row the mapping would refuse or read otherwise, is read by
+     * {@link #collectLineItems}.
+     *
+     * <pre>{@code
+     * Rollup bySubAccount = FocusParquet.consolidate(file, Grouping.by(Dimension.OWNER), System.err::println);
+     * }</pre>
+     *
+     * @param file the Parquet file, not null; its name is the source errors give
+     * @param grouping the dimensions, not null
+     * @param notes is given the notes on how the file is read, once, before the rows are read, not null
+     * @return the totals, never null
+     * @throws BillingInputException as {@link #collectLineItems}
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static org.cloudbilling.core.consolidation.Rollup consolidate(
+            Path file,
+            org.cloudbilling.core.consolidation.Grouping grouping,
+            java.util.function.Consumer<String> notes) {
+        requireNonNull(grouping, "grouping");
+        requireNonNull(notes, "notes");
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            FocusParquetReader reader = new FocusParquetReader(in, file.toString(), true);
+            reader.notes().forEach(notes);
+            org.cloudbilling.core.consolidation.Rollup fast = FocusParquetTally.consolidate(reader, grouping);
+            if (fast != null) {
+                return fast;
+            }
+            return new FocusParquetReader(in, file.toString(), true)
+                    .collectLineItems(org.cloudbilling.core.consolidation.Consolidation.toRollup(grouping));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Returns a writer of a FOCUS Parquet file in the columns of {@code version} and then {@code extraColumns}, ZSTD
      * compressed, {@value FocusParquetWriter#DEFAULT_ROW_GROUP_ROWS} rows a row group; see
      * {@link FocusParquetWriter}.
