@@ -48,7 +48,7 @@ class FocusParquetConsolidateTest {
     /**
      * A generated provider dataset of {@code rows} rows, the values drawn from DuckDB's {@code hash} of the row number
      * and {@code seed}: costs of type {@code cost}, nulls in the nullable columns, three currencies, {@code Tags} as a
-     * JSON string or a MAP, 1.2 columns or not, row groups of 97 rows.
+     * JSON string or a MAP, 1.2 columns or not, row groups of about 1,024 rows.
      */
     private Path generated(long seed, String cost, boolean v12, boolean mapTags, int rows) {
         String h = "hash(i * 131 + %1$d + " + seed + ")";
@@ -115,7 +115,7 @@ class FocusParquetConsolidateTest {
                 + " FROM range(" + rows + ") t(i)";
         Path file =
                 dir.resolve("gen-" + seed + "-" + cost.replaceAll("\\W", "") + "-" + v12 + "-" + mapTags + ".parquet");
-        return DuckParquet.write(file, select, "ROW_GROUP_SIZE 97");
+        return DuckParquet.write(file, select, "ROW_GROUP_SIZE 1024");
     }
 
     static Stream<Arguments> datasets() {
@@ -136,7 +136,10 @@ class FocusParquetConsolidateTest {
     @DisplayName("FOCUS-10: totals from the column values equal the line items' totals to the last decimal")
     void consolidate_generated_equalsPlainPathToTheLastDecimal(long seed, String cost, boolean v12, boolean mapTags)
             throws IOException {
-        Path file = generated(seed, cost, v12, mapTags, 1000);
+        Path file = generated(seed, cost, v12, mapTags, 5000);
+        assertThat(encodings(file, "SubAccountId")).as("dictionary pages").anyMatch(e -> e.contains("DICTIONARY"));
+        assertThat(encodings(file, "ResourceId")).as("plain pages").noneMatch(e -> e.contains("DICTIONARY"));
+        assertThat(rowGroups(file)).as("several row groups").isGreaterThan(1);
         for (String by : GROUPINGS) {
             Grouping grouping = grouping(by);
 
@@ -250,6 +253,32 @@ class FocusParquetConsolidateTest {
                 + String.format(ts, "ChargePeriodEnd") + ", " + String.format(ts, "ChargePeriodStart") + ")"
                 + " FROM read_csv('" + csv + "', all_varchar = true, header = true, nullstr = 'NULL')";
         return DuckParquet.write(dir.resolve("focus_sample.parquet"), query, "ROW_GROUP_SIZE 300");
+    }
+
+    private static int rowGroups(Path file) throws IOException {
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            return ParquetFile.open(in).meta().getRow_groups().size();
+        } catch (ParquetFile.ParquetFormatError e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The encodings of a column's chunks, over the row groups. */
+    private static java.util.Set<String> encodings(Path file, String column) throws IOException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            for (org.apache.parquet.format.RowGroup g :
+                    ParquetFile.open(in).meta().getRow_groups()) {
+                for (org.apache.parquet.format.ColumnChunk c : g.getColumns()) {
+                    if (c.getMeta_data().getPath_in_schema().get(0).equals(column)) {
+                        c.getMeta_data().getEncodings().forEach(e -> out.add(e.name()));
+                    }
+                }
+            }
+        } catch (ParquetFile.ParquetFormatError e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 
     private static Grouping grouping(String by) {
