@@ -192,7 +192,7 @@ public final class FocusParquet {
         try (SeekableByteChannel in = Files.newByteChannel(file)) {
             FocusParquetReader reader = new FocusParquetReader(in, file.toString(), true);
             reader.notes().forEach(notes);
-            org.cloudbilling.core.consolidation.Rollup fast = FocusParquetTally.consolidate(reader, grouping);
+            org.cloudbilling.core.consolidation.Rollup fast = tally(file, reader, grouping);
             if (fast != null) {
                 return fast;
             }
@@ -200,6 +200,61 @@ public final class FocusParquet {
                     .collectLineItems(org.cloudbilling.core.consolidation.Consolidation.toRollup(grouping));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The fast path's totals, or null when the plain path must read the file: with two processors or more and two row
+     * groups or more, the second half of the rows on a second thread, over a channel of its own, merged with the
+     * first's. Any refusal on the fast path (a chunk that cannot be read) is left to the plain path, which gives the
+     * first error in file order.
+     */
+    private static org.cloudbilling.core.consolidation.Rollup tally(
+            Path file, FocusParquetReader reader, org.cloudbilling.core.consolidation.Grouping grouping) {
+        List<org.apache.parquet.format.RowGroup> groups = reader.rowGroups();
+        int n = groups.size();
+        if (Runtime.getRuntime().availableProcessors() < 2 || n < 2) {
+            return tallyOrNull(reader, grouping, 0, n);
+        }
+        long total = 0;
+        for (org.apache.parquet.format.RowGroup g : groups) {
+            total += g.getNum_rows();
+        }
+        int split = 1;
+        long first = groups.get(0).getNum_rows();
+        while (split < n - 1 && first + groups.get(split).getNum_rows() <= total / 2) {
+            first += groups.get(split).getNum_rows();
+            split++;
+        }
+        int at = split;
+        Object[] second = new Object[1];
+        Thread other = new Thread(
+                () -> {
+                    try (SeekableByteChannel in = Files.newByteChannel(file)) {
+                        second[0] = tallyOrNull(new FocusParquetReader(in, file.toString(), true), grouping, at, n);
+                    } catch (IOException | RuntimeException e) {
+                        second[0] = null; // the plain path reads the file, and says what is wrong
+                    }
+                },
+                "focus-parquet-tally");
+        other.start();
+        org.cloudbilling.core.consolidation.Rollup mine = tallyOrNull(reader, grouping, 0, at);
+        try {
+            other.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while totalling " + file, e);
+        }
+        org.cloudbilling.core.consolidation.Rollup theirs = (org.cloudbilling.core.consolidation.Rollup) second[0];
+        return mine == null || theirs == null ? null : mine.merge(theirs);
+    }
+
+    private static org.cloudbilling.core.consolidation.Rollup tallyOrNull(
+            FocusParquetReader reader, org.cloudbilling.core.consolidation.Grouping grouping, int from, int to) {
+        try {
+            return FocusParquetTally.consolidate(reader, grouping, from, to);
+        } catch (BillingInputException e) {
+            return null; // the plain path gives the first error in file order
         }
     }
 

@@ -85,10 +85,16 @@ final class FocusParquetTally {
 
     private final FocusParquetReader reader;
     private final Grouping grouping;
+    /** The row groups totalled: from {@link #from} (inclusive) to {@link #to} (exclusive). */
+    private final int from;
 
-    private FocusParquetTally(FocusParquetReader reader, Grouping grouping) {
+    private final int to;
+
+    private FocusParquetTally(FocusParquetReader reader, Grouping grouping, int from, int to) {
         this.reader = reader;
         this.grouping = grouping;
+        this.from = from;
+        this.to = to;
     }
 
     /**
@@ -99,7 +105,15 @@ final class FocusParquetTally {
      *     plain path gives it)
      */
     static Rollup consolidate(FocusParquetReader reader, Grouping grouping) {
-        return new FocusParquetTally(reader, grouping).run();
+        return consolidate(reader, grouping, 0, reader.rowGroups().size());
+    }
+
+    /**
+     * As {@link #consolidate(FocusParquetReader, Grouping)}, over the row groups {@code from} (inclusive) to
+     * {@code to} (exclusive) only: the totals of a part, to be merged with the others' ({@link Rollup#merge}).
+     */
+    static Rollup consolidate(FocusParquetReader reader, Grouping grouping, int from, int to) {
+        return new FocusParquetTally(reader, grouping, from, to).run();
     }
 
     /** The values read of one string column, as dense ids; the id of a value is its index in {@link #values}. */
@@ -363,7 +377,10 @@ final class FocusParquetTally {
         }
         List<RowGroup> groups = reader.rowGroups();
         long row = 0;
-        for (int g = 0; g < groups.size(); g++) {
+        for (int g = 0; g < from; g++) {
+            row += groups.get(g).getNum_rows();
+        }
+        for (int g = from; g < to; g++) {
             RowGroup group = groups.get(g);
             String where = "row group " + (g + 1) + " of " + groups.size();
             for (Strings s : strings) {
