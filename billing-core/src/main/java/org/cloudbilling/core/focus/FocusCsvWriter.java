@@ -55,19 +55,7 @@ public final class FocusCsvWriter implements Closeable, Flushable {
      *     {@link SupportedTimes supported time} (FOCUS writes whole seconds, four digits of year)
      */
     public void write(FocusRow row) {
-        for (String extra : row.extra().keySet()) {
-            checkArgument(extraColumns.contains(extra), "the row has column %s, which the writer does not", extra);
-        }
-        if (version != FocusVersion.V1_3) {
-            for (FocusColumn c : FocusColumn.values()) {
-                checkArgument(
-                        version.has(c) || row.isNull(c),
-                        "the row has %s, a FOCUS %s column, which a FOCUS %s dataset does not have",
-                        c.header(),
-                        c.since(),
-                        version);
-            }
-        }
+        version.requireColumnsOf(row, extraColumns);
         String[] cells = new String[columns.size() + extraColumns.size()];
         for (int i = 0; i < columns.size(); i++) {
             cells[i] = cell(row, columns.get(i));

@@ -74,6 +74,31 @@ public enum FocusVersion {
     }
 
     /**
+     * Checks that a dataset of this version, with the custom columns {@code extraColumns} after its FOCUS ones, can
+     * hold {@code row}: what a writer checks before it writes a row, so that no value is dropped.
+     *
+     * @param row the row, not null
+     * @param extraColumns the dataset's custom columns, not null
+     * @throws IllegalArgumentException if the row has a custom column the dataset has not, or a value in a FOCUS
+     *     column of a later version than this one
+     */
+    public void requireColumnsOf(FocusRow row, Collection<String> extraColumns) {
+        requireNonNull(row, "row");
+        for (String extra : row.extra().keySet()) {
+            com.google.common.base.Preconditions.checkArgument(
+                    extraColumns.contains(extra), "the row has column %s, which the writer does not", extra);
+        }
+        for (FocusColumn c : FocusColumn.values()) {
+            com.google.common.base.Preconditions.checkArgument(
+                    has(c) || row.isNull(c),
+                    "the row has %s, a FOCUS %s column, which a FOCUS %s dataset does not have",
+                    c.header(),
+                    c.since(),
+                    this);
+        }
+    }
+
+    /**
      * Returns the version numbered {@code number}.
      *
      * @param number {@code 1.0}, {@code 1.1}, {@code 1.2} or {@code 1.3}, not null

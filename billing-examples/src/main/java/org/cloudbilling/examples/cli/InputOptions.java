@@ -204,13 +204,30 @@ final class InputOptions {
     /**
      * Consolidates the file's line items by {@code grouping}: a canonical CSV file is totalled from its bytes on
      * every core without making an item of each row ({@code LineItemCsv.consolidate}), a FOCUS CSV file is read from
-     * its bytes on every core ({@code FocusCsv.consolidate}), other formats as
+     * its bytes on every core ({@code FocusCsv.consolidate}), a FOCUS Parquet file totalled from its column values
+     * ({@code FocusParquet.consolidate}), other formats as
      * {@link #collect(Progress, Collector)} reads them; the same roll-up either way.
      *
      * @throws UserError if the file cannot be read or the format is not supported
      * @throws org.cloudbilling.core.io.BillingInputException naming file, line and column of the first bad row
      */
     Rollup consolidate(Progress progress, Grouping grouping) {
+        if (format == InputFormat.FOCUS && isParquet()) {
+            // totalled from the column values where the dataset allows it, else row group by row group
+            String name = input.toString();
+            try {
+                Rollup result = FocusParquet.consolidate(input, grouping, progress::note);
+                long count = 0;
+                for (Totals t : result.groups().values()) {
+                    count += t.itemCount();
+                }
+                progress.note("read " + count + " line items from " + name);
+                return result;
+            } catch (UncheckedIOException e) {
+                throw new UserError("cannot read " + name + ": "
+                        + (e.getCause() instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+            }
+        }
         boolean focusCsv = format == InputFormat.FOCUS && !isParquet();
         if (format != InputFormat.CANONICAL && !focusCsv) {
             return collect(progress, Consolidation.toRollup(grouping));

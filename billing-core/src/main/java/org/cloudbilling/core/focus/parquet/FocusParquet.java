@@ -164,6 +164,101 @@ public final class FocusParquet {
     }
 
     /**
+     * Consolidates a dataset's line items by {@code grouping}: the totals of
+     * {@code collectLineItems(file, Consolidation.toRollup(grouping), notes)}, to the last decimal, with the same
+     * error for a bad row. A provider's dataset (no {@code x_} column of the library's own export) grouped by FOCUS
+     * string columns is totalled straight from the column values, reading only the columns the totals, the grouping
+     * and the line item's checks use; a column not read is not checked (docs/formats.md, "Reading Parquet"). Any
+     * other dataset or grouping, or a row the mapping would refuse or read otherwise, is read by
+     * {@link #collectLineItems}.
+     *
+     * <pre>{@code
+     * Rollup bySubAccount = FocusParquet.consolidate(file, Grouping.by(Dimension.OWNER), System.err::println);
+     * }</pre>
+     *
+     * @param file the Parquet file, not null; its name is the source errors give
+     * @param grouping the dimensions, not null
+     * @param notes is given the notes on how the file is read, once, before the rows are read, not null
+     * @return the totals, never null
+     * @throws BillingInputException as {@link #collectLineItems}
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static org.cloudbilling.core.consolidation.Rollup consolidate(
+            Path file,
+            org.cloudbilling.core.consolidation.Grouping grouping,
+            java.util.function.Consumer<String> notes) {
+        requireNonNull(grouping, "grouping");
+        requireNonNull(notes, "notes");
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            FocusParquetReader reader = new FocusParquetReader(in, file.toString(), true);
+            reader.notes().forEach(notes);
+            org.cloudbilling.core.consolidation.Rollup fast = tally(file, reader, grouping);
+            if (fast != null) {
+                return fast;
+            }
+            return new FocusParquetReader(in, file.toString(), true)
+                    .collectLineItems(org.cloudbilling.core.consolidation.Consolidation.toRollup(grouping));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The fast path's totals, or null when the plain path must read the file: with two processors or more and two row
+     * groups or more, the second half of the rows on a second thread, over a channel of its own, merged with the
+     * first's. Any refusal on the fast path (a chunk that cannot be read) is left to the plain path, which gives the
+     * first error in file order.
+     */
+    private static org.cloudbilling.core.consolidation.Rollup tally(
+            Path file, FocusParquetReader reader, org.cloudbilling.core.consolidation.Grouping grouping) {
+        List<org.apache.parquet.format.RowGroup> groups = reader.rowGroups();
+        int n = groups.size();
+        if (Runtime.getRuntime().availableProcessors() < 2 || n < 2) {
+            return tallyOrNull(reader, grouping, 0, n);
+        }
+        long total = 0;
+        for (org.apache.parquet.format.RowGroup g : groups) {
+            total += g.getNum_rows();
+        }
+        int split = 1;
+        long first = groups.get(0).getNum_rows();
+        while (split < n - 1 && first + groups.get(split).getNum_rows() <= total / 2) {
+            first += groups.get(split).getNum_rows();
+            split++;
+        }
+        int at = split;
+        Object[] second = new Object[1];
+        Thread other = new Thread(
+                () -> {
+                    try (SeekableByteChannel in = Files.newByteChannel(file)) {
+                        second[0] = tallyOrNull(new FocusParquetReader(in, file.toString(), true), grouping, at, n);
+                    } catch (IOException | RuntimeException e) {
+                        second[0] = null; // the plain path reads the file, and says what is wrong
+                    }
+                },
+                "focus-parquet-tally");
+        other.start();
+        org.cloudbilling.core.consolidation.Rollup mine = tallyOrNull(reader, grouping, 0, at);
+        try {
+            other.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while totalling " + file, e);
+        }
+        org.cloudbilling.core.consolidation.Rollup theirs = (org.cloudbilling.core.consolidation.Rollup) second[0];
+        return mine == null || theirs == null ? null : mine.merge(theirs);
+    }
+
+    private static org.cloudbilling.core.consolidation.Rollup tallyOrNull(
+            FocusParquetReader reader, org.cloudbilling.core.consolidation.Grouping grouping, int from, int to) {
+        try {
+            return FocusParquetTally.consolidate(reader, grouping, from, to);
+        } catch (BillingInputException e) {
+            return null; // the plain path gives the first error in file order
+        }
+    }
+
+    /**
      * Returns a writer of a FOCUS Parquet file in the columns of {@code version} and then {@code extraColumns}, ZSTD
      * compressed, {@value FocusParquetWriter#DEFAULT_ROW_GROUP_ROWS} rows a row group; see
      * {@link FocusParquetWriter}.

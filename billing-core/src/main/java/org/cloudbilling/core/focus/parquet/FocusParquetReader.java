@@ -88,7 +88,7 @@ final class FocusParquetReader {
     private final boolean raw;
 
     /** How a column's values become a row's. */
-    private enum Kind {
+    enum Kind {
         TEXT,
         BOOLEAN,
         INTEGER32,
@@ -103,7 +103,7 @@ final class FocusParquetReader {
     }
 
     /** One top-level column read. */
-    private static final class Column {
+    static final class Column {
         final String name;
         final int position;
         final FocusColumn focus;
@@ -265,6 +265,21 @@ final class FocusParquetReader {
 
     ParquetReadResult<LineItem> readLineItems(OnError onError) {
         return read(onError, this::lineItem);
+    }
+
+    /** The columns read, in the file's order; never null. */
+    List<Column> columns() {
+        return columns;
+    }
+
+    /** The row groups of the file; never null. */
+    List<RowGroup> rowGroups() {
+        return file.meta().getRow_groups();
+    }
+
+    /** The name errors give. */
+    String source() {
+        return source;
     }
 
     /** Raw-row mode: the column names, in the file's order. */
@@ -455,6 +470,21 @@ final class FocusParquetReader {
     }
 
     private ColumnReader[][] readers(RowGroup group, String where, long rowsBefore) {
+        return readers(group, where, rowsBefore, columns, null);
+    }
+
+    /**
+     * The readers of {@code wanted}'s column chunks in {@code group}, each with {@code converter} when not null (one
+     * per column, for a single-leaf column), or a converter of no use; a chunk that is missing, of the wrong type or
+     * cannot be read is a {@link BillingInputException} naming the row group and the column.
+     */
+    ColumnReader[][] readers(
+            RowGroup group,
+            String where,
+            long rowsBefore,
+            List<Column> wanted,
+            java.util.function.IntFunction<PrimitiveConverter> converter) {
+        List<Column> columns = wanted;
         Map<String, ColumnChunk> chunks = new HashMap<>();
         if (group.getColumns() != null) {
             for (ColumnChunk chunk : group.getColumns()) {
@@ -490,7 +520,7 @@ final class FocusParquetReader {
                         readers[i][j] = new ColumnReaderImpl(
                                 leaf,
                                 file.pages(group, chunk, leaf.getMaxRepetitionLevel(), leaf.getMaxDefinitionLevel()),
-                                new PrimitiveConverter() {},
+                                converter == null ? new PrimitiveConverter() {} : converter.apply(i),
                                 null);
                     }
                 } catch (ParquetFormatError e) {
@@ -716,7 +746,7 @@ final class FocusParquetReader {
         }
     }
 
-    private static BigDecimal decimal(Column c, Object raw) {
+    static BigDecimal decimal(Column c, Object raw) {
         BigDecimal value;
         switch (c.kind) {
             case DECIMAL32:
@@ -772,7 +802,7 @@ final class FocusParquetReader {
     }
 
     /** Whether a big-endian two's complement number fits a long: what precedes its last 8 bytes is sign only. */
-    private static boolean fitsLong(byte[] bytes) {
+    static boolean fitsLong(byte[] bytes) {
         if (bytes.length <= 8) {
             return true;
         }
@@ -786,7 +816,7 @@ final class FocusParquetReader {
     }
 
     /** The long of a big-endian two's complement number that {@link #fitsLong fits} one. */
-    private static long toLong(byte[] bytes) {
+    static long toLong(byte[] bytes) {
         int from = Math.max(0, bytes.length - 8);
         long v = bytes[from]; // sign-extended
         for (int i = from + 1; i < bytes.length; i++) {

@@ -199,17 +199,7 @@ public final class FocusParquetWriter implements Closeable {
     public void write(FocusRow row) {
         requireNonNull(row, "row");
         checkState(!closed, "the writer is closed");
-        for (String extra : row.extra().keySet()) {
-            checkArgument(extraColumns.contains(extra), "the row has column %s, which the writer does not", extra);
-        }
-        for (FocusColumn c : FocusColumn.values()) {
-            checkArgument(
-                    version.has(c) || row.isNull(c),
-                    "the row has %s, a FOCUS %s column, which a FOCUS %s dataset does not have",
-                    c.header(),
-                    c.since(),
-                    version);
-        }
+        version.requireColumnsOf(row, extraColumns);
         Object[] cells = new Object[columns.size() + extraColumns.size()];
         for (int i = 0; i < columns.size(); i++) {
             cells[i] = cell(row, columns.get(i));

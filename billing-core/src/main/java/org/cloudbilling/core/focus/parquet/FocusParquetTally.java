@@ -1,0 +1,678 @@
+package org.cloudbilling.core.focus.parquet;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.cloudbilling.core.consolidation.Dimension;
+import org.cloudbilling.core.consolidation.GroupKey;
+import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.consolidation.Rollup;
+import org.cloudbilling.core.consolidation.Totals;
+import org.cloudbilling.core.focus.FocusColumn;
+import org.cloudbilling.core.focus.FocusLineItems;
+import org.cloudbilling.core.focus.parquet.FocusParquetReader.Column;
+import org.cloudbilling.core.focus.parquet.FocusParquetReader.Kind;
+import org.cloudbilling.core.money.Money;
+
+/**
+ * Consolidation of a provider's FOCUS Parquet dataset straight from the column values: the fast path of
+ * {@link FocusParquet#consolidate}. Reads only the columns the totals, the grouping and the line item's checks need
+ * (projection); a string value becomes a dense id once per dictionary entry of its column chunk (per value for a
+ * plain-encoded page); an amount is added as an unscaled long at its scale into a primitive sum per group, exactly,
+ * spilling to {@link BigDecimal} past a long. No {@code FocusRow} and no {@code LineItem} are made.
+ *
+ * <p>It gives up (returns null, and the plain path reads the file) when the file or a row is anything the plain
+ * mapping would treat otherwise than a provider's row: the library's own export (an {@code x_} column of
+ * {@link FocusLineItems#EXTRA_COLUMNS}), a dimension it does not take (a day, a month, a tag, a field FOCUS does
+ * not carry verbatim), a row the mapping refuses (a required value null, an unknown currency, a charge period that
+ * does not end after it starts, an amount Money cannot hold) or a row without ChargeCategory (whose line item would
+ * carry no FOCUS attribute, and so would take its EffectiveCost from its BilledCost). So its result is the plain
+ * path's, or it has none.
+ *
+ * <p>Not thread-safe: one tally per read.
+ */
+final class FocusParquetTally {
+    /** The columns {@code toLineItem} maps to a field of the line item rather than to its attributes. */
+    private static final Set<FocusColumn> MAPPED = Set.of(
+            FocusColumn.BILLED_COST,
+            FocusColumn.EFFECTIVE_COST,
+            FocusColumn.LIST_COST,
+            FocusColumn.CONTRACTED_COST,
+            FocusColumn.BILLING_ACCOUNT_ID,
+            FocusColumn.SUB_ACCOUNT_ID,
+            FocusColumn.BILLING_CURRENCY,
+            FocusColumn.CHARGE_PERIOD_START,
+            FocusColumn.CHARGE_PERIOD_END,
+            FocusColumn.CONSUMED_QUANTITY,
+            FocusColumn.CONSUMED_UNIT,
+            FocusColumn.PRICING_QUANTITY,
+            FocusColumn.PRICING_UNIT,
+            FocusColumn.REGION_ID,
+            FocusColumn.RESOURCE_ID,
+            FocusColumn.SERVICE_NAME,
+            FocusColumn.SKU_ID,
+            FocusColumn.TAGS);
+
+    /** The line-item fields whose text is one FOCUS column's value as read, by the dimension's name. */
+    private static final Map<String, FocusColumn> VERBATIM = Map.of(
+            "ownerUin", FocusColumn.SUB_ACCOUNT_ID, // else BillingAccountId: see below
+            "payerUin", FocusColumn.BILLING_ACCOUNT_ID,
+            "businessCode", FocusColumn.SERVICE_NAME,
+            "itemCode", FocusColumn.SKU_ID,
+            "regionId", FocusColumn.REGION_ID,
+            "resourceId", FocusColumn.RESOURCE_ID,
+            "chargeCategory", FocusColumn.CHARGE_CATEGORY);
+
+    /** The columns whose null an item replaces by a value of its own ({@link FocusLineItems#value}). */
+    private static final Set<FocusColumn> DERIVED =
+            Set.of(FocusColumn.CHARGE_FREQUENCY, FocusColumn.SERVICE_CATEGORY, FocusColumn.SERVICE_SUBCATEGORY);
+
+    /** A string column's null. */
+    private static final int NULL = -1;
+
+    private static final int UNKNOWN = -2;
+
+    private final FocusParquetReader reader;
+    private final Grouping grouping;
+    /** The row groups totalled: from {@link #from} (inclusive) to {@link #to} (exclusive). */
+    private final int from;
+
+    private final int to;
+
+    private FocusParquetTally(FocusParquetReader reader, Grouping grouping, int from, int to) {
+        this.reader = reader;
+        this.grouping = grouping;
+        this.from = from;
+        this.to = to;
+    }
+
+    /**
+     * Returns the totals of the file read by {@code reader} (opened for line items, not yet read) by
+     * {@code grouping}, equal to consolidating its line items, or null when the plain path must read it.
+     *
+     * @throws org.cloudbilling.core.io.BillingInputException if a row group's chunks cannot be found or read (as the
+     *     plain path gives it)
+     */
+    static Rollup consolidate(FocusParquetReader reader, Grouping grouping) {
+        return consolidate(reader, grouping, 0, reader.rowGroups().size());
+    }
+
+    /**
+     * As {@link #consolidate(FocusParquetReader, Grouping)}, over the row groups {@code from} (inclusive) to
+     * {@code to} (exclusive) only: the totals of a part, to be merged with the others' ({@link Rollup#merge}).
+     */
+    static Rollup consolidate(FocusParquetReader reader, Grouping grouping, int from, int to) {
+        return new FocusParquetTally(reader, grouping, from, to).run();
+    }
+
+    /** The values read of one string column, as dense ids; the id of a value is its index in {@link #values}. */
+    private static final class Strings {
+        final Column column;
+        final List<String> values = new ArrayList<>();
+        final Map<String, Integer> ids = new HashMap<>();
+        /** The current chunk's dictionary entries' ids, {@link #UNKNOWN} until first seen. */
+        int[] byEntry = new int[0];
+
+        Capture capture;
+
+        Strings(Column column) {
+            this.column = column;
+        }
+
+        int id(String text) {
+            if (text.isEmpty()) {
+                return NULL; // an empty string reads as null, as an empty CSV cell
+            }
+            Integer known = ids.get(text);
+            if (known != null) {
+                return known;
+            }
+            int id = values.size();
+            values.add(text);
+            ids.put(text, id);
+            return id;
+        }
+
+        /** The id of the current value of {@code r}, which is defined. */
+        int read(ColumnReader r) {
+            r.writeCurrentValueToConverter();
+            Capture c = capture;
+            if (c.entry >= 0) {
+                int e = c.entry;
+                int[] by = byEntry;
+                if (e < by.length && by[e] != UNKNOWN) {
+                    return by[e];
+                }
+                int id = id(utf8(c.dictionary.decodeToBinary(e)));
+                if (e >= by.length) {
+                    int[] grown = Arrays.copyOf(by, Math.max(e + 1, by.length * 2));
+                    Arrays.fill(grown, by.length, grown.length, UNKNOWN);
+                    byEntry = by = grown;
+                }
+                by[e] = id;
+                return id;
+            }
+            return id(utf8(c.binary));
+        }
+    }
+
+    /** What a column reader hands over: a dictionary entry's index, or a value of a plain-encoded page. */
+    private static final class Capture extends PrimitiveConverter {
+        Dictionary dictionary;
+        int entry = -1;
+        Binary binary;
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary dictionary) {
+            this.dictionary = dictionary;
+        }
+
+        @Override
+        public void addValueFromDictionary(int dictionaryId) {
+            entry = dictionaryId;
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            entry = -1;
+            binary = value;
+        }
+    }
+
+    /** An exact sum of decimals at the largest scale added, as {@link Money#plus} and {@link BigDecimal#add} keep it. */
+    static final class Sum {
+        private boolean any;
+        private long units;
+        private int scale;
+        private BigDecimal big;
+
+        /** Adds {@code u} at scale {@code s}, 0 to 18. */
+        void add(long u, int s) {
+            any = true;
+            if (big == null) {
+                int to = Math.max(scale, s);
+                try {
+                    units = Math.addExact(scaled(units, to - scale), scaled(u, to - s));
+                    scale = to;
+                    return;
+                } catch (ArithmeticException overflow) {
+                    big = BigDecimal.valueOf(units, scale);
+                }
+            }
+            big = big.add(BigDecimal.valueOf(u, s));
+        }
+
+        void add(BigDecimal v) {
+            if (v.scale() >= 0 && v.scale() <= 18 && v.unscaledValue().bitLength() < 64) {
+                add(v.unscaledValue().longValue(), v.scale());
+                return;
+            }
+            any = true;
+            big = (big != null ? big : BigDecimal.valueOf(units, scale)).add(v);
+        }
+
+        BigDecimal decimal() {
+            return !any ? null : big != null ? big : BigDecimal.valueOf(units, scale);
+        }
+
+        Money money(Currency currency) {
+            return big != null ? Money.of(currency, big) : Money.ofUnscaled(currency, units, scale);
+        }
+    }
+
+    private static final long[] POWERS = new long[19];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
+        }
+    }
+
+    private static long scaled(long value, int digits) {
+        return digits == 0 ? value : Math.multiplyExact(value, POWERS[digits]);
+    }
+
+    /** One group's totals. */
+    private static final class Group {
+        final int[] key;
+        long count;
+        final Sum list = new Sum();
+        final Sum billed = new Sum();
+        final Sum effective = new Sum();
+        final Sum contracted = new Sum();
+        final Sum consumed = new Sum();
+        final Sum pricing = new Sum();
+
+        Group(int[] key) {
+            this.key = key;
+        }
+    }
+
+    /** A decimal as read: {@link #units} at {@link #scale} (0 to 18), or {@link #big}; {@link #defined} if not null. */
+    private static final class Amount {
+        boolean defined;
+        long units;
+        int scale;
+        BigDecimal big;
+    }
+
+    private Rollup run() {
+        Map<String, Column> byName = new HashMap<>();
+        for (Column c : reader.columns()) {
+            if (FocusLineItems.EXTRA_COLUMNS.contains(c.name)) {
+                return null; // the library's own export: its line items undo what its export derived
+            }
+            byName.put(c.name, c);
+        }
+        List<Dimension> dims = grouping.dimensions();
+        FocusColumn[] dimColumns = new FocusColumn[dims.size()];
+        for (int i = 0; i < dimColumns.length; i++) {
+            String name = dims.get(i).name();
+            FocusColumn c = VERBATIM.get(name);
+            if (c == null) {
+                c = FocusColumn.of(name)
+                        .filter(f -> f.type() == FocusColumn.Type.STRING && !MAPPED.contains(f))
+                        .orElse(null);
+            }
+            if (c == null) {
+                return null; // a day, a month, a tag, or a field the item does not take verbatim from one column
+            }
+            dimColumns[i] = c;
+        }
+        // the projection: the grouping's columns, and those of the totals and of the line item's checks
+        List<Column> read = new ArrayList<>();
+        Map<FocusColumn, Integer> at = new HashMap<>();
+        FocusColumn[] needed = {
+            FocusColumn.BILLING_CURRENCY,
+            FocusColumn.BILLING_ACCOUNT_ID,
+            FocusColumn.SUB_ACCOUNT_ID,
+            FocusColumn.SERVICE_NAME,
+            FocusColumn.CHARGE_CATEGORY,
+            FocusColumn.CHARGE_PERIOD_START,
+            FocusColumn.CHARGE_PERIOD_END,
+            FocusColumn.BILLED_COST,
+            FocusColumn.LIST_COST,
+            FocusColumn.EFFECTIVE_COST,
+            FocusColumn.CONTRACTED_COST,
+            FocusColumn.CONSUMED_QUANTITY,
+            FocusColumn.PRICING_QUANTITY
+        };
+        List<FocusColumn> all = new ArrayList<>(Arrays.asList(needed));
+        for (FocusColumn c : dimColumns) {
+            if (!all.contains(c)) {
+                all.add(c);
+            }
+        }
+        for (FocusColumn f : all) {
+            Column c = byName.get(f.header());
+            if (c == null) {
+                continue; // not in the file, or left out with a note: null on every row, as on the plain path
+            }
+            if (c.kind == Kind.MAP || (f.type() == FocusColumn.Type.STRING) != (c.kind == Kind.TEXT)) {
+                return null;
+            }
+            at.put(f, read.size());
+            read.add(c);
+        }
+        Strings[] strings = new Strings[read.size()];
+        for (int i = 0; i < read.size(); i++) {
+            if (read.get(i).kind == Kind.TEXT) {
+                strings[i] = new Strings(read.get(i));
+            }
+        }
+        int currencyAt = index(at, FocusColumn.BILLING_CURRENCY);
+        int payerAt = index(at, FocusColumn.BILLING_ACCOUNT_ID);
+        int ownerAt = index(at, FocusColumn.SUB_ACCOUNT_ID);
+        int serviceAt = index(at, FocusColumn.SERVICE_NAME);
+        int categoryAt = index(at, FocusColumn.CHARGE_CATEGORY);
+        int startAt = index(at, FocusColumn.CHARGE_PERIOD_START);
+        int endAt = index(at, FocusColumn.CHARGE_PERIOD_END);
+        int billedAt = index(at, FocusColumn.BILLED_COST);
+        int listAt = index(at, FocusColumn.LIST_COST);
+        int effectiveAt = index(at, FocusColumn.EFFECTIVE_COST);
+        int contractedAt = index(at, FocusColumn.CONTRACTED_COST);
+        int consumedAt = index(at, FocusColumn.CONSUMED_QUANTITY);
+        int pricingAt = index(at, FocusColumn.PRICING_QUANTITY);
+        if (currencyAt < 0
+                || payerAt < 0
+                || serviceAt < 0
+                || categoryAt < 0
+                || startAt < 0
+                || endAt < 0
+                || billedAt < 0
+                || listAt < 0) {
+            return null; // the reader requires these; the plain path says what is wrong
+        }
+        int[] dimAt = new int[dimColumns.length];
+        for (int i = 0; i < dimAt.length; i++) {
+            dimAt[i] = index(at, dimColumns[i]);
+        }
+        List<Currency> currencies = new ArrayList<>();
+
+        int width = dimAt.length + 1;
+        GroupTable table = new GroupTable(width);
+        int[] key = new int[width];
+        int[] ids = new int[read.size()];
+        long[] times = new long[read.size()];
+        Amount[] amounts = new Amount[read.size()];
+        for (int i = 0; i < amounts.length; i++) {
+            amounts[i] = new Amount();
+        }
+        List<RowGroup> groups = reader.rowGroups();
+        long row = 0;
+        for (int g = 0; g < from; g++) {
+            row += groups.get(g).getNum_rows();
+        }
+        for (int g = from; g < to; g++) {
+            RowGroup group = groups.get(g);
+            String where = "row group " + (g + 1) + " of " + groups.size();
+            for (Strings s : strings) {
+                if (s != null) {
+                    s.capture = new Capture();
+                    s.byEntry = new int[0];
+                }
+            }
+            ColumnReader[][] readers = reader.readers(
+                    group,
+                    where,
+                    row,
+                    read,
+                    i -> strings[i] != null ? strings[i].capture : new PrimitiveConverter() {});
+            int[] maxDefined = new int[read.size()];
+            ColumnReader[] rs = new ColumnReader[read.size()];
+            for (int i = 0; i < rs.length; i++) {
+                rs[i] = readers[i][0];
+                maxDefined[i] = read.get(i).leaves.get(0).getMaxDefinitionLevel();
+            }
+            long rows = group.getNum_rows();
+            for (long r = 0; r < rows; r++) {
+                row++;
+                try {
+                    for (int i = 0; i < rs.length; i++) {
+                        ColumnReader cr = rs[i];
+                        boolean defined = cr.getCurrentDefinitionLevel() == maxDefined[i];
+                        Column c = read.get(i);
+                        if (strings[i] != null) {
+                            ids[i] = defined ? strings[i].read(cr) : NULL;
+                        } else if (c.kind == Kind.TIMESTAMP) {
+                            if (!defined) {
+                                cr.consume();
+                                return null;
+                            }
+                            times[i] = cr.getLong();
+                        } else if (!amount(c, cr, defined, amounts[i])) {
+                            cr.consume();
+                            return null;
+                        }
+                        cr.consume();
+                    }
+                } catch (RuntimeException e) {
+                    return null; // the pages lie: the plain path names the row and the column
+                }
+                // the line item's checks, as toLineItem makes them
+                int currencyId = ids[currencyAt];
+                if (currencyId == NULL
+                        || ids[payerAt] == NULL
+                        || ids[serviceAt] == NULL
+                        || ids[categoryAt] == NULL // no FOCUS attribute for sure: the plain path decides
+                        || !amounts[billedAt].defined
+                        || !amounts[listAt].defined) {
+                    return null;
+                }
+                if (!before(read.get(startAt), times[startAt], read.get(endAt), times[endAt])) {
+                    return null;
+                }
+                while (currencies.size() <= currencyId) {
+                    currencies.add(null);
+                }
+                Currency currency = currencies.get(currencyId);
+                if (currency == null) {
+                    try {
+                        currency = Money.currency(strings[currencyAt].values.get(currencyId));
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                    currencies.set(currencyId, currency);
+                }
+                for (int d = 0; d < dimAt.length; d++) {
+                    int i = dimAt[d];
+                    int id = i < 0 ? NULL : ids[i];
+                    if (id == NULL && DERIVED.contains(dimColumns[d])) {
+                        return null; // the item's value is derived from others: the plain path derives it
+                    }
+                    if (id == NULL && dimColumns[d] == FocusColumn.SUB_ACCOUNT_ID) {
+                        // the owner is SubAccountId, else BillingAccountId: a value of the payer's column, kept
+                        // apart from the owner column's ids by its sign
+                        id = -3 - ids[payerAt];
+                    }
+                    key[d] = id;
+                }
+                key[dimAt.length] = currencyId;
+                Group t = table.find(key);
+                if (!money(t.billed, amounts[billedAt], currency)
+                        || !money(t.list, amounts[listAt], currency)
+                        || (effectiveAt >= 0 && !money(t.effective, amounts[effectiveAt], currency))
+                        || (contractedAt >= 0 && !money(t.contracted, amounts[contractedAt], currency))) {
+                    return null;
+                }
+                if (consumedAt >= 0) {
+                    quantity(t.consumed, amounts[consumedAt]);
+                }
+                if (pricingAt >= 0) {
+                    quantity(t.pricing, amounts[pricingAt]);
+                }
+                t.count++;
+            }
+        }
+        Map<GroupKey, Totals> totals = new HashMap<>();
+        for (Group t : table.groups) {
+            Currency currency = currencies.get(t.key[dimAt.length]);
+            String[] values = new String[dimAt.length];
+            for (int d = 0; d < dimAt.length; d++) {
+                int id = t.key[d];
+                values[d] = id >= 0
+                        ? strings[dimAt[d]].values.get(id)
+                        : id <= -3 ? strings[payerAt].values.get(-3 - id) : null;
+            }
+            Totals sum = Totals.of(
+                    t.count,
+                    t.list.money(currency),
+                    t.billed.money(currency),
+                    t.effective.money(currency),
+                    t.contracted.money(currency),
+                    t.consumed.decimal(),
+                    t.pricing.decimal());
+            totals.merge(GroupKey.of(Arrays.asList(values), currency), sum, Totals::plus);
+        }
+        return Rollup.of(grouping, totals);
+    }
+
+    private static int index(Map<FocusColumn, Integer> at, FocusColumn c) {
+        Integer i = at.get(c);
+        return i == null ? -1 : i;
+    }
+
+    /** Whether the instant {@code a} (in {@code ca}'s units) is before {@code b} (in {@code cb}'s). */
+    private static boolean before(Column ca, long a, Column cb, long b) {
+        if (ca.perSecond == cb.perSecond) {
+            return a < b;
+        }
+        long sa = Math.floorDiv(a, ca.perSecond);
+        long sb = Math.floorDiv(b, cb.perSecond);
+        if (sa != sb) {
+            return sa < sb;
+        }
+        long na = Math.floorMod(a, ca.perSecond) * (1_000_000_000L / ca.perSecond);
+        long nb = Math.floorMod(b, cb.perSecond) * (1_000_000_000L / cb.perSecond);
+        return na < nb;
+    }
+
+    /**
+     * Reads the current value of a decimal column into {@code out}, as the plain reader's {@code decimal} gives it;
+     * returns false for a value the fast path does not take (one the plain reader converts through text, or refuses).
+     */
+    private static boolean amount(Column c, ColumnReader r, boolean defined, Amount out) {
+        out.defined = defined;
+        out.big = null;
+        if (!defined) {
+            return true;
+        }
+        switch (c.kind) {
+            case DECIMAL32:
+                return units(out, r.getInteger(), c.scale);
+            case DECIMAL64:
+                return units(out, r.getLong(), c.scale);
+            case INTEGER32:
+                return units(out, r.getInteger(), 0);
+            case INTEGER64:
+                return units(out, r.getLong(), 0);
+            case DECIMAL_BYTES: {
+                byte[] bytes = r.getBinary().getBytes();
+                if (bytes.length > 0 && bytes.length <= 16 && FocusParquetReader.fitsLong(bytes)) {
+                    return units(out, FocusParquetReader.toLong(bytes), c.scale);
+                }
+                return big(c, bytes, out);
+            }
+            case DOUBLE:
+                return big(c, r.getDouble(), out);
+            case FLOAT:
+                return big(c, r.getFloat(), out);
+            default:
+                return false;
+        }
+    }
+
+    private static boolean units(Amount out, long units, int scale) {
+        if (scale > 18) {
+            return big(BigDecimal.valueOf(units, scale), out);
+        }
+        out.units = units;
+        out.scale = scale;
+        return true;
+    }
+
+    private static boolean big(Column c, Object raw, Amount out) {
+        BigDecimal v;
+        try {
+            v = FocusParquetReader.decimal(c, raw);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return big(v, out);
+    }
+
+    private static boolean big(BigDecimal v, Amount out) {
+        if (v.scale() < 0) {
+            return false; // the plain reader has made it scale 0 already; never here
+        }
+        out.big = v;
+        return true;
+    }
+
+    /** Adds an amount as {@code Money.of} takes it: more than 18 decimals only when the extra ones are zeros. */
+    private static boolean money(Sum sum, Amount a, Currency currency) {
+        if (!a.defined) {
+            sum.any = true; // a carried item's null metric is zero, as Money.zero
+            return true;
+        }
+        if (a.big == null) {
+            sum.add(a.units, a.scale);
+            return true;
+        }
+        Money m;
+        try {
+            m = Money.of(currency, a.big);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        sum.add(m.amount());
+        return true;
+    }
+
+    private static void quantity(Sum sum, Amount a) {
+        if (!a.defined) {
+            return;
+        }
+        if (a.big == null) {
+            sum.add(a.units, a.scale);
+        } else {
+            sum.add(a.big);
+        }
+    }
+
+    private static String utf8(Binary b) {
+        return new String(b.getBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** The groups by key, open addressing over the keys' ints. */
+    private static final class GroupTable {
+        final int width;
+        final List<Group> groups = new ArrayList<>();
+        Group[] table = new Group[64];
+
+        GroupTable(int width) {
+            this.width = width;
+        }
+
+        Group find(int[] key) {
+            int h = hash(key);
+            int mask = table.length - 1;
+            for (int i = h & mask; ; i = (i + 1) & mask) {
+                Group g = table[i];
+                if (g == null) {
+                    Group added = new Group(key.clone());
+                    groups.add(added);
+                    if (groups.size() * 2 > table.length) {
+                        table = new Group[table.length * 2];
+                        for (Group x : groups) {
+                            insert(x);
+                        }
+                    } else {
+                        table[i] = added;
+                    }
+                    return added;
+                }
+                if (Arrays.equals(g.key, key)) {
+                    return g;
+                }
+            }
+        }
+
+        private void insert(Group g) {
+            int mask = table.length - 1;
+            int i = hash(g.key) & mask;
+            while (table[i] != null) {
+                i = (i + 1) & mask;
+            }
+            table[i] = g;
+        }
+
+        private static int hash(int[] key) {
+            int h = 1;
+            for (int k : key) {
+                h = h * 0x9E3779B1 + k;
+            }
+            h ^= h >>> 16;
+            h *= 0x85ebca6b;
+            h ^= h >>> 13;
+            return h;
+        }
+    }
+}
