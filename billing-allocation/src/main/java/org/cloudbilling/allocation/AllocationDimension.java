@@ -9,7 +9,7 @@ public enum AllocationDimension {
     /** The owner UIN. */
     OWNER_UIN("ownerUin"),
     /** The operator UIN (Tencent operateUin). */
-    OPERATE_UIN("operateUin"),
+    OPERATOR_UIN("operatorUin"),
     /** The product, level 1. */
     BUSINESS_CODE("businessCode"),
     /** The product, level 2. */
@@ -62,7 +62,7 @@ public enum AllocationDimension {
         switch (this) {
             case OWNER_UIN:
                 return item.ownerUin().value();
-            case OPERATE_UIN:
+            case OPERATOR_UIN:
                 return value(item.operatorUin());
             case BUSINESS_CODE:
                 return item.businessCode().value();

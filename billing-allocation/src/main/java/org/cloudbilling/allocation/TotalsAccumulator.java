@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.internal.MoneyInternals;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -56,8 +57,8 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
 
         void add(int slot, Money amount) {
             touched[slot] = true;
-            if (amount.isCompact()) {
-                long u = amount.unscaledValue();
+            if (MoneyInternals.isCompact(amount)) {
+                long u = MoneyInternals.unscaledValue(amount);
                 int s = amount.scale();
                 int current = scales[slot];
                 long sum = units[slot];
