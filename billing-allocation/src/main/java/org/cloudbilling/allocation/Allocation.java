@@ -14,7 +14,7 @@ import org.cloudbilling.core.time.BillingCalendar;
  *
  * <pre>{@code
  * AllocationBill bill = Allocation.allocate(ruleSet, items, tagHistory, BillingCalendar.TENCENT);
- * bill.summary().unitTotal(UnitId.of("web"), true, cny);
+ * bill.summary().unitTotal(UnitId.of("web"), UnitScope.WITH_SUBTREE, cny);
  * bill.explain(LineItemId.of("li-42")).text();
  * }</pre>
  */

@@ -9,7 +9,7 @@ public enum AllocationDimension {
     /** The owner UIN. */
     OWNER_UIN("ownerUin"),
     /** The operator UIN (Tencent operateUin). */
-    OPERATE_UIN("operateUin"),
+    OPERATOR_UIN("operatorUin"),
     /** The product, level 1. */
     BUSINESS_CODE("businessCode"),
     /** The product, level 2. */
@@ -61,7 +61,7 @@ public enum AllocationDimension {
     org.cloudbilling.core.bill.LineItemField field() {
         return switch (this) {
             case OWNER_UIN -> org.cloudbilling.core.bill.LineItemField.OWNER_UIN;
-            case OPERATE_UIN -> org.cloudbilling.core.bill.LineItemField.OPERATOR_UIN;
+            case OPERATOR_UIN -> org.cloudbilling.core.bill.LineItemField.OPERATOR_UIN;
             case BUSINESS_CODE -> org.cloudbilling.core.bill.LineItemField.BUSINESS_CODE;
             case PRODUCT_CODE -> org.cloudbilling.core.bill.LineItemField.PRODUCT_CODE;
             case ITEM_CODE -> org.cloudbilling.core.bill.LineItemField.ITEM_CODE;
@@ -80,7 +80,7 @@ public enum AllocationDimension {
         switch (this) {
             case OWNER_UIN:
                 return item.ownerUin().value();
-            case OPERATE_UIN:
+            case OPERATOR_UIN:
                 return value(item.operatorUin());
             case BUSINESS_CODE:
                 return item.businessCode().value();

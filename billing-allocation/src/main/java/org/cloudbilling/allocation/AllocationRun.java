@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.internal.MoneyInternals;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.money.Split;
 import org.cloudbilling.core.time.BillingCalendar;
@@ -645,7 +646,7 @@ public final class AllocationRun {
             return false;
         }
         Money amount = item.totalCost();
-        if (!amount.isCompact()) {
+        if (!MoneyInternals.isCompact(amount)) {
             return false;
         }
         SharingRule rule = allocator.rules.sharingRules().get(entry);
@@ -667,7 +668,7 @@ public final class AllocationRun {
         if (scale < itemScale) {
             return false; // more decimals than the shares, all trailing zeros: written back at the item's scale
         }
-        long units = ExactSum.scaleUp(amount.unscaledValue(), scale - itemScale);
+        long units = ExactSum.scaleUp(MoneyInternals.unscaledValue(amount), scale - itemScale);
         if (units == Long.MIN_VALUE) {
             return false;
         }

@@ -81,16 +81,18 @@ public final class AllocationSummary {
      * Returns the cost placed in {@code unit}, of every type.
      *
      * @param unit the unit, not null
-     * @param includeSubtree whether to add the units below it
+     * @param scope the unit alone, or with the units below it; not null
      * @param currency a currency of the summary (a key of {@link #sourceTotals()}), not null
      * @return the total, zero when the unit has none in that currency, never null
      * @throws IllegalArgumentException if the summary has no amounts in {@code currency}, naming its currencies:
      *     a total in a currency the bill does not have is not zero, it does not exist
      */
-    public Money unitTotal(UnitId unit, boolean includeSubtree, Currency currency) {
+    public Money unitTotal(UnitId unit, UnitScope scope, Currency currency) {
+        requireNonNull(scope, "scope");
         checkCurrency(currency);
-        Set<UnitId> wanted =
-                includeSubtree ? units.subtree(unit) : Set.of(units.unit(unit).id());
+        Set<UnitId> wanted = scope == UnitScope.WITH_SUBTREE
+                ? units.subtree(unit)
+                : Set.of(units.unit(unit).id());
         Money sum = Money.zero(currency);
         for (SummaryRow r : byUnit) {
             if (r.unit().isPresent()

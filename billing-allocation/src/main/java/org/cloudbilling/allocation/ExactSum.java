@@ -1,6 +1,7 @@
 package org.cloudbilling.allocation;
 
 import java.util.Currency;
+import org.cloudbilling.core.internal.MoneyInternals;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -29,8 +30,8 @@ final class ExactSum {
     }
 
     void add(Money amount) {
-        if (amount.isCompact()) {
-            long u = amount.unscaledValue();
+        if (MoneyInternals.isCompact(amount)) {
+            long u = MoneyInternals.unscaledValue(amount);
             int s = amount.scale();
             if (s > scale) {
                 long scaled = scaleUp(units, s - scale);

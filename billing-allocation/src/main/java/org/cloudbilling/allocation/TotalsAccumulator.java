@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.internal.MoneyInternals;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -57,7 +58,8 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
         }
 
         void add(int slot, Money amount) {
-            if (!amount.isCompact() || !addUnits(slot, amount.unscaledValue(), amount.scale())) {
+            if (!MoneyInternals.isCompact(amount)
+                    || !addUnits(slot, MoneyInternals.unscaledValue(amount), amount.scale())) {
                 touched[slot] = true;
                 spilled[slot] = spilled[slot] == null ? amount : spilled[slot].plus(amount);
             }

@@ -167,11 +167,11 @@ class AllocationProperties {
                             .prepare(List.of(item), TagBindings.empty())
                             .allocate(item);
                     long max = rows.stream()
-                            .mapToLong(r -> r.amount().unscaledValue())
+                            .mapToLong(r -> r.amount().amount().unscaledValue().longValueExact())
                             .max()
                             .orElseThrow();
                     long min = rows.stream()
-                            .mapToLong(r -> r.amount().unscaledValue())
+                            .mapToLong(r -> r.amount().amount().unscaledValue().longValueExact())
                             .min()
                             .orElseThrow();
                     assertThat(rows).hasSize(n);

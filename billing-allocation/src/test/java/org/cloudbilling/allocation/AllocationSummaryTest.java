@@ -58,7 +58,7 @@ class AllocationSummaryTest {
         Currency jpy = Currency.getInstance("JPY");
         String message = "the summary has no JPY amounts; its currencies are CNY, EUR, USD";
 
-        assertThatThrownBy(() -> s.unitTotal(UnitId.of("web"), true, jpy))
+        assertThatThrownBy(() -> s.unitTotal(UnitId.of("web"), UnitScope.WITH_SUBTREE, jpy))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
         assertThatThrownBy(() -> s.total(AllocationType.COLLECTED, jpy))
@@ -68,7 +68,7 @@ class AllocationSummaryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
         // a currency of the summary that a unit or type has none of is a true zero
-        assertThat(s.unitTotal(UnitId.of("acme"), false, Currency.getInstance("USD")))
+        assertThat(s.unitTotal(UnitId.of("acme"), UnitScope.UNIT_ONLY, Currency.getInstance("USD")))
                 .isEqualTo(Money.zero(Currency.getInstance("USD")));
         assertThat(s.total(AllocationType.SHARED, Currency.getInstance("EUR")))
                 .isEqualTo(Money.zero(Currency.getInstance("EUR")));

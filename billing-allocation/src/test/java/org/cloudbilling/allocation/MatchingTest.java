@@ -69,7 +69,7 @@ class MatchingTest {
     void everyDimension_isTestable() {
         LineItem item = org.cloudbilling.core.testing.BillFixtures.CVM_HOUR;
         String[][] expected = {
-            {"ownerUin", "100000000002"}, {"operateUin", "100000000003"}, {"businessCode", "p_cvm"},
+            {"ownerUin", "100000000002"}, {"operatorUin", "100000000003"}, {"businessCode", "p_cvm"},
             {"productCode", "sp_cvm_s5"}, {"itemCode", "v_cvm_cpu"}, {"projectId", "0"},
             {"regionId", "ap-guangzhou"}, {"resourceId", "ins-8f3k2j1a"}, {"payMode", "POSTPAID"},
             {"instanceType", "S5.MEDIUM4"}, {"actionType", "USAGE"}

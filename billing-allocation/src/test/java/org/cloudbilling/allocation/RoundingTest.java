@@ -54,7 +54,9 @@ class RoundingTest {
         AllocationBill bill = Allocation.allocate(EVEN_ABC, cents(300), TagBindings.empty(), BillingCalendar.TENCENT);
         // the pool is 3.00; a third of it is 1.00 exactly, so each total is exactly 1.00 (not 3.00, 0, 0)
         for (String u : List.of("a", "b", "c")) {
-            assertThat(bill.summary().unitTotal(UnitId.of(u), false, CNY)).as(u).isEqualTo(Money.of("CNY", "1.00"));
+            assertThat(bill.summary().unitTotal(UnitId.of(u), UnitScope.UNIT_ONLY, CNY))
+                    .as(u)
+                    .isEqualTo(Money.of("CNY", "1.00"));
         }
         for (LineItem i : cents(300)) {
             assertThat(Money.total(
@@ -169,8 +171,11 @@ class RoundingTest {
         // the pool is 0.00007; a's and b's exact shares are 0.000023310, c's 0.000023380: on the 8-decimal grid
         // 0.00002331, 0.00002331 and 0.00002338 exactly (each item alone would round 2.331 units to 2 or 3)
         AllocationBill bill = Allocation.allocate(rules, items, TagBindings.empty(), BillingCalendar.TENCENT);
-        assertThat(bill.summary().unitTotal(UnitId.of("a"), false, CNY)).isEqualTo(Money.of("CNY", "0.00002331"));
-        assertThat(bill.summary().unitTotal(UnitId.of("b"), false, CNY)).isEqualTo(Money.of("CNY", "0.00002331"));
-        assertThat(bill.summary().unitTotal(UnitId.of("c"), false, CNY)).isEqualTo(Money.of("CNY", "0.00002338"));
+        assertThat(bill.summary().unitTotal(UnitId.of("a"), UnitScope.UNIT_ONLY, CNY))
+                .isEqualTo(Money.of("CNY", "0.00002331"));
+        assertThat(bill.summary().unitTotal(UnitId.of("b"), UnitScope.UNIT_ONLY, CNY))
+                .isEqualTo(Money.of("CNY", "0.00002331"));
+        assertThat(bill.summary().unitTotal(UnitId.of("c"), UnitScope.UNIT_ONLY, CNY))
+                .isEqualTo(Money.of("CNY", "0.00002338"));
     }
 }

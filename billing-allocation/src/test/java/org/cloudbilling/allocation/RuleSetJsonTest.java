@@ -131,7 +131,7 @@ class RuleSetJsonTest {
                 .containsExactly(
                         "$.collectionRules[0].condition.and[0].in: the value list is empty",
                         "$.collectionRules[0].condition.and[1].dimension: unknown dimension 'colour'; expected one"
-                                + " of ownerUin, operateUin, businessCode, productCode, itemCode, projectId, regionId,"
+                                + " of ownerUin, operatorUin, businessCode, productCode, itemCode, projectId, regionId,"
                                 + " resourceId, tag:KEY, payMode, instanceType, actionType",
                         "$.collectionRules[0].condition.and[2].dimension: a tag dimension names its key, such as"
                                 + " tag:team");

@@ -25,12 +25,13 @@ class WorkedExampleTest {
     @Test
     void unitTotals_matchTheDocument() {
         AllocationSummary s = BILL.summary();
-        assertThat(s.unitTotal(UnitId.of("web"), false, CNY)).isEqualTo(Money.of("CNY", "140.48387097"));
-        assertThat(s.unitTotal(UnitId.of("data"), false, CNY)).isEqualTo(Money.of("CNY", "313.38709677"));
-        assertThat(s.unitTotal(UnitId.of("mobile"), false, CNY)).isEqualTo(Money.of("CNY", "216.12903226"));
+        assertThat(s.unitTotal(UnitId.of("web"), UnitScope.UNIT_ONLY, CNY)).isEqualTo(Money.of("CNY", "140.48387097"));
+        assertThat(s.unitTotal(UnitId.of("data"), UnitScope.UNIT_ONLY, CNY)).isEqualTo(Money.of("CNY", "313.38709677"));
+        assertThat(s.unitTotal(UnitId.of("mobile"), UnitScope.UNIT_ONLY, CNY))
+                .isEqualTo(Money.of("CNY", "216.12903226"));
         assertThat(s.total(AllocationType.UNALLOCATED, CNY)).isEqualTo(Money.of("CNY", "15.00"));
-        assertThat(s.unitTotal(UnitId.of("acme"), false, CNY)).isEqualTo(Money.zero(CNY));
-        assertThat(s.unitTotal(UnitId.of("acme"), true, CNY)).isEqualTo(Money.of("CNY", "670.00"));
+        assertThat(s.unitTotal(UnitId.of("acme"), UnitScope.UNIT_ONLY, CNY)).isEqualTo(Money.zero(CNY));
+        assertThat(s.unitTotal(UnitId.of("acme"), UnitScope.WITH_SUBTREE, CNY)).isEqualTo(Money.of("CNY", "670.00"));
         assertThat(s.allocatedTotal(CNY))
                 .isEqualTo(Money.of("CNY", "685.00"))
                 .isEqualTo(s.sourceTotals().get(CNY));

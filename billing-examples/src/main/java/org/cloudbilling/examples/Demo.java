@@ -21,6 +21,7 @@ import org.cloudbilling.allocation.AllocationSummary;
 import org.cloudbilling.allocation.AllocationType;
 import org.cloudbilling.allocation.SummaryRow;
 import org.cloudbilling.allocation.UnitId;
+import org.cloudbilling.allocation.UnitScope;
 import org.cloudbilling.allocation.json.RuleSetJson;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
@@ -110,7 +111,7 @@ final class Demo {
         for (Map.Entry<Currency, Money> e : summary.sourceTotals().entrySet()) {
             Currency c = e.getKey();
             UnitId root = rules.units().root();
-            out.println("  " + root.value() + " with its subtree: " + summary.unitTotal(root, true, c)
+            out.println("  " + root.value() + " with its subtree: " + summary.unitTotal(root, UnitScope.WITH_SUBTREE, c)
                     + "; Unallocated: " + summary.total(AllocationType.UNALLOCATED, c)
                     + "; all rows: " + summary.allocatedTotal(c) + " = the items' total " + e.getValue());
         }

@@ -211,7 +211,7 @@ class ResellerDemoTest {
 
     @Test
     @Tag("ATTR-2")
-    void compute_anySeed_reconciliationAddsUp_andEqualsTheHandComputedBills() {
+    void compute_anySeed_differenceAddsUp_andEqualsTheHandComputedBills() {
         qt().withExamples(30).forAll(longs().all()).checkAssert(seed -> {
             ResellerMonthGenerator.Month month = ResellerMonthGenerator.generate(seed);
             List<AttributedCharge> charges = Attribution.attribute(

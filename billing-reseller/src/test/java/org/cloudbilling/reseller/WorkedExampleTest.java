@@ -181,7 +181,7 @@ public class WorkedExampleTest {
     @Test
     @Tag("RES-4")
     @Tag("RES-8")
-    void step5_r1Reconciliation_addsUpByCause() {
+    void step5_r1Difference_addsUpByCause() {
         BillDifference original = R1_MONTH.originalPriceDifference();
         assertThat(original.difference()).isEqualTo(cny("-0.40"));
         assertThat(original.amountOf(Cause.REFUND)).isEqualTo(cny("2.00"));
@@ -200,7 +200,7 @@ public class WorkedExampleTest {
     }
 
     @Test
-    void step6_r2BillsAndReconciliation() {
+    void step6_r2BillsAndDifference() {
         assertThat(R2_MONTH.billA().rows()).extracting(r -> r.id().value()).containsExactly("a-h2", "a-m", "c-d2");
         assertThat(R2_MONTH.billA().total()).isEqualTo(cny("33.60"));
         assertThat(R2_MONTH.billB().total()).isEqualTo(cny("42.00"));

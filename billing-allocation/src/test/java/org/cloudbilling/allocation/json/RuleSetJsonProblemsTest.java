@@ -27,7 +27,7 @@ class RuleSetJsonProblemsTest {
     private static final String UNITS = """
             "units": [ {"id": "acme"}, {"id": "web", "parent": "acme"}, {"id": "data", "parent": "acme"} ]""";
     private static final String OWNER_1 = "{\"dimension\": \"ownerUin\", \"in\": [\"1\"]}";
-    private static final String DIMENSIONS = "ownerUin, operateUin, businessCode, productCode, itemCode, projectId,"
+    private static final String DIMENSIONS = "ownerUin, operatorUin, businessCode, productCode, itemCode, projectId,"
             + " regionId, resourceId, tag:KEY, payMode, instanceType, actionType";
 
     private static List<String> problems(String json) {

@@ -109,18 +109,18 @@ class RuleSetValuesTest {
     @Test
     void read_dimensionNameNearMiss_suggestsTheName() {
         List<RuleSetProblem> problems = problems(document("{\"dimension\": \"actiontype\", \"in\": [\"CREDIT\"]}"));
-        List<RuleSetProblem> operator = problems(document("{\"dimension\": \"operatorUin\", \"in\": [\"1\"]}"));
+        List<RuleSetProblem> operator = problems(document("{\"dimension\": \"operateUin\", \"in\": [\"1\"]}"));
         List<RuleSetProblem> tag = problems(document("{\"dimension\": \"Tag:team\", \"in\": [\"web\"]}"));
 
         assertThat(problems)
                 .singleElement()
                 .hasToString("$.collectionRules[0].condition.and[1].dimension: unknown dimension 'actiontype'; did you"
-                        + " mean 'actionType'? expected one of ownerUin, operateUin, businessCode, productCode,"
+                        + " mean 'actionType'? expected one of ownerUin, operatorUin, businessCode, productCode,"
                         + " itemCode, projectId, regionId, resourceId, tag:KEY, payMode, instanceType, actionType");
         assertThat(operator)
                 .singleElement()
                 .satisfies(p -> assertThat(p.message())
-                        .startsWith("unknown dimension 'operatorUin'; did you mean 'operateUin'?"));
+                        .startsWith("unknown dimension 'operateUin'; did you mean 'operatorUin'?"));
         assertThat(tag)
                 .singleElement()
                 .satisfies(p ->

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.Optional;
-import org.cloudbilling.core.BillingStyle;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.Tag;
+import org.cloudbilling.core.internal.BillingStyle;
 import org.cloudbilling.core.time.Interval;
 import org.immutables.value.Value;
 

@@ -5,4 +5,4 @@
 @BillingStyle
 package org.cloudbilling.core.bill;
 
-import org.cloudbilling.core.BillingStyle;
+import org.cloudbilling.core.internal.BillingStyle;

@@ -54,7 +54,7 @@ public final class DailyJson {
      * @param out where to write, not null
      * @throws UncheckedIOException if {@code out} fails
      */
-    public static void write(MonthLedger ledger, Writer out) {
+    public static void writeLedger(MonthLedger ledger, Writer out) {
         requireNonNull(ledger, "ledger");
         ObjectMapper mapper = BillingJson.mapper();
         try (JsonGenerator g = mapper.getFactory().createGenerator(requireNonNull(out, "out"))) {
@@ -218,7 +218,7 @@ public final class DailyJson {
      * @param out where to write, not null
      * @throws UncheckedIOException if {@code out} fails
      */
-    public static void write(ChargeBatch batch, Writer out) {
+    public static void writeBatch(ChargeBatch batch, Writer out) {
         requireNonNull(batch, "batch");
         ObjectMapper mapper = BillingJson.mapper();
         try (JsonGenerator g = mapper.getFactory().createGenerator(requireNonNull(out, "out"))) {

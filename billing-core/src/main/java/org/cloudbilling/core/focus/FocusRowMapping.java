@@ -7,10 +7,10 @@ import java.util.Map;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.CsvSafety;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.SupportedTimes;
+import org.cloudbilling.core.io.internal.CsvSafety;
 import org.cloudbilling.core.io.internal.TagJson;
 import org.cloudbilling.core.money.Money;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.internal.CsvSafety;
 import org.cloudbilling.core.io.internal.TagJson;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import org.cloudbilling.core.io.internal.CsvSafety;
 
 /**
  * The one way the library and its command line write CSV (IO-2): RFC 4180 quoting, rows ended by {@code \n}, and

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.internal.CsvSafety;
 
 /**
  * Writes line items in the canonical CSV form, through {@link CsvWriter}; see {@link LineItemCsv}. With

@@ -23,7 +23,7 @@ import java.nio.charset.CodingErrorAction;
  * Reader text = StrictText.reader(Files.newInputStream(path), Charset.forName("GB18030"), path.toString());
  * }</pre>
  *
- * <p>The readers of this library ({@link CsvRows} and the formats built on it) turn the failure into a
+ * <p>The readers of this library (the CSV formats, JSON and the reconciliation lists) turn the failure into a
  * {@link BillingInputException} whose {@link InputProblem} reads {@code bill.csv:2:41: the text is not valid
  * GB18030 ...}: line 2, the 41st character of the line (the first character that could not be decoded). Read
  * directly, the returned reader throws a {@link MalformedTextException}, an {@link IOException}.
@@ -70,16 +70,6 @@ public final class StrictText {
             throw new UncheckedIOException(e);
         }
         return s.toString();
-    }
-
-    /** Returns the {@link MalformedTextException} that {@code e} is or wraps, or null. */
-    static MalformedTextException malformed(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MalformedTextException m) {
-                return m;
-            }
-        }
-        return null;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import org.cloudbilling.core.internal.MoneyInternals;
 
 /**
  * An exact amount of money in one currency: the value type every bill amount uses.
@@ -52,6 +53,20 @@ public final class Money implements Comparable<Money> {
 
     private static final long[] POWERS_OF_TEN = new long[MAX_SCALE + 1];
     private static final long[] SAFE_TO_SCALE = new long[MAX_SCALE + 1];
+
+    static {
+        MoneyInternals.install(new MoneyInternals.Access() {
+            @Override
+            public boolean isCompact(Money money) {
+                return money.isCompact();
+            }
+
+            @Override
+            public long unscaledValue(Money money) {
+                return money.unscaledValue();
+            }
+        });
+    }
 
     static {
         long p = 1;
@@ -344,11 +359,12 @@ public final class Money implements Comparable<Money> {
     }
 
     /**
-     * Returns whether the unscaled value fits in a {@code long}, the compact form the hot paths use.
+     * Returns whether the unscaled value fits in a {@code long}, the compact form the hot paths use (other modules
+     * of the project reach it through {@code MoneyInternals}).
      *
      * @return true unless the amount needs the {@link BigDecimal} fallback
      */
-    public boolean isCompact() {
+    boolean isCompact() {
         return big == null;
     }
 
@@ -357,7 +373,7 @@ public final class Money implements Comparable<Money> {
      *
      * @throws ArithmeticException if the amount is not {@linkplain #isCompact() compact}
      */
-    public long unscaledValue() {
+    long unscaledValue() {
         if (big != null) {
             throw new ArithmeticException("amount " + big.toPlainString() + " does not fit a long at scale " + scale);
         }

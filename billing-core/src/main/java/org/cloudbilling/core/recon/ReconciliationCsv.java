@@ -13,10 +13,10 @@ import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import org.cloudbilling.core.io.CsvSafety;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.io.internal.CsvSafety;
 
 /**
  * The two reconciliation lists as CSV, with exactly the columns of the provider's lists, in their order (RECON-2):
@@ -25,8 +25,7 @@ import org.cloudbilling.core.io.ReadResult;
  *
  * <pre>{@code
  * ReconciliationCsv.writePeriod(writer, lists.period().iterator(), FormulaGuard.ON);
- * ReadResult<PeriodRecord> back =
- *         ReconciliationCsv.periodReader(reader, "period.csv", FormulaGuard.ON).readAll(OnError.COLLECT);
+ * ReadResult<PeriodRecord> back = ReconciliationCsv.readPeriod(reader, "period.csv", FormulaGuard.ON, OnError.COLLECT);
  * }</pre>
  */
 public final class ReconciliationCsv {
@@ -141,7 +140,7 @@ public final class ReconciliationCsv {
      * @return the reader, never null
      * @throws org.cloudbilling.core.io.BillingInputException if the header is not the Period list's
      */
-    public static RecordReader<PeriodRecord> periodReader(Reader reader, String source, FormulaGuard guard) {
+    static RecordReader<PeriodRecord> periodReader(Reader reader, String source, FormulaGuard guard) {
         return new RecordReader<>(reader, source, PERIOD_COLUMNS, guard, ReconciliationCsv::period);
     }
 
@@ -154,7 +153,7 @@ public final class ReconciliationCsv {
      * @return the reader, never null
      * @throws org.cloudbilling.core.io.BillingInputException if the header is not the Pay-per-Use list's
      */
-    public static RecordReader<PayPerUseRecord> payPerUseReader(Reader reader, String source, FormulaGuard guard) {
+    static RecordReader<PayPerUseRecord> payPerUseReader(Reader reader, String source, FormulaGuard guard) {
         return new RecordReader<>(reader, source, PAY_PER_USE_COLUMNS, guard, ReconciliationCsv::payPerUse);
     }
 

@@ -12,11 +12,11 @@ import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.CsvSafety;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.io.internal.CsvSafety;
 import org.cloudbilling.core.io.internal.RowSource;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
@@ -28,7 +28,7 @@ import org.cloudbilling.core.time.BillingMonth;
  *
  * @param <T> the record type
  */
-public final class RecordReader<T> implements Iterator<T>, Closeable {
+final class RecordReader<T> implements Iterator<T>, Closeable {
     private final RowSource<T> rows;
 
     RecordReader(Reader reader, String source, List<String> columns, FormulaGuard guard, Function<Cells, T> parse) {

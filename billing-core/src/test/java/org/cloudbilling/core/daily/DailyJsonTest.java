@@ -33,13 +33,13 @@ class DailyJsonTest {
 
     private static String json(MonthLedger ledger) {
         StringWriter out = new StringWriter();
-        DailyJson.write(ledger, out);
+        DailyJson.writeLedger(ledger, out);
         return out.toString();
     }
 
     private static String json(ChargeBatch batch) {
         StringWriter out = new StringWriter();
-        DailyJson.write(batch, out);
+        DailyJson.writeBatch(batch, out);
         return out.toString();
     }
 

@@ -23,6 +23,7 @@ import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.internal.CsvRows;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.provider.TencentBillCsv;
 import org.cloudbilling.core.time.BillingCalendar;

@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
+import org.cloudbilling.core.io.internal.CsvRows;
 import org.cloudbilling.core.recon.ReconciliationCsv;
 import org.cloudbilling.core.testing.RepeatingReader;
 import org.junit.jupiter.api.Tag;

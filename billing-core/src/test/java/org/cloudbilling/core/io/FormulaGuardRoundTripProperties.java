@@ -17,6 +17,8 @@ import org.cloudbilling.core.focus.FocusCsvReader;
 import org.cloudbilling.core.focus.FocusCsvWriter;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.id.ResourceId;
+import org.cloudbilling.core.io.internal.CsvRows;
+import org.cloudbilling.core.io.internal.CsvSafety;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;

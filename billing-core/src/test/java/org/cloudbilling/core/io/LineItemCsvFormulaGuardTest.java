@@ -15,6 +15,7 @@ import org.cloudbilling.core.id.InstanceType;
 import org.cloudbilling.core.id.ProjectId;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.internal.CsvRows;
 import org.cloudbilling.core.testing.BillFixtures;
 import org.cloudbilling.core.testing.BillingGenerators;
 import org.junit.jupiter.api.Tag;

@@ -74,6 +74,10 @@ public class AllocationBenchmarks {
     private AllocationRun run;
     private Split sevenWays;
     private Money amount;
+
+    /** {@link #amount} in units of its scale. */
+    private static final long AMOUNT_UNITS = 12_345_678_901L;
+
     private final long[] units = new long[7];
     private RuleSchedule schedule;
     private MonthInputs inputs;
@@ -98,7 +102,7 @@ public class AllocationBenchmarks {
                 new BigDecimal("777.7"),
                 new BigDecimal("31415.92653589"),
                 new BigDecimal("2718.28182845")));
-        amount = Money.ofUnscaled(Workload.CNY, 12_345_678_901L, 8);
+        amount = Money.ofUnscaled(Workload.CNY, AMOUNT_UNITS, 8);
         @SuppressWarnings("unchecked") // the collector's accumulation type is hidden: Object is enough here
         java.util.stream.Collector<LineItem, Object, AllocationTotals> collector =
                 (java.util.stream.Collector<LineItem, Object, AllocationTotals>) (Object) run.toTotals();
@@ -141,7 +145,7 @@ public class AllocationBenchmarks {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public long[] moneySplitToUnits() {
-        sevenWays.applyToUnits(amount.unscaledValue(), units);
+        sevenWays.applyToUnits(AMOUNT_UNITS, units);
         return units;
     }
 

@@ -130,7 +130,7 @@ public final class DailyBenchCommand implements Callable<Integer> {
                         // a recalculation: the usage was 10% lower
                         Money amount = Money.ofUnscaled(
                                 Workload.CNY,
-                                old.totalCost().unscaledValue() / 10 * 9,
+                                old.totalCost().amount().unscaledValue().longValueExact() / 10 * 9,
                                 old.totalCost().scale());
                         LineItem fixed = LineItem.builder()
                                 .from(old)

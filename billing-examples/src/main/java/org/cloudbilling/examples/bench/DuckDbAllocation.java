@@ -601,7 +601,7 @@ final class DuckDbAllocation implements AutoCloseable {
 
     private static final Map<AllocationDimension, String> COLUMNS = Map.ofEntries(
             Map.entry(AllocationDimension.OWNER_UIN, "owner_uin"),
-            Map.entry(AllocationDimension.OPERATE_UIN, "operate_uin"),
+            Map.entry(AllocationDimension.OPERATOR_UIN, "operate_uin"),
             Map.entry(AllocationDimension.BUSINESS_CODE, "business_code"),
             Map.entry(AllocationDimension.PRODUCT_CODE, "product_code"),
             Map.entry(AllocationDimension.ITEM_CODE, "item_code"),
@@ -615,7 +615,7 @@ final class DuckDbAllocation implements AutoCloseable {
     /** The canonical CSV columns of the dimensions. */
     private static final Map<AllocationDimension, String> CSV_COLUMNS = Map.ofEntries(
             Map.entry(AllocationDimension.OWNER_UIN, "ownerUin"),
-            Map.entry(AllocationDimension.OPERATE_UIN, "operatorUin"),
+            Map.entry(AllocationDimension.OPERATOR_UIN, "operatorUin"),
             Map.entry(AllocationDimension.BUSINESS_CODE, "businessCode"),
             Map.entry(AllocationDimension.PRODUCT_CODE, "productCode"),
             Map.entry(AllocationDimension.ITEM_CODE, "itemCode"),

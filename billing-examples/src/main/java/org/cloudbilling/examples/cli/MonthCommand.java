@@ -145,7 +145,7 @@ public final class MonthCommand implements Callable<Integer> {
                 }
                 Path tmp = state.resolve(STATE_FILE + ".tmp");
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    DailyJson.write(update.ledger(), w);
+                    DailyJson.writeLedger(update.ledger(), w);
                 }
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 MonthLedger now = update.ledger();

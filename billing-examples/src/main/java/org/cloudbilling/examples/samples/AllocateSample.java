@@ -18,6 +18,7 @@ import org.cloudbilling.allocation.Condition;
 import org.cloudbilling.allocation.SharingRule;
 import org.cloudbilling.allocation.SharingSource;
 import org.cloudbilling.allocation.UnitId;
+import org.cloudbilling.allocation.UnitScope;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.LineItemId;
@@ -75,10 +76,11 @@ public final class AllocateSample {
         AllocationBill bill = Allocation.allocate(rules, september, TagBindings.empty(), BillingCalendar.TENCENT);
         Currency cny = Currency.getInstance("CNY");
         for (String unit : List.of("web", "data", "mobile")) {
-            out.println(unit + ": " + bill.summary().unitTotal(UnitId.of(unit), false, cny));
+            out.println(unit + ": " + bill.summary().unitTotal(UnitId.of(unit), UnitScope.UNIT_ONLY, cny));
         }
         out.println("Unallocated: " + bill.summary().total(AllocationType.UNALLOCATED, cny));
-        out.println("acme with its subtree: " + bill.summary().unitTotal(UnitId.of("acme"), true, cny));
+        out.println(
+                "acme with its subtree: " + bill.summary().unitTotal(UnitId.of("acme"), UnitScope.WITH_SUBTREE, cny));
         out.println("All rows: " + bill.summary().allocatedTotal(cny));
         out.println(bill.explain(LineItemId.of("i5")).text());
     }

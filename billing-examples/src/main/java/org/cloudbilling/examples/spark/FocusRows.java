@@ -17,7 +17,6 @@ import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.CsvSafety;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 
@@ -68,7 +67,7 @@ final class FocusRows {
                 FocusCsv.readCell(b, headers[i], text, value instanceof String ? guard : FormulaGuard.OFF);
             } catch (IllegalArgumentException e) {
                 problems.add("column " + (i + 1) + " (" + headers[i] + ") '"
-                        + CsvSafety.neutralize(String.valueOf(text)) + "': " + e.getMessage());
+                        + FormulaGuard.ON.guard(String.valueOf(text)) + "': " + e.getMessage());
             }
         }
         FocusRow focus = b.build();

@@ -300,7 +300,7 @@ class DailyWalkthroughTest {
 
     private static void write(Path file, ChargeBatch batch) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            DailyJson.write(batch, w);
+            DailyJson.writeBatch(batch, w);
         }
         assertThat(DailyJson.readBatch(new StringReader(Files.readString(file)), file.toString()))
                 .isEqualTo(batch);

@@ -149,7 +149,8 @@ final class GeneratedMonth {
                     .listCost(list)
                     .totalCost(total);
             if (random.nextInt(3) == 0) { // paid partly with a voucher
-                Money voucher = Money.ofUnscaled(total.currency(), total.unscaledValue() / 3, scale);
+                Money voucher = Money.ofUnscaled(
+                        total.currency(), total.amount().unscaledValue().longValueExact() / 3, scale);
                 b.voucherPaid(voucher).cashPaid(total.minus(voucher));
             }
             int tagged = random.nextInt(10);

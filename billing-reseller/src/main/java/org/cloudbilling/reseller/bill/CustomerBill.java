@@ -6,7 +6,6 @@ import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.reseller.channel.PartnerUin;
-import org.cloudbilling.reseller.confirmation.Confirmation;
 
 /**
  * One revision of one end customer's bill for one month from its reseller: what confirmation works on, as a whole
@@ -14,8 +13,9 @@ import org.cloudbilling.reseller.confirmation.Confirmation;
  *
  * <p>A bill is identified by its {@link #customerMonth() customer-month}, not by its total (RES-12): the bill of
  * the same customer, reseller and month computed again (provisional, then final on the issue day, or restated
- * later) is a new revision of the same bill, and {@link Confirmation} carries what was confirmed of one revision
- * over to the next. Only an issued bill ({@link BillStatus#FINAL}, RES-9) can be confirmed.
+ * later) is a new revision of the same bill, and {@link org.cloudbilling.reseller.confirmation.Confirmation}
+ * carries what was confirmed of one revision over to the next. Only an issued bill ({@link BillStatus#FINAL},
+ * RES-9) can be confirmed.
  *
  * @param customer the end customer, not null
  * @param reseller the reseller that bills it, not null

@@ -39,6 +39,8 @@ import org.immutables.value.Value;
  *         .build();
  * }</pre>
  */
+// Immutables' annotations are for its generator only; clients need not read their module.
+@SuppressWarnings("exports")
 @Value.Immutable
 public abstract class ResellerSettings {
 

@@ -8,4 +8,4 @@
 @BillingStyle
 package org.cloudbilling.reseller.bill;
 
-import org.cloudbilling.core.BillingStyle;
+import org.cloudbilling.core.internal.BillingStyle;

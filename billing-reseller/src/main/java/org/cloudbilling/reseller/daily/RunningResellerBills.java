@@ -31,7 +31,7 @@ import org.cloudbilling.reseller.channel.AttributionContext;
 /**
  * One reseller's Bill A and Bill B of a month that grows by daily batches (DAILY-1): after any sequence of ledger
  * updates, {@link #bills()} equals {@link ResellerBills#compute} over the attributed final charges at the same
- * instant, row by row (rows in line item id order), and so do their reconciliations.
+ * instant, row by row (rows in line item id order), and so do their differences (BillDifference).
  *
  * <p><b>What is incremental.</b> Each charge's rows depend on the charge, the settings and the instant only, so a
  * batch attributes and bills its own charges, and takes the rows of restated and withdrawn ones out. A charge

@@ -62,7 +62,7 @@ public final class OrganizationStateJson {
             List<GrantData> grants) {}
 
     /** The form of an organization: entities, memberships, payment modes and permission grants. */
-    public static final StateJson.Form<Organization, OrganizationData> ORGANIZATION = new StateJson.Form<>(
+    public static final StateJson.Form<Organization, ?> ORGANIZATION = new StateJson.Form<>(
             "cloudbilling.organization",
             "organization",
             1,
@@ -123,7 +123,7 @@ public final class OrganizationStateJson {
     record LedgerData(String currency, PolicyData creditPolicy, List<MovementData> movements) {}
 
     /** The form of a fund ledger: its currency, credit policy and movements. */
-    public static final StateJson.Form<FundLedger, LedgerData> FUNDS = new StateJson.Form<>(
+    public static final StateJson.Form<FundLedger, ?> FUNDS = new StateJson.Form<>(
             "cloudbilling.fund-ledger",
             "fund ledger",
             1,

@@ -68,7 +68,7 @@ public final class ResellerStateJson {
     record ChannelData(List<PartnerData> partners, List<BindingData> bindings) {}
 
     /** The form of a channel and its bindings. */
-    public static final StateJson.Form<Channel, ChannelData> CHANNEL = new StateJson.Form<>(
+    public static final StateJson.Form<Channel, ?> CHANNEL = new StateJson.Form<>(
             "cloudbilling.channel",
             "channel",
             1,
@@ -125,7 +125,7 @@ public final class ResellerStateJson {
             String tagKeyDelay) {}
 
     /** The form of a reseller's settings. */
-    public static final StateJson.Form<ResellerSettings, SettingsData> SETTINGS = new StateJson.Form<>(
+    public static final StateJson.Form<ResellerSettings, ?> SETTINGS = new StateJson.Form<>(
             "cloudbilling.reseller-settings",
             "reseller settings",
             1,
@@ -200,7 +200,7 @@ public final class ResellerStateJson {
             String reseller, Money pool, List<CreditData> customerCredit, List<ConfirmedData> confirmed) {}
 
     /** The form of a reseller's credit state. */
-    public static final StateJson.Form<CreditState, CreditStateData> CREDIT = new StateJson.Form<>(
+    public static final StateJson.Form<CreditState, ?> CREDIT = new StateJson.Form<>(
             "cloudbilling.credit-state",
             "credit state",
             1,
@@ -251,7 +251,7 @@ public final class ResellerStateJson {
     record HistoryData(List<ResourceData> resources) {}
 
     /** The form of a project history. */
-    public static final StateJson.Form<ProjectHistory, HistoryData> PROJECTS = new StateJson.Form<>(
+    public static final StateJson.Form<ProjectHistory, ?> PROJECTS = new StateJson.Form<>(
             "cloudbilling.project-history",
             "project history",
             1,

@@ -10,4 +10,4 @@
 @BillingStyle
 package org.cloudbilling.reseller.organization;
 
-import org.cloudbilling.core.BillingStyle;
+import org.cloudbilling.core.internal.BillingStyle;

@@ -141,7 +141,7 @@ public class BillDifferenceProperties {
     @Tag("RES-5")
     @Tag("RES-4")
     @Tag("RES-10")
-    void reconciliation_randomMonths_addsUpExactlyAndMatchesTotalsComputedFromTheItems() {
+    void difference_randomMonths_addsUpExactlyAndMatchesTotalsComputedFromTheItems() {
         qt().withExamples(150)
                 .forAll(lists().of(BillingGenerators.lineItems(CNY)).ofSizeBetween(0, 60), longs().all())
                 .checkAssert((generated, seed) -> {

@@ -71,7 +71,7 @@ public class CustomerDiscountScheduleProperties {
     @Tag("RES-14")
     @Tag("RES-10")
     @Tag("RES-5")
-    void midMonthChange_splitsBillBExactly_andAMinusBReconciles() {
+    void midMonthChange_splitsBillBExactly_andAMinusBAddsUpByCause() {
         qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
             Random random = new Random(seed);
             Channel channel = channel().bound(ALICE, R1, t("2024-08-01T00:00")).bound(BOB, R1, t("2024-08-01T00:00"));

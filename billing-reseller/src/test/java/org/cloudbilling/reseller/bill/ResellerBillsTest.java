@@ -166,7 +166,7 @@ class ResellerBillsTest {
 
     @Test
     @Tag("RES-5")
-    void reconciliation_originalPrice_explainsTheFAQsDifferenceByCause() {
+    void difference_originalPrice_explainsTheFAQsDifferenceByCause() {
         BillDifference r = september().originalPriceDifference();
         // A: 100 + 50 - 32 - 4 - 24 + 60 = 150; B: 100 + 50 - 36 - 27 + 60 = 147
         assertThat(r.totalA()).isEqualTo(cny("150"));
@@ -186,7 +186,7 @@ class ResellerBillsTest {
     @Test
     @Tag("RES-5")
     @Tag("RES-8")
-    void reconciliation_total_addsUpExactly() {
+    void difference_total_addsUpExactly() {
         BillDifference r = september().totalDifference();
         // A: 80 + 24 - 32 - 4 - 24 + 48 = 92; B: 85 + 27 - 36 - 27 + 54 = 103
         assertThat(r.totalA()).isEqualTo(cny("92"));
@@ -244,7 +244,7 @@ class ResellerBillsTest {
     }
 
     @Test
-    void reconcile_billsOfDifferentResellers_isRefused() {
+    void difference_billsOfDifferentResellers_isRefused() {
         ResellerMonth r1 = september();
         ResellerMonth r2 = ResellerBills.compute(
                 charges(),

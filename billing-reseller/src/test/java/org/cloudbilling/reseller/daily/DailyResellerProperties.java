@@ -61,7 +61,7 @@ class DailyResellerProperties {
     @Test
     @Tag("DAILY-1")
     @Tag("DAILY-2")
-    void batchByBatch_billsAndReconciliations_equalOneComputation() {
+    void batchByBatch_billsAndDifferences_equalOneComputation() {
         qt().withExamples(80)
                 .forAll(
                         lists().of(BillingGenerators.lineItems(CNY)).ofSizeBetween(0, 40),

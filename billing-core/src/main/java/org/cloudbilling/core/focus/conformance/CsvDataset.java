@@ -1,7 +1,7 @@
 package org.cloudbilling.core.focus.conformance;
 
 import java.io.Reader;
-import org.cloudbilling.core.io.CsvRows;
+import org.cloudbilling.core.io.internal.CsvRows;
 
 /** A FOCUS CSV as raw rows: every value its text, an empty cell null (FOCUS writes a null as an empty cell). */
 final class CsvDataset implements Dataset {

@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.CsvRows;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.StrictText;
 

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ObjLongConsumer;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.CsvRows;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;

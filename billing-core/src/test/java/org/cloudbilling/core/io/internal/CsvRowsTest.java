@@ -1,9 +1,10 @@
-package org.cloudbilling.core.io;
+package org.cloudbilling.core.io.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import org.cloudbilling.core.io.BillingInputException;
 import org.junit.jupiter.api.Test;
 
 class CsvRowsTest {

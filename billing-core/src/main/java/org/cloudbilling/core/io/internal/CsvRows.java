@@ -1,4 +1,4 @@
-package org.cloudbilling.core.io;
+package org.cloudbilling.core.io.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,6 +16,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.InputProblem;
+import org.cloudbilling.core.io.StrictText;
 
 /**
  * The rows of a CSV text, one at a time, each with the line it starts on: the common ground of the format
@@ -73,7 +76,7 @@ public final class CsvRows implements Closeable {
             } catch (IOException c) {
                 e.addSuppressed(c);
             }
-            StrictText.MalformedTextException m = StrictText.malformed(e);
+            StrictText.MalformedTextException m = malformed(e);
             if (m != null) {
                 throw new BillingInputException(m.problem());
             }
@@ -137,7 +140,7 @@ public final class CsvRows implements Closeable {
             }
             return null;
         } catch (IOException e) {
-            StrictText.MalformedTextException m = StrictText.malformed(e);
+            StrictText.MalformedTextException m = malformed(e);
             if (m != null) {
                 throw new BillingInputException(m.problem()); // a byte sequence not valid in the charset (IO-1)
             }
@@ -331,5 +334,15 @@ public final class CsvRows implements Closeable {
         RowTooLong() {
             super("row too long");
         }
+    }
+
+    /** Returns the {@link StrictText.MalformedTextException} that {@code e} is or wraps, or null. */
+    private static StrictText.MalformedTextException malformed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StrictText.MalformedTextException m) {
+                return m;
+            }
+        }
+        return null;
     }
 }

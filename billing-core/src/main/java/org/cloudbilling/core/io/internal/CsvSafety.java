@@ -1,4 +1,4 @@
-package org.cloudbilling.core.io;
+package org.cloudbilling.core.io.internal;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package org.cloudbilling.core;
+package org.cloudbilling.core.internal;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
