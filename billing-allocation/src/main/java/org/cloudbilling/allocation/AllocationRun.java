@@ -642,10 +642,18 @@ public final class AllocationRun {
      * object. Returns false, having added nothing, for any other item: those take the path of rows.
      */
     boolean addShares(LineItem item, int entry, TotalsAccumulator totals) {
+        return addShares(item.id(), item.totalCost(), entry, totals);
+    }
+
+    /**
+     * Adds to {@code totals} the shares of {@code amount} of the item {@code id}, which enters the sharing graph by
+     * rule {@code entry}, as {@link #addShares(LineItem, int, TotalsAccumulator)} does for an item: a held item
+     * (see {@link #ofPeriod}) needs no item for it.
+     */
+    boolean addShares(LineItemId id, Money amount, int entry, TotalsAccumulator totals) {
         if (!allocator.terminal[entry]) {
             return false;
         }
-        Money amount = item.totalCost();
         if (!MoneyInternals.isCompact(amount)) {
             return false;
         }
@@ -655,7 +663,6 @@ public final class AllocationRun {
         if (split == null) {
             return false; // falls back to Unallocated: one row, by the path of rows
         }
-        LineItemId id = item.id();
         if (corrected[entry]) {
             Map<Currency, Correction> byCurrency = corrections.get(entry);
             Correction correction = byCurrency == null ? null : byCurrency.get(currency);

@@ -251,7 +251,9 @@ final class OnePassTotals {
         }
         AllocationRun run = AllocationRun.ofPeriod(allocator, tags, collected, held);
         for (AllocationRun.Held h : held) {
-            run.allocate(h, rows);
+            if (!run.addShares(h.id(), h.amount(), h.entry(), rows)) {
+                run.allocate(h, rows);
+            }
         }
         return rows.toTotals();
     }

@@ -136,6 +136,39 @@ class OnePassTotalsTest {
     }
 
     @Test
+    void heldItem_sharedByIdAndCostAlone_addsTheTotalsOfItsRows() {
+        qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
+            RandomRuleSets random = new RandomRuleSets(seed);
+            Random r = new Random(seed);
+            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            List<LineItem> items = items(random, r, 1 + r.nextInt(200));
+            AllocationRun run = allocator.prepare(items, TagBindings.empty());
+            PlacementCache placements = run.placements();
+            TotalsAccumulator byShares = new TotalsAccumulator(allocator);
+            TotalsAccumulator byRows = new TotalsAccumulator(allocator);
+            for (LineItem item : items) {
+                int placement = placements.placementOf(item);
+                int entry = placement >= 0
+                        ? allocator.onwardOfCollection[placement]
+                        : placement <= -2 ? -2 - placement : -1;
+                if (entry < 0) {
+                    continue;
+                }
+                AllocationRun.Held held = new AllocationRun.Held(item.id(), item.totalCost(), entry);
+                if (!run.addShares(held.id(), held.amount(), entry, byShares)) {
+                    run.allocate(held, byShares);
+                }
+                run.allocate(held, byRows);
+            }
+            assertThat(cells(byShares.toTotals(), allocator))
+                    .as("seed %s", seed)
+                    .isEqualTo(cells(byRows.toTotals(), allocator));
+            assertThat(byShares.toTotals().rowCount())
+                    .isEqualTo(byRows.toTotals().rowCount());
+        });
+    }
+
+    @Test
     void onePass_ofNoItems_isEmpty() {
         Allocator allocator = Allocator.compile(new RandomRuleSets(7).ruleSet());
 
