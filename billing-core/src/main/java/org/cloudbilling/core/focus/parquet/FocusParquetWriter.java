@@ -44,6 +44,7 @@ import org.apache.parquet.schema.Types;
 import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.focus.FocusVersion;
+import org.cloudbilling.core.focus.parquet.internal.ParquetFile;
 
 /**
  * Writes FOCUS rows as a Parquet file (FOCUS-10), in the columns of one FOCUS version and then the extra columns,
