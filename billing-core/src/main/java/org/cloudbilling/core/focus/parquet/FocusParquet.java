@@ -17,6 +17,7 @@ import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetReader;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetTally;
 import org.cloudbilling.core.focus.parquet.internal.ParquetFile;
+import org.cloudbilling.core.focus.parquet.internal.ParquetReads;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
@@ -47,6 +48,10 @@ import org.cloudbilling.core.io.ReadResult;
  * no Hadoop.
  */
 public final class FocusParquet {
+    static {
+        ParquetReads.readParquet(); // before any Parquet type is linked, on the module path too
+    }
+
     private FocusParquet() {}
 
     /**

@@ -28,6 +28,10 @@ import org.cloudbilling.core.io.BillingInputException;
  * package).
  */
 public final class RawParquetRows implements AutoCloseable {
+    static {
+        ParquetReads.readParquet(); // before any Parquet type is linked, on the module path too
+    }
+
     private final SeekableByteChannel channel;
     private final FocusParquetReader reader;
     private final FocusParquetReader.RawRows rows;
