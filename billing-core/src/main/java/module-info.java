@@ -15,9 +15,12 @@ module org.cloudbilling.core {
     requires com.fasterxml.jackson.datatype.jdk8;
     // Parquet (focus.parquet) is optional and not required here: parquet-java's jars split packages between them
     // (org.apache.parquet.io is in parquet-common and parquet-column), so they cannot be modules. They stay on the
-    // class path, and this module reads the class path: the compiler is given --add-reads
-    // org.cloudbilling.core=ALL-UNNAMED, and so is a host that runs it on the module path and reads Parquet
+    // class path; the compiler is given --add-reads org.cloudbilling.core=ALL-UNNAMED, and at run time the module adds
+    // that read edge itself (focus.parquet.internal.ParquetReads), so a host on the module path needs no flag
     // (docs/decisions/0010-modules-and-api-baseline.md).
+    // aircompressor (the Parquet writer's ZSTD and Snappy) uses sun.misc.Unsafe: requiring jdk.unsupported puts it in
+    // the module graph, which a host whose main class is in a named module would otherwise leave out.
+    requires jdk.unsupported;
     // Needed to compile only: Immutables' annotations, and those its generated classes carry.
     requires static org.immutables.value.annotations;
     requires static com.google.errorprone.annotations;

@@ -1,7 +1,7 @@
 package org.cloudbilling.core.focus.conformance;
 
 import java.nio.file.Path;
-import org.cloudbilling.core.focus.parquet.RawParquetRows;
+import org.cloudbilling.core.focus.parquet.internal.RawParquetRows;
 
 /**
  * A FOCUS Parquet dataset as raw rows: each value as the file types it (a DECIMAL a {@code BigDecimal}, a TIMESTAMP

@@ -14,8 +14,13 @@ import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.focus.FocusVersion;
+import org.cloudbilling.core.focus.parquet.internal.FocusParquetReader;
+import org.cloudbilling.core.focus.parquet.internal.FocusParquetTally;
+import org.cloudbilling.core.focus.parquet.internal.ParquetFile;
+import org.cloudbilling.core.focus.parquet.internal.ParquetReads;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.io.ReadResult;
 
 /**
  * FOCUS datasets as Parquet (FOCUS-10): read to the same {@link FocusRow}s and line items as the same data in
@@ -43,6 +48,10 @@ import org.cloudbilling.core.io.OnError;
  * no Hadoop.
  */
 public final class FocusParquet {
+    static {
+        ParquetReads.readParquet(); // before any Parquet type is linked, on the module path too
+    }
+
     private FocusParquet() {}
 
     /**
@@ -91,7 +100,8 @@ public final class FocusParquet {
      * @throws UncheckedIOException if the channel cannot be read
      */
     public static ParquetReadResult<FocusRow> readAll(SeekableByteChannel channel, String source, OnError onError) {
-        return new FocusParquetReader(channel, source, false).readRows(requireNonNull(onError, "onError"));
+        FocusParquetReader reader = new FocusParquetReader(channel, source, false);
+        return result(reader, reader.readRows(requireNonNull(onError, "onError")));
     }
 
     /**
@@ -124,7 +134,8 @@ public final class FocusParquet {
      */
     public static ParquetReadResult<LineItem> readLineItems(
             SeekableByteChannel channel, String source, OnError onError) {
-        return new FocusParquetReader(channel, source, true).readLineItems(requireNonNull(onError, "onError"));
+        FocusParquetReader reader = new FocusParquetReader(channel, source, true);
+        return result(reader, reader.readLineItems(requireNonNull(onError, "onError")));
     }
 
     /**
@@ -295,5 +306,9 @@ public final class FocusParquet {
             FocusParquetWriter.Compression compression,
             int rowGroupRows) {
         return new FocusParquetWriter(out, version, extraColumns, compression, rowGroupRows);
+    }
+
+    private static <T> ParquetReadResult<T> result(FocusParquetReader reader, ReadResult<T> read) {
+        return new ParquetReadResult<>(read, reader.notes(), reader.version());
     }
 }

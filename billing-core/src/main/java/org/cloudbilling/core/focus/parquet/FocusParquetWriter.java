@@ -44,6 +44,8 @@ import org.apache.parquet.schema.Types;
 import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.focus.FocusVersion;
+import org.cloudbilling.core.focus.parquet.internal.ParquetFile;
+import org.cloudbilling.core.focus.parquet.internal.ParquetReads;
 
 /**
  * Writes FOCUS rows as a Parquet file (FOCUS-10), in the columns of one FOCUS version and then the extra columns,
@@ -67,6 +69,10 @@ import org.cloudbilling.core.focus.FocusVersion;
  * no Hadoop.
  */
 public final class FocusParquetWriter implements Closeable {
+    static {
+        ParquetReads.readParquet(); // before any Parquet type is linked, on the module path too
+    }
+
     /** The precision of every decimal column: 38 digits, the most a 16-byte DECIMAL holds. */
     public static final int DECIMAL_PRECISION = 38;
     /**

@@ -35,6 +35,8 @@ import org.cloudbilling.core.focus.FocusExport;
 import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.focus.FocusVersion;
+import org.cloudbilling.core.focus.parquet.internal.ParquetFile;
+import org.cloudbilling.core.focus.parquet.internal.RawParquetRows;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.money.Money;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import org.cloudbilling.core.focus.FocusVersion;
+import org.cloudbilling.core.focus.parquet.internal.RawParquetRows;
 import org.cloudbilling.core.io.BillingInputException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;

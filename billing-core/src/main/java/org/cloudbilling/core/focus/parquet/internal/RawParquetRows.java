@@ -1,4 +1,4 @@
-package org.cloudbilling.core.focus.parquet;
+package org.cloudbilling.core.focus.parquet.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,9 +24,14 @@ import org.cloudbilling.core.io.BillingInputException;
  * }
  * }</pre>
  *
- * <p>Memory: one row group's pages of the columns. Not thread-safe.
+ * <p>Memory: one row group's pages of the columns. Not thread-safe. Not API (the module does not export this
+ * package).
  */
 public final class RawParquetRows implements AutoCloseable {
+    static {
+        ParquetReads.readParquet(); // before any Parquet type is linked, on the module path too
+    }
+
     private final SeekableByteChannel channel;
     private final FocusParquetReader reader;
     private final FocusParquetReader.RawRows rows;

@@ -1,4 +1,4 @@
-package org.cloudbilling.core.focus.parquet;
+package org.cloudbilling.core.focus.parquet.internal;
 
 import io.airlift.compress.Decompressor;
 import io.airlift.compress.lz4.Lz4Decompressor;
@@ -40,8 +40,8 @@ import shaded.parquet.org.apache.thrift.transport.TIOStreamTransport;
  * parquet-java's format structures, decompressed with aircompressor (no Hadoop). Every length and offset the file
  * gives is checked against the file before anything is allocated; what does not fit is a {@link ParquetFormatError}.
  */
-final class ParquetFile {
-    static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+public final class ParquetFile {
+    public static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     /** A page may expand to at most this many times its stored size (plus a mebibyte): a guard, not a limit real files meet. */
     private static final long MAX_EXPANSION = 1024;
 
@@ -56,7 +56,7 @@ final class ParquetFile {
     }
 
     /** A file that is not Parquet, or whose structure is broken; the reader names the file and the place. */
-    static final class ParquetFormatError extends Exception {
+    public static final class ParquetFormatError extends Exception {
         private static final long serialVersionUID = 1L;
 
         ParquetFormatError(String message) {
@@ -64,7 +64,7 @@ final class ParquetFile {
         }
     }
 
-    static ParquetFile open(SeekableByteChannel channel) throws IOException, ParquetFormatError {
+    public static ParquetFile open(SeekableByteChannel channel) throws IOException, ParquetFormatError {
         long size = channel.size();
         if (size < 4) {
             throw new ParquetFormatError("not a Parquet file: " + size + " bytes, too short for the magic number PAR1");
@@ -110,7 +110,7 @@ final class ParquetFile {
         return new ParquetFile(channel, size, meta);
     }
 
-    FileMetaData meta() {
+    public FileMetaData meta() {
         return meta;
     }
 
@@ -119,7 +119,7 @@ final class ParquetFile {
      *
      * @param primitiveName the physical type the schema gives, checked against the chunk's
      */
-    PageReader pages(RowGroup rowGroup, ColumnChunk chunk, int maxRepetition, int maxDefinition)
+    public PageReader pages(RowGroup rowGroup, ColumnChunk chunk, int maxRepetition, int maxDefinition)
             throws IOException, ParquetFormatError {
         ColumnMetaData cm = chunk.getMeta_data();
         if (cm == null) {
@@ -239,7 +239,7 @@ final class ParquetFile {
      * The most values a delta-encoded page may claim: writers cut pages at about 1 MB or 20,000 rows, and the decoder
      * holds a page's values as {@code long}s (32 MB at this bound).
      */
-    static final int MAX_DELTA_PAGE_VALUES = 1 << 22;
+    public static final int MAX_DELTA_PAGE_VALUES = 1 << 22;
 
     /**
      * Refuses a delta-encoded page whose header claims more values than the page's header, than its bytes can hold
@@ -434,7 +434,7 @@ final class ParquetFile {
         return true;
     }
 
-    static String message(Throwable e) {
+    public static String message(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 

@@ -1,4 +1,4 @@
-package org.cloudbilling.core.focus.parquet;
+package org.cloudbilling.core.focus.parquet.internal;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +21,8 @@ import org.cloudbilling.core.consolidation.Rollup;
 import org.cloudbilling.core.consolidation.Totals;
 import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusLineItems;
-import org.cloudbilling.core.focus.parquet.FocusParquetReader.Column;
-import org.cloudbilling.core.focus.parquet.FocusParquetReader.Kind;
+import org.cloudbilling.core.focus.parquet.internal.FocusParquetReader.Column;
+import org.cloudbilling.core.focus.parquet.internal.FocusParquetReader.Kind;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -42,7 +42,7 @@ import org.cloudbilling.core.money.Money;
  *
  * <p>Not thread-safe: one tally per read.
  */
-final class FocusParquetTally {
+public final class FocusParquetTally {
     /** The columns {@code toLineItem} maps to a field of the line item rather than to its attributes. */
     private static final Set<FocusColumn> MAPPED = Set.of(
             FocusColumn.BILLED_COST,
@@ -104,7 +104,7 @@ final class FocusParquetTally {
      * @throws org.cloudbilling.core.io.BillingInputException if a row group's chunks cannot be found or read (as the
      *     plain path gives it)
      */
-    static Rollup consolidate(FocusParquetReader reader, Grouping grouping) {
+    public static Rollup consolidate(FocusParquetReader reader, Grouping grouping) {
         return consolidate(reader, grouping, 0, reader.rowGroups().size());
     }
 
@@ -112,7 +112,7 @@ final class FocusParquetTally {
      * As {@link #consolidate(FocusParquetReader, Grouping)}, over the row groups {@code from} (inclusive) to
      * {@code to} (exclusive) only: the totals of a part, to be merged with the others' ({@link Rollup#merge}).
      */
-    static Rollup consolidate(FocusParquetReader reader, Grouping grouping, int from, int to) {
+    public static Rollup consolidate(FocusParquetReader reader, Grouping grouping, int from, int to) {
         return new FocusParquetTally(reader, grouping, from, to).run();
     }
 

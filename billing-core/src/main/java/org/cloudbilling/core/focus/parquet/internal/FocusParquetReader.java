@@ -1,4 +1,4 @@
-package org.cloudbilling.core.focus.parquet;
+package org.cloudbilling.core.focus.parquet.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +34,7 @@ import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.focus.FocusVersion;
-import org.cloudbilling.core.focus.parquet.ParquetFile.ParquetFormatError;
+import org.cloudbilling.core.focus.parquet.internal.ParquetFile.ParquetFormatError;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.InputProblem;
@@ -44,7 +44,7 @@ import org.cloudbilling.core.io.internal.TagJson;
 import org.cloudbilling.core.money.Money;
 
 /** Reads one Parquet FOCUS dataset; see {@link FocusParquet}. Not thread-safe: one reader per input. */
-final class FocusParquetReader {
+public final class FocusParquetReader {
     /**
      * The FOCUS columns a line item cannot do without: the line-item read needs them of the right type; any other
      * FOCUS column (EffectiveCost, ContractedCost, PricingQuantity/Unit, the attributes) is left out with a note when
@@ -88,7 +88,7 @@ final class FocusParquetReader {
     private final boolean raw;
 
     /** How a column's values become a row's. */
-    enum Kind {
+    public enum Kind {
         TEXT,
         BOOLEAN,
         INTEGER32,
@@ -103,7 +103,7 @@ final class FocusParquetReader {
     }
 
     /** One top-level column read. */
-    static final class Column {
+    public static final class Column {
         final String name;
         final int position;
         final FocusColumn focus;
@@ -160,12 +160,12 @@ final class FocusParquetReader {
         }
     }
 
-    FocusParquetReader(SeekableByteChannel channel, String source, boolean lineItemsOnly) {
+    public FocusParquetReader(SeekableByteChannel channel, String source, boolean lineItemsOnly) {
         this(channel, source, lineItemsOnly, false);
     }
 
     /** A reader in raw-row mode: see {@link #rawRows()}. */
-    static FocusParquetReader raw(SeekableByteChannel channel, String source) {
+    public static FocusParquetReader raw(SeekableByteChannel channel, String source) {
         return new FocusParquetReader(channel, source, false, true);
     }
 
@@ -259,31 +259,31 @@ final class FocusParquetReader {
         }
     }
 
-    ParquetReadResult<FocusRow> readRows(OnError onError) {
+    public ReadResult<FocusRow> readRows(OnError onError) {
         return read(onError, (row, number) -> row);
     }
 
-    ParquetReadResult<LineItem> readLineItems(OnError onError) {
+    public ReadResult<LineItem> readLineItems(OnError onError) {
         return read(onError, this::lineItem);
     }
 
     /** The columns read, in the file's order; never null. */
-    List<Column> columns() {
+    public List<Column> columns() {
         return columns;
     }
 
     /** The row groups of the file; never null. */
-    List<RowGroup> rowGroups() {
+    public List<RowGroup> rowGroups() {
         return file.meta().getRow_groups();
     }
 
     /** The name errors give. */
-    String source() {
+    public String source() {
         return source;
     }
 
     /** Raw-row mode: the column names, in the file's order. */
-    String[] rawHeader() {
+    public String[] rawHeader() {
         String[] out = new String[columns.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = columns.get(i).name;
@@ -292,7 +292,7 @@ final class FocusParquetReader {
     }
 
     /** Raw-row mode: the FOCUS version the columns show. */
-    FocusVersion version() {
+    public FocusVersion version() {
         return version;
     }
 
@@ -304,7 +304,7 @@ final class FocusParquetReader {
      * repeat or whose values are null a {@code String} naming the fault); null for a null. Memory: one row group's
      * pages of the columns.
      */
-    RawRows rawRows() {
+    public RawRows rawRows() {
         if (!raw) {
             throw new IllegalStateException("bug: the reader is not in raw-row mode");
         }
@@ -312,7 +312,7 @@ final class FocusParquetReader {
     }
 
     /** The rows of a raw-mode reader; see {@link #rawRows()}. */
-    final class RawRows {
+    public final class RawRows {
         private final List<RowGroup> groups = file.meta().getRow_groups();
         private int group = -1;
         private long left;
@@ -412,15 +412,15 @@ final class FocusParquetReader {
         T map(FocusRow row, long number);
     }
 
-    private <T> ParquetReadResult<T> read(OnError onError, Mapping<T> mapping) {
+    private <T> ReadResult<T> read(OnError onError, Mapping<T> mapping) {
         List<T> out = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         forEach(onError, mapping, out::add, problems);
-        return new ParquetReadResult<>(ReadResult.of(out, problems), notes, version);
+        return ReadResult.of(out, problems);
     }
 
     /** The notes on how the file is read (a DOUBLE cost column, a column left out), known once the reader is open. */
-    List<String> notes() {
+    public List<String> notes() {
         return List.copyOf(notes);
     }
 
@@ -428,7 +428,7 @@ final class FocusParquetReader {
      * Collects the line items row group by row group, holding one row group's pages of the columns and the
      * collector's container, never the items; stops at the first bad row.
      */
-    <A, R> R collectLineItems(java.util.stream.Collector<LineItem, A, R> collector) {
+    public <A, R> R collectLineItems(java.util.stream.Collector<LineItem, A, R> collector) {
         A container = collector.supplier().get();
         java.util.function.BiConsumer<A, LineItem> add = collector.accumulator();
         forEach(OnError.FAIL, this::lineItem, item -> add.accept(container, item), new ArrayList<>());
@@ -478,7 +478,7 @@ final class FocusParquetReader {
      * per column, for a single-leaf column), or a converter of no use; a chunk that is missing, of the wrong type or
      * cannot be read is a {@link BillingInputException} naming the row group and the column.
      */
-    ColumnReader[][] readers(
+    public ColumnReader[][] readers(
             RowGroup group,
             String where,
             long rowsBefore,
@@ -746,7 +746,7 @@ final class FocusParquetReader {
         }
     }
 
-    static BigDecimal decimal(Column c, Object raw) {
+    public static BigDecimal decimal(Column c, Object raw) {
         BigDecimal value;
         switch (c.kind) {
             case DECIMAL32:
@@ -802,7 +802,7 @@ final class FocusParquetReader {
     }
 
     /** Whether a big-endian two's complement number fits a long: what precedes its last 8 bytes is sign only. */
-    static boolean fitsLong(byte[] bytes) {
+    public static boolean fitsLong(byte[] bytes) {
         if (bytes.length <= 8) {
             return true;
         }
@@ -816,7 +816,7 @@ final class FocusParquetReader {
     }
 
     /** The long of a big-endian two's complement number that {@link #fitsLong fits} one. */
-    static long toLong(byte[] bytes) {
+    public static long toLong(byte[] bytes) {
         int from = Math.max(0, bytes.length - 8);
         long v = bytes[from]; // sign-extended
         for (int i = from + 1; i < bytes.length; i++) {
