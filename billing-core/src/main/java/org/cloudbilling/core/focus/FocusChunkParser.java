@@ -402,6 +402,11 @@ final class FocusChunkParser {
             }
             CellTally.Sums sums = t.find(rows, start);
             if (sums == null) {
+                byte[] key = t.key(rows, start);
+                org.cloudbilling.core.consolidation.GroupKey named = layout.named.get(java.nio.ByteBuffer.wrap(key));
+                sums = named != null ? t.add(key, named) : null;
+            }
+            if (sums == null) {
                 sums = newGroup(
                         line,
                         start,
@@ -474,7 +479,7 @@ final class FocusChunkParser {
     }
 
     /**
-     * Makes the group of the row: its key from the row's item (made once per group), checked against what the tally
+     * Makes the group of the row: its key from the row's item (made once per group of the file: other parts take it from {@link FocusTallyLayout#named}), checked against what the tally
      * adds for the row. Returns null when the row makes no item.
      */
     private CellTally.Sums newGroup(
@@ -524,7 +529,10 @@ final class FocusChunkParser {
             throw new AssertionError("bug: the totals of line " + line + " from its cells, " + expected
                     + ", differ from its item's, " + group.getValue());
         }
-        return tally.add(rows, start, group.getKey());
+        byte[] key = tally.key(rows, start);
+        org.cloudbilling.core.consolidation.GroupKey named =
+                layout.named.putIfAbsent(java.nio.ByteBuffer.wrap(key), group.getKey());
+        return tally.add(key, named != null ? named : group.getKey());
     }
 
     /** Whether no payment is given, or the payments add up to BilledCost exactly (else the item is refused). */
