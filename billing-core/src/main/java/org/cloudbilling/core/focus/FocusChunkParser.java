@@ -259,7 +259,7 @@ final class FocusChunkParser {
             if (end <= start) {
                 return false;
             }
-            if (l.tags >= 0 && !isNull(l.tags) && ((Map<?, ?>) lookup(l.tags)).containsKey("")) {
+            if (l.tags >= 0 && !isNull(l.tags) && !simpleTags(l.tags) && ((Map<?, ?>) lookup(l.tags)).containsKey("")) {
                 return false; // an empty tag key: refused by the item path
             }
             org.cloudbilling.core.bill.ActionType action = l.actionType < 0 || isNull(l.actionType)
@@ -402,6 +402,11 @@ final class FocusChunkParser {
             }
             CellTally.Sums sums = t.find(rows, start);
             if (sums == null) {
+                byte[] key = t.key(rows, start);
+                org.cloudbilling.core.consolidation.GroupKey named = layout.named.get(java.nio.ByteBuffer.wrap(key));
+                sums = named != null ? t.add(key, named) : null;
+            }
+            if (sums == null) {
                 sums = newGroup(
                         line,
                         start,
@@ -474,7 +479,7 @@ final class FocusChunkParser {
     }
 
     /**
-     * Makes the group of the row: its key from the row's item (made once per group), checked against what the tally
+     * Makes the group of the row: its key from the row's item (made once per group of the file: other parts take it from {@link FocusTallyLayout#named}), checked against what the tally
      * adds for the row. Returns null when the row makes no item.
      */
     private CellTally.Sums newGroup(
@@ -524,7 +529,95 @@ final class FocusChunkParser {
             throw new AssertionError("bug: the totals of line " + line + " from its cells, " + expected
                     + ", differ from its item's, " + group.getValue());
         }
-        return tally.add(rows, start, group.getKey());
+        byte[] key = tally.key(rows, start);
+        org.cloudbilling.core.consolidation.GroupKey named =
+                layout.named.putIfAbsent(java.nio.ByteBuffer.wrap(key), group.getKey());
+        return tally.add(key, named != null ? named : group.getKey());
+    }
+
+    // the keys of the tags cell simpleTags reads: where each is in the buffer
+    private final int[] tagKeyStarts = new int[16];
+    private final int[] tagKeyEnds = new int[16];
+
+    /**
+     * Whether the tags cell is, on its bytes alone, a JSON object that {@code TagJson} reads without fault and
+     * without an empty key, so that the tally need not parse it: {@code {"k":"v",...}} without blanks, each key and
+     * value plain printable ASCII without a quote or a backslash (so its bytes are its text), no key empty, none
+     * repeated, at most 16. False for any other cell (an escape, a blank, a value that is not a string, a fault),
+     * which the dictionary then reads with the strict parser.
+     */
+    private boolean simpleTags(int k) {
+        byte[] b = rows.buf();
+        boolean q = rows.quoted[k];
+        int i = q ? rows.starts[k] + 1 : rows.starts[k];
+        int e = q ? rows.ends[k] - 1 : rows.ends[k];
+        int quote = q ? 2 : 1; // a quote in a quoted cell is doubled
+        if (i >= e || b[i] != '{') {
+            return false;
+        }
+        i++;
+        if (i < e && b[i] == '}') {
+            return i + 1 == e;
+        }
+        int keys = 0;
+        while (true) {
+            int after = jsonString(b, i, e, quote);
+            if (after < 0) {
+                return false;
+            }
+            int from = i + quote;
+            int to = after - quote;
+            if (from == to || keys == tagKeyStarts.length) {
+                return false;
+            }
+            for (int j = 0; j < keys; j++) {
+                if (Arrays.equals(b, tagKeyStarts[j], tagKeyEnds[j], b, from, to)) {
+                    return false; // a repeated key: refused by the strict parser
+                }
+            }
+            tagKeyStarts[keys] = from;
+            tagKeyEnds[keys] = to;
+            keys++;
+            i = after;
+            if (i >= e || b[i] != ':') {
+                return false;
+            }
+            i = jsonString(b, i + 1, e, quote);
+            if (i < 0 || i >= e) {
+                return false;
+            }
+            byte c = b[i++];
+            if (c == '}') {
+                return i == e;
+            }
+            if (c != ',') {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Where the JSON string at {@code i} ends (after its closing quote), for a string of printable ASCII without a
+     * quote or a backslash; -1 for anything else.
+     */
+    private static int jsonString(byte[] b, int i, int e, int quote) {
+        if (!jsonQuote(b, i, e, quote)) {
+            return -1;
+        }
+        for (i += quote; i < e; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                return jsonQuote(b, i, e, quote) ? i + quote : -1;
+            }
+            if (c < 0x20 || c > 0x7E || c == '\\') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean jsonQuote(byte[] b, int i, int e, int quote) {
+        return i + quote <= e && b[i] == '"' && (quote == 1 || b[i + 1] == '"');
     }
 
     /** Whether no payment is given, or the payments add up to BilledCost exactly (else the item is refused). */

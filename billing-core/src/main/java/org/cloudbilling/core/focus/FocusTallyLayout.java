@@ -14,7 +14,7 @@ import org.cloudbilling.core.io.internal.CellTally;
  * Where the cells of a FOCUS CSV file are that totalling a row without its item needs ({@link FocusChunkParser}'s
  * tally), and the key columns of a grouping: for each dimension, the cells its value is a function of, so that rows
  * with the same key cells fall in the same group (the group's key itself is taken from the first such row's item).
- * Read-only, shared by the threads of one file.
+ * Read-only but for {@link #named}, shared by the threads of one file.
  */
 final class FocusTallyLayout {
     final Grouping grouping;
@@ -22,6 +22,13 @@ final class FocusTallyLayout {
     final int[] keyColumns;
 
     final int offsetSeconds;
+
+    /**
+     * The groups the parts of the file have named so far, by their key ({@link CellTally#key}): a part meeting a key
+     * another part named takes its name, instead of making the item of its first row again. Shared by the threads.
+     */
+    final java.util.concurrent.ConcurrentHashMap<java.nio.ByteBuffer, org.cloudbilling.core.consolidation.GroupKey>
+            named = new java.util.concurrent.ConcurrentHashMap<>();
 
     final int currency;
     final int billed;

@@ -241,7 +241,17 @@ class FocusCsvFastPathProperties {
             "spaceEnd",
             "quotedCategory",
             "nullCategory",
-            "noActionType");
+            "noActionType",
+            "tagsDuplicateLater",
+            "tagsEscapedDuplicate",
+            "tagsEmptyKeyLater",
+            "tagsNumber",
+            "tagsBlanks",
+            "tagsEmptyValue",
+            "tagsEmpty",
+            "tagsTrailingComma",
+            "tagsUnclosed",
+            "tagsControl");
 
     private static String spoil(String line, List<String> header, String how) {
         String[] cells = line.split(",", -1);
@@ -317,9 +327,24 @@ class FocusCsvFastPathProperties {
                 cells[header.indexOf("ChargeCategory")] = "\"" + cells[header.indexOf("ChargeCategory")] + "\"";
             case "nullCategory" -> cells[header.indexOf("ChargeCategory")] = "";
             case "noActionType" -> cells[header.indexOf("x_ActionType")] = "";
+            case "tagsDuplicateLater" -> cells[tags] = quoted("{\"a\":\"1\",\"b\":\"2\",\"a\":\"3\"}");
+            case "tagsEscapedDuplicate" -> cells[tags] = quoted("{\"ab\":\"1\",\"\\u0061b\":\"2\"}");
+            case "tagsEmptyKeyLater" -> cells[tags] = quoted("{\"a\":\"1\",\"\":\"2\"}");
+            case "tagsNumber" -> cells[tags] = quoted("{\"a\":1}");
+            case "tagsBlanks" -> cells[tags] = quoted("{ \"a\" : \"1\" , \"b\":\"x y\" }");
+            case "tagsEmptyValue" -> cells[tags] = quoted("{\"a\":\"\",\"b\":\"2\"}");
+            case "tagsEmpty" -> cells[tags] = quoted("{}");
+            case "tagsTrailingComma" -> cells[tags] = quoted("{\"a\":\"1\",}");
+            case "tagsUnclosed" -> cells[tags] = quoted("{\"a\":\"1\"");
+            case "tagsControl" -> cells[tags] = quoted("{\"a\":\"1\tx\"}");
             default -> throw new IllegalArgumentException(how);
         }
         return String.join(",", cells);
+    }
+
+    /** A cell's text as CSV quotes it: in quotes, a quote doubled. */
+    private static String quoted(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     @Test

@@ -137,6 +137,14 @@ public final class CellTally {
 
     /** Makes the group of the current row, which {@link #find} just looked up and did not find, named {@code group}. */
     public Sums add(CsvByteRows rows, long start, GroupKey group) {
+        return add(key(rows, start), group);
+    }
+
+    /**
+     * The key of the current row's group as this tally keeps it (the same bytes for the same key cells in any part
+     * of a file, so that other parts' tallies may share what it names), for the row {@link #find} just looked up.
+     */
+    public byte[] key(CsvByteRows rows, long start) {
         byte[] buf = rows.buf();
         int len = 0;
         for (int j = 0; j <= columns.length; j++) {
@@ -157,6 +165,14 @@ public final class CellTally {
                 p += 8;
             }
         }
+        return key;
+    }
+
+    /**
+     * Makes the group of the current row, which {@link #find} just looked up and did not find, with its {@link #key},
+     * named {@code group}.
+     */
+    public Sums add(byte[] key, GroupKey group) {
         Sums sums = new Sums(group);
         sums.hash = lastHash;
         sums.key = key;
