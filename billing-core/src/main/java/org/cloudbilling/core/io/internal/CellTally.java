@@ -326,12 +326,23 @@ public final class CellTally {
             big = big.add(BigDecimal.valueOf(u, s));
         }
 
+        /** Adds {@code v}: as units when its scale is 0 to 18 and its unscaled value fits a long. */
+        public void add(BigDecimal v) {
+            if (v.scale() >= 0 && v.scale() <= 18 && v.unscaledValue().bitLength() < 64) {
+                add(v.unscaledValue().longValue(), v.scale());
+                return;
+            }
+            any = true;
+            big = (big != null ? big : BigDecimal.valueOf(units, scale)).add(v);
+        }
+
         /** The sum, or null when nothing was added. */
-        BigDecimal decimal() {
+        public BigDecimal decimal() {
             return !any ? null : big != null ? big : BigDecimal.valueOf(units, scale);
         }
 
-        Money money(Currency currency) {
+        /** The sum in {@code currency} (zero at scale 0 when nothing was added). */
+        public Money money(Currency currency) {
             return big != null ? Money.of(currency, big) : Money.ofUnscaled(currency, units, scale);
         }
     }

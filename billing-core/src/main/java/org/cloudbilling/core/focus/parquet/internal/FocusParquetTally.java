@@ -23,6 +23,7 @@ import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetReader.Column;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetReader.Kind;
+import org.cloudbilling.core.io.internal.CellTally.Sum;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -193,60 +194,6 @@ public final class FocusParquetTally {
             entry = -1;
             binary = value;
         }
-    }
-
-    /** An exact sum of decimals at the largest scale added, as {@link Money#plus} and {@link BigDecimal#add} keep it. */
-    static final class Sum {
-        private boolean any;
-        private long units;
-        private int scale;
-        private BigDecimal big;
-
-        /** Adds {@code u} at scale {@code s}, 0 to 18. */
-        void add(long u, int s) {
-            any = true;
-            if (big == null) {
-                int to = Math.max(scale, s);
-                try {
-                    units = Math.addExact(scaled(units, to - scale), scaled(u, to - s));
-                    scale = to;
-                    return;
-                } catch (ArithmeticException overflow) {
-                    big = BigDecimal.valueOf(units, scale);
-                }
-            }
-            big = big.add(BigDecimal.valueOf(u, s));
-        }
-
-        void add(BigDecimal v) {
-            if (v.scale() >= 0 && v.scale() <= 18 && v.unscaledValue().bitLength() < 64) {
-                add(v.unscaledValue().longValue(), v.scale());
-                return;
-            }
-            any = true;
-            big = (big != null ? big : BigDecimal.valueOf(units, scale)).add(v);
-        }
-
-        BigDecimal decimal() {
-            return !any ? null : big != null ? big : BigDecimal.valueOf(units, scale);
-        }
-
-        Money money(Currency currency) {
-            return big != null ? Money.of(currency, big) : Money.ofUnscaled(currency, units, scale);
-        }
-    }
-
-    private static final long[] POWERS = new long[19];
-
-    static {
-        POWERS[0] = 1;
-        for (int i = 1; i < POWERS.length; i++) {
-            POWERS[i] = POWERS[i - 1] * 10;
-        }
-    }
-
-    private static long scaled(long value, int digits) {
-        return digits == 0 ? value : Math.multiplyExact(value, POWERS[digits]);
     }
 
     /** One group's totals. */
@@ -589,7 +536,7 @@ public final class FocusParquetTally {
     /** Adds an amount as {@code Money.of} takes it: more than 18 decimals only when the extra ones are zeros. */
     private static boolean money(Sum sum, Amount a, Currency currency) {
         if (!a.defined) {
-            sum.any = true; // a carried item's null metric is zero, as Money.zero
+            sum.add(0L, 0); // a carried item's null metric is zero, as Money.zero
             return true;
         }
         if (a.big == null) {
