@@ -8,10 +8,6 @@ module org.cloudbilling.allocation {
     // ObjectMapper come with it.
     requires transitive org.cloudbilling.core;
     requires com.fasterxml.jackson.core;
-    // Needed to compile only: Immutables' annotations, and those its generated classes carry.
-    requires static org.immutables.value.annotations;
-    requires static com.google.errorprone.annotations;
-    requires static java.compiler;
 
     exports org.cloudbilling.allocation;
     exports org.cloudbilling.allocation.backtracking;
