@@ -3,20 +3,16 @@ package org.cloudbilling.allocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.cloudbilling.allocation.JsonValues.forEachValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import org.cloudbilling.allocation.json.RuleSetJson;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.junit.jupiter.api.Tag;
@@ -228,58 +224,5 @@ class BadInputRuleSetTest {
                 {"units": [ {"id": "acme"}, {"id": "web", "parent": "acme"}, {"id": "data", "parent": "acme"} ],
                  "sharingRules": [ {"id": "s", "source": {"unit": "acme"}, "method": "RATIO",
                                     "ratios": {"web": "%s", "data": "%s"}} ]}""".formatted(web, data);
-    }
-
-    /** A way to replace one value of the document: returns the changed copy, or null for a value of the same type. */
-    @FunctionalInterface
-    interface Replacement {
-        JsonNode apply(JsonNode value);
-    }
-
-    /** Calls {@code action} for the root and every value under it, with its JSON path. */
-    private static void forEachValue(JsonNode root, String rootPath, BiConsumer<String, Replacement> action) {
-        action.accept(rootPath, other -> other.getNodeType() == root.getNodeType() ? null : other);
-        walk(root, root, rootPath, new ArrayList<>(), action);
-    }
-
-    private static void walk(
-            JsonNode root, JsonNode node, String path, List<Object> steps, BiConsumer<String, Replacement> action) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                List<Object> next = new ArrayList<>(steps);
-                next.add(e.getKey());
-                visit(root, e.getValue(), path + "." + e.getKey(), next, action);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                List<Object> next = new ArrayList<>(steps);
-                next.add(i);
-                visit(root, node.get(i), path + "[" + i + "]", next, action);
-            }
-        }
-    }
-
-    private static void visit(
-            JsonNode root, JsonNode value, String path, List<Object> steps, BiConsumer<String, Replacement> action) {
-        action.accept(path, other -> {
-            if (other.getNodeType() == value.getNodeType()) {
-                return null;
-            }
-            JsonNode copy = root.deepCopy();
-            JsonNode parent = copy;
-            for (int i = 0; i < steps.size() - 1; i++) {
-                Object s = steps.get(i);
-                parent = s instanceof Integer n ? parent.get(n) : parent.get((String) s);
-            }
-            Object last = steps.get(steps.size() - 1);
-            if (last instanceof Integer n) {
-                ((ArrayNode) parent).set(n, other);
-            } else {
-                ((ObjectNode) parent).set((String) last, other);
-            }
-            return copy;
-        });
-        walk(root, value, path, steps, action);
     }
 }

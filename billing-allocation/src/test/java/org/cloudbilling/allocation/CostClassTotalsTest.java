@@ -2,6 +2,7 @@ package org.cloudbilling.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cloudbilling.allocation.TotalsCells.cells;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -13,10 +14,8 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.BinaryOperator;
@@ -56,7 +55,6 @@ import org.junit.jupiter.api.io.TempDir;
 @org.junit.jupiter.api.Tag("ALLOC-12")
 @DisplayName("ALLOC-3 ALLOC-4 ALLOC-5 ALLOC-6 ALLOC-12 totals of a canonical file by cost class equal the item path")
 class CostClassTotalsTest {
-    private static final Currency CNY = Currency.getInstance("CNY");
     private static final Currency USD = Currency.getInstance("USD");
 
     @TempDir
@@ -86,25 +84,6 @@ class CostClassTotalsTest {
             items.forEach(writer::write);
         }
         return csv;
-    }
-
-    /** Each (currency, unit or "" for Unallocated, type) total as a plain decimal: the scale counts. */
-    private static Map<String, String> cells(AllocationTotals totals, Allocator allocator) {
-        Map<String, String> out = new TreeMap<>();
-        for (Currency c : List.of(CNY, USD)) {
-            List<Optional<UnitId>> units = new ArrayList<>();
-            units.add(Optional.empty());
-            allocator.unitOrder.forEach(u -> units.add(Optional.of(u)));
-            for (Optional<UnitId> u : units) {
-                for (AllocationType t : AllocationType.values()) {
-                    totals.total(u, t, c)
-                            .ifPresent(m -> out.put(
-                                    c + " " + u.map(UnitId::value).orElse("") + " " + t,
-                                    m.amount().toPlainString()));
-                }
-            }
-        }
-        return out;
     }
 
     /** {@code collector} counting the rows it is given by their cost alone in {@code costs}. */

@@ -1,6 +1,7 @@
 package org.cloudbilling.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cloudbilling.allocation.TotalsCells.cells;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -9,9 +10,7 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Test;
 @Tag("ALLOC-12")
 @DisplayName("ALLOC-5 ALLOC-6 ALLOC-8 ALLOC-12 one pass to totals equals preparing then allocating")
 class OnePassTotalsTest {
-    private static final Currency CNY = Currency.getInstance("CNY");
     private static final Currency USD = Currency.getInstance("USD");
     private static final int[] SCALES = {0, 2, 8};
 
@@ -54,37 +52,6 @@ class OnePassTotalsTest {
             }
         }
         return items;
-    }
-
-    /** Each (currency, unit or "" for Unallocated, type) total as a plain decimal: the scale counts. */
-    private static Map<String, String> cells(AllocationTotals totals, Allocator allocator) {
-        Map<String, String> out = new TreeMap<>();
-        for (Currency c : List.of(CNY, USD)) {
-            List<Optional<UnitId>> units = new ArrayList<>();
-            units.add(Optional.empty());
-            allocator.unitOrder.forEach(u -> units.add(Optional.of(u)));
-            for (Optional<UnitId> u : units) {
-                for (AllocationType t : AllocationType.values()) {
-                    totals.total(u, t, c)
-                            .ifPresent(m -> out.put(
-                                    c + " " + u.map(UnitId::value).orElse("") + " " + t,
-                                    m.amount().toPlainString()));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The same cells from the full summary of {@code allocateAll} (ALLOC-8), the plain path. */
-    private static Map<String, String> cells(AllocationSummary summary) {
-        Map<String, String> out = new TreeMap<>();
-        for (SummaryRow row : summary.byUnit()) {
-            out.put(
-                    row.amount().currency() + " "
-                            + row.unit().map(UnitId::value).orElse("") + " " + row.type(),
-                    row.amount().amount().toPlainString());
-        }
-        return out;
     }
 
     @SuppressWarnings("unchecked")

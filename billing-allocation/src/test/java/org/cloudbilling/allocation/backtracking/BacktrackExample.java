@@ -119,6 +119,24 @@ final class BacktrackExample {
         }
     };
 
+    /** The inputs of {@link #INPUTS}, but the items of {@code failing} cannot be read: they throw {@code message}. */
+    static MonthInputs failingIn(BillingMonth failing, String message) {
+        return new MonthInputs() {
+            @Override
+            public Iterable<LineItem> items(BillingMonth month) {
+                if (month.equals(failing)) {
+                    throw new IllegalStateException(message);
+                }
+                return BacktrackExample.items(month);
+            }
+
+            @Override
+            public TagBindings tags(BillingMonth month) {
+                return TagBindings.empty();
+            }
+        };
+    }
+
     /** A clock stopped at {@code instant}. */
     static Clock at(String instant) {
         return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cloudbilling.allocation.RuleSchedule;
-import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.OperatorUin;
 import org.cloudbilling.core.time.BillingMonth;
 import org.junit.jupiter.api.Tag;
@@ -35,20 +33,8 @@ class BacktrackReplayTest {
         return Backtracking.plan(new BacktrackRequest(ALICE, JAN_10, NOV, DEC), SCHEDULE, CAL);
     }
 
-    private static final MonthInputs FAILING_IN_DECEMBER = new MonthInputs() {
-        @Override
-        public Iterable<LineItem> items(BillingMonth month) {
-            if (month.equals(DEC)) {
-                throw new IllegalStateException("December's bill file is unreadable");
-            }
-            return BacktrackExample.items(month);
-        }
-
-        @Override
-        public TagBindings tags(BillingMonth month) {
-            return TagBindings.empty();
-        }
-    };
+    private static final MonthInputs FAILING_IN_DECEMBER =
+            BacktrackExample.failingIn(DEC, "December's bill file is unreadable");
 
     private static BacktrackOutcome run(AllocationHistory history, MonthInputs inputs, String at) {
         return Backtracking.run(plan(), history, inputs, CAL, BacktrackExample.at(at), BacktrackListener.NONE);

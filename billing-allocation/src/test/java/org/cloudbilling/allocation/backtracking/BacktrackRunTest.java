@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.cloudbilling.allocation.RuleSchedule;
-import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.OperatorUin;
 import org.cloudbilling.core.time.BillingMonth;
 import org.junit.jupiter.api.Tag;
@@ -78,20 +76,7 @@ class BacktrackRunTest {
     @Test
     @Tag("BACK-4")
     void run_failingMonth_isTheLastEventBeforeFinishedFailed() {
-        MonthInputs failingInDecember = new MonthInputs() {
-            @Override
-            public Iterable<LineItem> items(BillingMonth month) {
-                if (month.equals(DEC)) {
-                    throw new IllegalStateException("unreadable");
-                }
-                return BacktrackExample.items(month);
-            }
-
-            @Override
-            public TagBindings tags(BillingMonth month) {
-                return TagBindings.empty();
-            }
-        };
+        MonthInputs failingInDecember = BacktrackExample.failingIn(DEC, "unreadable");
         Recorder recorder = new Recorder();
         Backtracking.run(
                 plan(JAN_10),

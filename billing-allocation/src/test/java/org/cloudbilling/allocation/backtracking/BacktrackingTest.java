@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.cloudbilling.allocation.AllocationType;
-import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.OperatorUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
@@ -171,20 +169,7 @@ class BacktrackingTest {
     @Tag("BACK-4")
     void failureInTheMiddleMonth_leavesEveryMonthAsItWas() {
         AllocationHistory before = BacktrackExample.regularRuns();
-        MonthInputs failingInOctober = new MonthInputs() {
-            @Override
-            public Iterable<LineItem> items(BillingMonth month) {
-                if (month.equals(OCT)) {
-                    throw new IllegalStateException("October's bill file is unreadable");
-                }
-                return BacktrackExample.items(month);
-            }
-
-            @Override
-            public TagBindings tags(BillingMonth month) {
-                return TagBindings.empty();
-            }
-        };
+        MonthInputs failingInOctober = BacktrackExample.failingIn(OCT, "October's bill file is unreadable");
         BacktrackOutcome failed = Backtracking.run(
                 planAugToDec(),
                 before,

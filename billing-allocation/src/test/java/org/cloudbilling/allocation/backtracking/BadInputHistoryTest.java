@@ -3,21 +3,18 @@ package org.cloudbilling.allocation.backtracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.cloudbilling.allocation.JsonValues.forEachValue;
 import static org.cloudbilling.allocation.backtracking.BacktrackExample.INPUTS;
 import static org.cloudbilling.allocation.backtracking.BacktrackExample.SCHEDULE;
 import static org.cloudbilling.core.time.BillingCalendar.TENCENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.cloudbilling.core.id.OperatorUin;
 import org.cloudbilling.core.time.BillingMonth;
@@ -88,7 +85,7 @@ class BadInputHistoryTest {
                 JsonNodeFactory.instance.booleanNode(true));
         List<String> checked = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
-        forEachValue(document, (path, replace) -> {
+        forEachValue(document, "$", (path, replace) -> {
             for (JsonNode other : others) {
                 JsonNode changed = replace.apply(other);
                 if (changed == null) {
@@ -160,65 +157,5 @@ class BadInputHistoryTest {
         assertThat(VersionDiff.between(
                         read.version(BillingMonth.of(2024, 10), 1), read.version(BillingMonth.of(2024, 10), 2), CNY))
                 .isEqualTo(diff);
-    }
-
-    /** A way to replace one value: returns the changed copy, or null for a value of the same type. */
-    @FunctionalInterface
-    interface Replacement {
-        JsonNode apply(JsonNode value);
-    }
-
-    private static void forEachValue(JsonNode root, java.util.function.BiConsumer<String, Replacement> action) {
-        action.accept("$", other -> other.getNodeType() == root.getNodeType() ? null : other);
-        walk(root, root, "$", new ArrayList<>(), action);
-    }
-
-    private static void walk(
-            JsonNode root,
-            JsonNode node,
-            String path,
-            List<Object> steps,
-            java.util.function.BiConsumer<String, Replacement> action) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                List<Object> next = new ArrayList<>(steps);
-                next.add(e.getKey());
-                visit(root, e.getValue(), path + "." + e.getKey(), next, action);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                List<Object> next = new ArrayList<>(steps);
-                next.add(i);
-                visit(root, node.get(i), path + "[" + i + "]", next, action);
-            }
-        }
-    }
-
-    private static void visit(
-            JsonNode root,
-            JsonNode value,
-            String path,
-            List<Object> steps,
-            java.util.function.BiConsumer<String, Replacement> action) {
-        action.accept(path, other -> {
-            if (other.getNodeType() == value.getNodeType()) {
-                return null;
-            }
-            JsonNode copy = root.deepCopy();
-            JsonNode parent = copy;
-            for (int i = 0; i < steps.size() - 1; i++) {
-                Object s = steps.get(i);
-                parent = s instanceof Integer n ? parent.get(n) : parent.get((String) s);
-            }
-            Object last = steps.get(steps.size() - 1);
-            if (last instanceof Integer n) {
-                ((ArrayNode) parent).set(n, other);
-            } else {
-                ((ObjectNode) parent).set((String) last, other);
-            }
-            return copy;
-        });
-        walk(root, value, path, steps, action);
     }
 }

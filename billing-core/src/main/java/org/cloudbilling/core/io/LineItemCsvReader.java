@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Closeable;
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.cloudbilling.core.bill.LineItem;
@@ -80,19 +78,7 @@ public final class LineItemCsvReader implements Iterator<LineItem>, Closeable {
         if (rows != null) {
             return rows.readAll(onError, Function.identity());
         }
-        List<LineItem> out = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
-        while (hasNext()) { // a malformed CSV throws here, in either mode
-            try {
-                out.add(next());
-            } catch (BillingInputException e) {
-                if (onError == OnError.FAIL) {
-                    throw e;
-                }
-                problems.addAll(e.problems());
-            }
-        }
-        return ReadResult.of(out, problems);
+        return RowSource.readAll(this, onError, Function.identity());
     }
 
     /** Closes the underlying reader. */

@@ -53,7 +53,13 @@ public final class BillingModule extends SimpleModule {
     /** Creates the module. */
     public BillingModule() {
         super("cloudbilling", Version.unknownVersion());
-        addSerializer(Money.class, new MoneySerializer());
+        addSerializer(
+                Money.class,
+                new TwoTexts<Money>(
+                        "currency",
+                        m -> m.currency().getCurrencyCode(),
+                        "amount",
+                        m -> m.amount().toPlainString()));
         addDeserializer(Money.class, new MoneyDeserializer());
         addSerializer(Instant.class, new ToText<>(Instant::toString));
         addDeserializer(
@@ -63,9 +69,12 @@ public final class BillingModule extends SimpleModule {
         addSerializer(BillingMonth.class, new ToText<>(BillingMonth::toString));
         addDeserializer(
                 BillingMonth.class, new FromText<>(BillingMonth.class, "a month such as 2024-09", BillingMonth::parse));
-        addSerializer(Interval.class, new IntervalSerializer());
+        addSerializer(
+                Interval.class,
+                new TwoTexts<Interval>(
+                        "start", i -> i.start().toString(), "end", i -> i.end().toString()));
         addDeserializer(Interval.class, new IntervalDeserializer());
-        addSerializer(Tag.class, new TagSerializer());
+        addSerializer(Tag.class, new TwoTexts<Tag>("key", t -> t.key().value(), "value", Tag::value));
         addDeserializer(Tag.class, new TagDeserializer());
         addSerializer(Identifier.class, new ToText<>(Identifier::value));
         identifier(OwnerUin.class, OwnerUin::of);
@@ -115,16 +124,6 @@ public final class BillingModule extends SimpleModule {
         }
     }
 
-    static final class MoneySerializer extends JsonSerializer<Money> {
-        @Override
-        public void serialize(Money value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeStartObject();
-            gen.writeStringField("currency", value.currency().getCurrencyCode());
-            gen.writeStringField("amount", value.amount().toPlainString());
-            gen.writeEndObject();
-        }
-    }
-
     static final class MoneyDeserializer extends JsonDeserializer<Money> {
         @Override
         public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -136,16 +135,6 @@ public final class BillingModule extends SimpleModule {
             } catch (IllegalArgumentException e) {
                 return ctxt.reportInputMismatch(Money.class, "invalid money: %s", e.getMessage());
             }
-        }
-    }
-
-    static final class IntervalSerializer extends JsonSerializer<Interval> {
-        @Override
-        public void serialize(Interval value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeStartObject();
-            gen.writeStringField("start", value.start().toString());
-            gen.writeStringField("end", value.end().toString());
-            gen.writeEndObject();
         }
     }
 
@@ -163,16 +152,6 @@ public final class BillingModule extends SimpleModule {
         }
     }
 
-    static final class TagSerializer extends JsonSerializer<Tag> {
-        @Override
-        public void serialize(Tag value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeStartObject();
-            gen.writeStringField("key", value.key().value());
-            gen.writeStringField("value", value.value());
-            gen.writeEndObject();
-        }
-    }
-
     static final class TagDeserializer extends JsonDeserializer<Tag> {
         @Override
         public Tag deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -183,6 +162,29 @@ public final class BillingModule extends SimpleModule {
                 return ctxt.reportInputMismatch(Tag.class, "invalid tag: the key is empty");
             }
             return Tag.of(key, value);
+        }
+    }
+
+    /** Writes a value as a JSON object of two string fields, in order. */
+    static final class TwoTexts<T> extends JsonSerializer<T> {
+        private final String first;
+        private final Function<T, String> firstText;
+        private final String second;
+        private final Function<T, String> secondText;
+
+        TwoTexts(String first, Function<T, String> firstText, String second, Function<T, String> secondText) {
+            this.first = first;
+            this.firstText = firstText;
+            this.second = second;
+            this.secondText = secondText;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeStartObject();
+            gen.writeStringField(first, firstText.apply(value));
+            gen.writeStringField(second, secondText.apply(value));
+            gen.writeEndObject();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.cloudbilling.core.io.FastPathComparison.delete;
 import static org.cloudbilling.core.io.FastPathComparison.described;
 import static org.cloudbilling.core.io.FastPathComparison.file;
 import static org.cloudbilling.core.io.FastPathComparison.outcome;
+import static org.cloudbilling.core.io.FastPathComparison.withOddTagsAndIds;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -26,7 +27,6 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.Grouping;
-import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
@@ -89,21 +89,14 @@ class FocusCsvFastPathProperties {
             Grouping.by(BillingCalendar.of(ZoneId.of("America/Sao_Paulo"), 5, 3), Dimension.DAY));
 
     private static Gen<LineItem> items() {
-        Gen<LineItem> base = BillingGenerators.lineItems(Currency.getInstance("USD"))
-                .mix(BillingGenerators.lineItems(Currency.getInstance("JPY")));
-        Gen<String> odd = Generate.pick(ODD);
+        Gen<LineItem> odd = withOddTagsAndIds(
+                BillingGenerators.lineItems(Currency.getInstance("USD"))
+                        .mix(BillingGenerators.lineItems(Currency.getInstance("JPY"))),
+                ODD);
         Gen<Integer> dice = integers().between(0, 9);
         return in -> {
-            LineItem item = base.generate(in);
+            LineItem item = odd.generate(in);
             LineItem.Builder b = LineItem.builder().from(item);
-            if (dice.generate(in) < 3) {
-                Map<TagKey, String> tags = new LinkedHashMap<>(item.tags());
-                tags.put(TagKey.of(odd.generate(in)), odd.generate(in));
-                b.tags(tags);
-            }
-            if (dice.generate(in) < 2) {
-                b.id(LineItemId.of(item.id().value() + odd.generate(in)));
-            }
             reported(b, item, dice, in);
             return b.build();
         };

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedWriter;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -19,6 +18,7 @@ import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.testing.ClosingReader;
 import org.junit.jupiter.api.Test;
 
 /** The FOCUS CSV reader's time forms, row and header errors and closing; the writer's checks, flushing, closing. */
@@ -46,21 +46,6 @@ class FocusCsvReaderWriterTest {
                 .get(0)
                 .instant(FocusColumn.CHARGE_PERIOD_START)
                 .orElseThrow();
-    }
-
-    /** A reader that records whether it was closed. */
-    private static final class Closing extends FilterReader {
-        boolean closed;
-
-        Closing(String text) {
-            super(new StringReader(text));
-        }
-
-        @Override
-        public void close() throws IOException {
-            closed = true;
-            super.close();
-        }
     }
 
     @Test
@@ -152,13 +137,13 @@ class FocusCsvReaderWriterTest {
 
     @Test
     void close_reader_closesTheUnderlyingReader() {
-        Closing source = new Closing(header() + "\n" + row(null, "a") + "\n");
+        ClosingReader source = new ClosingReader(header() + "\n" + row(null, "a") + "\n");
         FocusCsvReader in = FocusCsv.reader(source, "f.csv");
-        assertThat(source.closed).isFalse();
+        assertThat(source.closed()).isFalse();
 
         in.close();
 
-        assertThat(source.closed).isTrue();
+        assertThat(source.closed()).isTrue();
     }
 
     @Test

@@ -4,14 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Rollup;
 import org.cloudbilling.core.consolidation.Totals;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.id.TagKey;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 /**
  * The harness the fast-path properties share to compare a byte fast path with the plain reader: the input as a
  * temporary file, and what consolidating gives worded so that two outcomes compare as text, every amount with its
- * scale ({@link Totals#equals} compares values only).
+ * scale ({@link Totals#equals} compares values only); and the items both read, with odd text in tags and ids.
  */
 public final class FastPathComparison {
     private FastPathComparison() {}
@@ -54,5 +63,27 @@ public final class FastPathComparison {
         } catch (RuntimeException e) {
             return "failed " + e;
         }
+    }
+
+    /**
+     * Items from {@code base}, three in ten with one more tag whose key and value are picked from {@code odd}, and
+     * two in ten with a piece of {@code odd} text appended to the id.
+     */
+    public static Gen<LineItem> withOddTagsAndIds(Gen<LineItem> base, List<String> odd) {
+        Gen<String> text = Generate.pick(odd);
+        Gen<Integer> dice = SourceDSL.integers().between(0, 9);
+        return in -> {
+            LineItem item = base.generate(in);
+            LineItem.Builder b = LineItem.builder().from(item);
+            if (dice.generate(in) < 3) {
+                Map<TagKey, String> tags = new LinkedHashMap<>(item.tags());
+                tags.put(TagKey.of(text.generate(in)), text.generate(in));
+                b.tags(tags);
+            }
+            if (dice.generate(in) < 2) {
+                b.id(LineItemId.of(item.id().value() + text.generate(in)));
+            }
+            return b.build();
+        };
     }
 }

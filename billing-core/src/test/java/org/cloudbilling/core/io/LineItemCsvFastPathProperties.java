@@ -15,15 +15,12 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.Grouping;
-import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.testing.BillingGenerators;
 import org.cloudbilling.core.time.BillingCalendar;
@@ -58,24 +55,11 @@ class LineItemCsvFastPathProperties {
             "plain");
 
     private static Gen<LineItem> items() {
-        Gen<LineItem> base = BillingGenerators.lineItems(Currency.getInstance("USD"))
-                .mix(BillingGenerators.lineItems(Currency.getInstance("JPY")))
-                .mix(BillingGenerators.lineItems(Currency.getInstance("CNY")));
-        Gen<String> odd = Generate.pick(ODD);
-        Gen<Integer> dice = integers().between(0, 9);
-        return in -> {
-            LineItem item = base.generate(in);
-            LineItem.Builder b = LineItem.builder().from(item);
-            if (dice.generate(in) < 3) {
-                Map<TagKey, String> tags = new LinkedHashMap<>(item.tags());
-                tags.put(TagKey.of(odd.generate(in)), odd.generate(in));
-                b.tags(tags);
-            }
-            if (dice.generate(in) < 2) {
-                b.id(LineItemId.of(item.id().value() + odd.generate(in)));
-            }
-            return b.build();
-        };
+        return FastPathComparison.withOddTagsAndIds(
+                BillingGenerators.lineItems(Currency.getInstance("USD"))
+                        .mix(BillingGenerators.lineItems(Currency.getInstance("JPY")))
+                        .mix(BillingGenerators.lineItems(Currency.getInstance("CNY"))),
+                ODD);
     }
 
     private static String csv(List<LineItem> items, FormulaGuard guard, boolean crlf) {

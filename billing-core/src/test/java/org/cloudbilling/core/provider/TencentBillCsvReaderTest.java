@@ -3,8 +3,6 @@ package org.cloudbilling.core.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.FilterReader;
-import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,6 +22,7 @@ import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
 import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.testing.ClosingReader;
 import org.junit.jupiter.api.Test;
 
 /** The reader's header checks, row errors, tag parsing, action and cycle mapping, and closing. */
@@ -47,21 +46,6 @@ class TencentBillCsvReaderTest {
         ReadResult<LineItem> read = read(HEADER + "\n" + row + "\n");
         assertThat(read.values()).isEmpty();
         return read.problems().stream().map(InputProblem::toString).toList();
-    }
-
-    /** A reader that records whether it was closed. */
-    private static final class Closing extends FilterReader {
-        boolean closed;
-
-        Closing(String text) {
-            super(new StringReader(text));
-        }
-
-        @Override
-        public void close() throws IOException {
-            closed = true;
-            super.close();
-        }
     }
 
     @Test
@@ -95,13 +79,13 @@ class TencentBillCsvReaderTest {
 
     @Test
     void reader_emptyInput_isRefusedAndClosed() {
-        Closing in = new Closing("");
+        ClosingReader in = new ClosingReader("");
 
         assertThatThrownBy(
                         () -> TencentBillCsv.reader(in, "t.csv", Currency.getInstance("CNY"), TencentBillCsv.BEIJING))
                 .isInstanceOf(BillingInputException.class)
                 .hasMessage("t.csv: the input is empty: no header row");
-        assertThat(in.closed).isTrue();
+        assertThat(in.closed()).isTrue();
     }
 
     @Test
@@ -160,14 +144,14 @@ class TencentBillCsvReaderTest {
 
     @Test
     void close_reader_closesTheUnderlyingReader() {
-        Closing source = new Closing(HEADER + "\n" + ROW + "\n");
+        ClosingReader source = new ClosingReader(HEADER + "\n" + ROW + "\n");
         TencentBillCsvReader in =
                 TencentBillCsv.reader(source, "t.csv", Currency.getInstance("CNY"), TencentBillCsv.BEIJING);
-        assertThat(source.closed).isFalse();
+        assertThat(source.closed()).isFalse();
 
         in.close();
 
-        assertThat(source.closed).isTrue();
+        assertThat(source.closed()).isTrue();
     }
 
     @Test

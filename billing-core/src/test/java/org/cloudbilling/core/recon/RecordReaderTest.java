@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedWriter;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -20,6 +19,7 @@ import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
+import org.cloudbilling.core.testing.ClosingReader;
 import org.cloudbilling.core.time.BillingMonth;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,21 +43,6 @@ class RecordReaderTest {
         ReadResult<PeriodRecord> read = read(header() + "\n" + row + "\n");
         assertThat(read.values()).isEmpty();
         return read.problems().stream().map(InputProblem::toString).toList();
-    }
-
-    /** A reader that records whether it was closed. */
-    private static final class Closing extends FilterReader {
-        boolean closed;
-
-        Closing(String text) {
-            super(new StringReader(text));
-        }
-
-        @Override
-        public void close() throws IOException {
-            closed = true;
-            super.close();
-        }
     }
 
     @Test
@@ -135,22 +120,22 @@ class RecordReaderTest {
 
     @Test
     void periodReader_badHeader_closesTheReader() {
-        Closing in = new Closing("Billing Cycle\n");
+        ClosingReader in = new ClosingReader("Billing Cycle\n");
 
         assertThatThrownBy(() -> ReconciliationCsv.periodReader(in, "p.csv", FormulaGuard.OFF))
                 .isInstanceOf(BillingInputException.class);
-        assertThat(in.closed).isTrue();
+        assertThat(in.closed()).isTrue();
     }
 
     @Test
     void close_reader_closesTheUnderlyingReader() {
-        Closing in = new Closing(header() + "\n" + ROW + "\n");
+        ClosingReader in = new ClosingReader(header() + "\n" + ROW + "\n");
         RecordReader<PeriodRecord> r = ReconciliationCsv.periodReader(in, "p.csv", FormulaGuard.OFF);
-        assertThat(in.closed).isFalse();
+        assertThat(in.closed()).isFalse();
 
         r.close();
 
-        assertThat(in.closed).isTrue();
+        assertThat(in.closed()).isTrue();
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.cloudbilling.core.io.LineItemCsvReader;
 import org.cloudbilling.core.io.LineItemCsvWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,20 +54,14 @@ import picocli.CommandLine.Option;
                     + " duckdb_items_per_s=X ratio_vs_duckdb=X ratio_vs_floor=X"
         })
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--items", description = "line items in the month (default: ${DEFAULT-VALUE})")
-    int items = 1_000_000;
-
-    @Option(names = "--rules", description = "collection rules (default: ${DEFAULT-VALUE})")
-    int rules = 1_000;
+    @Mixin
+    MonthOptions generated = new MonthOptions(1_000);
 
     @Option(
             names = "--resources",
             description = "resources the items belong to (default: ${DEFAULT-VALUE}); --stream-csv needs the --seed,"
                     + " --rules and --resources the file was written with")
     int resources = Workload.RESOURCES;
-
-    @Option(names = "--seed", description = "seed of the generated month (default: ${DEFAULT-VALUE})")
-    long seed = 42;
 
     @Option(names = "--repeat", description = "measured rounds, after one warm-up round (default: ${DEFAULT-VALUE})")
     int repeat = 3;
@@ -123,12 +118,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (items < 1 || rules < 1 || repeat < 1 || threads < 1 || resources < 1) {
+        if (generated.items < 1 || generated.rules < 1 || repeat < 1 || threads < 1 || resources < 1) {
             throw new CommandLine.ParameterException(
                     new CommandLine(this), "--items, --rules, --resources, --repeat and --threads must be at least 1");
         }
         long t0 = System.nanoTime();
-        Workload workload = Workload.generate(seed, items, rules, resources);
+        Workload workload = Workload.generate(generated.seed, generated.items, generated.rules, resources);
         if (writeCsv != null) {
             return writeCsv(workload);
         }
@@ -145,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
                 workload.rules().sharingRules().size(),
                 workload.rules().units().units().size(),
                 workload.bindings().size(),
-                seed,
+                generated.seed,
                 (System.nanoTime() - t0) / 1e9);
         ForkJoinPool pool = new ForkJoinPool(threads);
         DuckDbAllocation duck = null;

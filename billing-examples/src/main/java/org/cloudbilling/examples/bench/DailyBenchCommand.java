@@ -31,11 +31,12 @@ import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.money.Money;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code billing bench-daily}: the benchmark month applied day by day, as a host's daily job would. The items of
- * {@code Workload.generate(seed, items, rules)} are split by the day their fee period starts into daily batches;
+ * {@code Workload.generate(generated.seed, generated.items, generated.rules)} are split by the day their fee period starts into daily batches;
  * from the third day on, each batch also restates and withdraws a few charges of earlier days. Each batch goes
  * through a {@link MonthLedger}, a {@link RunningRollup} and a {@link RunningAllocation}; the command prints each
  * batch's time and the live heap after it, then checks the final consolidation and allocation summary against one
@@ -52,11 +53,8 @@ import picocli.CommandLine.Option;
                     + " batch_median_ms=X batch_max_ms=X live_heap_max_mb=X"
         })
 public final class DailyBenchCommand implements Callable<Integer> {
-    @Option(names = "--items", description = "items of the month (default: ${DEFAULT-VALUE})")
-    int items = 1_000_000;
-
-    @Option(names = "--rules", description = "collection rules (default: ${DEFAULT-VALUE})")
-    int rules = 400;
+    @Mixin
+    MonthOptions generated = new MonthOptions(400);
 
     @Option(names = "--days", description = "daily batches, at most 30 (default: ${DEFAULT-VALUE})")
     int days = 30;
@@ -66,9 +64,6 @@ public final class DailyBenchCommand implements Callable<Integer> {
             description = "charges of earlier days restated per batch, per 1,000 items of the batch; half as many"
                     + " withdrawn (default: ${DEFAULT-VALUE})")
     int restatePerMille = 2;
-
-    @Option(names = "--seed", description = "seed of the generated month (default: ${DEFAULT-VALUE})")
-    long seed = 42;
 
     @Option(names = "--no-check", description = "skip the final one-pass check")
     boolean noCheck;
@@ -84,7 +79,7 @@ public final class DailyBenchCommand implements Callable<Integer> {
         if (days < 1 || days > 30) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--days must be from 1 to 30, got " + days);
         }
-        Workload w = Workload.generate(seed, items, rules);
+        Workload w = Workload.generate(generated.seed, generated.items, generated.rules);
         List<List<LineItem>> byDay = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             byDay.add(new ArrayList<>());
@@ -99,7 +94,7 @@ public final class DailyBenchCommand implements Callable<Integer> {
         RunningRollup rollup = RunningRollup.empty(grouping);
         RunningAllocation allocation = RunningAllocation.start(allocator, w.tags(), Workload.CALENDAR);
         Instant monthStart = Workload.CALENDAR.start(Workload.MONTH);
-        SplittableRandom random = new SplittableRandom(seed ^ 0x5eed);
+        SplittableRandom random = new SplittableRandom(generated.seed ^ 0x5eed);
         List<LineItem> earlier = new ArrayList<>();
         Set<LineItemId> withdrawn = new HashSet<>();
         long[] allocationMs = new long[days];
@@ -108,8 +103,8 @@ public final class DailyBenchCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "bench-daily: %,d items, %d rules, %d batches, load average %.2f%n",
-                items,
-                rules,
+                generated.items,
+                generated.rules,
                 days,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (int d = 0; d < days; d++) {
@@ -221,7 +216,7 @@ public final class DailyBenchCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "bench-daily: items=%d batches=%d allocation_median_ms=%d allocation_max_ms=%d batch_median_ms=%d"
                         + " batch_max_ms=%d live_heap_max_mb=%d%n",
-                items,
+                generated.items,
                 days,
                 median(allocationMs),
                 max(allocationMs),

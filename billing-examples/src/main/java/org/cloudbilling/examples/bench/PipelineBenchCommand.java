@@ -197,12 +197,17 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 writer.write(item);
             }
         }
+        wrote(csv, start);
+    }
+
+    /** Prints that {@code file} was written, started at {@code start} ({@link System#nanoTime}). */
+    private void wrote(Path file, long start) throws IOException {
         out.printf(
                 Locale.ROOT,
                 "wrote: %s rows=%d bytes=%d seconds=%.1f%n",
-                csv,
+                file,
                 items,
-                Files.size(csv),
+                Files.size(file),
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -218,13 +223,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 writer.write(FocusLineItems.toRow(item, Workload.MONTH, export));
             }
         }
-        out.printf(
-                Locale.ROOT,
-                "wrote: %s rows=%d bytes=%d seconds=%.1f%n",
-                csv,
-                items,
-                Files.size(csv),
-                (System.nanoTime() - start) / 1e9);
+        wrote(csv, start);
     }
 
     /**
@@ -255,13 +254,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             s.execute("SET TimeZone = 'UTC'");
             s.execute(sql);
         }
-        out.printf(
-                Locale.ROOT,
-                "wrote: %s rows=%d bytes=%d seconds=%.1f%n",
-                parquet,
-                items,
-                Files.size(parquet),
-                (System.nanoTime() - start) / 1e9);
+        wrote(parquet, start);
     }
 
     private static Path jar() throws URISyntaxException {

@@ -107,18 +107,7 @@ class DuckDbAllocationTest {
     @Test
     @org.junit.jupiter.api.Tag("MONEY-4")
     void allocate_evenSplitWithALeftover_givesItToTheSmallestUnitId() throws Exception {
-        AllocationRuleSet rules = AllocationRuleSet.of(
-                List.of(
-                        AllocationUnit.root("root", "Root"),
-                        AllocationUnit.child("c", "C", "root"),
-                        AllocationUnit.child("a", "A", "root"),
-                        AllocationUnit.child("b", "B", "root")),
-                List.of(),
-                List.of(SharingRule.even(
-                        "s-all",
-                        SharingSource.matching(Condition.in(AllocationDimension.OWNER_UIN, "100")),
-                        List.of(UnitId.of("c"), UnitId.of("b"), UnitId.of("a")))),
-                Set.of());
+        AllocationRuleSet rules = sharedEvenly(List.of("c", "a", "b"), List.of("c", "b", "a"));
         List<LineItem> items = List.of(item("i1", "100", "p_cvm", null, "2024-09-05T10:00", "1.00000000", null));
 
         try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 1)) {
@@ -137,18 +126,7 @@ class DuckDbAllocationTest {
     @Test
     @org.junit.jupiter.api.Tag("ALLOC-12")
     void allocate_manySmallCharges_splitsTheRulesPoolOnce() throws Exception {
-        AllocationRuleSet rules = AllocationRuleSet.of(
-                List.of(
-                        AllocationUnit.root("root", "Root"),
-                        AllocationUnit.child("a", "A", "root"),
-                        AllocationUnit.child("b", "B", "root"),
-                        AllocationUnit.child("c", "C", "root")),
-                List.of(),
-                List.of(SharingRule.even(
-                        "s-all",
-                        SharingSource.matching(Condition.in(AllocationDimension.OWNER_UIN, "100")),
-                        List.of(UnitId.of("a"), UnitId.of("b"), UnitId.of("c")))),
-                Set.of());
+        AllocationRuleSet rules = sharedEvenly(List.of("a", "b", "c"), List.of("a", "b", "c"));
         List<LineItem> items = new java.util.ArrayList<>();
         for (int i = 0; i < 300; i++) {
             items.add(item("i" + i, "100", "p_cvm", null, "2024-09-05T10:00", "0.01", null));
@@ -215,18 +193,7 @@ class DuckDbAllocationTest {
     @org.junit.jupiter.api.Tag("MONEY-5")
     @org.junit.jupiter.api.Tag("MONEY-6")
     void allocate_refundSharedEvenly_negatesTheSplitOfItsAbsoluteValue() throws Exception {
-        AllocationRuleSet rules = AllocationRuleSet.of(
-                List.of(
-                        AllocationUnit.root("root", "Root"),
-                        AllocationUnit.child("a", "A", "root"),
-                        AllocationUnit.child("b", "B", "root"),
-                        AllocationUnit.child("c", "C", "root")),
-                List.of(),
-                List.of(SharingRule.even(
-                        "s-all",
-                        SharingSource.matching(Condition.in(AllocationDimension.OWNER_UIN, "100")),
-                        List.of(UnitId.of("c"), UnitId.of("b"), UnitId.of("a")))),
-                Set.of());
+        AllocationRuleSet rules = sharedEvenly(List.of("a", "b", "c"), List.of("c", "b", "a"));
         List<LineItem> items = List.of(item("i1", "100", "p_cvm", null, "2024-09-05T10:00", "-1.00", null));
 
         try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 1)) {
@@ -316,6 +283,24 @@ class DuckDbAllocationTest {
             assertThat(sql).containsOnlyKeys("a26", "b26");
             assertThat(BenchCommand.differences(library.toDecimals(), sql)).isEmpty();
         }
+    }
+
+    /**
+     * A root with {@code children} (ids, named by their upper case), in that order, and one rule sharing owner 100's
+     * costs evenly to {@code targets}, in that order.
+     */
+    private static AllocationRuleSet sharedEvenly(List<String> children, List<String> targets) {
+        List<AllocationUnit> units = new java.util.ArrayList<>();
+        units.add(AllocationUnit.root("root", "Root"));
+        children.forEach(c -> units.add(AllocationUnit.child(c, c.toUpperCase(java.util.Locale.ROOT), "root")));
+        return AllocationRuleSet.of(
+                units,
+                List.of(),
+                List.of(SharingRule.even(
+                        "s-all",
+                        SharingSource.matching(Condition.in(AllocationDimension.OWNER_UIN, "100")),
+                        targets.stream().map(UnitId::of).toList())),
+                Set.of());
     }
 
     private static Instant at(String localUtc8) {

@@ -3,10 +3,10 @@ package org.cloudbilling.reseller.bill;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Lists;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
@@ -35,22 +35,22 @@ public record BillA(
 
     /** Returns the sum of the original prices, exact, never null. */
     public Money originalTotal() {
-        return sum(BillARow::originalPrice);
+        return Money.total(currency, Lists.transform(rows, BillARow::originalPrice));
     }
 
     /** Returns the sum of the reseller's cost, exact: the bill's total, never null. */
     public Money total() {
-        return sum(BillARow::cost);
+        return Money.total(currency, Lists.transform(rows, BillARow::cost));
     }
 
     /** Returns the sum of the cash expenditure, exact, never null. */
     public Money cashExpenditure() {
-        return sum(BillARow::cashExpenditure);
+        return Money.total(currency, Lists.transform(rows, BillARow::cashExpenditure));
     }
 
     /** Returns the sum of the reseller voucher expenditure, exact, never null. */
     public Money resellerVoucher() {
-        return sum(BillARow::resellerVoucher);
+        return Money.total(currency, Lists.transform(rows, BillARow::resellerVoucher));
     }
 
     /** Returns the rows of {@code owner}, never null. */
@@ -67,13 +67,5 @@ public record BillA(
                 status,
                 currency,
                 rows.stream().filter(r -> owners.contains(r.owner())).toList());
-    }
-
-    private Money sum(Function<BillARow, Money> field) {
-        Money total = Money.zero(currency);
-        for (BillARow row : rows) {
-            total = total.plus(field.apply(row));
-        }
-        return total;
     }
 }

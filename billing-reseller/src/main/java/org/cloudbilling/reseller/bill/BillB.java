@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
+import com.google.common.collect.Lists;
 import java.util.Currency;
 import java.util.List;
-import java.util.function.Function;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
@@ -35,12 +35,12 @@ public record BillB(
 
     /** Returns the sum of the original prices, exact, never null. */
     public Money originalTotal() {
-        return sum(BillBRow::originalPrice);
+        return Money.total(currency, Lists.transform(rows, BillBRow::originalPrice));
     }
 
     /** Returns the sum of what the customers owe, exact, never null. */
     public Money total() {
-        return sum(BillBRow::total);
+        return Money.total(currency, Lists.transform(rows, BillBRow::total));
     }
 
     /** Returns the customers with at least one row, in order, never null. */
@@ -68,13 +68,5 @@ public record BillB(
     public CustomerBill customerBill(OwnerUin customer) {
         return new CustomerBill(
                 customer, reseller, month, status, ofCustomer(customer).total());
-    }
-
-    private Money sum(Function<BillBRow, Money> field) {
-        Money total = Money.zero(currency);
-        for (BillBRow row : rows) {
-            total = total.plus(field.apply(row));
-        }
-        return total;
     }
 }

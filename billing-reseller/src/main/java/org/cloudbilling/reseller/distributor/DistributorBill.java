@@ -3,9 +3,9 @@ package org.cloudbilling.reseller.distributor;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Lists;
 import java.util.Currency;
 import java.util.List;
-import java.util.function.Function;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.reseller.bill.BillStatus;
@@ -56,29 +56,21 @@ public record DistributorBill(
 
     /** Returns the sum of the original prices, exact, never null. */
     public Money originalTotal() {
-        return sum(DistributorBillRow::originalPrice);
+        return Money.total(currency, Lists.transform(rows, DistributorBillRow::originalPrice));
     }
 
     /** Returns the sum of the reseller's cost: its Bill A total, exact, never null. */
     public Money resellerCost() {
-        return sum(DistributorBillRow::resellerCost);
+        return Money.total(currency, Lists.transform(rows, DistributorBillRow::resellerCost));
     }
 
     /** Returns the sum of the distributor's cost, exact, never null. */
     public Money distributorCost() {
-        return sum(DistributorBillRow::distributorCost);
+        return Money.total(currency, Lists.transform(rows, DistributorBillRow::distributorCost));
     }
 
     /** Returns the distributor's margin on the reseller: the reseller's cost less the distributor's, exact. */
     public Money margin() {
-        return sum(DistributorBillRow::margin);
-    }
-
-    private Money sum(Function<DistributorBillRow, Money> field) {
-        Money total = Money.zero(currency);
-        for (DistributorBillRow row : rows) {
-            total = total.plus(field.apply(row));
-        }
-        return total;
+        return Money.total(currency, Lists.transform(rows, DistributorBillRow::margin));
     }
 }

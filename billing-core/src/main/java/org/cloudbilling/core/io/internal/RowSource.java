@@ -139,13 +139,28 @@ public final class RowSource<T> implements Iterator<T>, Closeable {
      *     the CSV itself is malformed
      */
     public <R> ReadResult<R> readAll(OnError onError, Function<? super T, R> then) {
+        return readAll(this, onError, then);
+    }
+
+    /**
+     * Reads the remaining values of {@code rows}, each mapped by {@code then}: what {@link #readAll(OnError,
+     * Function)} does, for a reader of rows that is not a {@code RowSource}.
+     *
+     * @param rows the values, whose {@code next} throws a {@link BillingInputException} for a bad row, not null
+     * @param onError stop at the first bad row, or collect every bad row's problems, not null
+     * @param then maps a value further, throwing a {@link BillingInputException} for one it refuses
+     * @return the values and the problems, never null
+     * @throws BillingInputException at the first bad row with {@link OnError#FAIL}, and with either choice when
+     *     the CSV itself is malformed
+     */
+    public static <T, R> ReadResult<R> readAll(Iterator<T> rows, OnError onError, Function<? super T, R> then) {
         requireNonNull(onError, "onError");
         requireNonNull(then, "then");
         List<R> out = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
-        while (hasNext()) { // a malformed CSV throws here, in either mode
+        while (rows.hasNext()) { // a malformed CSV throws here, in either mode
             try {
-                out.add(then.apply(next()));
+                out.add(then.apply(rows.next()));
             } catch (BillingInputException e) {
                 if (onError == OnError.FAIL) {
                     throw e;
