@@ -30,8 +30,6 @@ final class FocusChunkParser {
     /** A dictionary of more entries than this is emptied, so memory stays bounded on any file. */
     private static final int MAX_DICTIONARY = 1 << 18;
 
-    private static final byte[] NULL = {'N', 'U', 'L', 'L'};
-
     /** What the rows of a part go to. */
     interface Sink {
         /** Takes an item; returns whether to go on. */
@@ -53,10 +51,22 @@ final class FocusChunkParser {
     /** Where rows proven valid are totalled without an item, or null to make every row an item. */
     CellTally tally;
 
-    private final ByteDictionary currencies = new ByteDictionary();
-    private final ByteDictionary actionTypes = new ByteDictionary();
-    private final ByteDictionary payModes = new ByteDictionary();
-    private final ByteDictionary settlementCycles = new ByteDictionary();
+    /**
+     * The cells the tally looks up in small dictionaries of their own: the currency (never null there),
+     * x_ActionType, x_PayMode and x_SettlementCycle (-1 where the file lacks the column); their values, their
+     * dictionaries and how a value is made from the text.
+     */
+    private final int[] enumerationColumns;
+
+    private final Object[] enumerations = new Object[4];
+    private final ByteDictionary[] enumerationDictionaries = {
+        new ByteDictionary(), new ByteDictionary(), new ByteDictionary(), new ByteDictionary()
+    };
+    private static final java.util.List<Function<String, ?>> ENUMERATION_MAKERS = java.util.List.of(
+            org.cloudbilling.core.money.Money::currency,
+            v -> Enum.valueOf(org.cloudbilling.core.bill.ActionType.class, v),
+            v -> Enum.valueOf(org.cloudbilling.core.bill.PayMode.class, v),
+            v -> Enum.valueOf(org.cloudbilling.core.bill.SettlementCycle.class, v));
     private final ByteDictionary deductionTimes = new ByteDictionary();
 
     FocusChunkParser(FocusRowMapping mapping) {
@@ -71,6 +81,22 @@ final class FocusChunkParser {
         this.width = mapping.headers.length;
         this.rows = new CsvByteRows(mapping.source);
         this.dictionaries = new ByteDictionary[width];
+        this.lastTimes = new byte[width][];
+        Arrays.fill(lastTimes, EPOCH);
+        this.enumerationColumns = layout == null
+                ? new int[0]
+                : new int[] {layout.currency, layout.actionType, layout.payMode, layout.settlementCycle};
+        this.amounts = new Amount[layout == null ? FocusTallyLayout.FIRST_PAYMENT : layout.amounts.length];
+        for (int j = 0; j < amounts.length; j++) {
+            amounts[j] = new Amount();
+        }
+        billed = amounts[FocusTallyLayout.BILLED];
+        list = amounts[FocusTallyLayout.LIST];
+        rate = amounts[FocusTallyLayout.RATE];
+        effective = amounts[FocusTallyLayout.EFFECTIVE];
+        contracted = amounts[FocusTallyLayout.CONTRACTED];
+        consumed = amounts[FocusTallyLayout.CONSUMED];
+        pricing = amounts[FocusTallyLayout.PRICING];
         this.makers = new Function[width];
         for (int k = 0; k < width; k++) {
             dictionaries[k] = new ByteDictionary();
@@ -111,10 +137,15 @@ final class FocusChunkParser {
         if (tally != null && tallied(line)) {
             return true;
         }
+        return itemOf(line, sink);
+    }
+
+    /** Makes the row's item (or its refusal) and hands it to {@code sink}; returns whether to go on. */
+    private boolean itemOf(long line, Sink sink) {
         FocusRow row = fast();
         if (row == null) {
-            String[] text = new String[cells];
-            for (int k = 0; k < cells; k++) {
+            String[] text = new String[width];
+            for (int k = 0; k < width; k++) {
                 text[k] = rows.text(k); // bytes that are not UTF-8 stop the fast path here
             }
             try {
@@ -134,16 +165,17 @@ final class FocusChunkParser {
 
     /** Whether the cell is null: empty, or the text {@code NULL}. */
     private boolean isNull(int k) {
-        if (rows.isEmpty(k)) {
-            return true;
-        }
         int s = rows.starts[k];
         int e = rows.ends[k];
         if (rows.quoted[k]) {
             s++;
             e--;
         }
-        return Arrays.equals(rows.buf(), s, e, NULL, 0, 4);
+        if (e - s != 4) {
+            return e == s;
+        }
+        byte[] b = rows.buf();
+        return b[s] == 'N' && b[s + 1] == 'U' && b[s + 2] == 'L' && b[s + 3] == 'L';
     }
 
     /** The row by the fast path, or null for a row the plain mapping must read. */
@@ -214,10 +246,6 @@ final class FocusChunkParser {
     private static final byte[] PURCHASE = {'P', 'u', 'r', 'c', 'h', 'a', 's', 'e'};
     private static final byte[] UNITS = FocusLineItems.COUNT_UNIT.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    // the amounts of the row being tallied: unscaled value and scale
-    private long units;
-    private int scale;
-
     /**
      * Adds the row to {@link #tally} when it can prove, without making the row or its item, that the plain mapping
      * makes a valid item of it and what that item's totals are: plain ASCII, no guarded cell, every decimal cell
@@ -228,218 +256,220 @@ final class FocusChunkParser {
      * then read as before: the plain result or error.
      */
     private boolean tallied(long line) {
-        FocusTallyLayout l = layout;
         if (rows.nonAscii() || (guarded && rows.guardLike())) {
             return false; // the item path checks the bytes are UTF-8, or removes the guard
         }
+        // in steps, every amount parsed and every enumeration looked up at one call site each: the JIT then inlines
+        // one copy of the decimal parser and of the dictionary, and compiles the row's check smaller and sooner
         try {
-            for (int k : l.decimals) {
-                if (!isNull(k) && !rows.simpleDecimalQuotedOrNot(k)) {
-                    return false;
-                }
-            }
-            for (int k : l.times) {
-                if (!isNull(k) && rows.fixedEpochSecond(k) == CsvByteRows.NO_TIME) {
-                    lookup(k); // throws for a time the plain mapping refuses
-                }
-            }
-            if (isNull(l.currency)
-                    || isNull(l.billingAccount)
-                    || isNull(l.serviceName)
-                    || isNull(l.start)
-                    || isNull(l.end)
-                    || isNull(l.list)
-                    || isNull(l.billed)) {
-                return false; // the item path words the error
-            }
-            java.util.Currency currency =
-                    (java.util.Currency) lookup(l.currency, currencies, org.cloudbilling.core.money.Money::currency);
-            long start = epochSecond(l.start);
-            long end = epochSecond(l.end);
-            if (end <= start) {
-                return false;
-            }
-            if (l.tags >= 0 && !isNull(l.tags) && !simpleTags(l.tags) && ((Map<?, ?>) lookup(l.tags)).containsKey("")) {
-                return false; // an empty tag key: refused by the item path
-            }
-            org.cloudbilling.core.bill.ActionType action = l.actionType < 0 || isNull(l.actionType)
-                    ? null
-                    : (org.cloudbilling.core.bill.ActionType) lookup(
-                            l.actionType,
-                            actionTypes,
-                            v -> Enum.valueOf(org.cloudbilling.core.bill.ActionType.class, v));
-            org.cloudbilling.core.bill.PayMode mode = l.payMode < 0 || isNull(l.payMode)
-                    ? null
-                    : (org.cloudbilling.core.bill.PayMode)
-                            lookup(l.payMode, payModes, v -> Enum.valueOf(org.cloudbilling.core.bill.PayMode.class, v));
-            if (l.settlementCycle >= 0 && !isNull(l.settlementCycle)) {
-                lookup(
-                        l.settlementCycle,
-                        settlementCycles,
-                        v -> Enum.valueOf(org.cloudbilling.core.bill.SettlementCycle.class, v));
-            }
-            if (l.deductionTime >= 0
-                    && !isNull(l.deductionTime)
-                    && rows.fixedEpochSecond(l.deductionTime) == CsvByteRows.NO_TIME) {
-                lookup(l.deductionTime, deductionTimes, Instant::parse);
-            }
-            for (int k : l.otherAmounts) {
-                if (!isNull(k) && !decimal(k)) {
-                    return false;
-                }
-            }
-            decimal(l.billed);
-            long billedUnits = units;
-            int billedScale = scale;
-            decimal(l.list);
-            long listUnits = units;
-            int listScale = scale;
-            if (!paymentsAddUp(billedUnits, billedScale)) {
-                return false;
-            }
-            boolean rated = l.discountRate >= 0 && !isNull(l.discountRate);
-            long rateUnits = 0;
-            int rateScale = 0;
-            if (rated) {
-                if (!decimal(l.discountRate) || units < 0) {
-                    return false; // a negative rate: refused by the item path
-                }
-                rateUnits = units;
-                rateScale = scale;
-            }
-            boolean hasEffective = l.effective >= 0 && !isNull(l.effective);
-            long effectiveUnits = 0;
-            int effectiveScale = 0;
-            if (hasEffective) {
-                rows.simpleDecimalQuotedOrNot(l.effective);
-                effectiveUnits = rows.units();
-                effectiveScale = rows.scale();
-            }
-            boolean hasContracted = l.contracted >= 0 && !isNull(l.contracted);
-            long contractedUnits = 0;
-            int contractedScale = 0;
-            if (hasContracted) {
-                rows.simpleDecimalQuotedOrNot(l.contracted);
-                contractedUnits = rows.units();
-                contractedScale = rows.scale();
-            }
-            boolean hasConsumed = l.consumed >= 0 && !isNull(l.consumed);
-            long consumedUnits = 0;
-            int consumedScale = 0;
-            if (hasConsumed) {
-                rows.simpleDecimalQuotedOrNot(l.consumed);
-                consumedUnits = rows.units();
-                consumedScale = rows.scale();
-            }
-            boolean hasPricing = l.pricing >= 0 && !isNull(l.pricing);
-            long pricingUnits = 0;
-            int pricingScale = 0;
-            if (hasPricing) {
-                rows.simpleDecimalQuotedOrNot(l.pricing);
-                pricingUnits = rows.units();
-                pricingScale = rows.scale();
-            }
-            CellTally t = tally;
-            // the contracted cost the library derives: list cost times the discount rate, else the list cost
-            long derivedUnits = listUnits;
-            int derivedScale = listScale;
-            if (rated) {
-                if (!t.product(listUnits, listScale, rateUnits, rateScale)) {
-                    return false; // past a long or 18 decimals: the item path words it
-                }
-                derivedUnits = t.productUnits();
-                derivedScale = t.productScale();
-            }
-            if (action != null) {
-                // the library's own export: what toRow derived reads back as not reported (FocusLineItems.toLineItem)
-                if (mode == null) {
-                    mode = textIs(l.chargeCategory, PURCHASE)
-                            ? org.cloudbilling.core.bill.PayMode.PREPAID
-                            : org.cloudbilling.core.bill.PayMode.POSTPAID;
-                }
-                String category = org.cloudbilling.core.bill.LineItemField.chargeCategory(action, mode);
-                boolean purchase = category.equals("Purchase");
-                boolean purchase12 = purchase && l.pricingCategory >= 0 && !isNull(l.pricingCategory);
-                if (!hasEffective
-                        || CellTally.sameValue(effectiveUnits, effectiveScale, billedUnits, billedScale)
-                        || (purchase12 && effectiveUnits == 0)) {
-                    effectiveUnits = billedUnits;
-                    effectiveScale = billedScale;
-                }
-                if (!hasContracted
-                        || CellTally.sameValue(contractedUnits, contractedScale, derivedUnits, derivedScale)) {
-                    contractedUnits = derivedUnits;
-                    contractedScale = derivedScale;
-                }
-                if (hasPricing) {
-                    hasPricing = !derivedPricing(
-                            l,
-                            purchase12,
-                            purchase || category.equals("Usage"),
-                            hasConsumed,
-                            consumedUnits,
-                            consumedScale,
-                            pricingUnits,
-                            pricingScale);
-                }
-            } else {
-                // a provider's row: a null metric is zero when the item carries the provider's values
-                boolean carried = false;
-                for (int k : l.unmapped) {
-                    if (!isNull(k)) {
-                        carried = true;
-                        break;
-                    }
-                }
-                if (!hasEffective) {
-                    effectiveUnits = carried ? 0 : billedUnits;
-                    effectiveScale = carried ? 0 : billedScale;
-                }
-                if (!hasContracted) {
-                    contractedUnits = carried ? 0 : derivedUnits;
-                    contractedScale = carried ? 0 : derivedScale;
-                }
-            }
-            CellTally.Sums sums = t.find(rows, start);
-            if (sums == null) {
-                byte[] key = t.key(rows, start);
-                org.cloudbilling.core.consolidation.GroupKey named = layout.named.get(java.nio.ByteBuffer.wrap(key));
-                sums = named != null ? t.add(key, named) : null;
-            }
-            if (sums == null) {
-                sums = newGroup(
-                        line,
-                        start,
-                        currency,
-                        listUnits,
-                        listScale,
-                        billedUnits,
-                        billedScale,
-                        effectiveUnits,
-                        effectiveScale,
-                        contractedUnits,
-                        contractedScale,
-                        hasConsumed ? BigDecimal.valueOf(consumedUnits, consumedScale) : null,
-                        hasPricing ? BigDecimal.valueOf(pricingUnits, pricingScale) : null);
-                if (sums == null) {
-                    return false;
-                }
-            }
-            sums.count++;
-            sums.list.add(listUnits, listScale);
-            sums.billed.add(billedUnits, billedScale);
-            sums.effective.add(effectiveUnits, effectiveScale);
-            sums.contracted.add(contractedUnits, contractedScale);
-            if (hasConsumed) {
-                sums.consumed.add(consumedUnits, consumedScale);
-            }
-            if (hasPricing) {
-                sums.pricing.add(pricingUnits, pricingScale);
-            }
-            return true;
+            return cellsValid() && itemCellsValid() && amountsRead() && metricsDerived() && added(line);
         } catch (RuntimeException x) {
             return false; // the item path makes the item, or words the error
         }
+    }
+
+    /** One amount of the row being tallied: its unscaled value and scale, and whether the row gives it. */
+    private static final class Amount {
+        long units;
+        int scale;
+        boolean given;
+
+        void set(long units, int scale) {
+            this.units = units;
+            this.scale = scale;
+        }
+
+        void set(Amount other) {
+            set(other.units, other.scale);
+        }
+    }
+
+    // the row being tallied
+    private long start;
+    private java.util.Currency currency;
+    private org.cloudbilling.core.bill.ActionType action;
+    private org.cloudbilling.core.bill.PayMode mode;
+    /** The amounts of {@link FocusTallyLayout#amounts}, in its order; the first seven named below. */
+    private final Amount[] amounts;
+
+    private final Amount billed;
+    private final Amount list;
+    private final Amount rate;
+    private final Amount effective;
+    private final Amount contracted;
+    private final Amount consumed;
+    private final Amount pricing;
+    /** The contracted cost the library derives: ListCost times the discount rate, else ListCost. */
+    private final Amount derived = new Amount();
+
+    /**
+     * Whether the cells that are only checked are valid (decimals, times) and the cells every item needs are not
+     * null. Throws for a time the plain mapping refuses.
+     */
+    private boolean cellsValid() {
+        FocusTallyLayout l = layout;
+        for (int k : l.checkedDecimals) {
+            if (!isNull(k) && !rows.isSimpleDecimalQuotedOrNot(k)) {
+                return false;
+            }
+        }
+        for (int k : l.checkedTimes) {
+            if (!isNull(k) && !sameTimeAsBefore(k)) {
+                lookup(k); // throws for a time the plain mapping refuses
+            }
+        }
+        return !(isNull(l.currency)
+                || isNull(l.billingAccount)
+                || isNull(l.serviceName)
+                || isNull(l.start)
+                || isNull(l.end)
+                || isNull(l.list)
+                || isNull(l.billed)); // else the item path words the error
+    }
+
+    /**
+     * Reads the currency, the charge period, the action type and the pay mode; whether they, the tags, the
+     * settlement cycle and the deduction time are valid. Throws for a cell a dictionary's maker refuses.
+     */
+    private boolean itemCellsValid() {
+        FocusTallyLayout l = layout;
+        Object[] found = enumerations;
+        for (int j = 0; j < enumerationColumns.length; j++) { // one loop, so the JIT inlines one copy of the lookup
+            int k = enumerationColumns[j];
+            found[j] = k < 0 || isNull(k) ? null : lookup(k, enumerationDictionaries[j], ENUMERATION_MAKERS.get(j));
+        }
+        currency = (java.util.Currency) found[0];
+        action = (org.cloudbilling.core.bill.ActionType) found[1];
+        mode = (org.cloudbilling.core.bill.PayMode) found[2];
+        start = epochSecond(l.start);
+        if (epochSecond(l.end) <= start) {
+            return false;
+        }
+        if (l.tags >= 0 && !isNull(l.tags) && !simpleTags(l.tags) && ((Map<?, ?>) lookup(l.tags)).containsKey("")) {
+            return false; // an empty tag key: refused by the item path
+        }
+        if (l.deductionTime >= 0
+                && !isNull(l.deductionTime)
+                && rows.fixedEpochSecond(l.deductionTime) == CsvByteRows.NO_TIME) {
+            lookup(l.deductionTime, deductionTimes, Instant::parse);
+        }
+        return true;
+    }
+
+    /**
+     * Reads the amounts: BilledCost and ListCost, the payments (which must add up to BilledCost), the discount rate
+     * (not negative) and the contracted cost derived from it, the reported metrics and quantities; whether every
+     * one is a simple decimal (or null where it may be) and the derived cost fits. Throws for an optional amount that
+     * is not a simple decimal.
+     */
+    private boolean amountsRead() {
+        int[] columns = layout.amounts;
+        Amount[] read = amounts;
+        for (int j = 0; j < columns.length; j++) { // one loop, so the JIT inlines one copy of the decimal parser
+            int k = columns[j];
+            Amount a = read[j];
+            a.given = k >= 0 && !isNull(k);
+            if (!a.given) {
+                a.set(0, 0);
+            } else if (rows.simpleDecimalQuotedOrNot(k)) {
+                a.set(rows.units(), rows.scale());
+            } else {
+                return false;
+            }
+        }
+        if (!paymentsAddUp() || (rate.given && rate.units < 0)) {
+            return false; // payments that do not add up, a negative rate: refused by the item path
+        }
+        derived.set(list);
+        if (rate.given) {
+            CellTally t = tally;
+            if (!t.product(list.units, list.scale, rate.units, rate.scale)) {
+                return false; // past a long or 18 decimals: the item path words it
+            }
+            derived.set(t.productUnits(), t.productScale());
+        }
+        return true;
+    }
+
+    /**
+     * Sets EffectiveCost, ContractedCost and PricingQuantity as the row's item has them ({@link
+     * FocusLineItems#toLineItem}, {@code CostMetric}).
+     */
+    private boolean metricsDerived() {
+        if (action != null) {
+            ownMetrics();
+        } else {
+            providerMetrics();
+        }
+        return true;
+    }
+
+    /** The library's own export: what {@code toRow} derived reads back as not reported. */
+    private void ownMetrics() {
+        FocusTallyLayout l = layout;
+        if (mode == null) {
+            mode = textIs(l.chargeCategory, PURCHASE)
+                    ? org.cloudbilling.core.bill.PayMode.PREPAID
+                    : org.cloudbilling.core.bill.PayMode.POSTPAID;
+        }
+        String category = org.cloudbilling.core.bill.LineItemField.chargeCategory(action, mode);
+        boolean purchase = category.equals("Purchase");
+        boolean purchase12 = purchase && l.pricingCategory >= 0 && !isNull(l.pricingCategory);
+        if (!effective.given
+                || CellTally.sameValue(effective.units, effective.scale, billed.units, billed.scale)
+                || (purchase12 && effective.units == 0)) {
+            effective.set(billed);
+        }
+        if (!contracted.given
+                || CellTally.sameValue(contracted.units, contracted.scale, derived.units, derived.scale)) {
+            contracted.set(derived);
+        }
+        if (pricing.given) {
+            pricing.given = !derivedPricing(l, purchase12, purchase || category.equals("Usage"));
+        }
+    }
+
+    /** A provider's row: a null metric is zero when the item carries the provider's values. */
+    private void providerMetrics() {
+        boolean carried = false;
+        for (int k : layout.unmapped) {
+            if (!isNull(k)) {
+                carried = true;
+                break;
+            }
+        }
+        if (!effective.given) {
+            effective.set(carried ? 0 : billed.units, carried ? 0 : billed.scale);
+        }
+        if (!contracted.given) {
+            contracted.set(carried ? 0 : derived.units, carried ? 0 : derived.scale);
+        }
+    }
+
+    /** Adds the row to its group's sums, naming a new group; whether the row makes an item (else it is not added). */
+    private boolean added(long line) {
+        CellTally t = tally;
+        CellTally.Sums sums = t.find(rows, start);
+        if (sums == null) {
+            byte[] key = t.key(rows, start);
+            org.cloudbilling.core.consolidation.GroupKey named = layout.named.get(java.nio.ByteBuffer.wrap(key));
+            sums = named != null ? t.add(key, named) : newGroup(line);
+            if (sums == null) {
+                return false;
+            }
+        }
+        sums.count++;
+        sums.list.add(list.units, list.scale);
+        sums.billed.add(billed.units, billed.scale);
+        sums.effective.add(effective.units, effective.scale);
+        sums.contracted.add(contracted.units, contracted.scale);
+        if (consumed.given) {
+            sums.consumed.add(consumed.units, consumed.scale);
+        }
+        if (pricing.given) {
+            sums.pricing.add(pricing.units, pricing.scale);
+        }
+        return true;
     }
 
     /**
@@ -447,15 +477,12 @@ final class FocusChunkParser {
      * none ({@link FocusLineItems#toLineItem}): a 1.2 purchase's count of units bought, the usage quantity and unit,
      * or the 1.2 derived quantity and unit (the usage quantity, else 1 {@code Units} for usage and purchases).
      */
-    private boolean derivedPricing(
-            FocusTallyLayout l,
-            boolean purchase12,
-            boolean usageOrPurchase,
-            boolean hasConsumed,
-            long consumedUnits,
-            int consumedScale,
-            long pricingUnits,
-            int pricingScale) {
+    private boolean derivedPricing(FocusTallyLayout l, boolean purchase12, boolean usageOrPurchase) {
+        boolean hasConsumed = consumed.given;
+        long consumedUnits = consumed.units;
+        int consumedScale = consumed.scale;
+        long pricingUnits = pricing.units;
+        int pricingScale = pricing.scale;
         int pu = l.pricingUnit >= 0 && !isNull(l.pricingUnit) ? l.pricingUnit : -1;
         int uu = l.consumedUnit >= 0 && !isNull(l.consumedUnit) ? l.consumedUnit : -1;
         if (purchase12 && !hasConsumed && pu >= 0 && textIs(pu, UNITS) && pricingUnits >= 0) {
@@ -482,20 +509,9 @@ final class FocusChunkParser {
      * Makes the group of the row: its key from the row's item (made once per group of the file: other parts take it from {@link FocusTallyLayout#named}), checked against what the tally
      * adds for the row. Returns null when the row makes no item.
      */
-    private CellTally.Sums newGroup(
-            long line,
-            long start,
-            java.util.Currency currency,
-            long listUnits,
-            int listScale,
-            long billedUnits,
-            int billedScale,
-            long effectiveUnits,
-            int effectiveScale,
-            long contractedUnits,
-            int contractedScale,
-            BigDecimal consumed,
-            BigDecimal pricing) {
+    private CellTally.Sums newGroup(long line) {
+        BigDecimal consumedQuantity = consumed.given ? BigDecimal.valueOf(consumed.units, consumed.scale) : null;
+        BigDecimal pricingQuantity = pricing.given ? BigDecimal.valueOf(pricing.units, pricing.scale) : null;
         LineItem item;
         FocusRow row = fast();
         try {
@@ -519,12 +535,12 @@ final class FocusChunkParser {
                         .next();
         org.cloudbilling.core.consolidation.Totals expected = org.cloudbilling.core.consolidation.Totals.of(
                 1,
-                org.cloudbilling.core.money.Money.ofUnscaled(currency, listUnits, listScale),
-                org.cloudbilling.core.money.Money.ofUnscaled(currency, billedUnits, billedScale),
-                org.cloudbilling.core.money.Money.ofUnscaled(currency, effectiveUnits, effectiveScale),
-                org.cloudbilling.core.money.Money.ofUnscaled(currency, contractedUnits, contractedScale),
-                consumed,
-                pricing);
+                org.cloudbilling.core.money.Money.ofUnscaled(currency, list.units, list.scale),
+                org.cloudbilling.core.money.Money.ofUnscaled(currency, billed.units, billed.scale),
+                org.cloudbilling.core.money.Money.ofUnscaled(currency, effective.units, effective.scale),
+                org.cloudbilling.core.money.Money.ofUnscaled(currency, contracted.units, contracted.scale),
+                consumedQuantity,
+                pricingQuantity);
         if (!expected.toString().equals(group.getValue().toString())) {
             throw new AssertionError("bug: the totals of line " + line + " from its cells, " + expected
                     + ", differ from its item's, " + group.getValue());
@@ -621,32 +637,45 @@ final class FocusChunkParser {
     }
 
     /** Whether no payment is given, or the payments add up to BilledCost exactly (else the item is refused). */
-    private boolean paymentsAddUp(long billedUnits, int billedScale) {
+    private boolean paymentsAddUp() {
         long paid = 0;
         int paidScale = 0;
         boolean any = false;
-        for (int k : layout.payments) {
-            if (isNull(k)) {
+        for (int j = FocusTallyLayout.FIRST_PAYMENT; j < FocusTallyLayout.FIRST_PAYMENT + layout.payments.length; j++) {
+            Amount a = amounts[j];
+            if (!a.given) {
                 continue;
             }
-            if (!decimal(k)) {
-                return false;
-            }
             any = true;
-            int s = Math.max(paidScale, scale);
-            paid = Math.addExact(CellTally.scaled(paid, s - paidScale), CellTally.scaled(units, s - scale));
+            int s = Math.max(paidScale, a.scale);
+            paid = Math.addExact(CellTally.scaled(paid, s - paidScale), CellTally.scaled(a.units, s - a.scale));
             paidScale = s;
         }
-        return !any || CellTally.sameValue(paid, paidScale, billedUnits, billedScale);
+        return !any || CellTally.sameValue(paid, paidScale, billed.units, billed.scale);
     }
 
-    /** Parses a simple decimal cell, quoted or not, into {@link #units} and {@link #scale}. */
-    private boolean decimal(int k) {
-        if (!rows.simpleDecimalQuotedOrNot(k)) {
+    /** A valid time of the fixed form, what {@link #lastTimes} holds before a column's first time. */
+    private static final byte[] EPOCH = "1970-01-01T00:00:00Z".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    // per column, the last time cell of the fixed form proven valid (its 20 bytes), at first EPOCH
+    private final byte[][] lastTimes;
+
+    /**
+     * Whether the time cell {@code k} is valid without a lookup: the same 20 bytes as the last time of the fixed form
+     * its column held (a billing period's bounds repeat row after row), or of the fixed form itself.
+     */
+    private boolean sameTimeAsBefore(int k) {
+        byte[] last = lastTimes[k];
+        int s = rows.starts[k];
+        if (!rows.quoted[k]
+                && rows.ends[k] - s == last.length
+                && Arrays.equals(rows.buf(), s, s + last.length, last, 0, last.length)) {
+            return true;
+        }
+        if (rows.fixedEpochSecond(k) == CsvByteRows.NO_TIME) {
             return false;
         }
-        units = rows.units();
-        scale = rows.scale();
+        lastTimes[k] = Arrays.copyOfRange(rows.buf(), s, rows.ends[k]);
         return true;
     }
 

@@ -56,10 +56,29 @@ final class FocusTallyLayout {
     final int[] payments;
     /** The other amounts of the library's own columns (deductions, tax). */
     final int[] otherAmounts;
-    /** Every FOCUS decimal column. */
-    final int[] decimals;
-    /** Every FOCUS date-time column. */
-    final int[] times;
+    /**
+     * Every amount the totals read or check, each read by one loop ({@code FocusChunkParser}): BilledCost, ListCost,
+     * the discount rate, EffectiveCost, ContractedCost, ConsumedQuantity, PricingQuantity (at {@link #BILLED} to
+     * {@link #PRICING}, -1 for a column the file lacks), then the {@link #payments} from {@link #FIRST_PAYMENT}, then
+     * the {@link #otherAmounts}.
+     */
+    final int[] amounts;
+
+    static final int BILLED = 0;
+    static final int LIST = 1;
+    static final int RATE = 2;
+    static final int EFFECTIVE = 3;
+    static final int CONTRACTED = 4;
+    static final int CONSUMED = 5;
+    static final int PRICING = 6;
+    static final int FIRST_PAYMENT = 7;
+    /**
+     * The FOCUS decimal columns that are only checked: every one but those the totals read (BilledCost, ListCost,
+     * EffectiveCost, ContractedCost, ConsumedQuantity, PricingQuantity), which are checked as they are read.
+     */
+    final int[] checkedDecimals;
+    /** The FOCUS date-time columns that are only checked: every one but the charge period's start and end. */
+    final int[] checkedTimes;
     /** The FOCUS columns a provider's item keeps as attributes: any of them not null makes the item carried. */
     final int[] unmapped;
 
@@ -102,6 +121,12 @@ final class FocusTallyLayout {
                 FocusLineItems.X_RESERVED_INSTANCE_DEDUCTION,
                 FocusLineItems.X_SAVINGS_PLAN_DEDUCTION,
                 FocusLineItems.X_TAX);
+        amounts = java.util.stream.IntStream.concat(
+                        java.util.stream.IntStream.of(
+                                billed, list, discountRate, effective, contracted, consumed, pricing),
+                        java.util.stream.IntStream.concat(
+                                java.util.Arrays.stream(payments), java.util.Arrays.stream(otherAmounts)))
+                .toArray();
         List<Integer> decimalList = new ArrayList<>();
         List<Integer> timeList = new ArrayList<>();
         List<Integer> unmappedList = new ArrayList<>();
@@ -110,18 +135,23 @@ final class FocusTallyLayout {
             if (c == null) {
                 continue;
             }
-            if (c.type() == FocusColumn.Type.DECIMAL) {
+            if (c.type() == FocusColumn.Type.DECIMAL && !read(k)) {
                 decimalList.add(k);
-            } else if (c.type() == FocusColumn.Type.DATETIME) {
+            } else if (c.type() == FocusColumn.Type.DATETIME && k != start && k != end) {
                 timeList.add(k);
             }
             if (!FocusLineItems.isMapped(c)) {
                 unmappedList.add(k);
             }
         }
-        decimals = decimalList.stream().mapToInt(Integer::intValue).toArray();
-        times = timeList.stream().mapToInt(Integer::intValue).toArray();
+        checkedDecimals = decimalList.stream().mapToInt(Integer::intValue).toArray();
+        checkedTimes = timeList.stream().mapToInt(Integer::intValue).toArray();
         unmapped = unmappedList.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether the decimal cell {@code k} is one the totals read (and so check as they read it). */
+    private boolean read(int k) {
+        return k == billed || k == list || k == effective || k == contracted || k == consumed || k == pricing;
     }
 
     /**

@@ -244,7 +244,19 @@ class FocusCsvFastPathProperties {
             "tagsEmpty",
             "tagsTrailingComma",
             "tagsUnclosed",
-            "tagsControl");
+            "tagsControl",
+            "unitPriceJunk",
+            "unitPriceTwoPoints",
+            "unitPricePointLast",
+            "unitPricePointFirst",
+            "unitPriceLong",
+            "unitPriceSignOnly",
+            "unitPriceQuoted",
+            "unitPriceNull",
+            "consumedJunk",
+            "billingPeriodBad",
+            "billingPeriodQuoted",
+            "billingPeriodSpace");
 
     private static String spoil(String line, List<String> header, String how) {
         String[] cells = line.split(",", -1);
@@ -330,6 +342,21 @@ class FocusCsvFastPathProperties {
             case "tagsTrailingComma" -> cells[tags] = quoted("{\"a\":\"1\",}");
             case "tagsUnclosed" -> cells[tags] = quoted("{\"a\":\"1\"");
             case "tagsControl" -> cells[tags] = quoted("{\"a\":\"1\tx\"}");
+            // decimal cells that are only checked, not totalled, and a period's bounds, which repeat row after row
+            case "unitPriceJunk" -> cells[header.indexOf("ListUnitPrice")] = "12.5x";
+            case "unitPriceTwoPoints" -> cells[header.indexOf("ListUnitPrice")] = "1.2.3";
+            case "unitPricePointLast" -> cells[header.indexOf("ListUnitPrice")] = "5.";
+            case "unitPricePointFirst" -> cells[header.indexOf("ListUnitPrice")] = "-.5";
+            case "unitPriceLong" -> cells[header.indexOf("ListUnitPrice")] = "-1234567890.123456789";
+            case "unitPriceSignOnly" -> cells[header.indexOf("ListUnitPrice")] = "-";
+            case "unitPriceQuoted" -> cells[header.indexOf("ListUnitPrice")] = "\"-0.50\"";
+            case "unitPriceNull" -> cells[header.indexOf("ListUnitPrice")] = "NULL";
+            case "consumedJunk" -> cells[header.indexOf("ConsumedQuantity")] = "2..5";
+            case "billingPeriodBad" -> cells[header.indexOf("BillingPeriodStart")] = "2024-02-30T00:00:00Z";
+            case "billingPeriodQuoted" ->
+                cells[header.indexOf("BillingPeriodStart")] = "\"" + cells[header.indexOf("BillingPeriodStart")] + "\"";
+            case "billingPeriodSpace" ->
+                cells[header.indexOf("BillingPeriodEnd")] = cells[header.indexOf("BillingPeriodEnd")].replace('T', ' ');
             default -> throw new IllegalArgumentException(how);
         }
         return String.join(",", cells);
