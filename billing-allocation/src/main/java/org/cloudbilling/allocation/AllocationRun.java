@@ -85,7 +85,16 @@ public final class AllocationRun {
         if (!needsItems(allocator)) {
             return new Preparation(allocator, tags, false).finish();
         }
-        // with a proportional rule, items can be tallied only once the bases are known: a second pass
+        // with a proportional rule, items can be tallied only once the bases are known: items already held in
+        // memory keep their shared ones by reference (one read, no second placement of every item); any other
+        // iterable, such as a file read as it goes, is read a second time, so that no item is kept
+        if (allocator.hasProportionalRules && items instanceof java.util.Collection<?>) {
+            Preparation preparation = new Preparation(allocator, tags, true);
+            for (LineItem item : items) {
+                preparation.add(item);
+            }
+            return preparation.finish();
+        }
         Preparation preparation = new Preparation(allocator, tags, false);
         for (LineItem item : items) {
             preparation.add(item);
@@ -626,7 +635,19 @@ public final class AllocationRun {
      * Writes a share with the item's own decimals when it needs no more (a share of 8.00 is 2.00, not 2.00000000),
      * else with the decimals it needs: the value is the same, and rows read like the bill they come from.
      */
-    private static Money written(Money share, int itemScale) {
+    static Money written(Money share, int itemScale) {
+        if (MoneyInternals.isCompact(share)) { // the same, from the units: no BigDecimal
+            int s = share.scale();
+            if (s <= itemScale) {
+                return s == itemScale ? share : share.withScale(itemScale);
+            }
+            long u = MoneyInternals.unscaledValue(share);
+            while (s > itemScale && u % 10 == 0) {
+                u /= 10;
+                s--;
+            }
+            return s == share.scale() ? share : Money.ofUnscaled(share.currency(), u, s);
+        }
         int needed = share.isZero()
                 ? 0
                 : Math.max(0, share.amount().stripTrailingZeros().scale());

@@ -237,7 +237,7 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
 
     private String calendarName(Instant start, boolean day) {
         long second = start.getEpochSecond();
-        int slot = (int) (Long.hashCode(second * 0x9E3779B97F4A7C15L) & (CALENDAR_CACHE - 1));
+        int slot = Long.hashCode(second * 0x9E3779B97F4A7C15L) & (CALENDAR_CACHE - 1);
         if (cachedDay[slot] == null || cachedSecond[slot] != second || start.getNano() != 0) {
             if (start.getNano() != 0) { // not cached: the key is the whole second
                 return day
