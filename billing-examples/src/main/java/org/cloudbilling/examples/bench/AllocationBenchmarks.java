@@ -210,6 +210,18 @@ public class AllocationBenchmarks {
         return m.month.stream().collect(prepared.toSummary(Workload.CALENDAR));
     }
 
+    /**
+     * Prepares the month on one thread ({@link Allocator#prepare}: the proportional bases and the rounding over the
+     * run), the part of {@link #allocateMonth} that {@link #allocateOneItem} and {@link #allocateOneItemToTotals} do
+     * not measure: they allocate with a run prepared once, in the set-up.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public AllocationRun prepareMonth(Month m) {
+        return m.allocator.prepare(m.month, m.workload.tags());
+    }
+
     /** Allocates the month on one thread: bases, then every item, adding up each unit's rows. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
