@@ -149,21 +149,13 @@ public final class AllocationRun {
     /** Where an item enters the sharing graph: the item and the index of its first sharing rule. */
     private record Entry(LineItem item, int rule) {}
 
-    /**
-     * Returns where {@code item}, placed at {@code placement}, enters the sharing graph, or null when it does not;
-     * adds a collected item's cost to {@code totals} when given.
-     */
-    private static Entry entry(
-            Allocator allocator, LineItem item, int placement, Map<Currency, Map<UnitId, Money>> totals) {
+    /** Returns where {@code item}, placed at {@code placement}, enters the sharing graph, or null when it does not. */
+    private static Entry entry(Allocator allocator, LineItem item, int placement) {
         if (placement <= -2) {
             return new Entry(item, -2 - placement);
         }
         if (placement < 0) {
             return null;
-        }
-        if (totals != null) {
-            UnitId unit = allocator.rules.collectionRules().get(placement).unit();
-            totals.computeIfAbsent(item.currency(), c -> new HashMap<>()).merge(unit, item.totalCost(), Money::plus);
         }
         int onward = allocator.onwardOfCollection[placement];
         return onward < 0 ? null : new Entry(item, onward);
@@ -192,6 +184,13 @@ public final class AllocationRun {
         private final TagBindings tags;
         private final PlacementCache placements;
         final Map<Currency, Map<UnitId, Money>> totals = new HashMap<>();
+        /**
+         * The collected costs added since they were last moved to {@link #totals}: exact primitive sums per currency
+         * by dense unit index, so that adding an item's cost makes no {@code Money} and looks nothing up by key.
+         */
+        private final List<TotalsAccumulator.Sums> collectedSums = new ArrayList<>(1);
+
+        private TotalsAccumulator.Sums lastSums;
         /** The tally, when the splits are known during the pass; else null. */
         final RoundingTally tally;
         /** The run the tally follows items with: fixed splits only; null with a proportional rule. */
@@ -215,8 +214,12 @@ public final class AllocationRun {
         }
 
         void add(LineItem item) {
-            Entry e = entry(
-                    allocator, item, placements.placementOf(item), allocator.hasProportionalRules ? totals : null);
+            int placement = placements.placementOf(item);
+            if (placement >= 0 && allocator.hasProportionalRules) {
+                Money cost = item.totalCost();
+                collectedSums(cost.currency()).add(allocator.unitOfCollection[placement], cost);
+            }
+            Entry e = entry(allocator, item, placement);
             if (e == null) {
                 return;
             }
@@ -227,7 +230,39 @@ public final class AllocationRun {
             }
         }
 
+        private TotalsAccumulator.Sums collectedSums(Currency currency) {
+            if (lastSums != null && lastSums.currency == currency) {
+                return lastSums;
+            }
+            for (TotalsAccumulator.Sums s : collectedSums) {
+                if (s.currency.equals(currency)) {
+                    lastSums = s;
+                    return s;
+                }
+            }
+            TotalsAccumulator.Sums s = new TotalsAccumulator.Sums(currency, allocator.unitOrder.size());
+            collectedSums.add(s);
+            lastSums = s;
+            return s;
+        }
+
+        /** Moves the collected costs summed since last time into {@link #totals}. */
+        private void moveCollectedSums() {
+            for (TotalsAccumulator.Sums s : collectedSums) {
+                Map<UnitId, Money> byUnit = totals.computeIfAbsent(s.currency, c -> new HashMap<>());
+                for (int u = 0; u < s.touched.length; u++) {
+                    if (s.touched[u]) {
+                        byUnit.merge(allocator.unitOrder.get(u), s.total(u), Money::plus);
+                    }
+                }
+            }
+            collectedSums.clear();
+            lastSums = null;
+        }
+
         Preparation merge(Preparation other) {
+            moveCollectedSums();
+            other.moveCollectedSums();
             other.totals.forEach((currency, byUnit) -> byUnit.forEach((unit, amount) ->
                     totals.computeIfAbsent(currency, c -> new HashMap<>()).merge(unit, amount, Money::plus)));
             placements.absorb(other.placements);
@@ -242,6 +277,7 @@ public final class AllocationRun {
 
         /** Returns the run of the bases found, without rounding corrections. */
         AllocationRun bases() {
+            moveCollectedSums();
             ImmutableMap.Builder<Currency, ImmutableMap<UnitId, Money>> frozen = ImmutableMap.builder();
             totals.forEach((c, m) -> frozen.put(c, ImmutableMap.copyOf(m)));
             ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected = frozen.build();
@@ -323,7 +359,7 @@ public final class AllocationRun {
         RoundingTally tally = RoundingTally.of(allocator);
         PlacementCache placements = placements();
         for (LineItem item : items) {
-            Entry e = entry(allocator, requireNonNull(item, "item"), placements.placementOf(item), null);
+            Entry e = entry(allocator, requireNonNull(item, "item"), placements.placementOf(item));
             if (e != null) {
                 tally(e, tally, ImmutableMap.of(), +1);
             }
@@ -436,7 +472,7 @@ public final class AllocationRun {
      * Returns the sharing rule index {@code item} enters the sharing graph by, or -1 when it does not enter it.
      */
     int entryRule(LineItem item) {
-        Entry e = entry(allocator, item, placement(allocator, new ItemView(item, tags)), null);
+        Entry e = entry(allocator, item, placement(allocator, new ItemView(item, tags)));
         return e == null ? -1 : e.rule();
     }
 

@@ -29,13 +29,7 @@ public final class AllocationSummary {
     static final Comparator<SummaryAccumulator.Key> ORDER = AllocationSummary::compare;
 
     private static int compare(SummaryAccumulator.Key a, SummaryAccumulator.Key b) {
-        int c = nullsFirst(
-                a.unit() == null ? null : a.unit().value(),
-                b.unit() == null ? null : b.unit().value());
-        if (c != 0) {
-            return c;
-        }
-        c = a.type().compareTo(b.type());
+        int c = compareUnitAndType(a, b);
         if (c != 0) {
             return c;
         }
@@ -44,6 +38,14 @@ public final class AllocationSummary {
             return c;
         }
         return a.currency().getCurrencyCode().compareTo(b.currency().getCurrencyCode());
+    }
+
+    /** The first two fields of {@link #ORDER}: no unit first, then units by id; then type. */
+    static int compareUnitAndType(SummaryAccumulator.Key a, SummaryAccumulator.Key b) {
+        int c = nullsFirst(
+                a.unit() == null ? null : a.unit().value(),
+                b.unit() == null ? null : b.unit().value());
+        return c != 0 ? c : a.type().compareTo(b.type());
     }
 
     private static int nullsFirst(String a, String b) {
@@ -64,7 +66,7 @@ public final class AllocationSummary {
         this.byUnit = rows(acc.byUnit());
         EnumMap<Breakdown, ImmutableList<SummaryRow>> b = new EnumMap<>(Breakdown.class);
         for (Breakdown breakdown : Breakdown.values()) {
-            b.put(breakdown, rows(acc.by(breakdown)));
+            b.put(breakdown, acc.rows(breakdown));
         }
         this.breakdowns = ImmutableMap.copyOf(b);
         this.sourceTotals = ImmutableMap.copyOf(acc.sourceTotals());

@@ -121,6 +121,63 @@ class InMemoryMonthTest {
         assertThat(keys).isEqualTo(expected);
     }
 
+    /**
+     * Each breakdown's rows, sorted as numbers (ranks of units, types, values and currencies), come in the order of
+     * the first comparator and equal the rows sorted by their keys, over random months with two currencies, many
+     * resources and days, on one thread and merged from a parallel stream.
+     */
+    @Test
+    @Tag("ALLOC-8")
+    void breakdownRows_sortedByRanks_areInTheOrderOfMadeStrings() {
+        for (int seed = 0; seed < 15; seed++) {
+            RoundingTallyTest.Month month = RoundingTallyTest.month(new Random(seed), 400);
+            List<LineItem> items = new ArrayList<>();
+            Random random = new Random(seed);
+            for (LineItem item : month.items()) { // many resources and days, some items without a resource
+                items.add(
+                        random.nextInt(5) == 0
+                                ? item
+                                : LineItem.builder()
+                                        .from(item)
+                                        .resourceId(
+                                                org.cloudbilling.core.id.ResourceId.of("ins-" + random.nextInt(300)))
+                                        .build());
+            }
+            Allocator allocator = Allocator.compile(month.rules());
+            AllocationRun run = allocator.prepare(items, TagBindings.empty());
+            SummaryAccumulator acc = new SummaryAccumulator(
+                    month.rules().units(),
+                    allocator.unitOrder,
+                    org.cloudbilling.core.time.BillingCalendar.TENCENT,
+                    run.placements());
+            for (LineItem item : items) {
+                acc.addItem(item);
+                run.allocate(item, acc.placements.placementOf(item), acc);
+            }
+            for (Breakdown b : Breakdown.values()) {
+                List<SummaryRow> rows = acc.rows(b);
+                List<SummaryRow> expected = new ArrayList<>(rows);
+                expected.sort(Comparator.comparing(InMemoryMonthTest::keyOf, MADE_STRINGS));
+                assertThat(rows).as("seed %s, %s", seed, b).isEqualTo(expected);
+                assertThat(rows).as("seed %s, %s", seed, b).isEqualTo(acc.rowsSortedByKeys(b));
+                assertThat(rows.size()).as("seed %s, %s", seed, b).isGreaterThan(1);
+            }
+            AllocationSummary parallel =
+                    items.parallelStream().collect(run.toSummary(org.cloudbilling.core.time.BillingCalendar.TENCENT));
+            for (Breakdown b : Breakdown.values()) {
+                assertThat(parallel.by(b)).as("seed %s, %s", seed, b).isEqualTo(acc.rows(b));
+            }
+        }
+    }
+
+    private static SummaryAccumulator.Key keyOf(SummaryRow row) {
+        return new SummaryAccumulator.Key(
+                row.unit().orElse(null),
+                row.type(),
+                row.value().orElse(null),
+                row.amount().currency());
+    }
+
     private static SummaryAccumulator.Key key(Random random, String[] units, String[] values, Currency[] currencies) {
         String unit = units[random.nextInt(units.length)];
         AllocationType[] types = AllocationType.values();
