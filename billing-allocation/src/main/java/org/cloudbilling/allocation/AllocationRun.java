@@ -85,7 +85,16 @@ public final class AllocationRun {
         if (!needsItems(allocator)) {
             return new Preparation(allocator, tags, false).finish();
         }
-        // with a proportional rule, items can be tallied only once the bases are known: a second pass
+        // with a proportional rule, items can be tallied only once the bases are known: items already held in
+        // memory keep their shared ones by reference (one read, no second placement of every item); any other
+        // iterable, such as a file read as it goes, is read a second time, so that no item is kept
+        if (allocator.hasProportionalRules && items instanceof java.util.Collection<?>) {
+            Preparation preparation = new Preparation(allocator, tags, true);
+            for (LineItem item : items) {
+                preparation.add(item);
+            }
+            return preparation.finish();
+        }
         Preparation preparation = new Preparation(allocator, tags, false);
         for (LineItem item : items) {
             preparation.add(item);
@@ -140,21 +149,13 @@ public final class AllocationRun {
     /** Where an item enters the sharing graph: the item and the index of its first sharing rule. */
     private record Entry(LineItem item, int rule) {}
 
-    /**
-     * Returns where {@code item}, placed at {@code placement}, enters the sharing graph, or null when it does not;
-     * adds a collected item's cost to {@code totals} when given.
-     */
-    private static Entry entry(
-            Allocator allocator, LineItem item, int placement, Map<Currency, Map<UnitId, Money>> totals) {
+    /** Returns where {@code item}, placed at {@code placement}, enters the sharing graph, or null when it does not. */
+    private static Entry entry(Allocator allocator, LineItem item, int placement) {
         if (placement <= -2) {
             return new Entry(item, -2 - placement);
         }
         if (placement < 0) {
             return null;
-        }
-        if (totals != null) {
-            UnitId unit = allocator.rules.collectionRules().get(placement).unit();
-            totals.computeIfAbsent(item.currency(), c -> new HashMap<>()).merge(unit, item.totalCost(), Money::plus);
         }
         int onward = allocator.onwardOfCollection[placement];
         return onward < 0 ? null : new Entry(item, onward);
@@ -183,6 +184,13 @@ public final class AllocationRun {
         private final TagBindings tags;
         private final PlacementCache placements;
         final Map<Currency, Map<UnitId, Money>> totals = new HashMap<>();
+        /**
+         * The collected costs added since they were last moved to {@link #totals}: exact primitive sums per currency
+         * by dense unit index, so that adding an item's cost makes no {@code Money} and looks nothing up by key.
+         */
+        private final List<TotalsAccumulator.Sums> collectedSums = new ArrayList<>(1);
+
+        private TotalsAccumulator.Sums lastSums;
         /** The tally, when the splits are known during the pass; else null. */
         final RoundingTally tally;
         /** The run the tally follows items with: fixed splits only; null with a proportional rule. */
@@ -206,8 +214,12 @@ public final class AllocationRun {
         }
 
         void add(LineItem item) {
-            Entry e = entry(
-                    allocator, item, placements.placementOf(item), allocator.hasProportionalRules ? totals : null);
+            int placement = placements.placementOf(item);
+            if (placement >= 0 && allocator.hasProportionalRules) {
+                Money cost = item.totalCost();
+                collectedSums(cost.currency()).add(allocator.unitOfCollection[placement], cost);
+            }
+            Entry e = entry(allocator, item, placement);
             if (e == null) {
                 return;
             }
@@ -218,7 +230,39 @@ public final class AllocationRun {
             }
         }
 
+        private TotalsAccumulator.Sums collectedSums(Currency currency) {
+            if (lastSums != null && lastSums.currency == currency) {
+                return lastSums;
+            }
+            for (TotalsAccumulator.Sums s : collectedSums) {
+                if (s.currency.equals(currency)) {
+                    lastSums = s;
+                    return s;
+                }
+            }
+            TotalsAccumulator.Sums s = new TotalsAccumulator.Sums(currency, allocator.unitOrder.size());
+            collectedSums.add(s);
+            lastSums = s;
+            return s;
+        }
+
+        /** Moves the collected costs summed since last time into {@link #totals}. */
+        private void moveCollectedSums() {
+            for (TotalsAccumulator.Sums s : collectedSums) {
+                Map<UnitId, Money> byUnit = totals.computeIfAbsent(s.currency, c -> new HashMap<>());
+                for (int u = 0; u < s.touched.length; u++) {
+                    if (s.touched[u]) {
+                        byUnit.merge(allocator.unitOrder.get(u), s.total(u), Money::plus);
+                    }
+                }
+            }
+            collectedSums.clear();
+            lastSums = null;
+        }
+
         Preparation merge(Preparation other) {
+            moveCollectedSums();
+            other.moveCollectedSums();
             other.totals.forEach((currency, byUnit) -> byUnit.forEach((unit, amount) ->
                     totals.computeIfAbsent(currency, c -> new HashMap<>()).merge(unit, amount, Money::plus)));
             placements.absorb(other.placements);
@@ -233,6 +277,7 @@ public final class AllocationRun {
 
         /** Returns the run of the bases found, without rounding corrections. */
         AllocationRun bases() {
+            moveCollectedSums();
             ImmutableMap.Builder<Currency, ImmutableMap<UnitId, Money>> frozen = ImmutableMap.builder();
             totals.forEach((c, m) -> frozen.put(c, ImmutableMap.copyOf(m)));
             ImmutableMap<Currency, ImmutableMap<UnitId, Money>> collected = frozen.build();
@@ -314,7 +359,7 @@ public final class AllocationRun {
         RoundingTally tally = RoundingTally.of(allocator);
         PlacementCache placements = placements();
         for (LineItem item : items) {
-            Entry e = entry(allocator, requireNonNull(item, "item"), placements.placementOf(item), null);
+            Entry e = entry(allocator, requireNonNull(item, "item"), placements.placementOf(item));
             if (e != null) {
                 tally(e, tally, ImmutableMap.of(), +1);
             }
@@ -427,7 +472,7 @@ public final class AllocationRun {
      * Returns the sharing rule index {@code item} enters the sharing graph by, or -1 when it does not enter it.
      */
     int entryRule(LineItem item) {
-        Entry e = entry(allocator, item, placement(allocator, new ItemView(item, tags)), null);
+        Entry e = entry(allocator, item, placement(allocator, new ItemView(item, tags)));
         return e == null ? -1 : e.rule();
     }
 
@@ -626,7 +671,19 @@ public final class AllocationRun {
      * Writes a share with the item's own decimals when it needs no more (a share of 8.00 is 2.00, not 2.00000000),
      * else with the decimals it needs: the value is the same, and rows read like the bill they come from.
      */
-    private static Money written(Money share, int itemScale) {
+    static Money written(Money share, int itemScale) {
+        if (MoneyInternals.isCompact(share)) { // the same, from the units: no BigDecimal
+            int s = share.scale();
+            if (s <= itemScale) {
+                return s == itemScale ? share : share.withScale(itemScale);
+            }
+            long u = MoneyInternals.unscaledValue(share);
+            while (s > itemScale && u % 10 == 0) {
+                u /= 10;
+                s--;
+            }
+            return s == share.scale() ? share : Money.ofUnscaled(share.currency(), u, s);
+        }
         int needed = share.isZero()
                 ? 0
                 : Math.max(0, share.amount().stripTrailingZeros().scale());

@@ -22,11 +22,38 @@ import org.cloudbilling.core.money.Money;
  * <p>Rows are sorted by unit id (Unallocated first), type, value and currency. Immutable.
  */
 public final class AllocationSummary {
-    private static final Comparator<SummaryAccumulator.Key> ORDER = Comparator.comparing((SummaryAccumulator.Key k) ->
-                    k.unit() == null ? "" : "~" + k.unit().value())
-            .thenComparing(SummaryAccumulator.Key::type)
-            .thenComparing(k -> k.value() == null ? "" : "~" + k.value())
-            .thenComparing(k -> k.currency().getCurrencyCode());
+    /**
+     * The order of the rows: Unallocated (no unit) first, then units by id; then type; then no value first, then
+     * values; then currency code. Compares the fields as they are, so sorting makes no object.
+     */
+    static final Comparator<SummaryAccumulator.Key> ORDER = AllocationSummary::compare;
+
+    private static int compare(SummaryAccumulator.Key a, SummaryAccumulator.Key b) {
+        int c = compareUnitAndType(a, b);
+        if (c != 0) {
+            return c;
+        }
+        c = nullsFirst(a.value(), b.value());
+        if (c != 0) {
+            return c;
+        }
+        return a.currency().getCurrencyCode().compareTo(b.currency().getCurrencyCode());
+    }
+
+    /** The first two fields of {@link #ORDER}: no unit first, then units by id; then type. */
+    static int compareUnitAndType(SummaryAccumulator.Key a, SummaryAccumulator.Key b) {
+        int c = nullsFirst(
+                a.unit() == null ? null : a.unit().value(),
+                b.unit() == null ? null : b.unit().value());
+        return c != 0 ? c : a.type().compareTo(b.type());
+    }
+
+    private static int nullsFirst(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
+    }
 
     private final UnitTree units;
     private final ImmutableList<SummaryRow> byUnit;
@@ -39,7 +66,7 @@ public final class AllocationSummary {
         this.byUnit = rows(acc.byUnit());
         EnumMap<Breakdown, ImmutableList<SummaryRow>> b = new EnumMap<>(Breakdown.class);
         for (Breakdown breakdown : Breakdown.values()) {
-            b.put(breakdown, rows(acc.by(breakdown)));
+            b.put(breakdown, acc.rows(breakdown));
         }
         this.breakdowns = ImmutableMap.copyOf(b);
         this.sourceTotals = ImmutableMap.copyOf(acc.sourceTotals());

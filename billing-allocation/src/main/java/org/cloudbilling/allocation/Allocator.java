@@ -301,11 +301,13 @@ public final class Allocator {
      * cost or among several targets, reads {@code items} once to find each unit's collected cost and each sharing
      * rule's pool, which decide the run's rounding (ALLOC-12); otherwise reads nothing. No item is kept: the
      * rounding is tallied item by item ({@link RoundingTally}), so memory grows with units, rules and currencies.
-     * With a proportional rule the items are iterated twice, since an item's split depends on the bases the
-     * first pass finds.
+     * With a proportional rule an item's split depends on the bases the whole period gives: items held in memory
+     * (a {@link java.util.Collection}) are read once, the shared ones kept by reference (with their entry rule)
+     * until the bases are known; any other {@code Iterable}, such as a file read as it goes, is iterated twice
+     * instead, so that no item is kept.
      *
-     * @param items the period's items; iterated at most twice here (once without a proportional rule), and again
-     *     by the caller to allocate
+     * @param items the period's items; iterated once here (twice with a proportional rule, unless a
+     *     {@link java.util.Collection}), and again by the caller to allocate
      * @param tags the resources' tag history, not null; {@link TagBindings#empty()} to use the tags on the items
      * @return the run, never null
      */

@@ -237,7 +237,7 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
 
     private String calendarName(Instant start, boolean day) {
         long second = start.getEpochSecond();
-        int slot = (int) (Long.hashCode(second * 0x9E3779B97F4A7C15L) & (CALENDAR_CACHE - 1));
+        int slot = Long.hashCode(second * 0x9E3779B97F4A7C15L) & (CALENDAR_CACHE - 1);
         if (cachedDay[slot] == null || cachedSecond[slot] != second || start.getNano() != 0) {
             if (start.getNano() != 0) { // not cached: the key is the whole second
                 return day
@@ -315,24 +315,122 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         return out;
     }
 
-    /** Each cell's total by unit, type and the breakdown's value. */
-    Map<Key, Money> by(Breakdown breakdown) {
+    /**
+     * The rows of a breakdown in the order of {@link AllocationSummary#ORDER}, sorted as numbers: each per-unit
+     * cell's (unit, type) and currency, and each value, are ranked once, so that a cell's place is one {@code long}
+     * of its ranks, and a breakdown of many cells (a month's resources) is sorted without comparing strings or
+     * making a key per cell. Falls back to sorting keys when the ranks and cell numbers do not fit a long.
+     */
+    com.google.common.collect.ImmutableList<SummaryRow> rows(Breakdown breakdown) {
         int b = breakdown.ordinal();
         Cells c = cells[b];
-        Key[] unitKeys = new Key[cellsByUnit.size()];
-        Map<Key, Money> out = new HashMap<>(c.size() * 2);
-        for (int i = 0; i < c.size(); i++) {
+        int n = c.size();
+        int unitCells = cellsByUnit.size();
+        Key[] unitKeys = new Key[unitCells];
+        Integer[] byUnitAndType = new Integer[unitCells];
+        for (int i = 0; i < unitCells; i++) {
+            unitKeys[i] = unitCellKey(i);
+            byUnitAndType[i] = i;
+        }
+        java.util.Comparator<Key> unitAndType = AllocationSummary::compareUnitAndType;
+        java.util.Arrays.sort(byUnitAndType, (x, y) -> unitAndType.compare(unitKeys[x], unitKeys[y]));
+        int[] unitTypeRank = new int[unitCells];
+        int rank = -1;
+        for (int k = 0; k < unitCells; k++) {
+            if (k == 0 || unitAndType.compare(unitKeys[byUnitAndType[k - 1]], unitKeys[byUnitAndType[k]]) != 0) {
+                rank++;
+            }
+            unitTypeRank[byUnitAndType[k]] = rank;
+        }
+        long unitTypeCount = rank + 1L;
+        List<String> byNumber = names.get(b);
+        Integer[] byValue = new Integer[byNumber.size()];
+        for (int v = 0; v < byValue.length; v++) {
+            byValue[v] = v;
+        }
+        java.util.Arrays.sort(byValue, (x, y) -> byNumber.get(x).compareTo(byNumber.get(y)));
+        int[] valueRank = new int[byNumber.size() + 1]; // number 0, no value, ranks first
+        for (int k = 0; k < byValue.length; k++) {
+            valueRank[byValue[k] + 1] = k + 1;
+        }
+        long valueCount = byNumber.size() + 1L;
+        Integer[] byCode = new Integer[currencies.size()];
+        for (int k = 0; k < byCode.length; k++) {
+            byCode[k] = k;
+        }
+        java.util.Arrays.sort(
+                byCode,
+                (x, y) -> currencies
+                        .get(x)
+                        .getCurrencyCode()
+                        .compareTo(currencies.get(y).getCurrencyCode()));
+        int[] currencyRank = new int[currencies.size()];
+        for (int k = 0; k < byCode.length; k++) {
+            currencyRank[byCode[k]] = k;
+        }
+        long currencyCount = Math.max(1, currencies.size());
+        int cellBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n));
+        int rankBits = 64 - Long.numberOfLeadingZeros(Math.max(1, unitTypeCount * valueCount * currencyCount));
+        if (unitTypeCount > Integer.MAX_VALUE / 2 || valueCount > Integer.MAX_VALUE / 2 || rankBits + cellBits > 62) {
+            return rowsByKeys(b, unitKeys);
+        }
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
             long key = c.keys[i];
             int unitCell = (int) (key >>> 32);
-            if (unitKeys[unitCell] == null) {
-                unitKeys[unitCell] = unitCellKey(unitCell);
-            }
-            Key u = unitKeys[unitCell];
-            out.put(
-                    new Key(u.unit(), u.type(), valueOf(b, (int) key), u.currency()),
-                    c.sums.get(i).total());
+            int currency = (int) cellsByUnit.keys[unitCell] & 0xffff;
+            long place = (unitTypeRank[unitCell] * valueCount + valueRank[(int) key]) * currencyCount
+                    + currencyRank[currency];
+            order[i] = (place << cellBits) | i;
         }
-        return out;
+        java.util.Arrays.sort(order);
+        long cellMask = (1L << cellBits) - 1;
+        com.google.common.collect.ImmutableList.Builder<SummaryRow> out =
+                com.google.common.collect.ImmutableList.builderWithExpectedSize(n);
+        for (long o : order) {
+            int i = (int) (o & cellMask);
+            out.add(row(b, unitKeys, i));
+        }
+        return out.build();
+    }
+
+    private SummaryRow row(int b, Key[] unitKeys, int i) {
+        long key = cells[b].keys[i];
+        Key u = unitKeys[(int) (key >>> 32)];
+        return new SummaryRow(
+                java.util.Optional.ofNullable(u.unit()),
+                u.type(),
+                java.util.Optional.ofNullable(valueOf(b, (int) key)),
+                cells[b].sums.get(i).total());
+    }
+
+    /** The rows of {@code breakdown} sorted by their keys, as when the ranks do not fit a long (for tests). */
+    com.google.common.collect.ImmutableList<SummaryRow> rowsSortedByKeys(Breakdown breakdown) {
+        Key[] unitKeys = new Key[cellsByUnit.size()];
+        for (int i = 0; i < unitKeys.length; i++) {
+            unitKeys[i] = unitCellKey(i);
+        }
+        return rowsByKeys(breakdown.ordinal(), unitKeys);
+    }
+
+    /** The rows of breakdown {@code b} sorted by their keys. */
+    private com.google.common.collect.ImmutableList<SummaryRow> rowsByKeys(int b, Key[] unitKeys) {
+        Cells c = cells[b];
+        Integer[] order = new Integer[c.size()];
+        Key[] keys = new Key[c.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            long key = c.keys[i];
+            Key u = unitKeys[(int) (key >>> 32)];
+            keys[i] = new Key(u.unit(), u.type(), valueOf(b, (int) key), u.currency());
+        }
+        java.util.Arrays.sort(order, (x, y) -> AllocationSummary.ORDER.compare(keys[x], keys[y]));
+        com.google.common.collect.ImmutableList.Builder<SummaryRow> out =
+                com.google.common.collect.ImmutableList.builderWithExpectedSize(order.length);
+        for (int i : order) {
+            out.add(row(b, unitKeys, i));
+        }
+        return out.build();
     }
 
     AllocationSummary toSummary() {

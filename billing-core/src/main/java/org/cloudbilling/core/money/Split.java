@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
@@ -341,11 +342,13 @@ public final class Split {
             long total = Math.abs(amount.unscaledValue());
             long[] parts = new long[n];
             applyLong(total, tieBreak, parts);
-            Money[] out = new Money[n];
+            // a builder of the exact size hands its array to the list: copyOf(array) would copy it once more
+            ImmutableList.Builder<Money> out = ImmutableList.builderWithExpectedSize(n);
+            Currency currency = amount.currency();
             for (int i = 0; i < n; i++) {
-                out[i] = Money.ofUnscaled(amount.currency(), negative ? -parts[i] : parts[i], scale);
+                out.add(Money.ofUnscaled(currency, negative ? -parts[i] : parts[i], scale));
             }
-            return ImmutableList.copyOf(out);
+            return out.build();
         }
         BigInteger total = amount.amount().unscaledValue().abs();
         BigInteger[] parts = applyBig(total, tieBreak);
