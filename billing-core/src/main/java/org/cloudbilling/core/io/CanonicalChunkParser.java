@@ -65,6 +65,14 @@ final class CanonicalChunkParser {
         default void cost(int costClass, Money totalCost) {
             throw new IllegalStateException("bug: a row of a cost class without a table of classes");
         }
+
+        /**
+         * Takes the id and total cost of a row of a cost class of {@link #classes} that needs the id (only with a
+         * table); goes on.
+         */
+        default void cost(int costClass, LineItemId id, Money totalCost) {
+            throw new IllegalStateException("bug: a row of a cost class without a table of classes");
+        }
     }
 
     private final CanonicalRowMapping mapping;
@@ -153,19 +161,25 @@ final class CanonicalChunkParser {
                 costClass = t.findShared(h, buf, starts, ends);
             }
             if (costClass == CostClassTable.NOT_FOUND) {
-                item = fast(line);
-                if (item != null) {
-                    costClass = t.collector.classOf(item);
+                // the class depends on the class cells alone: an item of those and the required cells tells it
+                LineItem classItem = fast(line, t.itemColumns);
+                if (classItem != null) {
+                    costClass = t.collector.classOf(classItem);
                     t.put(h, buf, starts, ends, costClass);
                 }
             }
             if (costClass >= 0) {
-                sink.cost(costClass, Money.ofUnscaled(rowCurrency, totalUnits, totalScale));
+                Money cost = Money.ofUnscaled(rowCurrency, totalUnits, totalScale);
+                if (t.collector.needsId(costClass)) {
+                    sink.cost(costClass, LineItemId.of(text(0)), cost);
+                } else {
+                    sink.cost(costClass, cost);
+                }
                 return true;
             }
         }
         if (item == null && cells == WIDTH) {
-            item = fast(line);
+            item = fast(line, ALL_COLUMNS);
         }
         if (item != null) {
             return sink.item(item);
@@ -217,9 +231,16 @@ final class CanonicalChunkParser {
         return m.build();
     };
 
-    /** The row's item by the fast path, or null for a row the plain mapping must read. */
+    /** Every column, for {@link #fast}. */
+    static final long ALL_COLUMNS = -1L;
+
+    /**
+     * The row's item by the fast path, or null for a row the plain mapping must read: with the cells of
+     * {@code columns} (bit k for column k) only, the others left out, so every column for the row's item; fewer
+     * only for a row {@linkplain #proven() proven} valid, and with every required column.
+     */
     @SuppressWarnings("unchecked")
-    private LineItem fast(long line) {
+    private LineItem fast(long line, long columns) {
         if (guarded) {
             for (int k = 0; k < WIDTH; k++) {
                 if (firstByte(k) == '\'') {
@@ -240,6 +261,9 @@ final class CanonicalChunkParser {
             b.id(LineItemId.of(text(0)));
             for (int k = 1; k < WIDTH; k++) {
                 CanonicalColumn column = COLUMNS[k];
+                if ((columns & (1L << k)) == 0) {
+                    continue;
+                }
                 if (isEmpty(k)) {
                     if (column.required) {
                         return null;
@@ -324,7 +348,7 @@ final class CanonicalChunkParser {
     private static final long NO_TIME = CsvByteRows.NO_TIME;
 
     /** The columns a valid item cannot leave empty, as a mask of {@link #empty}. */
-    private static final long REQUIRED = requiredMask();
+    static final long REQUIRED = requiredMask();
 
     private static long requiredMask() {
         long mask = 0;
