@@ -231,6 +231,43 @@ final class CanonicalChunkParser {
         return m.build();
     };
 
+    /**
+     * The tags of cell {@code k} through its column's dictionary; on a miss, a {@linkplain #plainTags plain} cell is
+     * read from its bytes (its keys and values are plain ASCII without escapes, so the bytes are the text), any
+     * other as JSON ({@link #TAGS}). The same map either way.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<TagKey, String> tags(int k) {
+        ByteDictionary d = dictionaries[k];
+        Object v = d.direct ? null : d.get(buf, starts[k], ends[k]);
+        if (v != null) {
+            return (Map<TagKey, String>) v;
+        }
+        Map<TagKey, String> tags;
+        if (plainTags(k)) {
+            com.google.common.collect.ImmutableMap.Builder<TagKey, String> m =
+                    com.google.common.collect.ImmutableMap.builderWithExpectedSize(plainTagCount);
+            for (int t = 0; t < plainTagCount; t++) {
+                m.put(TagKey.of(ascii(tagKeyStarts[t], tagKeyEnds[t])), ascii(tagValueStarts[t], tagValueEnds[t]));
+            }
+            tags = m.build();
+        } else {
+            tags = TAGS.apply(text(k));
+        }
+        if (!d.direct) {
+            if (d.size() >= MAX_DICTIONARY) {
+                d.clear();
+            }
+            d.put(Arrays.copyOfRange(buf, starts[k], ends[k]), tags);
+        }
+        return tags;
+    }
+
+    /** The text of the row's ASCII bytes {@code [from, to)}. */
+    private String ascii(int from, int to) {
+        return new String(buf, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     /** Every column, for {@link #fast}. */
     static final long ALL_COLUMNS = -1L;
 
@@ -310,7 +347,7 @@ final class CanonicalChunkParser {
                     case COUPON_PAID -> b.couponPaid(money(k, currency));
                     case TAX -> b.tax(money(k, currency));
                     case TOTAL_COST -> b.totalCost(money(k, currency));
-                    case TAGS -> b.putAllTags((Map<TagKey, String>) lookup(k, TAGS));
+                    case TAGS -> b.putAllTags(tags(k));
                     default -> throw new IllegalStateException("bug: column " + column + " has no fast mapping");
                 }
             }
@@ -504,6 +541,10 @@ final class CanonicalChunkParser {
 
     private final int[] tagKeyStarts = new int[MAX_PLAIN_TAGS];
     private final int[] tagKeyEnds = new int[MAX_PLAIN_TAGS];
+    private final int[] tagValueStarts = new int[MAX_PLAIN_TAGS];
+    private final int[] tagValueEnds = new int[MAX_PLAIN_TAGS];
+    /** How many tags the last cell {@link #plainTags} found plain holds, at the starts and ends above. */
+    private int plainTagCount;
 
     /**
      * Whether the cell is, beyond doubt, a valid tags object of the plainest form, checked on its bytes without a
@@ -524,6 +565,7 @@ final class CanonicalChunkParser {
         i++;
         e--; // inside the braces
         int tags = 0;
+        plainTagCount = 0;
         if (i == e) {
             return true; // {}
         }
@@ -548,8 +590,11 @@ final class CanonicalChunkParser {
             if (valueEnd < 0) {
                 return false;
             }
+            tagValueStarts[tags - 1] = i + 3;
+            tagValueEnds[tags - 1] = valueEnd;
             i = valueEnd + 2;
             if (i == e) {
+                plainTagCount = tags;
                 return true;
             }
             if (b[i] != ',') {
