@@ -283,8 +283,9 @@ final class OnePassTotals {
             collected.put(s.currency, byUnit);
         }
         AllocationRun run = AllocationRun.ofPeriod(allocator, tags, collected, held);
+        AllocationRun.GraphScratch scratch = new AllocationRun.GraphScratch(allocator);
         for (AllocationRun.Held h : held) {
-            if (!run.addShares(h.id(), h.amount(), h.entry(), rows)) {
+            if (!run.addSharesThroughGraph(h.id(), h.amount(), h.entry(), rows, scratch)) {
                 run.allocate(h, rows);
             }
         }
