@@ -754,6 +754,130 @@ public final class AllocationRun {
         return true;
     }
 
+    /**
+     * Scratch arrays for {@link #addSharesThroughGraph}, of one thread: what is pending at each rule (by position in
+     * the topological order) and the shares made, in units.
+     */
+    static final class GraphScratch {
+        final long[] pending;
+        final boolean[] reached;
+        final int[] shareUnit;
+        final long[] shareUnits;
+
+        GraphScratch(Allocator allocator) {
+            int m = allocator.topologicalOrder.length;
+            this.pending = new long[m];
+            this.reached = new boolean[m];
+            int targets = 0;
+            for (int[] t : allocator.targetUnit) {
+                targets += t.length;
+            }
+            this.shareUnit = new int[targets];
+            this.shareUnits = new long[targets];
+        }
+    }
+
+    /**
+     * Adds to {@code totals} the shares of {@code amount} of the item {@code id}, which enters the sharing graph by
+     * rule {@code entry}, followed through every rule it reaches (ALLOC-13) as {@link #flow} follows it, but in
+     * units: each split made by {@link Split#applyToUnits} with the item's tie-break keys, what reaches a rule by
+     * several paths added up before the rule splits it once, and each share a target keeps added as it would be
+     * written as a row ({@link #written}); so the sums and the row count are those of the rows exactly. Makes no
+     * object. Returns false, having added nothing, when the item takes the path of rows: an amount not compact or
+     * with more decimals than its shares, a rule it reaches that falls back to Unallocated, a rule whose rounding
+     * correction it carries (ALLOC-12), or a sum beyond a long.
+     */
+    boolean addSharesThroughGraph(
+            LineItemId id, Money amount, int entry, TotalsAccumulator totals, GraphScratch scratch) {
+        if (allocator.terminal[entry]) {
+            return addShares(id, amount, entry, totals);
+        }
+        if (!MoneyInternals.isCompact(amount)) {
+            return false;
+        }
+        int itemScale = amount.scale();
+        int scale = Split.allocationScale(amount, allocator.allocationScale);
+        if (scale < itemScale) {
+            return false;
+        }
+        long units = ExactSum.scaleUp(MoneyInternals.unscaledValue(amount), scale - itemScale);
+        if (units == Long.MIN_VALUE) {
+            return false;
+        }
+        Currency currency = amount.currency();
+        long[] pending = scratch.pending;
+        boolean[] reached = scratch.reached;
+        int shares = 0;
+        boolean ok = true;
+        int first = allocator.positionOf[entry];
+        pending[first] = units;
+        reached[first] = true;
+        for (int position = first; position < pending.length; position++) {
+            if (!reached[position]) {
+                continue;
+            }
+            reached[position] = false; // the scratch is left clean, whatever happens
+            long input = pending[position];
+            if (!ok) {
+                continue;
+            }
+            int ruleIndex = allocator.topologicalOrder[position];
+            Split split = splitOf(allocator.rules.sharingRules().get(ruleIndex), currency);
+            if (split == null || input == Long.MIN_VALUE || carriesCorrection(ruleIndex, currency, id)) {
+                ok = false;
+                continue;
+            }
+            int n = split.parts();
+            long[] keys = totals.keys(n);
+            long[] parts = totals.parts(n);
+            TieBreak.keys(id.value(), allocator.targetSalt[ruleIndex], keys);
+            split.applyToUnits(input, keys, parts);
+            int[] onward = allocator.onward[ruleIndex];
+            int[] targets = allocator.targetUnit[ruleIndex];
+            for (int k = 0; k < n; k++) {
+                if (onward[k] >= 0) {
+                    int next = allocator.positionOf[onward[k]];
+                    if (reached[next]) {
+                        long sum = pending[next] + parts[k];
+                        if (((pending[next] ^ sum) & (parts[k] ^ sum)) < 0) {
+                            ok = false; // beyond a long: the path of rows adds it as Money
+                        }
+                        pending[next] = sum;
+                    } else {
+                        pending[next] = parts[k];
+                        reached[next] = true;
+                    }
+                } else {
+                    scratch.shareUnit[shares] = targets[k];
+                    scratch.shareUnits[shares++] = parts[k];
+                }
+            }
+        }
+        if (!ok) {
+            return false;
+        }
+        for (int i = 0; i < shares; i++) {
+            long u = scratch.shareUnits[i];
+            int s = scale;
+            while (s > itemScale && u % 10 == 0) { // as written: the item's decimals when the share needs no more
+                u /= 10;
+                s--;
+            }
+            totals.addShare(currency, scratch.shareUnit[i], u, s);
+        }
+        return true;
+    }
+
+    /** Whether the item {@code id} is the designated item of a rounding correction of rule {@code rule}. */
+    private boolean carriesCorrection(int rule, Currency currency, LineItemId id) {
+        if (!corrected[rule]) {
+            return false;
+        }
+        Map<Currency, Correction> byCurrency = corrections.get(rule);
+        Correction correction = byCurrency == null ? null : byCurrency.get(currency);
+        return correction != null && correction.item().equals(id);
+    }
+
     /** Returns the split of {@code rule} for {@code currency}, or null when it falls back to Unallocated. */
     private Split splitOf(SharingRule rule, Currency currency) {
         Split split = allocator.fixedSplits.get(rule.id());

@@ -17,6 +17,7 @@ import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.LineItemField;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.CostClassCollector;
 import org.cloudbilling.core.money.Money;
 
@@ -72,11 +73,14 @@ final class OnePassTotals {
 
     /**
      * The collector of {@link Allocator#toTotals(TagBindings)} as a {@link CostClassCollector}: an item's class is
-     * its placement when that goes to a unit's collected sum (a collection rule whose unit passes nothing on: the
-     * rule's index) or to Unallocated (the number of collection rules); an item that enters the sharing graph has
-     * no class, since its split needs its id. The class fields are the item's values the rules test (with no tag
-     * history, its tags are those it carries), so a canonical file's rows are placed once per distinct combination
-     * of those cells, and a row of a class is added by its cost alone, exactly as {@link #add} adds its item.
+     * its placement. A collection rule's index {@code p} when the item is collected by it (its unit's collected
+     * sum; when that unit passes costs on, the item enters the sharing graph by the unit's rule); the number of
+     * collection rules {@code C} for Unallocated; {@code C + 1 + s} when the item matches the source of sharing rule
+     * {@code s}. An item that enters the sharing graph is told by its id and cost ({@link #needsId}), since its split
+     * needs its id (the tie-break of its splits, ALLOC-12): it is held as {@link #add} holds its item. The class
+     * fields are the item's values the rules test (with no tag history, its tags are those it carries), so a
+     * canonical file's rows are placed once per distinct combination of those cells, and a row of a class is added
+     * by its cost (and id) alone, exactly as {@link #add} adds its item.
      */
     private static final class Classed implements CostClassCollector<OnePassTotals, AllocationTotals> {
         private final Allocator allocator;
@@ -109,17 +113,38 @@ final class OnePassTotals {
             if (placement == PlacementCache.UNALLOCATED) {
                 return allocator.unitOfCollection.length;
             }
-            if (placement >= 0 && allocator.onwardOfCollection[placement] < 0) {
+            if (placement >= 0) {
                 return placement;
             }
-            return NO_CLASS;
+            return allocator.unitOfCollection.length + 1 + (-2 - placement);
+        }
+
+        @Override
+        public boolean needsId(int costClass) {
+            int collectionRules = allocator.unitOfCollection.length;
+            return costClass > collectionRules
+                    || (costClass < collectionRules && allocator.onwardOfCollection[costClass] >= 0);
         }
 
         @Override
         public void addCost(OnePassTotals container, int costClass, Money totalCost) {
+            if (needsId(costClass)) {
+                throw new IllegalArgumentException("bug: cost class " + costClass + " needs the item's id");
+            }
             container.rows.items++;
             container.addPlaced(
                     costClass == allocator.unitOfCollection.length ? PlacementCache.UNALLOCATED : costClass, totalCost);
+        }
+
+        @Override
+        public void addCost(OnePassTotals container, int costClass, LineItemId id, Money totalCost) {
+            if (!needsId(costClass)) {
+                throw new IllegalArgumentException("bug: cost class " + costClass + " is told by its cost alone");
+            }
+            container.rows.items++;
+            int collectionRules = allocator.unitOfCollection.length;
+            container.addHeld(
+                    id, totalCost, costClass > collectionRules ? -2 - (costClass - collectionRules - 1) : costClass);
         }
 
         @Override
@@ -177,19 +202,27 @@ final class OnePassTotals {
         rows.items++;
         int placement = placements.placementOf(item);
         Money cost = item.totalCost();
-        if (placement <= -2) {
-            held.add(new AllocationRun.Held(item.id(), cost, -2 - placement));
-            return;
-        }
-        int onward = placement >= 0 ? allocator.onwardOfCollection[placement] : -1;
-        if (onward >= 0) {
-            if (allocator.hasProportionalRules) {
-                bases(cost.currency()).add(allocator.unitOfCollection[placement], cost);
-            }
-            held.add(new AllocationRun.Held(item.id(), cost, onward));
+        if (placement <= -2 || (placement >= 0 && allocator.onwardOfCollection[placement] >= 0)) {
+            addHeld(item.id(), cost, placement);
         } else {
             addPlaced(placement, cost);
         }
+    }
+
+    /**
+     * Holds a cost that enters the sharing graph by its placement: by the sharing rule whose source it matches
+     * ({@code placement} at most -2), or collected by collection rule {@code placement} whose unit passes costs on
+     * (its cost added to the unit's base).
+     */
+    private void addHeld(LineItemId id, Money cost, int placement) {
+        if (placement <= -2) {
+            held.add(new AllocationRun.Held(id, cost, -2 - placement));
+            return;
+        }
+        if (allocator.hasProportionalRules) {
+            bases(cost.currency()).add(allocator.unitOfCollection[placement], cost);
+        }
+        held.add(new AllocationRun.Held(id, cost, allocator.onwardOfCollection[placement]));
     }
 
     /**
@@ -250,8 +283,9 @@ final class OnePassTotals {
             collected.put(s.currency, byUnit);
         }
         AllocationRun run = AllocationRun.ofPeriod(allocator, tags, collected, held);
+        AllocationRun.GraphScratch scratch = new AllocationRun.GraphScratch(allocator);
         for (AllocationRun.Held h : held) {
-            if (!run.addShares(h.id(), h.amount(), h.entry(), rows)) {
+            if (!run.addSharesThroughGraph(h.id(), h.amount(), h.entry(), rows, scratch)) {
                 run.allocate(h, rows);
             }
         }

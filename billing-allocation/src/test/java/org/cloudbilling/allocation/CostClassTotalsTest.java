@@ -27,6 +27,7 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.LineItemField;
 import org.cloudbilling.core.bill.TagBinding;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.Tag;
 import org.cloudbilling.core.io.BillingInputException;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code LineItemCsv.collect} of a canonical file into {@link Allocator#toTotals(TagBindings)} places each distinct
  * combination of the cells the rules test once and adds the other rows of a collected or Unallocated placement by
  * their cost alone, without making their items ({@link CostClassCollector}); the rows that enter the sharing graph
- * are still made items and split as before. The totals must be those of the item path to the last decimal, scale
+ * are told by their id and cost, still without items, and split as before. The totals must be those of the item path to the last decimal, scale
  * included: random rule sets with even, ratio and proportional sharing and chains, refunds, Unallocated items, tags,
  * two currencies and two scales; with a tag history the placement depends on the charge time, and the item path is
  * taken.
@@ -88,6 +89,15 @@ class CostClassTotalsTest {
 
     /** {@code collector} counting the rows it is given by their cost alone in {@code costs}. */
     private static <A, R> CostClassCollector<A, R> counted(CostClassCollector<A, R> collector, LongAdder costs) {
+        return counted(collector, costs, new LongAdder());
+    }
+
+    /**
+     * {@code collector} counting the rows it is given by their cost alone in {@code costs}, and those given by their
+     * id and cost in {@code byId}.
+     */
+    private static <A, R> CostClassCollector<A, R> counted(
+            CostClassCollector<A, R> collector, LongAdder costs, LongAdder byId) {
         return new CostClassCollector<>() {
             @Override
             public Set<LineItemField> classFields() {
@@ -103,6 +113,17 @@ class CostClassTotalsTest {
             public void addCost(A container, int costClass, Money totalCost) {
                 costs.increment();
                 collector.addCost(container, costClass, totalCost);
+            }
+
+            @Override
+            public boolean needsId(int costClass) {
+                return collector.needsId(costClass);
+            }
+
+            @Override
+            public void addCost(A container, int costClass, LineItemId id, Money totalCost) {
+                byId.increment();
+                collector.addCost(container, costClass, id, totalCost);
             }
 
             @Override
@@ -162,19 +183,20 @@ class CostClassTotalsTest {
                     .isEqualTo(expected);
 
             LongAdder costs = new LongAdder();
+            LongAdder byId = new LongAdder();
             AllocationTotals byClass = LineItemCsv.collect(
                     csv,
                     StandardCharsets.UTF_8,
                     FormulaGuard.ON,
-                    counted(classed(allocator, TagBindings.empty()), costs));
+                    counted(classed(allocator, TagBindings.empty()), costs, byId));
 
             assertThat(cells(byClass, allocator)).as("seed %s", seed).isEqualTo(expected);
             assertThat(byClass.itemCount()).isEqualTo(items.size());
             assertThat(byClass.rowCount()).isEqualTo(plain.rowCount());
             classedRows += costs.sum();
-            sharedRows += items.size() - costs.sum();
+            sharedRows += byId.sum();
         }
-        // the fast path was taken, and the sharing graph still reached by items
+        // the fast path was taken, and the sharing graph reached by rows told by their id and cost, without items
         assertThat(classedRows).isGreaterThan(5_000);
         assertThat(sharedRows).isGreaterThan(1_000);
     }

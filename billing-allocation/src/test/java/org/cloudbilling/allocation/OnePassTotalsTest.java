@@ -136,6 +136,49 @@ class OnePassTotalsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("ALLOC-13")
+    void heldItem_followedThroughTheSharingGraphInUnits_addsTheTotalsOfItsRows() {
+        int[] throughChains = {0};
+        qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
+            RandomRuleSets random = new RandomRuleSets(seed);
+            Random r = new Random(seed);
+            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            List<LineItem> items = items(random, r, 1 + r.nextInt(200));
+            AllocationRun run = allocator.prepare(items, TagBindings.empty());
+            PlacementCache placements = run.placements();
+            AllocationRun.GraphScratch scratch = new AllocationRun.GraphScratch(allocator);
+            TotalsAccumulator byUnits = new TotalsAccumulator(allocator);
+            TotalsAccumulator byRows = new TotalsAccumulator(allocator);
+            for (LineItem item : items) {
+                int placement = placements.placementOf(item);
+                int entry = placement >= 0
+                        ? allocator.onwardOfCollection[placement]
+                        : placement <= -2 ? -2 - placement : -1;
+                if (entry < 0) {
+                    continue;
+                }
+                AllocationRun.Held held = new AllocationRun.Held(item.id(), item.totalCost(), entry);
+                if (run.addSharesThroughGraph(held.id(), held.amount(), entry, byUnits, scratch)) {
+                    if (!allocator.terminal[entry]) {
+                        throughChains[0]++;
+                    }
+                } else {
+                    run.allocate(held, byUnits);
+                }
+                run.allocate(held, byRows);
+            }
+            assertThat(cells(byUnits.toTotals(), allocator))
+                    .as("seed %s", seed)
+                    .isEqualTo(cells(byRows.toTotals(), allocator));
+            assertThat(byUnits.toTotals().rowCount())
+                    .as("seed %s", seed)
+                    .isEqualTo(byRows.toTotals().rowCount());
+        });
+        // the path in units was taken by items whose entry rule passes shares on
+        assertThat(throughChains[0]).isGreaterThan(200);
+    }
+
+    @Test
     void onePass_ofNoItems_isEmpty() {
         Allocator allocator = Allocator.compile(new RandomRuleSets(7).ruleSet());
 

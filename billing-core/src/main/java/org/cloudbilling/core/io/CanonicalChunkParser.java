@@ -65,6 +65,14 @@ final class CanonicalChunkParser {
         default void cost(int costClass, Money totalCost) {
             throw new IllegalStateException("bug: a row of a cost class without a table of classes");
         }
+
+        /**
+         * Takes the id and total cost of a row of a cost class of {@link #classes} that needs the id (only with a
+         * table); goes on.
+         */
+        default void cost(int costClass, LineItemId id, Money totalCost) {
+            throw new IllegalStateException("bug: a row of a cost class without a table of classes");
+        }
     }
 
     private final CanonicalRowMapping mapping;
@@ -153,19 +161,25 @@ final class CanonicalChunkParser {
                 costClass = t.findShared(h, buf, starts, ends);
             }
             if (costClass == CostClassTable.NOT_FOUND) {
-                item = fast(line);
-                if (item != null) {
-                    costClass = t.collector.classOf(item);
+                // the class depends on the class cells alone: an item of those and the required cells tells it
+                LineItem classItem = fast(line, t.itemColumns);
+                if (classItem != null) {
+                    costClass = t.collector.classOf(classItem);
                     t.put(h, buf, starts, ends, costClass);
                 }
             }
             if (costClass >= 0) {
-                sink.cost(costClass, Money.ofUnscaled(rowCurrency, totalUnits, totalScale));
+                Money cost = Money.ofUnscaled(rowCurrency, totalUnits, totalScale);
+                if (t.collector.needsId(costClass)) {
+                    sink.cost(costClass, LineItemId.of(text(0)), cost);
+                } else {
+                    sink.cost(costClass, cost);
+                }
                 return true;
             }
         }
         if (item == null && cells == WIDTH) {
-            item = fast(line);
+            item = fast(line, ALL_COLUMNS);
         }
         if (item != null) {
             return sink.item(item);
@@ -217,9 +231,53 @@ final class CanonicalChunkParser {
         return m.build();
     };
 
-    /** The row's item by the fast path, or null for a row the plain mapping must read. */
+    /**
+     * The tags of cell {@code k} through its column's dictionary; on a miss, a {@linkplain #plainTags plain} cell is
+     * read from its bytes (its keys and values are plain ASCII without escapes, so the bytes are the text), any
+     * other as JSON ({@link #TAGS}). The same map either way.
+     */
     @SuppressWarnings("unchecked")
-    private LineItem fast(long line) {
+    private Map<TagKey, String> tags(int k) {
+        ByteDictionary d = dictionaries[k];
+        Object v = d.direct ? null : d.get(buf, starts[k], ends[k]);
+        if (v != null) {
+            return (Map<TagKey, String>) v;
+        }
+        Map<TagKey, String> tags;
+        if (plainTags(k)) {
+            com.google.common.collect.ImmutableMap.Builder<TagKey, String> m =
+                    com.google.common.collect.ImmutableMap.builderWithExpectedSize(plainTagCount);
+            for (int t = 0; t < plainTagCount; t++) {
+                m.put(TagKey.of(ascii(tagKeyStarts[t], tagKeyEnds[t])), ascii(tagValueStarts[t], tagValueEnds[t]));
+            }
+            tags = m.build();
+        } else {
+            tags = TAGS.apply(text(k));
+        }
+        if (!d.direct) {
+            if (d.size() >= MAX_DICTIONARY) {
+                d.clear();
+            }
+            d.put(Arrays.copyOfRange(buf, starts[k], ends[k]), tags);
+        }
+        return tags;
+    }
+
+    /** The text of the row's ASCII bytes {@code [from, to)}. */
+    private String ascii(int from, int to) {
+        return new String(buf, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** Every column, for {@link #fast}. */
+    static final long ALL_COLUMNS = -1L;
+
+    /**
+     * The row's item by the fast path, or null for a row the plain mapping must read: with the cells of
+     * {@code columns} (bit k for column k) only, the others left out, so every column for the row's item; fewer
+     * only for a row {@linkplain #proven() proven} valid, and with every required column.
+     */
+    @SuppressWarnings("unchecked")
+    private LineItem fast(long line, long columns) {
         if (guarded) {
             for (int k = 0; k < WIDTH; k++) {
                 if (firstByte(k) == '\'') {
@@ -240,6 +298,9 @@ final class CanonicalChunkParser {
             b.id(LineItemId.of(text(0)));
             for (int k = 1; k < WIDTH; k++) {
                 CanonicalColumn column = COLUMNS[k];
+                if ((columns & (1L << k)) == 0) {
+                    continue;
+                }
                 if (isEmpty(k)) {
                     if (column.required) {
                         return null;
@@ -286,7 +347,7 @@ final class CanonicalChunkParser {
                     case COUPON_PAID -> b.couponPaid(money(k, currency));
                     case TAX -> b.tax(money(k, currency));
                     case TOTAL_COST -> b.totalCost(money(k, currency));
-                    case TAGS -> b.putAllTags((Map<TagKey, String>) lookup(k, TAGS));
+                    case TAGS -> b.putAllTags(tags(k));
                     default -> throw new IllegalStateException("bug: column " + column + " has no fast mapping");
                 }
             }
@@ -324,7 +385,7 @@ final class CanonicalChunkParser {
     private static final long NO_TIME = CsvByteRows.NO_TIME;
 
     /** The columns a valid item cannot leave empty, as a mask of {@link #empty}. */
-    private static final long REQUIRED = requiredMask();
+    static final long REQUIRED = requiredMask();
 
     private static long requiredMask() {
         long mask = 0;
@@ -480,6 +541,10 @@ final class CanonicalChunkParser {
 
     private final int[] tagKeyStarts = new int[MAX_PLAIN_TAGS];
     private final int[] tagKeyEnds = new int[MAX_PLAIN_TAGS];
+    private final int[] tagValueStarts = new int[MAX_PLAIN_TAGS];
+    private final int[] tagValueEnds = new int[MAX_PLAIN_TAGS];
+    /** How many tags the last cell {@link #plainTags} found plain holds, at the starts and ends above. */
+    private int plainTagCount;
 
     /**
      * Whether the cell is, beyond doubt, a valid tags object of the plainest form, checked on its bytes without a
@@ -500,6 +565,7 @@ final class CanonicalChunkParser {
         i++;
         e--; // inside the braces
         int tags = 0;
+        plainTagCount = 0;
         if (i == e) {
             return true; // {}
         }
@@ -524,8 +590,11 @@ final class CanonicalChunkParser {
             if (valueEnd < 0) {
                 return false;
             }
+            tagValueStarts[tags - 1] = i + 3;
+            tagValueEnds[tags - 1] = valueEnd;
             i = valueEnd + 2;
             if (i == e) {
+                plainTagCount = tags;
                 return true;
             }
             if (b[i] != ',') {

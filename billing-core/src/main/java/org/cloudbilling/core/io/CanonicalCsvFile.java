@@ -23,6 +23,7 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
+import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.io.internal.CellTally;
 import org.cloudbilling.core.io.internal.CsvByteRows;
 import org.cloudbilling.core.io.internal.CsvFileParts;
@@ -180,6 +181,11 @@ final class CanonicalCsvFile implements Closeable {
                 @Override
                 public void cost(int costClass, Money totalCost) {
                     classed.addCost(container, costClass, totalCost);
+                }
+
+                @Override
+                public void cost(int costClass, LineItemId id, Money totalCost) {
+                    classed.addCost(container, costClass, id, totalCost);
                 }
 
                 @Override

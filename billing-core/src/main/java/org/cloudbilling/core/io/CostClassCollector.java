@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.LineItemField;
+import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -12,12 +13,17 @@ import org.cloudbilling.core.money.Money;
  * whatever else differs. {@link LineItemCsv#collect(java.nio.file.Path, java.nio.charset.Charset, FormulaGuard,
  * Collector) LineItemCsv.collect} of a canonical CSV file then asks {@link #classOf} once for each distinct
  * combination of those cells (per thread), with an item of that combination, and for every row of a class
- * passes only its total cost ({@link #addCost}), without making the row's item. A row of {@link #NO_CLASS}, and a
+ * passes only its total cost ({@link #addCost}), without making the row's item; a row of a class that
+ * {@linkplain #needsId needs the id} passes its id and total cost ({@link #addCost(Object, int, LineItemId, Money)}),
+ * still without an item. A row of {@link #NO_CLASS}, and a
  * row the reader cannot prove valid from its bytes, is made an item and given to the {@linkplain #accumulator()
  * accumulator}, as by any collector; so the result, and the error of a bad row, are those of collecting every item.
  *
  * <p>Any other source of items may simply use it as a {@link Collector}: {@code addCost(a, classOf(item),
- * item.totalCost())} must have the effect of {@code accumulator().accept(a, item)} for an item of a class.
+ * item.totalCost())} (or, for a class that needs the id, {@code addCost(a, classOf(item), item.id(),
+ * item.totalCost())}) must have the effect of {@code accumulator().accept(a, item)} for an item of a class.
+ * {@link #classOf} may be given an item that holds only the class fields as the row has them and the fields every
+ * item must have: its other fields are not read.
  *
  * <pre>{@code
  * AllocationTotals totals = LineItemCsv.collect(file, UTF_8, FormulaGuard.ON, allocator.toTotals(tags));
@@ -54,4 +60,29 @@ public interface CostClassCollector<A, R> extends Collector<LineItem, A, R> {
      * @param totalCost the item's total cost, not null
      */
     void addCost(A container, int costClass, Money totalCost);
+
+    /**
+     * Returns whether the rows of {@code costClass} are told by their id as well as their total cost
+     * ({@link #addCost(Object, int, LineItemId, Money)}), rather than by their total cost alone; false unless
+     * overridden. A collector that wraps another passes this and {@link #addCost(Object, int, LineItemId, Money)} on.
+     *
+     * @param costClass a class {@link #classOf} returned, not {@link #NO_CLASS}
+     * @return whether the class needs its rows' ids
+     */
+    default boolean needsId(int costClass) {
+        return false;
+    }
+
+    /**
+     * Adds to {@code container} an item of class {@code costClass}, a class that {@linkplain #needsId needs the
+     * id}, known by its id and total cost alone: the same effect as accumulating the item itself.
+     *
+     * @param container a container of this collector's supplier, not null
+     * @param costClass a class {@link #classOf} returned, for which {@link #needsId} is true
+     * @param id the item's id, not null
+     * @param totalCost the item's total cost, not null
+     */
+    default void addCost(A container, int costClass, LineItemId id, Money totalCost) {
+        addCost(container, costClass, totalCost);
+    }
 }

@@ -21,6 +21,11 @@ final class CostClassTable {
     final CostClassCollector<?, ?> collector;
     /** The canonical columns of the class fields. */
     final int[] columns;
+    /**
+     * The columns an item told to {@link CostClassCollector#classOf} is made of (bit k for column k): the class
+     * columns and those every item must have.
+     */
+    final long itemColumns;
 
     private byte[][] keys;
     private int[] hashes;
@@ -36,6 +41,11 @@ final class CostClassTable {
     private CostClassTable(CostClassCollector<?, ?> collector, int[] columns, ConcurrentHashMap<Key, Integer> shared) {
         this.collector = collector;
         this.columns = columns;
+        long mask = CanonicalChunkParser.REQUIRED;
+        for (int k : columns) {
+            mask |= 1L << k;
+        }
+        this.itemColumns = mask;
         this.shared = shared;
         allocate(1 << 10);
     }

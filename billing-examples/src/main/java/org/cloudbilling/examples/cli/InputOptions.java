@@ -289,6 +289,21 @@ final class InputOptions {
         }
 
         @Override
+        public boolean needsId(int costClass) {
+            return classed.needsId(costClass);
+        }
+
+        @Override
+        public void addCost(
+                A container,
+                int costClass,
+                org.cloudbilling.core.id.LineItemId id,
+                org.cloudbilling.core.money.Money totalCost) {
+            count.increment();
+            classed.addCost(container, costClass, id, totalCost);
+        }
+
+        @Override
         public java.util.function.Supplier<A> supplier() {
             return classed.supplier();
         }
