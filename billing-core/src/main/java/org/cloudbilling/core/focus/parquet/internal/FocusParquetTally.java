@@ -9,11 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.impl.ColumnReaderImpl;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.PrimitiveType;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.GroupKey;
 import org.cloudbilling.core.consolidation.Grouping;
@@ -79,6 +82,9 @@ public final class FocusParquetTally {
     private static final Set<FocusColumn> DERIVED =
             Set.of(FocusColumn.CHARGE_FREQUENCY, FocusColumn.SERVICE_CATEGORY, FocusColumn.SERVICE_SUBCATEGORY);
 
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     /** A string column's null. */
     private static final int NULL = -1;
 
@@ -142,6 +148,17 @@ public final class FocusParquetTally {
             int id = values.size();
             values.add(text);
             ids.put(text, id);
+            return id;
+        }
+
+        /** The id of the value of entry {@code e} (0 or more) of {@code d}, this chunk's dictionary. */
+        int entry(DictionaryIds d, int e) {
+            int known = byEntry[e];
+            if (known != UNKNOWN) {
+                return known;
+            }
+            int id = id(d.text(e));
+            byEntry[e] = id;
             return id;
         }
 
@@ -336,23 +353,71 @@ public final class FocusParquetTally {
                     s.byEntry = new int[0];
                 }
             }
-            ColumnReader[][] readers = reader.readers(
-                    group,
-                    where,
-                    row,
-                    read,
-                    i -> strings[i] != null ? strings[i].capture : new PrimitiveConverter() {});
+            Map<String, org.apache.parquet.format.ColumnChunk> chunks = reader.chunks(group);
             int[] maxDefined = new int[read.size()];
             ColumnReader[] rs = new ColumnReader[read.size()];
+            PlainDecimals[] plain = new PlainDecimals[read.size()];
+            DictionaryIds[] dictionary = new DictionaryIds[read.size()];
             for (int i = 0; i < rs.length; i++) {
-                rs[i] = readers[i][0];
-                maxDefined[i] = read.get(i).leaves.get(0).getMaxDefinitionLevel();
+                Column c = read.get(i);
+                ColumnDescriptor leaf = c.leaves.get(0);
+                maxDefined[i] = leaf.getMaxDefinitionLevel();
+                ParquetFile.Pages pages = reader.pages(group, chunks, where, row, c, leaf);
+                if (c.kind == Kind.DECIMAL_BYTES) {
+                    PrimitiveType type = leaf.getPrimitiveType();
+                    boolean fixed = type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
+                    if (!fixed || type.getTypeLength() > 0) {
+                        plain[i] = PlainDecimals.of(pages, maxDefined[i], fixed ? type.getTypeLength() : -1);
+                    }
+                }
+                boolean text = c.kind == Kind.TEXT;
+                if (text || (c.kind == Kind.TIMESTAMP && type(leaf) == PrimitiveType.PrimitiveTypeName.INT64)) {
+                    try {
+                        dictionary[i] = DictionaryIds.of(pages, maxDefined[i], text);
+                    } catch (IllegalStateException e) {
+                        return null; // the dictionary lies: the plain path names the row group and the column
+                    }
+                    if (dictionary[i] != null && text) {
+                        strings[i].byEntry = new int[dictionary[i].size()];
+                        Arrays.fill(strings[i].byEntry, UNKNOWN);
+                    }
+                }
+                if (plain[i] == null && dictionary[i] == null) {
+                    try {
+                        rs[i] = new ColumnReaderImpl(
+                                leaf,
+                                pages,
+                                strings[i] != null ? strings[i].capture : new PrimitiveConverter() {},
+                                null);
+                    } catch (RuntimeException e) {
+                        return null; // the pages lie: the plain path names the row group and the column
+                    }
+                }
             }
             long rows = group.getNum_rows();
             for (long r = 0; r < rows; r++) {
                 row++;
                 try {
                     for (int i = 0; i < rs.length; i++) {
+                        PlainDecimals p = plain[i];
+                        if (p != null) {
+                            if (!amount(read.get(i), p, amounts[i])) {
+                                return null;
+                            }
+                            continue;
+                        }
+                        DictionaryIds d = dictionary[i];
+                        if (d != null) {
+                            int e = d.next();
+                            if (strings[i] != null) {
+                                ids[i] = e < 0 ? NULL : strings[i].entry(d, e);
+                            } else if (e < 0) {
+                                return null;
+                            } else {
+                                times[i] = d.longAt(e);
+                            }
+                            continue;
+                        }
                         ColumnReader cr = rs[i];
                         boolean defined = cr.getCurrentDefinitionLevel() == maxDefined[i];
                         Column c = read.get(i);
@@ -451,6 +516,10 @@ public final class FocusParquetTally {
         return Rollup.of(grouping, totals);
     }
 
+    private static PrimitiveType.PrimitiveTypeName type(ColumnDescriptor leaf) {
+        return leaf.getPrimitiveType().getPrimitiveTypeName();
+    }
+
     private static int index(Map<FocusColumn, Integer> at, FocusColumn c) {
         Integer i = at.get(c);
         return i == null ? -1 : i;
@@ -504,6 +573,30 @@ public final class FocusParquetTally {
             default:
                 return false;
         }
+    }
+
+    /** As {@link #amount(Column, ColumnReader, boolean, Amount)}, for a binary decimal read from its page's bytes. */
+    private static boolean amount(Column c, PlainDecimals p, Amount out) {
+        out.big = null;
+        if (!p.next()) {
+            out.defined = false;
+            return true;
+        }
+        out.defined = true;
+        byte[] bytes = p.bytes;
+        int at = p.at;
+        int length = p.length;
+        if (length == 16) {
+            // the common case (a DECIMAL of precision 19 to 38): two big-endian longs, the first sign only if it fits
+            long high = (long) BIG_ENDIAN_LONG.get(bytes, at);
+            long low = (long) BIG_ENDIAN_LONG.get(bytes, at + 8);
+            if (high == low >> 63) {
+                return units(out, low, c.scale);
+            }
+        } else if (length > 0 && length <= 16 && FocusParquetReader.fitsLong(bytes, at, length)) {
+            return units(out, FocusParquetReader.toLong(bytes, at, length), c.scale);
+        }
+        return big(c, Arrays.copyOfRange(bytes, at, at + length), out);
     }
 
     private static boolean units(Amount out, long units, int scale) {
