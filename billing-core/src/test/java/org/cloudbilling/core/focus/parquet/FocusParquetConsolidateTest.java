@@ -276,12 +276,16 @@ class FocusParquetConsolidateTest {
     }
 
     @Test
-    @DisplayName("FOCUS-10: the library's own export, a tag and a day dimension take the plain path")
-    void consolidate_declines_exportTagDay() throws IOException {
+    @DisplayName(
+            "FOCUS-10: a tag and a day dimension take the plain path, and the library's own export by ChargeCategory")
+    void consolidate_declines_tagDay_exportByCategory() throws IOException {
         Path export = DuckParquet.minimal(dir.resolve("export.parquet"), "", "'USAGE' AS x_ActionType");
         Path plainFile = generated(99, "DECIMAL(18,4)", true, true, 300);
 
-        assertThat(tally(export, grouping("SubAccountId"))).isNull();
+        // the export's item derives its ChargeCategory from x_ActionType; by SubAccountId it is totalled from the
+        // columns (FocusParquetExportTallyProperties)
+        assertThat(tally(export, grouping("ChargeCategory"))).isNull();
+        assertThat(tally(export, grouping("SubAccountId"))).isEqualTo(plain(export, grouping("SubAccountId")));
         assertThat(tally(plainFile, grouping("tag:team"))).isNull();
         assertThat(tally(plainFile, grouping("day"))).isNull();
         for (String by : List.of("tag:team", "day", "ChargeFrequency")) {

@@ -13,6 +13,9 @@ import org.cloudbilling.core.focus.parquet.internal.ParquetFile.RawPage;
  * <p>Not thread-safe: one per column chunk read.
  */
 final class DictionaryIds {
+    private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private final List<RawPage> pages;
     private final byte[] dictionary;
     private final int size;
@@ -116,12 +119,7 @@ final class DictionaryIds {
 
     /** The value of an INT64 entry. */
     long longAt(int e) {
-        int at = e * 8;
-        long v = 0;
-        for (int k = 7; k >= 0; k--) {
-            v = (v << 8) | (dictionary[at + k] & 0xFF);
-        }
-        return v;
+        return (long) LITTLE_ENDIAN_LONG.get(dictionary, e * 8);
     }
 
     private void nextPage() {

@@ -13,7 +13,7 @@ final class Hybrid {
     private int to;
     private int bitWidth;
     private int mask;
-    /** The values left in the current run; in an RLE run all {@link #runValue}, else bit-packed from {@link #packedFrom}. */
+    /** The values left in the current run: all {@link #runValue} if RLE, else bit-packed from {@link #packedFrom}. */
     private int runLeft;
 
     private boolean rle;
