@@ -177,11 +177,11 @@ public final class FocusParquet {
     /**
      * Consolidates a dataset's line items by {@code grouping}: the totals of
      * {@code collectLineItems(file, Consolidation.toRollup(grouping), notes)}, to the last decimal, with the same
-     * error for a bad row. A provider's dataset (no {@code x_} column of the library's own export) grouped by FOCUS
-     * string columns is totalled straight from the column values, reading only the columns the totals, the grouping
-     * and the line item's checks use; a column not read is not checked (docs/formats.md, "Reading Parquet"). Any
-     * other dataset or grouping, or a row the mapping would refuse or read otherwise, is read by
-     * {@link #collectLineItems}.
+     * error for a bad row. A dataset grouped by FOCUS string columns (the library's own export, with its {@code x_}
+     * columns, by the columns its item takes verbatim) is totalled straight from the column values, reading only the
+     * columns the totals, the grouping and the line item's checks use; a column not read is not checked
+     * (docs/formats.md, "Reading Parquet"). Any other grouping, or a row the mapping would refuse or read otherwise,
+     * is read by {@link #collectLineItems}.
      *
      * <pre>{@code
      * Rollup bySubAccount = FocusParquet.consolidate(file, Grouping.by(Dimension.OWNER), System.err::println);

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.cloudbilling.core.consolidation.GroupKey;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
 import org.cloudbilling.core.consolidation.Totals;
+import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetReader;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetTally;
 import org.cloudbilling.core.focus.parquet.internal.ParquetFile;
@@ -197,6 +199,58 @@ class FocusParquetConsolidateTest {
     }
 
     @Test
+    @DisplayName("FOCUS-10: 16-byte decimals with nulls in bit-packed levels (the library's writer), totals by hand")
+    void consolidate_libraryWriter_bitPackedNulls_totalsByHand() throws IOException {
+        // 24 rows: SubAccountId A on even rows, B on odd; BilledCost i + 0.5; ListCost 1; EffectiveCost 0.25 but
+        // null on rows divisible by 3; PricingQuantity 2 but null on rows divisible by 5: irregular nulls, which
+        // parquet-java's writer packs as bit-packed runs of definition levels, around 16-byte DECIMAL(38,18) values
+        Path file = dir.resolve("writer.parquet");
+        try (FocusParquetWriter w = FocusParquet.writer(
+                Files.newOutputStream(file), org.cloudbilling.core.focus.FocusVersion.V1_0, List.of())) {
+            for (int i = 0; i < 24; i++) {
+                org.cloudbilling.core.focus.FocusRow.Builder b = org.cloudbilling.core.focus.FocusRow.builder()
+                        .set(FocusColumn.BILLED_COST, new BigDecimal(i + ".5"))
+                        .set(FocusColumn.LIST_COST, BigDecimal.ONE)
+                        .set(FocusColumn.CONTRACTED_COST, BigDecimal.ZERO)
+                        .set(FocusColumn.BILLING_ACCOUNT_ID, "payer")
+                        .set(FocusColumn.SUB_ACCOUNT_ID, i % 2 == 0 ? "A" : "B")
+                        .set(FocusColumn.BILLING_CURRENCY, "USD")
+                        .set(FocusColumn.BILLING_PERIOD_START, Instant.parse("2024-09-01T00:00:00Z"))
+                        .set(FocusColumn.BILLING_PERIOD_END, Instant.parse("2024-10-01T00:00:00Z"))
+                        .set(FocusColumn.CHARGE_PERIOD_START, Instant.parse("2024-09-02T00:00:00Z"))
+                        .set(FocusColumn.CHARGE_PERIOD_END, Instant.parse("2024-09-02T01:00:00Z"))
+                        .set(FocusColumn.CHARGE_CATEGORY, "Usage")
+                        .set(FocusColumn.CHARGE_FREQUENCY, "Usage-Based")
+                        .set(FocusColumn.INVOICE_ISSUER_NAME, "Issuer")
+                        .set(FocusColumn.PROVIDER_NAME, "Prov")
+                        .set(FocusColumn.PUBLISHER_NAME, "Pub")
+                        .set(FocusColumn.SERVICE_CATEGORY, "Compute")
+                        .set(FocusColumn.SERVICE_NAME, "svc");
+                if (i % 3 != 0) {
+                    b.set(FocusColumn.EFFECTIVE_COST, new BigDecimal("0.25"));
+                }
+                if (i % 5 != 0) {
+                    b.set(FocusColumn.PRICING_QUANTITY, new BigDecimal("2"));
+                }
+                w.write(b.build());
+            }
+        }
+        Rollup fast = tally(file, grouping("SubAccountId"));
+
+        // A (0, 2, ..., 22): billed 132 + 12 x 0.5 = 138; EffectiveCost null on 0, 6, 12, 18: 8 x 0.25 = 2;
+        // PricingQuantity null on 0, 10, 20: 9 x 2 = 18. B (1, 3, ..., 23): billed 144 + 6 = 150; EffectiveCost
+        // null on 3, 9, 15, 21: 8 x 0.25 = 2; PricingQuantity null on 5, 15: 10 x 2 = 20. Every amount at scale 18.
+        String z18 = "000000000000000000";
+        assertThat(render(fast))
+                .containsExactlyInAnyOrder(
+                        "[A] USD count 12 list 12." + z18 + " billed 138." + z18 + " effective 2." + z18
+                                + " contracted 0." + z18 + " consumed - pricing 18." + z18,
+                        "[B] USD count 12 list 12." + z18 + " billed 150." + z18 + " effective 2." + z18
+                                + " contracted 0." + z18 + " consumed - pricing 20." + z18);
+        assertThat(render(plain(file, grouping("SubAccountId")))).isEqualTo(render(fast));
+    }
+
+    @Test
     @DisplayName("FOCUS-10: a row the mapping refuses gives the plain path's error, from the fast path's entry point")
     void consolidate_badRow_plainPathsError() {
         Path file = DuckParquet.minimal(dir.resolve("bad.parquet"), "NULL::DECIMAL(18,4) AS BilledCost", "");
@@ -222,12 +276,16 @@ class FocusParquetConsolidateTest {
     }
 
     @Test
-    @DisplayName("FOCUS-10: the library's own export, a tag and a day dimension take the plain path")
-    void consolidate_declines_exportTagDay() throws IOException {
+    @DisplayName(
+            "FOCUS-10: a tag and a day dimension take the plain path, and the library's own export by ChargeCategory")
+    void consolidate_declines_tagDay_exportByCategory() throws IOException {
         Path export = DuckParquet.minimal(dir.resolve("export.parquet"), "", "'USAGE' AS x_ActionType");
         Path plainFile = generated(99, "DECIMAL(18,4)", true, true, 300);
 
-        assertThat(tally(export, grouping("SubAccountId"))).isNull();
+        // the export's item derives its ChargeCategory from x_ActionType; by SubAccountId it is totalled from the
+        // columns (FocusParquetExportTallyProperties)
+        assertThat(tally(export, grouping("ChargeCategory"))).isNull();
+        assertThat(tally(export, grouping("SubAccountId"))).isEqualTo(plain(export, grouping("SubAccountId")));
         assertThat(tally(plainFile, grouping("tag:team"))).isNull();
         assertThat(tally(plainFile, grouping("day"))).isNull();
         for (String by : List.of("tag:team", "day", "ChargeFrequency")) {

@@ -484,7 +484,30 @@ public final class FocusParquetReader {
             long rowsBefore,
             List<Column> wanted,
             java.util.function.IntFunction<PrimitiveConverter> converter) {
-        List<Column> columns = wanted;
+        Map<String, ColumnChunk> chunks = chunks(group);
+        ColumnReader[][] readers = new ColumnReader[wanted.size()][];
+        for (int i = 0; i < wanted.size(); i++) {
+            Column c = wanted.get(i);
+            readers[i] = new ColumnReader[c.leaves.size()];
+            for (int j = 0; j < c.leaves.size(); j++) {
+                ColumnDescriptor leaf = c.leaves.get(j);
+                ParquetFile.Pages pages = pages(group, chunks, where, rowsBefore, c, leaf);
+                try {
+                    readers[i][j] = new ColumnReaderImpl(
+                            leaf, pages, converter == null ? new PrimitiveConverter() {} : converter.apply(i), null);
+                } catch (RuntimeException e) {
+                    throw new BillingInputException(InputProblem.ofLine(
+                            source,
+                            rowsBefore + 1,
+                            where + ", column " + c.name + ": its pages cannot be decoded: " + ParquetFile.message(e)));
+                }
+            }
+        }
+        return readers;
+    }
+
+    /** The column chunks of {@code group} by their path in the schema (joined by NUL). */
+    Map<String, ColumnChunk> chunks(RowGroup group) {
         Map<String, ColumnChunk> chunks = new HashMap<>();
         if (group.getColumns() != null) {
             for (ColumnChunk chunk : group.getColumns()) {
@@ -493,52 +516,52 @@ public final class FocusParquetReader {
                 }
             }
         }
-        ColumnReader[][] readers = new ColumnReader[columns.size()][];
-        for (int i = 0; i < columns.size(); i++) {
-            Column c = columns.get(i);
-            readers[i] = new ColumnReader[c.leaves.size()];
-            c.keysRead = 0;
-            c.converted.clear();
-            c.caching = true;
-            for (int j = 0; j < c.leaves.size(); j++) {
-                ColumnDescriptor leaf = c.leaves.get(j);
-                String problem = null;
-                try {
-                    ColumnChunk chunk = chunks.get(String.join("\u0000", leaf.getPath()));
-                    if (chunk == null) {
-                        problem = "the file has no data for the column";
-                    } else if (chunk.getMeta_data().getType() == null
-                            || primitive(chunk.getMeta_data().getType())
-                                    != leaf.getPrimitiveType().getPrimitiveTypeName()) {
-                        problem = "its data is " + chunk.getMeta_data().getType() + ", its schema "
-                                + leaf.getPrimitiveType().getPrimitiveTypeName();
-                    } else if (leaf.getMaxRepetitionLevel() == 0
-                            && chunk.getMeta_data().getNum_values() != group.getNum_rows()) {
-                        problem = "it has " + chunk.getMeta_data().getNum_values() + " values for "
-                                + group.getNum_rows() + " rows";
-                    } else {
-                        readers[i][j] = new ColumnReaderImpl(
-                                leaf,
-                                file.pages(group, chunk, leaf.getMaxRepetitionLevel(), leaf.getMaxDefinitionLevel()),
-                                converter == null ? new PrimitiveConverter() {} : converter.apply(i),
-                                null);
-                    }
-                } catch (ParquetFormatError e) {
-                    problem = e.getMessage();
-                } catch (java.io.EOFException e) {
-                    problem = "the file is truncated: " + e.getMessage();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (RuntimeException e) {
-                    problem = "its pages cannot be decoded: " + ParquetFile.message(e);
-                }
-                if (problem != null) {
-                    throw new BillingInputException(
-                            InputProblem.ofLine(source, rowsBefore + 1, where + ", column " + c.name + ": " + problem));
-                }
+        return chunks;
+    }
+
+    /**
+     * The pages of {@code leaf}'s column chunk in {@code group} (of {@code c}, whose per-chunk state is reset); a chunk
+     * that is missing, of the wrong type or cannot be read is a {@link BillingInputException} naming the row group and
+     * the column.
+     */
+    ParquetFile.Pages pages(
+            RowGroup group,
+            Map<String, ColumnChunk> chunks,
+            String where,
+            long rowsBefore,
+            Column c,
+            ColumnDescriptor leaf) {
+        c.keysRead = 0;
+        c.converted.clear();
+        c.caching = true;
+        String problem;
+        try {
+            ColumnChunk chunk = chunks.get(String.join("\u0000", leaf.getPath()));
+            if (chunk == null) {
+                problem = "the file has no data for the column";
+            } else if (chunk.getMeta_data().getType() == null
+                    || primitive(chunk.getMeta_data().getType())
+                            != leaf.getPrimitiveType().getPrimitiveTypeName()) {
+                problem = "its data is " + chunk.getMeta_data().getType() + ", its schema "
+                        + leaf.getPrimitiveType().getPrimitiveTypeName();
+            } else if (leaf.getMaxRepetitionLevel() == 0
+                    && chunk.getMeta_data().getNum_values() != group.getNum_rows()) {
+                problem = "it has " + chunk.getMeta_data().getNum_values() + " values for " + group.getNum_rows()
+                        + " rows";
+            } else {
+                return file.pages(group, chunk, leaf.getMaxRepetitionLevel(), leaf.getMaxDefinitionLevel());
             }
+        } catch (ParquetFormatError e) {
+            problem = e.getMessage();
+        } catch (java.io.EOFException e) {
+            problem = "the file is truncated: " + e.getMessage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            problem = "its pages cannot be decoded: " + ParquetFile.message(e);
         }
-        return readers;
+        throw new BillingInputException(
+                InputProblem.ofLine(source, rowsBefore + 1, where + ", column " + c.name + ": " + problem));
     }
 
     private FocusRow row(ColumnReader[][] readers, long row, String where) {
@@ -803,11 +826,17 @@ public final class FocusParquetReader {
 
     /** Whether a big-endian two's complement number fits a long: what precedes its last 8 bytes is sign only. */
     public static boolean fitsLong(byte[] bytes) {
-        if (bytes.length <= 8) {
+        return fitsLong(bytes, 0, bytes.length);
+    }
+
+    /** As {@link #fitsLong(byte[])}, for the {@code length} bytes of {@code bytes} from {@code at}. */
+    static boolean fitsLong(byte[] bytes, int at, int length) {
+        if (length <= 8) {
             return true;
         }
-        byte sign = bytes[bytes.length - 8] < 0 ? (byte) -1 : 0;
-        for (int i = 0; i < bytes.length - 8; i++) {
+        int end = at + length;
+        byte sign = bytes[end - 8] < 0 ? (byte) -1 : 0;
+        for (int i = at; i < end - 8; i++) {
             if (bytes[i] != sign) {
                 return false;
             }
@@ -817,9 +846,15 @@ public final class FocusParquetReader {
 
     /** The long of a big-endian two's complement number that {@link #fitsLong fits} one. */
     public static long toLong(byte[] bytes) {
-        int from = Math.max(0, bytes.length - 8);
+        return toLong(bytes, 0, bytes.length);
+    }
+
+    /** As {@link #toLong(byte[])}, for the {@code length} bytes (1 or more) of {@code bytes} from {@code at}. */
+    static long toLong(byte[] bytes, int at, int length) {
+        int end = at + length;
+        int from = Math.max(at, end - 8);
         long v = bytes[from]; // sign-extended
-        for (int i = from + 1; i < bytes.length; i++) {
+        for (int i = from + 1; i < end; i++) {
             v = (v << 8) | (bytes[i] & 0xFF);
         }
         return v;

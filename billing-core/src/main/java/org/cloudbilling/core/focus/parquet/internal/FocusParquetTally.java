@@ -9,11 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.impl.ColumnReaderImpl;
 import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.PrimitiveType;
+import org.cloudbilling.core.bill.ActionType;
+import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.GroupKey;
 import org.cloudbilling.core.consolidation.Grouping;
@@ -23,23 +28,29 @@ import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetReader.Column;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetReader.Kind;
+import org.cloudbilling.core.io.internal.CellTally;
 import org.cloudbilling.core.io.internal.CellTally.Sum;
 import org.cloudbilling.core.money.Money;
 
 /**
- * Consolidation of a provider's FOCUS Parquet dataset straight from the column values: the fast path of
+ * Consolidation of a FOCUS Parquet dataset straight from the column values: the fast path of
  * {@link FocusParquet#consolidate}. Reads only the columns the totals, the grouping and the line item's checks need
  * (projection); a string value becomes a dense id once per dictionary entry of its column chunk (per value for a
  * plain-encoded page); an amount is added as an unscaled long at its scale into a primitive sum per group, exactly,
- * spilling to {@link BigDecimal} past a long. No {@code FocusRow} and no {@code LineItem} are made.
+ * spilling to {@link BigDecimal} past a long. No {@code FocusRow} and no {@code LineItem} are made. A chunk of PLAIN
+ * binary decimals or of dictionary ids is decoded from its pages' bytes ({@link PlainDecimals},
+ * {@link DictionaryIds}); any other through parquet-java's column reader. A row of the library's own export (an
+ * {@code x_} column of {@link FocusLineItems#EXTRA_COLUMNS}, {@code x_ActionType} set) is totalled as its item has
+ * it: what the export derived (EffectiveCost, ContractedCost, PricingQuantity) is undone, as
+ * {@code FocusLineItems.toLineItem} undoes it.
  *
  * <p>It gives up (returns null, and the plain path reads the file) when the file or a row is anything the plain
- * mapping would treat otherwise than a provider's row: the library's own export (an {@code x_} column of
- * {@link FocusLineItems#EXTRA_COLUMNS}), a dimension it does not take (a day, a month, a tag, a field FOCUS does
- * not carry verbatim), a row the mapping refuses (a required value null, an unknown currency, a charge period that
- * does not end after it starts, an amount Money cannot hold) or a row without ChargeCategory (whose line item would
- * carry no FOCUS attribute, and so would take its EffectiveCost from its BilledCost). So its result is the plain
- * path's, or it has none.
+ * mapping would treat otherwise: a dimension it does not take (a day, a month, a tag, a field FOCUS does not carry
+ * verbatim; for an export, any but the columns its item takes verbatim), a row the mapping refuses (a required value
+ * null, an unknown currency, a charge period that does not end after it starts, an amount Money cannot hold, an
+ * unknown x_ActionType or x_PayMode, a bad or negative x_DiscountRate) or a provider's row without ChargeCategory
+ * (whose line item would carry no FOCUS attribute, and so would take its EffectiveCost from its BilledCost). So its
+ * result is the plain path's, or it has none.
  *
  * <p>Not thread-safe: one tally per read.
  */
@@ -78,6 +89,26 @@ public final class FocusParquetTally {
     /** The columns whose null an item replaces by a value of its own ({@link FocusLineItems#value}). */
     private static final Set<FocusColumn> DERIVED =
             Set.of(FocusColumn.CHARGE_FREQUENCY, FocusColumn.SERVICE_CATEGORY, FocusColumn.SERVICE_SUBCATEGORY);
+
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    /** The dimensions an export's item takes verbatim from a FOCUS column (it carries no other as an attribute). */
+    private static final Set<FocusColumn> EXPORT_DIMENSIONS = Set.of(
+            FocusColumn.SUB_ACCOUNT_ID,
+            FocusColumn.BILLING_ACCOUNT_ID,
+            FocusColumn.SERVICE_NAME,
+            FocusColumn.SKU_ID,
+            FocusColumn.REGION_ID,
+            FocusColumn.RESOURCE_ID);
+
+    /** The export's columns its item's totals depend on, in this order: the action type, the pay mode, the rate. */
+    private static final List<String> EXPORT_EXTRAS = List.of("x_ActionType", "x_PayMode", "x_DiscountRate");
+
+    private static final String PURCHASE = "Purchase";
+    private static final String UNITS = "Units";
+    /** A value {@link #parsed} refused. */
+    private static final Object REFUSED = new Object();
 
     /** A string column's null. */
     private static final int NULL = -1;
@@ -142,6 +173,17 @@ public final class FocusParquetTally {
             int id = values.size();
             values.add(text);
             ids.put(text, id);
+            return id;
+        }
+
+        /** The id of the value of entry {@code e} (0 or more) of {@code d}, this chunk's dictionary. */
+        int entry(DictionaryIds d, int e) {
+            int known = byEntry[e];
+            if (known != UNKNOWN) {
+                return known;
+            }
+            int id = id(d.text(e));
+            byEntry[e] = id;
             return id;
         }
 
@@ -222,10 +264,10 @@ public final class FocusParquetTally {
 
     private Rollup run() {
         Map<String, Column> byName = new HashMap<>();
+        boolean export = false;
         for (Column c : reader.columns()) {
-            if (FocusLineItems.EXTRA_COLUMNS.contains(c.name)) {
-                return null; // the library's own export: its line items undo what its export derived
-            }
+            // the library's own export: its line items undo what its export derived (FocusLineItems.toLineItem)
+            export |= FocusLineItems.EXTRA_COLUMNS.contains(c.name);
             byName.put(c.name, c);
         }
         List<Dimension> dims = grouping.dimensions();
@@ -263,8 +305,20 @@ public final class FocusParquetTally {
         };
         List<FocusColumn> all = new ArrayList<>(Arrays.asList(needed));
         for (FocusColumn c : dimColumns) {
+            if (export && !EXPORT_DIMENSIONS.contains(c)) {
+                return null; // an export's item carries no FOCUS attribute, and derives its ChargeCategory
+            }
             if (!all.contains(c)) {
                 all.add(c);
+            }
+        }
+        if (export) {
+            // what the export's item undoes depends on these (FocusLineItems.toLineItem)
+            for (FocusColumn c :
+                    List.of(FocusColumn.PRICING_CATEGORY, FocusColumn.PRICING_UNIT, FocusColumn.CONSUMED_UNIT)) {
+                if (!all.contains(c)) {
+                    all.add(c);
+                }
             }
         }
         for (FocusColumn f : all) {
@@ -278,6 +332,24 @@ public final class FocusParquetTally {
             at.put(f, read.size());
             read.add(c);
         }
+        int[] extraAt = new int[EXPORT_EXTRAS.size()];
+        Arrays.fill(extraAt, -1);
+        if (export) {
+            for (int k = 0; k < extraAt.length; k++) {
+                Column c = byName.get(EXPORT_EXTRAS.get(k));
+                if (c == null) {
+                    continue;
+                }
+                if (c.kind != Kind.TEXT) {
+                    return null; // read as the text of another type: the plain path reads it
+                }
+                extraAt[k] = read.size();
+                read.add(c);
+            }
+        }
+        int actionAt = extraAt[0];
+        int modeAt = extraAt[1];
+        int rateAt = extraAt[2];
         Strings[] strings = new Strings[read.size()];
         for (int i = 0; i < read.size(); i++) {
             if (read.get(i).kind == Kind.TEXT) {
@@ -297,6 +369,12 @@ public final class FocusParquetTally {
         int contractedAt = index(at, FocusColumn.CONTRACTED_COST);
         int consumedAt = index(at, FocusColumn.CONSUMED_QUANTITY);
         int pricingAt = index(at, FocusColumn.PRICING_QUANTITY);
+        int pricingCategoryAt = index(at, FocusColumn.PRICING_CATEGORY);
+        int pricingUnitAt = index(at, FocusColumn.PRICING_UNIT);
+        int consumedUnitAt = index(at, FocusColumn.CONSUMED_UNIT);
+        List<Object> actions = new ArrayList<>();
+        List<Object> modes = new ArrayList<>();
+        List<Object> rates = new ArrayList<>();
         if (currencyAt < 0
                 || payerAt < 0
                 || serviceAt < 0
@@ -336,23 +414,71 @@ public final class FocusParquetTally {
                     s.byEntry = new int[0];
                 }
             }
-            ColumnReader[][] readers = reader.readers(
-                    group,
-                    where,
-                    row,
-                    read,
-                    i -> strings[i] != null ? strings[i].capture : new PrimitiveConverter() {});
+            Map<String, org.apache.parquet.format.ColumnChunk> chunks = reader.chunks(group);
             int[] maxDefined = new int[read.size()];
             ColumnReader[] rs = new ColumnReader[read.size()];
+            PlainDecimals[] plain = new PlainDecimals[read.size()];
+            DictionaryIds[] dictionary = new DictionaryIds[read.size()];
             for (int i = 0; i < rs.length; i++) {
-                rs[i] = readers[i][0];
-                maxDefined[i] = read.get(i).leaves.get(0).getMaxDefinitionLevel();
+                Column c = read.get(i);
+                ColumnDescriptor leaf = c.leaves.get(0);
+                maxDefined[i] = leaf.getMaxDefinitionLevel();
+                ParquetFile.Pages pages = reader.pages(group, chunks, where, row, c, leaf);
+                if (c.kind == Kind.DECIMAL_BYTES) {
+                    PrimitiveType type = leaf.getPrimitiveType();
+                    boolean fixed = type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
+                    if (!fixed || type.getTypeLength() > 0) {
+                        plain[i] = PlainDecimals.of(pages, maxDefined[i], fixed ? type.getTypeLength() : -1);
+                    }
+                }
+                boolean text = c.kind == Kind.TEXT;
+                if (text || (c.kind == Kind.TIMESTAMP && type(leaf) == PrimitiveType.PrimitiveTypeName.INT64)) {
+                    try {
+                        dictionary[i] = DictionaryIds.of(pages, maxDefined[i], text);
+                    } catch (IllegalStateException e) {
+                        return null; // the dictionary lies: the plain path names the row group and the column
+                    }
+                    if (dictionary[i] != null && text) {
+                        strings[i].byEntry = new int[dictionary[i].size()];
+                        Arrays.fill(strings[i].byEntry, UNKNOWN);
+                    }
+                }
+                if (plain[i] == null && dictionary[i] == null) {
+                    try {
+                        rs[i] = new ColumnReaderImpl(
+                                leaf,
+                                pages,
+                                strings[i] != null ? strings[i].capture : new PrimitiveConverter() {},
+                                null);
+                    } catch (RuntimeException e) {
+                        return null; // the pages lie: the plain path names the row group and the column
+                    }
+                }
             }
             long rows = group.getNum_rows();
             for (long r = 0; r < rows; r++) {
                 row++;
                 try {
                     for (int i = 0; i < rs.length; i++) {
+                        PlainDecimals p = plain[i];
+                        if (p != null) {
+                            if (!amount(read.get(i), p, amounts[i])) {
+                                return null;
+                            }
+                            continue;
+                        }
+                        DictionaryIds d = dictionary[i];
+                        if (d != null) {
+                            int e = d.next();
+                            if (strings[i] != null) {
+                                ids[i] = e < 0 ? NULL : strings[i].entry(d, e);
+                            } else if (e < 0) {
+                                return null;
+                            } else {
+                                times[i] = d.longAt(e);
+                            }
+                            continue;
+                        }
                         ColumnReader cr = rs[i];
                         boolean defined = cr.getCurrentDefinitionLevel() == maxDefined[i];
                         Column c = read.get(i);
@@ -378,7 +504,8 @@ public final class FocusParquetTally {
                 if (currencyId == NULL
                         || ids[payerAt] == NULL
                         || ids[serviceAt] == NULL
-                        || ids[categoryAt] == NULL // no FOCUS attribute for sure: the plain path decides
+                        // a provider's row without ChargeCategory: no FOCUS attribute for sure, the plain path decides
+                        || (ids[categoryAt] == NULL && (actionAt < 0 || ids[actionAt] == NULL))
                         || !amounts[billedAt].defined
                         || !amounts[listAt].defined) {
                     return null;
@@ -413,6 +540,37 @@ public final class FocusParquetTally {
                 }
                 key[dimAt.length] = currencyId;
                 Group t = table.find(key);
+                if (actionAt >= 0 && ids[actionAt] != NULL) {
+                    ActionType action =
+                            (ActionType) parsed(actions, strings[actionAt], ids[actionAt], ActionType.class);
+                    PayMode mode = modeAt >= 0 && ids[modeAt] != NULL
+                            ? (PayMode) parsed(modes, strings[modeAt], ids[modeAt], PayMode.class)
+                            : PURCHASE.equals(text(strings, categoryAt, ids)) ? PayMode.PREPAID : PayMode.POSTPAID;
+                    BigDecimal rate = rateAt >= 0 && ids[rateAt] != NULL
+                            ? (BigDecimal) parsed(rates, strings[rateAt], ids[rateAt], BigDecimal.class)
+                            : null;
+                    if (action == null
+                            || mode == null
+                            || (rateAt >= 0 && ids[rateAt] != NULL && rate == null)
+                            || !exportRow(
+                                    t,
+                                    currency,
+                                    FocusLineItems.chargeCategory(action, mode),
+                                    pricingCategoryAt >= 0 && ids[pricingCategoryAt] != NULL,
+                                    amounts[billedAt],
+                                    amounts[listAt],
+                                    effectiveAt >= 0 ? amounts[effectiveAt] : null,
+                                    contractedAt >= 0 ? amounts[contractedAt] : null,
+                                    consumedAt >= 0 ? amounts[consumedAt] : null,
+                                    pricingAt >= 0 ? amounts[pricingAt] : null,
+                                    rate,
+                                    text(strings, pricingUnitAt, ids),
+                                    text(strings, consumedUnitAt, ids))) {
+                        return null; // a value the item refuses, or one the fast path does not take
+                    }
+                    t.count++;
+                    continue;
+                }
                 if (!money(t.billed, amounts[billedAt], currency)
                         || !money(t.list, amounts[listAt], currency)
                         || (effectiveAt >= 0 && !money(t.effective, amounts[effectiveAt], currency))
@@ -449,6 +607,293 @@ public final class FocusParquetTally {
             totals.merge(GroupKey.of(Arrays.asList(values), currency), sum, Totals::plus);
         }
         return Rollup.of(grouping, totals);
+    }
+
+    /** The text of string column {@code i}'s value on the row, or null. */
+    private static String text(Strings[] strings, int i, int[] ids) {
+        return i < 0 || ids[i] == NULL ? null : strings[i].values.get(ids[i]);
+    }
+
+    /**
+     * The value of string id {@code id} of {@code s} as {@code toLineItem} reads it ({@code type}: an enum by its
+     * name, or an amount by {@link Money#parseAmount}), once per id in {@code cache}; null if it refuses it.
+     */
+    private static Object parsed(List<Object> cache, Strings s, int id, Class<?> type) {
+        while (cache.size() <= id) {
+            cache.add(null);
+        }
+        Object known = cache.get(id);
+        if (known == null) {
+            String text = s.values.get(id);
+            try {
+                if (type == BigDecimal.class) {
+                    known = Money.parseAmount(text);
+                } else {
+                    known = type == ActionType.class ? ActionType.valueOf(text) : PayMode.valueOf(text);
+                }
+            } catch (RuntimeException e) {
+                known = REFUSED;
+            }
+            cache.set(id, known);
+        }
+        return known == REFUSED ? null : known;
+    }
+
+    /**
+     * Adds a row of the library's own export as its item has it ({@code FocusLineItems.toLineItem}): what the export
+     * derived is not a reported value, and the item derives it again. EffectiveCost: null, equal to BilledCost, or a
+     * 1.2 purchase's 0 read as BilledCost. ContractedCost: null or equal to the derived one (ListCost times
+     * x_DiscountRate, else ListCost) read as the derived one. PricingQuantity: the quantity of units a 1.2 purchase
+     * bought, the usage quantity and unit, or the 1.2 derived quantity and unit, read as none. Returns false for a
+     * value the fast path does not take (an amount past a long, a negative rate, a product Money cannot hold).
+     */
+    private static boolean exportRow(
+            Group t,
+            Currency currency,
+            String category,
+            boolean priced,
+            Amount billed,
+            Amount list,
+            Amount effective,
+            Amount contracted,
+            Amount consumed,
+            Amount pricing,
+            BigDecimal rate,
+            String pricingUnit,
+            String consumedUnit) {
+        for (Amount a : new Amount[] {billed, list, effective, contracted, consumed, pricing}) {
+            if (a != null && a.defined && a.big != null) {
+                return exportRowOfDecimals(
+                        t,
+                        currency,
+                        category,
+                        priced,
+                        billed,
+                        list,
+                        effective,
+                        contracted,
+                        consumed,
+                        pricing,
+                        rate,
+                        pricingUnit,
+                        consumedUnit);
+            }
+        }
+        try {
+            return exportRowOfLongs(
+                    t,
+                    currency,
+                    category,
+                    priced,
+                    billed,
+                    list,
+                    effective,
+                    contracted,
+                    consumed,
+                    pricing,
+                    rate,
+                    pricingUnit,
+                    consumedUnit);
+        } catch (ArithmeticException e) {
+            return false; // comparing two amounts at one scale passes a long: the plain path reads the file
+        }
+    }
+
+    private static boolean exportRowOfLongs(
+            Group t,
+            Currency currency,
+            String category,
+            boolean priced,
+            Amount billed,
+            Amount list,
+            Amount effective,
+            Amount contracted,
+            Amount consumed,
+            Amount pricing,
+            BigDecimal rate,
+            String pricingUnit,
+            String consumedUnit) {
+        boolean purchase = category.equals(PURCHASE);
+        boolean purchase12 = purchase && priced;
+        long derivedUnits = list.units;
+        int derivedScale = list.scale;
+        if (rate != null) {
+            if (rate.signum() < 0) {
+                return false; // refused by the item
+            }
+            BigDecimal product;
+            try {
+                product = Money.of(
+                                currency,
+                                BigDecimal.valueOf(list.units, list.scale).multiply(rate))
+                        .amount();
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            if (product.scale() < 0
+                    || product.scale() > 18
+                    || product.unscaledValue().bitLength() > 63) {
+                return false;
+            }
+            derivedUnits = product.unscaledValue().longValue();
+            derivedScale = product.scale();
+        }
+        t.billed.add(billed.units, billed.scale);
+        t.list.add(list.units, list.scale);
+        if (effective == null
+                || !effective.defined
+                || CellTally.sameValue(effective.units, effective.scale, billed.units, billed.scale)
+                || (purchase12 && effective.units == 0)) {
+            t.effective.add(billed.units, billed.scale);
+        } else {
+            t.effective.add(effective.units, effective.scale);
+        }
+        if (contracted == null
+                || !contracted.defined
+                || CellTally.sameValue(contracted.units, contracted.scale, derivedUnits, derivedScale)) {
+            t.contracted.add(derivedUnits, derivedScale);
+        } else {
+            t.contracted.add(contracted.units, contracted.scale);
+        }
+        boolean hasConsumed = consumed != null && consumed.defined;
+        if (hasConsumed) {
+            t.consumed.add(consumed.units, consumed.scale);
+        }
+        if (pricing != null
+                && pricing.defined
+                && !derivedPricing(
+                        purchase12,
+                        purchase || category.equals("Usage"),
+                        hasConsumed ? consumed : null,
+                        pricing,
+                        pricingUnit,
+                        consumedUnit)) {
+            t.pricing.add(pricing.units, pricing.scale);
+        }
+        return true;
+    }
+
+    /** As {@link #exportRowOfLongs}, for a row with an amount past a long: in {@link BigDecimal}, as its item. */
+    private static boolean exportRowOfDecimals(
+            Group t,
+            Currency currency,
+            String category,
+            boolean priced,
+            Amount billed,
+            Amount list,
+            Amount effective,
+            Amount contracted,
+            Amount consumed,
+            Amount pricing,
+            BigDecimal rate,
+            String pricingUnit,
+            String consumedUnit) {
+        boolean purchase = category.equals(PURCHASE);
+        boolean purchase12 = purchase && priced;
+        try {
+            BigDecimal billedCost = Money.of(currency, decimal(billed)).amount();
+            BigDecimal listCost = Money.of(currency, decimal(list)).amount();
+            BigDecimal effectiveCost = effective == null || !effective.defined
+                    ? null
+                    : Money.of(currency, decimal(effective)).amount();
+            BigDecimal contractedCost = contracted == null || !contracted.defined
+                    ? null
+                    : Money.of(currency, decimal(contracted)).amount();
+            if (rate != null && rate.signum() < 0) {
+                return false; // refused by the item
+            }
+            BigDecimal derived = rate == null
+                    ? listCost
+                    : Money.of(currency, listCost.multiply(rate)).amount();
+            t.billed.add(billedCost);
+            t.list.add(listCost);
+            t.effective.add(
+                    effectiveCost == null
+                                    || effectiveCost.compareTo(billedCost) == 0
+                                    || (purchase12 && effectiveCost.signum() == 0)
+                            ? billedCost
+                            : effectiveCost);
+            t.contracted.add(
+                    contractedCost == null || contractedCost.compareTo(derived) == 0 ? derived : contractedCost);
+        } catch (IllegalArgumentException e) {
+            return false; // an amount Money cannot hold: the plain path says which
+        }
+        BigDecimal usage = consumed == null || !consumed.defined ? null : decimal(consumed);
+        if (usage != null) {
+            t.consumed.add(usage);
+        }
+        if (pricing == null || !pricing.defined) {
+            return true;
+        }
+        BigDecimal q = decimal(pricing);
+        boolean derivedPricing;
+        if (purchase12
+                && usage == null
+                && UNITS.equals(pricingUnit)
+                && isCount(q)
+                && q.compareTo(BigDecimal.ONE) != 0) {
+            derivedPricing = true; // the quantity bought
+        } else if (usage != null) {
+            // the usage quantity and unit, or the 1.2 derivation: the usage quantity with its unit, else Units
+            derivedPricing = q.equals(usage)
+                    && (java.util.Objects.equals(pricingUnit, consumedUnit)
+                            || (consumedUnit == null && UNITS.equals(pricingUnit)));
+        } else {
+            derivedPricing =
+                    (purchase || category.equals("Usage")) && q.equals(BigDecimal.ONE) && UNITS.equals(pricingUnit);
+        }
+        if (!derivedPricing) {
+            t.pricing.add(q);
+        }
+        return true;
+    }
+
+    /** An amount's value, at its scale. */
+    private static BigDecimal decimal(Amount a) {
+        return a.big != null ? a.big : BigDecimal.valueOf(a.units, a.scale);
+    }
+
+    /** Whether {@code q} is a whole number from 0 to {@link Integer#MAX_VALUE}, as a purchase quantity is. */
+    private static boolean isCount(BigDecimal q) {
+        BigDecimal whole = q.stripTrailingZeros();
+        return q.signum() >= 0 && whole.scale() <= 0 && whole.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+    }
+
+    /**
+     * Whether an export's PricingQuantity (defined) is what {@code toRow} derived, so that its item reports none: a
+     * 1.2 purchase's whole count of units bought (not 1), the usage quantity and unit, or the 1.2 derived quantity and
+     * unit (the usage quantity with its unit, else {@code Units}; else 1 {@code Units} for usage and purchases). As
+     * the FOCUS CSV fast path decides it ({@code FocusChunkParser}).
+     */
+    private static boolean derivedPricing(
+            boolean purchase12,
+            boolean usageOrPurchase,
+            Amount consumed,
+            Amount pricing,
+            String pricingUnit,
+            String consumedUnit) {
+        if (purchase12 && consumed == null && UNITS.equals(pricingUnit) && pricing.units >= 0) {
+            long power = CellTally.power(pricing.scale);
+            if (pricing.units % power == 0
+                    && pricing.units / power <= Integer.MAX_VALUE
+                    && pricing.units / power != 1) {
+                return true;
+            }
+        }
+        if (consumed != null && consumed.units == pricing.units && consumed.scale == pricing.scale) {
+            if (java.util.Objects.equals(pricingUnit, consumedUnit)) {
+                return true; // the usage quantity and unit
+            }
+            return pricingUnit != null && consumedUnit == null && pricingUnit.equals(UNITS);
+        }
+        if (consumed == null && usageOrPurchase) {
+            return pricing.units == 1 && pricing.scale == 0 && UNITS.equals(pricingUnit);
+        }
+        return false;
+    }
+
+    private static PrimitiveType.PrimitiveTypeName type(ColumnDescriptor leaf) {
+        return leaf.getPrimitiveType().getPrimitiveTypeName();
     }
 
     private static int index(Map<FocusColumn, Integer> at, FocusColumn c) {
@@ -504,6 +949,30 @@ public final class FocusParquetTally {
             default:
                 return false;
         }
+    }
+
+    /** As {@link #amount(Column, ColumnReader, boolean, Amount)}, for a binary decimal read from its page's bytes. */
+    private static boolean amount(Column c, PlainDecimals p, Amount out) {
+        out.big = null;
+        if (!p.next()) {
+            out.defined = false;
+            return true;
+        }
+        out.defined = true;
+        byte[] bytes = p.bytes;
+        int at = p.at;
+        int length = p.length;
+        if (length == 16) {
+            // the common case (a DECIMAL of precision 19 to 38): two big-endian longs, the first sign only if it fits
+            long high = (long) BIG_ENDIAN_LONG.get(bytes, at);
+            long low = (long) BIG_ENDIAN_LONG.get(bytes, at + 8);
+            if (high == low >> 63) {
+                return units(out, low, c.scale);
+            }
+        } else if (length > 0 && length <= 16 && FocusParquetReader.fitsLong(bytes, at, length)) {
+            return units(out, FocusParquetReader.toLong(bytes, at, length), c.scale);
+        }
+        return big(c, Arrays.copyOfRange(bytes, at, at + length), out);
     }
 
     private static boolean units(Amount out, long units, int scale) {

@@ -119,7 +119,7 @@ public final class ParquetFile {
      *
      * @param primitiveName the physical type the schema gives, checked against the chunk's
      */
-    public PageReader pages(RowGroup rowGroup, ColumnChunk chunk, int maxRepetition, int maxDefinition)
+    Pages pages(RowGroup rowGroup, ColumnChunk chunk, int maxRepetition, int maxDefinition)
             throws IOException, ParquetFormatError {
         ColumnMetaData cm = chunk.getMeta_data();
         if (cm == null) {
@@ -141,6 +141,8 @@ public final class ParquetFile {
         long values = 0;
         DictionaryPage dictionary = null;
         List<DataPage> pages = new ArrayList<>();
+        List<RawPage> raw = new ArrayList<>();
+        byte[] dictionaryBytes = null;
         while (values < cm.getNum_values()) {
             if (in.available() == 0) {
                 throw new ParquetFormatError(
@@ -162,18 +164,18 @@ public final class ParquetFile {
                 throw new ParquetFormatError("a page of " + stored + " bytes (" + expanded
                         + " uncompressed) does not fit in its column chunk");
             }
-            byte[] page = in.readNBytes(stored);
+            // the page's bytes stay in the chunk's: from pageAt, stored bytes
+            int pageAt = bytes.length - in.available();
+            in.skip(stored);
             switch (header.getType()) {
                 case DICTIONARY_PAGE: {
                     DictionaryPageHeader h = header.getDictionary_page_header();
                     if (h == null || dictionary != null) {
                         throw new ParquetFormatError("a column chunk has a dictionary page without a header, or two");
                     }
+                    dictionaryBytes = decompress(codec, bytes, pageAt, stored, expanded);
                     dictionary = new DictionaryPage(
-                            BytesInput.from(decompress(codec, page, expanded)),
-                            expanded,
-                            h.getNum_values(),
-                            encoding(h.getEncoding()));
+                            BytesInput.from(dictionaryBytes), expanded, h.getNum_values(), encoding(h.getEncoding()));
                     break;
                 }
                 case DATA_PAGE: {
@@ -181,12 +183,21 @@ public final class ParquetFile {
                     if (h == null || h.getNum_values() < 0) {
                         throw new ParquetFormatError("a data page has no header");
                     }
-                    byte[] content = decompress(codec, page, expanded);
-                    checkDeltaHeader(
-                            encoding(h.getEncoding()),
-                            content,
-                            valuesStart(content, h, maxRepetition, maxDefinition),
-                            h.getNum_values());
+                    byte[] content = decompress(codec, bytes, pageAt, stored, expanded);
+                    int valuesAt = valuesStart(content, h, maxRepetition, maxDefinition);
+                    checkDeltaHeader(encoding(h.getEncoding()), content, valuesAt, h.getNum_values());
+                    boolean rle = h.getDefinition_level_encoding() == org.apache.parquet.format.Encoding.RLE;
+                    raw.add(
+                            maxRepetition == 0 && (maxDefinition == 0 || rle)
+                                    ? new RawPage(
+                                            h.getNum_values(),
+                                            encoding(h.getEncoding()),
+                                            content,
+                                            maxDefinition == 0 ? 0 : 4,
+                                            valuesAt,
+                                            content,
+                                            valuesAt)
+                                    : null);
                     pages.add(new DataPageV1(
                             BytesInput.from(content),
                             h.getNum_values(),
@@ -208,10 +219,16 @@ public final class ParquetFile {
                     if (rl < 0 || dl < 0 || (long) rl + dl > stored) {
                         throw new ParquetFormatError("a data page's levels do not fit in the page");
                     }
+                    byte[] page = java.util.Arrays.copyOfRange(bytes, pageAt, pageAt + stored);
                     byte[] data = java.util.Arrays.copyOfRange(page, rl + dl, stored);
                     boolean compressed = !h.isSetIs_compressed() || h.isIs_compressed();
                     byte[] plain = compressed ? decompress(codec, data, expanded - rl - dl) : data;
                     checkDeltaHeader(encoding(h.getEncoding()), plain, 0, h.getNum_values());
+                    raw.add(
+                            maxRepetition == 0
+                                    ? new RawPage(
+                                            h.getNum_values(), encoding(h.getEncoding()), page, rl, rl + dl, plain, 0)
+                                    : null);
                     pages.add(DataPageV2.uncompressed(
                             h.getNum_rows(),
                             h.getNum_nulls(),
@@ -229,7 +246,7 @@ public final class ParquetFile {
                     break;
             }
         }
-        return new Pages(cm.getNum_values(), dictionary, pages);
+        return new Pages(cm.getNum_values(), dictionary, dictionaryBytes, pages, raw);
     }
 
     /** The most values a delta-encoded block may claim; writers use 128. */
@@ -349,25 +366,30 @@ public final class ParquetFile {
 
     private static byte[] decompress(CompressionCodec codec, byte[] in, int expanded)
             throws IOException, ParquetFormatError {
+        return decompress(codec, in, 0, in.length, expanded);
+    }
+
+    /** Decompresses the {@code length} bytes of {@code in} from {@code at}, which are to expand to {@code expanded}. */
+    private static byte[] decompress(CompressionCodec codec, byte[] in, int at, int length, int expanded)
+            throws IOException, ParquetFormatError {
         if (expanded < 0) {
             throw new ParquetFormatError("a page gives a negative uncompressed size");
         }
         try {
             switch (codec) {
                 case UNCOMPRESSED:
-                    if (in.length != expanded) {
-                        throw new ParquetFormatError(
-                                "an uncompressed page of " + in.length + " bytes claims " + expanded);
+                    if (length != expanded) {
+                        throw new ParquetFormatError("an uncompressed page of " + length + " bytes claims " + expanded);
                     }
-                    return in;
+                    return at == 0 && length == in.length ? in : java.util.Arrays.copyOfRange(in, at, at + length);
                 case SNAPPY:
-                    return decompress(new SnappyDecompressor(), in, expanded);
+                    return decompress(new SnappyDecompressor(), in, at, length, expanded);
                 case ZSTD:
-                    return decompress(new ZstdDecompressor(), in, expanded);
+                    return decompress(new ZstdDecompressor(), in, at, length, expanded);
                 case LZ4_RAW:
-                    return decompress(new Lz4Decompressor(), in, expanded);
+                    return decompress(new Lz4Decompressor(), in, at, length, expanded);
                 case GZIP:
-                    try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(in))) {
+                    try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(in, at, length))) {
                         byte[] out = gz.readNBytes(expanded);
                         if (out.length != expanded || gz.read() != -1) {
                             throw new ParquetFormatError("a GZIP page does not expand to its " + expanded + " bytes");
@@ -383,9 +405,10 @@ public final class ParquetFile {
         }
     }
 
-    private static byte[] decompress(Decompressor d, byte[] in, int expanded) throws ParquetFormatError {
+    private static byte[] decompress(Decompressor d, byte[] in, int at, int length, int expanded)
+            throws ParquetFormatError {
         byte[] out = new byte[expanded];
-        int n = d.decompress(in, 0, in.length, out, 0, expanded);
+        int n = d.decompress(in, at, length, out, 0, expanded);
         if (n != expanded) {
             throw new ParquetFormatError("a page expands to " + n + " bytes, not its " + expanded);
         }
@@ -438,17 +461,101 @@ public final class ParquetFile {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /**
+     * A data page of a column that is not repeated, as bytes: its definition levels (RLE/bit-packed hybrid, without
+     * a length) from {@link #levelsFrom} to {@link #levelsTo} of {@link #levels} (none when the column is required),
+     * its values from {@link #valuesFrom} of {@link #values}, uncompressed, as {@link #encoding} encodes them.
+     */
+    static final class RawPage {
+        final int count;
+        final Encoding encoding;
+        final byte[] levels;
+        final int levelsFrom;
+        final int levelsTo;
+        final byte[] values;
+        final int valuesFrom;
+
+        RawPage(
+                int count,
+                Encoding encoding,
+                byte[] levels,
+                int levelsFrom,
+                int levelsTo,
+                byte[] values,
+                int valuesFrom) {
+            this.count = count;
+            this.encoding = encoding;
+            this.levels = levels;
+            this.levelsFrom = levelsFrom;
+            this.levelsTo = levelsTo;
+            this.values = values;
+            this.valuesFrom = valuesFrom;
+        }
+    }
+
     /** The pages of one column chunk, in memory. */
-    private static final class Pages implements PageReader {
+    static final class Pages implements PageReader {
         private final long valueCount;
         private final DictionaryPage dictionary;
         private final List<DataPage> pages;
+        /** The same pages as bytes, each null when its levels are not as {@link RawPage} takes them. */
+        private final List<RawPage> raw;
+        /** The dictionary page's bytes, uncompressed, or null. */
+        private final byte[] dictionaryBytes;
+
         private int next;
 
-        Pages(long valueCount, DictionaryPage dictionary, List<DataPage> pages) {
+        Pages(
+                long valueCount,
+                DictionaryPage dictionary,
+                byte[] dictionaryBytes,
+                List<DataPage> pages,
+                List<RawPage> raw) {
             this.valueCount = valueCount;
             this.dictionary = dictionary;
+            this.dictionaryBytes = dictionaryBytes;
             this.pages = pages;
+            this.raw = raw;
+        }
+
+        /**
+         * The dictionary's entries as PLAIN-encoded bytes, and its entry count, if the chunk has a PLAIN dictionary
+         * and every data page holds dictionary ids with levels {@link RawPage} takes; else null.
+         */
+        byte[] plainDictionary() {
+            if (dictionary == null
+                    || dictionaryBytes == null
+                    || (dictionary.getEncoding() != Encoding.PLAIN
+                            && dictionary.getEncoding() != Encoding.PLAIN_DICTIONARY)) {
+                return null;
+            }
+            for (RawPage p : raw) {
+                if (p == null || (p.encoding != Encoding.PLAIN_DICTIONARY && p.encoding != Encoding.RLE_DICTIONARY)) {
+                    return null;
+                }
+            }
+            return dictionaryBytes;
+        }
+
+        int dictionarySize() {
+            return dictionary.getDictionarySize();
+        }
+
+        List<RawPage> rawPages() {
+            return raw;
+        }
+
+        /**
+         * The data pages as bytes if every one is encoded {@code encoding} with levels {@link RawPage} takes; else
+         * null.
+         */
+        List<RawPage> raw(Encoding encoding) {
+            for (RawPage p : raw) {
+                if (p == null || p.encoding != encoding) {
+                    return null;
+                }
+            }
+            return raw;
         }
 
         @Override
