@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.google.common.collect.ImmutableMap;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
@@ -26,6 +30,7 @@ import org.cloudbilling.core.id.RegionId;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.internal.BillingStyle;
+import org.cloudbilling.core.io.internal.LineItemFields;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.recon.BillingMode;
 import org.cloudbilling.core.time.Interval;
@@ -60,6 +65,132 @@ import org.immutables.value.Value;
 public abstract class LineItem {
 
     LineItem() {}
+
+    /**
+     * The constructor the generated class's copy methods ({@code with...}) use: it stores values already
+     * normalized (an absent field null, the maps immutable) and checks nothing, so {@link #make} checks after it.
+     */
+    private static final MethodHandle STORE;
+
+    static {
+        try {
+            STORE = MethodHandles.privateLookupIn(ImmutableLineItem.class, MethodHandles.lookup())
+                    .findConstructor(
+                            ImmutableLineItem.class,
+                            MethodType.methodType(
+                                    void.class,
+                                    LineItemId.class,
+                                    OwnerUin.class,
+                                    PayerUin.class,
+                                    OperatorUin.class,
+                                    BusinessCode.class,
+                                    ProductCode.class,
+                                    ItemCode.class,
+                                    RegionId.class,
+                                    ProjectId.class,
+                                    ResourceId.class,
+                                    InstanceType.class,
+                                    PayMode.class,
+                                    SettlementCycle.class,
+                                    ActionType.class,
+                                    Interval.class,
+                                    Instant.class,
+                                    OrderId.class,
+                                    OrderId.class,
+                                    BillingMode.class,
+                                    Integer.class,
+                                    BigDecimal.class,
+                                    BigDecimal.class,
+                                    String.class,
+                                    Money.class,
+                                    BigDecimal.class,
+                                    Money.class,
+                                    Money.class,
+                                    Money.class,
+                                    Money.class,
+                                    Money.class,
+                                    Money.class,
+                                    Money.class,
+                                    Money.class,
+                                    Money.class,
+                                    Money.class,
+                                    Money.class,
+                                    Money.class,
+                                    BigDecimal.class,
+                                    String.class,
+                                    ImmutableMap.class,
+                                    ImmutableMap.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("bug: the generated line item has no constructor of every field", e);
+        }
+        LineItemFields.install(LineItem::make);
+    }
+
+    /**
+     * The item of {@code f} without the builder (the fast paths of the readers): the item {@code build()} gives
+     * for the same values, checked by {@link #check()} the same way.
+     */
+    private static LineItem make(LineItemFields f) {
+        ImmutableLineItem item;
+        try {
+            item = (ImmutableLineItem) STORE.invokeExact(
+                    requireField(f.id, "id"),
+                    requireField(f.ownerUin, "ownerUin"),
+                    requireField(f.payerUin, "payerUin"),
+                    f.operatorUin,
+                    requireField(f.businessCode, "businessCode"),
+                    f.productCode,
+                    f.itemCode,
+                    f.regionId,
+                    f.projectId,
+                    f.resourceId,
+                    f.instanceType,
+                    requireField(f.payMode, "payMode"),
+                    f.settlementCycle,
+                    requireField(f.actionType, "actionType"),
+                    requireField(f.feePeriod, "feePeriod"),
+                    f.deductionTime,
+                    f.orderId,
+                    f.originalOrderId,
+                    f.billingMode,
+                    f.purchaseQuantity,
+                    f.purchaseDuration,
+                    f.usageQuantity,
+                    f.usageUnit,
+                    requireField(f.listCost, "listCost"),
+                    f.discountRate,
+                    f.reservedInstanceDeduction,
+                    f.savingsPlanDeduction,
+                    f.cashPaid,
+                    f.voucherPaid,
+                    f.incentivePaid,
+                    f.transferPaid,
+                    f.creditPaid,
+                    f.couponPaid,
+                    f.tax,
+                    requireField(f.totalCost, "totalCost"),
+                    f.effectiveCost,
+                    f.contractedCost,
+                    f.pricingQuantity,
+                    f.pricingUnit,
+                    f.attributes,
+                    f.tags);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("bug: the generated constructor threw " + e, e);
+        }
+        item.check();
+        return item;
+    }
+
+    private static <T> T requireField(T value, String field) {
+        if (value == null) {
+            throw new IllegalStateException(
+                    "Cannot build LineItem, some of required attributes are not set [" + field + "]");
+        }
+        return value;
+    }
 
     /** Returns a builder of line items. */
     public static Builder builder() {
