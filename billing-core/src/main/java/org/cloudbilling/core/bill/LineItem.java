@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.google.common.collect.ImmutableMap;
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.cloudbilling.core.id.BusinessCode;
 import org.cloudbilling.core.id.InstanceType;
@@ -82,42 +84,42 @@ public abstract class LineItem {
                                     LineItemId.class,
                                     OwnerUin.class,
                                     PayerUin.class,
-                                    OperatorUin.class,
+                                    Optional.class,
                                     BusinessCode.class,
-                                    ProductCode.class,
-                                    ItemCode.class,
-                                    RegionId.class,
-                                    ProjectId.class,
-                                    ResourceId.class,
-                                    InstanceType.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
                                     PayMode.class,
-                                    SettlementCycle.class,
+                                    Optional.class,
                                     ActionType.class,
                                     Interval.class,
-                                    Instant.class,
-                                    OrderId.class,
-                                    OrderId.class,
-                                    BillingMode.class,
-                                    Integer.class,
-                                    BigDecimal.class,
-                                    BigDecimal.class,
-                                    String.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
                                     Money.class,
-                                    BigDecimal.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
                                     Money.class,
-                                    Money.class,
-                                    Money.class,
-                                    Money.class,
-                                    Money.class,
-                                    Money.class,
-                                    Money.class,
-                                    Money.class,
-                                    Money.class,
-                                    Money.class,
-                                    Money.class,
-                                    Money.class,
-                                    BigDecimal.class,
-                                    String.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
+                                    Optional.class,
                                     ImmutableMap.class,
                                     ImmutableMap.class));
         } catch (ReflectiveOperationException e) {
@@ -137,42 +139,42 @@ public abstract class LineItem {
                     requireField(f.id, "id"),
                     requireField(f.ownerUin, "ownerUin"),
                     requireField(f.payerUin, "payerUin"),
-                    f.operatorUin,
+                    Optional.ofNullable(f.operatorUin),
                     requireField(f.businessCode, "businessCode"),
-                    f.productCode,
-                    f.itemCode,
-                    f.regionId,
-                    f.projectId,
-                    f.resourceId,
-                    f.instanceType,
+                    Optional.ofNullable(f.productCode),
+                    Optional.ofNullable(f.itemCode),
+                    Optional.ofNullable(f.regionId),
+                    Optional.ofNullable(f.projectId),
+                    Optional.ofNullable(f.resourceId),
+                    Optional.ofNullable(f.instanceType),
                     requireField(f.payMode, "payMode"),
-                    f.settlementCycle,
+                    Optional.ofNullable(f.settlementCycle),
                     requireField(f.actionType, "actionType"),
                     requireField(f.feePeriod, "feePeriod"),
-                    f.deductionTime,
-                    f.orderId,
-                    f.originalOrderId,
-                    f.billingMode,
-                    f.purchaseQuantity,
-                    f.purchaseDuration,
-                    f.usageQuantity,
-                    f.usageUnit,
+                    Optional.ofNullable(f.deductionTime),
+                    Optional.ofNullable(f.orderId),
+                    Optional.ofNullable(f.originalOrderId),
+                    Optional.ofNullable(f.billingMode),
+                    Optional.ofNullable(f.purchaseQuantity),
+                    Optional.ofNullable(f.purchaseDuration),
+                    Optional.ofNullable(f.usageQuantity),
+                    Optional.ofNullable(f.usageUnit),
                     requireField(f.listCost, "listCost"),
-                    f.discountRate,
-                    f.reservedInstanceDeduction,
-                    f.savingsPlanDeduction,
-                    f.cashPaid,
-                    f.voucherPaid,
-                    f.incentivePaid,
-                    f.transferPaid,
-                    f.creditPaid,
-                    f.couponPaid,
-                    f.tax,
+                    Optional.ofNullable(f.discountRate),
+                    Optional.ofNullable(f.reservedInstanceDeduction),
+                    Optional.ofNullable(f.savingsPlanDeduction),
+                    Optional.ofNullable(f.cashPaid),
+                    Optional.ofNullable(f.voucherPaid),
+                    Optional.ofNullable(f.incentivePaid),
+                    Optional.ofNullable(f.transferPaid),
+                    Optional.ofNullable(f.creditPaid),
+                    Optional.ofNullable(f.couponPaid),
+                    Optional.ofNullable(f.tax),
                     requireField(f.totalCost, "totalCost"),
-                    f.effectiveCost,
-                    f.contractedCost,
-                    f.pricingQuantity,
-                    f.pricingUnit,
+                    Optional.ofNullable(f.effectiveCost),
+                    Optional.ofNullable(f.contractedCost),
+                    Optional.ofNullable(f.pricingQuantity),
+                    Optional.ofNullable(f.pricingUnit),
                     f.attributes,
                     f.tags);
         } catch (RuntimeException | Error e) {
@@ -200,6 +202,367 @@ public abstract class LineItem {
     /** Builds a {@link LineItem}; {@code build()} checks the item's invariants. */
     public static final class Builder extends ImmutableLineItem.Builder {
         Builder() {}
+
+        /**
+         * Sets {@link LineItem#operatorUin()} to a value.
+         *
+         * @param operatorUin not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder operatorUin(OperatorUin operatorUin) {
+            operatorUin(Optional.of(Objects.requireNonNull(operatorUin, "operatorUin")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#productCode()} to a value.
+         *
+         * @param productCode not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder productCode(ProductCode productCode) {
+            productCode(Optional.of(Objects.requireNonNull(productCode, "productCode")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#itemCode()} to a value.
+         *
+         * @param itemCode not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder itemCode(ItemCode itemCode) {
+            itemCode(Optional.of(Objects.requireNonNull(itemCode, "itemCode")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#regionId()} to a value.
+         *
+         * @param regionId not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder regionId(RegionId regionId) {
+            regionId(Optional.of(Objects.requireNonNull(regionId, "regionId")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#projectId()} to a value.
+         *
+         * @param projectId not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder projectId(ProjectId projectId) {
+            projectId(Optional.of(Objects.requireNonNull(projectId, "projectId")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#resourceId()} to a value.
+         *
+         * @param resourceId not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder resourceId(ResourceId resourceId) {
+            resourceId(Optional.of(Objects.requireNonNull(resourceId, "resourceId")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#instanceType()} to a value.
+         *
+         * @param instanceType not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder instanceType(InstanceType instanceType) {
+            instanceType(Optional.of(Objects.requireNonNull(instanceType, "instanceType")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#settlementCycle()} to a value.
+         *
+         * @param settlementCycle not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder settlementCycle(SettlementCycle settlementCycle) {
+            settlementCycle(Optional.of(Objects.requireNonNull(settlementCycle, "settlementCycle")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#deductionTime()} to a value.
+         *
+         * @param deductionTime not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder deductionTime(Instant deductionTime) {
+            deductionTime(Optional.of(Objects.requireNonNull(deductionTime, "deductionTime")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#orderId()} to a value.
+         *
+         * @param orderId not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder orderId(OrderId orderId) {
+            orderId(Optional.of(Objects.requireNonNull(orderId, "orderId")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#originalOrderId()} to a value.
+         *
+         * @param originalOrderId not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder originalOrderId(OrderId originalOrderId) {
+            originalOrderId(Optional.of(Objects.requireNonNull(originalOrderId, "originalOrderId")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#billingMode()} to a value.
+         *
+         * @param billingMode not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder billingMode(BillingMode billingMode) {
+            billingMode(Optional.of(Objects.requireNonNull(billingMode, "billingMode")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#purchaseQuantity()} to a value.
+         *
+         * @param purchaseQuantity at least 0
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder purchaseQuantity(int purchaseQuantity) {
+            purchaseQuantity(Optional.of(purchaseQuantity));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#purchaseDuration()} to a value.
+         *
+         * @param purchaseDuration not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder purchaseDuration(BigDecimal purchaseDuration) {
+            purchaseDuration(Optional.of(Objects.requireNonNull(purchaseDuration, "purchaseDuration")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#usageQuantity()} to a value.
+         *
+         * @param usageQuantity not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder usageQuantity(BigDecimal usageQuantity) {
+            usageQuantity(Optional.of(Objects.requireNonNull(usageQuantity, "usageQuantity")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#usageUnit()} to a value.
+         *
+         * @param usageUnit not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder usageUnit(String usageUnit) {
+            usageUnit(Optional.of(Objects.requireNonNull(usageUnit, "usageUnit")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#discountRate()} to a value.
+         *
+         * @param discountRate not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder discountRate(BigDecimal discountRate) {
+            discountRate(Optional.of(Objects.requireNonNull(discountRate, "discountRate")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#reservedInstanceDeduction()} to a value.
+         *
+         * @param reservedInstanceDeduction not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder reservedInstanceDeduction(Money reservedInstanceDeduction) {
+            reservedInstanceDeduction(
+                    Optional.of(Objects.requireNonNull(reservedInstanceDeduction, "reservedInstanceDeduction")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#savingsPlanDeduction()} to a value.
+         *
+         * @param savingsPlanDeduction not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder savingsPlanDeduction(Money savingsPlanDeduction) {
+            savingsPlanDeduction(Optional.of(Objects.requireNonNull(savingsPlanDeduction, "savingsPlanDeduction")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#cashPaid()} to a value.
+         *
+         * @param cashPaid not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder cashPaid(Money cashPaid) {
+            cashPaid(Optional.of(Objects.requireNonNull(cashPaid, "cashPaid")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#voucherPaid()} to a value.
+         *
+         * @param voucherPaid not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder voucherPaid(Money voucherPaid) {
+            voucherPaid(Optional.of(Objects.requireNonNull(voucherPaid, "voucherPaid")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#incentivePaid()} to a value.
+         *
+         * @param incentivePaid not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder incentivePaid(Money incentivePaid) {
+            incentivePaid(Optional.of(Objects.requireNonNull(incentivePaid, "incentivePaid")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#transferPaid()} to a value.
+         *
+         * @param transferPaid not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder transferPaid(Money transferPaid) {
+            transferPaid(Optional.of(Objects.requireNonNull(transferPaid, "transferPaid")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#creditPaid()} to a value.
+         *
+         * @param creditPaid not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder creditPaid(Money creditPaid) {
+            creditPaid(Optional.of(Objects.requireNonNull(creditPaid, "creditPaid")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#couponPaid()} to a value.
+         *
+         * @param couponPaid not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder couponPaid(Money couponPaid) {
+            couponPaid(Optional.of(Objects.requireNonNull(couponPaid, "couponPaid")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#tax()} to a value.
+         *
+         * @param tax not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder tax(Money tax) {
+            tax(Optional.of(Objects.requireNonNull(tax, "tax")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#effectiveCost()} to a value.
+         *
+         * @param effectiveCost not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder effectiveCost(Money effectiveCost) {
+            effectiveCost(Optional.of(Objects.requireNonNull(effectiveCost, "effectiveCost")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#contractedCost()} to a value.
+         *
+         * @param contractedCost not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder contractedCost(Money contractedCost) {
+            contractedCost(Optional.of(Objects.requireNonNull(contractedCost, "contractedCost")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#pricingQuantity()} to a value.
+         *
+         * @param pricingQuantity not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder pricingQuantity(BigDecimal pricingQuantity) {
+            pricingQuantity(Optional.of(Objects.requireNonNull(pricingQuantity, "pricingQuantity")));
+            return this;
+        }
+
+        /**
+         * Sets {@link LineItem#pricingUnit()} to a value.
+         *
+         * @param pricingUnit not null
+         * @return this builder
+         */
+        @CanIgnoreReturnValue
+        public final Builder pricingUnit(String pricingUnit) {
+            pricingUnit(Optional.of(Objects.requireNonNull(pricingUnit, "pricingUnit")));
+            return this;
+        }
     }
 
     /** The row's identifier, unique within its bill. */
@@ -212,34 +575,66 @@ public abstract class LineItem {
     public abstract PayerUin payerUin();
 
     /** The account or sub-account that performed the operation (Tencent operateUin). */
-    public abstract Optional<OperatorUin> operatorUin();
+    @Value.Default
+    @Nullable
+    public Optional<OperatorUin> operatorUin() {
+        return Optional.empty();
+    }
 
     /** The product, level 1. */
     public abstract BusinessCode businessCode();
 
     /** The product, level 2. */
-    public abstract Optional<ProductCode> productCode();
+    @Value.Default
+    @Nullable
+    public Optional<ProductCode> productCode() {
+        return Optional.empty();
+    }
 
     /** The billing component. */
-    public abstract Optional<ItemCode> itemCode();
+    @Value.Default
+    @Nullable
+    public Optional<ItemCode> itemCode() {
+        return Optional.empty();
+    }
 
     /** The region. */
-    public abstract Optional<RegionId> regionId();
+    @Value.Default
+    @Nullable
+    public Optional<RegionId> regionId() {
+        return Optional.empty();
+    }
 
     /** The project that owned the resource when the cost was deducted (ATTR-5). */
-    public abstract Optional<ProjectId> projectId();
+    @Value.Default
+    @Nullable
+    public Optional<ProjectId> projectId() {
+        return Optional.empty();
+    }
 
     /** The resource. */
-    public abstract Optional<ResourceId> resourceId();
+    @Value.Default
+    @Nullable
+    public Optional<ResourceId> resourceId() {
+        return Optional.empty();
+    }
 
     /** The resource's instance type. */
-    public abstract Optional<InstanceType> instanceType();
+    @Value.Default
+    @Nullable
+    public Optional<InstanceType> instanceType() {
+        return Optional.empty();
+    }
 
     /** Prepaid or postpaid. */
     public abstract PayMode payMode();
 
     /** How often a postpaid charge is settled; empty for prepaid charges or when not reported. */
-    public abstract Optional<SettlementCycle> settlementCycle();
+    @Value.Default
+    @Nullable
+    public Optional<SettlementCycle> settlementCycle() {
+        return Optional.empty();
+    }
 
     /** What produced the charge. */
     public abstract ActionType actionType();
@@ -248,70 +643,142 @@ public abstract class LineItem {
     public abstract Interval feePeriod();
 
     /** When the cost was deducted. */
-    public abstract Optional<Instant> deductionTime();
+    @Value.Default
+    @Nullable
+    public Optional<Instant> deductionTime() {
+        return Optional.empty();
+    }
 
     /** The order that produced a prepaid charge. */
-    public abstract Optional<OrderId> orderId();
+    @Value.Default
+    @Nullable
+    public Optional<OrderId> orderId() {
+        return Optional.empty();
+    }
 
     /** The original order a refund or configuration change refers to. */
-    public abstract Optional<OrderId> originalOrderId();
+    @Value.Default
+    @Nullable
+    public Optional<OrderId> originalOrderId() {
+        return Optional.empty();
+    }
 
     /**
      * The billing mode of the order, as the order states it (RECON-5): Daily, Monthly, Yearly, Pay-per-use or one
      * of the three reserved-instance modes; empty when the source does not report it.
      */
-    public abstract Optional<BillingMode> billingMode();
+    @Value.Default
+    @Nullable
+    public Optional<BillingMode> billingMode() {
+        return Optional.empty();
+    }
 
     /** The number of resources the order bought, as the order states it (RECON-5), at least 0. */
-    public abstract Optional<Integer> purchaseQuantity();
+    @Value.Default
+    @Nullable
+    public Optional<Integer> purchaseQuantity() {
+        return Optional.empty();
+    }
 
     /**
      * The duration the order subscribed, in units of its {@link #billingMode()} (3 with Monthly is three months), as
      * the order states it (RECON-5), at least 0.
      */
     @JsonFormat(shape = JsonFormat.Shape.STRING)
-    public abstract Optional<BigDecimal> purchaseDuration();
+    @Value.Default
+    @Nullable
+    public Optional<BigDecimal> purchaseDuration() {
+        return Optional.empty();
+    }
 
     /** The quantity used, exactly as reported. */
     @JsonFormat(shape = JsonFormat.Shape.STRING)
-    public abstract Optional<BigDecimal> usageQuantity();
+    @Value.Default
+    @Nullable
+    public Optional<BigDecimal> usageQuantity() {
+        return Optional.empty();
+    }
 
     /** The unit of {@link #usageQuantity()}, such as {@code Hours}. */
-    public abstract Optional<String> usageUnit();
+    @Value.Default
+    @Nullable
+    public Optional<String> usageUnit() {
+        return Optional.empty();
+    }
 
     /** The cost at list price, before any discount. */
     public abstract Money listCost();
 
     /** The discount multiplier applied to the list price: 0.8 is 20% off; empty when not reported. */
     @JsonFormat(shape = JsonFormat.Shape.STRING)
-    public abstract Optional<BigDecimal> discountRate();
+    @Value.Default
+    @Nullable
+    public Optional<BigDecimal> discountRate() {
+        return Optional.empty();
+    }
 
     /** The part of the list cost covered by a reserved instance. */
-    public abstract Optional<Money> reservedInstanceDeduction();
+    @Value.Default
+    @Nullable
+    public Optional<Money> reservedInstanceDeduction() {
+        return Optional.empty();
+    }
 
     /** The part of the list cost covered by a savings plan. */
-    public abstract Optional<Money> savingsPlanDeduction();
+    @Value.Default
+    @Nullable
+    public Optional<Money> savingsPlanDeduction() {
+        return Optional.empty();
+    }
 
     /** Paid in cash. */
-    public abstract Optional<Money> cashPaid();
+    @Value.Default
+    @Nullable
+    public Optional<Money> cashPaid() {
+        return Optional.empty();
+    }
 
     /** Paid with vouchers. */
-    public abstract Optional<Money> voucherPaid();
+    @Value.Default
+    @Nullable
+    public Optional<Money> voucherPaid() {
+        return Optional.empty();
+    }
 
     /** Paid with incentive (gift) funds. */
-    public abstract Optional<Money> incentivePaid();
+    @Value.Default
+    @Nullable
+    public Optional<Money> incentivePaid() {
+        return Optional.empty();
+    }
 
     /** Paid with transferred (shared revenue) funds. */
-    public abstract Optional<Money> transferPaid();
+    @Value.Default
+    @Nullable
+    public Optional<Money> transferPaid() {
+        return Optional.empty();
+    }
 
     /** Paid on credit. */
-    public abstract Optional<Money> creditPaid();
+    @Value.Default
+    @Nullable
+    public Optional<Money> creditPaid() {
+        return Optional.empty();
+    }
 
     /** Paid with coupons. */
-    public abstract Optional<Money> couponPaid();
+    @Value.Default
+    @Nullable
+    public Optional<Money> couponPaid() {
+        return Optional.empty();
+    }
 
     /** The tax on the charge. */
-    public abstract Optional<Money> tax();
+    @Value.Default
+    @Nullable
+    public Optional<Money> tax() {
+        return Optional.empty();
+    }
 
     /** The real total cost after discounts and deductions, before tax: what the payment fields add up to. */
     public abstract Money totalCost();
@@ -321,23 +788,39 @@ public abstract class LineItem {
      * empty when not reported, and then {@link CostMetric#EFFECTIVE_COST} is the total cost.
      */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    public abstract Optional<Money> effectiveCost();
+    @Value.Default
+    @Nullable
+    public Optional<Money> effectiveCost() {
+        return Optional.empty();
+    }
 
     /**
      * The cost at the negotiated (contracted) price, as a source reports it (FOCUS ContractedCost); empty when not
      * reported, and then {@link CostMetric#CONTRACTED_COST} derives it from the list cost.
      */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    public abstract Optional<Money> contractedCost();
+    @Value.Default
+    @Nullable
+    public Optional<Money> contractedCost() {
+        return Optional.empty();
+    }
 
     /** The quantity the price applies to, exactly as reported (FOCUS PricingQuantity); empty when not reported. */
     @JsonFormat(shape = JsonFormat.Shape.STRING)
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    public abstract Optional<BigDecimal> pricingQuantity();
+    @Value.Default
+    @Nullable
+    public Optional<BigDecimal> pricingQuantity() {
+        return Optional.empty();
+    }
 
     /** The unit of {@link #pricingQuantity()} (FOCUS PricingUnit). */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    public abstract Optional<String> pricingUnit();
+    @Value.Default
+    @Nullable
+    public Optional<String> pricingUnit() {
+        return Optional.empty();
+    }
 
     /**
      * The columns of the source the model has no field for, by column name, as text: for an item read from FOCUS,
@@ -365,6 +848,37 @@ public abstract class LineItem {
     final void check() {
         // plain tests on each field, no list, lambda or running sum unless a payment is present: this runs once per
         // item read from a file
+        // an Optional field is stored as given (so its accessor makes no Optional); null is not an Optional
+        Objects.requireNonNull(operatorUin(), "operatorUin");
+        Objects.requireNonNull(productCode(), "productCode");
+        Objects.requireNonNull(itemCode(), "itemCode");
+        Objects.requireNonNull(regionId(), "regionId");
+        Objects.requireNonNull(projectId(), "projectId");
+        Objects.requireNonNull(resourceId(), "resourceId");
+        Objects.requireNonNull(instanceType(), "instanceType");
+        Objects.requireNonNull(settlementCycle(), "settlementCycle");
+        Objects.requireNonNull(deductionTime(), "deductionTime");
+        Objects.requireNonNull(orderId(), "orderId");
+        Objects.requireNonNull(originalOrderId(), "originalOrderId");
+        Objects.requireNonNull(billingMode(), "billingMode");
+        Objects.requireNonNull(purchaseQuantity(), "purchaseQuantity");
+        Objects.requireNonNull(purchaseDuration(), "purchaseDuration");
+        Objects.requireNonNull(usageQuantity(), "usageQuantity");
+        Objects.requireNonNull(usageUnit(), "usageUnit");
+        Objects.requireNonNull(discountRate(), "discountRate");
+        Objects.requireNonNull(reservedInstanceDeduction(), "reservedInstanceDeduction");
+        Objects.requireNonNull(savingsPlanDeduction(), "savingsPlanDeduction");
+        Objects.requireNonNull(cashPaid(), "cashPaid");
+        Objects.requireNonNull(voucherPaid(), "voucherPaid");
+        Objects.requireNonNull(incentivePaid(), "incentivePaid");
+        Objects.requireNonNull(transferPaid(), "transferPaid");
+        Objects.requireNonNull(creditPaid(), "creditPaid");
+        Objects.requireNonNull(couponPaid(), "couponPaid");
+        Objects.requireNonNull(tax(), "tax");
+        Objects.requireNonNull(effectiveCost(), "effectiveCost");
+        Objects.requireNonNull(contractedCost(), "contractedCost");
+        Objects.requireNonNull(pricingQuantity(), "pricingQuantity");
+        Objects.requireNonNull(pricingUnit(), "pricingUnit");
         Currency currency = currency();
         checkCurrency("listCost", listCost(), currency);
         checkCurrency("reservedInstanceDeduction", reservedInstanceDeduction().orElse(null), currency);
