@@ -201,7 +201,39 @@ public abstract class LineItem {
 
     /** Builds a {@link LineItem}; {@code build()} checks the item's invariants. */
     public static final class Builder extends ImmutableLineItem.Builder {
-        Builder() {}
+        Builder() {
+            // every Optional field starts empty: the generated builder stores an Optional field as given
+            operatorUin(Optional.empty());
+            productCode(Optional.empty());
+            itemCode(Optional.empty());
+            regionId(Optional.empty());
+            projectId(Optional.empty());
+            resourceId(Optional.empty());
+            instanceType(Optional.empty());
+            settlementCycle(Optional.empty());
+            deductionTime(Optional.empty());
+            orderId(Optional.empty());
+            originalOrderId(Optional.empty());
+            billingMode(Optional.empty());
+            purchaseQuantity(Optional.empty());
+            purchaseDuration(Optional.empty());
+            usageQuantity(Optional.empty());
+            usageUnit(Optional.empty());
+            discountRate(Optional.empty());
+            reservedInstanceDeduction(Optional.empty());
+            savingsPlanDeduction(Optional.empty());
+            cashPaid(Optional.empty());
+            voucherPaid(Optional.empty());
+            incentivePaid(Optional.empty());
+            transferPaid(Optional.empty());
+            creditPaid(Optional.empty());
+            couponPaid(Optional.empty());
+            tax(Optional.empty());
+            effectiveCost(Optional.empty());
+            contractedCost(Optional.empty());
+            pricingQuantity(Optional.empty());
+            pricingUnit(Optional.empty());
+        }
 
         /**
          * Sets {@link LineItem#operatorUin()} to a value.
@@ -575,66 +607,42 @@ public abstract class LineItem {
     public abstract PayerUin payerUin();
 
     /** The account or sub-account that performed the operation (Tencent operateUin). */
-    @Value.Default
     @Nullable
-    public Optional<OperatorUin> operatorUin() {
-        return Optional.empty();
-    }
+    public abstract Optional<OperatorUin> operatorUin();
 
     /** The product, level 1. */
     public abstract BusinessCode businessCode();
 
     /** The product, level 2. */
-    @Value.Default
     @Nullable
-    public Optional<ProductCode> productCode() {
-        return Optional.empty();
-    }
+    public abstract Optional<ProductCode> productCode();
 
     /** The billing component. */
-    @Value.Default
     @Nullable
-    public Optional<ItemCode> itemCode() {
-        return Optional.empty();
-    }
+    public abstract Optional<ItemCode> itemCode();
 
     /** The region. */
-    @Value.Default
     @Nullable
-    public Optional<RegionId> regionId() {
-        return Optional.empty();
-    }
+    public abstract Optional<RegionId> regionId();
 
     /** The project that owned the resource when the cost was deducted (ATTR-5). */
-    @Value.Default
     @Nullable
-    public Optional<ProjectId> projectId() {
-        return Optional.empty();
-    }
+    public abstract Optional<ProjectId> projectId();
 
     /** The resource. */
-    @Value.Default
     @Nullable
-    public Optional<ResourceId> resourceId() {
-        return Optional.empty();
-    }
+    public abstract Optional<ResourceId> resourceId();
 
     /** The resource's instance type. */
-    @Value.Default
     @Nullable
-    public Optional<InstanceType> instanceType() {
-        return Optional.empty();
-    }
+    public abstract Optional<InstanceType> instanceType();
 
     /** Prepaid or postpaid. */
     public abstract PayMode payMode();
 
     /** How often a postpaid charge is settled; empty for prepaid charges or when not reported. */
-    @Value.Default
     @Nullable
-    public Optional<SettlementCycle> settlementCycle() {
-        return Optional.empty();
-    }
+    public abstract Optional<SettlementCycle> settlementCycle();
 
     /** What produced the charge. */
     public abstract ActionType actionType();
@@ -643,142 +651,88 @@ public abstract class LineItem {
     public abstract Interval feePeriod();
 
     /** When the cost was deducted. */
-    @Value.Default
     @Nullable
-    public Optional<Instant> deductionTime() {
-        return Optional.empty();
-    }
+    public abstract Optional<Instant> deductionTime();
 
     /** The order that produced a prepaid charge. */
-    @Value.Default
     @Nullable
-    public Optional<OrderId> orderId() {
-        return Optional.empty();
-    }
+    public abstract Optional<OrderId> orderId();
 
     /** The original order a refund or configuration change refers to. */
-    @Value.Default
     @Nullable
-    public Optional<OrderId> originalOrderId() {
-        return Optional.empty();
-    }
+    public abstract Optional<OrderId> originalOrderId();
 
     /**
      * The billing mode of the order, as the order states it (RECON-5): Daily, Monthly, Yearly, Pay-per-use or one
      * of the three reserved-instance modes; empty when the source does not report it.
      */
-    @Value.Default
     @Nullable
-    public Optional<BillingMode> billingMode() {
-        return Optional.empty();
-    }
+    public abstract Optional<BillingMode> billingMode();
 
     /** The number of resources the order bought, as the order states it (RECON-5), at least 0. */
-    @Value.Default
     @Nullable
-    public Optional<Integer> purchaseQuantity() {
-        return Optional.empty();
-    }
+    public abstract Optional<Integer> purchaseQuantity();
 
     /**
      * The duration the order subscribed, in units of its {@link #billingMode()} (3 with Monthly is three months), as
      * the order states it (RECON-5), at least 0.
      */
     @JsonFormat(shape = JsonFormat.Shape.STRING)
-    @Value.Default
     @Nullable
-    public Optional<BigDecimal> purchaseDuration() {
-        return Optional.empty();
-    }
+    public abstract Optional<BigDecimal> purchaseDuration();
 
     /** The quantity used, exactly as reported. */
     @JsonFormat(shape = JsonFormat.Shape.STRING)
-    @Value.Default
     @Nullable
-    public Optional<BigDecimal> usageQuantity() {
-        return Optional.empty();
-    }
+    public abstract Optional<BigDecimal> usageQuantity();
 
     /** The unit of {@link #usageQuantity()}, such as {@code Hours}. */
-    @Value.Default
     @Nullable
-    public Optional<String> usageUnit() {
-        return Optional.empty();
-    }
+    public abstract Optional<String> usageUnit();
 
     /** The cost at list price, before any discount. */
     public abstract Money listCost();
 
     /** The discount multiplier applied to the list price: 0.8 is 20% off; empty when not reported. */
     @JsonFormat(shape = JsonFormat.Shape.STRING)
-    @Value.Default
     @Nullable
-    public Optional<BigDecimal> discountRate() {
-        return Optional.empty();
-    }
+    public abstract Optional<BigDecimal> discountRate();
 
     /** The part of the list cost covered by a reserved instance. */
-    @Value.Default
     @Nullable
-    public Optional<Money> reservedInstanceDeduction() {
-        return Optional.empty();
-    }
+    public abstract Optional<Money> reservedInstanceDeduction();
 
     /** The part of the list cost covered by a savings plan. */
-    @Value.Default
     @Nullable
-    public Optional<Money> savingsPlanDeduction() {
-        return Optional.empty();
-    }
+    public abstract Optional<Money> savingsPlanDeduction();
 
     /** Paid in cash. */
-    @Value.Default
     @Nullable
-    public Optional<Money> cashPaid() {
-        return Optional.empty();
-    }
+    public abstract Optional<Money> cashPaid();
 
     /** Paid with vouchers. */
-    @Value.Default
     @Nullable
-    public Optional<Money> voucherPaid() {
-        return Optional.empty();
-    }
+    public abstract Optional<Money> voucherPaid();
 
     /** Paid with incentive (gift) funds. */
-    @Value.Default
     @Nullable
-    public Optional<Money> incentivePaid() {
-        return Optional.empty();
-    }
+    public abstract Optional<Money> incentivePaid();
 
     /** Paid with transferred (shared revenue) funds. */
-    @Value.Default
     @Nullable
-    public Optional<Money> transferPaid() {
-        return Optional.empty();
-    }
+    public abstract Optional<Money> transferPaid();
 
     /** Paid on credit. */
-    @Value.Default
     @Nullable
-    public Optional<Money> creditPaid() {
-        return Optional.empty();
-    }
+    public abstract Optional<Money> creditPaid();
 
     /** Paid with coupons. */
-    @Value.Default
     @Nullable
-    public Optional<Money> couponPaid() {
-        return Optional.empty();
-    }
+    public abstract Optional<Money> couponPaid();
 
     /** The tax on the charge. */
-    @Value.Default
     @Nullable
-    public Optional<Money> tax() {
-        return Optional.empty();
-    }
+    public abstract Optional<Money> tax();
 
     /** The real total cost after discounts and deductions, before tax: what the payment fields add up to. */
     public abstract Money totalCost();
@@ -788,39 +742,27 @@ public abstract class LineItem {
      * empty when not reported, and then {@link CostMetric#EFFECTIVE_COST} is the total cost.
      */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    @Value.Default
     @Nullable
-    public Optional<Money> effectiveCost() {
-        return Optional.empty();
-    }
+    public abstract Optional<Money> effectiveCost();
 
     /**
      * The cost at the negotiated (contracted) price, as a source reports it (FOCUS ContractedCost); empty when not
      * reported, and then {@link CostMetric#CONTRACTED_COST} derives it from the list cost.
      */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    @Value.Default
     @Nullable
-    public Optional<Money> contractedCost() {
-        return Optional.empty();
-    }
+    public abstract Optional<Money> contractedCost();
 
     /** The quantity the price applies to, exactly as reported (FOCUS PricingQuantity); empty when not reported. */
     @JsonFormat(shape = JsonFormat.Shape.STRING)
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    @Value.Default
     @Nullable
-    public Optional<BigDecimal> pricingQuantity() {
-        return Optional.empty();
-    }
+    public abstract Optional<BigDecimal> pricingQuantity();
 
     /** The unit of {@link #pricingQuantity()} (FOCUS PricingUnit). */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    @Value.Default
     @Nullable
-    public Optional<String> pricingUnit() {
-        return Optional.empty();
-    }
+    public abstract Optional<String> pricingUnit();
 
     /**
      * The columns of the source the model has no field for, by column name, as text: for an item read from FOCUS,
