@@ -776,6 +776,58 @@ public abstract class LineItem {
     /** The tags the bill shows for the resource, keys and values exactly as given. */
     public abstract Map<TagKey, String> tags();
 
+    /**
+     * Returns the fields of the item that are present, by name, such as
+     * {@code LineItem{id=1, ownerUin=100000000001, ...}}; an absent optional field is left out.
+     */
+    @Override
+    public String toString() {
+        return com.google.common.base.MoreObjects.toStringHelper("LineItem")
+                .omitNullValues()
+                .add("id", id())
+                .add("ownerUin", ownerUin())
+                .add("payerUin", payerUin())
+                .add("operatorUin", operatorUin().orElse(null))
+                .add("businessCode", businessCode())
+                .add("productCode", productCode().orElse(null))
+                .add("itemCode", itemCode().orElse(null))
+                .add("regionId", regionId().orElse(null))
+                .add("projectId", projectId().orElse(null))
+                .add("resourceId", resourceId().orElse(null))
+                .add("instanceType", instanceType().orElse(null))
+                .add("payMode", payMode())
+                .add("settlementCycle", settlementCycle().orElse(null))
+                .add("actionType", actionType())
+                .add("feePeriod", feePeriod())
+                .add("deductionTime", deductionTime().orElse(null))
+                .add("orderId", orderId().orElse(null))
+                .add("originalOrderId", originalOrderId().orElse(null))
+                .add("billingMode", billingMode().orElse(null))
+                .add("purchaseQuantity", purchaseQuantity().orElse(null))
+                .add("purchaseDuration", purchaseDuration().orElse(null))
+                .add("usageQuantity", usageQuantity().orElse(null))
+                .add("usageUnit", usageUnit().orElse(null))
+                .add("listCost", listCost())
+                .add("discountRate", discountRate().orElse(null))
+                .add("reservedInstanceDeduction", reservedInstanceDeduction().orElse(null))
+                .add("savingsPlanDeduction", savingsPlanDeduction().orElse(null))
+                .add("cashPaid", cashPaid().orElse(null))
+                .add("voucherPaid", voucherPaid().orElse(null))
+                .add("incentivePaid", incentivePaid().orElse(null))
+                .add("transferPaid", transferPaid().orElse(null))
+                .add("creditPaid", creditPaid().orElse(null))
+                .add("couponPaid", couponPaid().orElse(null))
+                .add("tax", tax().orElse(null))
+                .add("totalCost", totalCost())
+                .add("effectiveCost", effectiveCost().orElse(null))
+                .add("contractedCost", contractedCost().orElse(null))
+                .add("pricingQuantity", pricingQuantity().orElse(null))
+                .add("pricingUnit", pricingUnit().orElse(null))
+                .add("attributes", attributes())
+                .add("tags", tags())
+                .toString();
+    }
+
     /** Returns the currency of every amount of this item, never null. */
     public final Currency currency() {
         return totalCost().currency();

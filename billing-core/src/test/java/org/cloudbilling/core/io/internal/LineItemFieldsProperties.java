@@ -141,6 +141,16 @@ class LineItemFieldsProperties {
     }
 
     @Test
+    void toString_absentOptionalFields_leftOut() {
+        LineItem item = minimal().tax(Money.of("CNY", "0.10")).build();
+        assertThat(item.toString())
+                .startsWith("LineItem{id=")
+                .contains("tax=CNY 0.10")
+                .doesNotContain("Optional")
+                .doesNotContain("operatorUin");
+    }
+
+    @Test
     void make_paymentsNotAddingUp_refusedAsByTheBuilder() {
         LineItem.Builder b = minimal().cashPaid(Money.of("CNY", "0.90"));
         LineItemFields f = fieldsOf(minimal().build());
