@@ -1,5 +1,6 @@
 package org.cloudbilling.core.io;
 
+import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.internal.ByteDictionary;
 import org.cloudbilling.core.io.internal.CellTally;
 import org.cloudbilling.core.io.internal.CsvByteRows;
+import org.cloudbilling.core.io.internal.LineItemFields;
 import org.cloudbilling.core.io.internal.TagJson;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;
@@ -93,6 +95,9 @@ final class CanonicalChunkParser {
     private long empty;
 
     private final ByteDictionary[] dictionaries = new ByteDictionary[WIDTH];
+
+    /** The fields of the row being made into an item, reused from row to row. */
+    private final LineItemFields fields = new LineItemFields();
 
     // the last simple decimal parsed
     private long units;
@@ -221,9 +226,8 @@ final class CanonicalChunkParser {
         return v;
     }
 
-    private static final Function<String, Map<TagKey, String>> TAGS = text -> {
-        com.google.common.collect.ImmutableMap.Builder<TagKey, String> m =
-                com.google.common.collect.ImmutableMap.builder();
+    private static final Function<String, ImmutableMap<TagKey, String>> TAGS = text -> {
+        ImmutableMap.Builder<TagKey, String> m = ImmutableMap.builder();
         for (Map.Entry<String, String> t :
                 TagJson.object(text, CanonicalRowMapping.TAGS_NOT_JSON).entrySet()) {
             m.put(TagKey.of(t.getKey()), t.getValue());
@@ -237,16 +241,15 @@ final class CanonicalChunkParser {
      * other as JSON ({@link #TAGS}). The same map either way.
      */
     @SuppressWarnings("unchecked")
-    private Map<TagKey, String> tags(int k) {
+    private ImmutableMap<TagKey, String> tags(int k) {
         ByteDictionary d = dictionaries[k];
         Object v = d.direct ? null : d.get(buf, starts[k], ends[k]);
         if (v != null) {
-            return (Map<TagKey, String>) v;
+            return (ImmutableMap<TagKey, String>) v;
         }
-        Map<TagKey, String> tags;
+        ImmutableMap<TagKey, String> tags;
         if (plainTags(k)) {
-            com.google.common.collect.ImmutableMap.Builder<TagKey, String> m =
-                    com.google.common.collect.ImmutableMap.builderWithExpectedSize(plainTagCount);
+            ImmutableMap.Builder<TagKey, String> m = ImmutableMap.builderWithExpectedSize(plainTagCount);
             for (int t = 0; t < plainTagCount; t++) {
                 m.put(TagKey.of(ascii(tagKeyStarts[t], tagKeyEnds[t])), ascii(tagValueStarts[t], tagValueEnds[t]));
             }
@@ -291,11 +294,12 @@ final class CanonicalChunkParser {
                 return null;
             }
             Currency currency = (Currency) lookup(cur, Money::currency);
-            LineItem.Builder b = LineItem.builder();
+            LineItemFields f = fields;
+            f.clear();
             if (isEmpty(0)) {
                 return null;
             }
-            b.id(LineItemId.of(text(0)));
+            f.id = LineItemId.of(text(0));
             for (int k = 1; k < WIDTH; k++) {
                 CanonicalColumn column = COLUMNS[k];
                 if ((columns & (1L << k)) == 0) {
@@ -308,50 +312,50 @@ final class CanonicalChunkParser {
                     continue;
                 }
                 switch (column) {
-                    case OWNER_UIN -> b.ownerUin((OwnerUin) lookup(k, OwnerUin::of));
-                    case PAYER_UIN -> b.payerUin((PayerUin) lookup(k, PayerUin::of));
-                    case OPERATOR_UIN -> b.operatorUin((OperatorUin) lookup(k, OperatorUin::of));
-                    case BUSINESS_CODE -> b.businessCode((BusinessCode) lookup(k, BusinessCode::of));
-                    case PRODUCT_CODE -> b.productCode((ProductCode) lookup(k, ProductCode::of));
-                    case ITEM_CODE -> b.itemCode((ItemCode) lookup(k, ItemCode::of));
-                    case REGION_ID -> b.regionId((RegionId) lookup(k, RegionId::of));
-                    case PROJECT_ID -> b.projectId((ProjectId) lookup(k, ProjectId::of));
-                    case RESOURCE_ID -> b.resourceId((ResourceId) lookup(k, ResourceId::of));
-                    case INSTANCE_TYPE -> b.instanceType((InstanceType) lookup(k, InstanceType::of));
-                    case PAY_MODE -> b.payMode((PayMode) lookup(k, s -> Enum.valueOf(PayMode.class, s)));
+                    case OWNER_UIN -> f.ownerUin = (OwnerUin) lookup(k, OwnerUin::of);
+                    case PAYER_UIN -> f.payerUin = (PayerUin) lookup(k, PayerUin::of);
+                    case OPERATOR_UIN -> f.operatorUin = (OperatorUin) lookup(k, OperatorUin::of);
+                    case BUSINESS_CODE -> f.businessCode = (BusinessCode) lookup(k, BusinessCode::of);
+                    case PRODUCT_CODE -> f.productCode = (ProductCode) lookup(k, ProductCode::of);
+                    case ITEM_CODE -> f.itemCode = (ItemCode) lookup(k, ItemCode::of);
+                    case REGION_ID -> f.regionId = (RegionId) lookup(k, RegionId::of);
+                    case PROJECT_ID -> f.projectId = (ProjectId) lookup(k, ProjectId::of);
+                    case RESOURCE_ID -> f.resourceId = (ResourceId) lookup(k, ResourceId::of);
+                    case INSTANCE_TYPE -> f.instanceType = (InstanceType) lookup(k, InstanceType::of);
+                    case PAY_MODE -> f.payMode = (PayMode) lookup(k, s -> Enum.valueOf(PayMode.class, s));
                     case SETTLEMENT_CYCLE ->
-                        b.settlementCycle((SettlementCycle) lookup(k, s -> Enum.valueOf(SettlementCycle.class, s)));
-                    case ACTION_TYPE -> b.actionType((ActionType) lookup(k, s -> Enum.valueOf(ActionType.class, s)));
+                        f.settlementCycle = (SettlementCycle) lookup(k, s -> Enum.valueOf(SettlementCycle.class, s));
+                    case ACTION_TYPE -> f.actionType = (ActionType) lookup(k, s -> Enum.valueOf(ActionType.class, s));
                     case FEE_PERIOD_START, CURRENCY -> {}
                     case FEE_PERIOD_END -> {
                         int s = CanonicalColumn.FEE_PERIOD_START.ordinal();
                         if (isEmpty(s)) {
                             return null;
                         }
-                        b.feePeriod(feePeriod(s, k));
+                        f.feePeriod = feePeriod(s, k);
                     }
-                    case DEDUCTION_TIME -> b.deductionTime(instant(k));
-                    case ORDER_ID -> b.orderId((OrderId) lookup(k, OrderId::of));
-                    case ORIGINAL_ORDER_ID -> b.originalOrderId((OrderId) lookup(k, OrderId::of));
-                    case USAGE_QUANTITY -> b.usageQuantity(decimal(k));
-                    case USAGE_UNIT -> b.usageUnit((String) lookup(k, s -> s));
-                    case DISCOUNT_RATE -> b.discountRate(decimal(k));
-                    case LIST_COST -> b.listCost(money(k, currency));
-                    case RESERVED_INSTANCE_DEDUCTION -> b.reservedInstanceDeduction(money(k, currency));
-                    case SAVINGS_PLAN_DEDUCTION -> b.savingsPlanDeduction(money(k, currency));
-                    case CASH_PAID -> b.cashPaid(money(k, currency));
-                    case VOUCHER_PAID -> b.voucherPaid(money(k, currency));
-                    case INCENTIVE_PAID -> b.incentivePaid(money(k, currency));
-                    case TRANSFER_PAID -> b.transferPaid(money(k, currency));
-                    case CREDIT_PAID -> b.creditPaid(money(k, currency));
-                    case COUPON_PAID -> b.couponPaid(money(k, currency));
-                    case TAX -> b.tax(money(k, currency));
-                    case TOTAL_COST -> b.totalCost(money(k, currency));
-                    case TAGS -> b.putAllTags(tags(k));
+                    case DEDUCTION_TIME -> f.deductionTime = instant(k);
+                    case ORDER_ID -> f.orderId = (OrderId) lookup(k, OrderId::of);
+                    case ORIGINAL_ORDER_ID -> f.originalOrderId = (OrderId) lookup(k, OrderId::of);
+                    case USAGE_QUANTITY -> f.usageQuantity = decimal(k);
+                    case USAGE_UNIT -> f.usageUnit = (String) lookup(k, s -> s);
+                    case DISCOUNT_RATE -> f.discountRate = decimal(k);
+                    case LIST_COST -> f.listCost = money(k, currency);
+                    case RESERVED_INSTANCE_DEDUCTION -> f.reservedInstanceDeduction = money(k, currency);
+                    case SAVINGS_PLAN_DEDUCTION -> f.savingsPlanDeduction = money(k, currency);
+                    case CASH_PAID -> f.cashPaid = money(k, currency);
+                    case VOUCHER_PAID -> f.voucherPaid = money(k, currency);
+                    case INCENTIVE_PAID -> f.incentivePaid = money(k, currency);
+                    case TRANSFER_PAID -> f.transferPaid = money(k, currency);
+                    case CREDIT_PAID -> f.creditPaid = money(k, currency);
+                    case COUPON_PAID -> f.couponPaid = money(k, currency);
+                    case TAX -> f.tax = money(k, currency);
+                    case TOTAL_COST -> f.totalCost = money(k, currency);
+                    case TAGS -> f.tags = tags(k);
                     default -> throw new IllegalStateException("bug: column " + column + " has no fast mapping");
                 }
             }
-            return b.build();
+            return f.make();
         } catch (IllegalArgumentException | IllegalStateException e) {
             return null; // the plain mapping reads the row and words its error
         }
