@@ -451,9 +451,7 @@ final class FocusChunkParser {
         CellTally t = tally;
         CellTally.Sums sums = t.find(rows, start);
         if (sums == null) {
-            byte[] key = t.key(rows, start);
-            org.cloudbilling.core.consolidation.GroupKey named = layout.named.get(java.nio.ByteBuffer.wrap(key));
-            sums = named != null ? t.add(key, named) : newGroup(line);
+            sums = groupOf(line);
             if (sums == null) {
                 return false;
             }
@@ -470,6 +468,18 @@ final class FocusChunkParser {
             sums.pricing.add(pricing.units, pricing.scale);
         }
         return true;
+    }
+
+    /**
+     * The group of a row whose key this part's tally does not hold yet: named by another part ({@link
+     * FocusTallyLayout#named}), else made by {@link #newGroup}; null when the row makes no item. Once per group of a
+     * part, so kept out of {@link #added}: the JIT does not inline it there, and the row check stays small.
+     */
+    private CellTally.Sums groupOf(long line) {
+        CellTally t = tally;
+        byte[] key = t.key(rows, start);
+        org.cloudbilling.core.consolidation.GroupKey named = layout.named.get(java.nio.ByteBuffer.wrap(key));
+        return named != null ? t.add(key, named) : newGroup(line);
     }
 
     /**

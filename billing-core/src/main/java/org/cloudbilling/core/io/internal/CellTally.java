@@ -2,6 +2,7 @@ package org.cloudbilling.core.io.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -210,35 +211,38 @@ public final class CellTally {
         table[i] = sums;
     }
 
-    /** Whether {@code key} is the key of the current row's group. */
+    /**
+     * Whether {@code key} is the key of the current row's group. The key columns in one loop and the currency after
+     * it, each cell's bytes compared by {@link Arrays#equals(byte[], int, int, byte[], int, int)}: no inner loop whose
+     * profiled predicates make the JIT compile the row check again.
+     */
     private boolean sameKey(byte[] key, CsvByteRows rows, long start) {
-        byte[] b = rows.buf();
+        int[] cols = columns;
         int p = 0;
-        for (int j = 0; j <= columns.length; j++) {
-            int k = j < columns.length ? columns[j] : currencyColumn;
-            if (k >= 0) {
-                int from = rows.starts[k];
-                int len = rows.ends[k] - from;
-                if (p + len >= key.length) {
-                    return false;
-                }
-                for (int i = 0; i < len; i++) {
-                    if (key[p + i] != b[from + i]) {
-                        return false;
-                    }
-                }
-                if (key[p + len] != ',') {
-                    return false;
-                }
-                p += len + 1;
-            } else {
-                if (p + 8 > key.length || longAt(key, p) != period(k, start)) {
-                    return false;
-                }
-                p += 8;
+        for (int k : cols) {
+            p = k >= 0 ? sameCell(key, p, rows, k) : samePeriod(key, p, k, start);
+            if (p < 0) {
+                return false;
             }
         }
-        return p == key.length;
+        return sameCell(key, p, rows, currencyColumn) == key.length;
+    }
+
+    /** Where the key goes on after cell {@code k} when it holds that cell at {@code p}, followed by a comma; else -1. */
+    private static int sameCell(byte[] key, int p, CsvByteRows rows, int k) {
+        int from = rows.starts[k];
+        int len = rows.ends[k] - from;
+        if (p + len >= key.length
+                || key[p + len] != ','
+                || !Arrays.equals(key, p, p + len, rows.buf(), from, from + len)) {
+            return -1;
+        }
+        return p + len + 1;
+    }
+
+    /** Where the key goes on after the period {@code k} of {@code start} when it holds it at {@code p}; else -1. */
+    private int samePeriod(byte[] key, int p, int k, long start) {
+        return p + 8 <= key.length && longAt(key, p) == period(k, start) ? p + 8 : -1;
     }
 
     private static int hash(int h, byte[] b, int from, int to) {
