@@ -296,6 +296,35 @@ class FocusParquetConsolidateTest {
                 .isEqualTo(plain(export, grouping("SubAccountId")));
     }
 
+    @Test
+    @DisplayName("FOCUS-10: a dictionary page claiming a negative count (a fuzzing finding): the fast path declines or"
+            + " refuses it, consolidate gives the plain path's error naming the file, row group and column")
+    void consolidate_dictionaryClaimingNegativeCount_refusedNamingRowGroupAndColumn() throws IOException {
+        Path file = dir.resolve("finding.parquet");
+        try (InputStream in =
+                FocusParquetConsolidateTest.class.getResourceAsStream("FocusParquetConsolidateFuzzTestInputs/"
+                        + "consolidate_anyInput_totalsEqualPlainPathOrThrowsBillingInputException/"
+                        + "finding-dictionary-size-negative")) {
+            Files.copy(in, file);
+        }
+        Grouping grouping = grouping("SubAccountId");
+
+        // the fast path alone declines or refuses it naming the file, never with another exception
+        try {
+            assertThat(tally(file, grouping)).isNull();
+        } catch (BillingInputException e) {
+            assertThat(e.getMessage())
+                    .contains(file.toString())
+                    .contains("row group ")
+                    .contains(", column ");
+        }
+        String message = message(() -> FocusParquet.consolidate(file, grouping, note -> {}));
+
+        // the plain path's first error in file order (the file has an earlier damaged page too)
+        assertThat(message).contains(file.toString()).contains("row group ").contains(", column ");
+        assertThat(message(() -> plain(file, grouping))).isEqualTo(message);
+    }
+
     // ---- helpers ----
 
     private Path sampleParquet() throws IOException {

@@ -7,8 +7,9 @@ import org.cloudbilling.core.focus.parquet.internal.ParquetFile.RawPage;
 /**
  * The values of a dictionary-encoded column chunk (a string or an {@code INT64} timestamp), read straight from its
  * pages' bytes one row at a time as the index of the value's dictionary entry: no value is materialised per row, as
- * parquet-java's column reader's per-value calls would. An id past the dictionary, or levels and ids that run past
- * their page, throw an {@link IllegalStateException}, as parquet-java's reader throws on them.
+ * parquet-java's column reader's per-value calls would. An id past the dictionary, a dictionary claiming a negative
+ * count or more entries than its bytes hold (checked before allocating), or levels and ids that run past their page,
+ * throw an {@link IllegalStateException}, as parquet-java's reader throws on them.
  *
  * <p>Not thread-safe: one per column chunk read.
  */
@@ -39,6 +40,10 @@ final class DictionaryIds {
         this.size = size;
         this.maxDefinition = maxDefinition;
         this.levelWidth = 32 - Integer.numberOfLeadingZeros(maxDefinition);
+        // checked before anything is allocated: a BINARY entry takes at least its 4-byte length, an INT64 one 8 bytes
+        if (size < 0 || (long) size * (binary ? 4 : 8) > dictionary.length) {
+            throw new IllegalStateException("the dictionary ends before its " + size + " entries");
+        }
         if (binary) {
             from = new int[size];
             length = new int[size];
@@ -60,9 +65,6 @@ final class DictionaryIds {
                 at += n;
             }
         } else {
-            if ((long) size * 8 > dictionary.length) {
-                throw new IllegalStateException("the dictionary ends before its " + size + " entries");
-            }
             from = null;
             length = null;
         }

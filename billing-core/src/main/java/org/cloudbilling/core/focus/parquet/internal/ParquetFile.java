@@ -173,6 +173,11 @@ public final class ParquetFile {
                     if (h == null || dictionary != null) {
                         throw new ParquetFormatError("a column chunk has a dictionary page without a header, or two");
                     }
+                    // every PLAIN entry takes a byte at least: checked before a reader allocates an array of entries
+                    if (h.getNum_values() < 0 || h.getNum_values() > expanded) {
+                        throw new ParquetFormatError(
+                                "a dictionary page of " + expanded + " bytes claims " + h.getNum_values() + " entries");
+                    }
                     dictionaryBytes = decompress(codec, bytes, pageAt, stored, expanded);
                     dictionary = new DictionaryPage(
                             BytesInput.from(dictionaryBytes), expanded, h.getNum_values(), encoding(h.getEncoding()));

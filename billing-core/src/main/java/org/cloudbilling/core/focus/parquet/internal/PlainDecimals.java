@@ -64,6 +64,9 @@ final class PlainDecimals {
         int n = width;
         int from = next;
         if (n < 0) {
+            if (from > b.length - 4) {
+                throw new IllegalStateException("a value's length runs past its page");
+            }
             n = (b[from] & 0xFF) | (b[from + 1] & 0xFF) << 8 | (b[from + 2] & 0xFF) << 16 | (b[from + 3] & 0xFF) << 24;
             from += 4;
             if (n < 0 || n > b.length - from) {

@@ -105,6 +105,32 @@ class DictionaryIdsTest {
     }
 
     @Test
+    @DisplayName("FOCUS-10: a dictionary claiming a negative count, or more entries than its bytes hold, is refused"
+            + " before anything is allocated")
+    void dictionarySizeBeyondItsBytes_refusedBeforeAllocating() {
+        byte[] dictionary = binaryDictionary("a", "b"); // 10 bytes: at most 2 BINARY entries, 1 INT64 entry
+        byte[] ids = {2, 2, 0};
+        for (int size : new int[] {-1, Integer.MIN_VALUE, Integer.MAX_VALUE, 1 << 28, 3}) {
+            assertThatThrownBy(() -> DictionaryIds.of(
+                            pages(dictionary, size, new RawPage(1, Encoding.PLAIN_DICTIONARY, ids, 0, 0, ids, 0)),
+                            0,
+                            true))
+                    .as("%s BINARY entries", size)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the dictionary ends before its " + size + " entries");
+        }
+        for (int size : new int[] {-1, Integer.MIN_VALUE, 2}) {
+            assertThatThrownBy(() -> DictionaryIds.of(
+                            pages(dictionary, size, new RawPage(1, Encoding.PLAIN_DICTIONARY, ids, 0, 0, ids, 0)),
+                            0,
+                            false))
+                    .as("%s INT64 entries", size)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the dictionary ends before its " + size + " entries");
+        }
+    }
+
+    @Test
     @DisplayName("FOCUS-10: a chunk with a PLAIN page after its dictionary is left to parquet-java's column reader")
     void plainPageAfterDictionary_declined() {
         byte[] dictionary = binaryDictionary("a");

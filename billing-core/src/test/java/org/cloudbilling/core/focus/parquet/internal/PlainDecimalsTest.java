@@ -101,6 +101,13 @@ class PlainDecimalsTest {
                 PlainDecimals.of(pages(new RawPage(1, Encoding.PLAIN, rle, 0, 2, new byte[15], 0)), 1, 16);
         assertThatThrownBy(values::next).isInstanceOf(IllegalStateException.class);
 
+        // a BINARY value whose 4-byte length is cut after 2 bytes
+        PlainDecimals length =
+                PlainDecimals.of(pages(new RawPage(1, Encoding.PLAIN, rle, 0, 0, new byte[] {1, 0}, 0)), 0, -1);
+        assertThatThrownBy(length::next)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("length runs past its page");
+
         // more rows than the pages hold
         PlainDecimals empty = PlainDecimals.of(pages(new RawPage(0, Encoding.PLAIN, rle, 0, 0, rle, 0)), 0, 16);
         assertThatThrownBy(empty::next).isInstanceOf(IllegalStateException.class);
