@@ -1,5 +1,7 @@
 package org.cloudbilling.core.focus;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -141,11 +143,17 @@ public enum FocusColumn {
      * @return the column, if FOCUS 1.3 has one of that name
      */
     public static Optional<FocusColumn> of(String header) {
+        return header == null ? Optional.empty() : Optional.ofNullable(BY_HEADER.get(header));
+    }
+
+    /** The columns by header: a constant table, so that a lookup per cell copies no array of the columns. */
+    private static final Map<String, FocusColumn> BY_HEADER = byHeader();
+
+    private static Map<String, FocusColumn> byHeader() {
+        Map<String, FocusColumn> m = new HashMap<>();
         for (FocusColumn c : values()) {
-            if (c.header.equals(header)) {
-                return Optional.of(c);
-            }
+            m.put(c.header, c);
         }
-        return Optional.empty();
+        return Map.copyOf(m);
     }
 }

@@ -147,6 +147,10 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
     }
 
     private static Instant parseInstant(String cell) {
+        Instant plain = plainUtc(cell);
+        if (plain != null) {
+            return plain;
+        }
         try {
             if (cell.endsWith("Z")) {
                 return Instant.parse(cell);
@@ -161,6 +165,60 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
         } catch (java.time.DateTimeException e) { // a parse failure, or a time no Instant holds
             throw new IllegalArgumentException("'" + cell + "' is not a date-time such as 2024-09-01T00:00:00Z");
         }
+    }
+
+    /**
+     * The instant of {@code cell} when it is exactly {@code uuuu-MM-ddTHH:mm:ssZ} with a date that exists and a time
+     * from 00:00:00 to 23:59:59 (what {@link Instant#parse} reads the same), else null: the common form, read without
+     * the formatter's per-call objects. Anything else (fractions, offsets, 24:00, a leap second, bad text) is left to
+     * {@link #parseInstant}'s parsers and their errors.
+     */
+    static Instant plainUtc(String cell) {
+        if (cell.length() != 20
+                || cell.charAt(4) != '-'
+                || cell.charAt(7) != '-'
+                || cell.charAt(10) != 'T'
+                || cell.charAt(13) != ':'
+                || cell.charAt(16) != ':'
+                || cell.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(cell, 0, 4);
+        int month = digits(cell, 5, 7);
+        int day = digits(cell, 8, 10);
+        int hour = digits(cell, 11, 13);
+        int minute = digits(cell, 14, 16);
+        int second = digits(cell, 17, 19);
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
+            return null;
+        }
+        if (day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            return null;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second);
+    }
+
+    /** The number of the ASCII digits from {@code from} to {@code to}, or -1 if one is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** Closes the underlying reader. */

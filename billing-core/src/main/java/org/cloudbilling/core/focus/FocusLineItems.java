@@ -559,7 +559,11 @@ public final class FocusLineItems {
     }
 
     private static Optional<Money> money(FocusRow row, String column, Currency currency) {
-        return row.extra(column).map(v -> parse(column, v, cell -> Money.of(currency, Money.parseAmount(cell))));
+        // no lambda made for the many rows without the column
+        String v = row.extra().get(column);
+        return v == null
+                ? Optional.empty()
+                : Optional.of(parse(column, v, cell -> Money.of(currency, Money.parseAmount(cell))));
     }
 
     /** A required amount; Money's own bounds (such as at most 18 decimals) name the column too. */

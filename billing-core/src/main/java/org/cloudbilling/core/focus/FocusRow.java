@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,12 +28,14 @@ import java.util.Optional;
  * <p>Immutable.
  */
 public final class FocusRow {
-    private final ImmutableMap<FocusColumn, Object> values;
+    /** An unmodifiable copy of the builder's EnumMap: copied as one array, no entry objects per row. */
+    private final Map<FocusColumn, Object> values;
+
     private final ImmutableMap<String, String> tags;
     private final ImmutableMap<String, String> extra;
 
     private FocusRow(Map<FocusColumn, Object> values, Map<String, String> tags, Map<String, String> extra) {
-        this.values = ImmutableMap.copyOf(values);
+        this.values = Collections.unmodifiableMap(new EnumMap<>(values));
         this.tags = tags == null ? null : ImmutableMap.copyOf(tags);
         this.extra = ImmutableMap.copyOf(extra);
     }
