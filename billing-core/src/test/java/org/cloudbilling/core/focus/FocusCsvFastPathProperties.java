@@ -28,7 +28,6 @@ import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.id.TagKey;
-import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.money.Money;
@@ -408,21 +407,22 @@ class FocusCsvFastPathProperties {
                     Path file = file(bytes);
                     try {
                         for (Grouping grouping : GROUPINGS) {
-                            String expected;
-                            try (java.io.InputStream in = Files.newInputStream(file)) {
-                                List<LineItem> plainItems = new ArrayList<>();
-                                try (FocusCsvReader r =
-                                        FocusCsv.reader(in, StandardCharsets.UTF_8, file.toString(), FormulaGuard.ON)) {
-                                    while (r.hasNext()) {
-                                        plainItems.add(r.nextLineItem());
+                            // a spoiled cell may leave a row the reader takes but consolidation cannot total (a
+                            // ContractedCost with more decimals than Money keeps): both paths must then fail alike
+                            String expected = outcome(() -> {
+                                try (java.io.InputStream in = Files.newInputStream(file)) {
+                                    List<LineItem> plainItems = new ArrayList<>();
+                                    try (FocusCsvReader r = FocusCsv.reader(
+                                            in, StandardCharsets.UTF_8, file.toString(), FormulaGuard.ON)) {
+                                        while (r.hasNext()) {
+                                            plainItems.add(r.nextLineItem());
+                                        }
                                     }
+                                    return Consolidation.consolidate(plainItems, grouping);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
                                 }
-                                expected = described(Consolidation.consolidate(plainItems, grouping));
-                            } catch (BillingInputException e) {
-                                expected = "refused " + e.problems();
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
+                            });
                             assertThat(fast(file, FormulaGuard.ON, grouping, threads, partSize))
                                     .as("spoiled by %s", how)
                                     .isEqualTo(expected);
