@@ -325,6 +325,28 @@ class FocusParquetConsolidateTest {
         assertThat(message(() -> plain(file, grouping))).isEqualTo(message);
     }
 
+    @Test
+    @DisplayName("FOCUS-10: a dictionary entry claiming more bytes than its page holds (a fuzzing finding, once out of"
+            + " memory on the plain path) is refused naming the file, row group, column and entry")
+    void consolidate_dictionaryEntryClaimingBeyondItsPage_refusedNamingEntry() throws IOException {
+        Path file = dir.resolve("finding.parquet");
+        try (InputStream in =
+                FocusParquetConsolidateTest.class.getResourceAsStream("FocusParquetConsolidateFuzzTestInputs/"
+                        + "consolidate_anyInput_totalsEqualPlainPathOrThrowsBillingInputException/"
+                        + "finding-binary-length-beyond-page")) {
+            Files.copy(in, file);
+        }
+        Grouping grouping = grouping("SubAccountId");
+
+        String message = message(() -> FocusParquet.consolidate(file, grouping, note -> {}));
+
+        assertThat(message)
+                .contains(file.toString())
+                .contains("row group 2 of 2, column ChargeCategory: a dictionary page of ")
+                .contains(": entry 1 of 1 claims 1929379845 bytes at offset 0");
+        assertThat(message(() -> plain(file, grouping))).isEqualTo(message);
+    }
+
     // ---- helpers ----
 
     private Path sampleParquet() throws IOException {

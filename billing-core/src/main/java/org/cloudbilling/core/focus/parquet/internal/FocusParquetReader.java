@@ -549,7 +549,7 @@ public final class FocusParquetReader {
                 problem = "it has " + chunk.getMeta_data().getNum_values() + " values for " + group.getNum_rows()
                         + " rows";
             } else {
-                return file.pages(group, chunk, leaf.getMaxRepetitionLevel(), leaf.getMaxDefinitionLevel());
+                return file.pages(group, chunk, leaf);
             }
         } catch (ParquetFormatError e) {
             problem = e.getMessage();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
@@ -30,6 +31,7 @@ import org.apache.parquet.format.DictionaryPageHeader;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.schema.PrimitiveType;
 import shaded.parquet.org.apache.thrift.TConfiguration;
 import shaded.parquet.org.apache.thrift.TException;
 import shaded.parquet.org.apache.thrift.protocol.TCompactProtocol;
@@ -114,13 +116,10 @@ public final class ParquetFile {
         return meta;
     }
 
-    /**
-     * Reads the pages of {@code chunk} in row group {@code rowGroup}.
-     *
-     * @param primitiveName the physical type the schema gives, checked against the chunk's
-     */
-    Pages pages(RowGroup rowGroup, ColumnChunk chunk, int maxRepetition, int maxDefinition)
-            throws IOException, ParquetFormatError {
+    /** Reads the pages of {@code chunk} in row group {@code rowGroup}, whose column the schema gives as {@code leaf}. */
+    Pages pages(RowGroup rowGroup, ColumnChunk chunk, ColumnDescriptor leaf) throws IOException, ParquetFormatError {
+        int maxRepetition = leaf.getMaxRepetitionLevel();
+        int maxDefinition = leaf.getMaxDefinitionLevel();
         ColumnMetaData cm = chunk.getMeta_data();
         if (cm == null) {
             throw new ParquetFormatError(
@@ -179,6 +178,7 @@ public final class ParquetFile {
                                 "a dictionary page of " + expanded + " bytes claims " + h.getNum_values() + " entries");
                     }
                     dictionaryBytes = decompress(codec, bytes, pageAt, stored, expanded);
+                    checkDictionaryEntries(leaf.getPrimitiveType(), encoding(h.getEncoding()), dictionaryBytes, h);
                     dictionary = new DictionaryPage(
                             BytesInput.from(dictionaryBytes), expanded, h.getNum_values(), encoding(h.getEncoding()));
                     break;
@@ -252,6 +252,39 @@ public final class ParquetFile {
             }
         }
         return new Pages(cm.getNum_values(), dictionary, dictionaryBytes, pages, raw);
+    }
+
+    /**
+     * Refuses a PLAIN dictionary of byte arrays whose entries do not fit in its bytes: parquet-java takes each entry's
+     * length as written and allocates it when the value is read (an entry claiming 2 GB is an out-of-memory error,
+     * not a decoding one).
+     */
+    private static void checkDictionaryEntries(
+            PrimitiveType type, Encoding encoding, byte[] page, DictionaryPageHeader h) throws ParquetFormatError {
+        if (encoding != Encoding.PLAIN && encoding != Encoding.PLAIN_DICTIONARY) {
+            return;
+        }
+        int entries = h.getNum_values();
+        if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
+            if ((long) entries * Math.max(type.getTypeLength(), 0) > page.length) {
+                throw new ParquetFormatError("a dictionary page of " + page.length + " bytes claims " + entries
+                        + " entries of " + type.getTypeLength() + " bytes");
+            }
+        } else if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY) {
+            long at = 0;
+            for (int e = 0; e < entries; e++) {
+                long length = at + 4 > page.length
+                        ? -1
+                        : ByteBuffer.wrap(page, (int) at, 4)
+                                .order(ByteOrder.LITTLE_ENDIAN)
+                                .getInt();
+                if (length < 0 || length > page.length - at - 4) {
+                    throw new ParquetFormatError("a dictionary page of " + page.length + " bytes: entry " + (e + 1)
+                            + " of " + entries + " claims " + length + " bytes at offset " + at);
+                }
+                at += 4 + length;
+            }
+        }
     }
 
     /** The most values a delta-encoded block may claim; writers use 128. */
