@@ -81,17 +81,6 @@ public final class AllocationFocus {
      */
     public static final String X_ALLOCATION_METRIC = "x_AllocationMetric";
 
-    private static final List<String> AMOUNT_COLUMNS = List.of(
-            "x_ReservedInstanceDeduction",
-            "x_SavingsPlanDeduction",
-            "x_CashPaid",
-            "x_VoucherPaid",
-            "x_IncentivePaid",
-            "x_TransferPaid",
-            "x_CreditPaid",
-            "x_CouponPaid",
-            "x_Tax");
-
     /** The summable metrics (FOCUS-9) split among the allocated rows of an origin; BilledCost is their amount. */
     private static final List<FocusColumn> SPLIT_METRICS = List.of(
             FocusColumn.EFFECTIVE_COST,
@@ -160,7 +149,7 @@ public final class AllocationFocus {
     public static List<String> extraColumns(SplitColumns split) {
         requireNonNull(split, "split");
         List<String> out = new ArrayList<>(FocusLineItems.EXTRA_COLUMNS);
-        out.removeAll(AMOUNT_COLUMNS);
+        out.removeAll(FocusLineItems.AMOUNT_COLUMNS);
         out.addAll(List.of(X_ALLOCATION_UNIT, X_ALLOCATION_TYPE, X_ALLOCATION_RULE));
         if (split == SplitColumns.CUSTOM) {
             out.addAll(List.of(split.methodId(), split.methodDetails()));
@@ -513,7 +502,7 @@ public final class AllocationFocus {
                 .extra(X_ALLOCATION_TYPE, typeName(type))
                 .extra(X_ALLOCATION_RULE, rule.map(RuleId::value).orElse(null));
         metrics.forEach(b::set);
-        AMOUNT_COLUMNS.forEach(c -> b.extra(c, null));
+        FocusLineItems.AMOUNT_COLUMNS.forEach(c -> b.extra(c, null));
         if (correction) {
             b.set(FocusColumn.CHARGE_CLASS, "Correction");
         }

@@ -101,6 +101,22 @@ public final class FocusLineItems {
             X_COUPON_PAID,
             X_TAX);
 
+    /**
+     * The columns of {@link #EXTRA_COLUMNS} that break an item's amount down (deductions, payments, tax), in order. An
+     * export of rows derived from items (allocated shares, re-billed rows) leaves them out: they do not split with the
+     * cost.
+     */
+    public static final List<String> AMOUNT_COLUMNS = List.of(
+            X_RESERVED_INSTANCE_DEDUCTION,
+            X_SAVINGS_PLAN_DEDUCTION,
+            X_CASH_PAID,
+            X_VOUCHER_PAID,
+            X_INCENTIVE_PAID,
+            X_TRANSFER_PAID,
+            X_CREDIT_PAID,
+            X_COUPON_PAID,
+            X_TAX);
+
     /** The ServiceCategory of an export: line items carry no category, and FOCUS allows {@code Other}. */
     public static final String SERVICE_CATEGORY = "Other";
 

@@ -79,17 +79,6 @@ public final class ResellerFocus {
     /** Bill B: the reseller's cost, only where the reseller perspective is enabled. */
     public static final String X_RESELLER_COST = "x_ResellerCost";
 
-    private static final List<String> ITEM_AMOUNT_COLUMNS = List.of(
-            "x_ReservedInstanceDeduction",
-            "x_SavingsPlanDeduction",
-            "x_CashPaid",
-            "x_VoucherPaid",
-            "x_IncentivePaid",
-            "x_TransferPaid",
-            "x_CreditPaid",
-            "x_CouponPaid",
-            "x_Tax");
-
     /** The custom columns of a Bill A export, in order. */
     public static final List<String> BILL_A_COLUMNS =
             columns(List.of(X_ROW_KIND, X_RESELLER_DISCOUNT, X_RESELLER_VOUCHER, X_CASH_EXPENDITURE));
@@ -109,7 +98,7 @@ public final class ResellerFocus {
 
     private static List<String> columns(List<String> own) {
         List<String> out = new ArrayList<>(FocusLineItems.EXTRA_COLUMNS);
-        out.removeAll(ITEM_AMOUNT_COLUMNS);
+        out.removeAll(FocusLineItems.AMOUNT_COLUMNS);
         out.addAll(own);
         return List.copyOf(out);
     }
@@ -224,7 +213,7 @@ public final class ResellerFocus {
         FocusRow.Builder b = FocusLineItems.toRow(item, month, export).toBuilder()
                 .set(FocusColumn.CHARGE_CATEGORY, chargeCategory(item, kind))
                 .extra(X_ROW_KIND, kind.name());
-        ITEM_AMOUNT_COLUMNS.forEach(c -> b.extra(c, null));
+        FocusLineItems.AMOUNT_COLUMNS.forEach(c -> b.extra(c, null));
         return b;
     }
 
