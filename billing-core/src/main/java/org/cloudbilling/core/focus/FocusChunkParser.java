@@ -196,15 +196,20 @@ final class FocusChunkParser {
                 return sink.bad(e);
             }
         }
+        FocusRow r = row;
+        boolean noId =
+                r.extra(FocusLineItems.X_LINE_ITEM_ID).or(() -> r.extra("Id")).isEmpty();
         LineItem item;
         try {
             item = mapping.toLineItem(row, line);
         } catch (BillingInputException e) {
+            if (noId) {
+                // the refusal names the item by its line, which this part does not know in the file: the plain
+                // reader reads the rest of the file from this row, and refuses it with the right name
+                throw CsvByteRows.UNUSUAL;
+            }
             return sink.bad(e);
         }
-        FocusRow r = row;
-        boolean noId =
-                r.extra(FocusLineItems.X_LINE_ITEM_ID).or(() -> r.extra("Id")).isEmpty();
         return noId ? sink.lineItem(item, line) : sink.item(item);
     }
 
@@ -407,7 +412,7 @@ final class FocusChunkParser {
         f.discountRate = decimal(l.discountRate);
         f.totalCost = money(l.billed, currency);
         if (l.tags >= 0 && !isNull(l.tags)) {
-            f.tags = (ImmutableMap<TagKey, String>) lookup(l.tags, itemTags, FocusChunkParser::tagKeys);
+            f.tags = tags(l.tags);
         }
         int[] payments = l.payments;
         for (int j = 0; j < payments.length; j++) {
@@ -555,6 +560,61 @@ final class FocusChunkParser {
     /** A cell the item path leaves to the plain mapping; it carries no stack. */
     private static final RuntimeException NOT_SIMPLE =
             new RuntimeException("not a simple decimal", null, false, false) {};
+
+    /**
+     * The tags of cell {@code k} through its dictionary; on a miss, a {@linkplain #simpleTags simple} cell is read
+     * from its bytes (plain ASCII without escapes: the bytes are the text), its keys and values through dictionaries
+     * of their own, any other cell as JSON ({@link #tagKeys}). The same map either way.
+     */
+    @SuppressWarnings("unchecked")
+    private ImmutableMap<TagKey, String> tags(int k) {
+        byte[] b = rows.buf();
+        int s = rows.starts[k];
+        int e = rows.ends[k];
+        Object v = itemTags.get(b, s, e);
+        if (v != null) {
+            return (ImmutableMap<TagKey, String>) v;
+        }
+        ImmutableMap<TagKey, String> tags;
+        if (simpleTags(k)) {
+            ImmutableMap.Builder<TagKey, String> m = ImmutableMap.builderWithExpectedSize(tagCount);
+            for (int t = 0; t < tagCount; t++) {
+                m.put((TagKey) piece(tagKeyNames, b, tagKeyStarts[t], tagKeyEnds[t], TagKey::of), (String)
+                        piece(tagValueTexts, b, tagValueStarts[t], tagValueEnds[t], x -> x));
+            }
+            tags = m.build();
+        } else {
+            tags = tagKeys(rows.text(k));
+        }
+        if (itemTags.size() >= MAX_DICTIONARY) {
+            itemTags.clear();
+        }
+        itemTags.put(Arrays.copyOfRange(b, s, e), tags);
+        return tags;
+    }
+
+    private final ByteDictionary tagKeyNames = new ByteDictionary();
+    private final ByteDictionary tagValueTexts = new ByteDictionary();
+
+    /** The value of the ASCII bytes {@code [from, to)} of {@code b} through {@code d}, made from their text on a miss. */
+    private static Object piece(ByteDictionary d, byte[] b, int from, int to, Function<String, ?> make) {
+        String text = null;
+        if (!d.direct) {
+            Object v = d.get(b, from, to);
+            if (v != null) {
+                return v;
+            }
+        }
+        text = new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        Object v = make.apply(text);
+        if (!d.direct) {
+            if (d.size() >= MAX_DICTIONARY) {
+                d.clear();
+            }
+            d.put(Arrays.copyOfRange(b, from, to), v);
+        }
+        return v;
+    }
 
     /** The tags of a cell's text, as {@link FocusLineItems#toLineItem} puts them in the item. */
     private static ImmutableMap<TagKey, String> tagKeys(String text) {
@@ -919,6 +979,10 @@ final class FocusChunkParser {
     // the keys of the tags cell simpleTags reads: where each is in the buffer
     private final int[] tagKeyStarts = new int[16];
     private final int[] tagKeyEnds = new int[16];
+    // and of their values, and how many the last cell simpleTags found simple holds
+    private final int[] tagValueStarts = new int[16];
+    private final int[] tagValueEnds = new int[16];
+    private int tagCount;
 
     /**
      * Whether the tags cell is, on its bytes alone, a JSON object that {@code TagJson} reads without fault and
@@ -937,6 +1001,7 @@ final class FocusChunkParser {
             return false;
         }
         i++;
+        tagCount = 0;
         if (i < e && b[i] == '}') {
             return i + 1 == e;
         }
@@ -963,12 +1028,16 @@ final class FocusChunkParser {
             if (i >= e || b[i] != ':') {
                 return false;
             }
-            i = jsonString(b, i + 1, e, quote);
+            int value = i + 1;
+            i = jsonString(b, value, e, quote);
             if (i < 0 || i >= e) {
                 return false;
             }
+            tagValueStarts[keys - 1] = value + quote;
+            tagValueEnds[keys - 1] = i - quote;
             byte c = b[i++];
             if (c == '}') {
+                tagCount = keys;
                 return i == e;
             }
             if (c != ',') {
