@@ -22,8 +22,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.consolidation.Consolidation;
+import org.cloudbilling.core.consolidation.Dimension;
+import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.FastPathComparison;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.testing.BillingGenerators;
@@ -169,6 +173,13 @@ class FocusCsvCollectProperties {
                         assertThat(outcome(() -> fast(file, FormulaGuard.ON, threads, partSize)))
                                 .as("spoiled by %s", how)
                                 .isEqualTo(expected);
+                        // consolidation reads the rows it does not total through the same item path
+                        Grouping grouping = Grouping.by(Dimension.OWNER);
+                        assertThat(FastPathComparison.outcome(() -> FocusCsv.consolidate(
+                                        file, StandardCharsets.UTF_8, FormulaGuard.ON, grouping, threads, partSize)))
+                                .as("consolidated, spoiled by %s", how)
+                                .isEqualTo(FastPathComparison.outcome(
+                                        () -> Consolidation.consolidate(plain(file, FormulaGuard.ON), grouping)));
                     } finally {
                         delete(file);
                     }
