@@ -1,12 +1,31 @@
 package org.cloudbilling.core.focus;
 
+import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.PayMode;
+import org.cloudbilling.core.bill.SettlementCycle;
+import org.cloudbilling.core.id.BusinessCode;
+import org.cloudbilling.core.id.InstanceType;
+import org.cloudbilling.core.id.ItemCode;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.id.OperatorUin;
+import org.cloudbilling.core.id.OrderId;
+import org.cloudbilling.core.id.OwnerUin;
+import org.cloudbilling.core.id.PayerUin;
+import org.cloudbilling.core.id.ProductCode;
+import org.cloudbilling.core.id.ProjectId;
+import org.cloudbilling.core.id.RegionId;
+import org.cloudbilling.core.id.ResourceId;
+import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
@@ -14,6 +33,9 @@ import org.cloudbilling.core.io.SupportedTimes;
 import org.cloudbilling.core.io.internal.ByteDictionary;
 import org.cloudbilling.core.io.internal.CellTally;
 import org.cloudbilling.core.io.internal.CsvByteRows;
+import org.cloudbilling.core.io.internal.LineItemFields;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.Interval;
 
 /**
  * Reads the rows of one part of a FOCUS CSV file from its bytes: the fast path of {@link FocusCsvFile}. The row is
@@ -37,6 +59,14 @@ final class FocusChunkParser {
 
         /** Takes a bad row's refusal, its lines counted from the part's first row (0); returns whether to go on. */
         boolean bad(BillingInputException refusal);
+
+        /**
+         * Takes the item of a row without an id, named {@code line-N} with N its line counted from the part's first
+         * row (0), which the part does not know in the file; returns whether to go on.
+         */
+        default boolean lineItem(LineItem item, long line) {
+            return item(item);
+        }
     }
 
     private final FocusRowMapping mapping;
@@ -98,7 +128,15 @@ final class FocusChunkParser {
         consumed = amounts[FocusTallyLayout.CONSUMED];
         pricing = amounts[FocusTallyLayout.PRICING];
         this.makers = new Function[width];
+        this.cells = FocusTallyLayout.forItems(mapping);
+        this.itemDictionaries = new ByteDictionary[width];
+        this.attributeMakers = new Function[width];
+        itemTags.tagsLike = true;
+        for (int k : cells.unmapped) {
+            attributeMakers[k] = attributeMaker(mapping.columns[k]);
+        }
         for (int k = 0; k < width; k++) {
+            itemDictionaries[k] = new ByteDictionary();
             dictionaries[k] = new ByteDictionary();
             FocusColumn c = mapping.columns[k];
             if (c == null || c.type() == FocusColumn.Type.STRING) {
@@ -142,6 +180,10 @@ final class FocusChunkParser {
 
     /** Makes the row's item (or its refusal) and hands it to {@code sink}; returns whether to go on. */
     private boolean itemOf(long line, Sink sink) {
+        LineItem made = item(line);
+        if (made != null) {
+            return lineless ? sink.lineItem(made, line) : sink.item(made);
+        }
         FocusRow row = fast();
         if (row == null) {
             String[] text = new String[width];
@@ -154,13 +196,21 @@ final class FocusChunkParser {
                 return sink.bad(e);
             }
         }
+        FocusRow r = row;
+        boolean noId =
+                r.extra(FocusLineItems.X_LINE_ITEM_ID).or(() -> r.extra("Id")).isEmpty();
         LineItem item;
         try {
             item = mapping.toLineItem(row, line);
         } catch (BillingInputException e) {
+            if (noId) {
+                // the refusal names the item by its line, which this part does not know in the file: the plain
+                // reader reads the rest of the file from this row, and refuses it with the right name
+                throw CsvByteRows.UNUSUAL;
+            }
             return sink.bad(e);
         }
-        return sink.item(item);
+        return noId ? sink.lineItem(item, line) : sink.item(item);
     }
 
     /** Whether the cell is null: empty, or the text {@code NULL}. */
@@ -241,6 +291,371 @@ final class FocusChunkParser {
         }
         return v;
     }
+    // ---- items straight from the cells ----
+
+    /** Where the cells an item is made of are. */
+    private final FocusTallyLayout cells;
+    /** The fields of the row being made an item, reused from row to row. */
+    private final LineItemFields fields = new LineItemFields();
+    /** Per column, its identifiers (or a provider's attribute texts) by the cell's bytes. */
+    private final ByteDictionary[] itemDictionaries;
+
+    private final ByteDictionary itemTags = new ByteDictionary();
+    /** The owners of rows without a SubAccountId: their BillingAccountId. */
+    private final ByteDictionary ownersByPayer = new ByteDictionary();
+    /** Whether the item {@link #item} made last has no id of its own: it is named by its line. */
+    private boolean lineless;
+
+    /**
+     * The row's item made from its cells, as {@link FocusRowMapping#parse} and {@link FocusLineItems#toLineItem}
+     * make it, or null for a row the slower paths must read: one with a byte past ASCII or a guarded cell, a cell
+     * that is not of its column's simple form (a decimal of at most 18 digits, a time of {@code 2024-09-01T00:00:00Z}
+     * or one its dictionary's maker reads), a required cell null, or an item {@link LineItemFields#make()} refuses.
+     * Identifiers, texts, times, enumerations and tags through dictionaries keyed by the cell's bytes (one object per
+     * distinct cell), amounts straight to the compact {@link Money}. A row without an id is named {@code line-N}, N
+     * its line in the part, and {@link #lineless} says so.
+     */
+    private LineItem item(long line) {
+        if (rows.nonAscii()) {
+            return null; // every cell is decoded by the slower paths, which check its bytes are UTF-8
+        }
+        if (guarded && rows.guardLike()) {
+            for (int k = 0; k < width; k++) {
+                if (rows.firstByte(k) == '\'') {
+                    return null;
+                }
+            }
+        }
+        try {
+            return fieldsOf(line);
+        } catch (CsvByteRows.Unusual stop) {
+            throw stop;
+        } catch (RuntimeException e) {
+            return null; // the plain mapping reads the row and words its error
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private LineItem fieldsOf(long line) {
+        FocusTallyLayout l = cells;
+        if (isNull(l.currency)
+                || isNull(l.billingAccount)
+                || isNull(l.serviceName)
+                || isNull(l.start)
+                || isNull(l.end)
+                || isNull(l.list)
+                || isNull(l.billed)) {
+            return null;
+        }
+        // every cell the item does not take is still checked, as the row is: a decimal, a time
+        boolean own = l.actionType >= 0 && !isNull(l.actionType);
+        for (int k : l.unmapped) {
+            if (isNull(k)) {
+                continue;
+            }
+            FocusColumn c = mapping.columns[k];
+            if (c.type() == FocusColumn.Type.DECIMAL) {
+                if (!rows.isSimpleDecimalQuotedOrNot(k)) {
+                    return null;
+                }
+            } else if (c.type() == FocusColumn.Type.DATETIME && !sameTimeAsBefore(k)) {
+                lookup(k); // throws for a time the plain mapping refuses
+            }
+        }
+        LineItemFields f = fields;
+        f.clear();
+        Currency currency = (Currency) lookup(l.currency, enumerationDictionaries[0], ENUMERATION_MAKERS.get(0));
+        String category = l.chargeCategory < 0 || isNull(l.chargeCategory) ? "" : (String) lookup(l.chargeCategory);
+        f.actionType = own
+                ? (ActionType) lookup(l.actionType, enumerationDictionaries[1], ENUMERATION_MAKERS.get(1))
+                : FocusLineItems.actionType(category);
+        f.payMode = l.payMode >= 0 && !isNull(l.payMode)
+                ? (PayMode) lookup(l.payMode, enumerationDictionaries[2], ENUMERATION_MAKERS.get(2))
+                : category.equals("Purchase") ? PayMode.PREPAID : PayMode.POSTPAID;
+        if (l.settlementCycle >= 0 && !isNull(l.settlementCycle)) {
+            f.settlementCycle =
+                    (SettlementCycle) lookup(l.settlementCycle, enumerationDictionaries[3], ENUMERATION_MAKERS.get(3));
+        }
+        f.payerUin = (PayerUin) id(l.billingAccount, PayerUin::of);
+        lineless = false;
+        if (l.lineItemId >= 0 && !isNull(l.lineItemId)) {
+            f.id = LineItemId.of(rows.text(l.lineItemId));
+        } else if (l.plainId >= 0 && !isNull(l.plainId)) {
+            f.id = LineItemId.of(rows.text(l.plainId));
+        } else {
+            f.id = LineItemId.of("line-" + line);
+            lineless = true;
+        }
+        f.ownerUin = l.subAccount >= 0 && !isNull(l.subAccount)
+                ? (OwnerUin) id(l.subAccount, OwnerUin::of)
+                : (OwnerUin) lookup(l.billingAccount, ownersByPayer, OwnerUin::of);
+        f.businessCode = (BusinessCode) id(l.serviceName, BusinessCode::of);
+        f.operatorUin = (OperatorUin) optionalId(l.operatorUin, OperatorUin::of);
+        f.productCode = (ProductCode) optionalId(l.productCode, ProductCode::of);
+        f.itemCode = (ItemCode) optionalId(l.skuId, ItemCode::of);
+        f.regionId = (RegionId) optionalId(l.regionId, RegionId::of);
+        f.projectId = (ProjectId) optionalId(l.projectId, ProjectId::of);
+        f.resourceId = (ResourceId) optionalId(l.resourceId, ResourceId::of);
+        f.instanceType = (InstanceType) optionalId(l.instanceType, InstanceType::of);
+        f.orderId = (OrderId) optionalId(l.orderId, OrderId::of);
+        f.originalOrderId = (OrderId) optionalId(l.originalOrderId, OrderId::of);
+        f.feePeriod = chargePeriod(l.start, l.end);
+        if (f.feePeriod == null) {
+            return null;
+        }
+        if (l.deductionTime >= 0 && !isNull(l.deductionTime)) {
+            f.deductionTime = (Instant) lookup(l.deductionTime, deductionTimes, Instant::parse);
+        }
+        f.usageQuantity = decimal(l.consumed);
+        f.usageUnit = l.consumedUnit >= 0 && !isNull(l.consumedUnit) ? (String) lookup(l.consumedUnit) : null;
+        f.listCost = money(l.list, currency);
+        f.discountRate = decimal(l.discountRate);
+        f.totalCost = money(l.billed, currency);
+        if (l.tags >= 0 && !isNull(l.tags)) {
+            f.tags = tags(l.tags);
+        }
+        int[] payments = l.payments;
+        for (int j = 0; j < payments.length; j++) {
+            Money paid = money(payments[j], currency);
+            if (paid != null) {
+                setPayment(f, mapping.headers[payments[j]], paid);
+            }
+        }
+        int[] others = l.otherAmounts;
+        for (int j = 0; j < others.length; j++) {
+            Money other = money(others[j], currency);
+            if (other != null) {
+                setPayment(f, mapping.headers[others[j]], other);
+            }
+        }
+        Money effective = money(l.effective, currency);
+        Money contracted = money(l.contracted, currency);
+        BigDecimal pricingQuantity = decimal(l.pricing);
+        String pricingUnit = l.pricingUnit >= 0 && !isNull(l.pricingUnit) ? (String) lookup(l.pricingUnit) : null;
+        if (own) {
+            // the library's own export: what toRow derived is not a reported value (FocusLineItems.toLineItem)
+            String ownCategory = FocusLineItems.chargeCategory(f.actionType, f.payMode);
+            boolean purchase12 = ownCategory.equals("Purchase") && l.pricingCategory >= 0 && !isNull(l.pricingCategory);
+            if (effective != null && (effective.isEqual(f.totalCost) || (purchase12 && effective.isZero()))) {
+                effective = null;
+            }
+            if (contracted != null) {
+                Money derived = f.discountRate == null
+                        ? f.listCost
+                        : Money.of(currency, f.listCost.amount().multiply(f.discountRate));
+                if (contracted.isEqual(derived)) {
+                    contracted = null;
+                }
+            }
+            BigDecimal usage = f.usageQuantity;
+            if (purchase12
+                    && usage == null
+                    && FocusLineItems.COUNT_UNIT.equals(pricingUnit)
+                    && pricingQuantity != null
+                    && FocusLineItems.isCount(pricingQuantity)
+                    && pricingQuantity.compareTo(BigDecimal.ONE) != 0) {
+                f.purchaseQuantity = pricingQuantity.intValueExact();
+                pricingQuantity = null;
+                pricingUnit = null;
+            } else {
+                boolean counted = ownCategory.equals("Usage") || ownCategory.equals("Purchase");
+                BigDecimal quantity12 = usage != null ? usage : counted ? BigDecimal.ONE : null;
+                String unit12 = usage != null
+                        ? (f.usageUnit != null ? f.usageUnit : FocusLineItems.COUNT_UNIT)
+                        : quantity12 != null ? FocusLineItems.COUNT_UNIT : null;
+                if ((Objects.equals(pricingQuantity, usage) && Objects.equals(pricingUnit, f.usageUnit))
+                        || (Objects.equals(pricingQuantity, quantity12) && Objects.equals(pricingUnit, unit12))) {
+                    pricingQuantity = null;
+                    pricingUnit = null;
+                }
+            }
+        } else {
+            f.attributes = attributes();
+        }
+        f.effectiveCost = effective;
+        f.contractedCost = contracted;
+        f.pricingQuantity = pricingQuantity;
+        f.pricingUnit = pricingUnit;
+        return f.make();
+    }
+
+    /** A provider's values of the FOCUS columns an item does not map, as {@link FocusLineItems#toLineItem} keeps them. */
+    private ImmutableMap<String, String> attributes() {
+        int[] at = cells.attributes;
+        ImmutableMap.Builder<String, String> m = null;
+        for (int k : at) {
+            if (isNull(k)) {
+                continue;
+            }
+            if (m == null) {
+                m = ImmutableMap.builderWithExpectedSize(at.length);
+            }
+            m.put(mapping.headers[k], (String) id(k, attributeMakers[k]));
+        }
+        return m == null ? ImmutableMap.of() : m.build();
+    }
+
+    /** Per column, how a provider's cell becomes its attribute's text (null for a column an item maps). */
+    private final Function<String, ?>[] attributeMakers;
+
+    /** The text an attribute keeps of a cell of {@code c}: the number, not its scale; an instant as ISO-8601. */
+    private static Function<String, ?> attributeMaker(FocusColumn c) {
+        return switch (c.type()) {
+            case STRING -> s -> s;
+            case DECIMAL ->
+                s -> Money.parseAmount(s.trim()).stripTrailingZeros().toPlainString();
+            case DATETIME -> s -> FocusCsvReader.instant(s).toString();
+            default -> null;
+        };
+    }
+
+    /** Sets the payment, deduction or tax of column {@code header}. */
+    private static void setPayment(LineItemFields f, String header, Money amount) {
+        switch (header) {
+            case FocusLineItems.X_CASH_PAID -> f.cashPaid = amount;
+            case FocusLineItems.X_VOUCHER_PAID -> f.voucherPaid = amount;
+            case FocusLineItems.X_INCENTIVE_PAID -> f.incentivePaid = amount;
+            case FocusLineItems.X_TRANSFER_PAID -> f.transferPaid = amount;
+            case FocusLineItems.X_CREDIT_PAID -> f.creditPaid = amount;
+            case FocusLineItems.X_COUPON_PAID -> f.couponPaid = amount;
+            case FocusLineItems.X_RESERVED_INSTANCE_DEDUCTION -> f.reservedInstanceDeduction = amount;
+            case FocusLineItems.X_SAVINGS_PLAN_DEDUCTION -> f.savingsPlanDeduction = amount;
+            case FocusLineItems.X_TAX -> f.tax = amount;
+            default -> throw new IllegalStateException("bug: " + header + " is not an amount of an item");
+        }
+    }
+
+    /** The identifier of a cell not null, through the column's dictionary of identifiers. */
+    private Object id(int k, Function<String, ?> make) {
+        return lookup(k, itemDictionaries[k], make);
+    }
+
+    /** The identifier of cell {@code k}, or null when the file lacks the column or the cell is null. */
+    private Object optionalId(int k, Function<String, ?> make) {
+        return k < 0 || isNull(k) ? null : id(k, make);
+    }
+
+    /** The amount of cell {@code k} in compact form; null when null or absent; throws when not a simple decimal. */
+    private Money money(int k, Currency currency) {
+        if (k < 0 || isNull(k)) {
+            return null;
+        }
+        if (!rows.simpleDecimalQuotedOrNot(k)) {
+            throw NOT_SIMPLE;
+        }
+        return Money.ofUnscaled(currency, rows.units(), rows.scale());
+    }
+
+    /** The decimal of cell {@code k}; null when null or absent; throws when not a simple decimal. */
+    private BigDecimal decimal(int k) {
+        if (k < 0 || isNull(k)) {
+            return null;
+        }
+        if (!rows.simpleDecimalQuotedOrNot(k)) {
+            throw NOT_SIMPLE;
+        }
+        return BigDecimal.valueOf(rows.units(), rows.scale());
+    }
+
+    /** A cell the item path leaves to the plain mapping; it carries no stack. */
+    private static final RuntimeException NOT_SIMPLE =
+            new RuntimeException("not a simple decimal", null, false, false) {};
+
+    /**
+     * The tags of cell {@code k} through its dictionary; on a miss, a {@linkplain #simpleTags simple} cell is read
+     * from its bytes (plain ASCII without escapes: the bytes are the text), its keys and values through dictionaries
+     * of their own, any other cell as JSON ({@link #tagKeys}). The same map either way.
+     */
+    @SuppressWarnings("unchecked")
+    private ImmutableMap<TagKey, String> tags(int k) {
+        byte[] b = rows.buf();
+        int s = rows.starts[k];
+        int e = rows.ends[k];
+        Object v = itemTags.get(b, s, e);
+        if (v != null) {
+            return (ImmutableMap<TagKey, String>) v;
+        }
+        ImmutableMap<TagKey, String> tags;
+        if (simpleTags(k)) {
+            ImmutableMap.Builder<TagKey, String> m = ImmutableMap.builderWithExpectedSize(tagCount);
+            for (int t = 0; t < tagCount; t++) {
+                m.put((TagKey) piece(tagKeyNames, b, tagKeyStarts[t], tagKeyEnds[t], TagKey::of), (String)
+                        piece(tagValueTexts, b, tagValueStarts[t], tagValueEnds[t], x -> x));
+            }
+            tags = m.build();
+        } else {
+            tags = tagKeys(rows.text(k));
+        }
+        if (itemTags.size() >= MAX_DICTIONARY) {
+            itemTags.clear();
+        }
+        itemTags.put(Arrays.copyOfRange(b, s, e), tags);
+        return tags;
+    }
+
+    private final ByteDictionary tagKeyNames = new ByteDictionary();
+    private final ByteDictionary tagValueTexts = new ByteDictionary();
+
+    /** The value of the ASCII bytes {@code [from, to)} of {@code b} through {@code d}, made from their text on a miss. */
+    private static Object piece(ByteDictionary d, byte[] b, int from, int to, Function<String, ?> make) {
+        String text = null;
+        if (!d.direct) {
+            Object v = d.get(b, from, to);
+            if (v != null) {
+                return v;
+            }
+        }
+        text = new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        Object v = make.apply(text);
+        if (!d.direct) {
+            if (d.size() >= MAX_DICTIONARY) {
+                d.clear();
+            }
+            d.put(Arrays.copyOfRange(b, from, to), v);
+        }
+        return v;
+    }
+
+    /** The tags of a cell's text, as {@link FocusLineItems#toLineItem} puts them in the item. */
+    private static ImmutableMap<TagKey, String> tagKeys(String text) {
+        ImmutableMap.Builder<TagKey, String> m = ImmutableMap.builder();
+        for (Map.Entry<String, String> t : FocusRowMapping.tags(text).entrySet()) {
+            m.put(TagKey.of(t.getKey()), t.getValue());
+        }
+        return m.build();
+    }
+
+    /** The last charge periods of fixed-form times, by a hash of their seconds: one object for many rows. */
+    private final long[] periodStarts = new long[PERIODS];
+
+    private final long[] periodEnds = new long[PERIODS];
+    private final Interval[] periods = new Interval[PERIODS];
+    private static final int PERIODS = 1024;
+
+    /** The charge period of cells {@code s} and {@code e}, or null when its end is not after its start. */
+    private Interval chargePeriod(int s, int e) {
+        long start = rows.fixedEpochSecond(s);
+        long end = rows.fixedEpochSecond(e);
+        if (start == CsvByteRows.NO_TIME || end == CsvByteRows.NO_TIME) {
+            Instant from = (Instant) lookup(s);
+            Instant to = (Instant) lookup(e);
+            return from.isBefore(to) ? Interval.of(from, to) : null;
+        }
+        if (end <= start) {
+            return null;
+        }
+        int slot = (int) ((start * 31 + end) ^ ((start * 31 + end) >>> 17)) & (PERIODS - 1);
+        Interval cached = periods[slot];
+        if (cached != null && periodStarts[slot] == start && periodEnds[slot] == end) {
+            return cached;
+        }
+        Interval made = Interval.of(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end));
+        periods[slot] = made;
+        periodStarts[slot] = start;
+        periodEnds[slot] = end;
+        return made;
+    }
+
     // ---- totals straight from the cells ----
 
     private static final byte[] PURCHASE = {'P', 'u', 'r', 'c', 'h', 'a', 's', 'e'};
@@ -564,6 +979,10 @@ final class FocusChunkParser {
     // the keys of the tags cell simpleTags reads: where each is in the buffer
     private final int[] tagKeyStarts = new int[16];
     private final int[] tagKeyEnds = new int[16];
+    // and of their values, and how many the last cell simpleTags found simple holds
+    private final int[] tagValueStarts = new int[16];
+    private final int[] tagValueEnds = new int[16];
+    private int tagCount;
 
     /**
      * Whether the tags cell is, on its bytes alone, a JSON object that {@code TagJson} reads without fault and
@@ -582,6 +1001,7 @@ final class FocusChunkParser {
             return false;
         }
         i++;
+        tagCount = 0;
         if (i < e && b[i] == '}') {
             return i + 1 == e;
         }
@@ -608,12 +1028,16 @@ final class FocusChunkParser {
             if (i >= e || b[i] != ':') {
                 return false;
             }
-            i = jsonString(b, i + 1, e, quote);
+            int value = i + 1;
+            i = jsonString(b, value, e, quote);
             if (i < 0 || i >= e) {
                 return false;
             }
+            tagValueStarts[keys - 1] = value + quote;
+            tagValueEnds[keys - 1] = i - quote;
             byte c = b[i++];
             if (c == '}') {
+                tagCount = keys;
                 return i == e;
             }
             if (c != ',') {

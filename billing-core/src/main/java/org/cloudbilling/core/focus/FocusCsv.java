@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
@@ -186,6 +187,50 @@ public final class FocusCsv {
                 requireNonNull(charset, "charset"),
                 requireNonNull(guard, "guard"),
                 requireNonNull(grouping, "grouping"),
+                threads,
+                partSize);
+    }
+
+    /**
+     * Reads every line item of a FOCUS CSV file into {@code collector} on every core, from the file's bytes: each
+     * part of the file (cut at row boundaries) is collected into a container of its own, and the containers are
+     * combined in file order, so the result is a sequential run's whatever the number of threads. The same items
+     * (those of {@link FocusLineItems#toLineItem}, a row without an id named {@code line-N}), and the same error for
+     * the first bad row, as {@link #readLineItems} with {@link OnError#FAIL}; faster: a row of plain ASCII cells of
+     * their simple forms is made an item straight from its cells, its identifiers, texts, times and tags looked up
+     * in dictionaries keyed by the cells' bytes (one object per distinct cell), its amounts read digit by digit; any
+     * other row is read by the plain mapping. A file in another charset than UTF-8, or whose header is not one plain
+     * line, is read by the plain reader throughout. Memory stays bounded by the containers and a few parts.
+     *
+     * <pre>{@code
+     * List<LineItem> items = FocusCsv.collect(Path.of("focus.csv"), UTF_8, FormulaGuard.OFF, Collectors.toList());
+     * }</pre>
+     *
+     * @param file the file, not null; its name is the source errors give
+     * @param charset the file's encoding, not null
+     * @param guard {@link FormulaGuard#ON} for the project's own guarded exports, not null
+     * @param collector what to collect the items with, not null
+     * @return the collected result, never null unless the collector gives null
+     * @throws BillingInputException for the header or the first bad row, exactly as the plain reader refuses it
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static <R> R collect(
+            Path file, Charset charset, FormulaGuard guard, Collector<? super LineItem, ?, R> collector) {
+        return collect(file, charset, guard, collector, Runtime.getRuntime().availableProcessors(), 16 << 20);
+    }
+
+    static <R> R collect(
+            Path file,
+            Charset charset,
+            FormulaGuard guard,
+            Collector<? super LineItem, ?, R> collector,
+            int threads,
+            long partSize) {
+        return FocusCsvFile.collect(
+                requireNonNull(file, "file"),
+                requireNonNull(charset, "charset"),
+                requireNonNull(guard, "guard"),
+                requireNonNull(collector, "collector"),
                 threads,
                 partSize);
     }

@@ -177,6 +177,150 @@ final class FocusCsvFile {
     }
 
     /**
+     * Collects the items of the file with {@code collector}: each part (cut at row boundaries, read on its own thread
+     * by {@link FocusChunkParser}, items made from the cells) into a container of its own, the containers combined in
+     * file order, so the result is a sequential run's; the same items, and the same error for the first bad row, as
+     * the plain reader ({@link FocusCsv#readLineItems}, {@link org.cloudbilling.core.io.OnError#FAIL}). A row without
+     * an id is named by its line ({@code line-N}), which a part learns only when the parts before it are read: from
+     * the first such row on, a part keeps its items and the main thread names and adds them in order.
+     */
+    static <A, R> R collect(
+            Path file,
+            Charset charset,
+            FormulaGuard guard,
+            Collector<? super LineItem, A, R> collector,
+            int threads,
+            long partSize) {
+        String source = file.toString();
+        java.util.function.Supplier<A> supplier = collector.supplier();
+        BiConsumer<A, ? super LineItem> add = collector.accumulator();
+        java.util.function.BinaryOperator<A> combiner = collector.combiner();
+        String[] header;
+        long headerEnd;
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (FocusCsvReader plain = FocusCsv.reader(StrictText.reader(in, charset, source), source, guard)) {
+            header = plain.header().toArray(String[]::new);
+            headerEnd = charset.equals(StandardCharsets.UTF_8) ? headerEnd(file, header) : -1;
+            if (headerEnd < 0) {
+                A all = supplier.get();
+                while (plain.hasNext()) {
+                    add.accept(all, plain.nextLineItem());
+                }
+                return collector.finisher().apply(all);
+            }
+        }
+        FocusRowMapping mapping = new FocusRowMapping(source, guard, header);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                CsvFileParts<FocusChunkParser> parts = new CsvFileParts<>(
+                        channel, channel.size(), headerEnd, threads, partSize, () -> new FocusChunkParser(mapping))) {
+            CsvFileParts.PartReader<FocusChunkParser> reader = (parser, from, to, first) -> {
+                PartItems<A> got = new PartItems<>(supplier.get(), add);
+                CsvByteRows.Part part = parser.read(channel, parts.size(), from, to, first, got);
+                return new CsvFileParts.Done(part, got);
+            };
+            A total = null;
+            int window = parts.threads() + 1;
+            for (CsvFileParts.Done done = parts.next(reader, window); done != null; done = parts.next(reader, window)) {
+                @SuppressWarnings("unchecked")
+                PartItems<A> got = (PartItems<A>) done.result;
+                A container = got.finish(parts.nextLine());
+                if (got.bad != null) {
+                    throw CsvFileParts.movedDown(got.bad, parts.nextLine());
+                }
+                total = total == null ? container : combiner.apply(total, container);
+                boolean stopped = done.part.stopped;
+                parts.passed(done);
+                if (stopped) {
+                    A restOf = supplier.get();
+                    try (RowSource<LineItem> rest = parts.rest(
+                            file,
+                            charset,
+                            source,
+                            header,
+                            (cells, line) -> mapping.toLineItem(mapping.parse(cells, line), line))) {
+                        while (rest.hasNext()) {
+                            add.accept(restOf, rest.next());
+                        }
+                    }
+                    total = total == null ? restOf : combiner.apply(total, restOf);
+                    break;
+                }
+            }
+            return collector.finisher().apply(total == null ? supplier.get() : total);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The items of one part: added to its container as they come until a row without an id, then kept (with the
+     * lines of those rows) until {@link #finish} names them in the file and adds them in order.
+     */
+    private static final class PartItems<A> implements FocusChunkParser.Sink {
+        private final A container;
+        private final BiConsumer<A, ? super LineItem> add;
+        /** From the first row without an id on: its items, each row without one followed by its line (a Long). */
+        private java.util.List<Object> kept;
+
+        BillingInputException bad;
+
+        PartItems(A container, BiConsumer<A, ? super LineItem> add) {
+            this.container = container;
+            this.add = add;
+        }
+
+        @Override
+        public boolean item(LineItem item) {
+            if (kept == null) {
+                add.accept(container, item);
+            } else {
+                kept.add(item);
+            }
+            return true;
+        }
+
+        @Override
+        public boolean lineItem(LineItem item, long line) {
+            if (kept == null) {
+                kept = new java.util.ArrayList<>();
+            }
+            kept.add(item);
+            kept.add(line);
+            return true;
+        }
+
+        @Override
+        public boolean bad(BillingInputException refusal) {
+            bad = refusal;
+            return false;
+        }
+
+        /** The container with every item of the part, its rows without an id named by their lines from {@code first}. */
+        A finish(long first) {
+            if (kept != null) {
+                for (int i = 0; i < kept.size(); i++) {
+                    LineItem item = (LineItem) kept.get(i);
+                    if (i + 1 < kept.size() && kept.get(i + 1) instanceof Long line) {
+                        item = LineItem.builder()
+                                .from(item)
+                                .id(org.cloudbilling.core.id.LineItemId.of("line-" + (line + first)))
+                                .build();
+                        i++;
+                    }
+                    add.accept(container, item);
+                }
+                kept = null;
+            }
+            return container;
+        }
+    }
+
+    /**
      * The offset after the header line when it is one line of the names {@code header}, plain ASCII, each quoted or
      * not (without a quote inside), joined by commas and ended by LF or CRLF; else -1.
      */

@@ -320,7 +320,7 @@ public final class FocusLineItems {
     }
 
     /** Whether {@code q} is a whole number from 0 to {@link Integer#MAX_VALUE}, as a purchase quantity is. */
-    private static boolean isCount(BigDecimal q) {
+    static boolean isCount(BigDecimal q) {
         BigDecimal whole = q.stripTrailingZeros();
         return q.signum() >= 0 && whole.scale() <= 0 && whole.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
     }
@@ -536,7 +536,7 @@ public final class FocusLineItems {
         return row.isNull(column) ? Optional.empty() : Optional.of(money(row, column, currency));
     }
 
-    private static ActionType actionType(String category) {
+    static ActionType actionType(String category) {
         switch (category) {
             case "Usage":
                 return ActionType.USAGE;

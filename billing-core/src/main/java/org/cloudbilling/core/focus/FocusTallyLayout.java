@@ -82,6 +82,24 @@ final class FocusTallyLayout {
     /** The FOCUS columns a provider's item keeps as attributes: any of them not null makes the item carried. */
     final int[] unmapped;
 
+    // the other cells an item is made of (FocusChunkParser's items), -1 for a column the file lacks
+    final int subAccount;
+    final int skuId;
+    final int regionId;
+    final int resourceId;
+    final int lineItemId;
+    /** The column {@code Id}, the id of a row without {@code x_LineItemId}. */
+    final int plainId;
+
+    final int operatorUin;
+    final int productCode;
+    final int projectId;
+    final int instanceType;
+    final int orderId;
+    final int originalOrderId;
+    /** The {@link #unmapped} columns in the order of {@link FocusColumn}: the order of an item's attributes. */
+    final int[] attributes;
+
     private FocusTallyLayout(FocusRowMapping mapping, Grouping grouping, int[] keyColumns, int offsetSeconds) {
         this.grouping = grouping;
         this.keyColumns = keyColumns;
@@ -147,6 +165,30 @@ final class FocusTallyLayout {
         checkedDecimals = decimalList.stream().mapToInt(Integer::intValue).toArray();
         checkedTimes = timeList.stream().mapToInt(Integer::intValue).toArray();
         unmapped = unmappedList.stream().mapToInt(Integer::intValue).toArray();
+        subAccount = index(h, FocusColumn.SUB_ACCOUNT_ID.header());
+        skuId = index(h, FocusColumn.SKU_ID.header());
+        regionId = index(h, FocusColumn.REGION_ID.header());
+        resourceId = index(h, FocusColumn.RESOURCE_ID.header());
+        lineItemId = index(h, FocusLineItems.X_LINE_ITEM_ID);
+        plainId = index(h, "Id");
+        operatorUin = index(h, FocusLineItems.X_OPERATOR_UIN);
+        productCode = index(h, FocusLineItems.X_PRODUCT_CODE);
+        projectId = index(h, FocusLineItems.X_PROJECT_ID);
+        instanceType = index(h, FocusLineItems.X_INSTANCE_TYPE);
+        orderId = index(h, FocusLineItems.X_ORDER_ID);
+        originalOrderId = index(h, FocusLineItems.X_ORIGINAL_ORDER_ID);
+        attributes = unmappedList.stream()
+                .sorted(java.util.Comparator.comparing(k -> mapping.columns[k]))
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
+    /**
+     * Where the cells of a file of header {@code mapping.headers} are, for making items from them (no grouping, no
+     * key columns).
+     */
+    static FocusTallyLayout forItems(FocusRowMapping mapping) {
+        return new FocusTallyLayout(mapping, null, new int[0], 0);
     }
 
     /** Whether the decimal cell {@code k} is one the totals read (and so check as they read it). */

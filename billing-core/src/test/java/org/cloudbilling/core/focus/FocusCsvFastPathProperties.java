@@ -87,7 +87,7 @@ class FocusCsvFastPathProperties {
             Grouping.by(Dimension.parse("id"), Dimension.parse("EffectiveCost")),
             Grouping.by(BillingCalendar.of(ZoneId.of("America/Sao_Paulo"), 5, 3), Dimension.DAY));
 
-    private static Gen<LineItem> items() {
+    static Gen<LineItem> items() {
         Gen<LineItem> odd = withOddTagsAndIds(
                 BillingGenerators.lineItems(Currency.getInstance("USD"))
                         .mix(BillingGenerators.lineItems(Currency.getInstance("JPY"))),
@@ -102,7 +102,7 @@ class FocusCsvFastPathProperties {
     }
 
     /** Sets reported metrics and quantities: equal to what the library derives (at another scale), or not. */
-    private static void reported(
+    static void reported(
             LineItem.Builder b, LineItem item, Gen<Integer> dice, org.quicktheories.core.RandomnessSource in) {
         Money total = item.totalCost();
         switch (dice.generate(in)) {
@@ -127,7 +127,7 @@ class FocusCsvFastPathProperties {
     }
 
     /** The items as a FOCUS CSV: the library's own export, or a provider's rows without the {@code x_} columns. */
-    private static String csv(List<LineItem> items, FocusVersion version, boolean provider, FormulaGuard guard) {
+    static String csv(List<LineItem> items, FocusVersion version, boolean provider, FormulaGuard guard) {
         StringWriter out = new StringWriter();
         List<String> extra = provider ? List.of() : FocusLineItems.EXTRA_COLUMNS;
         try (FocusCsvWriter w = FocusCsv.writer(out, version, extra, guard)) {
@@ -188,7 +188,7 @@ class FocusCsvFastPathProperties {
     }
 
     /** Ways to spoil a row: a bad cell, a bad row or bad CSV, and odd but valid cells the plain mapping reads. */
-    private static final List<String> SPOILERS = List.of(
+    static final List<String> SPOILERS = List.of(
             "amount",
             "width",
             "quoteInside",
@@ -257,7 +257,7 @@ class FocusCsvFastPathProperties {
             "billingPeriodQuoted",
             "billingPeriodSpace");
 
-    private static String spoil(String line, List<String> header, String how) {
+    static String spoil(String line, List<String> header, String how) {
         String[] cells = line.split(",", -1);
         int billed = header.indexOf("BilledCost");
         int list = header.indexOf("ListCost");
@@ -434,7 +434,7 @@ class FocusCsvFastPathProperties {
     }
 
     /** The real FOCUS 1.0 sample (the copy of {@code data/focus-1.0/focus_sample.csv} in the test resources). */
-    private static String sample() throws IOException {
+    static String sample() throws IOException {
         try (java.io.InputStream in = FocusCsvFastPathProperties.class.getResourceAsStream("/focus/focus_sample.csv")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

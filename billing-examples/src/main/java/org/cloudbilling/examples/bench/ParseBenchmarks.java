@@ -36,7 +36,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * JMH benchmarks of parsing a file to line items, steady state (the JIT warmed up, the file in the page cache): the
  * canonical CSV on every core ({@code LineItemCsv.collect} and {@code LineItemCsv.reader(Path, ...)}) and the FOCUS
- * CSV (its reader, one thread). Each operation reads the whole file of {@link #items} rows, so the rate is
+ * CSV (on every core from its bytes, {@code FocusCsv.collect}, and through its reader, one thread). Each operation reads the whole file of {@link #items} rows, so the rate is
  * {@code items / score}. The files are written under {@link #dir} from the benchmark month ({@link Workload}) when
  * missing.
  *
@@ -111,6 +111,12 @@ public class ParseBenchmarks {
             }
         }
         return n;
+    }
+
+    /** The FOCUS CSV to line items on every core from its bytes, counted by a collector. */
+    @Benchmark
+    public long focusCollect() {
+        return FocusCsv.collect(focus, StandardCharsets.UTF_8, FormulaGuard.ON, Collectors.counting());
     }
 
     /** The FOCUS CSV to line items through its reader. */

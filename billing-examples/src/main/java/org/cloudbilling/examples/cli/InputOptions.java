@@ -163,8 +163,8 @@ final class InputOptions {
     }
 
     /**
-     * Collects the file's line items with {@code collector}: a canonical CSV file is read from its bytes on every
-     * core (streaming, memory bounded), a FOCUS Parquet file row group by row group (streaming), other formats as
+     * Collects the file's line items with {@code collector}: a canonical or FOCUS CSV file is read from its bytes on
+     * every core (streaming, memory bounded), a FOCUS Parquet file row group by row group (streaming), other formats as
      * {@link #read(Progress)} reads them.
      *
      * @throws UserError if the file cannot be read or the format is not supported
@@ -184,13 +184,16 @@ final class InputOptions {
                         + (e.getCause() instanceof NoSuchFileException ? "no such file" : e.getMessage()));
             }
         }
-        if (format != InputFormat.CANONICAL) {
+        boolean focusCsv = format == InputFormat.FOCUS;
+        if (format != InputFormat.CANONICAL && !focusCsv) {
             return read(progress).stream().collect(collector);
         }
         Charset charset = charset();
         LongAdder count = new LongAdder();
         try {
-            T result = LineItemCsv.collect(input, charset, formulaGuard, counting(collector, count));
+            T result = focusCsv
+                    ? FocusCsv.collect(input, charset, formulaGuard, counting(collector, count))
+                    : LineItemCsv.collect(input, charset, formulaGuard, counting(collector, count));
             progress.note("read " + count.sum() + " line items from " + name);
             return result;
         } catch (UncheckedIOException e) {

@@ -1,0 +1,222 @@
+package org.cloudbilling.core.focus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cloudbilling.core.io.FastPathComparison.delete;
+import static org.cloudbilling.core.io.FastPathComparison.file;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.consolidation.Consolidation;
+import org.cloudbilling.core.consolidation.Dimension;
+import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.FastPathComparison;
+import org.cloudbilling.core.io.FormulaGuard;
+import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.testing.BillingGenerators;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * FOCUS-8, import: reading a FOCUS CSV file to line items from its bytes ({@link FocusCsv#collect}, parts read on
+ * several threads, items made from the cells) gives exactly the plain reader's items, item by item and in file
+ * order (every field, every scale, the attributes in their order, the {@code line-N} id of a row without one), and
+ * the same error for the first bad row, whatever the number of threads and wherever the file is cut; on the
+ * library's own exports (FOCUS 1.0 and 1.2, guarded or not), on a provider's rows (no {@code x_} columns), on
+ * spoiled files, and on the real FOCUS 1.0 sample. The generators and spoilers are those of
+ * {@link FocusCsvFastPathProperties}.
+ */
+@Tag("FOCUS-8")
+class FocusCsvCollectProperties {
+    /** Each item on its own line, as its text (which shows every scale and the attributes' order). */
+    private static String described(List<LineItem> items) {
+        StringBuilder out = new StringBuilder();
+        for (LineItem item : items) {
+            out.append(item).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The items described, or the refusal or failure, worded. */
+    private static String outcome(Supplier<List<LineItem>> read) {
+        try {
+            return described(read.get());
+        } catch (BillingInputException e) {
+            return "refused " + e.problems();
+        } catch (RuntimeException e) {
+            return "failed " + e;
+        }
+    }
+
+    /** The plain reader's items of the file, one by one, stopping at the first bad row. */
+    private static List<LineItem> plain(Path file, FormulaGuard guard) {
+        try (InputStream in = Files.newInputStream(file);
+                FocusCsvReader r = FocusCsv.reader(in, StandardCharsets.UTF_8, file.toString(), guard)) {
+            List<LineItem> items = new ArrayList<>();
+            while (r.hasNext()) {
+                items.add(r.nextLineItem());
+            }
+            return items;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<LineItem> fast(Path file, FormulaGuard guard, int threads, int partSize) {
+        return FocusCsv.collect(file, StandardCharsets.UTF_8, guard, Collectors.toList(), threads, partSize);
+    }
+
+    @Test
+    void collect_givesThePlainReadersItems_itemByItem_whateverTheThreadsAndCuts() {
+        qt().withShrinkCycles(0)
+                .withExamples(80)
+                .forAll(
+                        lists().of(FocusCsvFastPathProperties.items()).ofSizeBetween(0, 30),
+                        integers().between(1, 3),
+                        integers().between(1, 4000),
+                        integers().between(0, 7))
+                .checkAssert((items, threads, partSize, kind) -> {
+                    FocusVersion version = (kind & 1) == 0 ? FocusVersion.V1_0 : FocusVersion.V1_2;
+                    boolean provider = (kind & 2) != 0;
+                    FormulaGuard guard = (kind & 4) != 0 ? FormulaGuard.ON : FormulaGuard.OFF;
+                    String text = FocusCsvFastPathProperties.csv(items, version, provider, guard);
+                    if ((kind & 1) == 0) {
+                        text = text.replace("\r\n", "\n");
+                    }
+                    Path file = file(text.getBytes(StandardCharsets.UTF_8));
+                    try {
+                        List<LineItem> expected = FocusCsv.readLineItems(
+                                        new StringReader(text), file.toString(), guard, OnError.FAIL)
+                                .valuesOrThrow();
+                        assertThat(expected).hasSize(items.size());
+                        List<LineItem> got = fast(file, guard, threads, partSize);
+                        assertThat(got).isEqualTo(expected);
+                        assertThat(described(got)).isEqualTo(described(expected));
+                    } finally {
+                        delete(file);
+                    }
+                });
+    }
+
+    @Test
+    void collect_refusesBadRowsExactlyAsThePlainReader() {
+        Gen<LineItem> oneTag = in -> {
+            LineItem item =
+                    BillingGenerators.lineItems(Currency.getInstance("USD")).generate(in);
+            // at most one tag: the tags cell then holds no comma, so the row splits on commas into its cells
+            Map<TagKey, String> tags = new LinkedHashMap<>();
+            item.tags().entrySet().stream().limit(1).forEach(t -> tags.put(t.getKey(), t.getValue()));
+            LineItem.Builder b = LineItem.builder().from(item).tags(tags);
+            FocusCsvFastPathProperties.reported(b, item, integers().between(0, 9), in);
+            return b.build();
+        };
+        qt().withShrinkCycles(0)
+                .withExamples(150)
+                .forAll(
+                        lists().of(oneTag).ofSizeBetween(1, 12),
+                        lists().of(Generate.pick(FocusCsvFastPathProperties.SPOILERS))
+                                .ofSizeBetween(1, 3),
+                        integers().between(1, 3),
+                        integers().between(1, 3000))
+                .checkAssert((items, spoilers, threads, partSize) -> {
+                    // the plain reader reads ahead, so a byte that is not UTF-8 may stop it before an earlier bad
+                    // row: that spoiler is tried alone
+                    List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
+                    FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
+                    String text = FocusCsvFastPathProperties.csv(items, version, false, FormulaGuard.ON)
+                            .replace("\r\n", "\n");
+                    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+                    List<String> header = List.of(lines.get(0).split(",", -1));
+                    for (int i = 0; i < how.size(); i++) {
+                        int at = 1 + (i * 7 + how.get(i).length()) % (lines.size() - 2);
+                        lines.set(at, FocusCsvFastPathProperties.spoil(lines.get(at), header, how.get(i)));
+                    }
+                    if (partSize % 3 == 0) {
+                        // a provider's rows: no id, so rows are named by their lines
+                        int id = header.indexOf(FocusLineItems.X_LINE_ITEM_ID);
+                        for (int i = 1; i < lines.size() - 1; i++) {
+                            String[] cells = lines.get(i).split(",", -1);
+                            if (cells.length == header.size()) {
+                                cells[id] = "";
+                                lines.set(i, String.join(",", cells));
+                            }
+                        }
+                    }
+                    byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+                    for (int i = 0; i < bytes.length; i++) {
+                        if (bytes[i] == 0) {
+                            bytes[i] = (byte) 0xE9; // ISO-8859-1 é: not UTF-8
+                        }
+                    }
+                    Path file = file(bytes);
+                    try {
+                        String expected = outcome(() -> plain(file, FormulaGuard.ON));
+                        assertThat(outcome(() -> fast(file, FormulaGuard.ON, threads, partSize)))
+                                .as("spoiled by %s", how)
+                                .isEqualTo(expected);
+                        // consolidation reads the rows it does not total through the same item path
+                        Grouping grouping = Grouping.by(Dimension.OWNER);
+                        assertThat(FastPathComparison.outcome(() -> FocusCsv.consolidate(
+                                        file, StandardCharsets.UTF_8, FormulaGuard.ON, grouping, threads, partSize)))
+                                .as("consolidated, spoiled by %s", how)
+                                .isEqualTo(FastPathComparison.outcome(
+                                        () -> Consolidation.consolidate(plain(file, FormulaGuard.ON), grouping)));
+                    } finally {
+                        delete(file);
+                    }
+                });
+    }
+
+    @Test
+    void collect_onTheRealFocusSample_givesThePlainReadersItems() throws IOException {
+        String text = FocusCsvFastPathProperties.sample();
+        Path file = file(text.getBytes(StandardCharsets.UTF_8));
+        try {
+            List<LineItem> expected = FocusCsv.readLineItems(
+                            new StringReader(text), file.toString(), FormulaGuard.OFF, OnError.FAIL)
+                    .valuesOrThrow();
+            assertThat(expected).hasSize(1000);
+            assertThat(expected.get(0).attributes()).isNotEmpty();
+            for (int threads = 1; threads <= 2; threads++) {
+                for (int partSize : new int[] {997, 65_536, 16 << 20}) {
+                    List<LineItem> got = fast(file, FormulaGuard.OFF, threads, partSize);
+                    assertThat(got).isEqualTo(expected);
+                    assertThat(described(got)).isEqualTo(described(expected));
+                }
+            }
+            // without its Id column, every row is named by its line
+            String noIds = text.replace("\"Id\",", "\"NotId\",");
+            Path renamed = file(noIds.getBytes(StandardCharsets.UTF_8));
+            try {
+                List<LineItem> byLine = FocusCsv.readLineItems(
+                                new StringReader(noIds), renamed.toString(), FormulaGuard.OFF, OnError.FAIL)
+                        .valuesOrThrow();
+                assertThat(byLine.get(1).id().value()).isEqualTo("line-3");
+                assertThat(described(fast(renamed, FormulaGuard.OFF, 2, 4096))).isEqualTo(described(byLine));
+            } finally {
+                delete(renamed);
+            }
+        } finally {
+            delete(file);
+        }
+    }
+}
