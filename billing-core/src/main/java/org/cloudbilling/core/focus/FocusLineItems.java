@@ -34,6 +34,7 @@ import org.cloudbilling.core.id.ProjectId;
 import org.cloudbilling.core.id.RegionId;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.internal.BadCellException;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingMonth;
 import org.cloudbilling.core.time.Interval;
@@ -570,7 +571,8 @@ public final class FocusLineItems {
         try {
             return parser.apply(value);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(column + " '" + value + "' cannot be read: " + e.getMessage(), e);
+            throw new BadCellException(
+                    column + " '" + value + "' cannot be read: " + e.getMessage(), column, value, e.getMessage(), e);
         }
     }
 
@@ -588,7 +590,13 @@ public final class FocusLineItems {
         try {
             return Money.of(currency, amount);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(column.header() + " cannot be read: " + e.getMessage(), e);
+            // a bad cell of the reader that made the row: it names the column, the value and this reason
+            throw new BadCellException(
+                    column.header() + " cannot be read: " + e.getMessage(),
+                    column.header(),
+                    amount.toPlainString(),
+                    e.getMessage(),
+                    e);
         }
     }
 

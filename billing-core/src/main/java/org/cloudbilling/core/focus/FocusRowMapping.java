@@ -10,6 +10,7 @@ import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.SupportedTimes;
+import org.cloudbilling.core.io.internal.BadCellException;
 import org.cloudbilling.core.io.internal.CsvSafety;
 import org.cloudbilling.core.io.internal.TagJson;
 import org.cloudbilling.core.money.Money;
@@ -97,6 +98,15 @@ final class FocusRowMapping {
     LineItem toLineItem(FocusRow r, long line) {
         try {
             return FocusLineItems.toLineItem(r, LineItemId.of("line-" + line));
+        } catch (BadCellException e) {
+            // a value the row holds but its item cannot take (a cost of 19 decimals): a problem of its cell
+            for (int i = 0; i < headers.length; i++) {
+                if (headers[i].equals(e.column())) {
+                    throw new BillingInputException(
+                            InputProblem.ofCell(source, line, i + 1, headers[i], e.value(), e.reason()));
+                }
+            }
+            throw new BillingInputException(InputProblem.ofLine(source, line, e.getMessage()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new BillingInputException(InputProblem.ofLine(source, line, e.getMessage()));
         }

@@ -130,6 +130,30 @@ public final class FocusParquetWriter implements Closeable {
             List<String> extraColumns,
             Compression compression,
             int rowGroupRows) {
+        this(
+                out,
+                version,
+                extraColumns,
+                compression,
+                rowGroupRows,
+                ParquetProperties.builder()
+                        .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+                        .withStatisticsEnabled(false)
+                        .withSizeStatisticsEnabled(false)
+                        .build());
+    }
+
+    /**
+     * A writer whose column writers follow {@code properties} (the tests' other encodings: delta pages, one row per
+     * page); its pages are still data pages of version 1.
+     */
+    FocusParquetWriter(
+            OutputStream out,
+            FocusVersion version,
+            List<String> extraColumns,
+            Compression compression,
+            int rowGroupRows,
+            ParquetProperties properties) {
         requireNonNull(out, "out");
         this.version = requireNonNull(version, "version");
         this.columns = version.columns();
@@ -155,11 +179,7 @@ public final class FocusParquetWriter implements Closeable {
         }
         this.schema = new MessageType("schema", fields);
         this.leaves = schema.getColumns();
-        this.properties = ParquetProperties.builder()
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .withStatisticsEnabled(false)
-                .withSizeStatisticsEnabled(false)
-                .build();
+        this.properties = requireNonNull(properties, "properties");
         this.out = new Counting(out);
         try {
             this.out.write(ParquetFile.MAGIC);

@@ -457,6 +457,33 @@ class FocusParquetTest {
     }
 
     @Test
+    @DisplayName(
+            "FOCUS-10: a ContractedCost of 19 decimals is refused as its cell (file, row, column, value, row group),"
+                    + " in the line-item read and in consolidate")
+    void contractedCostOf19Decimals_refusedAsItsCell() {
+        // MINIMAL_ROW's tenth column is ContractedCost; money holds 18 decimals (Money.MAX_SCALE)
+        Path file = DuckParquet.minimal(
+                dir.resolve("contracted.parquet"), "0.0000000000000000001::DECIMAL(38,19) AS ContractedCost", "");
+        String expected = file + ":1:10 (ContractedCost): amount 0.0000000000000000001 has 19 decimal places, more than"
+                + " the 18 Money keeps; round it with a named policy first (row group 1 of 1)";
+        org.cloudbilling.core.consolidation.Grouping grouping = org.cloudbilling.core.consolidation.Grouping.by(
+                org.cloudbilling.core.time.BillingCalendar.of(java.time.ZoneOffset.UTC, 1, 1),
+                org.cloudbilling.core.consolidation.Dimension.parse("SubAccountId"));
+
+        assertThatThrownBy(() -> FocusParquet.readLineItems(file, OnError.FAIL))
+                .isInstanceOfSatisfying(BillingInputException.class, e -> {
+                    InputProblem p = e.problems().get(0);
+                    assertThat(p.column()).isEqualTo(10);
+                    assertThat(p.columnName()).contains("ContractedCost");
+                    assertThat(p.value()).contains("0.0000000000000000001");
+                })
+                .hasMessage(expected);
+        assertThatThrownBy(() -> FocusParquet.consolidate(file, grouping, note -> {}))
+                .isInstanceOf(BillingInputException.class)
+                .hasMessage(expected);
+    }
+
+    @Test
     @DisplayName("FOCUS-10: a file lacking a FOCUS column that may never be null is refused, as the CSV header is")
     void missingRequiredColumn_refused() {
         Path file = DuckParquet.write(dir.resolve("missing.parquet"), "SELECT 1.5::DECIMAL(9,2) AS BilledCost", "");

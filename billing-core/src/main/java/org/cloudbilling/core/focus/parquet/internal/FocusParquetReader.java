@@ -260,7 +260,7 @@ public final class FocusParquetReader {
     }
 
     public ReadResult<FocusRow> readRows(OnError onError) {
-        return read(onError, (row, number) -> row);
+        return read(onError, (row, number, where) -> row);
     }
 
     public ReadResult<LineItem> readLineItems(OnError onError) {
@@ -409,7 +409,7 @@ public final class FocusParquetReader {
     }
 
     private interface Mapping<T> {
-        T map(FocusRow row, long number);
+        T map(FocusRow row, long number, String where);
     }
 
     private <T> ReadResult<T> read(OnError onError, Mapping<T> mapping) {
@@ -435,9 +435,18 @@ public final class FocusParquetReader {
         return collector.finisher().apply(container);
     }
 
-    private LineItem lineItem(FocusRow row, long number) {
+    private LineItem lineItem(FocusRow row, long number, String where) {
         try {
             return FocusLineItems.toLineItem(row, LineItemId.of("line-" + (number + 1)));
+        } catch (org.cloudbilling.core.io.internal.BadCellException e) {
+            // a value the row holds but its item cannot take (a cost of 19 decimals): a problem of its cell
+            for (Column c : columns) {
+                if (c.name.equals(e.column())) {
+                    throw new BillingInputException(InputProblem.ofCell(
+                            source, number, c.position, c.name, e.value(), e.reason() + " (" + where + ")"));
+                }
+            }
+            throw new BillingInputException(InputProblem.ofLine(source, number, e.getMessage()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new BillingInputException(InputProblem.ofLine(source, number, e.getMessage()));
         }
@@ -456,7 +465,7 @@ public final class FocusParquetReader {
                 row++;
                 T value;
                 try {
-                    value = mapping.map(row(readers, row, where), row);
+                    value = mapping.map(row(readers, row, where), row, where);
                 } catch (BillingInputException e) {
                     if (onError == OnError.FAIL) {
                         throw e;

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
@@ -22,6 +23,7 @@ import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesReader;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.CompressionCodec;
@@ -142,6 +144,10 @@ public final class ParquetFile {
         List<DataPage> pages = new ArrayList<>();
         List<RawPage> raw = new ArrayList<>();
         byte[] dictionaryBytes = null;
+        // the data pages read, and the length of the last value of a DELTA_BYTE_ARRAY page, which parquet-java carries
+        // to the next page of the chunk if it is DELTA_BYTE_ARRAY too
+        int dataPages = 0;
+        int lastLength = 0;
         while (values < cm.getNum_values()) {
             if (in.available() == 0) {
                 throw new ParquetFormatError(
@@ -191,6 +197,8 @@ public final class ParquetFile {
                     byte[] content = decompress(codec, bytes, pageAt, stored, expanded);
                     int valuesAt = valuesStart(content, h, maxRepetition, maxDefinition);
                     checkDeltaHeader(encoding(h.getEncoding()), content, valuesAt, h.getNum_values());
+                    lastLength = checkDeltaLengths(
+                            encoding(h.getEncoding()), content, valuesAt, h.getNum_values(), lastLength, ++dataPages);
                     boolean rle = h.getDefinition_level_encoding() == org.apache.parquet.format.Encoding.RLE;
                     raw.add(
                             maxRepetition == 0 && (maxDefinition == 0 || rle)
@@ -229,6 +237,8 @@ public final class ParquetFile {
                     boolean compressed = !h.isSetIs_compressed() || h.isIs_compressed();
                     byte[] plain = compressed ? decompress(codec, data, expanded - rl - dl) : data;
                     checkDeltaHeader(encoding(h.getEncoding()), plain, 0, h.getNum_values());
+                    lastLength = checkDeltaLengths(
+                            encoding(h.getEncoding()), plain, 0, h.getNum_values(), lastLength, ++dataPages);
                     raw.add(
                             maxRepetition == 0
                                     ? new RawPage(
@@ -300,15 +310,16 @@ public final class ParquetFile {
      * Refuses a delta-encoded page whose header claims more values than the page's header, than its bytes can hold
      * (each block after the first value needs a minimum delta and a bit width per mini-block) or than
      * {@link #MAX_DELTA_PAGE_VALUES}, or blocks larger than {@link #MAX_DELTA_BLOCK} values: parquet-java sizes its
-     * buffer from these numbers before it decodes anything.
-     * (The second block of DELTA_BYTE_ARRAY, after the prefix lengths, is not reached here.)
+     * buffer from these numbers before it decodes anything. Returns the values the block claims (0 for a page of
+     * another encoding). The second block of DELTA_BYTE_ARRAY, after the prefix lengths, is checked by
+     * {@link #checkDeltaLengths}.
      */
-    private static void checkDeltaHeader(Encoding encoding, byte[] page, int start, int pageValues)
+    private static int checkDeltaHeader(Encoding encoding, byte[] page, int start, int pageValues)
             throws ParquetFormatError {
         if (encoding != Encoding.DELTA_BINARY_PACKED
                 && encoding != Encoding.DELTA_LENGTH_BYTE_ARRAY
                 && encoding != Encoding.DELTA_BYTE_ARRAY) {
-            return;
+            return 0;
         }
         int[] at = {start};
         long block = varint(page, at);
@@ -326,6 +337,91 @@ public final class ParquetFile {
             throw new ParquetFormatError("a delta-encoded page claims blocks of " + block + " values in " + miniBlocks
                     + " mini-blocks and " + total + " values, for a page of " + pageValues + " values");
         }
+        return (int) total;
+    }
+
+    /** The longest value a DELTA_BYTE_ARRAY page may build (a Java array's bound). */
+    private static final int MAX_VALUE_BYTES = Integer.MAX_VALUE - 8;
+
+    /**
+     * Refuses a DELTA_LENGTH_BYTE_ARRAY or DELTA_BYTE_ARRAY page whose lengths parquet-java would trust: its
+     * {@code DeltaByteArrayReader} allocates each value as {@code new byte[prefix + suffix]} from the page's claims
+     * before checking them, on a skip too, and its {@code DeltaLengthByteArrayValuesReader} slices each length from
+     * the bytes. The lengths are decoded here with parquet-java's own decoder (once the header of their block is
+     * checked): every suffix length (or value length) must be at least 0 and all of them fit in the bytes after the
+     * lengths; every prefix must be at least 0 and at most the length of the value before it, which for the first value
+     * of a page is the last value of the chunk's page before when that page is DELTA_BYTE_ARRAY too (parquet-java
+     * carries it, PARQUET-246), else empty; prefix and suffix lengths must be as many.
+     *
+     * @param lastLength the length of the last value of the chunk's data page before, if DELTA_BYTE_ARRAY, else 0
+     * @param dataPage the page's number among the chunk's data pages, for the message
+     * @return the length of the page's last value if it is DELTA_BYTE_ARRAY ({@code lastLength} if it has none), else 0
+     */
+    private static int checkDeltaLengths(
+            Encoding encoding, byte[] page, int start, int pageValues, int lastLength, int dataPage)
+            throws ParquetFormatError {
+        boolean prefixed = encoding == Encoding.DELTA_BYTE_ARRAY;
+        if (!prefixed && encoding != Encoding.DELTA_LENGTH_BYTE_ARRAY) {
+            return 0;
+        }
+        String where = "data page " + dataPage + " (" + encoding + ")";
+        ByteBufferInputStream in = ByteBufferInputStream.wrap(ByteBuffer.wrap(page, start, page.length - start));
+        int prefixCount = prefixed ? checkDeltaHeader(encoding, page, start, pageValues) : 0;
+        DeltaBinaryPackingValuesReader prefixes = prefixed ? lengths(in, pageValues, where) : null;
+        int count = checkDeltaHeader(encoding, page, page.length - in.available(), pageValues);
+        DeltaBinaryPackingValuesReader suffixes = lengths(in, pageValues, where);
+        if (prefixed && prefixCount != count) {
+            throw new ParquetFormatError(
+                    where + ": it has " + prefixCount + " prefix lengths and " + count + " suffixes; they are as many");
+        }
+        long left = in.available();
+        long bytes = 0;
+        long last = lastLength;
+        try {
+            for (int i = 0; i < count; i++) {
+                String value = where + ": value " + (i + 1) + " of " + count;
+                int suffix = suffixes.readInteger();
+                if (suffix < 0) {
+                    throw new ParquetFormatError(
+                            value + (prefixed ? " has a suffix of " : " has a length of ") + suffix + " bytes");
+                }
+                bytes += suffix;
+                if (bytes > left) {
+                    throw new ParquetFormatError(value + " ends " + bytes + " bytes after the "
+                            + (prefixed ? "suffix" : "value") + " lengths; the page has " + left + " bytes after them");
+                }
+                if (prefixed) {
+                    int prefix = prefixes.readInteger();
+                    if (prefix < 0) {
+                        throw new ParquetFormatError(value + " has a prefix of " + prefix + " bytes");
+                    }
+                    if (prefix > last) {
+                        throw new ParquetFormatError(value + " takes a prefix of " + prefix
+                                + " bytes from the value before it, which has " + last
+                                + (i == 0 ? " (the last of the page before, if DELTA_BYTE_ARRAY; else none)" : ""));
+                    }
+                    last = (long) prefix + suffix;
+                    if (last > MAX_VALUE_BYTES) {
+                        throw new ParquetFormatError(value + " is " + last + " bytes long, beyond " + MAX_VALUE_BYTES);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new ParquetFormatError(where + ": its lengths cannot be decoded: " + message(e));
+        }
+        return prefixed ? (int) last : 0;
+    }
+
+    /** The lengths of the block at {@code in}'s position, its header checked, decoded by parquet-java. */
+    private static DeltaBinaryPackingValuesReader lengths(ByteBufferInputStream in, int pageValues, String where)
+            throws ParquetFormatError {
+        DeltaBinaryPackingValuesReader lengths = new DeltaBinaryPackingValuesReader();
+        try {
+            lengths.initFromPage(pageValues, in);
+        } catch (IOException | RuntimeException e) {
+            throw new ParquetFormatError(where + ": its lengths cannot be decoded: " + message(e));
+        }
+        return lengths;
     }
 
     /** Reads an unsigned LEB128 integer at {@code at[0]}, moving it on; -1 past the end or beyond 35 bits. */
