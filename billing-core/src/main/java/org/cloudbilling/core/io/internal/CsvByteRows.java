@@ -262,7 +262,6 @@ public final class CsvByteRows {
         boolean high = false; // a byte past ASCII
         boolean apostrophe = false; // a cell starting with '
         long emptyCells = 0;
-        row:
         while (true) {
             if (c == MAX_CELLS) {
                 return WEIRD;
@@ -318,58 +317,17 @@ public final class CsvByteRows {
                 c++;
             } else {
                 int s = i;
-                // unquoted cells, 8 bytes at a time: every byte at or below ',' or past ASCII is flagged (and at
-                // most a '-' right after one, which a borrow may flag too), so each comma of the run of unquoted
-                // cells is found from one mask per 8 bytes rather than a byte at a time per cell
-                while (i + 8 <= n) {
-                    long m = rare((long) LONG.get(b, i), ONES * (',' + 1));
-                    while (m != 0) {
-                        int j = i + (Long.numberOfTrailingZeros(m) >>> 3);
-                        byte x = b[j];
-                        if (x == ',') {
-                            starts[c] = s;
-                            ends[c] = j;
-                            quoted[c] = false;
-                            if (j == s) {
-                                emptyCells |= 1L << c;
-                            } else if (b[s] == '\'') {
-                                apostrophe = true;
-                            }
-                            c++;
-                            if (c == MAX_CELLS) {
-                                return WEIRD;
-                            }
-                            s = j + 1;
-                            if (s >= n || b[s] == '"') {
-                                i = s;
-                                continue row; // the next cell is quoted, or not yet read
-                            }
-                        } else if (x == '\n' || x == '\r' || x == '"') {
-                            i = j;
+                while (i < n) {
+                    byte x = b[i];
+                    if (x <= ',') { // a comma, a quote, a line break, a byte past ASCII, or another rare byte
+                        if (x == ',' || x == '\n' || x == '\r' || x == '"') {
                             break;
-                        } else if (x < 0) {
+                        }
+                        if (x < 0) {
                             high = true;
                         }
-                        m &= m - 1;
                     }
-                    if (m != 0) {
-                        break; // the cell ends at i
-                    }
-                    i += 8;
-                }
-                if (i + 8 > n) { // the last bytes, one at a time
-                    while (i < n) {
-                        byte x = b[i];
-                        if (x <= ',') { // a comma, a quote, a line break, a byte past ASCII, or another rare byte
-                            if (x == ',' || x == '\n' || x == '\r' || x == '"') {
-                                break;
-                            }
-                            if (x < 0) {
-                                high = true;
-                            }
-                        }
-                        i++;
-                    }
+                    i++;
                 }
                 starts[c] = s;
                 ends[c] = i;
