@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
@@ -56,7 +58,27 @@ final class FocusCsvFile {
             long partSize) {
         String source = file.toString();
         BiConsumer<A, LineItem> add = items.accumulator();
-        String[] header;
+        // a row without an id is given its line's (line-N), which a part does not know before the parts ahead of it
+        // are read: grouped by id, the plain reader reads the file
+        boolean byLine = grouping.dimensions().contains(Dimension.field(LineItemField.ID));
+        if (charset.equals(StandardCharsets.UTF_8) && !byLine) {
+            // a header of one plain line is cut from the bytes and checked as the plain reader checks it, so the
+            // fast path does not start the plain reader's CSV parser (a few hundred classes to load) at all
+            HeaderLine line = headerLine(file);
+            if (line != null && FocusCsvReader.headerAccepted(line.names, source)) {
+                return fast(
+                        file,
+                        charset,
+                        source,
+                        line.names,
+                        line.end,
+                        new FocusRowMapping(source, guard, line.names),
+                        grouping,
+                        items,
+                        threads,
+                        partSize);
+            }
+        }
         InputStream in;
         try {
             in = Files.newInputStream(file);
@@ -64,29 +86,13 @@ final class FocusCsvFile {
             throw new UncheckedIOException(e);
         }
         try (FocusCsvReader plain = FocusCsv.reader(StrictText.reader(in, charset, source), source, guard)) {
-            header = plain.header().toArray(String[]::new);
-            // a row without an id is given its line's (line-N), which a part does not know before the parts ahead
-            // of it are read: grouped by id, the plain reader reads the file
-            boolean byLine = grouping.dimensions().contains(Dimension.field(LineItemField.ID));
-            long headerEnd = charset.equals(StandardCharsets.UTF_8) && !byLine ? headerEnd(file, header) : -1;
-            if (headerEnd < 0) {
-                A all = items.supplier().get();
-                while (plain.hasNext()) {
-                    add.accept(all, plain.nextLineItem());
-                }
-                return items.finisher().apply(all);
+            // only a header the plain reader accepts gets here (else it threw): it is not one plain line, or the
+            // file is not UTF-8, or the grouping is by the id
+            A all = items.supplier().get();
+            while (plain.hasNext()) {
+                add.accept(all, plain.nextLineItem());
             }
-            return fast(
-                    file,
-                    charset,
-                    source,
-                    header,
-                    headerEnd,
-                    new FocusRowMapping(source, guard, header),
-                    grouping,
-                    items,
-                    threads,
-                    partSize);
+            return items.finisher().apply(all);
         }
     }
 
@@ -176,6 +182,17 @@ final class FocusCsvFile {
         }
     }
 
+    /** A header line cut from the file's bytes: its names, and the offset after it. */
+    static final class HeaderLine {
+        final String[] names;
+        final long end;
+
+        HeaderLine(String[] names, long end) {
+            this.names = names;
+            this.end = end;
+        }
+    }
+
     /**
      * Collects the items of the file with {@code collector}: each part (cut at row boundaries, read on its own thread
      * by {@link FocusChunkParser}, items made from the cells) into a container of its own, the containers combined in
@@ -195,18 +212,16 @@ final class FocusCsvFile {
         java.util.function.Supplier<A> supplier = collector.supplier();
         BiConsumer<A, ? super LineItem> add = collector.accumulator();
         java.util.function.BinaryOperator<A> combiner = collector.combiner();
-        String[] header;
-        long headerEnd;
-        InputStream in;
-        try {
-            in = Files.newInputStream(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (FocusCsvReader plain = FocusCsv.reader(StrictText.reader(in, charset, source), source, guard)) {
-            header = plain.header().toArray(String[]::new);
-            headerEnd = charset.equals(StandardCharsets.UTF_8) ? headerEnd(file, header) : -1;
-            if (headerEnd < 0) {
+        // a header of one plain line is cut from the bytes and checked as the plain reader checks it (as consolidate)
+        HeaderLine line = charset.equals(StandardCharsets.UTF_8) ? headerLine(file) : null;
+        if (line == null || !FocusCsvReader.headerAccepted(line.names, source)) {
+            InputStream in;
+            try {
+                in = Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try (FocusCsvReader plain = FocusCsv.reader(StrictText.reader(in, charset, source), source, guard)) {
                 A all = supplier.get();
                 while (plain.hasNext()) {
                     add.accept(all, plain.nextLineItem());
@@ -214,6 +229,8 @@ final class FocusCsvFile {
                 return collector.finisher().apply(all);
             }
         }
+        String[] header = line.names;
+        long headerEnd = line.end;
         FocusRowMapping mapping = new FocusRowMapping(source, guard, header);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 CsvFileParts<FocusChunkParser> parts = new CsvFileParts<>(
@@ -321,52 +338,57 @@ final class FocusCsvFile {
     }
 
     /**
-     * The offset after the header line when it is one line of the names {@code header}, plain ASCII, each quoted or
-     * not (without a quote inside), joined by commas and ended by LF or CRLF; else -1.
+     * The header when the file starts with one line of names, each plain printable ASCII (0x20 to 0x7e) and not
+     * empty, quoted (without a quote inside) or not (without a quote or a comma), joined by commas and ended by LF
+     * or CRLF, within the first mebibyte: the names exactly as the plain reader's CSV parser reads that line (it
+     * neither trims nor skips anything in it). Else null: a byte order mark, a blank first line, an empty name, a
+     * tab, a byte past ASCII, an escaped quote, a line break in a quoted name, text after a closing quote, or a
+     * file without a line break there.
      */
-    private static long headerEnd(Path file, String[] header) {
+    static HeaderLine headerLine(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer start = ByteBuffer.allocate((int) Math.min(channel.size(), 1 << 20));
             while (start.hasRemaining() && channel.read(start, start.position()) > 0) {
                 // read the first bytes
             }
-            byte[] b = start.array();
-            int got = start.position();
-            int i = 0;
-            for (int k = 0; k < header.length; k++) {
-                boolean quoted = i < got && b[i] == '"';
-                if (quoted) {
-                    i++;
-                }
-                int from = i;
-                while (i < got && b[i] > 0x1f && b[i] < 0x7f && b[i] != '"' && (quoted || b[i] != ',')) {
-                    i++;
-                }
-                if (!new String(b, from, i - from, StandardCharsets.US_ASCII).equals(header[k])) {
-                    return -1;
-                }
-                if (quoted) {
-                    if (i >= got || b[i] != '"') {
-                        return -1;
-                    }
-                    i++;
-                }
-                if (k < header.length - 1) {
-                    if (i >= got || b[i] != ',') {
-                        return -1;
-                    }
-                    i++;
-                }
-            }
-            if (i < got && b[i] == '\n') {
-                return i + 1;
-            }
-            if (i + 1 < got && b[i] == '\r' && b[i + 1] == '\n') {
-                return i + 2;
-            }
-            return -1;
+            return headerLine(start.array(), start.position());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return null; // the plain reader opens the file again, and reports the failure as it always did
+        }
+    }
+
+    /** {@link #headerLine(Path)} of the first {@code got} bytes of a file, {@code b}. */
+    static HeaderLine headerLine(byte[] b, int got) {
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        while (true) {
+            boolean quoted = i < got && b[i] == '"';
+            if (quoted) {
+                i++;
+            }
+            int from = i;
+            while (i < got && b[i] > 0x1f && b[i] < 0x7f && b[i] != '"' && (quoted || b[i] != ',')) {
+                i++;
+            }
+            if (i == from) {
+                return null; // an empty name, or not a plain one
+            }
+            names.add(new String(b, from, i - from, StandardCharsets.US_ASCII));
+            if (quoted) {
+                if (i >= got || b[i] != '"') {
+                    return null;
+                }
+                i++;
+            }
+            if (i < got && b[i] == ',') {
+                i++;
+            } else if (i < got && b[i] == '\n') {
+                return new HeaderLine(names.toArray(String[]::new), i + 1);
+            } else if (i + 1 < got && b[i] == '\r' && b[i + 1] == '\n') {
+                return new HeaderLine(names.toArray(String[]::new), i + 2);
+            } else {
+                return null;
+            }
         }
     }
 }

@@ -57,6 +57,21 @@ public final class FocusCsvReader implements Iterator<FocusRow>, Closeable {
         this.mapping = new FocusRowMapping(source, guard, headers);
     }
 
+    /**
+     * Whether the reader accepts {@code header} as the first line of {@code source} with no version stated: the
+     * check its constructor makes on the header its CSV parser read, for a header a fast path cut from the bytes.
+     */
+    static boolean headerAccepted(String[] header, String source) {
+        try {
+            RowSource.requireColumns(
+                    header.clone(), NEVER_NULL, "the header lacks FOCUS columns that may never be null:", source, 1);
+            FocusVersion.detect(List.of(header));
+            return true;
+        } catch (RuntimeException refused) {
+            return false; // the plain reader refuses it again, in its own words
+        }
+    }
+
     /** Refuses a header with columns of a later FOCUS version than the one the caller states. */
     static void checkVersion(String[] header, FocusVersion stated, String source, long line) {
         if (stated == null) {

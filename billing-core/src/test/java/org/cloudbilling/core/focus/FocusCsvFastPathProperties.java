@@ -485,4 +485,34 @@ class FocusCsvFastPathProperties {
             delete(latin);
         }
     }
+
+    @Test
+    void fastPath_headersRefusedOrOdd_asThePlainReader() throws IOException {
+        String text = sample();
+        int eol = text.indexOf('\n');
+        String header = text.substring(0, eol).replace("\"", "");
+        String rows = text.substring(eol);
+        assertThat(header).contains("BilledCost", "ChargePeriodStart");
+        Grouping grouping = Grouping.by(Dimension.OWNER);
+        for (String variant : List.of(
+                header + rows, // plain: the header is cut from the bytes
+                header.replace("BilledCost", "Billed Cost") + rows, // lacks a column that may never be null
+                header.replace("ChargePeriodStart", "BilledCost") + rows, // a repeated column
+                header + "," + rows, // an empty last name: rows narrower than the header
+                header + ",x_Extra" + rows, // one more column than the rows hold
+                "\n" + header + rows, // a blank first line
+                header.replace("BilledCost", "\"BilledCost\"") + rows, // a quoted name
+                header.replace("ChargePeriodStart", "#ChargePeriodStart") + rows,
+                header.replace("ChargePeriodStart", " ChargePeriodStart") + rows,
+                header.substring(0, header.length() - 1) + "\r" + rows)) { // a lone CR
+            Path file = file(variant.getBytes(StandardCharsets.UTF_8));
+            try {
+                assertThat(fast(file, FormulaGuard.OFF, grouping, 2, 4096))
+                        .as(variant.substring(0, 60))
+                        .isEqualTo(plain(variant, file, FormulaGuard.OFF, grouping));
+            } finally {
+                delete(file);
+            }
+        }
+    }
 }

@@ -146,27 +146,37 @@ public final class CellTally {
      * of a file, so that other parts' tallies may share what it names), for the row {@link #find} just looked up.
      */
     public byte[] key(CsvByteRows rows, long start) {
-        byte[] buf = rows.buf();
-        int len = 0;
-        for (int j = 0; j <= columns.length; j++) {
-            int k = j < columns.length ? columns[j] : currencyColumn;
-            len += k >= 0 ? rows.ends[k] - rows.starts[k] + 1 : 8;
+        // the key columns in one loop and the currency after it: a loop over the columns and one more step, whose
+        // last step skips the array, let the JIT hoist the array's bounds check over every step and trap on the last
+        // ("profile_predicate"), which made it compile the row check it inlines this into a second time
+        int[] cols = columns;
+        int[] starts = rows.starts;
+        int[] ends = rows.ends;
+        int len = ends[currencyColumn] - starts[currencyColumn] + 1;
+        for (int k : cols) {
+            len += k >= 0 ? ends[k] - starts[k] + 1 : 8;
         }
         byte[] key = new byte[len];
         int p = 0;
-        for (int j = 0; j <= columns.length; j++) {
-            int k = j < columns.length ? columns[j] : currencyColumn;
-            if (k >= 0) {
-                int cell = rows.ends[k] - rows.starts[k];
-                System.arraycopy(buf, rows.starts[k], key, p, cell);
-                key[p + cell] = ',';
-                p += cell + 1;
-            } else {
-                putLong(key, p, period(k, start));
-                p += 8;
-            }
+        for (int k : cols) {
+            p = k >= 0 ? putCell(key, p, rows, k) : putPeriod(key, p, period(k, start));
         }
+        putCell(key, p, rows, currencyColumn);
         return key;
+    }
+
+    /** Puts cell {@code k}'s bytes and a comma at {@code p}; returns where the key goes on. */
+    private static int putCell(byte[] key, int p, CsvByteRows rows, int k) {
+        int cell = rows.ends[k] - rows.starts[k];
+        System.arraycopy(rows.buf(), rows.starts[k], key, p, cell);
+        key[p + cell] = ',';
+        return p + cell + 1;
+    }
+
+    /** Puts a period's 8 bytes at {@code p}; returns where the key goes on. */
+    private static int putPeriod(byte[] key, int p, long period) {
+        putLong(key, p, period);
+        return p + 8;
     }
 
     /**
