@@ -213,8 +213,8 @@ final class FocusCsvFile {
         BiConsumer<A, ? super LineItem> add = collector.accumulator();
         java.util.function.BinaryOperator<A> combiner = collector.combiner();
         // a header of one plain line is cut from the bytes and checked as the plain reader checks it (as consolidate)
-        HeaderLine line = charset.equals(StandardCharsets.UTF_8) ? headerLine(file) : null;
-        if (line == null || !FocusCsvReader.headerAccepted(line.names, source)) {
+        HeaderLine cut = charset.equals(StandardCharsets.UTF_8) ? headerLine(file) : null;
+        if (cut == null || !FocusCsvReader.headerAccepted(cut.names, source)) {
             InputStream in;
             try {
                 in = Files.newInputStream(file);
@@ -229,8 +229,8 @@ final class FocusCsvFile {
                 return collector.finisher().apply(all);
             }
         }
-        String[] header = line.names;
-        long headerEnd = line.end;
+        String[] header = cut.names;
+        long headerEnd = cut.end;
         FocusRowMapping mapping = new FocusRowMapping(source, guard, header);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 CsvFileParts<FocusChunkParser> parts = new CsvFileParts<>(
