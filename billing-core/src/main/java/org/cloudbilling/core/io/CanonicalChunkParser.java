@@ -248,12 +248,9 @@ final class CanonicalChunkParser {
             return (ImmutableMap<TagKey, String>) v;
         }
         ImmutableMap<TagKey, String> tags;
-        if (plainTags(k)) {
-            ImmutableMap.Builder<TagKey, String> m = ImmutableMap.builderWithExpectedSize(plainTagCount);
-            for (int t = 0; t < plainTagCount; t++) {
-                m.put(TagKey.of(ascii(tagKeyStarts[t], tagKeyEnds[t])), ascii(tagValueStarts[t], tagValueEnds[t]));
-            }
-            tags = m.build();
+        if (plainTags(k, true)) {
+            tags = plainMap;
+            plainMap = null;
         } else {
             tags = TAGS.apply(text(k));
         }
@@ -266,6 +263,20 @@ final class CanonicalChunkParser {
         return tags;
     }
 
+    /**
+     * The tags of cell {@code k} made afresh, not through the dictionary: for the item of a class new to the read
+     * ({@link CostClassTable}), whose class cells include this one, so the cell is most often new to the thread
+     * too and keeping it would only fill the dictionary. The same map as {@link #tags}.
+     */
+    private ImmutableMap<TagKey, String> freshTags(int k) {
+        if (plainTags(k, true)) {
+            ImmutableMap<TagKey, String> tags = plainMap;
+            plainMap = null;
+            return tags;
+        }
+        return TAGS.apply(text(k));
+    }
+
     /** The text of the row's ASCII bytes {@code [from, to)}. */
     private String ascii(int from, int to) {
         return new String(buf, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -274,6 +285,9 @@ final class CanonicalChunkParser {
     /** Every column, for {@link #fast}. */
     static final long ALL_COLUMNS = -1L;
 
+    /** A bit for each column of the file. */
+    private static final long WIDTH_MASK = WIDTH == 64 ? -1L : (1L << WIDTH) - 1;
+
     /**
      * The row's item by the fast path, or null for a row the plain mapping must read: with the cells of
      * {@code columns} (bit k for column k) only, the others left out, so every column for the row's item; fewer
@@ -281,12 +295,8 @@ final class CanonicalChunkParser {
      */
     @SuppressWarnings("unchecked")
     private LineItem fast(long line, long columns) {
-        if (guarded) {
-            for (int k = 0; k < WIDTH; k++) {
-                if (firstByte(k) == '\'') {
-                    return null;
-                }
-            }
+        if (guarded && guardLike) {
+            return null; // a cell starts with ' (noted exactly while the row was cut)
         }
         try {
             int cur = CanonicalColumn.CURRENCY.ordinal();
@@ -300,11 +310,10 @@ final class CanonicalChunkParser {
                 return null;
             }
             f.id = LineItemId.of(text(0));
-            for (int k = 1; k < WIDTH; k++) {
+            // only the columns asked for (bit k for column k), the id (column 0) read above
+            for (long todo = columns & WIDTH_MASK & ~1L; todo != 0; todo &= todo - 1) {
+                int k = Long.numberOfTrailingZeros(todo);
                 CanonicalColumn column = COLUMNS[k];
-                if ((columns & (1L << k)) == 0) {
-                    continue;
-                }
                 if (isEmpty(k)) {
                     if (column.required) {
                         return null;
@@ -351,7 +360,7 @@ final class CanonicalChunkParser {
                     case COUPON_PAID -> f.couponPaid = money(k, currency);
                     case TAX -> f.tax = money(k, currency);
                     case TOTAL_COST -> f.totalCost = money(k, currency);
-                    case TAGS -> f.tags = tags(k);
+                    case TAGS -> f.tags = columns == ALL_COLUMNS ? tags(k) : freshTags(k);
                     default -> throw new IllegalStateException("bug: column " + column + " has no fast mapping");
                 }
             }
@@ -468,7 +477,7 @@ final class CanonicalChunkParser {
             if (!amountsValid(e)) {
                 return false;
             }
-            if (has(e, TAGS_COLUMN) && !plainTags(TAGS_COLUMN)) {
+            if (has(e, TAGS_COLUMN) && !plainTags(TAGS_COLUMN, false)) {
                 lookup(TAGS_COLUMN, TAGS);
             }
             if (!simpleDecimal(LIST)) {
@@ -547,16 +556,21 @@ final class CanonicalChunkParser {
     private final int[] tagKeyEnds = new int[MAX_PLAIN_TAGS];
     private final int[] tagValueStarts = new int[MAX_PLAIN_TAGS];
     private final int[] tagValueEnds = new int[MAX_PLAIN_TAGS];
-    /** How many tags the last cell {@link #plainTags} found plain holds, at the starts and ends above. */
-    private int plainTagCount;
+    /** The map of the last cell {@link #plainTags} found plain when asked to build it. */
+    private ImmutableMap<TagKey, String> plainMap;
 
     /**
      * Whether the cell is, beyond doubt, a valid tags object of the plainest form, checked on its bytes without a
      * dictionary: a quoted cell {@code "{""k"":""v"",...}"} of at most {@link #MAX_PLAIN_TAGS} tags, keys not empty
      * and distinct, keys and values of letters, digits and {@code -_.:/@+=} only (no escape, no space). False says
-     * nothing: the cell is then checked as JSON.
+     * nothing: the cell is then checked as JSON. With {@code build}, a plain cell's map is left in {@link #plainMap}
+     * (its keys and values are plain ASCII without escapes, so the bytes are the text).
+     *
+     * <p>Reading and building are one method on purpose: it is then too large for the JIT to inline into the
+     * row's mapping ({@link #fast}), so the map builder's rare branches, when they first occur, recompile this
+     * method alone rather than the whole mapping (profiled: the mapping was compiled four to five times).
      */
-    private boolean plainTags(int k) {
+    private boolean plainTags(int k, boolean build) {
         if (!quoted[k]) {
             return false;
         }
@@ -569,8 +583,10 @@ final class CanonicalChunkParser {
         i++;
         e--; // inside the braces
         int tags = 0;
-        plainTagCount = 0;
         if (i == e) {
+            if (build) {
+                plainMap = ImmutableMap.of();
+            }
             return true; // {}
         }
         while (true) {
@@ -598,7 +614,15 @@ final class CanonicalChunkParser {
             tagValueEnds[tags - 1] = valueEnd;
             i = valueEnd + 2;
             if (i == e) {
-                plainTagCount = tags;
+                if (build) {
+                    ImmutableMap.Builder<TagKey, String> m = ImmutableMap.builderWithExpectedSize(tags);
+                    for (int t = 0; t < tags; t++) {
+                        m.put(
+                                TagKey.of(ascii(tagKeyStarts[t], tagKeyEnds[t])),
+                                ascii(tagValueStarts[t], tagValueEnds[t]));
+                    }
+                    plainMap = m.build();
+                }
                 return true;
             }
             if (b[i] != ',') {

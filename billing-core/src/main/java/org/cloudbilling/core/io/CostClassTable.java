@@ -1,5 +1,8 @@
 package org.cloudbilling.core.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,10 +30,21 @@ final class CostClassTable {
      */
     final long itemColumns;
 
-    private byte[][] keys;
+    /**
+     * The keys of the slots, one after another in one array (no object a key, no reference stored in the large
+     * slot arrays: the collector neither traces nor copies them one by one, and no card is dirtied per key).
+     */
+    private byte[] arena;
+
+    private int arenaUsed;
+    private int[] keyAt;
+    private int[] keyLength;
     private int[] hashes;
     private int[] classes;
     private int size;
+
+    /** The most bytes {@link #arena} holds before the table starts again empty. */
+    private static final int MAX_ARENA = 1 << 28;
 
     /**
      * The classes every thread of the read found, by key: a key new to this thread but found by another is looked
@@ -47,19 +61,22 @@ final class CostClassTable {
         }
         this.itemColumns = mask;
         this.shared = shared;
-        allocate(1 << 10);
+        reset();
     }
 
-    /** A key of {@link #shared}: the bytes of a row's class cells, each after its length. */
-    record Key(byte[] bytes) {
+    /**
+     * A key of {@link #shared}: the bytes of a row's class cells, each after its length, and their {@link #hash}
+     * (taken once from the row's cells: equal bytes have equal hashes, so the map does not hash them again).
+     */
+    record Key(byte[] bytes, int hash) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(bytes, k.bytes);
+            return o instanceof Key k && hash == k.hash && Arrays.equals(bytes, k.bytes);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(bytes);
+            return hash;
         }
 
         @Override
@@ -97,26 +114,47 @@ final class CostClassTable {
         return new CostClassTable(collector, columns, new ConcurrentHashMap<>());
     }
 
+    private void reset() {
+        arena = new byte[1 << 16];
+        arenaUsed = 0;
+        allocate(1 << 10);
+    }
+
     private void allocate(int capacity) {
-        keys = new byte[capacity][];
+        keyAt = new int[capacity];
+        keyLength = new int[capacity];
         hashes = new int[capacity];
         classes = new int[capacity];
         size = 0;
     }
 
-    /** The hash of the row's class cells, never 0 (0 marks an empty slot). */
+    /** The bytes of an array as little-endian {@code long}s at any offset. */
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long K = 0x9E3779B97F4A7C15L;
+
+    /**
+     * The hash of the row's class cells, never 0 (0 marks an empty slot): each cell's length, then its bytes eight
+     * at a time (a tags cell is a hundred bytes or more, and every row is hashed), the last fewer than eight as one
+     * word; equal cells hash equal.
+     */
     int hash(byte[] buf, int[] starts, int[] ends) {
-        int h = 1;
+        long h = 1;
         for (int k : columns) {
-            int from = starts[k];
+            int i = starts[k];
             int to = ends[k];
-            h = 31 * h + (to - from);
-            for (int i = from; i < to; i++) {
-                h = 31 * h + buf[i];
+            h = (h + (to - i)) * K;
+            for (; i + 8 <= to; i += 8) {
+                h = (h ^ (long) LONG.get(buf, i)) * K;
             }
+            long tail = 0;
+            for (; i < to; i++) {
+                tail = (tail << 8) | (buf[i] & 0xFF);
+            }
+            h = (h ^ tail) * K;
         }
-        h = CellTally.mix(h);
-        return h == 0 ? 1 : h;
+        int x = CellTally.mix((int) (h ^ (h >>> 32)));
+        return x == 0 ? 1 : x;
     }
 
     /** The class stored for the row's class cells (hashed to {@code h}), or {@link #NOT_FOUND}. */
@@ -127,18 +165,21 @@ final class CostClassTable {
             if (stored == 0) {
                 return NOT_FOUND;
             }
-            if (stored == h && sameKey(keys[slot], buf, starts, ends)) {
+            if (stored == h && sameKey(keyAt[slot], keyLength[slot], buf, starts, ends)) {
                 return classes[slot];
             }
         }
     }
 
-    private boolean sameKey(byte[] key, byte[] buf, int[] starts, int[] ends) {
-        int p = 0;
+    /** Whether the key at {@code [at, at + length)} of {@link #arena} is the row's class cells. */
+    private boolean sameKey(int at, int length, byte[] buf, int[] starts, int[] ends) {
+        byte[] key = arena;
+        int p = at;
+        int end = at + length;
         for (int k : columns) {
             int from = starts[k];
             int len = ends[k] - from;
-            if (p + 4 + len > key.length || intAt(key, p) != len) {
+            if (p + 4 + len > end || intAt(key, p) != len) {
                 return false;
             }
             if (!Arrays.equals(key, p + 4, p + 4 + len, buf, from, from + len)) {
@@ -146,7 +187,7 @@ final class CostClassTable {
             }
             p += 4 + len;
         }
-        return p == key.length;
+        return p == end;
     }
 
     /**
@@ -155,7 +196,7 @@ final class CostClassTable {
      */
     int findShared(int h, byte[] buf, int[] starts, int[] ends) {
         pending = key(buf, starts, ends);
-        Integer found = shared.get(new Key(pending));
+        Integer found = shared.get(new Key(pending, h));
         if (found == null) {
             return NOT_FOUND;
         }
@@ -173,17 +214,26 @@ final class CostClassTable {
         pending = null;
         keep(h, key, costClass);
         if (shared.size() < MAX_ENTRIES) {
-            shared.putIfAbsent(new Key(key), costClass);
+            shared.putIfAbsent(new Key(key, h), costClass);
         }
     }
 
     private void keep(int h, byte[] key, int costClass) {
-        if (size >= MAX_ENTRIES) {
-            allocate(1 << 10);
+        if (key.length > MAX_ARENA / 2) {
+            return; // a key this long is not kept: its rows ask the shared classes
+        }
+        if (size >= MAX_ENTRIES || key.length > MAX_ARENA - arenaUsed) {
+            reset();
         } else if ((size + 1) * 2 > hashes.length) {
             grow();
         }
-        insert(h, key, costClass);
+        if (key.length > arena.length - arenaUsed) {
+            arena = Arrays.copyOf(
+                    arena, (int) Math.min(MAX_ARENA, Math.max(2L * arena.length, arenaUsed + key.length)));
+        }
+        System.arraycopy(key, 0, arena, arenaUsed, key.length);
+        insert(h, arenaUsed, key.length, costClass);
+        arenaUsed += key.length;
     }
 
     private byte[] key(byte[] buf, int[] starts, int[] ends) {
@@ -202,26 +252,28 @@ final class CostClassTable {
         return key;
     }
 
-    private void insert(int h, byte[] key, int costClass) {
+    private void insert(int h, int at, int length, int costClass) {
         int mask = hashes.length - 1;
         int slot = h & mask;
         while (hashes[slot] != 0) {
             slot = (slot + 1) & mask;
         }
         hashes[slot] = h;
-        keys[slot] = key;
+        keyAt[slot] = at;
+        keyLength[slot] = length;
         classes[slot] = costClass;
         size++;
     }
 
     private void grow() {
-        byte[][] oldKeys = keys;
+        int[] oldAt = keyAt;
+        int[] oldLength = keyLength;
         int[] oldHashes = hashes;
         int[] oldClasses = classes;
         allocate(oldHashes.length * 2);
         for (int s = 0; s < oldHashes.length; s++) {
             if (oldHashes[s] != 0) {
-                insert(oldHashes[s], oldKeys[s], oldClasses[s]);
+                insert(oldHashes[s], oldAt[s], oldLength[s], oldClasses[s]);
             }
         }
     }

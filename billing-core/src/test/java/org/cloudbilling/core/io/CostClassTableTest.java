@@ -1,0 +1,139 @@
+package org.cloudbilling.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.LineItemField;
+import org.cloudbilling.core.money.Money;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link CostClassTable}: a row's class cells, as bytes, find the class kept for them, on the thread that kept it
+ * and (through the shared classes) on another; cells that differ only in where one ends and the next begins are
+ * different keys; keys of one hash are told apart by their bytes; and what was kept survives the table's growth.
+ */
+class CostClassTableTest {
+    /** Classes by owner and business code; never asked here (the table is given the classes). */
+    static final class TwoCells implements CostClassCollector<Object, Object> {
+        @Override
+        public Set<LineItemField> classFields() {
+            return EnumSet.of(LineItemField.OWNER_UIN, LineItemField.BUSINESS_CODE);
+        }
+
+        @Override
+        public int classOf(LineItem item) {
+            throw new AssertionError("not asked");
+        }
+
+        @Override
+        public void addCost(Object container, int costClass, Money totalCost) {}
+
+        @Override
+        public Supplier<Object> supplier() {
+            return Object::new;
+        }
+
+        @Override
+        public BiConsumer<Object, LineItem> accumulator() {
+            return (a, i) -> {};
+        }
+
+        @Override
+        public BinaryOperator<Object> combiner() {
+            return (a, b) -> a;
+        }
+
+        @Override
+        public Function<Object, Object> finisher() {
+            return a -> a;
+        }
+
+        @Override
+        public Set<Characteristics> characteristics() {
+            return EnumSet.noneOf(Characteristics.class);
+        }
+    }
+
+    /** A row of the file's width whose owner and business code cells are the given text, in one buffer. */
+    static final class Row {
+        final byte[] buf;
+        final int[] starts = new int[CanonicalChunkParser.WIDTH];
+        final int[] ends = new int[CanonicalChunkParser.WIDTH];
+
+        Row(String owner, String businessCode) {
+            String line = "x" + owner + "y" + businessCode + "z";
+            buf = line.getBytes(StandardCharsets.US_ASCII);
+            int o = CanonicalColumn.OWNER_UIN.ordinal();
+            int b = CanonicalColumn.BUSINESS_CODE.ordinal();
+            starts[o] = 1;
+            ends[o] = 1 + owner.length();
+            starts[b] = ends[o] + 1;
+            ends[b] = starts[b] + businessCode.length();
+        }
+    }
+
+    @Test
+    void aKeptClass_isFoundByItsCells_here_andOnAnotherThreadsTable() {
+        CostClassTable table = CostClassTable.of(new TwoCells());
+        Row row = new Row("o1", "b1");
+        int h = table.hash(row.buf, row.starts, row.ends);
+        assertThat(table.find(h, row.buf, row.starts, row.ends)).isEqualTo(CostClassTable.NOT_FOUND);
+        assertThat(table.findShared(h, row.buf, row.starts, row.ends)).isEqualTo(CostClassTable.NOT_FOUND);
+        table.put(h, row.buf, row.starts, row.ends, 7);
+
+        Row same = new Row("o1", "b1"); // equal bytes elsewhere
+        assertThat(table.find(h, same.buf, same.starts, same.ends)).isEqualTo(7);
+        CostClassTable other = table.another();
+        assertThat(other.find(h, same.buf, same.starts, same.ends)).isEqualTo(CostClassTable.NOT_FOUND);
+        assertThat(other.findShared(h, same.buf, same.starts, same.ends)).isEqualTo(7);
+        assertThat(other.find(h, same.buf, same.starts, same.ends)).isEqualTo(7); // kept once found
+    }
+
+    @Test
+    void cellsThatDifferOnlyInTheirBoundary_areDifferentKeys_evenUnderOneHash() {
+        CostClassTable table = CostClassTable.of(new TwoCells());
+        Row ab = new Row("ab", "c");
+        Row a = new Row("a", "bc");
+        int h = 12345; // one hash for both: only the bytes and lengths tell them apart
+        table.findShared(h, ab.buf, ab.starts, ab.ends);
+        table.put(h, ab.buf, ab.starts, ab.ends, 1);
+        assertThat(table.find(h, a.buf, a.starts, a.ends)).isEqualTo(CostClassTable.NOT_FOUND);
+        assertThat(table.findShared(h, a.buf, a.starts, a.ends)).isEqualTo(CostClassTable.NOT_FOUND);
+        table.put(h, a.buf, a.starts, a.ends, 2);
+        assertThat(table.find(h, ab.buf, ab.starts, ab.ends)).isEqualTo(1);
+        assertThat(table.find(h, a.buf, a.starts, a.ends)).isEqualTo(2);
+    }
+
+    @Test
+    void manyLongKeys_allFoundAfterTheTableGrew() {
+        CostClassTable table = CostClassTable.of(new TwoCells());
+        List<Row> rows = new ArrayList<>();
+        String pad = "p".repeat(300); // 20,000 keys of about 310 bytes: far past the first slots and key bytes
+        for (int i = 0; i < 20_000; i++) {
+            Row row = new Row("owner-" + i, pad + (i % 7));
+            rows.add(row);
+            int h = table.hash(row.buf, row.starts, row.ends);
+            table.findShared(h, row.buf, row.starts, row.ends);
+            table.put(h, row.buf, row.starts, row.ends, i);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            int h = table.hash(row.buf, row.starts, row.ends);
+            assertThat(table.find(h, row.buf, row.starts, row.ends))
+                    .as("key %d", i)
+                    .isEqualTo(i);
+        }
+        Row absent = new Row("owner-20000", pad + "0");
+        int h = table.hash(absent.buf, absent.starts, absent.ends);
+        assertThat(table.find(h, absent.buf, absent.starts, absent.ends)).isEqualTo(CostClassTable.NOT_FOUND);
+    }
+}
