@@ -207,6 +207,9 @@ final class CanonicalChunkParser {
 
     /** The cell's text, decoded strictly; throws {@link CsvByteRows#UNUSUAL} for bytes that are not UTF-8. */
     private String text(int k) {
+        if (!nonAscii && !quoted[k]) {
+            return ascii(starts[k], ends[k]); // the bytes are the text
+        }
         return rows.text(k);
     }
 
@@ -252,7 +255,7 @@ final class CanonicalChunkParser {
         if (plainTags(k)) {
             ImmutableMap.Builder<TagKey, String> m = ImmutableMap.builderWithExpectedSize(plainTagCount);
             for (int t = 0; t < plainTagCount; t++) {
-                m.put(TagKey.of(ascii(tagKeyStarts[t], tagKeyEnds[t])), ascii(tagValueStarts[t], tagValueEnds[t]));
+                m.put(tagKey(tagKeyStarts[t], tagKeyEnds[t]), tagValue(tagValueStarts[t], tagValueEnds[t]));
             }
             tags = m.build();
         } else {
@@ -265,6 +268,41 @@ final class CanonicalChunkParser {
             d.put(Arrays.copyOfRange(buf, starts[k], ends[k]), tags);
         }
         return tags;
+    }
+
+    /** The tag keys and the tag values of plain tags cells, by their bytes: one object per distinct text. */
+    private final ByteDictionary tagKeys = new ByteDictionary();
+
+    private final ByteDictionary tagValues = new ByteDictionary();
+
+    /** The tag key of the row's plain ASCII bytes {@code [from, to)}, shared among the cells that hold it. */
+    private TagKey tagKey(int from, int to) {
+        Object v = tagKeys.get(buf, from, to);
+        if (v == null) {
+            v = TagKey.of(ascii(from, to));
+            remember(tagKeys, from, to, v);
+        }
+        return (TagKey) v;
+    }
+
+    /** The tag value of the row's plain ASCII bytes {@code [from, to)}, shared among the cells that hold it. */
+    private String tagValue(int from, int to) {
+        ByteDictionary d = tagValues;
+        Object v = d.direct ? null : d.get(buf, from, to);
+        if (v == null) {
+            v = ascii(from, to);
+            if (!d.direct) {
+                remember(d, from, to, v);
+            }
+        }
+        return (String) v;
+    }
+
+    private void remember(ByteDictionary d, int from, int to, Object value) {
+        if (d.size() >= MAX_DICTIONARY) {
+            d.clear();
+        }
+        d.put(Arrays.copyOfRange(buf, from, to), value);
     }
 
     /** The text of the row's ASCII bytes {@code [from, to)}. */
@@ -790,6 +828,58 @@ final class CanonicalChunkParser {
      * as the plain path makes it, throwing the same errors.
      */
     private Interval feePeriod(int s, int e) {
+        int a = starts[s];
+        int b = starts[e];
+        if (quoted[s] || quoted[e] || ends[s] - a != 20 || ends[e] - b != 20) {
+            return parsedFeePeriod(s, e);
+        }
+        // two cells of 20 bytes: the interval of the last cells with the same bytes, without parsing them again
+        byte[] x = buf;
+        long s0 = (long) LONG.get(x, a);
+        long s1 = (long) LONG.get(x, a + 8);
+        long s2 = (long) LONG.get(x, a + 12);
+        long e0 = (long) LONG.get(x, b);
+        long e1 = (long) LONG.get(x, b + 8);
+        long e2 = (long) LONG.get(x, b + 12);
+        long h = (s0 * 31 + s1) * 31 + s2;
+        h = ((h * 31 + e0) * 31 + e1) * 31 + e2;
+        h *= 0x9E3779B97F4A7C15L;
+        int slot = (int) (h >>> 40) & (PERIODS - 1);
+        int o = slot * 6;
+        long[] k = periodCells;
+        Interval cached = cellPeriods[slot];
+        if (cached != null
+                && k[o] == s0
+                && k[o + 1] == s1
+                && k[o + 2] == s2
+                && k[o + 3] == e0
+                && k[o + 4] == e1
+                && k[o + 5] == e2) {
+            return cached;
+        }
+        Interval made = parsedFeePeriod(s, e);
+        cellPeriods[slot] = made;
+        k[o] = s0;
+        k[o + 1] = s1;
+        k[o + 2] = s2;
+        k[o + 3] = e0;
+        k[o + 4] = e1;
+        k[o + 5] = e2;
+        return made;
+    }
+
+    /** The bytes of the start and end cells of the fee periods of {@link #cellPeriods}, 6 longs each. */
+    private final long[] periodCells = new long[PERIODS * 6];
+
+    /** The last fee periods made, by a hash of their cells' bytes ({@link #periodCells}). */
+    private final Interval[] cellPeriods = new Interval[PERIODS];
+
+    /** The cells' bytes read 8 at a time. */
+    private static final java.lang.invoke.VarHandle LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** The fee period of cells {@code s} and {@code e}, parsed (through {@link #periods}). */
+    private Interval parsedFeePeriod(int s, int e) {
         long start = epochSecond(s);
         long end = epochSecond(e);
         if (start == NO_TIME || end == NO_TIME) {
