@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
@@ -206,6 +207,9 @@ final class CanonicalChunkParser {
 
     /** The cell's text, decoded strictly; throws {@link CsvByteRows#UNUSUAL} for bytes that are not UTF-8. */
     private String text(int k) {
+        if (!nonAscii && !quoted[k]) {
+            return ascii(starts[k], ends[k]); // the bytes are the text
+        }
         return rows.text(k);
     }
 
@@ -277,10 +281,58 @@ final class CanonicalChunkParser {
         return TAGS.apply(text(k));
     }
 
+    /** The tag keys and the tag values of plain tags cells, by their bytes: one object per distinct text. */
+    private final ByteDictionary tagKeys = new ByteDictionary();
+
+    private final ByteDictionary tagValues = new ByteDictionary();
+
+    /** The tag key of the row's plain ASCII bytes {@code [from, to)}, shared among the cells that hold it. */
+    private TagKey tagKey(int from, int to) {
+        Object v = tagKeys.get(buf, from, to);
+        if (v == null) {
+            v = TagKey.of(ascii(from, to));
+            remember(tagKeys, from, to, v);
+        }
+        return (TagKey) v;
+    }
+
+    /** The tag value of the row's plain ASCII bytes {@code [from, to)}, shared among the cells that hold it. */
+    private String tagValue(int from, int to) {
+        ByteDictionary d = tagValues;
+        Object v = d.direct ? null : d.get(buf, from, to);
+        if (v == null) {
+            v = ascii(from, to);
+            if (!d.direct) {
+                remember(d, from, to, v);
+            }
+        }
+        return (String) v;
+    }
+
+    private void remember(ByteDictionary d, int from, int to, Object value) {
+        if (d.size() >= MAX_DICTIONARY) {
+            d.clear();
+        }
+        d.put(Arrays.copyOfRange(buf, from, to), value);
+    }
+
     /** The text of the row's ASCII bytes {@code [from, to)}. */
     private String ascii(int from, int to) {
         return new String(buf, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
+
+    // the values of the optional columns' dictionaries: the Optional the item stores, one per distinct cell
+    private static final Function<String, Optional<OperatorUin>> OPERATOR_UIN = s -> Optional.of(OperatorUin.of(s));
+    private static final Function<String, Optional<ProductCode>> PRODUCT_CODE = s -> Optional.of(ProductCode.of(s));
+    private static final Function<String, Optional<ItemCode>> ITEM_CODE = s -> Optional.of(ItemCode.of(s));
+    private static final Function<String, Optional<RegionId>> REGION_ID = s -> Optional.of(RegionId.of(s));
+    private static final Function<String, Optional<ProjectId>> PROJECT_ID = s -> Optional.of(ProjectId.of(s));
+    private static final Function<String, Optional<ResourceId>> RESOURCE_ID = s -> Optional.of(ResourceId.of(s));
+    private static final Function<String, Optional<InstanceType>> INSTANCE_TYPE = s -> Optional.of(InstanceType.of(s));
+    private static final Function<String, Optional<SettlementCycle>> SETTLEMENT_CYCLE =
+            s -> Optional.of(Enum.valueOf(SettlementCycle.class, s));
+    private static final Function<String, Optional<OrderId>> ORDER_ID = s -> Optional.of(OrderId.of(s));
+    private static final Function<String, Optional<String>> USAGE_UNIT = Optional::of;
 
     /** Every column, for {@link #fast}. */
     static final long ALL_COLUMNS = -1L;
@@ -323,17 +375,17 @@ final class CanonicalChunkParser {
                 switch (column) {
                     case OWNER_UIN -> f.ownerUin = (OwnerUin) lookup(k, OwnerUin::of);
                     case PAYER_UIN -> f.payerUin = (PayerUin) lookup(k, PayerUin::of);
-                    case OPERATOR_UIN -> f.operatorUin = (OperatorUin) lookup(k, OperatorUin::of);
+                    case OPERATOR_UIN -> f.operatorUin = (Optional<OperatorUin>) lookup(k, OPERATOR_UIN);
                     case BUSINESS_CODE -> f.businessCode = (BusinessCode) lookup(k, BusinessCode::of);
-                    case PRODUCT_CODE -> f.productCode = (ProductCode) lookup(k, ProductCode::of);
-                    case ITEM_CODE -> f.itemCode = (ItemCode) lookup(k, ItemCode::of);
-                    case REGION_ID -> f.regionId = (RegionId) lookup(k, RegionId::of);
-                    case PROJECT_ID -> f.projectId = (ProjectId) lookup(k, ProjectId::of);
-                    case RESOURCE_ID -> f.resourceId = (ResourceId) lookup(k, ResourceId::of);
-                    case INSTANCE_TYPE -> f.instanceType = (InstanceType) lookup(k, InstanceType::of);
+                    case PRODUCT_CODE -> f.productCode = (Optional<ProductCode>) lookup(k, PRODUCT_CODE);
+                    case ITEM_CODE -> f.itemCode = (Optional<ItemCode>) lookup(k, ITEM_CODE);
+                    case REGION_ID -> f.regionId = (Optional<RegionId>) lookup(k, REGION_ID);
+                    case PROJECT_ID -> f.projectId = (Optional<ProjectId>) lookup(k, PROJECT_ID);
+                    case RESOURCE_ID -> f.resourceId = (Optional<ResourceId>) lookup(k, RESOURCE_ID);
+                    case INSTANCE_TYPE -> f.instanceType = (Optional<InstanceType>) lookup(k, INSTANCE_TYPE);
                     case PAY_MODE -> f.payMode = (PayMode) lookup(k, s -> Enum.valueOf(PayMode.class, s));
                     case SETTLEMENT_CYCLE ->
-                        f.settlementCycle = (SettlementCycle) lookup(k, s -> Enum.valueOf(SettlementCycle.class, s));
+                        f.settlementCycle = (Optional<SettlementCycle>) lookup(k, SETTLEMENT_CYCLE);
                     case ACTION_TYPE -> f.actionType = (ActionType) lookup(k, s -> Enum.valueOf(ActionType.class, s));
                     case FEE_PERIOD_START, CURRENCY -> {}
                     case FEE_PERIOD_END -> {
@@ -343,22 +395,22 @@ final class CanonicalChunkParser {
                         }
                         f.feePeriod = feePeriod(s, k);
                     }
-                    case DEDUCTION_TIME -> f.deductionTime = instant(k);
-                    case ORDER_ID -> f.orderId = (OrderId) lookup(k, OrderId::of);
-                    case ORIGINAL_ORDER_ID -> f.originalOrderId = (OrderId) lookup(k, OrderId::of);
+                    case DEDUCTION_TIME -> f.deductionTime = deductionTime(k);
+                    case ORDER_ID -> f.orderId = (Optional<OrderId>) lookup(k, ORDER_ID);
+                    case ORIGINAL_ORDER_ID -> f.originalOrderId = (Optional<OrderId>) lookup(k, ORDER_ID);
                     case USAGE_QUANTITY -> f.usageQuantity = decimal(k);
-                    case USAGE_UNIT -> f.usageUnit = (String) lookup(k, s -> s);
+                    case USAGE_UNIT -> f.usageUnit = (Optional<String>) lookup(k, USAGE_UNIT);
                     case DISCOUNT_RATE -> f.discountRate = decimal(k);
                     case LIST_COST -> f.listCost = money(k, currency);
-                    case RESERVED_INSTANCE_DEDUCTION -> f.reservedInstanceDeduction = money(k, currency);
-                    case SAVINGS_PLAN_DEDUCTION -> f.savingsPlanDeduction = money(k, currency);
-                    case CASH_PAID -> f.cashPaid = money(k, currency);
-                    case VOUCHER_PAID -> f.voucherPaid = money(k, currency);
-                    case INCENTIVE_PAID -> f.incentivePaid = money(k, currency);
-                    case TRANSFER_PAID -> f.transferPaid = money(k, currency);
-                    case CREDIT_PAID -> f.creditPaid = money(k, currency);
-                    case COUPON_PAID -> f.couponPaid = money(k, currency);
-                    case TAX -> f.tax = money(k, currency);
+                    case RESERVED_INSTANCE_DEDUCTION -> f.reservedInstanceDeduction = optionalMoney(k, currency);
+                    case SAVINGS_PLAN_DEDUCTION -> f.savingsPlanDeduction = optionalMoney(k, currency);
+                    case CASH_PAID -> f.cashPaid = optionalMoney(k, currency);
+                    case VOUCHER_PAID -> f.voucherPaid = optionalMoney(k, currency);
+                    case INCENTIVE_PAID -> f.incentivePaid = optionalMoney(k, currency);
+                    case TRANSFER_PAID -> f.transferPaid = optionalMoney(k, currency);
+                    case CREDIT_PAID -> f.creditPaid = optionalMoney(k, currency);
+                    case COUPON_PAID -> f.couponPaid = optionalMoney(k, currency);
+                    case TAX -> f.tax = optionalMoney(k, currency);
                     case TOTAL_COST -> f.totalCost = money(k, currency);
                     case TAGS -> f.tags = columns == ALL_COLUMNS ? tags(k) : freshTags(k);
                     default -> throw new IllegalStateException("bug: column " + column + " has no fast mapping");
@@ -464,7 +516,7 @@ final class CanonicalChunkParser {
             lookup(PAY_MODE, s -> Enum.valueOf(PayMode.class, s));
             lookup(ACTION, s -> Enum.valueOf(ActionType.class, s));
             if (has(e, SETTLEMENT)) {
-                lookup(SETTLEMENT, s -> Enum.valueOf(SettlementCycle.class, s));
+                lookup(SETTLEMENT, SETTLEMENT_CYCLE);
             }
             long start = epochSecond(START);
             long end = epochSecond(END);
@@ -617,9 +669,7 @@ final class CanonicalChunkParser {
                 if (build) {
                     ImmutableMap.Builder<TagKey, String> m = ImmutableMap.builderWithExpectedSize(tags);
                     for (int t = 0; t < tags; t++) {
-                        m.put(
-                                TagKey.of(ascii(tagKeyStarts[t], tagKeyEnds[t])),
-                                ascii(tagValueStarts[t], tagValueEnds[t]));
+                        m.put(tagKey(tagKeyStarts[t], tagKeyEnds[t]), tagValue(tagValueStarts[t], tagValueEnds[t]));
                     }
                     plainMap = m.build();
                 }
@@ -703,18 +753,88 @@ final class CanonicalChunkParser {
         return true;
     }
 
-    private Money money(int k, Currency currency) {
-        if (simpleDecimal(k)) {
-            return Money.ofUnscaled(currency, units, scale);
-        }
-        return Money.of(currency, Money.parseAmount(text(k)));
+    /** The recent amounts of simple-decimal cells, by a hash of their digits: one object for many cells. */
+    private static final int AMOUNTS = 512;
+
+    private final long[] amountUnits = new long[AMOUNTS];
+    private final int[] amountScales = new int[AMOUNTS];
+    private final Money[] amounts = new Money[AMOUNTS];
+    /** The {@code Optional} of {@link #amounts}' entry, made when an optional field first asks for it. */
+    private final Object[] amountOptionals = new Object[AMOUNTS];
+
+    private final long[] decimalUnits = new long[AMOUNTS];
+    private final int[] decimalScales = new int[AMOUNTS];
+    /** The recent {@code Optional<BigDecimal>}s of simple-decimal cells (quantities, rates). */
+    private final Object[] decimals = new Object[AMOUNTS];
+
+    /** The slot of {@link #amounts} the last {@link #money} used, or -1 for an amount not kept there. */
+    private int amountSlot;
+
+    private static int slot(long units, int scale) {
+        long h = (units ^ (units >>> 29)) * 0x9E3779B97F4A7C15L + scale;
+        return (int) (h >>> 40) & (AMOUNTS - 1);
     }
 
-    private BigDecimal decimal(int k) {
-        if (simpleDecimal(k)) {
-            return BigDecimal.valueOf(units, scale);
+    /**
+     * The amount of cell {@code k}: a simple decimal through the recent amounts (a cell with the digits of a recent
+     * one, such as a total equal to the list cost, or a zero tax, gives the same object), any other as the plain
+     * path parses it.
+     */
+    private Money money(int k, Currency currency) {
+        if (!simpleDecimal(k)) {
+            amountSlot = -1;
+            return Money.of(currency, Money.parseAmount(text(k)));
         }
-        return Money.parseAmount(text(k));
+        long u = units;
+        int sc = scale;
+        int i = slot(u, sc);
+        amountSlot = i;
+        Money m = amounts[i];
+        if (m != null && amountUnits[i] == u && amountScales[i] == sc && m.currency() == currency) {
+            return m;
+        }
+        m = Money.ofUnscaled(currency, u, sc);
+        amounts[i] = m;
+        amountUnits[i] = u;
+        amountScales[i] = sc;
+        amountOptionals[i] = null;
+        return m;
+    }
+
+    /** The amount of cell {@code k} as the {@code Optional} an optional field stores, shared as {@link #money}. */
+    @SuppressWarnings("unchecked")
+    private Optional<Money> optionalMoney(int k, Currency currency) {
+        Money m = money(k, currency);
+        int i = amountSlot;
+        if (i < 0) {
+            return Optional.of(m); // not a simple decimal: not kept
+        }
+        Object o = amountOptionals[i];
+        if (o == null) {
+            o = Optional.of(m);
+            amountOptionals[i] = o;
+        }
+        return (Optional<Money>) o;
+    }
+
+    /** The decimal of cell {@code k} as the {@code Optional} an optional field stores, shared among equal cells. */
+    @SuppressWarnings("unchecked")
+    private Optional<BigDecimal> decimal(int k) {
+        if (!simpleDecimal(k)) {
+            return Optional.of(Money.parseAmount(text(k)));
+        }
+        long u = units;
+        int sc = scale;
+        int i = slot(u, sc);
+        Object d = decimals[i];
+        if (d != null && decimalUnits[i] == u && decimalScales[i] == sc) {
+            return (Optional<BigDecimal>) d;
+        }
+        Optional<BigDecimal> made = Optional.of(BigDecimal.valueOf(u, sc));
+        decimals[i] = made;
+        decimalUnits[i] = u;
+        decimalScales[i] = sc;
+        return made;
     }
 
     /** The last fee periods of fixed-form times, by a hash of their seconds: one object for many rows. */
@@ -730,6 +850,58 @@ final class CanonicalChunkParser {
      * as the plain path makes it, throwing the same errors.
      */
     private Interval feePeriod(int s, int e) {
+        int a = starts[s];
+        int b = starts[e];
+        if (quoted[s] || quoted[e] || ends[s] - a != 20 || ends[e] - b != 20) {
+            return parsedFeePeriod(s, e);
+        }
+        // two cells of 20 bytes: the interval of the last cells with the same bytes, without parsing them again
+        byte[] x = buf;
+        long s0 = (long) LONG.get(x, a);
+        long s1 = (long) LONG.get(x, a + 8);
+        long s2 = (long) LONG.get(x, a + 12);
+        long e0 = (long) LONG.get(x, b);
+        long e1 = (long) LONG.get(x, b + 8);
+        long e2 = (long) LONG.get(x, b + 12);
+        long h = (s0 * 31 + s1) * 31 + s2;
+        h = ((h * 31 + e0) * 31 + e1) * 31 + e2;
+        h *= 0x9E3779B97F4A7C15L;
+        int slot = (int) (h >>> 40) & (PERIODS - 1);
+        int o = slot * 6;
+        long[] k = periodCells;
+        Interval cached = cellPeriods[slot];
+        if (cached != null
+                && k[o] == s0
+                && k[o + 1] == s1
+                && k[o + 2] == s2
+                && k[o + 3] == e0
+                && k[o + 4] == e1
+                && k[o + 5] == e2) {
+            return cached;
+        }
+        Interval made = parsedFeePeriod(s, e);
+        cellPeriods[slot] = made;
+        k[o] = s0;
+        k[o + 1] = s1;
+        k[o + 2] = s2;
+        k[o + 3] = e0;
+        k[o + 4] = e1;
+        k[o + 5] = e2;
+        return made;
+    }
+
+    /** The bytes of the start and end cells of the fee periods of {@link #cellPeriods}, 6 longs each. */
+    private final long[] periodCells = new long[PERIODS * 6];
+
+    /** The last fee periods made, by a hash of their cells' bytes ({@link #periodCells}). */
+    private final Interval[] cellPeriods = new Interval[PERIODS];
+
+    /** The cells' bytes read 8 at a time. */
+    private static final java.lang.invoke.VarHandle LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** The fee period of cells {@code s} and {@code e}, parsed (through {@link #periods}). */
+    private Interval parsedFeePeriod(int s, int e) {
         long start = epochSecond(s);
         long end = epochSecond(e);
         if (start == NO_TIME || end == NO_TIME) {
@@ -744,6 +916,30 @@ final class CanonicalChunkParser {
         periods[slot] = made;
         periodStarts[slot] = start;
         periodEnds[slot] = end;
+        return made;
+    }
+
+    private final long[] deductionSeconds = new long[PERIODS];
+    private final Object[] deductionTimes = new Object[PERIODS];
+
+    /**
+     * The deduction time of cell {@code k} as the {@code Optional} the item stores: of the fixed form, the one of a
+     * recent row with the same seconds if there is one, else made as the plain path makes it.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<Instant> deductionTime(int k) {
+        long second = epochSecond(k);
+        if (second == NO_TIME) {
+            return Optional.of(instant(k));
+        }
+        int slot = (int) (second ^ (second >>> 17)) & (PERIODS - 1);
+        Object cached = deductionTimes[slot];
+        if (cached != null && deductionSeconds[slot] == second) {
+            return (Optional<Instant>) cached;
+        }
+        Optional<Instant> made = Optional.of(Instant.ofEpochSecond(second));
+        deductionTimes[slot] = made;
+        deductionSeconds[slot] = second;
         return made;
     }
 

@@ -162,7 +162,10 @@ public final class CsvByteRows {
             FileChannel channel, long size, long nominalStart, long nominalEnd, long firstRow, RowHandler handler) {
         Part part = new Part();
         long pos;
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 16, nominalEnd - nominalStart + 65_536 + 1);
+        // a window of the part, not the whole part: the buffer is made once per parser, and a part of 16 MiB read
+        // into a buffer of its size cost 16 MiB per parser per file; a row past the window is read again at its
+        // start (MORE), and a row of MAX_ROW_BYTES always fits a window of twice that
+        int capacity = (int) Math.min(2 * MAX_ROW_BYTES, nominalEnd - nominalStart + 65_536 + 1);
         if (firstRow >= 0) {
             pos = firstRow;
             fill(channel, size, pos, Math.min(capacity, 65_536));
@@ -317,7 +320,17 @@ public final class CsvByteRows {
                 c++;
             } else {
                 int s = i;
-                while (i < n) {
+                while (true) {
+                    if (i + 8 <= n) { // 8 bytes at a time to the first that may matter
+                        long m = rare((long) LONG.get(b, i), ONES * (',' + 1));
+                        if (m == 0) {
+                            i += 8;
+                            continue;
+                        }
+                        i += Long.numberOfTrailingZeros(m) >>> 3;
+                    } else if (i >= n) {
+                        break;
+                    }
                     byte x = b[i];
                     if (x <= ',') { // a comma, a quote, a line break, a byte past ASCII, or another rare byte
                         if (x == ',' || x == '\n' || x == '\r' || x == '"') {

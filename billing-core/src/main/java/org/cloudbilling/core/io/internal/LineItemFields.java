@@ -3,6 +3,7 @@ package org.cloudbilling.core.io.internal;
 import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.PayMode;
@@ -26,12 +27,14 @@ import org.cloudbilling.core.time.Interval;
 
 /**
  * Not API: the fields of one line item as a reader's fast path fills them from a row, made into a {@link LineItem}
- * by {@link #make()} without the builder (no builder object, no copy of the tags map, no {@code Optional}): the
- * item is the one the builder gives for the same values, and its invariants are checked the same way, with the same
- * errors. One per parser, so per thread: {@link #clear()} it before each row.
+ * by {@link #make()} without the builder (no builder object, no copy of the tags map): the item is the one the
+ * builder gives for the same values, and its invariants are checked the same way, with the same errors. One per
+ * parser, so per thread: {@link #clear()} it before each row.
  *
- * <p>A field left null is absent; a required field left null is refused by {@link #make()}
- * ({@link IllegalStateException}, as the builder refuses it).
+ * <p>A required field left null is refused by {@link #make()} ({@link IllegalStateException}, as the builder
+ * refuses it). An optional field is held as the {@code Optional} the item stores, empty when absent, so a reader
+ * can hand the same {@code Optional} to every row with the same cell (one per distinct cell, from its dictionary,
+ * not one per row); a null one is refused by {@link #make()} as {@code check()} refuses it.
  */
 public final class LineItemFields {
     /** What {@link LineItem} gives this class, once, when it is initialized. */
@@ -75,42 +78,42 @@ public final class LineItemFields {
     public LineItemId id;
     public OwnerUin ownerUin;
     public PayerUin payerUin;
-    public OperatorUin operatorUin;
+    public Optional<OperatorUin> operatorUin = Optional.empty();
     public BusinessCode businessCode;
-    public ProductCode productCode;
-    public ItemCode itemCode;
-    public RegionId regionId;
-    public ProjectId projectId;
-    public ResourceId resourceId;
-    public InstanceType instanceType;
+    public Optional<ProductCode> productCode = Optional.empty();
+    public Optional<ItemCode> itemCode = Optional.empty();
+    public Optional<RegionId> regionId = Optional.empty();
+    public Optional<ProjectId> projectId = Optional.empty();
+    public Optional<ResourceId> resourceId = Optional.empty();
+    public Optional<InstanceType> instanceType = Optional.empty();
     public PayMode payMode;
-    public SettlementCycle settlementCycle;
+    public Optional<SettlementCycle> settlementCycle = Optional.empty();
     public ActionType actionType;
     public Interval feePeriod;
-    public Instant deductionTime;
-    public OrderId orderId;
-    public OrderId originalOrderId;
-    public BillingMode billingMode;
-    public Integer purchaseQuantity;
-    public BigDecimal purchaseDuration;
-    public BigDecimal usageQuantity;
-    public String usageUnit;
+    public Optional<Instant> deductionTime = Optional.empty();
+    public Optional<OrderId> orderId = Optional.empty();
+    public Optional<OrderId> originalOrderId = Optional.empty();
+    public Optional<BillingMode> billingMode = Optional.empty();
+    public Optional<Integer> purchaseQuantity = Optional.empty();
+    public Optional<BigDecimal> purchaseDuration = Optional.empty();
+    public Optional<BigDecimal> usageQuantity = Optional.empty();
+    public Optional<String> usageUnit = Optional.empty();
     public Money listCost;
-    public BigDecimal discountRate;
-    public Money reservedInstanceDeduction;
-    public Money savingsPlanDeduction;
-    public Money cashPaid;
-    public Money voucherPaid;
-    public Money incentivePaid;
-    public Money transferPaid;
-    public Money creditPaid;
-    public Money couponPaid;
-    public Money tax;
+    public Optional<BigDecimal> discountRate = Optional.empty();
+    public Optional<Money> reservedInstanceDeduction = Optional.empty();
+    public Optional<Money> savingsPlanDeduction = Optional.empty();
+    public Optional<Money> cashPaid = Optional.empty();
+    public Optional<Money> voucherPaid = Optional.empty();
+    public Optional<Money> incentivePaid = Optional.empty();
+    public Optional<Money> transferPaid = Optional.empty();
+    public Optional<Money> creditPaid = Optional.empty();
+    public Optional<Money> couponPaid = Optional.empty();
+    public Optional<Money> tax = Optional.empty();
     public Money totalCost;
-    public Money effectiveCost;
-    public Money contractedCost;
-    public BigDecimal pricingQuantity;
-    public String pricingUnit;
+    public Optional<Money> effectiveCost = Optional.empty();
+    public Optional<Money> contractedCost = Optional.empty();
+    public Optional<BigDecimal> pricingQuantity = Optional.empty();
+    public Optional<String> pricingUnit = Optional.empty();
     /** Never null: empty when the source has no other column. */
     public ImmutableMap<String, String> attributes = ImmutableMap.of();
     /** Never null: empty for an item without tags. */
@@ -121,42 +124,42 @@ public final class LineItemFields {
         id = null;
         ownerUin = null;
         payerUin = null;
-        operatorUin = null;
+        operatorUin = Optional.empty();
         businessCode = null;
-        productCode = null;
-        itemCode = null;
-        regionId = null;
-        projectId = null;
-        resourceId = null;
-        instanceType = null;
+        productCode = Optional.empty();
+        itemCode = Optional.empty();
+        regionId = Optional.empty();
+        projectId = Optional.empty();
+        resourceId = Optional.empty();
+        instanceType = Optional.empty();
         payMode = null;
-        settlementCycle = null;
+        settlementCycle = Optional.empty();
         actionType = null;
         feePeriod = null;
-        deductionTime = null;
-        orderId = null;
-        originalOrderId = null;
-        billingMode = null;
-        purchaseQuantity = null;
-        purchaseDuration = null;
-        usageQuantity = null;
-        usageUnit = null;
+        deductionTime = Optional.empty();
+        orderId = Optional.empty();
+        originalOrderId = Optional.empty();
+        billingMode = Optional.empty();
+        purchaseQuantity = Optional.empty();
+        purchaseDuration = Optional.empty();
+        usageQuantity = Optional.empty();
+        usageUnit = Optional.empty();
         listCost = null;
-        discountRate = null;
-        reservedInstanceDeduction = null;
-        savingsPlanDeduction = null;
-        cashPaid = null;
-        voucherPaid = null;
-        incentivePaid = null;
-        transferPaid = null;
-        creditPaid = null;
-        couponPaid = null;
-        tax = null;
+        discountRate = Optional.empty();
+        reservedInstanceDeduction = Optional.empty();
+        savingsPlanDeduction = Optional.empty();
+        cashPaid = Optional.empty();
+        voucherPaid = Optional.empty();
+        incentivePaid = Optional.empty();
+        transferPaid = Optional.empty();
+        creditPaid = Optional.empty();
+        couponPaid = Optional.empty();
+        tax = Optional.empty();
         totalCost = null;
-        effectiveCost = null;
-        contractedCost = null;
-        pricingQuantity = null;
-        pricingUnit = null;
+        effectiveCost = Optional.empty();
+        contractedCost = Optional.empty();
+        pricingQuantity = Optional.empty();
+        pricingUnit = Optional.empty();
         attributes = ImmutableMap.of();
         tags = ImmutableMap.of();
     }

@@ -70,42 +70,42 @@ class LineItemFieldsProperties {
         f.id = item.id();
         f.ownerUin = item.ownerUin();
         f.payerUin = item.payerUin();
-        f.operatorUin = item.operatorUin().orElse(null);
+        f.operatorUin = item.operatorUin();
         f.businessCode = item.businessCode();
-        f.productCode = item.productCode().orElse(null);
-        f.itemCode = item.itemCode().orElse(null);
-        f.regionId = item.regionId().orElse(null);
-        f.projectId = item.projectId().orElse(null);
-        f.resourceId = item.resourceId().orElse(null);
-        f.instanceType = item.instanceType().orElse(null);
+        f.productCode = item.productCode();
+        f.itemCode = item.itemCode();
+        f.regionId = item.regionId();
+        f.projectId = item.projectId();
+        f.resourceId = item.resourceId();
+        f.instanceType = item.instanceType();
         f.payMode = item.payMode();
-        f.settlementCycle = item.settlementCycle().orElse(null);
+        f.settlementCycle = item.settlementCycle();
         f.actionType = item.actionType();
         f.feePeriod = item.feePeriod();
-        f.deductionTime = item.deductionTime().orElse(null);
-        f.orderId = item.orderId().orElse(null);
-        f.originalOrderId = item.originalOrderId().orElse(null);
-        f.billingMode = item.billingMode().orElse(null);
-        f.purchaseQuantity = item.purchaseQuantity().orElse(null);
-        f.purchaseDuration = item.purchaseDuration().orElse(null);
-        f.usageQuantity = item.usageQuantity().orElse(null);
-        f.usageUnit = item.usageUnit().orElse(null);
+        f.deductionTime = item.deductionTime();
+        f.orderId = item.orderId();
+        f.originalOrderId = item.originalOrderId();
+        f.billingMode = item.billingMode();
+        f.purchaseQuantity = item.purchaseQuantity();
+        f.purchaseDuration = item.purchaseDuration();
+        f.usageQuantity = item.usageQuantity();
+        f.usageUnit = item.usageUnit();
         f.listCost = item.listCost();
-        f.discountRate = item.discountRate().orElse(null);
-        f.reservedInstanceDeduction = item.reservedInstanceDeduction().orElse(null);
-        f.savingsPlanDeduction = item.savingsPlanDeduction().orElse(null);
-        f.cashPaid = item.cashPaid().orElse(null);
-        f.voucherPaid = item.voucherPaid().orElse(null);
-        f.incentivePaid = item.incentivePaid().orElse(null);
-        f.transferPaid = item.transferPaid().orElse(null);
-        f.creditPaid = item.creditPaid().orElse(null);
-        f.couponPaid = item.couponPaid().orElse(null);
-        f.tax = item.tax().orElse(null);
+        f.discountRate = item.discountRate();
+        f.reservedInstanceDeduction = item.reservedInstanceDeduction();
+        f.savingsPlanDeduction = item.savingsPlanDeduction();
+        f.cashPaid = item.cashPaid();
+        f.voucherPaid = item.voucherPaid();
+        f.incentivePaid = item.incentivePaid();
+        f.transferPaid = item.transferPaid();
+        f.creditPaid = item.creditPaid();
+        f.couponPaid = item.couponPaid();
+        f.tax = item.tax();
         f.totalCost = item.totalCost();
-        f.effectiveCost = item.effectiveCost().orElse(null);
-        f.contractedCost = item.contractedCost().orElse(null);
-        f.pricingQuantity = item.pricingQuantity().orElse(null);
-        f.pricingUnit = item.pricingUnit().orElse(null);
+        f.effectiveCost = item.effectiveCost();
+        f.contractedCost = item.contractedCost();
+        f.pricingQuantity = item.pricingQuantity();
+        f.pricingUnit = item.pricingUnit();
         f.attributes = ImmutableMap.copyOf(item.attributes());
         f.tags = ImmutableMap.copyOf(item.tags());
         return f;
@@ -125,7 +125,7 @@ class LineItemFieldsProperties {
     @Test
     void make_afterClear_givesNoFieldOfThePreviousRow() {
         LineItemFields f = fieldsOf(minimal().operatorUin(Optional.empty()).build());
-        f.tax = Money.of("CNY", "1");
+        f.tax = Optional.of(Money.of("CNY", "1"));
         f.tags = ImmutableMap.of(org.cloudbilling.core.id.TagKey.of("team"), "a");
         f.clear();
         f.id = LineItemId.of("2");
@@ -154,7 +154,7 @@ class LineItemFieldsProperties {
     void make_paymentsNotAddingUp_refusedAsByTheBuilder() {
         LineItem.Builder b = minimal().cashPaid(Money.of("CNY", "0.90"));
         LineItemFields f = fieldsOf(minimal().build());
-        f.cashPaid = Money.of("CNY", "0.90");
+        f.cashPaid = Optional.of(Money.of("CNY", "0.90"));
         assertThatThrownBy(f::make)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(messageOf(b))
@@ -165,7 +165,7 @@ class LineItemFieldsProperties {
     void make_amountInAnotherCurrency_refusedAsByTheBuilder() {
         LineItem.Builder b = minimal().tax(Money.of("USD", "0.10"));
         LineItemFields f = fieldsOf(minimal().build());
-        f.tax = Money.of("USD", "0.10");
+        f.tax = Optional.of(Money.of("USD", "0.10"));
         assertThatThrownBy(f::make)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(messageOf(b))
@@ -176,7 +176,7 @@ class LineItemFieldsProperties {
     void make_negativeDiscountRate_refusedAsByTheBuilder() {
         LineItem.Builder b = minimal().discountRate(new BigDecimal("-0.5"));
         LineItemFields f = fieldsOf(minimal().build());
-        f.discountRate = new BigDecimal("-0.5");
+        f.discountRate = Optional.of(new BigDecimal("-0.5"));
         assertThatThrownBy(f::make)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(messageOf(b))
