@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
@@ -373,8 +374,8 @@ final class FocusChunkParser {
                 ? (PayMode) lookup(l.payMode, enumerationDictionaries[2], ENUMERATION_MAKERS.get(2))
                 : category.equals("Purchase") ? PayMode.PREPAID : PayMode.POSTPAID;
         if (l.settlementCycle >= 0 && !isNull(l.settlementCycle)) {
-            f.settlementCycle =
-                    (SettlementCycle) lookup(l.settlementCycle, enumerationDictionaries[3], ENUMERATION_MAKERS.get(3));
+            f.settlementCycle = Optional.of(
+                    (SettlementCycle) lookup(l.settlementCycle, enumerationDictionaries[3], ENUMERATION_MAKERS.get(3)));
         }
         f.payerUin = (PayerUin) id(l.billingAccount, PayerUin::of);
         lineless = false;
@@ -390,26 +391,29 @@ final class FocusChunkParser {
                 ? (OwnerUin) id(l.subAccount, OwnerUin::of)
                 : (OwnerUin) lookup(l.billingAccount, ownersByPayer, OwnerUin::of);
         f.businessCode = (BusinessCode) id(l.serviceName, BusinessCode::of);
-        f.operatorUin = (OperatorUin) optionalId(l.operatorUin, OperatorUin::of);
-        f.productCode = (ProductCode) optionalId(l.productCode, ProductCode::of);
-        f.itemCode = (ItemCode) optionalId(l.skuId, ItemCode::of);
-        f.regionId = (RegionId) optionalId(l.regionId, RegionId::of);
-        f.projectId = (ProjectId) optionalId(l.projectId, ProjectId::of);
-        f.resourceId = (ResourceId) optionalId(l.resourceId, ResourceId::of);
-        f.instanceType = (InstanceType) optionalId(l.instanceType, InstanceType::of);
-        f.orderId = (OrderId) optionalId(l.orderId, OrderId::of);
-        f.originalOrderId = (OrderId) optionalId(l.originalOrderId, OrderId::of);
+        f.operatorUin = Optional.ofNullable((OperatorUin) optionalId(l.operatorUin, OperatorUin::of));
+        f.productCode = Optional.ofNullable((ProductCode) optionalId(l.productCode, ProductCode::of));
+        f.itemCode = Optional.ofNullable((ItemCode) optionalId(l.skuId, ItemCode::of));
+        f.regionId = Optional.ofNullable((RegionId) optionalId(l.regionId, RegionId::of));
+        f.projectId = Optional.ofNullable((ProjectId) optionalId(l.projectId, ProjectId::of));
+        f.resourceId = Optional.ofNullable((ResourceId) optionalId(l.resourceId, ResourceId::of));
+        f.instanceType = Optional.ofNullable((InstanceType) optionalId(l.instanceType, InstanceType::of));
+        f.orderId = Optional.ofNullable((OrderId) optionalId(l.orderId, OrderId::of));
+        f.originalOrderId = Optional.ofNullable((OrderId) optionalId(l.originalOrderId, OrderId::of));
         f.feePeriod = chargePeriod(l.start, l.end);
         if (f.feePeriod == null) {
             return null;
         }
         if (l.deductionTime >= 0 && !isNull(l.deductionTime)) {
-            f.deductionTime = (Instant) lookup(l.deductionTime, deductionTimes, Instant::parse);
+            f.deductionTime = Optional.of((Instant) lookup(l.deductionTime, deductionTimes, Instant::parse));
         }
-        f.usageQuantity = decimal(l.consumed);
-        f.usageUnit = l.consumedUnit >= 0 && !isNull(l.consumedUnit) ? (String) lookup(l.consumedUnit) : null;
+        BigDecimal usage = decimal(l.consumed);
+        String usageUnit = l.consumedUnit >= 0 && !isNull(l.consumedUnit) ? (String) lookup(l.consumedUnit) : null;
+        f.usageQuantity = Optional.ofNullable(usage);
+        f.usageUnit = Optional.ofNullable(usageUnit);
         f.listCost = money(l.list, currency);
-        f.discountRate = decimal(l.discountRate);
+        BigDecimal rate = decimal(l.discountRate);
+        f.discountRate = Optional.ofNullable(rate);
         f.totalCost = money(l.billed, currency);
         if (l.tags >= 0 && !isNull(l.tags)) {
             f.tags = tags(l.tags);
@@ -440,30 +444,29 @@ final class FocusChunkParser {
                 effective = null;
             }
             if (contracted != null) {
-                Money derived = f.discountRate == null
+                Money derived = rate == null
                         ? f.listCost
-                        : Money.of(currency, f.listCost.amount().multiply(f.discountRate));
+                        : Money.of(currency, f.listCost.amount().multiply(rate));
                 if (contracted.isEqual(derived)) {
                     contracted = null;
                 }
             }
-            BigDecimal usage = f.usageQuantity;
             if (purchase12
                     && usage == null
                     && FocusLineItems.COUNT_UNIT.equals(pricingUnit)
                     && pricingQuantity != null
                     && FocusLineItems.isCount(pricingQuantity)
                     && pricingQuantity.compareTo(BigDecimal.ONE) != 0) {
-                f.purchaseQuantity = pricingQuantity.intValueExact();
+                f.purchaseQuantity = Optional.of(pricingQuantity.intValueExact());
                 pricingQuantity = null;
                 pricingUnit = null;
             } else {
                 boolean counted = ownCategory.equals("Usage") || ownCategory.equals("Purchase");
                 BigDecimal quantity12 = usage != null ? usage : counted ? BigDecimal.ONE : null;
                 String unit12 = usage != null
-                        ? (f.usageUnit != null ? f.usageUnit : FocusLineItems.COUNT_UNIT)
+                        ? (usageUnit != null ? usageUnit : FocusLineItems.COUNT_UNIT)
                         : quantity12 != null ? FocusLineItems.COUNT_UNIT : null;
-                if ((Objects.equals(pricingQuantity, usage) && Objects.equals(pricingUnit, f.usageUnit))
+                if ((Objects.equals(pricingQuantity, usage) && Objects.equals(pricingUnit, usageUnit))
                         || (Objects.equals(pricingQuantity, quantity12) && Objects.equals(pricingUnit, unit12))) {
                     pricingQuantity = null;
                     pricingUnit = null;
@@ -472,10 +475,10 @@ final class FocusChunkParser {
         } else {
             f.attributes = attributes();
         }
-        f.effectiveCost = effective;
-        f.contractedCost = contracted;
-        f.pricingQuantity = pricingQuantity;
-        f.pricingUnit = pricingUnit;
+        f.effectiveCost = Optional.ofNullable(effective);
+        f.contractedCost = Optional.ofNullable(contracted);
+        f.pricingQuantity = Optional.ofNullable(pricingQuantity);
+        f.pricingUnit = Optional.ofNullable(pricingUnit);
         return f.make();
     }
 
@@ -512,15 +515,15 @@ final class FocusChunkParser {
     /** Sets the payment, deduction or tax of column {@code header}. */
     private static void setPayment(LineItemFields f, String header, Money amount) {
         switch (header) {
-            case FocusLineItems.X_CASH_PAID -> f.cashPaid = amount;
-            case FocusLineItems.X_VOUCHER_PAID -> f.voucherPaid = amount;
-            case FocusLineItems.X_INCENTIVE_PAID -> f.incentivePaid = amount;
-            case FocusLineItems.X_TRANSFER_PAID -> f.transferPaid = amount;
-            case FocusLineItems.X_CREDIT_PAID -> f.creditPaid = amount;
-            case FocusLineItems.X_COUPON_PAID -> f.couponPaid = amount;
-            case FocusLineItems.X_RESERVED_INSTANCE_DEDUCTION -> f.reservedInstanceDeduction = amount;
-            case FocusLineItems.X_SAVINGS_PLAN_DEDUCTION -> f.savingsPlanDeduction = amount;
-            case FocusLineItems.X_TAX -> f.tax = amount;
+            case FocusLineItems.X_CASH_PAID -> f.cashPaid = Optional.of(amount);
+            case FocusLineItems.X_VOUCHER_PAID -> f.voucherPaid = Optional.of(amount);
+            case FocusLineItems.X_INCENTIVE_PAID -> f.incentivePaid = Optional.of(amount);
+            case FocusLineItems.X_TRANSFER_PAID -> f.transferPaid = Optional.of(amount);
+            case FocusLineItems.X_CREDIT_PAID -> f.creditPaid = Optional.of(amount);
+            case FocusLineItems.X_COUPON_PAID -> f.couponPaid = Optional.of(amount);
+            case FocusLineItems.X_RESERVED_INSTANCE_DEDUCTION -> f.reservedInstanceDeduction = Optional.of(amount);
+            case FocusLineItems.X_SAVINGS_PLAN_DEDUCTION -> f.savingsPlanDeduction = Optional.of(amount);
+            case FocusLineItems.X_TAX -> f.tax = Optional.of(amount);
             default -> throw new IllegalStateException("bug: " + header + " is not an amount of an item");
         }
     }
