@@ -112,7 +112,7 @@ final class PlacementCache {
         if (found != NOT_FOUND) {
             return found;
         }
-        int placement = AllocationRun.placement(allocator, new ItemView(item, history));
+        int placement = AllocationRun.placement(allocator, viewOf(item, key));
         if (size >= MAX_ENTRIES) {
             allocate(1 << 10);
         } else if ((size + 1) * 2 > hashes.length) {
@@ -120,6 +120,26 @@ final class PlacementCache {
         }
         insert(h, key, 0, placement);
         return placement;
+    }
+
+    /**
+     * The view the rules test, from the key just read: the rules read no dimension but the key's and no tag but
+     * those under the key's tag keys, so the item is not read again and its tags not looked up again.
+     */
+    private ItemView viewOf(LineItem item, String[] key) {
+        Map<TagKey, String> tags;
+        if (tagKeys.length == 0) {
+            tags = Map.of();
+        } else {
+            tags = new java.util.HashMap<>(2 * tagKeys.length);
+            for (int t = 0; t < tagKeys.length; t++) {
+                String v = key[dimensions.length + t];
+                if (v != null) {
+                    tags.put(tagKeys[t], v);
+                }
+            }
+        }
+        return new ItemView(item, tags, dimensions, key);
     }
 
     private void readTags(LineItem item, Optional<ResourceId> resource, String[] key, int from) {

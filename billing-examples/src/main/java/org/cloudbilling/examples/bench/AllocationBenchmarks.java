@@ -222,12 +222,26 @@ public class AllocationBenchmarks {
         return m.allocator.prepare(m.month, m.workload.tags());
     }
 
-    /** Allocates the month on one thread: bases, then every item, adding up each unit's rows. */
+    /**
+     * Allocates the month on one thread, to each unit's totals, in one pass ({@link Allocator#toTotals}): each item
+     * read and placed once, the shared ones kept until the bases are known.
+     */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Object allocateMonth(Month m) {
         return LibraryPass.allocate(m.allocator, m.month, m.workload.tags(), null);
+    }
+
+    /**
+     * Allocates the month on one thread in two passes, as {@link #allocateMonth} did before: {@link #prepareMonth},
+     * then every item with the run's totals collector ({@link AllocationRun#toTotals()}).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object allocateMonthPrepared(Month m) {
+        return LibraryPass.allocatePrepared(m.allocator, m.month, m.workload.tags(), null);
     }
 
     /** Consolidates the month by owner and product. */
