@@ -201,11 +201,25 @@ public class AllocationBenchmarks {
         m.totalsAccumulator.accept(m.totals, item);
     }
 
-    /** Summarizes the month on one thread (ALLOC-8: by unit, product, resource, component, day, month). */
+    /**
+     * Summarizes the month on one thread (ALLOC-8: by unit, product, resource, component, day, month), in one pass
+     * ({@link Allocator#toSummary}), as {@link #allocateMonth} allocates it to totals.
+     */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public AllocationSummary summarizeMonth(Month m) {
+        return m.month.stream().collect(m.allocator.toSummary(Workload.CALENDAR, m.workload.tags()));
+    }
+
+    /**
+     * Summarizes the month on one thread in two passes, as {@link #summarizeMonth} did before: {@link #prepareMonth},
+     * then every item with the run's summary collector ({@link AllocationRun#toSummary}).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public AllocationSummary summarizeMonthPrepared(Month m) {
         AllocationRun prepared = m.allocator.prepare(m.month, m.workload.tags());
         return m.month.stream().collect(prepared.toSummary(Workload.CALENDAR));
     }

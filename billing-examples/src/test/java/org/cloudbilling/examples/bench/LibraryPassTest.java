@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import org.cloudbilling.allocation.AllocationSummary;
 import org.cloudbilling.allocation.Allocator;
+import org.cloudbilling.allocation.Breakdown;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
 import org.junit.jupiter.api.Tag;
@@ -42,5 +44,46 @@ class LibraryPassTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** The benchmark's full summary in one pass, over a month with a tag history: that of prepare, then summarize. */
+    @Test
+    @Tag("ALLOC-8")
+    @Tag("ALLOC-12")
+    void summary_inOnePass_isTheSummaryOfPrepareThenSummarize_onOneAndTwoThreads() {
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            for (long seed : new long[] {1, 2}) {
+                Workload w = Workload.generate(seed, 6_000, 150, 1_500);
+                List<LineItem> items = w.materialize();
+                Allocator allocator = Allocator.compile(w.rules());
+                AllocationSummary expected = items.stream()
+                        .collect(allocator.prepare(items, w.tags()).toSummary(Workload.CALENDAR));
+
+                assertThat(expected.by(Breakdown.RESOURCE)).hasSizeGreaterThan(1_000);
+                assertThat(strict(items.stream().collect(allocator.toSummary(Workload.CALENDAR, w.tags()))))
+                        .isEqualTo(strict(expected));
+                assertThat(strict(pool.submit(() -> items.parallelStream()
+                                        .collect(allocator.toSummary(Workload.CALENDAR, w.tags())))
+                                .join()))
+                        .isEqualTo(strict(expected));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Every row of every table, amounts written with their scale. */
+    private static List<String> strict(AllocationSummary summary) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add("items " + summary.itemCount() + " " + summary.sourceTotals());
+        summary.byUnit()
+                .forEach(r -> out.add("unit " + r + " " + r.amount().amount().toPlainString()));
+        for (Breakdown b : Breakdown.values()) {
+            summary.by(b)
+                    .forEach(
+                            r -> out.add(b + " " + r + " " + r.amount().amount().toPlainString()));
+        }
+        return out;
     }
 }
