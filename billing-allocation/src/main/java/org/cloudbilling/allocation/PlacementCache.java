@@ -127,16 +127,14 @@ final class PlacementCache {
      * those under the key's tag keys, so the item is not read again and its tags not looked up again.
      */
     private ItemView viewOf(LineItem item, String[] key) {
-        Map<TagKey, String> tags;
-        if (tagKeys.length == 0) {
-            tags = Map.of();
-        } else {
-            tags = new java.util.HashMap<>(2 * tagKeys.length);
-            for (int t = 0; t < tagKeys.length; t++) {
-                String v = key[dimensions.length + t];
-                if (v != null) {
-                    tags.put(tagKeys[t], v);
+        Map<TagKey, String> tags = Map.of(); // most items carry none of the keys: no map made for them
+        for (int t = 0; t < tagKeys.length; t++) {
+            String v = key[dimensions.length + t];
+            if (v != null) {
+                if (tags.isEmpty()) {
+                    tags = new java.util.HashMap<>(2 * tagKeys.length);
                 }
+                tags.put(tagKeys[t], v);
             }
         }
         return new ItemView(item, tags, dimensions, key);
