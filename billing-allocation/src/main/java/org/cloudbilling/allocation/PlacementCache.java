@@ -39,6 +39,9 @@ final class PlacementCache {
     /** Whether a key needs the item's resource: a tag key (its history is the resource's) or the resource dimension. */
     private final boolean readsResource;
 
+    /** Whether the tags of the key last read are the item's own ({@link #readTags}). */
+    private boolean tagsFromItem;
+
     private String[] keys;
     private int[] hashes;
     private int[] placements;
@@ -127,6 +130,9 @@ final class PlacementCache {
      * those under the key's tag keys, so the item is not read again and its tags not looked up again.
      */
     private ItemView viewOf(LineItem item, String[] key) {
+        if (tagsFromItem) { // the history knows nothing of the resource: the item's own tags, as they are
+            return new ItemView(item, item.tags(), dimensions, key);
+        }
         Map<TagKey, String> tags = Map.of(); // most items carry none of the keys: no map made for them
         for (int t = 0; t < tagKeys.length; t++) {
             String v = key[dimensions.length + t];
@@ -145,6 +151,7 @@ final class PlacementCache {
             key[from + t] = null;
         }
         List<TagBinding> bindings = resource.isPresent() ? history.bindingsOf(resource.get()) : List.of();
+        tagsFromItem = bindings.isEmpty();
         if (bindings.isEmpty()) { // the history knows nothing of the resource: the tags the bill shows
             Map<TagKey, String> tags = item.tags();
             if (!tags.isEmpty()) {
