@@ -541,19 +541,34 @@ public final class AllocationRun {
             int onward = allocator.onwardOfCollection[placement];
             if (onward >= 0) {
                 flow(item, item.id(), onward, item.totalCost(), corrections, sink, null);
-            } else {
-                AllocationRule r = allocator.rules.collectionRules().get(placement);
-                sink.row(
-                        item,
-                        r.unit(),
-                        allocator.unitOfCollection[placement],
-                        AllocationType.COLLECTED,
-                        item.totalCost(),
-                        r.id());
+                return;
             }
+        }
+        allocatePlaced(allocator, item, placement, sink);
+    }
+
+    /**
+     * Allocates {@code item}, placed Unallocated or by collection rule {@code placement} whose unit passes nothing on:
+     * its one row, which depends on no run.
+     */
+    static void allocatePlaced(Allocator allocator, LineItem item, int placement, RowSink sink) {
+        if (placement >= 0) {
+            AllocationRule r = allocator.rules.collectionRules().get(placement);
+            sink.row(
+                    item,
+                    r.unit(),
+                    allocator.unitOfCollection[placement],
+                    AllocationType.COLLECTED,
+                    item.totalCost(),
+                    r.id());
             return;
         }
         sink.row(item, null, -1, AllocationType.UNALLOCATED, item.totalCost(), null);
+    }
+
+    /** Allocates {@code item}, which enters the sharing graph by sharing rule {@code entry}, as {@link #allocate}. */
+    void allocateEntered(LineItem item, int entry, RowSink sink) {
+        flow(item, item.id(), entry, item.totalCost(), corrections, sink, null);
     }
 
     /**

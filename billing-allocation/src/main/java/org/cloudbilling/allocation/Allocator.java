@@ -18,6 +18,7 @@ import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.money.Split;
+import org.cloudbilling.core.time.BillingCalendar;
 
 /**
  * A rule set compiled for allocation: built once, then used for any number of months and threads.
@@ -436,6 +437,27 @@ public final class Allocator {
      */
     public java.util.stream.Collector<LineItem, ?, AllocationTotals> toTotals(TagBindings tags) {
         return OnePassTotals.collector(this, requireNonNull(tags, "tags"));
+    }
+
+    /**
+     * Returns a collector that prepares, allocates and summarizes one period in a single pass over its items (ALLOC-8:
+     * by unit, product, resource, component, day and month): the same {@link AllocationSummary} as {@code prepare}
+     * followed by {@link AllocationRun#toSummary(BillingCalendar)} over the same items, exactly, but each item is read
+     * and placed once. A collected or Unallocated item goes to the summary at once; an item that enters the sharing
+     * graph is kept by reference until the period's proportional bases and rounding (ALLOC-5, ALLOC-12) are known, at
+     * the end. So memory grows with the shared items, not with the others. On a parallel stream the result is
+     * identical to a sequential run.
+     *
+     * <pre>{@code
+     * AllocationSummary summary = items.parallelStream().collect(allocator.toSummary(calendar, tagHistory));
+     * }</pre>
+     *
+     * @param calendar cuts days and months for the summaries, not null
+     * @param tags the resources' tag history, not null; {@link TagBindings#empty()} to use the tags on the items
+     * @return the collector, never null
+     */
+    public Collector<LineItem, ?, AllocationSummary> toSummary(BillingCalendar calendar, TagBindings tags) {
+        return OnePassSummary.collector(this, requireNonNull(calendar, "calendar"), requireNonNull(tags, "tags"));
     }
 
     /**

@@ -28,6 +28,22 @@ final class ItemView {
         this.tags = tagsOf(item, history);
     }
 
+    /**
+     * A view of {@code item} whose values the caller has read already: {@code tags} are the item's tags at its
+     * allocation instant under the keys some rule tests (the others no rule reads), and {@code values}, beside
+     * {@code dimensions}, the item's values of those plain dimensions (null for none), as {@link #value} would read
+     * them.
+     */
+    ItemView(LineItem item, Map<TagKey, String> tags, AllocationDimension[] dimensions, String[] values) {
+        this.item = item;
+        this.tags = tags;
+        for (int d = 0; d < dimensions.length; d++) {
+            int ordinal = dimensions[d].ordinal();
+            this.values[ordinal] = values[d];
+            read |= 1 << ordinal;
+        }
+    }
+
     static Instant tagInstant(LineItem item) {
         return item.deductionTime().orElse(item.feePeriod().start());
     }

@@ -179,7 +179,7 @@ final class OnePassTotals {
      * once per thread rather than once per container (a file is read in many parts). A concurrent map, so threads
      * can start at any time; each cache is used by its own thread only.
      */
-    private static final class Caches {
+    static final class Caches {
         private final Allocator allocator;
         private final TagBindings tags;
         private final ConcurrentHashMap<Thread, PlacementCache> byThread = new ConcurrentHashMap<>();

@@ -39,6 +39,9 @@ final class PlacementCache {
     /** Whether a key needs the item's resource: a tag key (its history is the resource's) or the resource dimension. */
     private final boolean readsResource;
 
+    /** Whether the tags of the key last read are the item's own ({@link #readTags}). */
+    private boolean tagsFromItem;
+
     private String[] keys;
     private int[] hashes;
     private int[] placements;
@@ -112,7 +115,7 @@ final class PlacementCache {
         if (found != NOT_FOUND) {
             return found;
         }
-        int placement = AllocationRun.placement(allocator, new ItemView(item, history));
+        int placement = AllocationRun.placement(allocator, viewOf(item, key));
         if (size >= MAX_ENTRIES) {
             allocate(1 << 10);
         } else if ((size + 1) * 2 > hashes.length) {
@@ -122,11 +125,33 @@ final class PlacementCache {
         return placement;
     }
 
+    /**
+     * The view the rules test, from the key just read: the rules read no dimension but the key's and no tag but
+     * those under the key's tag keys, so the item is not read again and its tags not looked up again.
+     */
+    private ItemView viewOf(LineItem item, String[] key) {
+        if (tagsFromItem) { // the history knows nothing of the resource: the item's own tags, as they are
+            return new ItemView(item, item.tags(), dimensions, key);
+        }
+        Map<TagKey, String> tags = Map.of(); // most items carry none of the keys: no map made for them
+        for (int t = 0; t < tagKeys.length; t++) {
+            String v = key[dimensions.length + t];
+            if (v != null) {
+                if (tags.isEmpty()) {
+                    tags = new java.util.HashMap<>(2 * tagKeys.length);
+                }
+                tags.put(tagKeys[t], v);
+            }
+        }
+        return new ItemView(item, tags, dimensions, key);
+    }
+
     private void readTags(LineItem item, Optional<ResourceId> resource, String[] key, int from) {
         for (int t = 0; t < tagKeys.length; t++) {
             key[from + t] = null;
         }
         List<TagBinding> bindings = resource.isPresent() ? history.bindingsOf(resource.get()) : List.of();
+        tagsFromItem = bindings.isEmpty();
         if (bindings.isEmpty()) { // the history knows nothing of the resource: the tags the bill shows
             Map<TagKey, String> tags = item.tags();
             if (!tags.isEmpty()) {

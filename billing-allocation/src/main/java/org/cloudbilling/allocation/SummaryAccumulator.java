@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.internal.MoneyInternals;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 
@@ -39,9 +40,8 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
     /** Per breakdown: cells by (per-unit cell number << 32 | value number), value number 0 for none. */
     private final Cells[] cells = new Cells[BREAKDOWNS.length];
     /** Per breakdown: each value's number (from 1) and the values by number - 1. */
-    private final List<Map<String, Integer>> numbers = new ArrayList<>(BREAKDOWNS.length);
+    private final Dictionary[] dictionaries = new Dictionary[BREAKDOWNS.length];
 
-    private final List<List<String>> names = new ArrayList<>(BREAKDOWNS.length);
     private final Map<Currency, ExactSum> sources = new HashMap<>();
     long itemCount;
 
@@ -66,14 +66,14 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         this.calendar = calendar;
         for (int b = 0; b < BREAKDOWNS.length; b++) {
             cells[b] = new Cells();
-            numbers.add(new HashMap<>());
-            names.add(new ArrayList<>());
+            dictionaries[b] = new Dictionary();
         }
     }
 
     /**
-     * Exact sums found by a {@code long} key: open addressing over flat arrays, the sums numbered in the order
-     * their keys came.
+     * Exact sums found by a {@code long} key: open addressing over flat arrays, the cells numbered in the order their
+     * keys came, each cell's sum kept in primitive arrays by its number (units at the largest scale added so far, that
+     * scale, and what does not fit a long as money), as {@link ExactSum} keeps one, without an object per cell.
      */
     static final class Cells {
         private long[] slotKeys = new long[64];
@@ -81,10 +81,16 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         private int[] slotCells = new int[64];
 
         long[] keys = new long[16];
-        final List<ExactSum> sums = new ArrayList<>();
+        private long[] units = new long[16];
+        private int[] scales = new int[16];
+        private Currency[] currencies = new Currency[16];
+        /** What did not fit a long, by cell; null until a cell spills. */
+        private Money[] spilled;
+
+        private int size;
 
         int size() {
-            return sums.size();
+            return size;
         }
 
         /** Returns the number of the cell of {@code key}, making an empty one in {@code currency} if needed. */
@@ -101,7 +107,7 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
                 }
                 slot = (slot + 1) & mask;
             }
-            int number = sums.size();
+            int number = size;
             if ((number + 1) * 2 > slotCells.length) {
                 grow();
                 return cell(key, currency);
@@ -109,11 +115,58 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
             slotKeys[slot] = key;
             slotCells[slot] = number + 1;
             if (number == keys.length) {
-                keys = java.util.Arrays.copyOf(keys, number * 2);
+                int capacity = number * 2;
+                keys = java.util.Arrays.copyOf(keys, capacity);
+                units = java.util.Arrays.copyOf(units, capacity);
+                scales = java.util.Arrays.copyOf(scales, capacity);
+                currencies = java.util.Arrays.copyOf(currencies, capacity);
+                if (spilled != null) {
+                    spilled = java.util.Arrays.copyOf(spilled, capacity);
+                }
             }
             keys[number] = key;
-            sums.add(new ExactSum(currency));
+            currencies[number] = currency;
+            size++;
             return number;
+        }
+
+        /** Adds {@code amount} to cell {@code cell}'s sum, as {@link ExactSum#add(Money)} adds it. */
+        void add(int cell, Money amount) {
+            if (MoneyInternals.isCompact(amount)) {
+                long u = MoneyInternals.unscaledValue(amount);
+                int s = amount.scale();
+                int scale = scales[cell];
+                if (s > scale) {
+                    long scaled = ExactSum.scaleUp(units[cell], s - scale);
+                    if (scaled != Long.MIN_VALUE) {
+                        units[cell] = scaled;
+                        scales[cell] = s;
+                        scale = s;
+                    }
+                } else if (s < scale) {
+                    u = ExactSum.scaleUp(u, scale - s);
+                }
+                if (s <= scale && u != Long.MIN_VALUE) {
+                    long sum = units[cell];
+                    long r = sum + u;
+                    if (((sum ^ r) & (u ^ r)) >= 0) {
+                        units[cell] = r;
+                        return;
+                    }
+                }
+            }
+            if (spilled == null) {
+                spilled = new Money[keys.length];
+            }
+            Money before = spilled[cell];
+            spilled[cell] = before == null ? amount : before.plus(amount);
+        }
+
+        /** Returns cell {@code cell}'s sum, as {@link ExactSum#total()} gives it. */
+        Money total(int cell) {
+            Money m = Money.ofUnscaled(currencies[cell], units[cell], scales[cell]);
+            Money extra = spilled == null ? null : spilled[cell];
+            return extra == null ? m : m.plus(extra);
         }
 
         private void grow() {
@@ -130,6 +183,67 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
                     }
                     slotKeys[slot] = oldKeys[s];
                     slotCells[slot] = oldCells[s];
+                }
+            }
+        }
+    }
+
+    /**
+     * A breakdown's dictionary: each value's number (from 1, in the order values came) in an open-addressing table of
+     * the values and their numbers, so that numbering a value makes no {@code Integer} and follows no map node.
+     */
+    static final class Dictionary {
+        private String[] slotValues = new String[64];
+        private int[] slotNumbers = new int[64];
+        /** The values by number - 1. */
+        final List<String> names = new ArrayList<>();
+
+        /** Returns the number of {@code value}, not null, numbering it if new. */
+        int number(String value) {
+            int h = value.hashCode();
+            int mask = slotNumbers.length - 1;
+            int slot = (h ^ (h >>> 16)) & mask;
+            while (true) {
+                int n = slotNumbers[slot];
+                if (n == 0) {
+                    break;
+                }
+                String v = slotValues[slot];
+                if (v == value || v.equals(value)) {
+                    return n;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if ((names.size() + 1) * 2 > slotNumbers.length) {
+                grow();
+                return number(value);
+            }
+            names.add(value);
+            slotValues[slot] = value;
+            slotNumbers[slot] = names.size();
+            return names.size();
+        }
+
+        /** Returns the number of {@code value}, which this dictionary holds. */
+        int numberOf(String value) {
+            return number(value);
+        }
+
+        private void grow() {
+            String[] oldValues = slotValues;
+            int[] oldNumbers = slotNumbers;
+            slotValues = new String[oldValues.length * 2];
+            slotNumbers = new int[oldNumbers.length * 2];
+            int mask = slotNumbers.length - 1;
+            for (int s = 0; s < oldNumbers.length; s++) {
+                if (oldNumbers[s] != 0) {
+                    int h = oldValues[s].hashCode();
+                    int slot = (h ^ (h >>> 16)) & mask;
+                    while (slotNumbers[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    slotValues[slot] = oldValues[s];
+                    slotNumbers[slot] = oldNumbers[s];
                 }
             }
         }
@@ -166,11 +280,11 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         }
         Currency currency = amount.currency();
         int unitCell = cellsByUnit.cell(unitKey(unitIndex, type, currencyNumber(currency)), currency);
-        cellsByUnit.sums.get(unitCell).add(amount);
+        cellsByUnit.add(unitCell, amount);
         long high = (long) unitCell << 32;
         for (int b = 0; b < BREAKDOWNS.length; b++) {
             Cells c = cells[b];
-            c.sums.get(c.cell(high | valueNumbers[b], currency)).add(amount);
+            c.add(c.cell(high | valueNumbers[b], currency), amount);
         }
     }
 
@@ -204,18 +318,7 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
 
     /** The number of breakdown {@code b}'s value {@code value}: 0 for none, else from 1 in the order values came. */
     private int number(int b, String value) {
-        if (value == null) {
-            return 0;
-        }
-        Map<String, Integer> dictionary = numbers.get(b);
-        Integer n = dictionary.get(value);
-        if (n == null) {
-            List<String> byNumber = names.get(b);
-            byNumber.add(value);
-            n = byNumber.size();
-            dictionary.put(value, n);
-        }
-        return n;
+        return value == null ? 0 : dictionaries[b].number(value);
     }
 
     private String valueOf(Breakdown b, LineItem item) {
@@ -259,10 +362,10 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
             Key k = other.unitCellKey(i);
             unitCells[i] = cellsByUnit.cell(unitKey(k), k.currency());
             currencyOf[i] = k.currency();
-            cellsByUnit.sums.get(unitCells[i]).add(other.cellsByUnit.sums.get(i));
+            cellsByUnit.add(unitCells[i], other.cellsByUnit.total(i));
         }
         for (int b = 0; b < BREAKDOWNS.length; b++) {
-            List<String> theirNames = other.names.get(b);
+            List<String> theirNames = other.dictionaries[b].names;
             int[] values = new int[theirNames.size() + 1];
             for (int v = 0; v < theirNames.size(); v++) {
                 values[v + 1] = number(b, theirNames.get(v));
@@ -272,9 +375,7 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
                 long key = theirs.keys[i];
                 int theirUnitCell = (int) (key >>> 32);
                 long mine = ((long) unitCells[theirUnitCell] << 32) | values[(int) key];
-                cells[b].sums
-                        .get(cells[b].cell(mine, currencyOf[theirUnitCell]))
-                        .add(theirs.sums.get(i));
+                cells[b].add(cells[b].cell(mine, currencyOf[theirUnitCell]), theirs.total(i));
             }
         }
         other.sources.forEach((currency, sum) ->
@@ -303,14 +404,14 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
     }
 
     private String valueOf(int b, int number) {
-        return number == 0 ? null : names.get(b).get(number - 1);
+        return number == 0 ? null : dictionaries[b].names.get(number - 1);
     }
 
     /** Each cell's total by unit and type. */
     Map<Key, Money> byUnit() {
         Map<Key, Money> out = new HashMap<>(cellsByUnit.size() * 2);
         for (int i = 0; i < cellsByUnit.size(); i++) {
-            out.put(unitCellKey(i), cellsByUnit.sums.get(i).total());
+            out.put(unitCellKey(i), cellsByUnit.total(i));
         }
         return out;
     }
@@ -343,15 +444,15 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
             unitTypeRank[byUnitAndType[k]] = rank;
         }
         long unitTypeCount = rank + 1L;
-        List<String> byNumber = names.get(b);
-        Integer[] byValue = new Integer[byNumber.size()];
-        for (int v = 0; v < byValue.length; v++) {
-            byValue[v] = v;
-        }
-        java.util.Arrays.sort(byValue, (x, y) -> byNumber.get(x).compareTo(byNumber.get(y)));
+        // the values sorted as strings in an array of their own (distinct, so their order is strict), each then
+        // found by its number: no boxed index and no list read per comparison
+        Dictionary dictionary = dictionaries[b];
+        List<String> byNumber = dictionary.names;
+        String[] sorted = byNumber.toArray(new String[0]);
+        java.util.Arrays.sort(sorted);
         int[] valueRank = new int[byNumber.size() + 1]; // number 0, no value, ranks first
-        for (int k = 0; k < byValue.length; k++) {
-            valueRank[byValue[k] + 1] = k + 1;
+        for (int k = 0; k < sorted.length; k++) {
+            valueRank[dictionary.numberOf(sorted[k])] = k + 1;
         }
         long valueCount = byNumber.size() + 1L;
         Integer[] byCode = new Integer[currencies.size()];
@@ -401,7 +502,7 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
                 java.util.Optional.ofNullable(u.unit()),
                 u.type(),
                 java.util.Optional.ofNullable(valueOf(b, (int) key)),
-                cells[b].sums.get(i).total());
+                cells[b].total(i));
     }
 
     /** The rows of {@code breakdown} sorted by their keys, as when the ranks do not fit a long (for tests). */

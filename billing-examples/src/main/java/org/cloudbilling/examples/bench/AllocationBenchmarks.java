@@ -201,11 +201,25 @@ public class AllocationBenchmarks {
         m.totalsAccumulator.accept(m.totals, item);
     }
 
-    /** Summarizes the month on one thread (ALLOC-8: by unit, product, resource, component, day, month). */
+    /**
+     * Summarizes the month on one thread (ALLOC-8: by unit, product, resource, component, day, month), in one pass
+     * ({@link Allocator#toSummary}), as {@link #allocateMonth} allocates it to totals.
+     */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public AllocationSummary summarizeMonth(Month m) {
+        return m.month.stream().collect(m.allocator.toSummary(Workload.CALENDAR, m.workload.tags()));
+    }
+
+    /**
+     * Summarizes the month on one thread in two passes, as {@link #summarizeMonth} did before: {@link #prepareMonth},
+     * then every item with the run's summary collector ({@link AllocationRun#toSummary}).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public AllocationSummary summarizeMonthPrepared(Month m) {
         AllocationRun prepared = m.allocator.prepare(m.month, m.workload.tags());
         return m.month.stream().collect(prepared.toSummary(Workload.CALENDAR));
     }
@@ -222,12 +236,26 @@ public class AllocationBenchmarks {
         return m.allocator.prepare(m.month, m.workload.tags());
     }
 
-    /** Allocates the month on one thread: bases, then every item, adding up each unit's rows. */
+    /**
+     * Allocates the month on one thread, to each unit's totals, in one pass ({@link Allocator#toTotals}): each item
+     * read and placed once, the shared ones kept until the bases are known.
+     */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Object allocateMonth(Month m) {
         return LibraryPass.allocate(m.allocator, m.month, m.workload.tags(), null);
+    }
+
+    /**
+     * Allocates the month on one thread in two passes, as {@link #allocateMonth} did before: {@link #prepareMonth},
+     * then every item with the run's totals collector ({@link AllocationRun#toTotals()}).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object allocateMonthPrepared(Month m) {
+        return LibraryPass.allocatePrepared(m.allocator, m.month, m.workload.tags(), null);
     }
 
     /** Consolidates the month by owner and product. */

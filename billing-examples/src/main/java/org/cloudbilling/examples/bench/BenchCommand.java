@@ -198,12 +198,8 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 if (fullSummary) {
                     measure(samples, "library full summary, " + threads + " threads", () -> {
-                        return pool.submit(() -> {
-                                    AllocationRun run = allocator.prepare(month.parallelStream(), workload.tags());
-                                    AllocationSummary s =
-                                            month.parallelStream().collect(run.toSummary(Workload.CALENDAR));
-                                    return s;
-                                })
+                        return pool.submit(() -> month.parallelStream()
+                                        .collect(allocator.toSummary(Workload.CALENDAR, workload.tags())))
                                 .join();
                     });
                 }

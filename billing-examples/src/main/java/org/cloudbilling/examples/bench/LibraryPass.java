@@ -17,12 +17,29 @@ final class LibraryPass {
     private LibraryPass() {}
 
     /**
-     * Allocates a month as a host application after totals would: prepares the run (the proportional bases), then
-     * allocates every item with the totals collector, which adds up each unit's rows without making them.
+     * Allocates a month as a host application after totals would: in one pass, with the library's one-pass totals
+     * collector ({@link Allocator#toTotals(TagBindings)}), which places each item once, adds up each unit's rows
+     * without making them, and keeps only the items that enter the sharing graph until the month's proportional
+     * bases are known. The same totals as {@link #allocatePrepared}, exactly.
      *
      * @param pool the threads to use, or null for the calling thread alone
      */
     static UnitTotals allocate(Allocator allocator, List<LineItem> items, TagBindings tags, ForkJoinPool pool) {
+        if (pool == null) {
+            return UnitTotals.of(items.stream().collect(allocator.toTotals(tags)));
+        }
+        return pool.submit(() -> UnitTotals.of(items.parallelStream().collect(allocator.toTotals(tags))))
+                .join();
+    }
+
+    /**
+     * Allocates a month in two passes, as the benchmark did before the one-pass collector: prepares the run (the
+     * proportional bases and the rounding over the run), then allocates every item with the run's totals
+     * collector ({@link AllocationRun#toTotals()}).
+     *
+     * @param pool the threads to use, or null for the calling thread alone
+     */
+    static UnitTotals allocatePrepared(Allocator allocator, List<LineItem> items, TagBindings tags, ForkJoinPool pool) {
         if (pool == null) {
             AllocationRun run = allocator.prepare(items, tags);
             return UnitTotals.of(items.stream().collect(run.toTotals()));

@@ -1,0 +1,139 @@
+package org.cloudbilling.allocation;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collector;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.BillingCalendar;
+
+/**
+ * A period summarized in one pass over its items ({@link Allocator#toSummary(BillingCalendar, TagBindings)}): each
+ * item is placed once, by the values its rules test ({@link PlacementCache}). A collected item whose unit passes
+ * nothing on, and an Unallocated item, goes to the summary's cells at once, a collected item's cost to its unit's
+ * base too. An item that enters the sharing graph is kept (by reference, with its entry rule) until the period's
+ * proportional bases and rounding (ALLOC-5, ALLOC-12) are known; at the end the run is made from the bases and the
+ * kept items, as {@code prepare} makes it, and the kept items are allocated into the same cells. A summary's cells
+ * are exact sums and its rows sorted, so the order in which rows arrive changes nothing: the summary is that of
+ * {@code prepare} followed by {@link AllocationRun#toSummary}, exactly, on any number of threads.
+ */
+final class OnePassSummary {
+    private final Allocator allocator;
+    private final OnePassTotals.Caches caches;
+    private final SummaryAccumulator summary;
+    /** Each unit's collected cost per currency, by dense unit index; only with a proportional rule. */
+    private final List<TotalsAccumulator.Sums> bases = new ArrayList<>(1);
+
+    private TotalsAccumulator.Sums lastBases;
+    /** The items that enter the sharing graph, and beside each, the sharing rule it enters by. */
+    private final List<LineItem> held = new ArrayList<>();
+
+    private int[] heldEntries = new int[16];
+    private PlacementCache placements;
+    /** The thread {@link #placements} belongs to. */
+    private Thread owner;
+
+    private OnePassSummary(Allocator allocator, OnePassTotals.Caches caches, BillingCalendar calendar) {
+        this.allocator = allocator;
+        this.caches = caches;
+        this.summary = new SummaryAccumulator(allocator.rules.units(), allocator.unitOrder, calendar, null);
+    }
+
+    static Collector<LineItem, ?, AllocationSummary> collector(
+            Allocator allocator, BillingCalendar calendar, TagBindings tags) {
+        OnePassTotals.Caches caches = new OnePassTotals.Caches(allocator, tags);
+        return Collector.of(
+                () -> new OnePassSummary(allocator, caches, calendar),
+                OnePassSummary::add,
+                OnePassSummary::merge,
+                acc -> acc.finish(tags),
+                Collector.Characteristics.UNORDERED);
+    }
+
+    void add(LineItem item) {
+        if (owner != Thread.currentThread()) {
+            owner = Thread.currentThread();
+            placements = caches.ofCurrentThread();
+        }
+        summary.addItem(item);
+        int placement = placements.placementOf(item);
+        if (placement >= 0 && allocator.hasProportionalRules) {
+            Money cost = item.totalCost();
+            bases(cost.currency()).add(allocator.unitOfCollection[placement], cost);
+        }
+        int entry = placement <= -2 ? -2 - placement : placement >= 0 ? allocator.onwardOfCollection[placement] : -1;
+        if (entry < 0) {
+            AllocationRun.allocatePlaced(allocator, item, placement, summary);
+            return;
+        }
+        int n = held.size();
+        if (n == heldEntries.length) {
+            heldEntries = java.util.Arrays.copyOf(heldEntries, n * 2);
+        }
+        heldEntries[n] = entry;
+        held.add(item);
+    }
+
+    private TotalsAccumulator.Sums bases(Currency currency) {
+        if (lastBases != null && lastBases.currency == currency) {
+            return lastBases;
+        }
+        for (TotalsAccumulator.Sums s : bases) {
+            if (s.currency.equals(currency)) {
+                lastBases = s;
+                return s;
+            }
+        }
+        TotalsAccumulator.Sums s = new TotalsAccumulator.Sums(currency, allocator.unitOrder.size());
+        bases.add(s);
+        lastBases = s;
+        return s;
+    }
+
+    OnePassSummary merge(OnePassSummary other) {
+        summary.combine(other.summary);
+        for (TotalsAccumulator.Sums s : other.bases) {
+            TotalsAccumulator.Sums mine = bases(s.currency);
+            for (int i = 0; i < s.touched.length; i++) {
+                if (s.touched[i]) {
+                    mine.add(i, s.total(i));
+                }
+            }
+        }
+        int n = held.size();
+        int m = other.held.size();
+        if (n + m > heldEntries.length) {
+            heldEntries = java.util.Arrays.copyOf(heldEntries, Math.max(n + m, n * 2));
+        }
+        System.arraycopy(other.heldEntries, 0, heldEntries, n, m);
+        held.addAll(other.held);
+        return this;
+    }
+
+    AllocationSummary finish(TagBindings tags) {
+        Map<Currency, Map<UnitId, Money>> collected = new HashMap<>();
+        for (TotalsAccumulator.Sums s : bases) {
+            Map<UnitId, Money> byUnit = new HashMap<>();
+            for (int i = 0; i < s.touched.length; i++) {
+                if (s.touched[i]) {
+                    byUnit.put(allocator.unitOrder.get(i), s.total(i));
+                }
+            }
+            collected.put(s.currency, byUnit);
+        }
+        List<AllocationRun.Held> entered = new ArrayList<>(held.size());
+        for (int i = 0; i < held.size(); i++) {
+            LineItem item = held.get(i);
+            entered.add(new AllocationRun.Held(item.id(), item.totalCost(), heldEntries[i]));
+        }
+        AllocationRun run = AllocationRun.ofPeriod(allocator, tags, collected, entered);
+        for (int i = 0; i < held.size(); i++) {
+            run.allocateEntered(held.get(i), heldEntries[i], summary);
+        }
+        return summary.toSummary();
+    }
+}

@@ -1,0 +1,132 @@
+package org.cloudbilling.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collector;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.time.BillingCalendar;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Allocator#toSummary(BillingCalendar, TagBindings)} reads a period once; preparing the run and summarizing
+ * every item reads it twice. Both must give the same summary, every row in the same order with the same amount to
+ * the last decimal, scale included, whatever the order of the items and however they are split between containers:
+ * random rule sets with even, ratio and proportional sharing (with either fallback), chains of sharing rules,
+ * refunds, two scales of amounts, two currencies, and allocation scales 0, 2 and 8.
+ */
+@Tag("ALLOC-5")
+@Tag("ALLOC-8")
+@Tag("ALLOC-12")
+@DisplayName("ALLOC-5 ALLOC-8 ALLOC-12 one pass to the summary equals preparing then summarizing")
+class OnePassSummaryTest {
+    private static final Currency USD = Currency.getInstance("USD");
+    private static final int[] SCALES = {0, 2, 8};
+
+    /** Every row of every table of {@code summary}, amounts written with their scale, and its source totals. */
+    static List<String> strict(AllocationSummary summary) {
+        List<String> out = new ArrayList<>();
+        out.add("items " + summary.itemCount());
+        summary.sourceTotals().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparing(Currency::getCurrencyCode)))
+                .forEach(e -> out.add(
+                        "source " + e.getKey() + " " + e.getValue().amount().toPlainString()));
+        summary.byUnit().forEach(r -> out.add("unit " + row(r)));
+        for (Breakdown b : Breakdown.values()) {
+            summary.by(b).forEach(r -> out.add(b + " " + row(r)));
+        }
+        return out;
+    }
+
+    private static String row(SummaryRow r) {
+        return r.unit().map(UnitId::value).orElse("-") + " " + r.type() + " "
+                + r.value().orElse("-") + " " + r.amount().currency() + " "
+                + r.amount().amount().toPlainString();
+    }
+
+    private static List<LineItem> items(RandomRuleSets random, Random r, int count) {
+        List<LineItem> items = new ArrayList<>();
+        for (LineItem item : random.items(count)) {
+            if (r.nextInt(5) == 0) {
+                Money usd = Money.of(USD, item.totalCost().amount());
+                items.add(LineItem.builder()
+                        .from(item)
+                        .listCost(usd)
+                        .totalCost(usd)
+                        .build());
+            } else {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <A> AllocationSummary inParts(
+            Collector<LineItem, A, AllocationSummary> collector, List<LineItem> items, int parts) {
+        A total = null;
+        int size = (items.size() + parts - 1) / parts;
+        for (int from = 0; from < items.size(); from += size) {
+            A part = collector.supplier().get();
+            for (LineItem item : items.subList(from, Math.min(items.size(), from + size))) {
+                collector.accumulator().accept(part, item);
+            }
+            total = total == null ? part : collector.combiner().apply(total, part);
+        }
+        return collector.finisher().apply(total == null ? collector.supplier().get() : total);
+    }
+
+    @Test
+    void onePass_givesTheSummaryOfPreparingThenSummarizing_toTheLastDecimal() {
+        qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+            RandomRuleSets random = new RandomRuleSets(seed);
+            Random r = new Random(seed);
+            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            List<LineItem> items = items(random, r, 1 + r.nextInt(200));
+            BillingCalendar calendar = r.nextBoolean() ? BillingCalendar.UTC : BillingCalendar.TENCENT;
+
+            AllocationRun run = allocator.prepare(items, TagBindings.empty());
+            AllocationSummary expected = items.stream().collect(run.toSummary(calendar));
+
+            AllocationSummary sequential = items.stream().collect(allocator.toSummary(calendar, TagBindings.empty()));
+            assertThat(strict(sequential)).as("seed %s", seed).isEqualTo(strict(expected));
+            assertThat(sequential).isEqualTo(expected);
+
+            List<LineItem> shuffled = new ArrayList<>(items);
+            Collections.shuffle(shuffled, r);
+            AllocationSummary parts =
+                    inParts(allocator.toSummary(calendar, TagBindings.empty()), shuffled, 1 + r.nextInt(7));
+            assertThat(strict(parts)).as("seed %s, shuffled, in parts", seed).isEqualTo(strict(expected));
+
+            AllocationSummary parallel =
+                    shuffled.parallelStream().collect(allocator.toSummary(calendar, TagBindings.empty()));
+            assertThat(strict(parallel)).as("seed %s, parallel", seed).isEqualTo(strict(expected));
+        });
+    }
+
+    @Test
+    void onePass_ofNoItems_isTheEmptySummary() {
+        RandomRuleSets random = new RandomRuleSets(7);
+        Allocator allocator = Allocator.compile(random.ruleSet());
+        AllocationSummary empty =
+                List.<LineItem>of().stream().collect(allocator.toSummary(BillingCalendar.UTC, TagBindings.empty()));
+
+        assertThat(empty.itemCount()).isZero();
+        assertThat(empty.byUnit()).isEmpty();
+        assertThat(strict(empty))
+                .isEqualTo(strict(List.<LineItem>of().stream()
+                        .collect(allocator
+                                .prepare(List.of(), TagBindings.empty())
+                                .toSummary(BillingCalendar.UTC))));
+    }
+}
