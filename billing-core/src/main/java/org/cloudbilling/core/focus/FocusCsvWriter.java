@@ -17,6 +17,7 @@ import java.util.List;
 import org.cloudbilling.core.io.CsvWriter;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.SupportedTimes;
+import org.cloudbilling.core.io.internal.DecimalText;
 
 /**
  * Writes FOCUS rows as CSV, in the columns of one FOCUS version; see {@link FocusCsv}. Not thread-safe: one writer per output.
@@ -75,7 +76,7 @@ public final class FocusCsvWriter implements Closeable, Flushable {
             case STRING:
                 return row.text(c).orElseThrow();
             case DECIMAL:
-                return row.decimal(c).orElseThrow().toPlainString();
+                return DecimalText.of(row.decimal(c).orElseThrow()); // read back equal, scale included
             case DATETIME:
                 Instant t = row.instant(c).orElseThrow();
                 checkArgument(t.getNano() == 0, "%s %s has fractions of a second; FOCUS writes whole seconds", c, t);

@@ -1,6 +1,5 @@
 package org.cloudbilling.core.io;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import org.cloudbilling.core.id.ProductCode;
 import org.cloudbilling.core.id.ProjectId;
 import org.cloudbilling.core.id.RegionId;
 import org.cloudbilling.core.id.ResourceId;
+import org.cloudbilling.core.io.internal.DecimalText;
 import org.cloudbilling.core.money.Money;
 
 /**
@@ -62,7 +62,7 @@ enum CanonicalColumn {
     USAGE_QUANTITY(
             "usageQuantity",
             false,
-            i -> i.usageQuantity().map(CanonicalColumn::decimal).orElse(null),
+            i -> i.usageQuantity().map(DecimalText::of).orElse(null),
             (b, v, c) -> b.usageQuantity(Money.parseAmount(v))),
     USAGE_UNIT("usageUnit", false, i -> i.usageUnit().orElse(null), (b, v, c) -> b.usageUnit(v)),
     /** Read first by the reader: every amount of the row is in this currency. */
@@ -71,7 +71,7 @@ enum CanonicalColumn {
     DISCOUNT_RATE(
             "discountRate",
             false,
-            i -> i.discountRate().map(CanonicalColumn::decimal).orElse(null),
+            i -> i.discountRate().map(DecimalText::of).orElse(null),
             (b, v, c) -> b.discountRate(Money.parseAmount(v))),
     RESERVED_INSTANCE_DEDUCTION(
             "reservedInstanceDeduction",
@@ -114,14 +114,6 @@ enum CanonicalColumn {
 
     private static String id(Optional<? extends Identifier> id) {
         return id.map(Identifier::value).orElse(null);
-    }
-
-    /**
-     * A decimal as it reads back equal: plainly, except a negative scale (an exponent read as {@code 1e3} or
-     * {@code 0e1000000}), which plain digits would lose, so {@code 1E+3} is written as it is.
-     */
-    private static String decimal(BigDecimal value) {
-        return value.scale() < 0 ? value.toString() : value.toPlainString();
     }
 
     private static String plain(Money money) {

@@ -188,6 +188,26 @@ class FocusCsvTest {
         assertThat(back).isEqualTo(row);
     }
 
+    @Test
+    @Tag("FOCUS-6")
+    void writeThenRead_decimalsWithANegativeScale_readBackEqualScaleIncluded() {
+        // read from an exponent (a fuzzing finding: 0.00E0004 was written as 0 and read back at scale 0)
+        FocusRow row = FocusLineItems.toRow(BillFixtures.CVM_HOUR, SEPTEMBER, EXPORT).toBuilder()
+                .set(FocusColumn.LIST_UNIT_PRICE, new BigDecimal("0.00E0004"))
+                .set(FocusColumn.CONSUMED_QUANTITY, new BigDecimal("12E+3"))
+                .build();
+        String csv = writeRows(List.of(row), FocusLineItems.EXTRA_COLUMNS);
+
+        assertThat(cell(csv, 1, "ListUnitPrice")).isEqualTo("0E+2");
+        FocusRow back = FocusCsv.readAll(new StringReader(csv), "s.csv", OnError.FAIL)
+                .values()
+                .get(0);
+        assertThat(back.decimal(FocusColumn.LIST_UNIT_PRICE).orElseThrow().scale())
+                .isEqualTo(-2);
+        assertThat(back.decimal(FocusColumn.CONSUMED_QUANTITY)).contains(new BigDecimal("1.2E+4"));
+        assertThat(back).isEqualTo(row);
+    }
+
     // ------------------------------------------------------------------ import: what real exports hold (FOCUS-7)
 
     @Test
