@@ -2,7 +2,6 @@ package org.cloudbilling.allocation;
 
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collector;
@@ -26,9 +25,7 @@ final class OnePassSummary {
     private final OnePassTotals.Caches caches;
     private final SummaryAccumulator summary;
     /** Each unit's collected cost per currency, by dense unit index; only with a proportional rule. */
-    private final List<TotalsAccumulator.Sums> bases = new ArrayList<>(1);
-
-    private TotalsAccumulator.Sums lastBases;
+    private final CollectedBases bases;
     /** The items that enter the sharing graph, and beside each, the sharing rule it enters by. */
     private final List<LineItem> held = new ArrayList<>();
 
@@ -39,6 +36,7 @@ final class OnePassSummary {
 
     private OnePassSummary(Allocator allocator, OnePassTotals.Caches caches, BillingCalendar calendar) {
         this.allocator = allocator;
+        this.bases = new CollectedBases(allocator.unitOrder.size());
         this.caches = caches;
         this.summary = new SummaryAccumulator(allocator.rules.units(), allocator.unitOrder, calendar, null);
     }
@@ -63,7 +61,7 @@ final class OnePassSummary {
         int placement = placements.placementOf(item);
         if (placement >= 0 && allocator.hasProportionalRules) {
             Money cost = item.totalCost();
-            bases(cost.currency()).add(allocator.unitOfCollection[placement], cost);
+            bases.of(cost.currency()).add(allocator.unitOfCollection[placement], cost);
         }
         int entry = placement <= -2 ? -2 - placement : placement >= 0 ? allocator.onwardOfCollection[placement] : -1;
         if (entry < 0) {
@@ -78,32 +76,9 @@ final class OnePassSummary {
         held.add(item);
     }
 
-    private TotalsAccumulator.Sums bases(Currency currency) {
-        if (lastBases != null && lastBases.currency == currency) {
-            return lastBases;
-        }
-        for (TotalsAccumulator.Sums s : bases) {
-            if (s.currency.equals(currency)) {
-                lastBases = s;
-                return s;
-            }
-        }
-        TotalsAccumulator.Sums s = new TotalsAccumulator.Sums(currency, allocator.unitOrder.size());
-        bases.add(s);
-        lastBases = s;
-        return s;
-    }
-
     OnePassSummary merge(OnePassSummary other) {
         summary.combine(other.summary);
-        for (TotalsAccumulator.Sums s : other.bases) {
-            TotalsAccumulator.Sums mine = bases(s.currency);
-            for (int i = 0; i < s.touched.length; i++) {
-                if (s.touched[i]) {
-                    mine.add(i, s.total(i));
-                }
-            }
-        }
+        bases.merge(other.bases);
         int n = held.size();
         int m = other.held.size();
         if (n + m > heldEntries.length) {
@@ -115,16 +90,7 @@ final class OnePassSummary {
     }
 
     AllocationSummary finish(TagBindings tags) {
-        Map<Currency, Map<UnitId, Money>> collected = new HashMap<>();
-        for (TotalsAccumulator.Sums s : bases) {
-            Map<UnitId, Money> byUnit = new HashMap<>();
-            for (int i = 0; i < s.touched.length; i++) {
-                if (s.touched[i]) {
-                    byUnit.put(allocator.unitOrder.get(i), s.total(i));
-                }
-            }
-            collected.put(s.currency, byUnit);
-        }
+        Map<Currency, Map<UnitId, Money>> collected = bases.byCurrency(allocator.unitOrder);
         List<AllocationRun.Held> entered = new ArrayList<>(held.size());
         for (int i = 0; i < held.size(); i++) {
             LineItem item = held.get(i);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +39,8 @@ final class OnePassTotals {
     /** Rows of collected and Unallocated items, and at the end of the held items. */
     private final TotalsAccumulator rows;
     /** Each unit's collected cost per currency, by dense unit index; only with a proportional rule. */
-    private final List<TotalsAccumulator.Sums> bases = new ArrayList<>(1);
+    private final CollectedBases bases;
 
-    private TotalsAccumulator.Sums lastBases;
     private final List<AllocationRun.Held> held = new ArrayList<>();
     private PlacementCache placements;
     /** The thread {@link #placements} belongs to. */
@@ -50,6 +48,7 @@ final class OnePassTotals {
 
     private OnePassTotals(Allocator allocator, Caches caches) {
         this.allocator = allocator;
+        this.bases = new CollectedBases(allocator.unitOrder.size());
         this.caches = caches;
         this.rows = new TotalsAccumulator(allocator);
     }
@@ -220,7 +219,7 @@ final class OnePassTotals {
             return;
         }
         if (allocator.hasProportionalRules) {
-            bases(cost.currency()).add(allocator.unitOfCollection[placement], cost);
+            bases.of(cost.currency()).add(allocator.unitOfCollection[placement], cost);
         }
         held.add(new AllocationRun.Held(id, cost, allocator.onwardOfCollection[placement]));
     }
@@ -236,52 +235,20 @@ final class OnePassTotals {
         }
         int unit = allocator.unitOfCollection[placement];
         if (allocator.hasProportionalRules) {
-            bases(cost.currency()).add(unit, cost);
+            bases.of(cost.currency()).add(unit, cost);
         }
         rows.addRow(unit, AllocationType.COLLECTED, cost);
     }
 
-    private TotalsAccumulator.Sums bases(Currency currency) {
-        if (lastBases != null && lastBases.currency == currency) {
-            return lastBases;
-        }
-        for (TotalsAccumulator.Sums s : bases) {
-            if (s.currency.equals(currency)) {
-                lastBases = s;
-                return s;
-            }
-        }
-        TotalsAccumulator.Sums s = new TotalsAccumulator.Sums(currency, allocator.unitOrder.size());
-        bases.add(s);
-        lastBases = s;
-        return s;
-    }
-
     OnePassTotals merge(OnePassTotals other) {
         rows.merge(other.rows);
-        for (TotalsAccumulator.Sums s : other.bases) {
-            TotalsAccumulator.Sums mine = bases(s.currency);
-            for (int i = 0; i < s.touched.length; i++) {
-                if (s.touched[i]) {
-                    mine.add(i, s.total(i));
-                }
-            }
-        }
+        bases.merge(other.bases);
         held.addAll(other.held);
         return this;
     }
 
     AllocationTotals finish(TagBindings tags) {
-        Map<Currency, Map<UnitId, Money>> collected = new HashMap<>();
-        for (TotalsAccumulator.Sums s : bases) {
-            Map<UnitId, Money> byUnit = new HashMap<>();
-            for (int i = 0; i < s.touched.length; i++) {
-                if (s.touched[i]) {
-                    byUnit.put(allocator.unitOrder.get(i), s.total(i));
-                }
-            }
-            collected.put(s.currency, byUnit);
-        }
+        Map<Currency, Map<UnitId, Money>> collected = bases.byCurrency(allocator.unitOrder);
         AllocationRun run = AllocationRun.ofPeriod(allocator, tags, collected, held);
         AllocationRun.GraphScratch scratch = new AllocationRun.GraphScratch(allocator);
         for (AllocationRun.Held h : held) {

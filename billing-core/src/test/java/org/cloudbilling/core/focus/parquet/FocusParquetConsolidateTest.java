@@ -300,13 +300,7 @@ class FocusParquetConsolidateTest {
     @DisplayName("FOCUS-10: a dictionary page claiming a negative count (a fuzzing finding): the fast path declines or"
             + " refuses it, consolidate gives the plain path's error naming the file, row group and column")
     void consolidate_dictionaryClaimingNegativeCount_refusedNamingRowGroupAndColumn() throws IOException {
-        Path file = dir.resolve("finding.parquet");
-        try (InputStream in =
-                FocusParquetConsolidateTest.class.getResourceAsStream("FocusParquetConsolidateFuzzTestInputs/"
-                        + "consolidate_anyInput_totalsEqualPlainPathOrThrowsBillingInputException/"
-                        + "finding-dictionary-size-negative")) {
-            Files.copy(in, file);
-        }
+        Path file = finding("finding-dictionary-size-negative");
         Grouping grouping = grouping("SubAccountId");
 
         // the fast path alone declines or refuses it naming the file, never with another exception
@@ -329,13 +323,7 @@ class FocusParquetConsolidateTest {
     @DisplayName("FOCUS-10: a dictionary entry claiming more bytes than its page holds (a fuzzing finding, once out of"
             + " memory on the plain path) is refused naming the file, row group, column and entry")
     void consolidate_dictionaryEntryClaimingBeyondItsPage_refusedNamingEntry() throws IOException {
-        Path file = dir.resolve("finding.parquet");
-        try (InputStream in =
-                FocusParquetConsolidateTest.class.getResourceAsStream("FocusParquetConsolidateFuzzTestInputs/"
-                        + "consolidate_anyInput_totalsEqualPlainPathOrThrowsBillingInputException/"
-                        + "finding-binary-length-beyond-page")) {
-            Files.copy(in, file);
-        }
+        Path file = finding("finding-binary-length-beyond-page");
         Grouping grouping = grouping("SubAccountId");
 
         String message = message(() -> FocusParquet.consolidate(file, grouping, note -> {}));
@@ -348,6 +336,17 @@ class FocusParquetConsolidateTest {
     }
 
     // ---- helpers ----
+
+    /** The fuzz target's seed {@code name}, copied to a file. */
+    private Path finding(String name) throws IOException {
+        Path file = dir.resolve(name + ".parquet");
+        try (InputStream in =
+                FocusParquetConsolidateTest.class.getResourceAsStream("FocusParquetConsolidateFuzzTestInputs/"
+                        + "consolidate_anyInput_totalsEqualPlainPathOrThrowsBillingInputException/" + name)) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
 
     private Path sampleParquet() throws IOException {
         Path csv = dir.resolve("focus_sample.csv");
