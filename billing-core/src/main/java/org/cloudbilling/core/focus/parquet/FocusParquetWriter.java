@@ -21,6 +21,7 @@ import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.impl.ColumnWriteStoreV1;
+import org.apache.parquet.column.impl.ColumnWriteStoreV2;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.CompressionCodec;
 import org.apache.parquet.format.ConvertedType;
@@ -116,6 +117,7 @@ public final class FocusParquetWriter implements Closeable {
     private final ParquetProperties properties;
     private final List<RowGroup> rowGroups = new ArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
+    private final boolean pagesV2;
 
     private RowGroupPages pages;
     private ColumnWriteStore store;
@@ -154,7 +156,24 @@ public final class FocusParquetWriter implements Closeable {
             Compression compression,
             int rowGroupRows,
             ParquetProperties properties) {
+        this(out, version, extraColumns, compression, rowGroupRows, properties, false);
+    }
+
+    /**
+     * A writer whose column writers follow {@code properties}, writing data pages of version 2 if {@code pagesV2}
+     * (levels uncompressed before the values, as parquet-java's version 2 writer writes them): the tests' and the
+     * fuzzing seeds' other files.
+     */
+    FocusParquetWriter(
+            OutputStream out,
+            FocusVersion version,
+            List<String> extraColumns,
+            Compression compression,
+            int rowGroupRows,
+            ParquetProperties properties,
+            boolean pagesV2) {
         requireNonNull(out, "out");
+        this.pagesV2 = pagesV2;
         this.version = requireNonNull(version, "version");
         this.columns = version.columns();
         this.extraColumns = List.copyOf(requireNonNull(extraColumns, "extraColumns"));
@@ -319,7 +338,9 @@ public final class FocusParquetWriter implements Closeable {
 
     private void startGroup() {
         pages = new RowGroupPages(compression);
-        store = new ColumnWriteStoreV1(schema, pages, properties);
+        store = pagesV2
+                ? new ColumnWriteStoreV2(schema, pages, properties)
+                : new ColumnWriteStoreV1(schema, pages, properties);
         writers = new ColumnWriter[leaves.size()];
         for (int i = 0; i < writers.length; i++) {
             writers[i] = store.getColumnWriter(leaves.get(i));

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * decimal. (A column the fast path does not read is not checked, so the plain path may refuse bytes the fast path
  * totals: docs/formats.md, "Reading Parquet".) Seeds: {@code FocusParquetConsolidateFuzzTestInputs/}, those of
  * {@link FocusParquetFuzzTest} and small uncompressed files of the library's writer (16-byte DECIMAL PLAIN pages,
- * dictionary-encoded strings, nulls in bit-packed levels).
+ * dictionary-encoded strings, nulls in bit-packed levels; the delta-encoded ones of {@link DeltaSeedsTest}).
  */
 class FocusParquetConsolidateFuzzTest {
     private static final Grouping BY_SUB_ACCOUNT =
