@@ -10,7 +10,7 @@ import java.nio.channels.SeekableByteChannel;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.OnError;
-import org.junit.jupiter.api.Timeout;
+import org.cloudbilling.core.testing.SeedTimeout;
 
 /**
  * Fuzzes the FOCUS Parquet reader (FOCUS-10, docs/testing.md#fuzzing), as rows and as line items: any bytes are read
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 class FocusParquetFuzzTest {
     private static final String SOURCE = "fuzz.parquet";
 
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @SeedTimeout
     @FuzzTest
     void read_anyInput_readsOrThrowsBillingInputException(byte[] input) {
         ParquetReadResult<FocusRow> rows;
