@@ -142,27 +142,14 @@ public final class FocusParquetWriter implements Closeable {
                         .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                         .withStatisticsEnabled(false)
                         .withSizeStatisticsEnabled(false)
-                        .build());
+                        .build(),
+                false);
     }
 
     /**
      * A writer whose column writers follow {@code properties} (the tests' other encodings: delta pages, one row per
-     * page); its pages are still data pages of version 1.
-     */
-    FocusParquetWriter(
-            OutputStream out,
-            FocusVersion version,
-            List<String> extraColumns,
-            Compression compression,
-            int rowGroupRows,
-            ParquetProperties properties) {
-        this(out, version, extraColumns, compression, rowGroupRows, properties, false);
-    }
-
-    /**
-     * A writer whose column writers follow {@code properties}, writing data pages of version 2 if {@code pagesV2}
-     * (levels uncompressed before the values, as parquet-java's version 2 writer writes them): the tests' and the
-     * fuzzing seeds' other files.
+     * page), writing data pages of version 2 if {@code pagesV2} (levels uncompressed before the values, as
+     * parquet-java's version 2 writer writes them), else of version 1: the tests' and the fuzzing seeds' other files.
      */
     FocusParquetWriter(
             OutputStream out,

@@ -257,7 +257,8 @@ class DeltaPagesTest {
                 List.of(),
                 FocusParquetWriter.Compression.UNCOMPRESSED,
                 1000,
-                properties)) {
+                properties,
+                false)) {
             rows.forEach(w::write);
         }
         return file;
