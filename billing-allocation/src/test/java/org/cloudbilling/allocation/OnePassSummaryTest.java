@@ -9,10 +9,8 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
-import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Test;
 @Tag("ALLOC-12")
 @DisplayName("ALLOC-5 ALLOC-8 ALLOC-12 one pass to the summary equals preparing then summarizing")
 class OnePassSummaryTest {
-    private static final Currency USD = Currency.getInstance("USD");
     private static final int[] SCALES = {0, 2, 8};
 
     /** Every row of every table of {@code summary}, amounts written with their scale, and its source totals. */
@@ -54,45 +51,13 @@ class OnePassSummaryTest {
                 + r.amount().amount().toPlainString();
     }
 
-    private static List<LineItem> items(RandomRuleSets random, Random r, int count) {
-        List<LineItem> items = new ArrayList<>();
-        for (LineItem item : random.items(count)) {
-            if (r.nextInt(5) == 0) {
-                Money usd = Money.of(USD, item.totalCost().amount());
-                items.add(LineItem.builder()
-                        .from(item)
-                        .listCost(usd)
-                        .totalCost(usd)
-                        .build());
-            } else {
-                items.add(item);
-            }
-        }
-        return items;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <A> AllocationSummary inParts(
-            Collector<LineItem, A, AllocationSummary> collector, List<LineItem> items, int parts) {
-        A total = null;
-        int size = (items.size() + parts - 1) / parts;
-        for (int from = 0; from < items.size(); from += size) {
-            A part = collector.supplier().get();
-            for (LineItem item : items.subList(from, Math.min(items.size(), from + size))) {
-                collector.accumulator().accept(part, item);
-            }
-            total = total == null ? part : collector.combiner().apply(total, part);
-        }
-        return collector.finisher().apply(total == null ? collector.supplier().get() : total);
-    }
-
     @Test
     void onePass_givesTheSummaryOfPreparingThenSummarizing_toTheLastDecimal() {
         qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
             Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
-            List<LineItem> items = items(random, r, 1 + r.nextInt(200));
+            List<LineItem> items = OnePassFixtures.items(random, r, 1 + r.nextInt(200));
             BillingCalendar calendar = r.nextBoolean() ? BillingCalendar.UTC : BillingCalendar.TENCENT;
 
             AllocationRun run = allocator.prepare(items, TagBindings.empty());
@@ -104,8 +69,8 @@ class OnePassSummaryTest {
 
             List<LineItem> shuffled = new ArrayList<>(items);
             Collections.shuffle(shuffled, r);
-            AllocationSummary parts =
-                    inParts(allocator.toSummary(calendar, TagBindings.empty()), shuffled, 1 + r.nextInt(7));
+            AllocationSummary parts = OnePassFixtures.inParts(
+                    allocator.toSummary(calendar, TagBindings.empty()), shuffled, 1 + r.nextInt(7));
             assertThat(strict(parts)).as("seed %s, shuffled, in parts", seed).isEqualTo(strict(expected));
 
             AllocationSummary parallel =

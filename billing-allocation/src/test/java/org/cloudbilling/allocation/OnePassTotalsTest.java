@@ -7,14 +7,11 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
-import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -33,41 +30,7 @@ import org.junit.jupiter.api.Test;
 @Tag("ALLOC-12")
 @DisplayName("ALLOC-5 ALLOC-6 ALLOC-8 ALLOC-12 one pass to totals equals preparing then allocating")
 class OnePassTotalsTest {
-    private static final Currency USD = Currency.getInstance("USD");
     private static final int[] SCALES = {0, 2, 8};
-
-    /** The generated items, about one in five moved to USD. */
-    private static List<LineItem> items(RandomRuleSets random, Random r, int count) {
-        List<LineItem> items = new ArrayList<>();
-        for (LineItem item : random.items(count)) {
-            if (r.nextInt(5) == 0) {
-                Money usd = Money.of(USD, item.totalCost().amount());
-                items.add(LineItem.builder()
-                        .from(item)
-                        .listCost(usd)
-                        .totalCost(usd)
-                        .build());
-            } else {
-                items.add(item);
-            }
-        }
-        return items;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <A> AllocationTotals inParts(
-            Collector<LineItem, A, AllocationTotals> collector, List<LineItem> items, int parts) {
-        A total = null;
-        int size = (items.size() + parts - 1) / parts;
-        for (int from = 0; from < items.size(); from += size) {
-            A part = collector.supplier().get();
-            for (LineItem item : items.subList(from, Math.min(items.size(), from + size))) {
-                collector.accumulator().accept(part, item);
-            }
-            total = total == null ? part : collector.combiner().apply(total, part);
-        }
-        return collector.finisher().apply(total == null ? collector.supplier().get() : total);
-    }
 
     @Test
     void onePass_givesTheTotalsOfPreparingThenAllocating_toTheLastDecimal() {
@@ -75,7 +38,7 @@ class OnePassTotalsTest {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
             Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
-            List<LineItem> items = items(random, r, 1 + r.nextInt(200));
+            List<LineItem> items = OnePassFixtures.items(random, r, 1 + r.nextInt(200));
 
             AllocationRun run = allocator.prepare(items, TagBindings.empty());
             AllocationTotals plain = items.stream().collect(run.toTotals());
@@ -91,7 +54,8 @@ class OnePassTotalsTest {
 
             List<LineItem> shuffled = new ArrayList<>(items);
             Collections.shuffle(shuffled, r);
-            AllocationTotals parts = inParts(allocator.toTotals(TagBindings.empty()), shuffled, 1 + r.nextInt(7));
+            AllocationTotals parts =
+                    OnePassFixtures.inParts(allocator.toTotals(TagBindings.empty()), shuffled, 1 + r.nextInt(7));
             assertThat(cells(parts, allocator))
                     .as("seed %s, shuffled, in parts", seed)
                     .isEqualTo(expected);
@@ -108,7 +72,7 @@ class OnePassTotalsTest {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
             Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
-            List<LineItem> items = items(random, r, 1 + r.nextInt(200));
+            List<LineItem> items = OnePassFixtures.items(random, r, 1 + r.nextInt(200));
             AllocationRun run = allocator.prepare(items, TagBindings.empty());
             PlacementCache placements = run.placements();
             TotalsAccumulator byShares = new TotalsAccumulator(allocator);
@@ -143,7 +107,7 @@ class OnePassTotalsTest {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
             Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
-            List<LineItem> items = items(random, r, 1 + r.nextInt(200));
+            List<LineItem> items = OnePassFixtures.items(random, r, 1 + r.nextInt(200));
             AllocationRun run = allocator.prepare(items, TagBindings.empty());
             PlacementCache placements = run.placements();
             AllocationRun.GraphScratch scratch = new AllocationRun.GraphScratch(allocator);

@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Timeout;
+import org.cloudbilling.core.testing.SeedTimeout;
 
 /**
  * Fuzzes the allocation-history JSON reader (docs/testing.md#fuzzing): any input is read or refused with the
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class HistoryJsonFuzzTest {
 
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @SeedTimeout
     @FuzzTest
     void read_anyInput_readsOrThrowsInvalidHistory(byte[] input) {
         String json = new String(input, StandardCharsets.UTF_8);

@@ -7,7 +7,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import org.cloudbilling.allocation.AllocationRuleSet;
 import org.cloudbilling.allocation.RuleSetException;
-import org.junit.jupiter.api.Timeout;
+import org.cloudbilling.core.testing.SeedTimeout;
 
 /**
  * Fuzzes the rule-set JSON reader (docs/testing.md#fuzzing): any input is read or refused with a
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class RuleSetJsonFuzzTest {
     private static final String SOURCE = "fuzz.json";
 
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @SeedTimeout
     @FuzzTest
     void read_anyInput_readsOrThrowsRuleSetException(byte[] input) {
         String json = new String(input, StandardCharsets.UTF_8);

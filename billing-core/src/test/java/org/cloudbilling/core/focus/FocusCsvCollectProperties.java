@@ -15,25 +15,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
 import org.cloudbilling.core.consolidation.Grouping;
-import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FastPathComparison;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
-import org.cloudbilling.core.testing.BillingGenerators;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
@@ -119,20 +113,10 @@ class FocusCsvCollectProperties {
 
     @Test
     void collect_refusesBadRowsExactlyAsThePlainReader() {
-        Gen<LineItem> oneTag = in -> {
-            LineItem item =
-                    BillingGenerators.lineItems(Currency.getInstance("USD")).generate(in);
-            // at most one tag: the tags cell then holds no comma, so the row splits on commas into its cells
-            Map<TagKey, String> tags = new LinkedHashMap<>();
-            item.tags().entrySet().stream().limit(1).forEach(t -> tags.put(t.getKey(), t.getValue()));
-            LineItem.Builder b = LineItem.builder().from(item).tags(tags);
-            FocusCsvFastPathProperties.reported(b, item, integers().between(0, 9), in);
-            return b.build();
-        };
         qt().withShrinkCycles(0)
                 .withExamples(150)
                 .forAll(
-                        lists().of(oneTag).ofSizeBetween(1, 12),
+                        lists().of(FocusCsvFastPathProperties.oneTagItems()).ofSizeBetween(1, 12),
                         lists().of(Generate.pick(FocusCsvFastPathProperties.SPOILERS))
                                 .ofSizeBetween(1, 3),
                         integers().between(1, 3),
@@ -146,10 +130,7 @@ class FocusCsvCollectProperties {
                             .replace("\r\n", "\n");
                     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
                     List<String> header = List.of(lines.get(0).split(",", -1));
-                    for (int i = 0; i < how.size(); i++) {
-                        int at = 1 + (i * 7 + how.get(i).length()) % (lines.size() - 2);
-                        lines.set(at, FocusCsvFastPathProperties.spoil(lines.get(at), header, how.get(i)));
-                    }
+                    FocusCsvFastPathProperties.spoilRows(lines, header, how);
                     if (partSize % 3 == 0) {
                         // a provider's rows: no id, so rows are named by their lines
                         int id = header.indexOf(FocusLineItems.X_LINE_ITEM_ID);
@@ -161,12 +142,7 @@ class FocusCsvCollectProperties {
                             }
                         }
                     }
-                    byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-                    for (int i = 0; i < bytes.length; i++) {
-                        if (bytes[i] == 0) {
-                            bytes[i] = (byte) 0xE9; // ISO-8859-1 é: not UTF-8
-                        }
-                    }
+                    byte[] bytes = FastPathComparison.joinedWithStrayBytes(lines);
                     Path file = file(bytes);
                     try {
                         String expected = outcome(() -> plain(file, FormulaGuard.ON));

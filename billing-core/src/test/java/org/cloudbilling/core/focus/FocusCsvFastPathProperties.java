@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cloudbilling.core.io.FastPathComparison.delete;
 import static org.cloudbilling.core.io.FastPathComparison.described;
 import static org.cloudbilling.core.io.FastPathComparison.file;
+import static org.cloudbilling.core.io.FastPathComparison.joinedWithStrayBytes;
 import static org.cloudbilling.core.io.FastPathComparison.outcome;
 import static org.cloudbilling.core.io.FastPathComparison.withOddTagsAndIds;
 import static org.quicktheories.QuickTheory.qt;
@@ -30,7 +31,6 @@ import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
-import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.testing.BillingGenerators;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
@@ -88,41 +88,35 @@ class FocusCsvFastPathProperties {
             Grouping.by(BillingCalendar.of(ZoneId.of("America/Sao_Paulo"), 5, 3), Dimension.DAY));
 
     static Gen<LineItem> items() {
-        Gen<LineItem> odd = withOddTagsAndIds(
+        return BillingGenerators.withReportedMetrics(withOddTagsAndIds(
                 BillingGenerators.lineItems(Currency.getInstance("USD"))
                         .mix(BillingGenerators.lineItems(Currency.getInstance("JPY"))),
-                ODD);
-        Gen<Integer> dice = integers().between(0, 9);
-        return in -> {
-            LineItem item = odd.generate(in);
-            LineItem.Builder b = LineItem.builder().from(item);
-            reported(b, item, dice, in);
-            return b.build();
-        };
+                ODD));
     }
 
-    /** Sets reported metrics and quantities: equal to what the library derives (at another scale), or not. */
-    static void reported(
-            LineItem.Builder b, LineItem item, Gen<Integer> dice, org.quicktheories.core.RandomnessSource in) {
-        Money total = item.totalCost();
-        switch (dice.generate(in)) {
-            case 0 -> b.effectiveCost(total.plus(Money.ofUnscaled(total.currency(), 0, 3)));
-            case 1 -> b.effectiveCost(Money.zero(total.currency()));
-            case 2 -> b.effectiveCost(total.plus(Money.ofUnscaled(total.currency(), 7, 2)));
-            default -> {}
-        }
-        switch (dice.generate(in)) {
-            case 0 -> b.contractedCost(item.listCost().plus(Money.ofUnscaled(total.currency(), 0, 1)));
-            case 1 -> b.contractedCost(Money.ofUnscaled(total.currency(), -25, 1));
-            default -> {}
-        }
-        switch (dice.generate(in)) {
-            case 0 -> b.pricingQuantity(new java.math.BigDecimal("1")).pricingUnit("Units");
-            case 1 -> b.pricingQuantity(new java.math.BigDecimal("3.50")).pricingUnit("Hours");
-            case 2 -> b.pricingQuantity(item.usageQuantity()).pricingUnit(item.usageUnit());
-            case 3 -> b.purchaseQuantity(dice.generate(in));
-            case 4 -> b.pricingQuantity(new java.math.BigDecimal("2"));
-            default -> {}
+    /**
+     * USD items with reported metrics and at most one tag: the tags cell then holds no comma, so a row splits on commas
+     * into its cells.
+     */
+    static Gen<LineItem> oneTagItems() {
+        Gen<LineItem> usd = BillingGenerators.lineItems(Currency.getInstance("USD"));
+        return BillingGenerators.withReportedMetrics(in -> {
+            LineItem item = usd.generate(in);
+            Map<TagKey, String> tags = new LinkedHashMap<>();
+            item.tags().entrySet().stream().limit(1).forEach(t -> tags.put(t.getKey(), t.getValue()));
+            return LineItem.builder().from(item).tags(tags).build();
+        });
+    }
+
+    /**
+     * Spoils rows of a CSV's {@code lines} (the header first, then the rows, then the empty text after the last line
+     * break), one for each of {@code how}, spread over the rows by their index and name.
+     */
+    static void spoilRows(List<String> lines, List<String> header, List<String> how) {
+        for (int i = 0; i < how.size(); i++) {
+            // rows only: line 0 is the header, and the text ends with a line break
+            int at = 1 + (i * 7 + how.get(i).length()) % (lines.size() - 2);
+            lines.set(at, spoil(lines.get(at), header, how.get(i)));
         }
     }
 
@@ -368,20 +362,10 @@ class FocusCsvFastPathProperties {
 
     @Test
     void fastPath_refusesBadRowsExactlyAsThePlainReader() {
-        Gen<LineItem> oneTag = in -> {
-            LineItem item =
-                    BillingGenerators.lineItems(Currency.getInstance("USD")).generate(in);
-            // at most one tag: the tags cell then holds no comma, so the row splits on commas into its cells
-            Map<TagKey, String> tags = new LinkedHashMap<>();
-            item.tags().entrySet().stream().limit(1).forEach(t -> tags.put(t.getKey(), t.getValue()));
-            LineItem.Builder b = LineItem.builder().from(item).tags(tags);
-            reported(b, item, integers().between(0, 9), in);
-            return b.build();
-        };
         qt().withShrinkCycles(0)
                 .withExamples(120)
                 .forAll(
-                        lists().of(oneTag).ofSizeBetween(1, 12),
+                        lists().of(oneTagItems()).ofSizeBetween(1, 12),
                         lists().of(Generate.pick(SPOILERS)).ofSizeBetween(1, 3),
                         integers().between(1, 3),
                         integers().between(1, 3000))
@@ -393,17 +377,8 @@ class FocusCsvFastPathProperties {
                     String text = csv(items, version, false, FormulaGuard.ON).replace("\r\n", "\n");
                     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
                     List<String> header = List.of(lines.get(0).split(",", -1));
-                    for (int i = 0; i < how.size(); i++) {
-                        // rows only: line 0 is the header, and the text ends with a line break
-                        int at = 1 + (i * 7 + how.get(i).length()) % (lines.size() - 2);
-                        lines.set(at, spoil(lines.get(at), header, how.get(i)));
-                    }
-                    byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-                    for (int i = 0; i < bytes.length; i++) {
-                        if (bytes[i] == 0) {
-                            bytes[i] = (byte) 0xE9; // ISO-8859-1 é: not UTF-8
-                        }
-                    }
+                    spoilRows(lines, header, how);
+                    byte[] bytes = joinedWithStrayBytes(lines);
                     Path file = file(bytes);
                     try {
                         for (Grouping grouping : GROUPINGS) {

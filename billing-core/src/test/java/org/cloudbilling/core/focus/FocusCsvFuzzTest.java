@@ -11,7 +11,7 @@ import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
-import org.junit.jupiter.api.Timeout;
+import org.cloudbilling.core.testing.SeedTimeout;
 
 /**
  * Fuzzes the FOCUS CSV reader (docs/testing.md#fuzzing), as rows and as line items: any input is read or refused
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 class FocusCsvFuzzTest {
     private static final String SOURCE = "fuzz.csv";
 
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @SeedTimeout
     @FuzzTest
     void read_anyInput_readsOrThrowsBillingInputException(byte[] input) {
         String csv = new String(input, StandardCharsets.UTF_8);

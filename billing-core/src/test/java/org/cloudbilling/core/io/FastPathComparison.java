@@ -25,6 +25,20 @@ import org.quicktheories.generators.SourceDSL;
 public final class FastPathComparison {
     private FastPathComparison() {}
 
+    /**
+     * The lines joined by line feeds, in UTF-8, each NUL byte (where a spoiler marked a byte that is not UTF-8) made
+     * {@code E9}, ISO-8859-1's {@code é}, which is not UTF-8.
+     */
+    public static byte[] joinedWithStrayBytes(List<String> lines) {
+        byte[] bytes = String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                bytes[i] = (byte) 0xE9;
+            }
+        }
+        return bytes;
+    }
+
     /** Writes {@code bytes} to a new temporary file. */
     public static Path file(byte[] bytes) {
         try {
@@ -43,6 +57,30 @@ public final class FastPathComparison {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Every group's key and totals, amounts and quantities with their scale: equal renderings are equal to the last
+     * decimal.
+     */
+    public static List<String> exactly(Rollup rollup) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Map.Entry<org.cloudbilling.core.consolidation.GroupKey, Totals> e :
+                rollup.groups().entrySet()) {
+            Totals t = e.getValue();
+            out.add(e.getKey().values() + " " + e.getKey().currency() + " count " + t.itemCount() + " list "
+                    + t.listCost().amount().toPlainString() + " billed "
+                    + t.totalCost().amount().toPlainString()
+                    + " effective " + t.effectiveCost().amount().toPlainString() + " contracted "
+                    + t.contractedCost().amount().toPlainString() + " consumed "
+                    + t.consumedQuantity()
+                            .map(java.math.BigDecimal::toPlainString)
+                            .orElse("-") + " pricing "
+                    + t.pricingQuantity()
+                            .map(java.math.BigDecimal::toPlainString)
+                            .orElse("-"));
+        }
+        return out;
     }
 
     /** Every group's key and totals, every amount with its scale. */

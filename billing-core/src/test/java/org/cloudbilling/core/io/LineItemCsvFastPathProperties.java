@@ -293,12 +293,7 @@ class LineItemCsvFastPathProperties {
                         int at = 1 + (i * 7 + spoilers.get(i).length()) % (lines.size() - 2);
                         lines.set(at, spoil(lines.get(at), spoilers.get(i)));
                     }
-                    byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-                    for (int i = 0; i < bytes.length; i++) {
-                        if (bytes[i] == 0) {
-                            bytes[i] = (byte) 0xE9; // ISO-8859-1 é: not UTF-8
-                        }
-                    }
+                    byte[] bytes = FastPathComparison.joinedWithStrayBytes(lines);
                     Path file = file(bytes);
                     try {
                         List<String> plain = named(plain(bytes, FormulaGuard.ON), file);

@@ -9,7 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
-import org.junit.jupiter.api.Timeout;
+import org.cloudbilling.core.testing.SeedTimeout;
 
 /**
  * Fuzzes the canonical line-item CSV reader (docs/testing.md#fuzzing): any input is read or refused with a
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 class LineItemCsvFuzzTest {
     private static final String SOURCE = "fuzz.csv";
 
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @SeedTimeout
     @FuzzTest
     void readAll_anyInput_readsOrThrowsBillingInputException(byte[] input) {
         String csv = new String(input, StandardCharsets.UTF_8);

@@ -13,7 +13,7 @@ import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
-import org.junit.jupiter.api.Timeout;
+import org.cloudbilling.core.testing.SeedTimeout;
 
 /**
  * Fuzzes the Tencent-style bill reader (docs/testing.md#fuzzing): any input is read or refused with a
@@ -24,7 +24,7 @@ class TencentBillCsvFuzzTest {
     private static final String SOURCE = "fuzz.csv";
     private static final Currency CNY = Currency.getInstance("CNY");
 
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @SeedTimeout
     @FuzzTest
     void readAll_anyInput_readsOrThrowsBillingInputException(byte[] input) {
         String csv = new String(input, StandardCharsets.UTF_8);

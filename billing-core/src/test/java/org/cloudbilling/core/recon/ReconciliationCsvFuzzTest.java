@@ -10,7 +10,7 @@ import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
-import org.junit.jupiter.api.Timeout;
+import org.cloudbilling.core.testing.SeedTimeout;
 
 /**
  * Fuzzes the readers of both reconciliation lists (docs/testing.md#fuzzing): any input is read or refused with a
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 class ReconciliationCsvFuzzTest {
     private static final String SOURCE = "fuzz.csv";
 
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @SeedTimeout
     @FuzzTest
     void read_anyInput_readsOrThrowsBillingInputException(byte[] input) {
         String csv = new String(input, StandardCharsets.UTF_8);

@@ -310,6 +310,46 @@ public final class BillingGenerators {
     // ---------------------------------------------------------------- line items
 
     /**
+     * {@code items} with the metrics and quantities a FOCUS row reports, each set at random or left out: EffectiveCost
+     * equal to the total cost at another scale, zero, or another amount; ContractedCost equal to the list cost at
+     * another scale, or negative; PricingQuantity 1 {@code Units}, 3.50 {@code Hours}, the usage quantity and unit, 2
+     * without a unit, or a purchase quantity instead: values equal to what the library derives, and values that are
+     * not.
+     *
+     * @param items the items, not null
+     * @return the generator, never null
+     */
+    public static Gen<LineItem> withReportedMetrics(Gen<LineItem> items) {
+        requireNonNull(items, "items");
+        Gen<Integer> dice = integers().between(0, 9);
+        return in -> {
+            LineItem item = items.generate(in);
+            LineItem.Builder b = LineItem.builder().from(item);
+            Money total = item.totalCost();
+            switch (dice.generate(in)) {
+                case 0 -> b.effectiveCost(total.plus(Money.ofUnscaled(total.currency(), 0, 3)));
+                case 1 -> b.effectiveCost(Money.zero(total.currency()));
+                case 2 -> b.effectiveCost(total.plus(Money.ofUnscaled(total.currency(), 7, 2)));
+                default -> {}
+            }
+            switch (dice.generate(in)) {
+                case 0 -> b.contractedCost(item.listCost().plus(Money.ofUnscaled(total.currency(), 0, 1)));
+                case 1 -> b.contractedCost(Money.ofUnscaled(total.currency(), -25, 1));
+                default -> {}
+            }
+            switch (dice.generate(in)) {
+                case 0 -> b.pricingQuantity(new BigDecimal("1")).pricingUnit("Units");
+                case 1 -> b.pricingQuantity(new BigDecimal("3.50")).pricingUnit("Hours");
+                case 2 -> b.pricingQuantity(item.usageQuantity()).pricingUnit(item.usageUnit());
+                case 3 -> b.purchaseQuantity(dice.generate(in));
+                case 4 -> b.pricingQuantity(new BigDecimal("2"));
+                default -> {}
+            }
+            return b.build();
+        };
+    }
+
+    /**
      * Valid line items in {@code currency}: random ids; owners, payers, business codes and regions from small
      * pools (so items share them); optional project, resource and other dimensions; a fee period within one
      * month of the Tencent calendar; a list cost and total cost with 8 decimals, negative for refunds and

@@ -21,6 +21,7 @@ import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.column.impl.ColumnWriteStoreV1;
+import org.apache.parquet.column.impl.ColumnWriteStoreV2;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.CompressionCodec;
 import org.apache.parquet.format.ConvertedType;
@@ -116,6 +117,7 @@ public final class FocusParquetWriter implements Closeable {
     private final ParquetProperties properties;
     private final List<RowGroup> rowGroups = new ArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
+    private final boolean pagesV2;
 
     private RowGroupPages pages;
     private ColumnWriteStore store;
@@ -140,12 +142,14 @@ public final class FocusParquetWriter implements Closeable {
                         .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                         .withStatisticsEnabled(false)
                         .withSizeStatisticsEnabled(false)
-                        .build());
+                        .build(),
+                false);
     }
 
     /**
      * A writer whose column writers follow {@code properties} (the tests' other encodings: delta pages, one row per
-     * page); its pages are still data pages of version 1.
+     * page), writing data pages of version 2 if {@code pagesV2} (levels uncompressed before the values, as
+     * parquet-java's version 2 writer writes them), else of version 1: the tests' and the fuzzing seeds' other files.
      */
     FocusParquetWriter(
             OutputStream out,
@@ -153,8 +157,10 @@ public final class FocusParquetWriter implements Closeable {
             List<String> extraColumns,
             Compression compression,
             int rowGroupRows,
-            ParquetProperties properties) {
+            ParquetProperties properties,
+            boolean pagesV2) {
         requireNonNull(out, "out");
+        this.pagesV2 = pagesV2;
         this.version = requireNonNull(version, "version");
         this.columns = version.columns();
         this.extraColumns = List.copyOf(requireNonNull(extraColumns, "extraColumns"));
@@ -319,7 +325,9 @@ public final class FocusParquetWriter implements Closeable {
 
     private void startGroup() {
         pages = new RowGroupPages(compression);
-        store = new ColumnWriteStoreV1(schema, pages, properties);
+        store = pagesV2
+                ? new ColumnWriteStoreV2(schema, pages, properties)
+                : new ColumnWriteStoreV1(schema, pages, properties);
         writers = new ColumnWriter[leaves.size()];
         for (int i = 0; i < writers.length; i++) {
             writers[i] = store.getColumnWriter(leaves.get(i));

@@ -24,6 +24,7 @@ import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.CompressionCodec;
 import org.apache.parquet.format.DataPageHeader;
+import org.apache.parquet.format.DataPageHeaderV2;
 import org.apache.parquet.format.DictionaryPageHeader;
 import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.PageType;
@@ -155,8 +156,53 @@ final class RowGroupPages implements PageWriteStore {
                 BytesInput definitionLevels,
                 Encoding dataEncoding,
                 BytesInput data,
-                Statistics<?> statistics) {
-            throw new UnsupportedOperationException("bug: the writer writes data pages of version 1 only");
+                Statistics<?> statistics,
+                SizeStatistics sizeStatistics)
+                throws IOException {
+            writePageV2(
+                    rowCount,
+                    nullCount,
+                    valueCount,
+                    repetitionLevels,
+                    definitionLevels,
+                    dataEncoding,
+                    data,
+                    statistics);
+        }
+
+        @Override
+        public void writePageV2(
+                int rowCount,
+                int nullCount,
+                int valueCount,
+                BytesInput repetitionLevels,
+                BytesInput definitionLevels,
+                Encoding dataEncoding,
+                BytesInput data,
+                Statistics<?> statistics)
+                throws IOException {
+            byte[] rl = repetitionLevels.toByteArray();
+            byte[] dl = definitionLevels.toByteArray();
+            byte[] raw = data.toByteArray();
+            // the levels are never compressed; the values are, when a codec is set (is_compressed says which)
+            byte[] stored = compress(raw);
+            int levels = rl.length + dl.length;
+            PageHeader header = new PageHeader(PageType.DATA_PAGE_V2, levels + raw.length, levels + stored.length);
+            DataPageHeaderV2 v2 =
+                    new DataPageHeaderV2(valueCount, nullCount, rowCount, format(dataEncoding), dl.length, rl.length);
+            v2.setIs_compressed(compressor != null);
+            header.setData_page_header_v2(v2);
+            ByteArrayOutputStream h = new ByteArrayOutputStream(64);
+            Util.writePageHeader(header, h);
+            h.writeTo(this.data);
+            this.data.write(rl);
+            this.data.write(dl);
+            this.data.write(stored);
+            values += valueCount;
+            uncompressed += h.size() + levels + raw.length;
+            compressed += h.size() + levels + stored.length;
+            encodings.add(Encoding.RLE);
+            encodings.add(dataEncoding);
         }
 
         @Override

@@ -257,13 +257,14 @@ class DeltaPagesTest {
                 List.of(),
                 FocusParquetWriter.Compression.UNCOMPRESSED,
                 1000,
-                properties)) {
+                properties,
+                false)) {
             rows.forEach(w::write);
         }
         return file;
     }
 
-    private static List<FocusRow> sample(int rows) throws IOException {
+    static List<FocusRow> sample(int rows) throws IOException {
         try (InputStream in = DeltaPagesTest.class.getResourceAsStream(SAMPLE)) {
             return FocusCsv.readAll(new InputStreamReader(in, StandardCharsets.UTF_8), "focus_sample.csv", OnError.FAIL)
                     .valuesOrThrow()
@@ -280,7 +281,7 @@ class DeltaPagesTest {
         return b.build();
     }
 
-    private static FocusRow atScale18(FocusRow row) {
+    static FocusRow atScale18(FocusRow row) {
         FocusRow.Builder b = row.toBuilder();
         for (FocusColumn c : FocusColumn.values()) {
             if (c.type() == FocusColumn.Type.DECIMAL) {

@@ -1,6 +1,10 @@
 package org.cloudbilling.core.focus.parquet;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -34,6 +38,29 @@ final class DuckParquet {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The FOCUS sample as a typed Parquet file {@code name} in {@code dir}, written with {@code options}: decimals of
+     * three physical types (INT64 for precision 18, FIXED_LEN for 38), periods as TIMESTAMP WITH TIME ZONE (the CSV's
+     * times are UTC), Tags as the CSV's JSON text.
+     */
+    static Path focusSample(Path dir, String name, String options) throws IOException {
+        Path csv = dir.resolve("focus_sample.csv");
+        try (InputStream in = DuckParquet.class.getResourceAsStream("/focus/focus_sample.csv")) {
+            Files.copy(in, csv, StandardCopyOption.REPLACE_EXISTING);
+        }
+        String ts = "(%1$s || '+00')::TIMESTAMPTZ AS %1$s";
+        String query = "SELECT * REPLACE ("
+                + "BilledCost::DECIMAL(18,11) AS BilledCost, ConsumedQuantity::DECIMAL(38,15) AS ConsumedQuantity,"
+                + " ContractedCost::DECIMAL(38,11) AS ContractedCost,"
+                + " ContractedUnitPrice::DECIMAL(18,11) AS ContractedUnitPrice,"
+                + " EffectiveCost::DECIMAL(18,11) AS EffectiveCost, ListCost::DECIMAL(38,11) AS ListCost,"
+                + " ListUnitPrice::DECIMAL(38,12) AS ListUnitPrice, PricingQuantity::DECIMAL(18,11) AS PricingQuantity, "
+                + String.format(ts, "BillingPeriodEnd") + ", " + String.format(ts, "BillingPeriodStart") + ", "
+                + String.format(ts, "ChargePeriodEnd") + ", " + String.format(ts, "ChargePeriodStart") + ")"
+                + " FROM read_csv('" + csv + "', all_varchar = true, header = true, nullstr = 'NULL')";
+        return write(dir.resolve(name), query, options);
     }
 
     /** Writes the minimal row with {@code replace} (a DuckDB REPLACE list, such as {@code 0.1::DOUBLE AS BilledCost}). */

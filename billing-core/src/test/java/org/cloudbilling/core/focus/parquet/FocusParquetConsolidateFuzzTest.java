@@ -8,20 +8,16 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
-import org.cloudbilling.core.consolidation.GroupKey;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
-import org.cloudbilling.core.consolidation.Totals;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetReader;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetTally;
 import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.FastPathComparison;
+import org.cloudbilling.core.testing.SeedTimeout;
 import org.cloudbilling.core.time.BillingCalendar;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes {@link FocusParquet#consolidate} (FOCUS-10, docs/testing.md#fuzzing): the totals from the column values,
@@ -32,13 +28,13 @@ import org.junit.jupiter.api.Timeout;
  * decimal. (A column the fast path does not read is not checked, so the plain path may refuse bytes the fast path
  * totals: docs/formats.md, "Reading Parquet".) Seeds: {@code FocusParquetConsolidateFuzzTestInputs/}, those of
  * {@link FocusParquetFuzzTest} and small uncompressed files of the library's writer (16-byte DECIMAL PLAIN pages,
- * dictionary-encoded strings, nulls in bit-packed levels).
+ * dictionary-encoded strings, nulls in bit-packed levels; the delta-encoded ones of {@link DeltaSeedsTest}).
  */
 class FocusParquetConsolidateFuzzTest {
     private static final Grouping BY_SUB_ACCOUNT =
             Grouping.by(BillingCalendar.of(ZoneOffset.UTC, 1, 1), Dimension.parse("SubAccountId"));
 
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @SeedTimeout
     @FuzzTest
     void consolidate_anyInput_totalsEqualPlainPathOrThrowsBillingInputException(byte[] input) throws IOException {
         Path file = Files.createTempFile("fuzz-consolidate", ".parquet");
@@ -75,13 +71,13 @@ class FocusParquetConsolidateFuzzTest {
             assertNamesSource(e, source);
             return; // a column the fast path does not read is not checked
         }
-        assertThat(render(consolidated))
+        assertThat(FastPathComparison.exactly(consolidated))
                 .as("consolidate against the plain path")
-                .isEqualTo(render(plain));
+                .isEqualTo(FastPathComparison.exactly(plain));
         if (fastAlone != null) {
-            assertThat(render(fastAlone))
+            assertThat(FastPathComparison.exactly(fastAlone))
                     .as("the fast path against the plain path")
-                    .isEqualTo(render(plain));
+                    .isEqualTo(FastPathComparison.exactly(plain));
         }
     }
 
@@ -90,25 +86,5 @@ class FocusParquetConsolidateFuzzTest {
             assertThat(p.source()).isEqualTo(source);
             assertThat(p.reason()).isNotBlank();
         });
-    }
-
-    /** Every group's key and totals, amounts with their scale: equal renderings are equal to the last decimal. */
-    private static List<String> render(Rollup rollup) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<GroupKey, Totals> e : rollup.groups().entrySet()) {
-            Totals t = e.getValue();
-            out.add(e.getKey().values() + " " + e.getKey().currency() + " count " + t.itemCount() + " list "
-                    + t.listCost().amount().toPlainString() + " billed "
-                    + t.totalCost().amount().toPlainString()
-                    + " effective " + t.effectiveCost().amount().toPlainString() + " contracted "
-                    + t.contractedCost().amount().toPlainString() + " consumed "
-                    + t.consumedQuantity()
-                            .map(java.math.BigDecimal::toPlainString)
-                            .orElse("-") + " pricing "
-                    + t.pricingQuantity()
-                            .map(java.math.BigDecimal::toPlainString)
-                            .orElse("-"));
-        }
-        return out;
     }
 }

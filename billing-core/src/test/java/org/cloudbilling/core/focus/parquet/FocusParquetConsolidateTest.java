@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
-import org.cloudbilling.core.consolidation.GroupKey;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
 import org.cloudbilling.core.consolidation.Totals;
@@ -24,7 +23,7 @@ import org.cloudbilling.core.focus.parquet.internal.FocusParquetReader;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetTally;
 import org.cloudbilling.core.focus.parquet.internal.ParquetFile;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.io.FastPathComparison;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -152,7 +151,7 @@ class FocusParquetConsolidateTest {
             Rollup plain = plain(file, grouping);
 
             assertThat(fast).as("the fast path takes %s by %s", file, by).isNotNull();
-            assertThat(render(fast)).as("by %s", by).isEqualTo(render(plain));
+            assertThat(FastPathComparison.exactly(fast)).as("by %s", by).isEqualTo(FastPathComparison.exactly(plain));
             assertThat(FocusParquet.consolidate(file, grouping, note -> {})).isEqualTo(plain);
         }
     }
@@ -165,7 +164,9 @@ class FocusParquetConsolidateTest {
             Grouping grouping = grouping(by);
             Rollup fast = tally(file, grouping);
             assertThat(fast).as("the fast path takes the sample by %s", by).isNotNull();
-            assertThat(render(fast)).as("by %s", by).isEqualTo(render(plain(file, grouping)));
+            assertThat(FastPathComparison.exactly(fast))
+                    .as("by %s", by)
+                    .isEqualTo(FastPathComparison.exactly(plain(file, grouping)));
         }
         Map<java.util.Currency, Totals> grand =
                 tally(file, grouping("SubAccountId")).grandTotals();
@@ -189,13 +190,14 @@ class FocusParquetConsolidateTest {
         Rollup fast = tally(file, grouping("SubAccountId"));
 
         // ListCost 1.5000 on each row; ContractedCost 0.0000; a null EffectiveCost of a provider's row adds zero
-        assertThat(render(fast))
+        assertThat(FastPathComparison.exactly(fast))
                 .containsExactly(
                         "[1234567890123] USD count 1 list 1.5000 billed -0.0100 effective 0 contracted 0.0000"
                                 + " consumed - pricing -",
                         "[A] USD count 2 list 3.0000 billed 3.7500 effective 0.5000 contracted 0.0000"
                                 + " consumed - pricing -");
-        assertThat(render(plain(file, grouping("SubAccountId")))).isEqualTo(render(fast));
+        assertThat(FastPathComparison.exactly(plain(file, grouping("SubAccountId"))))
+                .isEqualTo(FastPathComparison.exactly(fast));
     }
 
     @Test
@@ -241,13 +243,14 @@ class FocusParquetConsolidateTest {
         // PricingQuantity null on 0, 10, 20: 9 x 2 = 18. B (1, 3, ..., 23): billed 144 + 6 = 150; EffectiveCost
         // null on 3, 9, 15, 21: 8 x 0.25 = 2; PricingQuantity null on 5, 15: 10 x 2 = 20. Every amount at scale 18.
         String z18 = "000000000000000000";
-        assertThat(render(fast))
+        assertThat(FastPathComparison.exactly(fast))
                 .containsExactlyInAnyOrder(
                         "[A] USD count 12 list 12." + z18 + " billed 138." + z18 + " effective 2." + z18
                                 + " contracted 0." + z18 + " consumed - pricing 18." + z18,
                         "[B] USD count 12 list 12." + z18 + " billed 150." + z18 + " effective 2." + z18
                                 + " contracted 0." + z18 + " consumed - pricing 20." + z18);
-        assertThat(render(plain(file, grouping("SubAccountId")))).isEqualTo(render(fast));
+        assertThat(FastPathComparison.exactly(plain(file, grouping("SubAccountId"))))
+                .isEqualTo(FastPathComparison.exactly(fast));
     }
 
     @Test
@@ -289,8 +292,8 @@ class FocusParquetConsolidateTest {
         assertThat(tally(plainFile, grouping("tag:team"))).isNull();
         assertThat(tally(plainFile, grouping("day"))).isNull();
         for (String by : List.of("tag:team", "day", "ChargeFrequency")) {
-            assertThat(render(FocusParquet.consolidate(plainFile, grouping(by), note -> {})))
-                    .isEqualTo(render(plain(plainFile, grouping(by))));
+            assertThat(FastPathComparison.exactly(FocusParquet.consolidate(plainFile, grouping(by), note -> {})))
+                    .isEqualTo(FastPathComparison.exactly(plain(plainFile, grouping(by))));
         }
         assertThat(FocusParquet.consolidate(export, grouping("SubAccountId"), note -> {}))
                 .isEqualTo(plain(export, grouping("SubAccountId")));
@@ -349,21 +352,7 @@ class FocusParquetConsolidateTest {
     }
 
     private Path sampleParquet() throws IOException {
-        Path csv = dir.resolve("focus_sample.csv");
-        try (InputStream in = FocusParquetConsolidateTest.class.getResourceAsStream("/focus/focus_sample.csv")) {
-            Files.copy(in, csv);
-        }
-        String ts = "(%1$s || '+00')::TIMESTAMPTZ AS %1$s";
-        String query = "SELECT * REPLACE ("
-                + "BilledCost::DECIMAL(18,11) AS BilledCost, ConsumedQuantity::DECIMAL(38,15) AS ConsumedQuantity,"
-                + " ContractedCost::DECIMAL(38,11) AS ContractedCost,"
-                + " ContractedUnitPrice::DECIMAL(18,11) AS ContractedUnitPrice,"
-                + " EffectiveCost::DECIMAL(18,11) AS EffectiveCost, ListCost::DECIMAL(38,11) AS ListCost,"
-                + " ListUnitPrice::DECIMAL(38,12) AS ListUnitPrice, PricingQuantity::DECIMAL(18,11) AS PricingQuantity, "
-                + String.format(ts, "BillingPeriodEnd") + ", " + String.format(ts, "BillingPeriodStart") + ", "
-                + String.format(ts, "ChargePeriodEnd") + ", " + String.format(ts, "ChargePeriodStart") + ")"
-                + " FROM read_csv('" + csv + "', all_varchar = true, header = true, nullstr = 'NULL')";
-        return DuckParquet.write(dir.resolve("focus_sample.parquet"), query, "ROW_GROUP_SIZE 300");
+        return DuckParquet.focusSample(dir, "focus_sample.parquet", "ROW_GROUP_SIZE 300");
     }
 
     private static int rowGroups(Path file) throws IOException {
@@ -407,24 +396,6 @@ class FocusParquetConsolidateTest {
 
     private static Rollup plain(Path file, Grouping grouping) {
         return FocusParquet.collectLineItems(file, Consolidation.toRollup(grouping), note -> {});
-    }
-
-    /** Every group's key and totals, amounts with their scale: equal renderings are equal to the last decimal. */
-    private static List<String> render(Rollup rollup) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<GroupKey, Totals> e : rollup.groups().entrySet()) {
-            Totals t = e.getValue();
-            out.add(e.getKey().values() + " " + e.getKey().currency() + " count " + t.itemCount() + " list "
-                    + plain(t.listCost()) + " billed " + plain(t.totalCost()) + " effective "
-                    + plain(t.effectiveCost()) + " contracted " + plain(t.contractedCost()) + " consumed "
-                    + t.consumedQuantity().map(BigDecimal::toPlainString).orElse("-") + " pricing "
-                    + t.pricingQuantity().map(BigDecimal::toPlainString).orElse("-"));
-        }
-        return out;
-    }
-
-    private static String plain(Money m) {
-        return m.amount().toPlainString();
     }
 
     private static String message(Runnable r) {

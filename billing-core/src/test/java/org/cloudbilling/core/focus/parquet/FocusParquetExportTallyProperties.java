@@ -7,27 +7,22 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Consolidation;
 import org.cloudbilling.core.consolidation.Dimension;
-import org.cloudbilling.core.consolidation.GroupKey;
 import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
-import org.cloudbilling.core.consolidation.Totals;
 import org.cloudbilling.core.focus.FocusExport;
 import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetReader;
 import org.cloudbilling.core.focus.parquet.internal.FocusParquetTally;
-import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.io.FastPathComparison;
 import org.cloudbilling.core.testing.BillingGenerators;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
@@ -56,35 +51,8 @@ class FocusParquetExportTallyProperties {
             Grouping.by(Dimension.RESOURCE));
 
     private static Gen<LineItem> items() {
-        Gen<LineItem> base = BillingGenerators.lineItems(Currency.getInstance("USD"))
-                .mix(BillingGenerators.lineItems(Currency.getInstance("JPY")));
-        Gen<Integer> dice = integers().between(0, 9);
-        return in -> {
-            LineItem item = base.generate(in);
-            LineItem.Builder b = LineItem.builder().from(item);
-            Money total = item.totalCost();
-            // reported metrics and quantities: equal to what the library derives (at another scale), or not
-            switch (dice.generate(in)) {
-                case 0 -> b.effectiveCost(total.plus(Money.ofUnscaled(total.currency(), 0, 3)));
-                case 1 -> b.effectiveCost(Money.zero(total.currency()));
-                case 2 -> b.effectiveCost(total.plus(Money.ofUnscaled(total.currency(), 7, 2)));
-                default -> {}
-            }
-            switch (dice.generate(in)) {
-                case 0 -> b.contractedCost(item.listCost().plus(Money.ofUnscaled(total.currency(), 0, 1)));
-                case 1 -> b.contractedCost(Money.ofUnscaled(total.currency(), -25, 1));
-                default -> {}
-            }
-            switch (dice.generate(in)) {
-                case 0 -> b.pricingQuantity(new BigDecimal("1")).pricingUnit("Units");
-                case 1 -> b.pricingQuantity(new BigDecimal("3.50")).pricingUnit("Hours");
-                case 2 -> b.pricingQuantity(item.usageQuantity()).pricingUnit(item.usageUnit());
-                case 3 -> b.purchaseQuantity(dice.generate(in));
-                case 4 -> b.pricingQuantity(new BigDecimal("2"));
-                default -> {}
-            }
-            return b.build();
-        };
+        return BillingGenerators.withReportedMetrics(BillingGenerators.lineItems(Currency.getInstance("USD"))
+                .mix(BillingGenerators.lineItems(Currency.getInstance("JPY"))));
     }
 
     @Test
@@ -104,7 +72,7 @@ class FocusParquetExportTallyProperties {
                             assertThat(fast)
                                     .as("the fast path takes the export")
                                     .isNotNull();
-                            assertThat(render(fast)).isEqualTo(render(plain));
+                            assertThat(FastPathComparison.exactly(fast)).isEqualTo(FastPathComparison.exactly(plain));
                         }
                     } finally {
                         delete(file);
@@ -124,8 +92,8 @@ class FocusParquetExportTallyProperties {
                         for (String by : List.of("ChargeCategory", "ServiceCategory", "tag:team")) {
                             Grouping grouping = Grouping.by(Dimension.parse(by));
                             assertThat(tally(file, grouping)).as(by).isNull();
-                            assertThat(render(FocusParquet.consolidate(file, grouping, note -> {})))
-                                    .isEqualTo(render(FocusParquet.collectLineItems(
+                            assertThat(FastPathComparison.exactly(FocusParquet.consolidate(file, grouping, note -> {})))
+                                    .isEqualTo(FastPathComparison.exactly(FocusParquet.collectLineItems(
                                             file, Consolidation.toRollup(grouping), note -> {})));
                         }
                     } finally {
@@ -163,21 +131,5 @@ class FocusParquetExportTallyProperties {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Every group's key and totals, amounts with their scale. */
-    private static List<String> render(Rollup rollup) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<GroupKey, Totals> e : rollup.groups().entrySet()) {
-            Totals t = e.getValue();
-            out.add(e.getKey().values() + " " + e.getKey().currency() + " count " + t.itemCount() + " list "
-                    + t.listCost().amount().toPlainString() + " billed "
-                    + t.totalCost().amount().toPlainString()
-                    + " effective " + t.effectiveCost().amount().toPlainString() + " contracted "
-                    + t.contractedCost().amount().toPlainString() + " consumed "
-                    + t.consumedQuantity().map(BigDecimal::toPlainString).orElse("-") + " pricing "
-                    + t.pricingQuantity().map(BigDecimal::toPlainString).orElse("-"));
-        }
-        return out;
     }
 }

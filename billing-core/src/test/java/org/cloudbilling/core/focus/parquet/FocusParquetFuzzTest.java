@@ -10,19 +10,21 @@ import java.nio.channels.SeekableByteChannel;
 import org.cloudbilling.core.focus.FocusRow;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.OnError;
-import org.junit.jupiter.api.Timeout;
+import org.cloudbilling.core.testing.SeedTimeout;
 
 /**
  * Fuzzes the FOCUS Parquet reader (FOCUS-10, docs/testing.md#fuzzing), as rows and as line items: any bytes are read
  * or refused with a {@link BillingInputException} naming the source; every other throwable, a hang or running out of
  * memory is a finding. Seeds: {@code FocusParquetFuzzTestInputs/} in the test resources, small files DuckDB wrote
  * (one uncompressed with MAP tags, one Snappy with JSON tags; DECIMAL of INT32, INT64 and FIXED_LEN, a DOUBLE),
- * and the two inputs of its findings ({@code finding-*}, docs/testing.md#fuzzing).
+ * three delta-encoded files of the library's writer ({@code writer-delta-*}, written by {@link DeltaSeedsTest}:
+ * DELTA_BYTE_ARRAY and DELTA_LENGTH_BYTE_ARRAY text, DELTA_BYTE_ARRAY decimals, DELTA_BINARY_PACKED times, in data
+ * pages of version 1 and 2), and the inputs of its findings ({@code finding-*}, docs/testing.md#fuzzing).
  */
 class FocusParquetFuzzTest {
     private static final String SOURCE = "fuzz.parquet";
 
-    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @SeedTimeout
     @FuzzTest
     void read_anyInput_readsOrThrowsBillingInputException(byte[] input) {
         ParquetReadResult<FocusRow> rows;

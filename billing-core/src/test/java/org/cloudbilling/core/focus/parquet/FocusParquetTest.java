@@ -47,23 +47,9 @@ class FocusParquetTest {
     }
 
     private Path sampleParquet(String compression, String options) throws IOException {
-        Path csv = dir.resolve("focus_sample.csv");
-        try (InputStream in = FocusParquetTest.class.getResourceAsStream(SAMPLE)) {
-            Files.copy(in, csv);
-        }
-        String ts = "(%1$s || '+00')::TIMESTAMPTZ AS %1$s";
-        String query = "SELECT * REPLACE ("
-                + "BilledCost::DECIMAL(18,11) AS BilledCost, ConsumedQuantity::DECIMAL(38,15) AS ConsumedQuantity,"
-                + " ContractedCost::DECIMAL(38,11) AS ContractedCost,"
-                + " ContractedUnitPrice::DECIMAL(18,11) AS ContractedUnitPrice,"
-                + " EffectiveCost::DECIMAL(18,11) AS EffectiveCost, ListCost::DECIMAL(38,11) AS ListCost,"
-                + " ListUnitPrice::DECIMAL(38,12) AS ListUnitPrice, PricingQuantity::DECIMAL(18,11) AS PricingQuantity, "
-                + String.format(ts, "BillingPeriodEnd") + ", " + String.format(ts, "BillingPeriodStart") + ", "
-                + String.format(ts, "ChargePeriodEnd") + ", " + String.format(ts, "ChargePeriodStart") + ")"
-                + " FROM read_csv('" + csv + "', all_varchar = true, header = true, nullstr = 'NULL')";
-        return DuckParquet.write(
-                dir.resolve("focus_sample_" + compression + ".parquet"),
-                query,
+        return DuckParquet.focusSample(
+                dir,
+                "focus_sample_" + compression + ".parquet",
                 "COMPRESSION " + compression + ", ROW_GROUP_SIZE 300" + options);
     }
 

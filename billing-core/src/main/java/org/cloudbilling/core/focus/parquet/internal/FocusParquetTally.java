@@ -393,6 +393,7 @@ public final class FocusParquetTally {
 
         int width = dimAt.length + 1;
         GroupTable table = new GroupTable(width);
+        ExportRow exportRow = new ExportRow();
         int[] key = new int[width];
         int[] ids = new int[read.size()];
         long[] times = new long[read.size()];
@@ -549,23 +550,22 @@ public final class FocusParquetTally {
                     BigDecimal rate = rateAt >= 0 && ids[rateAt] != NULL
                             ? (BigDecimal) parsed(rates, strings[rateAt], ids[rateAt], BigDecimal.class)
                             : null;
-                    if (action == null
-                            || mode == null
-                            || (rateAt >= 0 && ids[rateAt] != NULL && rate == null)
-                            || !exportRow(
-                                    t,
-                                    currency,
-                                    FocusLineItems.chargeCategory(action, mode),
-                                    pricingCategoryAt >= 0 && ids[pricingCategoryAt] != NULL,
-                                    amounts[billedAt],
-                                    amounts[listAt],
-                                    effectiveAt >= 0 ? amounts[effectiveAt] : null,
-                                    contractedAt >= 0 ? amounts[contractedAt] : null,
-                                    consumedAt >= 0 ? amounts[consumedAt] : null,
-                                    pricingAt >= 0 ? amounts[pricingAt] : null,
-                                    rate,
-                                    text(strings, pricingUnitAt, ids),
-                                    text(strings, consumedUnitAt, ids))) {
+                    if (action == null || mode == null || (rateAt >= 0 && ids[rateAt] != NULL && rate == null)) {
+                        return null; // a value the item refuses
+                    }
+                    exportRow.currency = currency;
+                    exportRow.category = FocusLineItems.chargeCategory(action, mode);
+                    exportRow.priced = pricingCategoryAt >= 0 && ids[pricingCategoryAt] != NULL;
+                    exportRow.billed = amounts[billedAt];
+                    exportRow.list = amounts[listAt];
+                    exportRow.effective = effectiveAt >= 0 ? amounts[effectiveAt] : null;
+                    exportRow.contracted = contractedAt >= 0 ? amounts[contractedAt] : null;
+                    exportRow.consumed = consumedAt >= 0 ? amounts[consumedAt] : null;
+                    exportRow.pricing = pricingAt >= 0 ? amounts[pricingAt] : null;
+                    exportRow.rate = rate;
+                    exportRow.pricingUnit = text(strings, pricingUnitAt, ids);
+                    exportRow.consumedUnit = text(strings, consumedUnitAt, ids);
+                    if (!exportRow.addTo(t)) {
                         return null; // a value the item refuses, or one the fast path does not take
                     }
                     t.count++;
@@ -640,212 +640,171 @@ public final class FocusParquetTally {
     }
 
     /**
-     * Adds a row of the library's own export as its item has it ({@code FocusLineItems.toLineItem}): what the export
-     * derived is not a reported value, and the item derives it again. EffectiveCost: null, equal to BilledCost, or a
-     * 1.2 purchase's 0 read as BilledCost. ContractedCost: null or equal to the derived one (ListCost times
-     * x_DiscountRate, else ListCost) read as the derived one. PricingQuantity: the quantity of units a 1.2 purchase
-     * bought, the usage quantity and unit, or the 1.2 derived quantity and unit, read as none. Returns false for a
-     * value the fast path does not take (an amount past a long, a negative rate, a product Money cannot hold).
+     * A row of the library's own export as the fast path reads it: one object for a whole read, its values set row by
+     * row, added to its group by {@link #addTo}.
      */
-    private static boolean exportRow(
-            Group t,
-            Currency currency,
-            String category,
-            boolean priced,
-            Amount billed,
-            Amount list,
-            Amount effective,
-            Amount contracted,
-            Amount consumed,
-            Amount pricing,
-            BigDecimal rate,
-            String pricingUnit,
-            String consumedUnit) {
-        for (Amount a : new Amount[] {billed, list, effective, contracted, consumed, pricing}) {
-            if (a != null && a.defined && a.big != null) {
-                return exportRowOfDecimals(
-                        t,
-                        currency,
-                        category,
-                        priced,
-                        billed,
-                        list,
-                        effective,
-                        contracted,
-                        consumed,
-                        pricing,
-                        rate,
-                        pricingUnit,
-                        consumedUnit);
-            }
-        }
-        try {
-            return exportRowOfLongs(
-                    t,
-                    currency,
-                    category,
-                    priced,
-                    billed,
-                    list,
-                    effective,
-                    contracted,
-                    consumed,
-                    pricing,
-                    rate,
-                    pricingUnit,
-                    consumedUnit);
-        } catch (ArithmeticException e) {
-            return false; // comparing two amounts at one scale passes a long: the plain path reads the file
-        }
-    }
+    private static final class ExportRow {
+        Currency currency;
+        /** The ChargeCategory its item derives from its action type and pay mode. */
+        String category;
+        /** Whether the row has a PricingCategory: an export of FOCUS 1.2. */
+        boolean priced;
 
-    private static boolean exportRowOfLongs(
-            Group t,
-            Currency currency,
-            String category,
-            boolean priced,
-            Amount billed,
-            Amount list,
-            Amount effective,
-            Amount contracted,
-            Amount consumed,
-            Amount pricing,
-            BigDecimal rate,
-            String pricingUnit,
-            String consumedUnit) {
-        boolean purchase = category.equals(PURCHASE);
-        boolean purchase12 = purchase && priced;
-        long derivedUnits = list.units;
-        int derivedScale = list.scale;
-        if (rate != null) {
-            if (rate.signum() < 0) {
-                return false; // refused by the item
+        Amount billed;
+        Amount list;
+        Amount effective;
+        Amount contracted;
+        Amount consumed;
+        Amount pricing;
+        /** x_DiscountRate, or null. */
+        BigDecimal rate;
+
+        String pricingUnit;
+        String consumedUnit;
+
+        /**
+         * Adds a row of the library's own export as its item has it ({@code FocusLineItems.toLineItem}): what the export
+         * derived is not a reported value, and the item derives it again. EffectiveCost: null, equal to BilledCost, or a
+         * 1.2 purchase's 0 read as BilledCost. ContractedCost: null or equal to the derived one (ListCost times
+         * x_DiscountRate, else ListCost) read as the derived one. PricingQuantity: the quantity of units a 1.2 purchase
+         * bought, the usage quantity and unit, or the 1.2 derived quantity and unit, read as none. Returns false for a
+         * value the fast path does not take (an amount past a long, a negative rate, a product Money cannot hold).
+         */
+        boolean addTo(Group t) {
+            for (Amount a : new Amount[] {billed, list, effective, contracted, consumed, pricing}) {
+                if (a != null && a.defined && a.big != null) {
+                    return addDecimalsTo(t);
+                }
             }
-            BigDecimal product;
             try {
-                product = Money.of(
-                                currency,
-                                BigDecimal.valueOf(list.units, list.scale).multiply(rate))
-                        .amount();
-            } catch (IllegalArgumentException e) {
-                return false;
+                return addLongsTo(t);
+            } catch (ArithmeticException e) {
+                return false; // comparing two amounts at one scale passes a long: the plain path reads the file
             }
-            if (product.scale() < 0
-                    || product.scale() > 18
-                    || product.unscaledValue().bitLength() > 63) {
-                return false;
-            }
-            derivedUnits = product.unscaledValue().longValue();
-            derivedScale = product.scale();
         }
-        t.billed.add(billed.units, billed.scale);
-        t.list.add(list.units, list.scale);
-        if (effective == null
-                || !effective.defined
-                || CellTally.sameValue(effective.units, effective.scale, billed.units, billed.scale)
-                || (purchase12 && effective.units == 0)) {
-            t.effective.add(billed.units, billed.scale);
-        } else {
-            t.effective.add(effective.units, effective.scale);
-        }
-        if (contracted == null
-                || !contracted.defined
-                || CellTally.sameValue(contracted.units, contracted.scale, derivedUnits, derivedScale)) {
-            t.contracted.add(derivedUnits, derivedScale);
-        } else {
-            t.contracted.add(contracted.units, contracted.scale);
-        }
-        boolean hasConsumed = consumed != null && consumed.defined;
-        if (hasConsumed) {
-            t.consumed.add(consumed.units, consumed.scale);
-        }
-        if (pricing != null
-                && pricing.defined
-                && !derivedPricing(
-                        purchase12,
-                        purchase || category.equals("Usage"),
-                        hasConsumed ? consumed : null,
-                        pricing,
-                        pricingUnit,
-                        consumedUnit)) {
-            t.pricing.add(pricing.units, pricing.scale);
-        }
-        return true;
-    }
 
-    /** As {@link #exportRowOfLongs}, for a row with an amount past a long: in {@link BigDecimal}, as its item. */
-    private static boolean exportRowOfDecimals(
-            Group t,
-            Currency currency,
-            String category,
-            boolean priced,
-            Amount billed,
-            Amount list,
-            Amount effective,
-            Amount contracted,
-            Amount consumed,
-            Amount pricing,
-            BigDecimal rate,
-            String pricingUnit,
-            String consumedUnit) {
-        boolean purchase = category.equals(PURCHASE);
-        boolean purchase12 = purchase && priced;
-        try {
-            BigDecimal billedCost = Money.of(currency, decimal(billed)).amount();
-            BigDecimal listCost = Money.of(currency, decimal(list)).amount();
-            BigDecimal effectiveCost = effective == null || !effective.defined
-                    ? null
-                    : Money.of(currency, decimal(effective)).amount();
-            BigDecimal contractedCost = contracted == null || !contracted.defined
-                    ? null
-                    : Money.of(currency, decimal(contracted)).amount();
-            if (rate != null && rate.signum() < 0) {
-                return false; // refused by the item
+        private boolean addLongsTo(Group t) {
+            boolean purchase = category.equals(PURCHASE);
+            boolean purchase12 = purchase && priced;
+            long derivedUnits = list.units;
+            int derivedScale = list.scale;
+            if (rate != null) {
+                if (rate.signum() < 0) {
+                    return false; // refused by the item
+                }
+                BigDecimal product;
+                try {
+                    product = Money.of(
+                                    currency,
+                                    BigDecimal.valueOf(list.units, list.scale).multiply(rate))
+                            .amount();
+                } catch (IllegalArgumentException e) {
+                    return false;
+                }
+                if (product.scale() < 0
+                        || product.scale() > 18
+                        || product.unscaledValue().bitLength() > 63) {
+                    return false;
+                }
+                derivedUnits = product.unscaledValue().longValue();
+                derivedScale = product.scale();
             }
-            BigDecimal derived = rate == null
-                    ? listCost
-                    : Money.of(currency, listCost.multiply(rate)).amount();
-            t.billed.add(billedCost);
-            t.list.add(listCost);
-            t.effective.add(
-                    effectiveCost == null
-                                    || effectiveCost.compareTo(billedCost) == 0
-                                    || (purchase12 && effectiveCost.signum() == 0)
-                            ? billedCost
-                            : effectiveCost);
-            t.contracted.add(
-                    contractedCost == null || contractedCost.compareTo(derived) == 0 ? derived : contractedCost);
-        } catch (IllegalArgumentException e) {
-            return false; // an amount Money cannot hold: the plain path says which
-        }
-        BigDecimal usage = consumed == null || !consumed.defined ? null : decimal(consumed);
-        if (usage != null) {
-            t.consumed.add(usage);
-        }
-        if (pricing == null || !pricing.defined) {
+            t.billed.add(billed.units, billed.scale);
+            t.list.add(list.units, list.scale);
+            if (effective == null
+                    || !effective.defined
+                    || CellTally.sameValue(effective.units, effective.scale, billed.units, billed.scale)
+                    || (purchase12 && effective.units == 0)) {
+                t.effective.add(billed.units, billed.scale);
+            } else {
+                t.effective.add(effective.units, effective.scale);
+            }
+            if (contracted == null
+                    || !contracted.defined
+                    || CellTally.sameValue(contracted.units, contracted.scale, derivedUnits, derivedScale)) {
+                t.contracted.add(derivedUnits, derivedScale);
+            } else {
+                t.contracted.add(contracted.units, contracted.scale);
+            }
+            boolean hasConsumed = consumed != null && consumed.defined;
+            if (hasConsumed) {
+                t.consumed.add(consumed.units, consumed.scale);
+            }
+            if (pricing != null
+                    && pricing.defined
+                    && !derivedPricing(
+                            purchase12,
+                            purchase || category.equals("Usage"),
+                            hasConsumed ? consumed : null,
+                            pricing,
+                            pricingUnit,
+                            consumedUnit)) {
+                t.pricing.add(pricing.units, pricing.scale);
+            }
             return true;
         }
-        BigDecimal q = decimal(pricing);
-        boolean derivedPricing;
-        if (purchase12
-                && usage == null
-                && UNITS.equals(pricingUnit)
-                && isCount(q)
-                && q.compareTo(BigDecimal.ONE) != 0) {
-            derivedPricing = true; // the quantity bought
-        } else if (usage != null) {
-            // the usage quantity and unit, or the 1.2 derivation: the usage quantity with its unit, else Units
-            derivedPricing = q.equals(usage)
-                    && (java.util.Objects.equals(pricingUnit, consumedUnit)
-                            || (consumedUnit == null && UNITS.equals(pricingUnit)));
-        } else {
-            derivedPricing =
-                    (purchase || category.equals("Usage")) && q.equals(BigDecimal.ONE) && UNITS.equals(pricingUnit);
+
+        /** As {@link #addLongsTo}, for a row with an amount past a long: in {@link BigDecimal}, as its item. */
+        private boolean addDecimalsTo(Group t) {
+            boolean purchase = category.equals(PURCHASE);
+            boolean purchase12 = purchase && priced;
+            try {
+                BigDecimal billedCost = Money.of(currency, decimal(billed)).amount();
+                BigDecimal listCost = Money.of(currency, decimal(list)).amount();
+                BigDecimal effectiveCost = effective == null || !effective.defined
+                        ? null
+                        : Money.of(currency, decimal(effective)).amount();
+                BigDecimal contractedCost = contracted == null || !contracted.defined
+                        ? null
+                        : Money.of(currency, decimal(contracted)).amount();
+                if (rate != null && rate.signum() < 0) {
+                    return false; // refused by the item
+                }
+                BigDecimal derived = rate == null
+                        ? listCost
+                        : Money.of(currency, listCost.multiply(rate)).amount();
+                t.billed.add(billedCost);
+                t.list.add(listCost);
+                t.effective.add(
+                        effectiveCost == null
+                                        || effectiveCost.compareTo(billedCost) == 0
+                                        || (purchase12 && effectiveCost.signum() == 0)
+                                ? billedCost
+                                : effectiveCost);
+                t.contracted.add(
+                        contractedCost == null || contractedCost.compareTo(derived) == 0 ? derived : contractedCost);
+            } catch (IllegalArgumentException e) {
+                return false; // an amount Money cannot hold: the plain path says which
+            }
+            BigDecimal usage = consumed == null || !consumed.defined ? null : decimal(consumed);
+            if (usage != null) {
+                t.consumed.add(usage);
+            }
+            if (pricing == null || !pricing.defined) {
+                return true;
+            }
+            BigDecimal q = decimal(pricing);
+            boolean derivedPricing;
+            if (purchase12
+                    && usage == null
+                    && UNITS.equals(pricingUnit)
+                    && isCount(q)
+                    && q.compareTo(BigDecimal.ONE) != 0) {
+                derivedPricing = true; // the quantity bought
+            } else if (usage != null) {
+                // the usage quantity and unit, or the 1.2 derivation: the usage quantity with its unit, else Units
+                derivedPricing = q.equals(usage)
+                        && (java.util.Objects.equals(pricingUnit, consumedUnit)
+                                || (consumedUnit == null && UNITS.equals(pricingUnit)));
+            } else {
+                derivedPricing =
+                        (purchase || category.equals("Usage")) && q.equals(BigDecimal.ONE) && UNITS.equals(pricingUnit);
+            }
+            if (!derivedPricing) {
+                t.pricing.add(q);
+            }
+            return true;
         }
-        if (!derivedPricing) {
-            t.pricing.add(q);
-        }
-        return true;
     }
 
     /** An amount's value, at its scale. */
