@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.cloudbilling.core.bill.ActionType;
@@ -35,6 +34,7 @@ import org.cloudbilling.core.io.internal.ByteDictionary;
 import org.cloudbilling.core.io.internal.CellTally;
 import org.cloudbilling.core.io.internal.CsvByteRows;
 import org.cloudbilling.core.io.internal.LineItemFields;
+import org.cloudbilling.core.io.internal.RecentValues;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;
 
@@ -112,8 +112,12 @@ final class FocusChunkParser {
         this.width = mapping.headers.length;
         this.rows = new CsvByteRows(mapping.source);
         this.dictionaries = new ByteDictionary[width];
-        this.lastTimes = new byte[width][];
-        Arrays.fill(lastTimes, EPOCH);
+        this.lastTimes = new long[3 * width];
+        for (int k = 0; k < width; k++) {
+            lastTimes[3 * k] = (long) LONG.get(EPOCH, 0);
+            lastTimes[3 * k + 1] = (long) LONG.get(EPOCH, 8);
+            lastTimes[3 * k + 2] = (long) LONG.get(EPOCH, 12);
+        }
         this.enumerationColumns = layout == null
                 ? new int[0]
                 : new int[] {layout.currency, layout.actionType, layout.payMode, layout.settlementCycle};
@@ -374,8 +378,9 @@ final class FocusChunkParser {
                 ? (PayMode) lookup(l.payMode, enumerationDictionaries[2], ENUMERATION_MAKERS.get(2))
                 : category.equals("Purchase") ? PayMode.PREPAID : PayMode.POSTPAID;
         if (l.settlementCycle >= 0 && !isNull(l.settlementCycle)) {
-            f.settlementCycle = Optional.of(
-                    (SettlementCycle) lookup(l.settlementCycle, enumerationDictionaries[3], ENUMERATION_MAKERS.get(3)));
+            SettlementCycle cycle =
+                    (SettlementCycle) lookup(l.settlementCycle, enumerationDictionaries[3], ENUMERATION_MAKERS.get(3));
+            f.settlementCycle = (Optional<SettlementCycle>) SETTLEMENT_CYCLES[cycle.ordinal()];
         }
         f.payerUin = (PayerUin) id(l.billingAccount, PayerUin::of);
         lineless = false;
@@ -391,94 +396,98 @@ final class FocusChunkParser {
                 ? (OwnerUin) id(l.subAccount, OwnerUin::of)
                 : (OwnerUin) lookup(l.billingAccount, ownersByPayer, OwnerUin::of);
         f.businessCode = (BusinessCode) id(l.serviceName, BusinessCode::of);
-        f.operatorUin = Optional.ofNullable((OperatorUin) optionalId(l.operatorUin, OperatorUin::of));
-        f.productCode = Optional.ofNullable((ProductCode) optionalId(l.productCode, ProductCode::of));
-        f.itemCode = Optional.ofNullable((ItemCode) optionalId(l.skuId, ItemCode::of));
-        f.regionId = Optional.ofNullable((RegionId) optionalId(l.regionId, RegionId::of));
-        f.projectId = Optional.ofNullable((ProjectId) optionalId(l.projectId, ProjectId::of));
-        f.resourceId = Optional.ofNullable((ResourceId) optionalId(l.resourceId, ResourceId::of));
-        f.instanceType = Optional.ofNullable((InstanceType) optionalId(l.instanceType, InstanceType::of));
-        f.orderId = Optional.ofNullable((OrderId) optionalId(l.orderId, OrderId::of));
-        f.originalOrderId = Optional.ofNullable((OrderId) optionalId(l.originalOrderId, OrderId::of));
+        f.operatorUin = (Optional<OperatorUin>) optionalId(l.operatorUin, OPERATOR_UIN);
+        f.productCode = (Optional<ProductCode>) optionalId(l.productCode, PRODUCT_CODE);
+        f.itemCode = (Optional<ItemCode>) optionalId(l.skuId, ITEM_CODE);
+        f.regionId = (Optional<RegionId>) optionalId(l.regionId, REGION_ID);
+        f.projectId = (Optional<ProjectId>) optionalId(l.projectId, PROJECT_ID);
+        f.resourceId = (Optional<ResourceId>) optionalId(l.resourceId, RESOURCE_ID);
+        f.instanceType = (Optional<InstanceType>) optionalId(l.instanceType, INSTANCE_TYPE);
+        f.orderId = (Optional<OrderId>) optionalId(l.orderId, ORDER_ID);
+        f.originalOrderId = (Optional<OrderId>) optionalId(l.originalOrderId, ORDER_ID);
         f.feePeriod = chargePeriod(l.start, l.end);
         if (f.feePeriod == null) {
             return null;
         }
         if (l.deductionTime >= 0 && !isNull(l.deductionTime)) {
-            f.deductionTime = Optional.of((Instant) lookup(l.deductionTime, deductionTimes, Instant::parse));
+            f.deductionTime = deductionTime(l.deductionTime);
         }
-        BigDecimal usage = decimal(l.consumed);
-        String usageUnit = l.consumedUnit >= 0 && !isNull(l.consumedUnit) ? (String) lookup(l.consumedUnit) : null;
-        f.usageQuantity = Optional.ofNullable(usage);
-        f.usageUnit = Optional.ofNullable(usageUnit);
+        Optional<BigDecimal> usage = decimal(l.consumed);
+        Optional<String> usageUnit = (Optional<String>) optionalId(l.consumedUnit, TEXT);
+        f.usageQuantity = usage;
+        f.usageUnit = usageUnit;
         f.listCost = money(l.list, currency);
-        BigDecimal rate = decimal(l.discountRate);
-        f.discountRate = Optional.ofNullable(rate);
+        Optional<BigDecimal> rate = decimal(l.discountRate);
+        f.discountRate = rate;
         f.totalCost = money(l.billed, currency);
         if (l.tags >= 0 && !isNull(l.tags)) {
             f.tags = tags(l.tags);
         }
         int[] payments = l.payments;
         for (int j = 0; j < payments.length; j++) {
-            Money paid = money(payments[j], currency);
-            if (paid != null) {
+            Optional<Money> paid = optionalMoney(payments[j], currency);
+            if (paid.isPresent()) {
                 setPayment(f, mapping.headers[payments[j]], paid);
             }
         }
         int[] others = l.otherAmounts;
         for (int j = 0; j < others.length; j++) {
-            Money other = money(others[j], currency);
-            if (other != null) {
+            Optional<Money> other = optionalMoney(others[j], currency);
+            if (other.isPresent()) {
                 setPayment(f, mapping.headers[others[j]], other);
             }
         }
-        Money effective = money(l.effective, currency);
-        Money contracted = money(l.contracted, currency);
-        BigDecimal pricingQuantity = decimal(l.pricing);
-        String pricingUnit = l.pricingUnit >= 0 && !isNull(l.pricingUnit) ? (String) lookup(l.pricingUnit) : null;
+        Optional<Money> effective = optionalMoney(l.effective, currency);
+        Optional<Money> contracted = optionalMoney(l.contracted, currency);
+        Optional<BigDecimal> pricingQuantity = decimal(l.pricing);
+        Optional<String> pricingUnit = (Optional<String>) optionalId(l.pricingUnit, TEXT);
         if (own) {
             // the library's own export: what toRow derived is not a reported value (FocusLineItems.toLineItem)
             String ownCategory = FocusLineItems.chargeCategory(f.actionType, f.payMode);
             boolean purchase12 = ownCategory.equals("Purchase") && l.pricingCategory >= 0 && !isNull(l.pricingCategory);
-            if (effective != null && (effective.isEqual(f.totalCost) || (purchase12 && effective.isZero()))) {
-                effective = null;
+            if (effective.isPresent()
+                    && (effective.get().isEqual(f.totalCost)
+                            || (purchase12 && effective.get().isZero()))) {
+                effective = Optional.empty();
             }
-            if (contracted != null) {
-                Money derived = rate == null
+            if (contracted.isPresent()) {
+                Money derived = rate.isEmpty()
                         ? f.listCost
-                        : Money.of(currency, f.listCost.amount().multiply(rate));
-                if (contracted.isEqual(derived)) {
-                    contracted = null;
+                        : Money.of(currency, f.listCost.amount().multiply(rate.get()));
+                if (contracted.get().isEqual(derived)) {
+                    contracted = Optional.empty();
                 }
             }
             if (purchase12
-                    && usage == null
-                    && FocusLineItems.COUNT_UNIT.equals(pricingUnit)
-                    && pricingQuantity != null
-                    && FocusLineItems.isCount(pricingQuantity)
-                    && pricingQuantity.compareTo(BigDecimal.ONE) != 0) {
-                f.purchaseQuantity = Optional.of(pricingQuantity.intValueExact());
-                pricingQuantity = null;
-                pricingUnit = null;
+                    && usage.isEmpty()
+                    && pricingUnit.isPresent()
+                    && FocusLineItems.COUNT_UNIT.equals(pricingUnit.get())
+                    && pricingQuantity.isPresent()
+                    && FocusLineItems.isCount(pricingQuantity.get())
+                    && pricingQuantity.get().compareTo(BigDecimal.ONE) != 0) {
+                f.purchaseQuantity = Optional.of(pricingQuantity.get().intValueExact());
+                pricingQuantity = Optional.empty();
+                pricingUnit = Optional.empty();
             } else {
                 boolean counted = ownCategory.equals("Usage") || ownCategory.equals("Purchase");
-                BigDecimal quantity12 = usage != null ? usage : counted ? BigDecimal.ONE : null;
-                String unit12 = usage != null
-                        ? (usageUnit != null ? usageUnit : FocusLineItems.COUNT_UNIT)
-                        : quantity12 != null ? FocusLineItems.COUNT_UNIT : null;
-                if ((Objects.equals(pricingQuantity, usage) && Objects.equals(pricingUnit, usageUnit))
-                        || (Objects.equals(pricingQuantity, quantity12) && Objects.equals(pricingUnit, unit12))) {
-                    pricingQuantity = null;
-                    pricingUnit = null;
+                Optional<BigDecimal> quantity12 = usage.isPresent() ? usage : counted ? ONE : Optional.empty();
+                Optional<String> unit12 = usage.isPresent()
+                        ? (usageUnit.isPresent() ? usageUnit : COUNT_UNIT)
+                        : quantity12.isPresent() ? COUNT_UNIT : Optional.empty();
+                // Optional.equals compares the values by equals, as the plain path compares them
+                if ((pricingQuantity.equals(usage) && pricingUnit.equals(usageUnit))
+                        || (pricingQuantity.equals(quantity12) && pricingUnit.equals(unit12))) {
+                    pricingQuantity = Optional.empty();
+                    pricingUnit = Optional.empty();
                 }
             }
         } else {
             f.attributes = attributes();
         }
-        f.effectiveCost = Optional.ofNullable(effective);
-        f.contractedCost = Optional.ofNullable(contracted);
-        f.pricingQuantity = Optional.ofNullable(pricingQuantity);
-        f.pricingUnit = Optional.ofNullable(pricingUnit);
+        f.effectiveCost = effective;
+        f.contractedCost = contracted;
+        f.pricingQuantity = pricingQuantity;
+        f.pricingUnit = pricingUnit;
         return f.make();
     }
 
@@ -513,17 +522,17 @@ final class FocusChunkParser {
     }
 
     /** Sets the payment, deduction or tax of column {@code header}. */
-    private static void setPayment(LineItemFields f, String header, Money amount) {
+    private static void setPayment(LineItemFields f, String header, Optional<Money> amount) {
         switch (header) {
-            case FocusLineItems.X_CASH_PAID -> f.cashPaid = Optional.of(amount);
-            case FocusLineItems.X_VOUCHER_PAID -> f.voucherPaid = Optional.of(amount);
-            case FocusLineItems.X_INCENTIVE_PAID -> f.incentivePaid = Optional.of(amount);
-            case FocusLineItems.X_TRANSFER_PAID -> f.transferPaid = Optional.of(amount);
-            case FocusLineItems.X_CREDIT_PAID -> f.creditPaid = Optional.of(amount);
-            case FocusLineItems.X_COUPON_PAID -> f.couponPaid = Optional.of(amount);
-            case FocusLineItems.X_RESERVED_INSTANCE_DEDUCTION -> f.reservedInstanceDeduction = Optional.of(amount);
-            case FocusLineItems.X_SAVINGS_PLAN_DEDUCTION -> f.savingsPlanDeduction = Optional.of(amount);
-            case FocusLineItems.X_TAX -> f.tax = Optional.of(amount);
+            case FocusLineItems.X_CASH_PAID -> f.cashPaid = amount;
+            case FocusLineItems.X_VOUCHER_PAID -> f.voucherPaid = amount;
+            case FocusLineItems.X_INCENTIVE_PAID -> f.incentivePaid = amount;
+            case FocusLineItems.X_TRANSFER_PAID -> f.transferPaid = amount;
+            case FocusLineItems.X_CREDIT_PAID -> f.creditPaid = amount;
+            case FocusLineItems.X_COUPON_PAID -> f.couponPaid = amount;
+            case FocusLineItems.X_RESERVED_INSTANCE_DEDUCTION -> f.reservedInstanceDeduction = amount;
+            case FocusLineItems.X_SAVINGS_PLAN_DEDUCTION -> f.savingsPlanDeduction = amount;
+            case FocusLineItems.X_TAX -> f.tax = amount;
             default -> throw new IllegalStateException("bug: " + header + " is not an amount of an item");
         }
     }
@@ -533,31 +542,76 @@ final class FocusChunkParser {
         return lookup(k, itemDictionaries[k], make);
     }
 
-    /** The identifier of cell {@code k}, or null when the file lacks the column or the cell is null. */
-    private Object optionalId(int k, Function<String, ?> make) {
-        return k < 0 || isNull(k) ? null : id(k, make);
+    /**
+     * The {@code Optional} of the identifier (or text) of cell {@code k} through the column's dictionary, which holds
+     * the {@code Optional}s {@code make} makes (one per distinct cell, shared by the rows that hold it); empty when
+     * the file lacks the column or the cell is null.
+     */
+    private Optional<?> optionalId(int k, Function<String, ? extends Optional<?>> make) {
+        return k < 0 || isNull(k) ? Optional.empty() : (Optional<?>) id(k, make);
     }
 
-    /** The amount of cell {@code k} in compact form; null when null or absent; throws when not a simple decimal. */
+    // the values of the optional columns' dictionaries: the Optional the item stores, one per distinct cell
+    private static final Function<String, Optional<OperatorUin>> OPERATOR_UIN = s -> Optional.of(OperatorUin.of(s));
+    private static final Function<String, Optional<ProductCode>> PRODUCT_CODE = s -> Optional.of(ProductCode.of(s));
+    private static final Function<String, Optional<ItemCode>> ITEM_CODE = s -> Optional.of(ItemCode.of(s));
+    private static final Function<String, Optional<RegionId>> REGION_ID = s -> Optional.of(RegionId.of(s));
+    private static final Function<String, Optional<ProjectId>> PROJECT_ID = s -> Optional.of(ProjectId.of(s));
+    private static final Function<String, Optional<ResourceId>> RESOURCE_ID = s -> Optional.of(ResourceId.of(s));
+    private static final Function<String, Optional<InstanceType>> INSTANCE_TYPE = s -> Optional.of(InstanceType.of(s));
+    private static final Function<String, Optional<OrderId>> ORDER_ID = s -> Optional.of(OrderId.of(s));
+    private static final Function<String, Optional<String>> TEXT = Optional::of;
+
+    /** The settlement cycles as an item stores them, by ordinal. */
+    private static final Optional<?>[] SETTLEMENT_CYCLES =
+            java.util.Arrays.stream(SettlementCycle.values()).map(Optional::of).toArray(Optional<?>[]::new);
+
+    /** What the library's own 1.2 export derives for a row without a usage quantity: 1 {@code Units}. */
+    private static final Optional<BigDecimal> ONE = Optional.of(BigDecimal.ONE);
+
+    private static final Optional<String> COUNT_UNIT = Optional.of(FocusLineItems.COUNT_UNIT);
+
+    /** The amounts, decimals, periods and times of recent cells: one object for the many rows with the same. */
+    private final RecentValues recent = new RecentValues();
+
+    /** The amount of cell {@code k} (not null) in compact form; throws when not a simple decimal. */
     private Money money(int k, Currency currency) {
-        if (k < 0 || isNull(k)) {
-            return null;
-        }
         if (!rows.simpleDecimalQuotedOrNot(k)) {
             throw NOT_SIMPLE;
         }
-        return Money.ofUnscaled(currency, rows.units(), rows.scale());
+        return recent.money(currency, rows.units(), rows.scale());
     }
 
-    /** The decimal of cell {@code k}; null when null or absent; throws when not a simple decimal. */
-    private BigDecimal decimal(int k) {
+    /** The amount of cell {@code k}; empty when null or absent; throws when not a simple decimal. */
+    private Optional<Money> optionalMoney(int k, Currency currency) {
         if (k < 0 || isNull(k)) {
-            return null;
+            return Optional.empty();
         }
         if (!rows.simpleDecimalQuotedOrNot(k)) {
             throw NOT_SIMPLE;
         }
-        return BigDecimal.valueOf(rows.units(), rows.scale());
+        return recent.optionalMoney(currency, rows.units(), rows.scale());
+    }
+
+    /** The decimal of cell {@code k}; empty when null or absent; throws when not a simple decimal. */
+    private Optional<BigDecimal> decimal(int k) {
+        if (k < 0 || isNull(k)) {
+            return Optional.empty();
+        }
+        if (!rows.simpleDecimalQuotedOrNot(k)) {
+            throw NOT_SIMPLE;
+        }
+        return recent.optionalDecimal(rows.units(), rows.scale());
+    }
+
+    /** The deduction time of cell {@code k} (not null): of the fixed form through {@link #recent}, else parsed. */
+    @SuppressWarnings("unchecked")
+    private Optional<Instant> deductionTime(int k) {
+        long second = rows.fixedEpochSecond(k);
+        if (second != CsvByteRows.NO_TIME) {
+            return recent.optionalTime(second);
+        }
+        return Optional.of((Instant) lookup(k, deductionTimes, Instant::parse));
     }
 
     /** A cell the item path leaves to the plain mapping; it carries no stack. */
@@ -628,13 +682,6 @@ final class FocusChunkParser {
         return m.build();
     }
 
-    /** The last charge periods of fixed-form times, by a hash of their seconds: one object for many rows. */
-    private final long[] periodStarts = new long[PERIODS];
-
-    private final long[] periodEnds = new long[PERIODS];
-    private final Interval[] periods = new Interval[PERIODS];
-    private static final int PERIODS = 1024;
-
     /** The charge period of cells {@code s} and {@code e}, or null when its end is not after its start. */
     private Interval chargePeriod(int s, int e) {
         long start = rows.fixedEpochSecond(s);
@@ -644,19 +691,7 @@ final class FocusChunkParser {
             Instant to = (Instant) lookup(e);
             return from.isBefore(to) ? Interval.of(from, to) : null;
         }
-        if (end <= start) {
-            return null;
-        }
-        int slot = (int) ((start * 31 + end) ^ ((start * 31 + end) >>> 17)) & (PERIODS - 1);
-        Interval cached = periods[slot];
-        if (cached != null && periodStarts[slot] == start && periodEnds[slot] == end) {
-            return cached;
-        }
-        Interval made = Interval.of(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end));
-        periods[slot] = made;
-        periodStarts[slot] = start;
-        periodEnds[slot] = end;
-        return made;
+        return end <= start ? null : recent.period(start, end);
     }
 
     // ---- totals straight from the cells ----
@@ -1094,25 +1129,41 @@ final class FocusChunkParser {
     /** A valid time of the fixed form, what {@link #lastTimes} holds before a column's first time. */
     private static final byte[] EPOCH = "1970-01-01T00:00:00Z".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    // per column, the last time cell of the fixed form proven valid (its 20 bytes), at first EPOCH
-    private final byte[][] lastTimes;
+    /** A cell's bytes read 8 at a time. */
+    private static final java.lang.invoke.VarHandle LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Per column k, the last unquoted time cell of the fixed form (20 bytes) proven valid, as its bytes 0-7, 8-15 and
+     * 12-19 at {@code 3k}, {@code 3k+1}, {@code 3k+2}; at first {@link #EPOCH}'s.
+     */
+    private final long[] lastTimes;
 
     /**
      * Whether the time cell {@code k} is valid without a lookup: the same 20 bytes as the last time of the fixed form
-     * its column held (a billing period's bounds repeat row after row), or of the fixed form itself.
+     * its column held (a billing period's bounds repeat row after row; three {@code long}s compared), or of the fixed
+     * form itself.
      */
     private boolean sameTimeAsBefore(int k) {
-        byte[] last = lastTimes[k];
         int s = rows.starts[k];
-        if (!rows.quoted[k]
-                && rows.ends[k] - s == last.length
-                && Arrays.equals(rows.buf(), s, s + last.length, last, 0, last.length)) {
+        if (rows.quoted[k] || rows.ends[k] - s != EPOCH.length) {
+            return rows.fixedEpochSecond(k) != CsvByteRows.NO_TIME;
+        }
+        byte[] b = rows.buf();
+        long a = (long) LONG.get(b, s);
+        long c = (long) LONG.get(b, s + 8);
+        long d = (long) LONG.get(b, s + 12);
+        int o = 3 * k;
+        long[] last = lastTimes;
+        if (a == last[o] && c == last[o + 1] && d == last[o + 2]) {
             return true;
         }
         if (rows.fixedEpochSecond(k) == CsvByteRows.NO_TIME) {
             return false;
         }
-        lastTimes[k] = Arrays.copyOfRange(rows.buf(), s, rows.ends[k]);
+        last[o] = a;
+        last[o + 1] = c;
+        last[o + 2] = d;
         return true;
     }
 

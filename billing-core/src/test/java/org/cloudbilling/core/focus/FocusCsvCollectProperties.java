@@ -111,6 +111,74 @@ class FocusCsvCollectProperties {
                 });
     }
 
+    /**
+     * The fast path hands one amount, decimal and {@code Optional} to the rows whose cells have the same digits: never
+     * to a row whose currency differs (USD 1.5 is not EUR 1.5) or whose scale differs (15, 1.5 and 0.15 have the same
+     * digits). Rows of a few such amounts, quantities and rates in either currency, read on one thread (one parser
+     * sees every row), give the plain reader's items.
+     */
+    @Test
+    void collect_sameDigitsInAnotherCurrencyOrAtAnotherScale_areNotSharedAmongRows() {
+        List<String> amounts = List.of("15", "1.5", "0.15", "1.50", "-15", "150");
+        Gen<String> amount = Generate.pick(amounts);
+        Gen<String> currencies = Generate.pick(List.of("USD", "EUR"));
+        Gen<Integer> dice = integers().between(0, 3);
+        java.time.Instant start = java.time.Instant.parse("2024-09-01T00:00:00Z");
+        Gen<LineItem> items = in -> {
+            String c = currencies.generate(in);
+            String total = amount.generate(in);
+            LineItem.Builder b = LineItem.builder()
+                    .id(org.cloudbilling.core.id.LineItemId.of(
+                            "li-" + integers().between(0, 999).generate(in)))
+                    .ownerUin(org.cloudbilling.core.id.OwnerUin.of("100000000001"))
+                    .payerUin(org.cloudbilling.core.id.PayerUin.of("100000000001"))
+                    .businessCode(org.cloudbilling.core.id.BusinessCode.of("p_cvm"))
+                    .payMode(org.cloudbilling.core.bill.PayMode.POSTPAID)
+                    .actionType(org.cloudbilling.core.bill.ActionType.USAGE)
+                    .feePeriod(org.cloudbilling.core.time.Interval.of(start, start.plusSeconds(3600)))
+                    .listCost(org.cloudbilling.core.money.Money.of(c, amount.generate(in)))
+                    .totalCost(org.cloudbilling.core.money.Money.of(c, total));
+            if (dice.generate(in) > 0) {
+                b.cashPaid(org.cloudbilling.core.money.Money.of(c, total));
+            }
+            if (dice.generate(in) > 0) {
+                b.tax(org.cloudbilling.core.money.Money.of(c, amount.generate(in)));
+            }
+            if (dice.generate(in) > 0) {
+                b.effectiveCost(org.cloudbilling.core.money.Money.of(c, amount.generate(in)));
+            }
+            if (dice.generate(in) > 0) {
+                b.usageQuantity(new java.math.BigDecimal(amount.generate(in))).usageUnit("Hours");
+            }
+            if (dice.generate(in) > 0) {
+                b.pricingQuantity(new java.math.BigDecimal(amount.generate(in))).pricingUnit("Hours");
+            }
+            if (dice.generate(in) > 1) {
+                b.discountRate(new java.math.BigDecimal(amount.generate(in).replace("-", "")));
+            }
+            return b.build();
+        };
+        qt().withShrinkCycles(0)
+                .withExamples(60)
+                .forAll(lists().of(items).ofSizeBetween(2, 40), integers().between(0, 3))
+                .checkAssert((list, kind) -> {
+                    FocusVersion version = (kind & 1) == 0 ? FocusVersion.V1_0 : FocusVersion.V1_2;
+                    boolean provider = (kind & 2) != 0;
+                    String text = FocusCsvFastPathProperties.csv(list, version, provider, FormulaGuard.OFF);
+                    Path file = file(text.getBytes(StandardCharsets.UTF_8));
+                    try {
+                        List<LineItem> expected = FocusCsv.readLineItems(
+                                        new StringReader(text), file.toString(), FormulaGuard.OFF, OnError.FAIL)
+                                .valuesOrThrow();
+                        List<LineItem> got = fast(file, FormulaGuard.OFF, 1, 16 << 20);
+                        assertThat(described(got)).isEqualTo(described(expected));
+                        assertThat(got).isEqualTo(expected);
+                    } finally {
+                        delete(file);
+                    }
+                });
+    }
+
     @Test
     void collect_refusesBadRowsExactlyAsThePlainReader() {
         qt().withShrinkCycles(0)
