@@ -460,6 +460,11 @@ public final class AllocationRun {
         });
     }
 
+    /** Tallies (sign +1, no correction) an item's cost from its entry rule by the path of {@code Money}. */
+    void tallyMoney(LineItemId id, Money amount, int entry, RoundingTally tally) {
+        tally(id, amount, entry, tally, ImmutableMap.of(), +1);
+    }
+
     /**
      * Follows an item's cost from its entry rule without rounding corrections, as a tally does, showing each split
      * to {@code observer} (also a rule that falls back to Unallocated, with null parts).
@@ -591,9 +596,11 @@ public final class AllocationRun {
         }
         AllocationRun bases = preparation.bases();
         RoundingTally tally = RoundingTally.of(allocator);
+        UnitsTally units = new UnitsTally(bases, tally);
         for (Held h : held) {
-            bases.tally(h.id(), h.amount(), h.entry(), tally, ImmutableMap.of(), +1);
+            units.add(h);
         }
+        units.finish();
         return tally.isEmpty() ? bases : bases.reconciled(tally);
     }
 
@@ -894,7 +901,7 @@ public final class AllocationRun {
     }
 
     /** Returns the split of {@code rule} for {@code currency}, or null when it falls back to Unallocated. */
-    private Split splitOf(SharingRule rule, Currency currency) {
+    Split splitOf(SharingRule rule, Currency currency) {
         Split split = allocator.fixedSplits.get(rule.id());
         if (split != null) {
             return split;
