@@ -36,6 +36,8 @@ final class PlacementCache {
     private final TagKey[] tagKeys;
     private final int width;
     private final String[] scratch;
+    /** Scratch for matching the rules on a key not seen before. */
+    private final RuleIndex.MatchScratch matchScratch = new RuleIndex.MatchScratch();
     /** Whether a key needs the item's resource: a tag key (its history is the resource's) or the resource dimension. */
     private final boolean readsResource;
 
@@ -137,7 +139,7 @@ final class PlacementCache {
      */
     private ItemView viewOf(LineItem item, String[] key) {
         if (tagsFromItem) { // the history knows nothing of the resource: the item's own tags, as they are
-            return new ItemView(item, item.tags(), dimensions, key);
+            return new ItemView(item, item.tags(), dimensions, key, matchScratch);
         }
         Map<TagKey, String> tags = Map.of(); // most items carry none of the keys: no map made for them
         for (int t = 0; t < tagKeys.length; t++) {
@@ -149,7 +151,7 @@ final class PlacementCache {
                 tags.put(tagKeys[t], v);
             }
         }
-        return new ItemView(item, tags, dimensions, key);
+        return new ItemView(item, tags, dimensions, key, matchScratch);
     }
 
     private void readTags(LineItem item, Optional<ResourceId> resource, String[] key, int from) {
