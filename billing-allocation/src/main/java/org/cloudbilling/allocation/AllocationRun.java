@@ -531,6 +531,22 @@ public final class AllocationRun {
         void row(LineItem item, UnitId unit, int unitIndex, AllocationType type, Money amount, RuleId rule);
     }
 
+    /**
+     * Where the shares of an item followed in units go ({@link #addShares}, {@link #addSharesThroughGraph}): each
+     * share a target keeps, as its row would be written ({@link #written}), in units of its scale; and scratch arrays
+     * for the splits, of the sink's thread.
+     */
+    interface ShareSink {
+        /** Scratch tie-break keys for a split into {@code n} parts: an array of exactly {@code n}. */
+        long[] keys(int n);
+
+        /** Scratch parts for a split into {@code n} parts: an array of at least {@code n}. */
+        long[] parts(int n);
+
+        /** Receives one shared row of {@code units} at {@code scale} for the unit of dense index {@code unitIndex}. */
+        void addShare(Currency currency, int unitIndex, long units, int scale);
+    }
+
     private static RowSink rowsTo(Consumer<AllocatedRow> sink) {
         return (item, unit, unitIndex, type, amount, rule) ->
                 sink.accept(new AllocatedRow(item, Optional.ofNullable(unit), type, amount, Optional.ofNullable(rule)));
@@ -729,7 +745,7 @@ public final class AllocationRun {
      * rule {@code entry}, as {@link #addShares(LineItem, int, TotalsAccumulator)} does for an item: a held item
      * (see {@link #ofPeriod}) needs no item for it.
      */
-    boolean addShares(LineItemId id, Money amount, int entry, TotalsAccumulator totals) {
+    boolean addShares(LineItemId id, Money amount, int entry, ShareSink totals) {
         if (!allocator.terminal[entry]) {
             return false;
         }
@@ -809,8 +825,7 @@ public final class AllocationRun {
      * with more decimals than its shares, a rule it reaches that falls back to Unallocated, a rule whose rounding
      * correction it carries (ALLOC-12), or a sum beyond a long.
      */
-    boolean addSharesThroughGraph(
-            LineItemId id, Money amount, int entry, TotalsAccumulator totals, GraphScratch scratch) {
+    boolean addSharesThroughGraph(LineItemId id, Money amount, int entry, ShareSink totals, GraphScratch scratch) {
         if (allocator.terminal[entry]) {
             return addShares(id, amount, entry, totals);
         }
