@@ -36,6 +36,7 @@ final class UnitsTally {
     private final int[] partsAt;
     private final long[] parts;
     private long[][] keys = new long[0][];
+    private long[] partsBuffer = new long[0];
 
     UnitsTally(AllocationRun run, RoundingTally tally) {
         this.run = run;
@@ -163,8 +164,6 @@ final class UnitsTally {
         }
         return true;
     }
-
-    private long[] partsBuffer = new long[0];
 
     private long[] partsScratch(int n) {
         if (partsBuffer.length < n) {
