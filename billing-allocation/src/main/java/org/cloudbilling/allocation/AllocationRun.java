@@ -460,6 +460,11 @@ public final class AllocationRun {
         });
     }
 
+    /** Tallies (sign +1, no correction) an item's cost from its entry rule by the path of {@code Money}. */
+    void tallyMoney(LineItemId id, Money amount, int entry, RoundingTally tally) {
+        tally(id, amount, entry, tally, ImmutableMap.of(), +1);
+    }
+
     /**
      * Follows an item's cost from its entry rule without rounding corrections, as a tally does, showing each split
      * to {@code observer} (also a rule that falls back to Unallocated, with null parts).
@@ -524,6 +529,22 @@ public final class AllocationRun {
          * @param rule the rule, null when none placed the cost
          */
         void row(LineItem item, UnitId unit, int unitIndex, AllocationType type, Money amount, RuleId rule);
+    }
+
+    /**
+     * Where the shares of an item followed in units go ({@link #addShares}, {@link #addSharesThroughGraph}): each
+     * share a target keeps, as its row would be written ({@link #written}), in units of its scale; and scratch arrays
+     * for the splits, of the sink's thread.
+     */
+    interface ShareSink {
+        /** Scratch tie-break keys for a split into {@code n} parts: an array of exactly {@code n}. */
+        long[] keys(int n);
+
+        /** Scratch parts for a split into {@code n} parts: an array of at least {@code n}. */
+        long[] parts(int n);
+
+        /** Receives one shared row of {@code units} at {@code scale} for the unit of dense index {@code unitIndex}. */
+        void addShare(Currency currency, int unitIndex, long units, int scale);
     }
 
     private static RowSink rowsTo(Consumer<AllocatedRow> sink) {
@@ -591,9 +612,11 @@ public final class AllocationRun {
         }
         AllocationRun bases = preparation.bases();
         RoundingTally tally = RoundingTally.of(allocator);
+        UnitsTally units = new UnitsTally(bases, tally);
         for (Held h : held) {
-            bases.tally(h.id(), h.amount(), h.entry(), tally, ImmutableMap.of(), +1);
+            units.add(h);
         }
+        units.finish();
         return tally.isEmpty() ? bases : bases.reconciled(tally);
     }
 
@@ -722,7 +745,7 @@ public final class AllocationRun {
      * rule {@code entry}, as {@link #addShares(LineItem, int, TotalsAccumulator)} does for an item: a held item
      * (see {@link #ofPeriod}) needs no item for it.
      */
-    boolean addShares(LineItemId id, Money amount, int entry, TotalsAccumulator totals) {
+    boolean addShares(LineItemId id, Money amount, int entry, ShareSink totals) {
         if (!allocator.terminal[entry]) {
             return false;
         }
@@ -802,8 +825,7 @@ public final class AllocationRun {
      * with more decimals than its shares, a rule it reaches that falls back to Unallocated, a rule whose rounding
      * correction it carries (ALLOC-12), or a sum beyond a long.
      */
-    boolean addSharesThroughGraph(
-            LineItemId id, Money amount, int entry, TotalsAccumulator totals, GraphScratch scratch) {
+    boolean addSharesThroughGraph(LineItemId id, Money amount, int entry, ShareSink totals, GraphScratch scratch) {
         if (allocator.terminal[entry]) {
             return addShares(id, amount, entry, totals);
         }
@@ -894,7 +916,7 @@ public final class AllocationRun {
     }
 
     /** Returns the split of {@code rule} for {@code currency}, or null when it falls back to Unallocated. */
-    private Split splitOf(SharingRule rule, Currency currency) {
+    Split splitOf(SharingRule rule, Currency currency) {
         Split split = allocator.fixedSplits.get(rule.id());
         if (split != null) {
             return split;

@@ -22,21 +22,30 @@ final class ItemView {
 
     private int read;
     final Map<TagKey, String> tags;
+    /** Scratch for matching, lent by the thread's placement cache; null to allocate it for this item. */
+    final RuleIndex.MatchScratch scratch;
 
     ItemView(LineItem item, TagBindings history) {
         this.item = item;
         this.tags = tagsOf(item, history);
+        this.scratch = null;
     }
 
     /**
      * A view of {@code item} whose values the caller has read already: {@code tags} are the item's tags at its
      * allocation instant under the keys some rule tests (the others no rule reads), and {@code values}, beside
      * {@code dimensions}, the item's values of those plain dimensions (null for none), as {@link #value} would read
-     * them.
+     * them. {@code scratch}, of the calling thread, is used for matching the item (or null).
      */
-    ItemView(LineItem item, Map<TagKey, String> tags, AllocationDimension[] dimensions, String[] values) {
+    ItemView(
+            LineItem item,
+            Map<TagKey, String> tags,
+            AllocationDimension[] dimensions,
+            String[] values,
+            RuleIndex.MatchScratch scratch) {
         this.item = item;
         this.tags = tags;
+        this.scratch = scratch;
         for (int d = 0; d < dimensions.length; d++) {
             int ordinal = dimensions[d].ordinal();
             this.values[ordinal] = values[d];

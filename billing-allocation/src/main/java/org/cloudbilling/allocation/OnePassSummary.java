@@ -97,8 +97,14 @@ final class OnePassSummary {
             entered.add(new AllocationRun.Held(item.id(), item.totalCost(), heldEntries[i]));
         }
         AllocationRun run = AllocationRun.ofPeriod(allocator, tags, collected, entered);
+        AllocationRun.GraphScratch scratch = new AllocationRun.GraphScratch(allocator);
         for (int i = 0; i < held.size(); i++) {
-            run.allocateEntered(held.get(i), heldEntries[i], summary);
+            LineItem item = held.get(i);
+            // in units when the item's shares fit, as the one-pass totals add them; else its rows
+            if (!run.addSharesThroughGraph(
+                    item.id(), item.totalCost(), heldEntries[i], summary.sharesOf(item), scratch)) {
+                run.allocateEntered(item, heldEntries[i], summary);
+            }
         }
         return summary.toSummary();
     }

@@ -36,15 +36,22 @@ final class PlacementCache {
     private final TagKey[] tagKeys;
     private final int width;
     private final String[] scratch;
+    /** Scratch for matching the rules on a key not seen before. */
+    private final RuleIndex.MatchScratch matchScratch = new RuleIndex.MatchScratch();
     /** Whether a key needs the item's resource: a tag key (its history is the resource's) or the resource dimension. */
     private final boolean readsResource;
 
     /** Whether the tags of the key last read are the item's own ({@link #readTags}). */
     private boolean tagsFromItem;
 
+    /** The keys, {@link #width} strings each, densely in the order they came: key {@code e} at {@code e * width}. */
     private String[] keys;
-    private int[] hashes;
+    /** The placement of each key, in the same order. */
     private int[] placements;
+    /** The open-addressing table: per slot, the hash of its key (0 for an empty slot) and the key's number. */
+    private int[] hashes;
+
+    private int[] entries;
     private int size;
     private int mask;
 
@@ -70,9 +77,10 @@ final class PlacementCache {
     }
 
     private void allocate(int capacity) {
-        keys = new String[capacity * width];
+        keys = new String[(capacity / 2) * width];
+        placements = new int[capacity / 2];
         hashes = new int[capacity];
-        placements = new int[capacity];
+        entries = new int[capacity];
         mask = capacity - 1;
         size = 0;
     }
@@ -131,7 +139,7 @@ final class PlacementCache {
      */
     private ItemView viewOf(LineItem item, String[] key) {
         if (tagsFromItem) { // the history knows nothing of the resource: the item's own tags, as they are
-            return new ItemView(item, item.tags(), dimensions, key);
+            return new ItemView(item, item.tags(), dimensions, key, matchScratch);
         }
         Map<TagKey, String> tags = Map.of(); // most items carry none of the keys: no map made for them
         for (int t = 0; t < tagKeys.length; t++) {
@@ -143,7 +151,7 @@ final class PlacementCache {
                 tags.put(tagKeys[t], v);
             }
         }
-        return new ItemView(item, tags, dimensions, key);
+        return new ItemView(item, tags, dimensions, key, matchScratch);
     }
 
     private void readTags(LineItem item, Optional<ResourceId> resource, String[] key, int from) {
@@ -185,8 +193,8 @@ final class PlacementCache {
             if (stored == 0) {
                 return NOT_FOUND;
             }
-            if (stored == h && sameKey(slot, key)) {
-                return placements[slot];
+            if (stored == h && sameKey(entries[slot], key)) {
+                return placements[entries[slot]];
             }
             slot = (slot + 1) & mask;
         }
@@ -199,19 +207,20 @@ final class PlacementCache {
             if (h == 0) {
                 continue;
             }
-            System.arraycopy(other.keys, s * width, scratch, 0, width);
+            int e = other.entries[s];
+            System.arraycopy(other.keys, e * width, scratch, 0, width);
             if (find(h, scratch) != NOT_FOUND || size >= MAX_ENTRIES) {
                 continue;
             }
             if ((size + 1) * 2 > hashes.length) {
                 grow();
             }
-            insert(h, scratch, 0, other.placements[s]);
+            insert(h, scratch, 0, other.placements[e]);
         }
     }
 
-    private boolean sameKey(int slot, String[] key) {
-        int base = slot * width;
+    private boolean sameKey(int entry, String[] key) {
+        int base = entry * width;
         for (int i = 0; i < width; i++) {
             String a = keys[base + i];
             String b = key[i];
@@ -222,26 +231,37 @@ final class PlacementCache {
         return true;
     }
 
+    /** Adds a key not held yet, the table having room: at most half full once it is in. */
     private void insert(int h, String[] from, int fromBase, int placement) {
+        int e = size++; // the dense arrays hold half the table's slots, as many keys as the table takes
+        System.arraycopy(from, fromBase, keys, e * width, width);
+        placements[e] = placement;
+        slot(h, e);
+    }
+
+    private void slot(int h, int e) {
         int slot = h & mask;
         while (hashes[slot] != 0) {
             slot = (slot + 1) & mask;
         }
         hashes[slot] = h;
-        placements[slot] = placement;
-        System.arraycopy(from, fromBase, keys, slot * width, width);
-        size++;
+        entries[slot] = e;
     }
 
+    /** Doubles the table; the keys stay where they are, only the slots are laid out again. */
     private void grow() {
-        String[] oldKeys = keys;
         int[] oldHashes = hashes;
-        int[] oldPlacements = placements;
-        allocate(oldHashes.length * 2);
+        int[] oldEntries = entries;
+        int capacity = oldHashes.length * 2;
+        hashes = new int[capacity];
+        entries = new int[capacity];
+        mask = capacity - 1;
         for (int s = 0; s < oldHashes.length; s++) {
             if (oldHashes[s] != 0) {
-                insert(oldHashes[s], oldKeys, s * width, oldPlacements[s]);
+                slot(oldHashes[s], oldEntries[s]);
             }
         }
+        placements = java.util.Arrays.copyOf(placements, capacity / 2);
+        keys = java.util.Arrays.copyOf(keys, (capacity / 2) * width);
     }
 }

@@ -80,7 +80,24 @@ public final class RoundingTally implements Serializable {
             }
         }
 
-        private void designate(LineItemId id, Money amount, int entry, Money input) {
+        /**
+         * Adds sums made elsewhere ({@link UnitsTally}): the pool, each target's sum and the largest scale, as adding
+         * the same splits one by one would.
+         */
+        void addSums(Money inflow, Money[] targets, int itemScale) {
+            if (pool == null) {
+                pool = Money.zero(inflow.currency());
+                toTarget = new Money[targets.length];
+                Arrays.fill(toTarget, pool);
+            }
+            pool = pool.plus(inflow);
+            for (int k = 0; k < targets.length; k++) {
+                toTarget[k] = toTarget[k].plus(targets[k]);
+            }
+            scale = Math.max(scale, itemScale);
+        }
+
+        void designate(LineItemId id, Money amount, int entry, Money input) {
             designated = id;
             designatedAmount = amount;
             designatedEntry = entry;
@@ -128,6 +145,11 @@ public final class RoundingTally implements Serializable {
         byRule.computeIfAbsent(rule, r -> new HashMap<>())
                 .computeIfAbsent(input.currency(), c -> new RuleTally())
                 .add(id, amount, entry, input, parts, itemScale, sign);
+    }
+
+    /** The tally of {@code rule} in {@code currency}, made empty the first time. */
+    RuleTally ruleTally(int rule, Currency currency) {
+        return byRule.computeIfAbsent(rule, r -> new HashMap<>()).computeIfAbsent(currency, c -> new RuleTally());
     }
 
     /** Adds {@code other} into this tally and returns this; both must belong to one rule set. */

@@ -33,6 +33,12 @@ final class RuleIndex {
     private final Map<String, int[]>[] byValue;
     private final Map<TagKey, Map<String, int[]>> byTag = new HashMap<>();
     private final int[] unanchored;
+    /** The tag keys that anchor some condition, and beside each, its index ({@link #byTag}'s, as arrays). */
+    private final TagKey[] tagKeys;
+
+    private final Map<String, int[]>[] tagIndexes;
+    /** The most candidate lists an item can have: the unanchored, one per indexed dimension, one per tag key. */
+    private final int maxLists;
 
     RuleIndex(List<Condition> conditions) {
         this.conditions = new CompiledCondition[conditions.size()];
@@ -65,6 +71,14 @@ final class RuleIndex {
         this.byValue = indexes;
         tags.forEach((k, m) -> byTag.put(k, freeze(m)));
         this.unanchored = Ints.toArray(free);
+        this.tagKeys = byTag.keySet().toArray(new TagKey[0]);
+        @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw, then typed
+        Map<String, int[]>[] byKey = new Map[tagKeys.length];
+        for (int t = 0; t < tagKeys.length; t++) {
+            byKey[t] = byTag.get(tagKeys[t]);
+        }
+        this.tagIndexes = byKey;
+        this.maxLists = 1 + indexedDimensions.length + tagKeys.length;
     }
 
     private static Map<String, int[]> freeze(Map<String, List<Integer>> m) {
@@ -109,8 +123,10 @@ final class RuleIndex {
 
     /** Returns the first condition, in precedence order, that {@code item} matches; -1 when none does. */
     int firstMatch(ItemView item) {
-        int[][] lists = candidates(item);
-        if (lists.length == 1) { // the common case: one value of the item anchors conditions
+        MatchScratch scratch = item.scratch != null ? item.scratch : new MatchScratch();
+        int[][] lists = scratch.lists(maxLists);
+        int n = candidates(item, lists);
+        if (n == 1) { // the common case: one value of the item anchors conditions
             for (int i : lists[0]) {
                 if (conditions[i].test(item)) {
                     return i;
@@ -118,10 +134,10 @@ final class RuleIndex {
             }
             return -1;
         }
-        int[] pos = new int[lists.length];
+        int[] pos = scratch.positions(n);
         while (true) {
             int next = Integer.MAX_VALUE;
-            for (int k = 0; k < lists.length; k++) {
+            for (int k = 0; k < n; k++) {
                 if (pos[k] < lists[k].length && lists[k][pos[k]] < next) {
                     next = lists[k][pos[k]];
                 }
@@ -132,7 +148,7 @@ final class RuleIndex {
             if (conditions[next].test(item)) {
                 return next;
             }
-            for (int k = 0; k < lists.length; k++) {
+            for (int k = 0; k < n; k++) {
                 if (pos[k] < lists[k].length && lists[k][pos[k]] == next) {
                     pos[k]++;
                 }
@@ -143,8 +159,10 @@ final class RuleIndex {
     /** Returns every condition {@code item} matches, in precedence order. */
     List<Integer> allMatches(ItemView item) {
         Set<Integer> candidates = new TreeSet<>();
-        for (int[] list : candidates(item)) {
-            for (int i : list) {
+        int[][] lists = new int[maxLists][];
+        int n = candidates(item, lists);
+        for (int k = 0; k < n; k++) {
+            for (int i : lists[k]) {
                 candidates.add(i);
             }
         }
@@ -157,9 +175,11 @@ final class RuleIndex {
         return out;
     }
 
-    /** Returns the item's non-empty candidate lists, each in ascending precedence. */
-    private int[][] candidates(ItemView item) {
-        int[][] lists = new int[indexedDimensions.length + item.tags.size() + 1][];
+    /**
+     * Puts the item's non-empty candidate lists, each in ascending precedence, first in {@code lists} (at least
+     * {@link #maxLists} long) and returns how many there are.
+     */
+    private int candidates(ItemView item, int[][] lists) {
         int n = 0;
         if (unanchored.length > 0) {
             lists[n++] = unanchored;
@@ -171,15 +191,40 @@ final class RuleIndex {
                 lists[n++] = list;
             }
         }
-        if (!byTag.isEmpty()) {
-            for (Map.Entry<TagKey, String> t : item.tags.entrySet()) {
-                Map<String, int[]> index = byTag.get(t.getKey());
-                int[] list = index == null ? null : index.get(t.getValue());
+        if (tagKeys.length > 0 && !item.tags.isEmpty()) { // the index's keys, few: no iterator over the item's tags
+            for (int t = 0; t < tagKeys.length; t++) {
+                String v = item.tags.get(tagKeys[t]);
+                int[] list = v == null ? null : tagIndexes[t].get(v);
                 if (list != null) {
                     lists[n++] = list;
                 }
             }
         }
-        return java.util.Arrays.copyOf(lists, n);
+        return n;
+    }
+
+    /**
+     * Scratch arrays for matching, of one thread: a placement cache ({@link PlacementCache}) matches many items and
+     * lends its scratch to each item's view, so that matching allocates nothing.
+     */
+    static final class MatchScratch {
+        private int[][] lists = new int[0][];
+        private int[] positions = new int[0];
+
+        int[][] lists(int n) {
+            if (lists.length < n) {
+                lists = new int[n][];
+            }
+            return lists;
+        }
+
+        /** Positions, the first {@code n} zero. */
+        int[] positions(int n) {
+            if (positions.length < n) {
+                positions = new int[n];
+            }
+            java.util.Arrays.fill(positions, 0, n, 0);
+            return positions;
+        }
     }
 }

@@ -132,29 +132,44 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
 
         /** Adds {@code amount} to cell {@code cell}'s sum, as {@link ExactSum#add(Money)} adds it. */
         void add(int cell, Money amount) {
-            if (MoneyInternals.isCompact(amount)) {
-                long u = MoneyInternals.unscaledValue(amount);
-                int s = amount.scale();
-                int scale = scales[cell];
-                if (s > scale) {
-                    long scaled = ExactSum.scaleUp(units[cell], s - scale);
-                    if (scaled != Long.MIN_VALUE) {
-                        units[cell] = scaled;
-                        scales[cell] = s;
-                        scale = s;
-                    }
-                } else if (s < scale) {
-                    u = ExactSum.scaleUp(u, scale - s);
+            if (!MoneyInternals.isCompact(amount)
+                    || !addUnits(cell, MoneyInternals.unscaledValue(amount), amount.scale())) {
+                spill(cell, amount);
+            }
+        }
+
+        /** Adds {@code u} units at scale {@code s} to cell {@code cell}'s sum, as {@link #add(int, Money)} adds them. */
+        void add(int cell, long u, int s) {
+            if (!addUnits(cell, u, s)) {
+                spill(cell, Money.ofUnscaled(currencies[cell], u, s));
+            }
+        }
+
+        /** Adds {@code u} units at scale {@code s} when the sum fits a long; returns false, adding nothing, else. */
+        private boolean addUnits(int cell, long u, int s) {
+            int scale = scales[cell];
+            if (s > scale) {
+                long scaled = ExactSum.scaleUp(units[cell], s - scale);
+                if (scaled != Long.MIN_VALUE) {
+                    units[cell] = scaled;
+                    scales[cell] = s;
+                    scale = s;
                 }
-                if (s <= scale && u != Long.MIN_VALUE) {
-                    long sum = units[cell];
-                    long r = sum + u;
-                    if (((sum ^ r) & (u ^ r)) >= 0) {
-                        units[cell] = r;
-                        return;
-                    }
+            } else if (s < scale) {
+                u = ExactSum.scaleUp(u, scale - s);
+            }
+            if (s <= scale && u != Long.MIN_VALUE) {
+                long sum = units[cell];
+                long r = sum + u;
+                if (((sum ^ r) & (u ^ r)) >= 0) {
+                    units[cell] = r;
+                    return true;
                 }
             }
+            return false;
+        }
+
+        private void spill(int cell, Money amount) {
             if (spilled == null) {
                 spilled = new Money[keys.length];
             }
@@ -285,6 +300,62 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         for (int b = 0; b < BREAKDOWNS.length; b++) {
             Cells c = cells[b];
             c.add(c.cell(high | valueNumbers[b], currency), amount);
+        }
+    }
+
+    /**
+     * The shares of {@code item} followed in units ({@link AllocationRun#addSharesThroughGraph}), as shared rows of the
+     * item: the same cells as its rows by {@link #row}, exactly. One sink per accumulator, for one item at a time.
+     */
+    AllocationRun.ShareSink sharesOf(LineItem item) {
+        shares.item = item;
+        return shares;
+    }
+
+    private final Shares shares = new Shares();
+
+    /** The sink of {@link #sharesOf}. */
+    private final class Shares implements AllocationRun.ShareSink {
+        LineItem item;
+        private long[][] keyScratch = new long[0][];
+        private long[] partScratch = new long[0];
+
+        @Override
+        public long[] keys(int n) {
+            if (keyScratch.length <= n) {
+                keyScratch = java.util.Arrays.copyOf(keyScratch, n + 1);
+            }
+            if (keyScratch[n] == null) {
+                keyScratch[n] = new long[n];
+            }
+            return keyScratch[n];
+        }
+
+        @Override
+        public long[] parts(int n) {
+            if (partScratch.length < n) {
+                partScratch = new long[n];
+            }
+            return partScratch;
+        }
+
+        @Override
+        public void addShare(Currency currency, int unitIndex, long units, int scale) {
+            addUnits(item, unitIndex, AllocationType.SHARED, currency, units, scale);
+        }
+    }
+
+    /** Adds a row of {@code units} at {@code scale} of {@code item}, as {@link #add} adds it as money. */
+    private void addUnits(LineItem item, int unitIndex, AllocationType type, Currency currency, long units, int scale) {
+        if (item != current) {
+            readValues(item);
+        }
+        int unitCell = cellsByUnit.cell(unitKey(unitIndex, type, currencyNumber(currency)), currency);
+        cellsByUnit.add(unitCell, units, scale);
+        long high = (long) unitCell << 32;
+        for (int b = 0; b < BREAKDOWNS.length; b++) {
+            Cells c = cells[b];
+            c.add(c.cell(high | valueNumbers[b], currency), units, scale);
         }
     }
 

@@ -12,7 +12,7 @@ import org.cloudbilling.core.money.Money;
  * kept as a {@code long} of units at the slot's scale and turned into {@link Money} once, at the end. A collected
  * item found in the placement cache is added without making any object. Confined to one thread; merges.
  */
-final class TotalsAccumulator implements AllocationRun.RowSink {
+final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.ShareSink {
     private static final int TYPES = AllocationType.values().length;
     private final AllocationRun run;
     private final Allocator allocator;
@@ -141,7 +141,8 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
     }
 
     /** Scratch tie-break keys for a split into {@code n} parts (see {@link AllocationRun#addShares}). */
-    long[] keys(int n) {
+    @Override
+    public long[] keys(int n) {
         if (keyScratch.length <= n) {
             keyScratch = java.util.Arrays.copyOf(keyScratch, n + 1);
         }
@@ -152,7 +153,8 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
     }
 
     /** Scratch parts for a split into {@code n} parts. */
-    long[] parts(int n) {
+    @Override
+    public long[] parts(int n) {
         if (partScratch.length < n) {
             partScratch = new long[n];
         }
@@ -160,7 +162,8 @@ final class TotalsAccumulator implements AllocationRun.RowSink {
     }
 
     /** Adds a shared row of {@code units} at {@code scale} to the unit of dense index {@code unitIndex}. */
-    void addShare(Currency currency, int unitIndex, long units, int scale) {
+    @Override
+    public void addShare(Currency currency, int unitIndex, long units, int scale) {
         rows++;
         Sums s = sums(currency);
         int slot = slot(unitIndex, AllocationType.SHARED);

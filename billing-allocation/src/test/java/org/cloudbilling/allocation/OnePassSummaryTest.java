@@ -80,6 +80,54 @@ class OnePassSummaryTest {
     }
 
     @Test
+    @Tag("ALLOC-13")
+    void heldItem_followedThroughTheSharingGraphInUnits_addsTheCellsOfItsRows() {
+        int[] inUnits = {0};
+        qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
+            RandomRuleSets random = new RandomRuleSets(seed);
+            Random r = new Random(seed);
+            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            List<LineItem> items = new ArrayList<>();
+            for (LineItem item : items(random, r, 1 + r.nextInt(200))) {
+                // some amounts whose shares' sums go beyond a long: the cells add them as money
+                Money cost = r.nextInt(10) > 0
+                        ? item.totalCost()
+                        : Money.ofUnscaled(item.currency(), Long.MAX_VALUE / (1 + r.nextInt(3)), 8);
+                items.add(LineItem.builder()
+                        .from(item)
+                        .listCost(cost)
+                        .totalCost(cost)
+                        .build());
+            }
+            BillingCalendar calendar = r.nextBoolean() ? BillingCalendar.UTC : BillingCalendar.TENCENT;
+            AllocationRun run = allocator.prepare(items, TagBindings.empty());
+            PlacementCache placements = run.placements();
+            AllocationRun.GraphScratch scratch = new AllocationRun.GraphScratch(allocator);
+            SummaryAccumulator byUnits =
+                    new SummaryAccumulator(allocator.rules.units(), allocator.unitOrder, calendar, null);
+            SummaryAccumulator byRows =
+                    new SummaryAccumulator(allocator.rules.units(), allocator.unitOrder, calendar, null);
+            for (LineItem item : items) {
+                int placement = placements.placementOf(item);
+                int entry = placement >= 0
+                        ? allocator.onwardOfCollection[placement]
+                        : placement <= -2 ? -2 - placement : -1;
+                if (entry < 0) {
+                    continue;
+                }
+                if (run.addSharesThroughGraph(item.id(), item.totalCost(), entry, byUnits.sharesOf(item), scratch)) {
+                    inUnits[0]++;
+                } else {
+                    run.allocateEntered(item, entry, byUnits);
+                }
+                run.allocateEntered(item, entry, byRows);
+            }
+            assertThat(strict(byUnits.toSummary())).as("seed %s", seed).isEqualTo(strict(byRows.toSummary()));
+        });
+        assertThat(inUnits[0]).isGreaterThan(1000);
+    }
+
+    @Test
     void onePass_ofNoItems_isTheEmptySummary() {
         RandomRuleSets random = new RandomRuleSets(7);
         Allocator allocator = Allocator.compile(random.ruleSet());

@@ -1,0 +1,248 @@
+package org.cloudbilling.allocation;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.internal.MoneyInternals;
+import org.cloudbilling.core.money.Money;
+import org.cloudbilling.core.money.Split;
+
+/**
+ * The rounding tally (ALLOC-12) of the items a one-pass collector held ({@link AllocationRun.Held}), made in units:
+ * each item followed through the sharing graph as {@link AllocationRun#follow} follows it with no correction, every
+ * split made by {@link Split#applyToUnits} with the item's tie-break keys, and each rule's pool and targets' sums
+ * kept as {@code long}s ({@link TotalsAccumulator.Sums}) until the end. The same tally as the path of {@code Money},
+ * exactly (values and scales: a sum has the largest scale added, as {@link Money#plus} gives), without an object
+ * per split. An item that does not fit (an amount not compact, more decimals than its shares, a sum beyond a long)
+ * takes the path of {@code Money} into the same tally. Confined to one thread.
+ */
+final class UnitsTally {
+    private final AllocationRun run;
+    private final Allocator allocator;
+    private final RoundingTally tally;
+    /** By sharing rule index: the sums per currency. */
+    private final List<List<RuleSums>> sums;
+
+    // scratch of one item's flow, by position in the topological order
+    private final long[] pending;
+    private final boolean[] reached;
+    private final int[] pendingScale;
+    /** The rules one item's flow split, in order, with each one's input and where its parts are. */
+    private final int[] splitRule;
+
+    private final long[] splitInput;
+    private final int[] splitInputScale;
+    private final int[] partsAt;
+    private final long[] parts;
+    private long[][] keys = new long[0][];
+    private long[] partsBuffer = new long[0];
+
+    UnitsTally(AllocationRun run, RoundingTally tally) {
+        this.run = run;
+        this.allocator = run.allocator();
+        this.tally = tally;
+        int m = allocator.topologicalOrder.length;
+        this.sums = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            sums.add(new ArrayList<>(1));
+        }
+        this.pending = new long[m];
+        this.reached = new boolean[m];
+        this.pendingScale = new int[m];
+        this.splitRule = new int[m];
+        this.splitInput = new long[m];
+        this.splitInputScale = new int[m];
+        this.partsAt = new int[m];
+        int targets = 0;
+        for (int[] t : allocator.targetUnit) {
+            targets += t.length;
+        }
+        this.parts = new long[targets];
+    }
+
+    /**
+     * Tallies one held item: in units when it fits, else by the path of {@code Money}. Returns whether it was tallied
+     * in units.
+     */
+    boolean add(AllocationRun.Held held) {
+        if (addUnits(held.id(), held.amount(), held.entry())) {
+            return true;
+        }
+        run.tallyMoney(held.id(), held.amount(), held.entry(), tally);
+        return false;
+    }
+
+    /** Follows the item in units and adds what it gave; returns false, having added nothing, when it does not fit. */
+    private boolean addUnits(LineItemId id, Money amount, int entry) {
+        if (!MoneyInternals.isCompact(amount)) {
+            return false;
+        }
+        int itemScale = amount.scale();
+        int scale = Split.allocationScale(amount, allocator.allocationScale);
+        long itemUnits = MoneyInternals.unscaledValue(amount);
+        if (scale < itemScale || itemUnits == Long.MIN_VALUE) {
+            return false;
+        }
+        long units = ExactSum.scaleUp(itemUnits, scale - itemScale);
+        if (units == Long.MIN_VALUE) {
+            return false;
+        }
+        Currency currency = amount.currency();
+        int first = allocator.positionOf[entry];
+        // the entry rule's input is the item's cost as it is; what reaches a rule from another is at the shares' scale
+        pending[first] = itemUnits;
+        pendingScale[first] = itemScale;
+        reached[first] = true;
+        int splits = 0;
+        int used = 0;
+        boolean ok = true;
+        for (int position = first; position < pending.length; position++) {
+            if (!reached[position]) {
+                continue;
+            }
+            reached[position] = false; // the scratch is left clean, whatever happens
+            long input = pending[position];
+            int inputScale = pendingScale[position];
+            if (!ok) {
+                continue;
+            }
+            int ruleIndex = allocator.topologicalOrder[position];
+            Split split = run.splitOf(allocator.rules.sharingRules().get(ruleIndex), currency);
+            if (split == null) { // falls back to Unallocated: no split to tally, nothing passed on
+                continue;
+            }
+            long atScale = inputScale == scale ? input : ExactSum.scaleUp(input, scale - inputScale);
+            if (input == Long.MIN_VALUE || atScale == Long.MIN_VALUE) {
+                ok = false;
+                continue;
+            }
+            int n = split.parts();
+            long[] k = keys(n);
+            TieBreak.keys(id.value(), allocator.targetSalt[ruleIndex], k);
+            splitRule[splits] = ruleIndex;
+            splitInput[splits] = input;
+            splitInputScale[splits] = inputScale;
+            partsAt[splits++] = used;
+            long[] out = partsScratch(n);
+            split.applyToUnits(atScale, k, out);
+            System.arraycopy(out, 0, parts, used, n);
+            used += n;
+            int[] onward = allocator.onward[ruleIndex];
+            for (int t = 0; t < n; t++) {
+                if (onward[t] < 0) {
+                    continue;
+                }
+                int next = allocator.positionOf[onward[t]];
+                long part = out[t];
+                if (reached[next]) {
+                    long sum = pending[next] + part;
+                    if (((pending[next] ^ sum) & (part ^ sum)) < 0) {
+                        ok = false; // beyond a long: the path of Money adds it exactly
+                    }
+                    pending[next] = sum;
+                } else {
+                    pending[next] = part;
+                    pendingScale[next] = scale;
+                    reached[next] = true;
+                }
+            }
+        }
+        if (!ok) {
+            return false;
+        }
+        for (int s = 0; s < splits; s++) {
+            int ruleIndex = splitRule[s];
+            int n = allocator.targetUnit[ruleIndex].length;
+            RuleSums rule = sumsOf(ruleIndex, currency, n);
+            add(rule.sums, 0, splitInput[s], splitInputScale[s]);
+            for (int t = 0; t < n; t++) {
+                add(rule.sums, 1 + t, parts[partsAt[s] + t], scale);
+            }
+            rule.scale = Math.max(rule.scale, scale);
+            designate(ruleIndex, currency, id, amount, entry, Math.abs(splitInput[s]), splitInputScale[s]);
+        }
+        return true;
+    }
+
+    private long[] partsScratch(int n) {
+        if (partsBuffer.length < n) {
+            partsBuffer = new long[n];
+        }
+        return partsBuffer;
+    }
+
+    /** Tie-break keys for a split into {@code n} parts: an array of exactly {@code n}. */
+    private long[] keys(int n) {
+        if (keys.length <= n) {
+            keys = java.util.Arrays.copyOf(keys, n + 1);
+        }
+        if (keys[n] == null) {
+            keys[n] = new long[n];
+        }
+        return keys[n];
+    }
+
+    private static void add(TotalsAccumulator.Sums sums, int slot, long units, int scale) {
+        if (!sums.addUnits(slot, units, scale)) {
+            sums.add(slot, Money.ofUnscaled(sums.currency, units, scale));
+        }
+    }
+
+    /** One rule's sums in one currency: slot 0 the pool, slot 1 + k target k; and the largest allocation scale. */
+    private static final class RuleSums {
+        final TotalsAccumulator.Sums sums;
+        int scale;
+
+        RuleSums(Currency currency, int targets) {
+            this.sums = new TotalsAccumulator.Sums(currency, targets + 1);
+        }
+    }
+
+    private RuleSums sumsOf(int ruleIndex, Currency currency, int targets) {
+        List<RuleSums> byCurrency = sums.get(ruleIndex);
+        for (int i = 0; i < byCurrency.size(); i++) {
+            RuleSums s = byCurrency.get(i);
+            if (s.sums.currency == currency || s.sums.currency.equals(currency)) {
+                return s;
+            }
+        }
+        RuleSums s = new RuleSums(currency, targets);
+        byCurrency.add(s);
+        return s;
+    }
+
+    /**
+     * Makes the item the rule's designated item when it comes first (the largest absolute input, then the smallest
+     * id), as {@link RoundingTally.RuleTally#add} does; the input as {@code Money} only when it wins.
+     */
+    private void designate(
+            int ruleIndex, Currency currency, LineItemId id, Money amount, int entry, long absInput, int inputScale) {
+        RoundingTally.RuleTally t = tally.ruleTally(ruleIndex, currency);
+        if (t.designated != null) {
+            Money current = t.designatedInput;
+            int byInput = MoneyInternals.isCompact(current) && current.scale() == inputScale
+                    ? Long.compare(absInput, MoneyInternals.unscaledValue(current))
+                    : Money.ofUnscaled(currency, absInput, inputScale).compareTo(current);
+            if (byInput < 0 || (byInput == 0 && id.compareTo(t.designated) >= 0)) {
+                return;
+            }
+        }
+        t.designate(id, amount, entry, Money.ofUnscaled(currency, absInput, inputScale));
+    }
+
+    /** Adds the sums kept in units to the tally: each rule's pool and targets' sums, and its scale. */
+    void finish() {
+        for (int ruleIndex = 0; ruleIndex < sums.size(); ruleIndex++) {
+            for (RuleSums r : sums.get(ruleIndex)) {
+                TotalsAccumulator.Sums s = r.sums;
+                RoundingTally.RuleTally t = tally.ruleTally(ruleIndex, s.currency);
+                Money[] toTarget = new Money[s.units.length - 1];
+                for (int k = 0; k < toTarget.length; k++) {
+                    toTarget[k] = s.total(1 + k);
+                }
+                t.addSums(s.total(0), toTarget, r.scale);
+            }
+        }
+    }
+}
