@@ -324,7 +324,7 @@ public final class CellTally {
      * word too when the buffer holds 8 bytes from them (the bytes past {@code to} masked off), else one by one. The
      * same hash for the same bytes, wherever they are.
      */
-    private static int hash(int h, byte[] b, int from, int to) {
+    static int hash(int h, byte[] b, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long w = (long) LONG.get(b, i);

@@ -578,10 +578,11 @@ public final class CsvByteRows {
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return NO_TIME;
         }
-        // the date: most often the one the column's last time had (the times of a file fall on a few days)
-        int slot = k & (DATE_SLOTS - 1);
+        // the date: most often one read before (the times of a file fall on a few dozen days)
         long head = (long) LONG.get(b, s); // the date's bytes 0 to 7
         long tail = (long) LONG.get(b, s + 2); // and 2 to 9
+        long mixed = (head ^ Long.rotateLeft(tail, 29)) * 0x9E3779B97F4A7C15L;
+        int slot = (int) (mixed >>> 58); // DATE_SLOTS of them
         long days;
         if (head == dateHeads[slot] && tail == dateTails[slot]) {
             days = dateDays[slot];
@@ -597,14 +598,15 @@ public final class CsvByteRows {
         return days * 86_400 + hour * 3_600L + minute * 60L + second;
     }
 
-    /** The slots of the dates {@link #fixedEpochSecond} read last: one per column, modulo their number. */
-    private static final int DATE_SLOTS = 8;
+    /** The slots of the dates {@link #fixedEpochSecond} read last, by a hash of the date's bytes. */
+    private static final int DATE_SLOTS = 64;
 
     private static final long NO_DAY = Long.MIN_VALUE;
     /** A valid date that every slot holds at first. */
     private static final byte[] FIRST_DATE = "1970-01-01".getBytes(StandardCharsets.US_ASCII);
 
-    // per slot, the 10 bytes of the last date read (bytes 0 to 7 and 2 to 9, 8 at a time) and its day since the epoch
+    // per slot, the 10 bytes of the last date read there (bytes 0 to 7 and 2 to 9, 8 at a time) and its day since
+    // the epoch
     private final long[] dateHeads = new long[DATE_SLOTS];
     private final long[] dateTails = new long[DATE_SLOTS];
     private final long[] dateDays = new long[DATE_SLOTS];
