@@ -287,13 +287,19 @@ final class FocusChunkParser {
         int s = rows.starts[k];
         int e = rows.ends[k];
         Object v = d.get(buf, s, e);
-        if (v == null) {
-            v = make.apply(rows.text(k));
-            if (d.size() >= MAX_DICTIONARY) {
-                d.clear();
-            }
-            d.put(Arrays.copyOfRange(buf, s, e), v);
+        return v != null ? v : made(k, d, make);
+    }
+
+    /**
+     * The value of cell {@code k} made from its text and put in {@code d}: once per distinct cell, so a method of its
+     * own, which the JIT leaves out of the row checks it compiles (smaller, and sooner).
+     */
+    private Object made(int k, ByteDictionary d, Function<String, ?> make) {
+        Object v = make.apply(rows.text(k));
+        if (d.size() >= MAX_DICTIONARY) {
+            d.clear();
         }
+        d.put(Arrays.copyOfRange(rows.buf(), rows.starts[k], rows.ends[k]), v);
         return v;
     }
     // ---- items straight from the cells ----
@@ -789,7 +795,7 @@ final class FocusChunkParser {
         Object[] found = enumerations;
         for (int j = 0; j < enumerationColumns.length; j++) { // one loop, so the JIT inlines one copy of the lookup
             int k = enumerationColumns[j];
-            found[j] = k < 0 || isNull(k) ? null : lookup(k, enumerationDictionaries[j], ENUMERATION_MAKERS.get(j));
+            found[j] = k < 0 || isNull(k) ? null : enumeration(j, k);
         }
         currency = (java.util.Currency) found[0];
         action = (org.cloudbilling.core.bill.ActionType) found[1];
@@ -809,6 +815,71 @@ final class FocusChunkParser {
         return true;
     }
 
+    /** Cells read 8 bytes at a time, the first byte in the lowest bits. */
+    private static final java.lang.invoke.VarHandle LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    // per enumeration column, its last two values of at most 8 bytes (they alternate, as PREPAID and POSTPAID do):
+    // the cells' lengths, their bytes as a word (the first in the lowest bits, zeros past the length), the values
+    private final int[] recentLengths = {-1, -1, -1, -1, -1, -1, -1, -1};
+    private final long[] recentWords = new long[8];
+    private final Object[] recentValues = new Object[8];
+
+    /**
+     * The value of enumeration cell {@code k} (of {@link #enumerationColumns}' {@code j}): one of the column's last two
+     * values when the cell has their bytes, else through the column's dictionary (whose maker throws for a cell the
+     * plain mapping refuses). The same value either way: a value is a function of the cell's bytes.
+     */
+    private Object enumeration(int j, int k) {
+        byte[] b = rows.buf();
+        int s = rows.starts[k];
+        int len = rows.ends[k] - s;
+        if (len > 8 || s + 8 > b.length) {
+            return lookup(k, enumerationDictionaries[j], ENUMERATION_MAKERS.get(j));
+        }
+        long word = (long) LONG.get(b, s) & (len == 8 ? -1L : (1L << (len << 3)) - 1);
+        int at = 2 * j;
+        if (recentLengths[at] == len && recentWords[at] == word) {
+            return recentValues[at];
+        }
+        if (recentLengths[at + 1] == len && recentWords[at + 1] == word) {
+            return recentValues[at + 1];
+        }
+        Object v = lookup(k, enumerationDictionaries[j], ENUMERATION_MAKERS.get(j));
+        recentLengths[at + 1] = recentLengths[at];
+        recentWords[at + 1] = recentWords[at];
+        recentValues[at + 1] = recentValues[at];
+        recentLengths[at] = len;
+        recentWords[at] = word;
+        recentValues[at] = v;
+        return v;
+    }
+
+    /** Whether cells {@code a} and {@code b} have the same bytes (their quotes included), so the same value. */
+    private boolean sameCell(int a, int b) {
+        int sa = rows.starts[a];
+        int sb = rows.starts[b];
+        int len = rows.ends[a] - sa;
+        if (len != rows.ends[b] - sb) {
+            return false;
+        }
+        byte[] buf = rows.buf();
+        if (len < 8) {
+            for (int i = 0; i < len; i++) {
+                if (buf[sa + i] != buf[sb + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i + 8 <= len; i += 8) {
+            if ((long) LONG.get(buf, sa + i) != (long) LONG.get(buf, sb + i)) {
+                return false;
+            }
+        }
+        return (long) LONG.get(buf, sa + len - 8) == (long) LONG.get(buf, sb + len - 8);
+    }
+
     /**
      * Reads the amounts: BilledCost and ListCost, the payments (which must add up to BilledCost), the discount rate
      * (not negative) and the contracted cost derived from it, the reported metrics and quantities; whether every
@@ -818,12 +889,15 @@ final class FocusChunkParser {
     private boolean amountsRead() {
         int[] columns = layout.amounts;
         Amount[] read = amounts;
+        int first = columns[FocusTallyLayout.BILLED]; // never null here (cellsValid)
         for (int j = 0; j < columns.length; j++) { // one loop, so the JIT inlines one copy of the decimal parser
             int k = columns[j];
             Amount a = read[j];
             a.given = k >= 0 && !isNull(k);
             if (!a.given) {
                 a.set(0, 0);
+            } else if (j > FocusTallyLayout.BILLED && sameCell(k, first)) {
+                a.set(billed); // the same bytes as BilledCost (ListCost, EffectiveCost often are): the same decimal
             } else if (rows.simpleDecimalQuotedOrNot(k)) {
                 a.set(rows.units(), rows.scale());
             } else {

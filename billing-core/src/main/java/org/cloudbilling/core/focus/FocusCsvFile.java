@@ -141,20 +141,26 @@ final class FocusCsvFile {
                 } finally {
                     parser.tally = null;
                 }
+                // the rows made items (few, most often none) as a roll-up; the tallied rows as the part's tally,
+                // merged on the main thread with the other parts' at the level of their sums: no roll-up per part
                 Rollup rollup = bad[0] != null ? null : items.finisher().apply(container);
-                if (rollup != null && tally != null) {
-                    rollup = rollup.merge(tally.toRollup(grouping));
-                }
-                return new CsvFileParts.Done(part, new Object[] {rollup, bad[0]});
+                return new CsvFileParts.Done(part, new Object[] {rollup, bad[0], tally});
             };
             Rollup total = null;
+            CellTally.Merged tallied = new CellTally.Merged();
             int window = parts.threads() + 1;
             for (CsvFileParts.Done done = parts.next(reader, window); done != null; done = parts.next(reader, window)) {
                 Object[] got = (Object[]) done.result;
                 if (got[1] != null) {
                     throw CsvFileParts.movedDown((BillingInputException) got[1], parts.nextLine());
                 }
-                total = total == null ? (Rollup) got[0] : total.merge((Rollup) got[0]);
+                Rollup made = (Rollup) got[0];
+                if (!made.groups().isEmpty()) {
+                    total = total == null ? made : total.merge(made);
+                }
+                if (got[2] != null) {
+                    tallied.add((CellTally) got[2]);
+                }
                 boolean stopped = done.part.stopped;
                 parts.passed(done);
                 if (stopped) {
@@ -173,6 +179,10 @@ final class FocusCsvFile {
                     total = total == null ? last : total.merge(last);
                     break;
                 }
+            }
+            if (!tallied.isEmpty()) {
+                Rollup sums = tallied.toRollup(grouping);
+                total = total == null ? sums : total.merge(sums);
             }
             return total != null
                     ? total

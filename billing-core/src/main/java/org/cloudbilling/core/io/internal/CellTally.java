@@ -106,6 +106,46 @@ public final class CellTally {
         Sums(GroupKey group) {
             this.group = group;
         }
+
+        /** Adds {@code other}'s rows: its count and its sums. */
+        void plus(Sums other) {
+            count += other.count;
+            list.plus(other.list);
+            billed.plus(other.billed);
+            effective.plus(other.effective);
+            contracted.plus(other.contracted);
+            consumed.plus(other.consumed);
+            pricing.plus(other.pricing);
+        }
+    }
+
+    /**
+     * The sums of the tallies of several parts of one file, group by group ({@link GroupKey}): what one tally of all
+     * their rows holds, so {@link #toRollup} gives what merging their roll-ups gives, without a roll-up per part.
+     * Confined to one thread; each tally added is no more used by its part.
+     */
+    public static final class Merged {
+        private final Map<GroupKey, Sums> groups = new HashMap<>();
+
+        /** Adds the sums of {@code part}'s groups, which the caller no more uses. */
+        public void add(CellTally part) {
+            for (Sums g : part.groups) {
+                Sums into = groups.putIfAbsent(g.group, g);
+                if (into != null) {
+                    into.plus(g);
+                }
+            }
+        }
+
+        /** Whether no group was added. */
+        public boolean isEmpty() {
+            return groups.isEmpty();
+        }
+
+        /** The totals of the groups. */
+        public Rollup toRollup(Grouping grouping) {
+            return CellTally.toRollup(grouping, groups.values());
+        }
     }
 
     /**
@@ -242,22 +282,66 @@ public final class CellTally {
     private static int sameCell(byte[] key, int p, CsvByteRows rows, int k) {
         int from = rows.starts[k];
         int len = rows.ends[k] - from;
-        if (p + len >= key.length
-                || key[p + len] != ','
-                || !Arrays.equals(key, p, p + len, rows.buf(), from, from + len)) {
+        if (p + len >= key.length || key[p + len] != ',' || !sameBytes(key, p, rows.buf(), from, len)) {
             return -1;
         }
         return p + len + 1;
     }
+
+    /**
+     * Whether the {@code len} bytes at {@code a} of {@code x} are those at {@code b} of {@code y}: 8 at a time, the
+     * last 8 read again when {@code len} is not a multiple of 8; fewer than 8 one by one. (A key's cells are a few
+     * bytes: a call of {@link Arrays#equals(byte[], int, int, byte[], int, int)} costs more than the compare.)
+     */
+    static boolean sameBytes(byte[] x, int a, byte[] y, int b, int len) {
+        if (len < 8) {
+            for (int i = 0; i < len; i++) {
+                if (x[a + i] != y[b + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i + 8 <= len; i += 8) {
+            if ((long) LONG.get(x, a + i) != (long) LONG.get(y, b + i)) {
+                return false;
+            }
+        }
+        return (long) LONG.get(x, a + len - 8) == (long) LONG.get(y, b + len - 8);
+    }
+
+    /** Bytes read 8 at a time, the first in the lowest bits. */
+    private static final java.lang.invoke.VarHandle LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** Where the key goes on after the period {@code k} of {@code start} when it holds it at {@code p}; else -1. */
     private int samePeriod(byte[] key, int p, int k, long start) {
         return p + 8 <= key.length && longAt(key, p) == period(k, start) ? p + 8 : -1;
     }
 
-    private static int hash(int h, byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            h = 31 * h + b[i];
+    /**
+     * {@code h} followed by the bytes {@code [from, to)} and a comma: 8 bytes at a time, the last fewer than 8 as one
+     * word too when the buffer holds 8 bytes from them (the bytes past {@code to} masked off), else one by one. The
+     * same hash for the same bytes, wherever they are.
+     */
+    static int hash(int h, byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONG.get(b, i);
+            h = 31 * h + (int) (w ^ (w >>> 32));
+        }
+        int rest = to - i;
+        if (rest > 0) {
+            long w;
+            if (i + 8 <= b.length) {
+                w = (long) LONG.get(b, i) & ((1L << (rest << 3)) - 1);
+            } else {
+                w = 0;
+                for (int shift = 0; i < to; i++, shift += 8) {
+                    w |= (b[i] & 0xFFL) << shift;
+                }
+            }
+            h = 31 * h + (int) (w ^ (w >>> 32));
         }
         return 31 * h + ',';
     }
@@ -338,6 +422,19 @@ public final class CellTally {
                 }
             }
             big = big.add(BigDecimal.valueOf(u, s));
+        }
+
+        /** Adds what {@code other} holds (nothing when nothing was added to it). */
+        void plus(Sum other) {
+            if (!other.any) {
+                return;
+            }
+            if (other.big != null) {
+                any = true;
+                big = (big != null ? big : BigDecimal.valueOf(units, scale)).add(other.big);
+            } else {
+                add(other.units, other.scale);
+            }
         }
 
         /** Adds {@code v}: as units when its scale is 0 to 18 and its unscaled value fits a long. */
@@ -433,6 +530,10 @@ public final class CellTally {
 
     /** The totals of the groups, merged by their {@link GroupKey}. */
     public Rollup toRollup(Grouping grouping) {
+        return toRollup(grouping, groups);
+    }
+
+    private static Rollup toRollup(Grouping grouping, Iterable<Sums> groups) {
         Map<GroupKey, Totals> totals = new HashMap<>();
         for (Sums g : groups) {
             Currency currency = g.group.currency();

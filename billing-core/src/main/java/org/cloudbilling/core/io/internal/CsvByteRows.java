@@ -269,7 +269,18 @@ public final class CsvByteRows {
             if (c == MAX_CELLS) {
                 return WEIRD;
             }
-            if (i < n && b[i] == '"') {
+            byte first = i < n ? b[i] : 0;
+            if (first == ',') {
+                // an empty unquoted cell followed by another (most cells of a FOCUS row): no scan, no word read
+                starts[c] = i;
+                ends[c] = i;
+                quoted[c] = false;
+                emptyCells |= 1L << c;
+                c++;
+                i++;
+                continue;
+            }
+            if (first == '"') {
                 int s = i++;
                 while (true) {
                     if (i + 8 <= n) { // 8 bytes at a time to the first that may matter
@@ -555,37 +566,74 @@ public final class CsvByteRows {
         byte[] b = buf;
         if (quoted[k]
                 || ends[k] - s != 20
-                || b[s + 4] != '-'
-                || b[s + 7] != '-'
                 || b[s + 10] != 'T'
                 || b[s + 13] != ':'
                 || b[s + 16] != ':'
                 || b[s + 19] != 'Z') {
             return NO_TIME;
         }
-        int year = digits(b, s, 4);
-        int month = digits(b, s + 5, 2);
-        int day = digits(b, s + 8, 2);
         int hour = digits(b, s + 11, 2);
         int minute = digits(b, s + 14, 2);
         int second = digits(b, s + 17, 2);
-        boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        if (year < 1
-                || year > 9998
-                || month < 1
-                || month > 12
-                || day < 1
-                || day > lengthOfMonth(month, leap)
-                || hour < 0
-                || hour > 23
-                || minute < 0
-                || minute > 59
-                || second < 0
-                || second > 59) {
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return NO_TIME;
         }
+        // the date: most often one read before (the times of a file fall on a few dozen days)
+        long head = (long) LONG.get(b, s); // the date's bytes 0 to 7
+        long tail = (long) LONG.get(b, s + 2); // and 2 to 9
+        long mixed = (head ^ Long.rotateLeft(tail, 29)) * 0x9E3779B97F4A7C15L;
+        int slot = (int) (mixed >>> 58); // DATE_SLOTS of them
+        long days;
+        if (head == dateHeads[slot] && tail == dateTails[slot]) {
+            days = dateDays[slot];
+        } else {
+            days = epochDay(b, s);
+            if (days == NO_DAY) {
+                return NO_TIME;
+            }
+            dateHeads[slot] = head;
+            dateTails[slot] = tail;
+            dateDays[slot] = days;
+        }
+        return days * 86_400 + hour * 3_600L + minute * 60L + second;
+    }
+
+    /** The slots of the dates {@link #fixedEpochSecond} read last, by a hash of the date's bytes. */
+    private static final int DATE_SLOTS = 64;
+
+    private static final long NO_DAY = Long.MIN_VALUE;
+    /** A valid date that every slot holds at first. */
+    private static final byte[] FIRST_DATE = "1970-01-01".getBytes(StandardCharsets.US_ASCII);
+
+    // per slot, the 10 bytes of the last date read there (bytes 0 to 7 and 2 to 9, 8 at a time) and its day since
+    // the epoch
+    private final long[] dateHeads = new long[DATE_SLOTS];
+    private final long[] dateTails = new long[DATE_SLOTS];
+    private final long[] dateDays = new long[DATE_SLOTS];
+
+    {
+        java.util.Arrays.fill(dateHeads, (long) LONG.get(FIRST_DATE, 0));
+        java.util.Arrays.fill(dateTails, (long) LONG.get(FIRST_DATE, 2));
+        // dateDays: 0, the day of 1970-01-01
+    }
+
+    /**
+     * The day since 1970-01-01 of the date {@code YYYY-MM-DD} at {@code s} (years 1 to 9998), or {@link #NO_DAY}
+     * for any other text.
+     */
+    private static long epochDay(byte[] b, int s) {
+        if (b[s + 4] != '-' || b[s + 7] != '-') {
+            return NO_DAY;
+        }
+        int year = digits(b, s, 4);
+        int month = digits(b, s + 5, 2);
+        int day = digits(b, s + 8, 2);
+        boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        if (year < 1 || year > 9998 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(month, leap)) {
+            return NO_DAY;
+        }
         long y = year - 1;
-        long days = y * 365
+        return y * 365
                 + y / 4
                 - y / 100
                 + y / 400 // days before year, from 0001-01-01
@@ -594,7 +642,6 @@ public final class CsvByteRows {
                 + day
                 - 1
                 - 719_162; // 0001-01-01 to 1970-01-01
-        return days * 86_400 + hour * 3_600L + minute * 60L + second;
     }
 
     private static int lengthOfMonth(int month, boolean leap) {

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.cloudbilling.core.consolidation.GroupKey;
+import org.cloudbilling.core.consolidation.Grouping;
+import org.cloudbilling.core.consolidation.Rollup;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,5 +100,70 @@ class CellTallyTest {
                 .isNotEqualTo(keys.get(0));
         assertThat(keys.get(4)).as("the 19th").isNotEqualTo(keys.get(0));
         assertThat(keys.get(5)).as("USD").isNotEqualTo(keys.get(0));
+    }
+
+    /**
+     * FOCUS-8: the tallies of a file's parts merged by their sums ({@link CellTally.Merged}) give the roll-up that
+     * merging each part's roll-up gives ({@link Rollup#merge}), to the scale of every amount: parts with groups in
+     * common and not, two keys naming one group, scales 0 to 12, sums past a long, quantities reported or not.
+     */
+    @Test
+    @Tag("FOCUS-8")
+    void merged_isTheMergeOfThePartsRollups() {
+        Grouping grouping = Grouping.by(org.cloudbilling.core.consolidation.Dimension.OWNER);
+        Currency cny = Currency.getInstance("CNY");
+        java.util.Random random = new java.util.Random(16);
+        long[] units = {0, 1, -1, 7, 12_345, -99_999_999, Long.MAX_VALUE / 3, Long.MIN_VALUE / 3};
+        for (int example = 0; example < 500; example++) {
+            CellTally.Merged merged = new CellTally.Merged();
+            Rollup expected = Rollup.empty(grouping);
+            int parts = 1 + random.nextInt(5);
+            for (int p = 0; p < parts; p++) {
+                CellTally part = new CellTally(new int[] {0}, 1, 0);
+                int groups = random.nextInt(4);
+                for (int g = 0; g < groups; g++) {
+                    // two keys (say quoted and not) may name one group: owners o0 to o2
+                    GroupKey group = GroupKey.of(List.of("o" + random.nextInt(3)), cny);
+                    CellTally.Sums sums = part.add(new byte[] {(byte) g}, group);
+                    int rows = 1 + random.nextInt(3);
+                    for (int r = 0; r < rows; r++) {
+                        sums.count++;
+                        for (CellTally.Sum sum : new CellTally.Sum[] {
+                            sums.list, sums.billed, sums.effective, sums.contracted, sums.consumed, sums.pricing
+                        }) {
+                            if (sum == sums.consumed || sum == sums.pricing ? random.nextInt(3) > 0 : true) {
+                                sum.add(units[random.nextInt(units.length)], random.nextInt(13));
+                            }
+                        }
+                    }
+                }
+                expected = expected.merge(part.toRollup(grouping));
+                merged.add(part);
+            }
+            Rollup got = merged.toRollup(grouping);
+            assertThat(got.groups().toString()).isEqualTo(expected.groups().toString());
+            assertThat(got).isEqualTo(expected);
+        }
+    }
+
+    /** The hash of a key cell is the same wherever its bytes are: read as words, or one by one at a buffer's end. */
+    @Test
+    @Tag("FOCUS-8")
+    void hash_isTheSameWhereverTheBytesAre() {
+        java.util.Random random = new java.util.Random(8);
+        for (int example = 0; example < 2000; example++) {
+            byte[] cell = new byte[random.nextInt(30)];
+            random.nextBytes(cell);
+            int at = random.nextInt(20);
+            byte[] inside = new byte[at + cell.length + 8 + random.nextInt(8)];
+            random.nextBytes(inside); // other bytes around the cell
+            System.arraycopy(cell, 0, inside, at, cell.length);
+            byte[] atEnd = new byte[at + cell.length];
+            System.arraycopy(cell, 0, atEnd, at, cell.length);
+            int h = random.nextInt();
+            assertThat(CellTally.hash(h, inside, at, at + cell.length))
+                    .isEqualTo(CellTally.hash(h, atEnd, at, at + cell.length))
+                    .isEqualTo(CellTally.hash(h, cell, 0, cell.length));
+        }
     }
 }

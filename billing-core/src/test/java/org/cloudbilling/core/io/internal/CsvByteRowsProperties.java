@@ -21,7 +21,8 @@ import org.quicktheories.core.Gen;
 /**
  * IO-1 and FOCUS-8: the row cutter of the byte fast paths ({@link CsvByteRows}), which reads a quoted cell 8 bytes at a
  * time, cuts every row exactly as a plain byte-at-a-time cutter does (the reference below; a cutter that finds the
- * commas of unquoted cells from one mask per 8 bytes was checked against it too, and not kept: no faster): the same cells, quoted or not, the same notes on the row (bytes
+ * commas of unquoted cells from one mask per 8 bytes was checked against it too, and not kept: no faster; an empty
+ * unquoted cell before a comma is taken without a scan): the same cells, quoted or not, the same notes on the row (bytes
  * past ASCII, a cell starting with {@code '}, the empty cells), the same lines, and it stops at the same row for
  * what it cannot cut with certainty (a quote inside an unquoted cell, text after a closing quote, a lone CR, an
  * unclosed quote); cells compared by their bytes (their offsets are the buffer's); on rows with quotes, CRLF, multibyte UTF-8, runs of {@code -} and blanks, and at any buffer
@@ -108,6 +109,96 @@ class CsvByteRowsProperties {
                 .containsExactly(
                         "row line=0 cells=[[a], [], ['b], q[\"c,d\"], [-1], [é]] nonAscii=true guardLike=true empty=2",
                         "part end=19 lines=1 stopped=false");
+    }
+
+    /**
+     * FOCUS-8: {@link CsvByteRows#fixedEpochSecond}, which keeps the date of the last time of each column (modulo 8)
+     * and reads only the time of day for a cell of the same date, gives for every cell what a plain reading gives
+     * ({@link #plainEpochSecond}), whatever came before it: rows of times whose dates repeat, change, share a slot
+     * (columns 0 and 8), are invalid (February 29th of 2023, month 13, hour 24) or of another form, or quoted.
+     */
+    @Test
+    void fixedEpochSecond_isWhatAPlainReadingGives_whateverTheTimesBefore() {
+        List<String> dates = List.of(
+                "2024-09-05",
+                "2024-09-06",
+                "2024-02-29",
+                "2023-02-29",
+                "2024-13-01",
+                "2024-00-10",
+                "0001-01-01",
+                "9998-12-31",
+                "9999-01-01",
+                "0000-12-31",
+                "2024-04-31",
+                "2024-09-3x",
+                "2024/09/05");
+        List<String> times =
+                List.of("00:00:00", "23:59:59", "24:00:00", "12:60:00", "12:00:60", "07:0a:00", "07-00:00");
+        Gen<String> time = integers()
+                .between(0, dates.size() - 1)
+                .zip(integers().between(0, times.size() - 1), integers().between(0, 19), (d, t, form) -> {
+                    String text = dates.get(d) + "T" + times.get(t) + "Z";
+                    return form == 0 ? "\"" + text + "\"" : form == 1 ? text.replace("Z", "+") : text;
+                });
+        Gen<String> row = lists().of(time).ofSizeBetween(1, 12).map(cells -> String.join(",", cells));
+        qt().withExamples(600).forAll(lists().of(row).ofSizeBetween(1, 40)).checkAssert(rowsOf -> {
+            byte[] bytes = (String.join("\n", rowsOf) + "\n").getBytes(StandardCharsets.US_ASCII);
+            List<String> got = new ArrayList<>();
+            List<String> expected = new ArrayList<>();
+            withCutter(bytes, cutter -> {
+                for (int k = 0; k < cutter.cells(); k++) {
+                    long second = cutter.fixedEpochSecond(k);
+                    got.add(second == CsvByteRows.NO_TIME ? "none" : Long.toString(second));
+                    expected.add(cutter.quoted[k] ? "none" : plainEpochSecond(cutter.text(k)));
+                }
+            });
+            assertThat(got).isEqualTo(expected);
+        });
+    }
+
+    /** The seconds of a time of the form 2024-09-01T00:00:00Z in the years 1 to 9998 by java.time, else "none". */
+    private static String plainEpochSecond(String text) {
+        if (!text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")) {
+            return "none";
+        }
+        try {
+            java.time.LocalDateTime t = java.time.LocalDateTime.of(
+                    Integer.parseInt(text.substring(0, 4)),
+                    Integer.parseInt(text.substring(5, 7)),
+                    Integer.parseInt(text.substring(8, 10)),
+                    Integer.parseInt(text.substring(11, 13)),
+                    Integer.parseInt(text.substring(14, 16)),
+                    Integer.parseInt(text.substring(17, 19)));
+            if (t.getYear() < 1 || t.getYear() > 9998) {
+                return "none";
+            }
+            return Long.toString(t.toEpochSecond(java.time.ZoneOffset.UTC));
+        } catch (java.time.DateTimeException e) {
+            return "none";
+        }
+    }
+
+    /** Cuts {@code bytes} as one part, handing each row's cutter to {@code check}. */
+    private static void withCutter(byte[] bytes, java.util.function.Consumer<CsvByteRows> check) {
+        try {
+            Path file = Files.createTempFile("times", ".csv");
+            try {
+                Files.write(file, bytes);
+                CsvByteRows cutter = new CsvByteRows(file.toString());
+                try (FileChannel channel = FileChannel.open(file)) {
+                    CsvByteRows.Part part = cutter.read(channel, bytes.length, 0, bytes.length, 0, line -> {
+                        check.accept(cutter);
+                        return true;
+                    });
+                    assertThat(part.stopped).isFalse();
+                }
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The rows {@link CsvByteRows} cuts from {@code bytes} as one part, described, and where it ended. */
