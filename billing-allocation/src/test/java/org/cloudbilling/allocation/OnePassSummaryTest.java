@@ -1,6 +1,7 @@
 package org.cloudbilling.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cloudbilling.allocation.OnePassFixtures.items;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;

@@ -1203,10 +1203,6 @@ final class FocusChunkParser {
     /** A valid time of the fixed form, what {@link #lastTimes} holds before a column's first time. */
     private static final byte[] EPOCH = "1970-01-01T00:00:00Z".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    /** A cell's bytes read 8 at a time. */
-    private static final java.lang.invoke.VarHandle LONG =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
     /**
      * Per column k, the last unquoted time cell of the fixed form (20 bytes) proven valid, as its bytes 0-7, 8-15 and
      * 12-19 at {@code 3k}, {@code 3k+1}, {@code 3k+2}; at first {@link #EPOCH}'s.

@@ -28,6 +28,7 @@ import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
