@@ -591,10 +591,102 @@ public final class AllocationRun {
         }
         AllocationRun bases = preparation.bases();
         RoundingTally tally = RoundingTally.of(allocator);
+        UnitsTally units = new UnitsTally(allocator, tally);
+        GraphScratch scratch = new GraphScratch(allocator);
         for (Held h : held) {
-            bases.tally(h.id(), h.amount(), h.entry(), tally, ImmutableMap.of(), +1);
+            if (!bases.tallyInUnits(h.id(), h.amount(), h.entry(), units, scratch)) {
+                bases.tally(h.id(), h.amount(), h.entry(), tally, ImmutableMap.of(), +1);
+            }
         }
+        units.finish();
         return tally.isEmpty() ? bases : bases.reconciled(tally);
+    }
+
+    /**
+     * Tallies the rounding of {@code amount} of the item {@code id}, which enters the sharing graph by rule {@code
+     * entry}, into {@code units}: what {@link #tally} adds for it, without rounding corrections, but in units, as
+     * {@link #addSharesThroughGraph} follows an item (each split by {@link Split#applyToUnits} with the item's
+     * tie-break keys, what reaches a rule by several paths added up before the rule splits it once). Makes no
+     * object for a split. Returns false, having added nothing, when the item must be tallied as {@code Money}: an
+     * amount not compact or with more decimals than its shares, or a sum beyond a long.
+     */
+    boolean tallyInUnits(LineItemId id, Money amount, int entry, UnitsTally units, GraphScratch scratch) {
+        if (!MoneyInternals.isCompact(amount)) {
+            return false;
+        }
+        int itemScale = amount.scale();
+        int scale = Split.allocationScale(amount, allocator.allocationScale);
+        if (scale < itemScale) {
+            return false;
+        }
+        long start = ExactSum.scaleUp(MoneyInternals.unscaledValue(amount), scale - itemScale);
+        if (start == Long.MIN_VALUE) {
+            return false;
+        }
+        Currency currency = amount.currency();
+        long[] pending = scratch.pending;
+        boolean[] reached = scratch.reached;
+        boolean ok = true;
+        int visited = 0;
+        int partsAt = 0;
+        int first = allocator.positionOf[entry];
+        pending[first] = start;
+        reached[first] = true;
+        for (int position = first; position < pending.length; position++) {
+            if (!reached[position]) {
+                continue;
+            }
+            reached[position] = false; // the scratch is left clean, whatever happens
+            long input = pending[position];
+            if (!ok) {
+                continue;
+            }
+            int ruleIndex = allocator.topologicalOrder[position];
+            Split split = splitOf(allocator.rules.sharingRules().get(ruleIndex), currency);
+            if (split == null) {
+                continue; // falls back to Unallocated: nothing tallied, nothing goes on
+            }
+            if (input == Long.MIN_VALUE) {
+                ok = false;
+                continue;
+            }
+            int n = split.parts();
+            long[] keys = n == units.keys.length ? units.keys : new long[n];
+            long[] parts = n == units.parts.length ? units.parts : new long[n];
+            TieBreak.keys(id.value(), allocator.targetSalt[ruleIndex], keys);
+            split.applyToUnits(input, keys, parts);
+            units.visitedRule[visited] = ruleIndex;
+            units.visitedInput[visited] = input;
+            // the entry rule's input is the item's amount, at its own scale; any other's a sum of shares
+            units.visitedInputScale[visited] = position == first ? itemScale : scale;
+            units.visitedPartsAt[visited] = partsAt;
+            units.visitedParts[visited] = n;
+            visited++;
+            System.arraycopy(parts, 0, units.partsBuffer, partsAt, n);
+            partsAt += n;
+            int[] onward = allocator.onward[ruleIndex];
+            for (int k = 0; k < n; k++) {
+                if (onward[k] >= 0) {
+                    int next = allocator.positionOf[onward[k]];
+                    if (reached[next]) {
+                        long sum = pending[next] + parts[k];
+                        if (((pending[next] ^ sum) & (parts[k] ^ sum)) < 0) {
+                            ok = false; // beyond a long: tallied as Money
+                        }
+                        pending[next] = sum;
+                    } else {
+                        pending[next] = parts[k];
+                        reached[next] = true;
+                    }
+                }
+            }
+        }
+        if (!ok) {
+            return false;
+        }
+        units.visited = visited;
+        units.addVisited(currency, id, amount, entry, scale);
+        return true;
     }
 
     /** Allocates a held item (see {@link #ofPeriod}), passing its rows, without an item, to {@code sink}. */
