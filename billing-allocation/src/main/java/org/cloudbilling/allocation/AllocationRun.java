@@ -585,21 +585,34 @@ public final class AllocationRun {
      */
     static AllocationRun ofPeriod(
             Allocator allocator, TagBindings tags, Map<Currency, Map<UnitId, Money>> collected, List<Held> held) {
-        Preparation preparation = new Preparation(allocator, tags, false);
-        if (allocator.hasProportionalRules) {
-            collected.forEach((currency, byUnit) -> preparation.totals.put(currency, new HashMap<>(byUnit)));
-        }
-        AllocationRun bases = preparation.bases();
+        AllocationRun bases = basesOf(allocator, tags, collected);
+        RoundingTally tally = bases.tallyOf(held, true);
+        return tally.isEmpty() ? bases : bases.reconciled(tally);
+    }
+
+    /**
+     * The rounding tally of the held items over this run's bases: in units ({@link #tallyInUnits}) where an item
+     * allows it, when {@code inUnits}, else each item's splits as {@code Money}; the same tally either way.
+     */
+    RoundingTally tallyOf(List<Held> held, boolean inUnits) {
         RoundingTally tally = RoundingTally.of(allocator);
         UnitsTally units = new UnitsTally(allocator, tally);
         GraphScratch scratch = new GraphScratch(allocator);
         for (Held h : held) {
-            if (!bases.tallyInUnits(h.id(), h.amount(), h.entry(), units, scratch)) {
-                bases.tally(h.id(), h.amount(), h.entry(), tally, ImmutableMap.of(), +1);
+            if (!inUnits || !tallyInUnits(h.id(), h.amount(), h.entry(), units, scratch)) {
+                tally(h.id(), h.amount(), h.entry(), tally, ImmutableMap.of(), +1);
             }
         }
-        units.finish();
-        return tally.isEmpty() ? bases : bases.reconciled(tally);
+        return units.finish();
+    }
+
+    /** The run of {@link #ofPeriod} before its rounding is tallied: its bases only. */
+    static AllocationRun basesOf(Allocator allocator, TagBindings tags, Map<Currency, Map<UnitId, Money>> collected) {
+        Preparation preparation = new Preparation(allocator, tags, false);
+        if (allocator.hasProportionalRules) {
+            collected.forEach((currency, byUnit) -> preparation.totals.put(currency, new HashMap<>(byUnit)));
+        }
+        return preparation.bases();
     }
 
     /**
