@@ -106,9 +106,14 @@ final class OnePassTotals {
             return fields;
         }
 
+        /**
+         * Matches the rules for {@code item} directly, not through a {@link PlacementCache}: a reader that classes
+         * rows by their cells asks once per combination of the class cells, which are the values the rules test, so
+         * a cache of placements would only miss, and hold a copy of every key.
+         */
         @Override
         public int classOf(LineItem item) {
-            int placement = caches.ofCurrentThread().placementOf(item);
+            int placement = AllocationRun.placement(allocator, new ItemView(item, tags));
             if (placement == PlacementCache.UNALLOCATED) {
                 return allocator.unitOfCollection.length;
             }

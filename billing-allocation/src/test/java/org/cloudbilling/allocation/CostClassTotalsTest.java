@@ -191,6 +191,11 @@ class CostClassTotalsTest {
                     counted(classed(allocator, TagBindings.empty()), costs, byId));
 
             assertThat(cells(byClass, allocator)).as("seed %s", seed).isEqualTo(expected);
+            // and the plain Allocator path: prepare over the items, its rounding tallied item by item as Money
+            AllocationRun run = allocator.prepare(items, TagBindings.empty());
+            assertThat(cells(items.stream().collect(run.toTotals()), allocator))
+                    .as("seed %s: prepare", seed)
+                    .isEqualTo(expected);
             assertThat(byClass.itemCount()).isEqualTo(items.size());
             assertThat(byClass.rowCount()).isEqualTo(plain.rowCount());
             classedRows += costs.sum();

@@ -37,10 +37,13 @@ final class CostClassTable {
     private byte[] arena;
 
     private int arenaUsed;
-    private int[] keyAt;
-    private int[] keyLength;
-    private int[] hashes;
-    private int[] classes;
+    /**
+     * The slots, four {@code int}s each, side by side so that a probe reads one place of memory: the key's hash (0
+     * for an empty slot), where its key starts in {@link #arena}, the key's length, and its class.
+     */
+    private int[] slots;
+
+    private int mask;
     private int size;
 
     /** The most bytes {@link #arena} holds before the table starts again empty. */
@@ -121,10 +124,8 @@ final class CostClassTable {
     }
 
     private void allocate(int capacity) {
-        keyAt = new int[capacity];
-        keyLength = new int[capacity];
-        hashes = new int[capacity];
-        classes = new int[capacity];
+        slots = new int[capacity * 4];
+        mask = capacity - 1;
         size = 0;
     }
 
@@ -159,14 +160,15 @@ final class CostClassTable {
 
     /** The class stored for the row's class cells (hashed to {@code h}), or {@link #NOT_FOUND}. */
     int find(int h, byte[] buf, int[] starts, int[] ends) {
-        int mask = hashes.length - 1;
+        int[] s = slots;
         for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-            int stored = hashes[slot];
+            int at = slot * 4;
+            int stored = s[at];
             if (stored == 0) {
                 return NOT_FOUND;
             }
-            if (stored == h && sameKey(keyAt[slot], keyLength[slot], buf, starts, ends)) {
-                return classes[slot];
+            if (stored == h && sameKey(s[at + 1], s[at + 2], buf, starts, ends)) {
+                return s[at + 3];
             }
         }
     }
@@ -224,7 +226,7 @@ final class CostClassTable {
         }
         if (size >= MAX_ENTRIES || key.length > MAX_ARENA - arenaUsed) {
             reset();
-        } else if ((size + 1) * 2 > hashes.length) {
+        } else if ((size + 1) * 2 > mask + 1) {
             grow();
         }
         if (key.length > arena.length - arenaUsed) {
@@ -253,27 +255,25 @@ final class CostClassTable {
     }
 
     private void insert(int h, int at, int length, int costClass) {
-        int mask = hashes.length - 1;
+        int[] s = slots;
         int slot = h & mask;
-        while (hashes[slot] != 0) {
+        while (s[slot * 4] != 0) {
             slot = (slot + 1) & mask;
         }
-        hashes[slot] = h;
-        keyAt[slot] = at;
-        keyLength[slot] = length;
-        classes[slot] = costClass;
+        int i = slot * 4;
+        s[i] = h;
+        s[i + 1] = at;
+        s[i + 2] = length;
+        s[i + 3] = costClass;
         size++;
     }
 
     private void grow() {
-        int[] oldAt = keyAt;
-        int[] oldLength = keyLength;
-        int[] oldHashes = hashes;
-        int[] oldClasses = classes;
-        allocate(oldHashes.length * 2);
-        for (int s = 0; s < oldHashes.length; s++) {
-            if (oldHashes[s] != 0) {
-                insert(oldHashes[s], oldAt[s], oldLength[s], oldClasses[s]);
+        int[] old = slots;
+        allocate((mask + 1) * 2);
+        for (int i = 0; i < old.length; i += 4) {
+            if (old[i] != 0) {
+                insert(old[i], old[i + 1], old[i + 2], old[i + 3]);
             }
         }
     }
