@@ -17,9 +17,13 @@ public final class ByteDictionary {
 
     private long lookups;
     private long misses;
-    private byte[][] keys = new byte[64][];
-    private Object[] values = new Object[64];
-    private int[] hashes = new int[64];
+    /**
+     * The slots, each a key and its value side by side ({@code [2i]} the key, {@code [2i + 1]} its value), so a
+     * lookup in a large table (tags) reads the key's reference and the value's from one cache line. No hash is kept:
+     * the key's length and bytes tell a slot apart, and a table at most half full probes few slots.
+     */
+    private Object[] slots = new Object[2 * 64];
+
     private int size;
 
     public int size() {
@@ -27,9 +31,7 @@ public final class ByteDictionary {
     }
 
     public void clear() {
-        keys = new byte[64][];
-        values = new Object[64];
-        hashes = new int[64];
+        slots = new Object[2 * 64];
         size = 0;
     }
 
@@ -72,10 +74,10 @@ public final class ByteDictionary {
 
     public Object get(byte[] b, int from, int to) {
         lookups++;
-        int h = hash(b, from, to);
-        int mask = keys.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            byte[] key = keys[i];
+        Object[] t = slots;
+        int mask = (t.length >>> 1) - 1;
+        for (int i = hash(b, from, to) & mask; ; i = (i + 1) & mask) {
+            byte[] key = (byte[]) t[2 * i];
             if (key == null) {
                 misses++;
                 if (size >= 8192 && misses * 4 > lookups && !tagsLike) {
@@ -84,8 +86,8 @@ public final class ByteDictionary {
                 }
                 return null;
             }
-            if (hashes[i] == h && same(key, b, from, to)) {
-                return values[i];
+            if (same(key, b, from, to)) {
+                return t[2 * i + 1];
             }
         }
     }
@@ -119,35 +121,31 @@ public final class ByteDictionary {
     }
 
     public void put(byte[] key, Object value) {
-        if ((size + 1) * 2 > keys.length) {
+        if ((size + 1) * 4 > slots.length) {
             grow();
         }
-        insert(key, value, hash(key, 0, key.length));
+        insert(slots, key, value);
         size++;
     }
 
-    private void insert(byte[] key, Object value, int h) {
-        int mask = keys.length - 1;
-        int i = h & mask;
-        while (keys[i] != null) {
+    private static void insert(Object[] t, byte[] key, Object value) {
+        int mask = (t.length >>> 1) - 1;
+        int i = hash(key, 0, key.length) & mask;
+        while (t[2 * i] != null) {
             i = (i + 1) & mask;
         }
-        keys[i] = key;
-        values[i] = value;
-        hashes[i] = h;
+        t[2 * i] = key;
+        t[2 * i + 1] = value;
     }
 
     private void grow() {
-        byte[][] oldKeys = keys;
-        Object[] oldValues = values;
-        int[] oldHashes = hashes;
-        keys = new byte[oldKeys.length * 2][];
-        values = new Object[oldKeys.length * 2];
-        hashes = new int[oldKeys.length * 2];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
-                insert(oldKeys[i], oldValues[i], oldHashes[i]);
+        Object[] old = slots;
+        Object[] t = new Object[old.length * 2];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != null) {
+                insert(t, (byte[]) old[i], old[i + 1]);
             }
         }
+        slots = t;
     }
 }
