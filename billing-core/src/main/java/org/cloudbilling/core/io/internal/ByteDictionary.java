@@ -17,13 +17,9 @@ public final class ByteDictionary {
 
     private long lookups;
     private long misses;
-    /**
-     * The slots, each a key and its value side by side ({@code [2i]} the key, {@code [2i + 1]} its value), so a
-     * lookup in a large table (tags) reads the key's reference and the value's from one cache line. No hash is kept:
-     * the key's length and bytes tell a slot apart, and a table at most half full probes few slots.
-     */
-    private Object[] slots = new Object[2 * 64];
-
+    private byte[][] keys = new byte[64][];
+    private Object[] values = new Object[64];
+    private int[] hashes = new int[64];
     private int size;
 
     public int size() {
@@ -31,7 +27,9 @@ public final class ByteDictionary {
     }
 
     public void clear() {
-        slots = new Object[2 * 64];
+        keys = new byte[64][];
+        values = new Object[64];
+        hashes = new int[64];
         size = 0;
     }
 
@@ -74,10 +72,10 @@ public final class ByteDictionary {
 
     public Object get(byte[] b, int from, int to) {
         lookups++;
-        Object[] t = slots;
-        int mask = (t.length >>> 1) - 1;
-        for (int i = hash(b, from, to) & mask; ; i = (i + 1) & mask) {
-            byte[] key = (byte[]) t[2 * i];
+        int h = hash(b, from, to);
+        int mask = keys.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            byte[] key = keys[i];
             if (key == null) {
                 misses++;
                 if (size >= 8192 && misses * 4 > lookups && !tagsLike) {
@@ -86,8 +84,8 @@ public final class ByteDictionary {
                 }
                 return null;
             }
-            if (same(key, b, from, to)) {
-                return t[2 * i + 1];
+            if (hashes[i] == h && same(key, b, from, to)) {
+                return values[i];
             }
         }
     }
@@ -121,31 +119,35 @@ public final class ByteDictionary {
     }
 
     public void put(byte[] key, Object value) {
-        if ((size + 1) * 4 > slots.length) {
+        if ((size + 1) * 2 > keys.length) {
             grow();
         }
-        insert(slots, key, value);
+        insert(key, value, hash(key, 0, key.length));
         size++;
     }
 
-    private static void insert(Object[] t, byte[] key, Object value) {
-        int mask = (t.length >>> 1) - 1;
-        int i = hash(key, 0, key.length) & mask;
-        while (t[2 * i] != null) {
+    private void insert(byte[] key, Object value, int h) {
+        int mask = keys.length - 1;
+        int i = h & mask;
+        while (keys[i] != null) {
             i = (i + 1) & mask;
         }
-        t[2 * i] = key;
-        t[2 * i + 1] = value;
+        keys[i] = key;
+        values[i] = value;
+        hashes[i] = h;
     }
 
     private void grow() {
-        Object[] old = slots;
-        Object[] t = new Object[old.length * 2];
-        for (int i = 0; i < old.length; i += 2) {
-            if (old[i] != null) {
-                insert(t, (byte[]) old[i], old[i + 1]);
+        byte[][] oldKeys = keys;
+        Object[] oldValues = values;
+        int[] oldHashes = hashes;
+        keys = new byte[oldKeys.length * 2][];
+        values = new Object[oldKeys.length * 2];
+        hashes = new int[oldKeys.length * 2];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != null) {
+                insert(oldKeys[i], oldValues[i], oldHashes[i]);
             }
         }
-        slots = t;
     }
 }
