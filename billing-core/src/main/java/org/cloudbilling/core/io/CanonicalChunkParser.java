@@ -362,16 +362,15 @@ final class CanonicalChunkParser {
                 return null;
             }
             f.id = LineItemId.of(text(0));
-            // only the columns asked for (bit k for column k), the id (column 0) read above
-            for (long todo = columns & WIDTH_MASK & ~1L; todo != 0; todo &= todo - 1) {
+            // only the columns asked for (bit k for column k), the id (column 0) read above; an empty cell leaves its
+            // field absent, and is refused here when the column is required (the plain mapping words the error)
+            long asked = columns & WIDTH_MASK & ~1L;
+            if ((asked & empty & REQUIRED) != 0) {
+                return null;
+            }
+            for (long todo = asked & ~empty; todo != 0; todo &= todo - 1) {
                 int k = Long.numberOfTrailingZeros(todo);
                 CanonicalColumn column = COLUMNS[k];
-                if (isEmpty(k)) {
-                    if (column.required) {
-                        return null;
-                    }
-                    continue;
-                }
                 switch (column) {
                     case OWNER_UIN -> f.ownerUin = (OwnerUin) lookup(k, OwnerUin::of);
                     case PAYER_UIN -> f.payerUin = (PayerUin) lookup(k, PayerUin::of);
@@ -866,35 +865,51 @@ final class CanonicalChunkParser {
         long h = (s0 * 31 + s1) * 31 + s2;
         h = ((h * 31 + e0) * 31 + e1) * 31 + e2;
         h *= 0x9E3779B97F4A7C15L;
-        int slot = (int) (h >>> 40) & (PERIODS - 1);
-        int o = slot * 6;
+        // an open-addressing table, not a cache of the last: a month's 720 hours in 1024 slots of one entry each
+        // missed on a sixth of the rows
+        int mask = CELL_PERIODS - 1;
         long[] k = periodCells;
-        Interval cached = cellPeriods[slot];
-        if (cached != null
-                && k[o] == s0
-                && k[o + 1] == s1
-                && k[o + 2] == s2
-                && k[o + 3] == e0
-                && k[o + 4] == e1
-                && k[o + 5] == e2) {
-            return cached;
+        Interval[] made = cellPeriods;
+        int slot = (int) (h >>> 40) & mask;
+        for (; ; slot = (slot + 1) & mask) {
+            Interval cached = made[slot];
+            if (cached == null) {
+                break;
+            }
+            int o = slot * 6;
+            if (k[o] == s0 && k[o + 1] == s1 && k[o + 2] == s2 && k[o + 3] == e0 && k[o + 4] == e1 && k[o + 5] == e2) {
+                return cached;
+            }
         }
-        Interval made = parsedFeePeriod(s, e);
-        cellPeriods[slot] = made;
+        Interval period = parsedFeePeriod(s, e);
+        if (cellPeriodCount == CELL_PERIODS / 2) { // at most half full, so a probe ends soon: emptied when full
+            Arrays.fill(made, null);
+            cellPeriodCount = 0;
+            slot = (int) (h >>> 40) & mask;
+        }
+        cellPeriodCount++;
+        made[slot] = period;
+        int o = slot * 6;
         k[o] = s0;
         k[o + 1] = s1;
         k[o + 2] = s2;
         k[o + 3] = e0;
         k[o + 4] = e1;
         k[o + 5] = e2;
-        return made;
+        return period;
     }
 
-    /** The bytes of the start and end cells of the fee periods of {@link #cellPeriods}, 6 longs each. */
-    private final long[] periodCells = new long[PERIODS * 6];
+    /** The slots of {@link #cellPeriods}, at most half of them used. */
+    private static final int CELL_PERIODS = 4096;
 
-    /** The last fee periods made, by a hash of their cells' bytes ({@link #periodCells}). */
-    private final Interval[] cellPeriods = new Interval[PERIODS];
+    /** The entries of {@link #cellPeriods}. */
+    private int cellPeriodCount;
+
+    /** The bytes of the start and end cells of the fee periods of {@link #cellPeriods}, 6 longs each. */
+    private final long[] periodCells = new long[CELL_PERIODS * 6];
+
+    /** The fee periods made, by a hash of their cells' bytes ({@link #periodCells}); null for a free slot. */
+    private final Interval[] cellPeriods = new Interval[CELL_PERIODS];
 
     /** The cells' bytes read 8 at a time. */
     private static final java.lang.invoke.VarHandle LONG =

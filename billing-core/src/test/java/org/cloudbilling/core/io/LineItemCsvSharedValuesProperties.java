@@ -130,6 +130,47 @@ class LineItemCsvSharedValuesProperties {
         });
     }
 
+    /**
+     * Rows of many fee periods (up to more than the parser keeps at once, so the table of periods it shares by their
+     * cells fills, is emptied and fills again), starts that come back with another end, ends that come back with
+     * another start: each row gets its own period, as the plain reader gives it.
+     */
+    @Test
+    void fastPath_manyFeePeriodsSharedByTheirCells_eachRowGetsItsOwn() {
+        qt().withExamples(12)
+                .forAll(integers().between(0, 1_000_000), integers().between(1, 3000))
+                .checkAssert((seed, distinct) -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    List<LineItem> items = new ArrayList<>();
+                    for (int i = 0; i < 5000; i++) {
+                        Instant start = Instant.ofEpochSecond(SECONDS[0] + 3600L * random.nextInt(distinct));
+                        Money cost = Money.of("CNY", "1.5");
+                        items.add(LineItem.builder()
+                                .id(LineItemId.of("li-" + i))
+                                .ownerUin(OwnerUin.of("o1"))
+                                .payerUin(PayerUin.of("p1"))
+                                .businessCode(BusinessCode.of("p_cvm"))
+                                .payMode(PayMode.POSTPAID)
+                                .actionType(ActionType.USAGE)
+                                .feePeriod(Interval.of(start, start.plusSeconds(3600L * (1 + random.nextInt(3)))))
+                                .listCost(cost)
+                                .totalCost(cost)
+                                .build());
+                    }
+                    Path file = file(csv(items).getBytes(StandardCharsets.UTF_8));
+                    try {
+                        List<LineItem> read = new ArrayList<>();
+                        try (LineItemCsvReader in =
+                                LineItemCsv.reader(file, StandardCharsets.UTF_8, FormulaGuard.OFF, 1, 1 << 20)) {
+                            in.forEachRemaining(read::add);
+                        }
+                        assertThat(read).isEqualTo(items);
+                    } finally {
+                        delete(file);
+                    }
+                });
+    }
+
     /** Every amount and decimal with its scale, as text. */
     private static String described(LineItem item) {
         return List.of(
