@@ -317,26 +317,16 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
     /** The sink of {@link #sharesOf}. */
     private final class Shares implements AllocationRun.ShareSink {
         LineItem item;
-        private long[][] keyScratch = new long[0][];
-        private long[] partScratch = new long[0];
+        private final SplitScratch scratch = new SplitScratch();
 
         @Override
         public long[] keys(int n) {
-            if (keyScratch.length <= n) {
-                keyScratch = java.util.Arrays.copyOf(keyScratch, n + 1);
-            }
-            if (keyScratch[n] == null) {
-                keyScratch[n] = new long[n];
-            }
-            return keyScratch[n];
+            return scratch.keys(n);
         }
 
         @Override
         public long[] parts(int n) {
-            if (partScratch.length < n) {
-                partScratch = new long[n];
-            }
-            return partScratch;
+            return scratch.parts(n);
         }
 
         @Override

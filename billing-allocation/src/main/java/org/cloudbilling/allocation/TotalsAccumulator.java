@@ -22,8 +22,7 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
     private Sums last;
     long items;
     long rows;
-    private long[][] keyScratch = new long[0][];
-    private long[] partScratch = new long[0];
+    private final SplitScratch scratch = new SplitScratch();
 
     TotalsAccumulator(AllocationRun run) {
         this.run = run;
@@ -143,22 +142,13 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
     /** Scratch tie-break keys for a split into {@code n} parts (see {@link AllocationRun#addShares}). */
     @Override
     public long[] keys(int n) {
-        if (keyScratch.length <= n) {
-            keyScratch = java.util.Arrays.copyOf(keyScratch, n + 1);
-        }
-        if (keyScratch[n] == null) {
-            keyScratch[n] = new long[n];
-        }
-        return keyScratch[n];
+        return scratch.keys(n);
     }
 
     /** Scratch parts for a split into {@code n} parts. */
     @Override
     public long[] parts(int n) {
-        if (partScratch.length < n) {
-            partScratch = new long[n];
-        }
-        return partScratch;
+        return scratch.parts(n);
     }
 
     /** Adds a shared row of {@code units} at {@code scale} to the unit of dense index {@code unitIndex}. */

@@ -35,8 +35,7 @@ final class UnitsTally {
     private final int[] splitInputScale;
     private final int[] partsAt;
     private final long[] parts;
-    private long[][] keys = new long[0][];
-    private long[] partsBuffer = new long[0];
+    private final SplitScratch scratch = new SplitScratch();
 
     UnitsTally(AllocationRun run, RoundingTally tally) {
         this.run = run;
@@ -118,13 +117,13 @@ final class UnitsTally {
                 continue;
             }
             int n = split.parts();
-            long[] k = keys(n);
+            long[] k = scratch.keys(n);
             TieBreak.keys(id.value(), allocator.targetSalt[ruleIndex], k);
             splitRule[splits] = ruleIndex;
             splitInput[splits] = input;
             splitInputScale[splits] = inputScale;
             partsAt[splits++] = used;
-            long[] out = partsScratch(n);
+            long[] out = scratch.parts(n);
             split.applyToUnits(atScale, k, out);
             System.arraycopy(out, 0, parts, used, n);
             used += n;
@@ -163,24 +162,6 @@ final class UnitsTally {
             designate(ruleIndex, currency, id, amount, entry, Math.abs(splitInput[s]), splitInputScale[s]);
         }
         return true;
-    }
-
-    private long[] partsScratch(int n) {
-        if (partsBuffer.length < n) {
-            partsBuffer = new long[n];
-        }
-        return partsBuffer;
-    }
-
-    /** Tie-break keys for a split into {@code n} parts: an array of exactly {@code n}. */
-    private long[] keys(int n) {
-        if (keys.length <= n) {
-            keys = java.util.Arrays.copyOf(keys, n + 1);
-        }
-        if (keys[n] == null) {
-            keys[n] = new long[n];
-        }
-        return keys[n];
     }
 
     private static void add(TotalsAccumulator.Sums sums, int slot, long units, int scale) {

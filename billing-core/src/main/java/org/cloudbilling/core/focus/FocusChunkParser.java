@@ -402,13 +402,13 @@ final class FocusChunkParser {
                 ? (OwnerUin) id(l.subAccount, OwnerUin::of)
                 : (OwnerUin) lookup(l.billingAccount, ownersByPayer, OwnerUin::of);
         f.businessCode = (BusinessCode) id(l.serviceName, BusinessCode::of);
-        f.operatorUin = (Optional<OperatorUin>) optionalId(l.operatorUin, OPERATOR_UIN);
-        f.productCode = (Optional<ProductCode>) optionalId(l.productCode, PRODUCT_CODE);
-        f.itemCode = (Optional<ItemCode>) optionalId(l.skuId, ITEM_CODE);
-        f.regionId = (Optional<RegionId>) optionalId(l.regionId, REGION_ID);
-        f.projectId = (Optional<ProjectId>) optionalId(l.projectId, PROJECT_ID);
-        f.resourceId = (Optional<ResourceId>) optionalId(l.resourceId, RESOURCE_ID);
-        f.instanceType = (Optional<InstanceType>) optionalId(l.instanceType, INSTANCE_TYPE);
+        f.operatorUin = (Optional<OperatorUin>) optionalId(l.operatorUin, LineItemFields.OPERATOR_UIN);
+        f.productCode = (Optional<ProductCode>) optionalId(l.productCode, LineItemFields.PRODUCT_CODE);
+        f.itemCode = (Optional<ItemCode>) optionalId(l.skuId, LineItemFields.ITEM_CODE);
+        f.regionId = (Optional<RegionId>) optionalId(l.regionId, LineItemFields.REGION_ID);
+        f.projectId = (Optional<ProjectId>) optionalId(l.projectId, LineItemFields.PROJECT_ID);
+        f.resourceId = (Optional<ResourceId>) optionalId(l.resourceId, LineItemFields.RESOURCE_ID);
+        f.instanceType = (Optional<InstanceType>) optionalId(l.instanceType, LineItemFields.INSTANCE_TYPE);
         f.orderId = (Optional<OrderId>) optionalId(l.orderId, ORDER_ID);
         f.originalOrderId = (Optional<OrderId>) optionalId(l.originalOrderId, ORDER_ID);
         f.feePeriod = chargePeriod(l.start, l.end);
@@ -557,14 +557,7 @@ final class FocusChunkParser {
         return k < 0 || isNull(k) ? Optional.empty() : (Optional<?>) id(k, make);
     }
 
-    // the values of the optional columns' dictionaries: the Optional the item stores, one per distinct cell
-    private static final Function<String, Optional<OperatorUin>> OPERATOR_UIN = s -> Optional.of(OperatorUin.of(s));
-    private static final Function<String, Optional<ProductCode>> PRODUCT_CODE = s -> Optional.of(ProductCode.of(s));
-    private static final Function<String, Optional<ItemCode>> ITEM_CODE = s -> Optional.of(ItemCode.of(s));
-    private static final Function<String, Optional<RegionId>> REGION_ID = s -> Optional.of(RegionId.of(s));
-    private static final Function<String, Optional<ProjectId>> PROJECT_ID = s -> Optional.of(ProjectId.of(s));
-    private static final Function<String, Optional<ResourceId>> RESOURCE_ID = s -> Optional.of(ResourceId.of(s));
-    private static final Function<String, Optional<InstanceType>> INSTANCE_TYPE = s -> Optional.of(InstanceType.of(s));
+    // the values of the other optional columns' dictionaries (the shared ones are LineItemFields')
     private static final Function<String, Optional<OrderId>> ORDER_ID = s -> Optional.of(OrderId.of(s));
     private static final Function<String, Optional<String>> TEXT = Optional::of;
 

@@ -321,14 +321,7 @@ final class CanonicalChunkParser {
         return new String(buf, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    // the values of the optional columns' dictionaries: the Optional the item stores, one per distinct cell
-    private static final Function<String, Optional<OperatorUin>> OPERATOR_UIN = s -> Optional.of(OperatorUin.of(s));
-    private static final Function<String, Optional<ProductCode>> PRODUCT_CODE = s -> Optional.of(ProductCode.of(s));
-    private static final Function<String, Optional<ItemCode>> ITEM_CODE = s -> Optional.of(ItemCode.of(s));
-    private static final Function<String, Optional<RegionId>> REGION_ID = s -> Optional.of(RegionId.of(s));
-    private static final Function<String, Optional<ProjectId>> PROJECT_ID = s -> Optional.of(ProjectId.of(s));
-    private static final Function<String, Optional<ResourceId>> RESOURCE_ID = s -> Optional.of(ResourceId.of(s));
-    private static final Function<String, Optional<InstanceType>> INSTANCE_TYPE = s -> Optional.of(InstanceType.of(s));
+    // the values of the other optional columns' dictionaries (the shared ones are LineItemFields')
     private static final Function<String, Optional<SettlementCycle>> SETTLEMENT_CYCLE =
             s -> Optional.of(Enum.valueOf(SettlementCycle.class, s));
     private static final Function<String, Optional<OrderId>> ORDER_ID = s -> Optional.of(OrderId.of(s));
@@ -374,14 +367,15 @@ final class CanonicalChunkParser {
                 switch (column) {
                     case OWNER_UIN -> f.ownerUin = (OwnerUin) lookup(k, OwnerUin::of);
                     case PAYER_UIN -> f.payerUin = (PayerUin) lookup(k, PayerUin::of);
-                    case OPERATOR_UIN -> f.operatorUin = (Optional<OperatorUin>) lookup(k, OPERATOR_UIN);
+                    case OPERATOR_UIN -> f.operatorUin = (Optional<OperatorUin>) lookup(k, LineItemFields.OPERATOR_UIN);
                     case BUSINESS_CODE -> f.businessCode = (BusinessCode) lookup(k, BusinessCode::of);
-                    case PRODUCT_CODE -> f.productCode = (Optional<ProductCode>) lookup(k, PRODUCT_CODE);
-                    case ITEM_CODE -> f.itemCode = (Optional<ItemCode>) lookup(k, ITEM_CODE);
-                    case REGION_ID -> f.regionId = (Optional<RegionId>) lookup(k, REGION_ID);
-                    case PROJECT_ID -> f.projectId = (Optional<ProjectId>) lookup(k, PROJECT_ID);
-                    case RESOURCE_ID -> f.resourceId = (Optional<ResourceId>) lookup(k, RESOURCE_ID);
-                    case INSTANCE_TYPE -> f.instanceType = (Optional<InstanceType>) lookup(k, INSTANCE_TYPE);
+                    case PRODUCT_CODE -> f.productCode = (Optional<ProductCode>) lookup(k, LineItemFields.PRODUCT_CODE);
+                    case ITEM_CODE -> f.itemCode = (Optional<ItemCode>) lookup(k, LineItemFields.ITEM_CODE);
+                    case REGION_ID -> f.regionId = (Optional<RegionId>) lookup(k, LineItemFields.REGION_ID);
+                    case PROJECT_ID -> f.projectId = (Optional<ProjectId>) lookup(k, LineItemFields.PROJECT_ID);
+                    case RESOURCE_ID -> f.resourceId = (Optional<ResourceId>) lookup(k, LineItemFields.RESOURCE_ID);
+                    case INSTANCE_TYPE ->
+                        f.instanceType = (Optional<InstanceType>) lookup(k, LineItemFields.INSTANCE_TYPE);
                     case PAY_MODE -> f.payMode = (PayMode) lookup(k, s -> Enum.valueOf(PayMode.class, s));
                     case SETTLEMENT_CYCLE ->
                         f.settlementCycle = (Optional<SettlementCycle>) lookup(k, SETTLEMENT_CYCLE);

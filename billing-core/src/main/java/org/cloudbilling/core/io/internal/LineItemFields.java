@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.PayMode;
@@ -37,6 +38,15 @@ import org.cloudbilling.core.time.Interval;
  * not one per row); a null one is refused by {@link #make()} as {@code check()} refuses it.
  */
 public final class LineItemFields {
+    // the values of the optional identifier columns' dictionaries: the Optional the item stores, one per distinct cell
+    public static final Function<String, Optional<OperatorUin>> OPERATOR_UIN = s -> Optional.of(OperatorUin.of(s));
+    public static final Function<String, Optional<ProductCode>> PRODUCT_CODE = s -> Optional.of(ProductCode.of(s));
+    public static final Function<String, Optional<ItemCode>> ITEM_CODE = s -> Optional.of(ItemCode.of(s));
+    public static final Function<String, Optional<RegionId>> REGION_ID = s -> Optional.of(RegionId.of(s));
+    public static final Function<String, Optional<ProjectId>> PROJECT_ID = s -> Optional.of(ProjectId.of(s));
+    public static final Function<String, Optional<ResourceId>> RESOURCE_ID = s -> Optional.of(ResourceId.of(s));
+    public static final Function<String, Optional<InstanceType>> INSTANCE_TYPE = s -> Optional.of(InstanceType.of(s));
+
     /** What {@link LineItem} gives this class, once, when it is initialized. */
     public interface Maker {
         /**
