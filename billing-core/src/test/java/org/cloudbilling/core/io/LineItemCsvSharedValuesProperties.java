@@ -121,7 +121,12 @@ class LineItemCsvSharedValuesProperties {
                 for (int i = 0; i < plain.size(); i++) {
                     // field by field, the amounts' currencies and scales included (equal amounts of other scales
                     // would pass an equality test of BigDecimal#compareTo)
-                    assertThat(read.get(i)).usingRecursiveComparison().isEqualTo(plain.get(i));
+                    // (an id read from a file may be held compactly: compared as ids, by equality and text)
+                    assertThat(read.get(i))
+                            .usingRecursiveComparison()
+                            .withEqualsForType(
+                                    (a, b) -> a.equals(b) && a.value().equals(b.value()), LineItemId.class)
+                            .isEqualTo(plain.get(i));
                     assertThat(described(read.get(i))).isEqualTo(described(plain.get(i)));
                 }
             } finally {
@@ -165,6 +170,185 @@ class LineItemCsvSharedValuesProperties {
                             in.forEachRemaining(read::add);
                         }
                         assertThat(read).isEqualTo(items);
+                    } finally {
+                        delete(file);
+                    }
+                });
+    }
+
+    /** Prefixes of ids: none, the usual, one ending in a digit's neighbour, longer than the parser keeps, odd. */
+    private static final String[] ID_PREFIXES = {
+        "", "li-", "li-", "li-", "a", "ab12cd-", "x.y/", "p".repeat(32), "q".repeat(33), "li,", "é-"
+    };
+
+    /** Numbers that end ids: one digit, zero, leading zeros, 18 digits, more than a long holds; or none. */
+    private static final String[] ID_NUMBERS = {
+        "0",
+        "7",
+        "10",
+        "42",
+        "99",
+        "100",
+        "007",
+        "00",
+        "123456789012345678",
+        "999999999999999999",
+        "1234567890123456789",
+        "18446744073709551616",
+        "",
+        "5x"
+    };
+
+    /** A row of the shared-values pools with the id {@code id}. */
+    private static LineItem withId(LineItem row, String id) {
+        return LineItem.builder().from(row).id(LineItemId.of(id)).build();
+    }
+
+    /**
+     * Ids of a prefix and a number (the fast path may hold them as the two, the prefix shared) give the ids of the
+     * plain reader: equal both ways, the same text and hash, ordered the same, for every prefix (none, the same
+     * one row after row, one that changes, one longer than the parser keeps, one that needs quoting or is not
+     * ASCII) and number (0, leading zeros, 18 digits, more than a long holds, none).
+     */
+    @Test
+    void fastPath_idsEndingInANumber_areThePlainIds() {
+        qt().withExamples(60)
+                .forAll(
+                        lists().of(integers().between(0, ID_PREFIXES.length * ID_NUMBERS.length - 1))
+                                .ofSizeBetween(1, 60),
+                        integers().between(1, 2))
+                .checkAssert((picks, threads) -> {
+                    List<LineItem> items = new ArrayList<>();
+                    for (int i = 0; i < picks.size(); i++) {
+                        int pick = picks.get(i);
+                        String id = ID_PREFIXES[pick % ID_PREFIXES.length] + ID_NUMBERS[pick / ID_PREFIXES.length];
+                        items.add(withId(row(i, pick), id.isEmpty() ? "0" : id));
+                    }
+                    String text = csv(items);
+                    List<LineItem> plain = LineItemCsv.reader(new StringReader(text), "f.csv", FormulaGuard.OFF)
+                            .readAll(OnError.FAIL)
+                            .values();
+                    Path file = file(text.getBytes(StandardCharsets.UTF_8));
+                    try {
+                        List<LineItem> read = new ArrayList<>();
+                        try (LineItemCsvReader in =
+                                LineItemCsv.reader(file, StandardCharsets.UTF_8, FormulaGuard.OFF, threads, 1 << 20)) {
+                            in.forEachRemaining(read::add);
+                        }
+                        assertThat(read).isEqualTo(plain).isEqualTo(items);
+                        for (int i = 0; i < plain.size(); i++) {
+                            LineItemId fast = read.get(i).id();
+                            LineItemId slow = plain.get(i).id();
+                            assertThat(fast)
+                                    .isEqualTo(slow)
+                                    .hasSameHashCodeAs(slow)
+                                    .hasToString(slow.value());
+                            assertThat(slow).isEqualTo(fast);
+                            assertThat(fast.value()).isEqualTo(slow.value());
+                            for (int j = 0; j < plain.size(); j++) {
+                                LineItemId other = read.get(j).id();
+                                assertThat(fast.equals(other))
+                                        .isEqualTo(slow.equals(plain.get(j).id()));
+                                assertThat(Integer.signum(fast.compareTo(other)))
+                                        .isEqualTo(Integer.signum(
+                                                slow.compareTo(plain.get(j).id())));
+                            }
+                        }
+                    } finally {
+                        delete(file);
+                    }
+                });
+    }
+
+    /**
+     * A resource's rows are a few and far apart (here 12,000 resources, two or three rows each, in random order):
+     * the fast path gives the rows of one resource one {@code ResourceId} (and one {@code Optional} of it), not one
+     * each, and every row's resource is the plain reader's.
+     */
+    @Test
+    void fastPath_resourceIdsFarApart_oneObjectPerDistinctCell() {
+        java.util.Random random = new java.util.Random(20261206);
+        List<LineItem> items = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            Money cost = Money.of("CNY", "1.5");
+            Instant start = Instant.ofEpochSecond(SECONDS[0]);
+            items.add(LineItem.builder()
+                    .id(LineItemId.of("li-" + i))
+                    .ownerUin(OwnerUin.of("o1"))
+                    .payerUin(PayerUin.of("p1"))
+                    .businessCode(BusinessCode.of("p_cvm"))
+                    .resourceId(ResourceId.of("ins-" + random.nextInt(12_000)))
+                    .payMode(PayMode.POSTPAID)
+                    .actionType(ActionType.USAGE)
+                    .feePeriod(Interval.of(start, start.plusSeconds(3600)))
+                    .listCost(cost)
+                    .totalCost(cost)
+                    .build());
+        }
+        Path file = file(csv(items).getBytes(StandardCharsets.UTF_8));
+        try {
+            List<LineItem> read = new ArrayList<>();
+            // one part, so one parser (whose dictionaries are its own) reads every row
+            try (LineItemCsvReader in =
+                    LineItemCsv.reader(file, StandardCharsets.UTF_8, FormulaGuard.OFF, 1, 1 << 28)) {
+                in.forEachRemaining(read::add);
+            }
+            assertThat(read).isEqualTo(items);
+            java.util.Map<ResourceId, Optional<ResourceId>> first = new java.util.HashMap<>();
+            for (LineItem item : read) {
+                Optional<ResourceId> resource = item.resourceId();
+                Optional<ResourceId> seen = first.putIfAbsent(resource.orElseThrow(), resource);
+                if (seen != null) {
+                    assertThat(resource).as("the resource of %s", item.id()).isSameAs(seen);
+                }
+            }
+        } finally {
+            delete(file);
+        }
+    }
+
+    /** Tag keys and values of the plain form (letters, digits, {@code -_.:/@+=}). */
+    private static final String[] PLAIN_TAG_TEXT = {"env", "app", "team", "v1", "prod", "a.b/c", "x@y+z=1", "k:v"};
+
+    /**
+     * Plain tags cells of 0 to 7 tags (each size a different way of making the map on the fast path): the plain
+     * reader's maps, equal, in the cell's order, with the same text.
+     */
+    @Test
+    void fastPath_plainTagsCellsOfEverySize_areThePlainMapsInOrder() {
+        qt().withExamples(60)
+                .forAll(lists().of(integers().between(0, 1_000_000)).ofSizeBetween(1, 40))
+                .checkAssert(seeds -> {
+                    List<LineItem> items = new ArrayList<>();
+                    for (int i = 0; i < seeds.size(); i++) {
+                        int s = seeds.get(i);
+                        java.util.Map<org.cloudbilling.core.id.TagKey, String> tags = new java.util.LinkedHashMap<>();
+                        int n = s % 8;
+                        for (int t = 0; tags.size() < n; t++) {
+                            tags.put(
+                                    org.cloudbilling.core.id.TagKey.of(
+                                            PLAIN_TAG_TEXT[(s / 8 + t * 3) % PLAIN_TAG_TEXT.length] + (t / 8)),
+                                    PLAIN_TAG_TEXT[(s / 64 + t) % PLAIN_TAG_TEXT.length]);
+                        }
+                        items.add(LineItem.builder().from(row(i, s)).tags(tags).build());
+                    }
+                    String text = csv(items);
+                    List<LineItem> plain = LineItemCsv.reader(new StringReader(text), "f.csv", FormulaGuard.OFF)
+                            .readAll(OnError.FAIL)
+                            .values();
+                    Path file = file(text.getBytes(StandardCharsets.UTF_8));
+                    try {
+                        List<LineItem> read = new ArrayList<>();
+                        try (LineItemCsvReader in =
+                                LineItemCsv.reader(file, StandardCharsets.UTF_8, FormulaGuard.OFF, 1, 1 << 20)) {
+                            in.forEachRemaining(read::add);
+                        }
+                        assertThat(read).isEqualTo(plain).isEqualTo(items);
+                        for (int i = 0; i < plain.size(); i++) {
+                            assertThat(read.get(i).tags().toString())
+                                    .isEqualTo(plain.get(i).tags().toString())
+                                    .isEqualTo(items.get(i).tags().toString());
+                        }
                     } finally {
                         delete(file);
                     }
