@@ -126,8 +126,6 @@ final class CanonicalChunkParser {
             dictionaries[i] = new ByteDictionary();
         }
         dictionaries[CanonicalColumn.TAGS.ordinal()].tagsLike = true;
-        // a resource's rows are a few and far apart: its id shared by them is worth the lookups that miss at first
-        dictionaries[CanonicalColumn.RESOURCE_ID.ordinal()].patient = true;
     }
 
     /**
@@ -276,14 +274,9 @@ final class CanonicalChunkParser {
         if (v == null) {
             v = make.apply(text(k));
             if (d.size() >= MAX_DICTIONARY) {
-                if (d.patient && d.mostlyNew()) {
-                    d.direct = true; // full, and its values were mostly new: a column of (nearly) unique values
-                }
                 d.clear();
             }
-            if (!d.direct) {
-                d.put(Arrays.copyOfRange(buf, starts[k], ends[k]), v);
-            }
+            d.put(Arrays.copyOfRange(buf, starts[k], ends[k]), v);
         }
         return v;
     }

@@ -260,53 +260,6 @@ class LineItemCsvSharedValuesProperties {
                 });
     }
 
-    /**
-     * A resource's rows are a few and far apart (here 12,000 resources, two or three rows each, in random order):
-     * the fast path gives the rows of one resource one {@code ResourceId} (and one {@code Optional} of it), not one
-     * each, and every row's resource is the plain reader's.
-     */
-    @Test
-    void fastPath_resourceIdsFarApart_oneObjectPerDistinctCell() {
-        java.util.Random random = new java.util.Random(20261206);
-        List<LineItem> items = new ArrayList<>();
-        for (int i = 0; i < 30_000; i++) {
-            Money cost = Money.of("CNY", "1.5");
-            Instant start = Instant.ofEpochSecond(SECONDS[0]);
-            items.add(LineItem.builder()
-                    .id(LineItemId.of("li-" + i))
-                    .ownerUin(OwnerUin.of("o1"))
-                    .payerUin(PayerUin.of("p1"))
-                    .businessCode(BusinessCode.of("p_cvm"))
-                    .resourceId(ResourceId.of("ins-" + random.nextInt(12_000)))
-                    .payMode(PayMode.POSTPAID)
-                    .actionType(ActionType.USAGE)
-                    .feePeriod(Interval.of(start, start.plusSeconds(3600)))
-                    .listCost(cost)
-                    .totalCost(cost)
-                    .build());
-        }
-        Path file = file(csv(items).getBytes(StandardCharsets.UTF_8));
-        try {
-            List<LineItem> read = new ArrayList<>();
-            // one part, so one parser (whose dictionaries are its own) reads every row
-            try (LineItemCsvReader in =
-                    LineItemCsv.reader(file, StandardCharsets.UTF_8, FormulaGuard.OFF, 1, 1 << 28)) {
-                in.forEachRemaining(read::add);
-            }
-            assertThat(read).isEqualTo(items);
-            java.util.Map<ResourceId, Optional<ResourceId>> first = new java.util.HashMap<>();
-            for (LineItem item : read) {
-                Optional<ResourceId> resource = item.resourceId();
-                Optional<ResourceId> seen = first.putIfAbsent(resource.orElseThrow(), resource);
-                if (seen != null) {
-                    assertThat(resource).as("the resource of %s", item.id()).isSameAs(seen);
-                }
-            }
-        } finally {
-            delete(file);
-        }
-    }
-
     /** Tag keys and values of the plain form (letters, digits, {@code -_.:/@+=}). */
     private static final String[] PLAIN_TAG_TEXT = {"env", "app", "team", "v1", "prod", "a.b/c", "x@y+z=1", "k:v"};
 

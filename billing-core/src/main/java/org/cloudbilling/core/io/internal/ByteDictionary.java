@@ -78,7 +78,7 @@ public final class ByteDictionary {
             byte[] key = keys[i];
             if (key == null) {
                 misses++;
-                if (size >= 8192 && misses * 4 > lookups && !tagsLike && !patient) {
+                if (size >= 8192 && misses * 4 > lookups && !tagsLike) {
                     direct = true;
                     clear();
                 }
@@ -92,18 +92,6 @@ public final class ByteDictionary {
 
     /** Whether making a value costs far more than a lookup (a tags cell is parsed as JSON): never direct. */
     public boolean tagsLike;
-
-    /**
-     * Whether the column's values come back only after many rows (resource ids: a few rows each, in any order), so
-     * that a lookup misses at first however much the values repeat: the dictionary is not made direct by its first
-     * misses, only by its owner when it is full and still {@linkplain #mostlyNew() mostly new}.
-     */
-    public boolean patient;
-
-    /** Whether more than half of the lookups so far found nothing. */
-    public boolean mostlyNew() {
-        return misses * 2 > lookups;
-    }
 
     /**
      * Whether {@code key} holds the bytes {@code [from, to)}: 8 bytes at a time, the last 8 read again when the
