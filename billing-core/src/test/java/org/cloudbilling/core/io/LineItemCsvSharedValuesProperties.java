@@ -225,39 +225,47 @@ class LineItemCsvSharedValuesProperties {
                         items.add(withId(row(i, pick), id.isEmpty() ? "0" : id));
                     }
                     String text = csv(items);
-                    List<LineItem> plain = LineItemCsv.reader(new StringReader(text), "f.csv", FormulaGuard.OFF)
-                            .readAll(OnError.FAIL)
-                            .values();
-                    Path file = file(text.getBytes(StandardCharsets.UTF_8));
-                    try {
-                        List<LineItem> read = new ArrayList<>();
-                        try (LineItemCsvReader in =
-                                LineItemCsv.reader(file, StandardCharsets.UTF_8, FormulaGuard.OFF, threads, 1 << 20)) {
-                            in.forEachRemaining(read::add);
+                    List<LineItem> plain = readPlain(text);
+                    List<LineItem> read = readFast(text, threads);
+                    assertThat(read).isEqualTo(plain).isEqualTo(items);
+                    for (int i = 0; i < plain.size(); i++) {
+                        LineItemId fast = read.get(i).id();
+                        LineItemId slow = plain.get(i).id();
+                        assertThat(fast).isEqualTo(slow).hasSameHashCodeAs(slow).hasToString(slow.value());
+                        assertThat(slow).isEqualTo(fast);
+                        assertThat(fast.value()).isEqualTo(slow.value());
+                        for (int j = 0; j < plain.size(); j++) {
+                            LineItemId other = read.get(j).id();
+                            assertThat(fast.equals(other))
+                                    .isEqualTo(slow.equals(plain.get(j).id()));
+                            assertThat(Integer.signum(fast.compareTo(other)))
+                                    .isEqualTo(Integer.signum(
+                                            slow.compareTo(plain.get(j).id())));
                         }
-                        assertThat(read).isEqualTo(plain).isEqualTo(items);
-                        for (int i = 0; i < plain.size(); i++) {
-                            LineItemId fast = read.get(i).id();
-                            LineItemId slow = plain.get(i).id();
-                            assertThat(fast)
-                                    .isEqualTo(slow)
-                                    .hasSameHashCodeAs(slow)
-                                    .hasToString(slow.value());
-                            assertThat(slow).isEqualTo(fast);
-                            assertThat(fast.value()).isEqualTo(slow.value());
-                            for (int j = 0; j < plain.size(); j++) {
-                                LineItemId other = read.get(j).id();
-                                assertThat(fast.equals(other))
-                                        .isEqualTo(slow.equals(plain.get(j).id()));
-                                assertThat(Integer.signum(fast.compareTo(other)))
-                                        .isEqualTo(Integer.signum(
-                                                slow.compareTo(plain.get(j).id())));
-                            }
-                        }
-                    } finally {
-                        delete(file);
                     }
                 });
+    }
+
+    /** The items of {@code text} by the plain reader. */
+    private static List<LineItem> readPlain(String text) {
+        return LineItemCsv.reader(new StringReader(text), "f.csv", FormulaGuard.OFF)
+                .readAll(OnError.FAIL)
+                .values();
+    }
+
+    /** The items of {@code text} written to a file, by the fast path on {@code threads} threads, in file order. */
+    private static List<LineItem> readFast(String text, int threads) {
+        Path file = file(text.getBytes(StandardCharsets.UTF_8));
+        try {
+            List<LineItem> read = new ArrayList<>();
+            try (LineItemCsvReader in =
+                    LineItemCsv.reader(file, StandardCharsets.UTF_8, FormulaGuard.OFF, threads, 1 << 20)) {
+                in.forEachRemaining(read::add);
+            }
+            return read;
+        } finally {
+            delete(file);
+        }
     }
 
     /** Tag keys and values of the plain form (letters, digits, {@code -_.:/@+=}). */
@@ -286,24 +294,13 @@ class LineItemCsvSharedValuesProperties {
                         items.add(LineItem.builder().from(row(i, s)).tags(tags).build());
                     }
                     String text = csv(items);
-                    List<LineItem> plain = LineItemCsv.reader(new StringReader(text), "f.csv", FormulaGuard.OFF)
-                            .readAll(OnError.FAIL)
-                            .values();
-                    Path file = file(text.getBytes(StandardCharsets.UTF_8));
-                    try {
-                        List<LineItem> read = new ArrayList<>();
-                        try (LineItemCsvReader in =
-                                LineItemCsv.reader(file, StandardCharsets.UTF_8, FormulaGuard.OFF, 1, 1 << 20)) {
-                            in.forEachRemaining(read::add);
-                        }
-                        assertThat(read).isEqualTo(plain).isEqualTo(items);
-                        for (int i = 0; i < plain.size(); i++) {
-                            assertThat(read.get(i).tags().toString())
-                                    .isEqualTo(plain.get(i).tags().toString())
-                                    .isEqualTo(items.get(i).tags().toString());
-                        }
-                    } finally {
-                        delete(file);
+                    List<LineItem> plain = readPlain(text);
+                    List<LineItem> read = readFast(text, 1);
+                    assertThat(read).isEqualTo(plain).isEqualTo(items);
+                    for (int i = 0; i < plain.size(); i++) {
+                        assertThat(read.get(i).tags().toString())
+                                .isEqualTo(plain.get(i).tags().toString())
+                                .isEqualTo(items.get(i).tags().toString());
                     }
                 });
     }
