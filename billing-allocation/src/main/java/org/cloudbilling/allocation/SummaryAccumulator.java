@@ -90,9 +90,9 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
      * scale, and what does not fit a long as money), as {@link ExactSum} keeps one, without an object per cell.
      */
     static final class Cells {
-        private long[] slotKeys = new long[64];
+        private long[] slotKeys = new long[256];
         /** The number of the slot's cell plus one; 0 marks an empty slot. */
-        private int[] slotCells = new int[64];
+        private int[] slotCells = new int[256];
 
         long[] keys = new long[16];
         private long[] units = new long[16];
@@ -235,8 +235,10 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
      * the values and their numbers, so that numbering a value makes no {@code Integer} and follows no map node.
      */
     static final class Dictionary {
-        private String[] slotValues = new String[64];
-        private int[] slotNumbers = new int[64];
+        private String[] slotValues = new String[256];
+        private int[] slotNumbers = new int[256];
+        /** Each slot's value's hash, so that a probe and a growth read no other value's string. */
+        private int[] slotHashes = new int[256];
         /** The values by number - 1. */
         final List<String> names = new ArrayList<>();
 
@@ -250,9 +252,11 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
                 if (n == 0) {
                     break;
                 }
-                String v = slotValues[slot];
-                if (v == value || v.equals(value)) {
-                    return n;
+                if (slotHashes[slot] == h) {
+                    String v = slotValues[slot];
+                    if (v == value || v.equals(value)) {
+                        return n;
+                    }
                 }
                 slot = (slot + 1) & mask;
             }
@@ -262,6 +266,7 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
             }
             names.add(value);
             slotValues[slot] = value;
+            slotHashes[slot] = h;
             slotNumbers[slot] = names.size();
             return names.size();
         }
@@ -274,17 +279,20 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         private void grow() {
             String[] oldValues = slotValues;
             int[] oldNumbers = slotNumbers;
+            int[] oldHashes = slotHashes;
             slotValues = new String[oldValues.length * 2];
             slotNumbers = new int[oldNumbers.length * 2];
+            slotHashes = new int[oldHashes.length * 2];
             int mask = slotNumbers.length - 1;
             for (int s = 0; s < oldNumbers.length; s++) {
                 if (oldNumbers[s] != 0) {
-                    int h = oldValues[s].hashCode();
+                    int h = oldHashes[s];
                     int slot = (h ^ (h >>> 16)) & mask;
                     while (slotNumbers[slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
                     slotValues[slot] = oldValues[s];
+                    slotHashes[slot] = h;
                     slotNumbers[slot] = oldNumbers[s];
                 }
             }
@@ -590,9 +598,9 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         long cellMask = (1L << cellBits) - 1;
         com.google.common.collect.ImmutableList.Builder<SummaryRow> out =
                 com.google.common.collect.ImmutableList.builderWithExpectedSize(n);
+        RowMaker rows = new RowMaker(b, unitKeys);
         for (long o : order) {
-            int i = (int) (o & cellMask);
-            out.add(row(b, unitKeys, i));
+            out.add(rows.row((int) (o & cellMask)));
         }
         return out.build();
     }
@@ -618,15 +626,42 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         return monthCells;
     }
 
-    private SummaryRow row(int b, Key[] unitKeys, int i) {
-        Cells c = cellsOf(b);
-        long key = c.keys[i];
-        Key u = unitKeys[(int) (key >>> 32)];
-        return new SummaryRow(
-                java.util.Optional.ofNullable(u.unit()),
-                u.type(),
-                java.util.Optional.ofNullable(valueOf(b, (int) key)),
-                c.total(i));
+    /**
+     * Makes a breakdown's rows from its cells, each unit's and each value's {@code Optional} made once and shared by
+     * the rows that have it (they are immutable).
+     */
+    private final class RowMaker {
+        private final int b;
+        private final Cells c;
+        private final Key[] unitKeys;
+        private final java.util.Optional<UnitId>[] units;
+        private final java.util.Optional<String>[] values;
+
+        @SuppressWarnings("unchecked") // arrays of a generic type, each filled with its own type only
+        RowMaker(int b, Key[] unitKeys) {
+            this.b = b;
+            this.c = cellsOf(b);
+            this.unitKeys = unitKeys;
+            this.units = new java.util.Optional[unitKeys.length];
+            this.values = new java.util.Optional[dictionaries[b].names.size() + 1];
+        }
+
+        SummaryRow row(int i) {
+            long key = c.keys[i];
+            int unitCell = (int) (key >>> 32);
+            int value = (int) key;
+            java.util.Optional<UnitId> unit = units[unitCell];
+            if (unit == null) {
+                unit = java.util.Optional.ofNullable(unitKeys[unitCell].unit());
+                units[unitCell] = unit;
+            }
+            java.util.Optional<String> v = values[value];
+            if (v == null) {
+                v = java.util.Optional.ofNullable(valueOf(b, value));
+                values[value] = v;
+            }
+            return new SummaryRow(unit, unitKeys[unitCell].type(), v, c.total(i));
+        }
     }
 
     /** The rows of {@code breakdown} sorted by their keys, as when the ranks do not fit a long (for tests). */
@@ -652,8 +687,9 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         java.util.Arrays.sort(order, (x, y) -> AllocationSummary.ORDER.compare(keys[x], keys[y]));
         com.google.common.collect.ImmutableList.Builder<SummaryRow> out =
                 com.google.common.collect.ImmutableList.builderWithExpectedSize(order.length);
+        RowMaker rows = new RowMaker(b, unitKeys);
         for (int i : order) {
-            out.add(row(b, unitKeys, i));
+            out.add(rows.row(i));
         }
         return out.build();
     }
