@@ -240,6 +240,52 @@ class OnePassSummaryTest {
                 + k.currency() + " " + m.amount().toPlainString();
     }
 
+    /**
+     * A breakdown's rows are made when first asked for: read from several threads at once, every thread gets the same
+     * rows (one list, made once), equal to those of a summary whose rows are read one breakdown at a time, and equal
+     * summaries stay equal with equal hash codes whichever rows were read before.
+     */
+    @Test
+    void breakdownRows_madeWhenAskedFor_areTheSameFromEveryThread() throws Exception {
+        RandomRuleSets random = new RandomRuleSets(11);
+        Random r = new Random(11);
+        Allocator allocator = Allocator.compile(random.ruleSet(), 2);
+        List<LineItem> items = items(random, r, 400);
+        AllocationSummary shared =
+                items.stream().collect(allocator.toSummary(BillingCalendar.UTC, TagBindings.empty()));
+        AllocationSummary alone = items.stream().collect(allocator.toSummary(BillingCalendar.UTC, TagBindings.empty()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<List<List<SummaryRow>>>> reads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                reads.add(pool.submit(() -> {
+                    start.await();
+                    List<List<SummaryRow>> rows = new ArrayList<>();
+                    for (Breakdown b : Breakdown.values()) {
+                        rows.add(shared.by(b));
+                    }
+                    return rows;
+                }));
+            }
+            start.countDown();
+            List<List<SummaryRow>> first = reads.get(0).get();
+            for (java.util.concurrent.Future<List<List<SummaryRow>>> read : reads) {
+                List<List<SummaryRow>> rows = read.get();
+                for (int b = 0; b < rows.size(); b++) {
+                    assertThat(rows.get(b)).isSameAs(first.get(b));
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(alone.by(Breakdown.DAY)).isEqualTo(shared.by(Breakdown.DAY));
+        assertThat(alone.hashCode()).isEqualTo(shared.hashCode());
+        assertThat(alone).isEqualTo(shared);
+        assertThat(strict(alone)).isEqualTo(strict(shared));
+        assertThat(shared.by(Breakdown.MONTH)).isNotEmpty();
+    }
+
     @Test
     void onePass_ofNoItems_isTheEmptySummary() {
         RandomRuleSets random = new RandomRuleSets(7);
