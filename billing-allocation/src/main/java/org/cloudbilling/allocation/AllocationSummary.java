@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,9 @@ import org.cloudbilling.core.money.Money;
  * The totals of a cost allocation bill (ALLOC-8): per unit and allocation type, and broken down by product,
  * resource, component, day and month; a unit's total with or without its subtree.
  *
- * <p>Rows are sorted by unit id (Unallocated first), type, value and currency. Immutable.
+ * <p>Rows are sorted by unit id (Unallocated first), type, value and currency. Immutable and safe to share between
+ * threads. A breakdown's rows are made from the summary's cells when they are first asked for ({@link #by}), so a
+ * caller that reads only the per-unit totals, or one breakdown, pays for no other breakdown's rows.
  */
 public final class AllocationSummary {
     /**
@@ -57,18 +58,21 @@ public final class AllocationSummary {
 
     private final UnitTree units;
     private final ImmutableList<SummaryRow> byUnit;
-    private final ImmutableMap<Breakdown, ImmutableList<SummaryRow>> breakdowns;
+    /** The cells every breakdown's rows are made from; no longer changed once this summary is made. */
+    private final SummaryAccumulator cells;
+    /** Each breakdown's rows by ordinal, made when first asked for; null until then. Guarded by {@code made}. */
+    private final ImmutableList<SummaryRow>[] made;
+
     private final ImmutableMap<Currency, Money> sourceTotals;
     private final long itemCount;
 
     AllocationSummary(UnitTree units, SummaryAccumulator acc) {
         this.units = units;
         this.byUnit = rows(acc.byUnit());
-        EnumMap<Breakdown, ImmutableList<SummaryRow>> b = new EnumMap<>(Breakdown.class);
-        for (Breakdown breakdown : Breakdown.values()) {
-            b.put(breakdown, acc.rows(breakdown));
-        }
-        this.breakdowns = ImmutableMap.copyOf(b);
+        this.cells = acc;
+        @SuppressWarnings("unchecked") // an array of a generic type: filled only with the rows of one breakdown each
+        ImmutableList<SummaryRow>[] none = new ImmutableList[Breakdown.values().length];
+        this.made = none;
         this.sourceTotals = ImmutableMap.copyOf(acc.sourceTotals());
         this.itemCount = acc.itemCount;
     }
@@ -91,7 +95,15 @@ public final class AllocationSummary {
 
     /** Returns the totals per unit, allocation type and {@code breakdown} value, never null. */
     public ImmutableList<SummaryRow> by(Breakdown breakdown) {
-        return breakdowns.get(requireNonNull(breakdown, "breakdown"));
+        int b = requireNonNull(breakdown, "breakdown").ordinal();
+        synchronized (made) {
+            ImmutableList<SummaryRow> rows = made[b];
+            if (rows == null) {
+                rows = cells.rows(breakdown);
+                made[b] = rows;
+            }
+            return rows;
+        }
     }
 
     /** Returns the number of source items allocated. */
@@ -185,15 +197,24 @@ public final class AllocationSummary {
             return false;
         }
         AllocationSummary o = (AllocationSummary) obj;
-        return byUnit.equals(o.byUnit)
-                && breakdowns.equals(o.breakdowns)
-                && sourceTotals.equals(o.sourceTotals)
-                && itemCount == o.itemCount;
+        if (!(byUnit.equals(o.byUnit) && sourceTotals.equals(o.sourceTotals) && itemCount == o.itemCount)) {
+            return false;
+        }
+        for (Breakdown b : Breakdown.values()) {
+            if (!by(b).equals(o.by(b))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(byUnit, breakdowns, sourceTotals, itemCount);
+        int h = java.util.Objects.hash(byUnit, sourceTotals, itemCount);
+        for (Breakdown b : Breakdown.values()) {
+            h = 31 * h + by(b).hashCode();
+        }
+        return h;
     }
 
     @Override

@@ -26,6 +26,19 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
     private static final Breakdown[] BREAKDOWNS = Breakdown.values();
     private static final AllocationType[] TYPES = AllocationType.values();
     private static final int CALENDAR_CACHE = 1 << 12;
+    private static final int DAY = Breakdown.DAY.ordinal();
+    private static final int MONTH = Breakdown.MONTH.ordinal();
+    /**
+     * The breakdowns whose cells a row adds to: all but the month's, whose cells are the day's cells added up by
+     * month when its rows are made (a day lies in one month of the calendar's zone).
+     */
+    private static final int ADDED_PER_ROW = MONTH;
+
+    static {
+        if (MONTH != BREAKDOWNS.length - 1 || DAY >= MONTH) {
+            throw new AssertionError("bug: the month must be the last breakdown, after the day");
+        }
+    }
 
     private final UnitTree units;
     private final List<UnitId> unitOrder;
@@ -53,11 +66,12 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
 
     private final int[] valueNumbers = new int[BREAKDOWNS.length];
 
-    /** A direct-mapped cache of day and month names by the epoch second they were read for. */
+    /** A direct-mapped cache of day numbers by the epoch second they were read for; 0 marks an empty slot. */
     private final long[] cachedSecond = new long[CALENDAR_CACHE];
 
-    private final String[] cachedDay = new String[CALENDAR_CACHE];
-    private final String[] cachedMonth = new String[CALENDAR_CACHE];
+    private final int[] cachedDay = new int[CALENDAR_CACHE];
+    /** The month's number of each day's number, by the day's number. */
+    private int[] monthOfDay = new int[32];
 
     SummaryAccumulator(UnitTree units, List<UnitId> unitOrder, BillingCalendar calendar, PlacementCache placements) {
         this.placements = placements;
@@ -76,9 +90,9 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
      * scale, and what does not fit a long as money), as {@link ExactSum} keeps one, without an object per cell.
      */
     static final class Cells {
-        private long[] slotKeys = new long[64];
+        private long[] slotKeys = new long[256];
         /** The number of the slot's cell plus one; 0 marks an empty slot. */
-        private int[] slotCells = new int[64];
+        private int[] slotCells = new int[256];
 
         long[] keys = new long[16];
         private long[] units = new long[16];
@@ -177,6 +191,19 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
             spilled[cell] = before == null ? amount : before.plus(amount);
         }
 
+        /** Adds the sum of cell {@code i} of {@code from} to cell {@code cell}, exactly, its scale kept. */
+        void addCell(int cell, Cells from, int i) {
+            add(cell, from.units[i], from.scales[i]);
+            Money extra = from.spilled == null ? null : from.spilled[i];
+            if (extra != null) {
+                spill(cell, extra);
+            }
+        }
+
+        Currency currency(int cell) {
+            return currencies[cell];
+        }
+
         /** Returns cell {@code cell}'s sum, as {@link ExactSum#total()} gives it. */
         Money total(int cell) {
             Money m = Money.ofUnscaled(currencies[cell], units[cell], scales[cell]);
@@ -208,8 +235,10 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
      * the values and their numbers, so that numbering a value makes no {@code Integer} and follows no map node.
      */
     static final class Dictionary {
-        private String[] slotValues = new String[64];
-        private int[] slotNumbers = new int[64];
+        private String[] slotValues = new String[256];
+        private int[] slotNumbers = new int[256];
+        /** Each slot's value's hash, so that a probe and a growth read no other value's string. */
+        private int[] slotHashes = new int[256];
         /** The values by number - 1. */
         final List<String> names = new ArrayList<>();
 
@@ -223,9 +252,11 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
                 if (n == 0) {
                     break;
                 }
-                String v = slotValues[slot];
-                if (v == value || v.equals(value)) {
-                    return n;
+                if (slotHashes[slot] == h) {
+                    String v = slotValues[slot];
+                    if (v == value || v.equals(value)) {
+                        return n;
+                    }
                 }
                 slot = (slot + 1) & mask;
             }
@@ -235,6 +266,7 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
             }
             names.add(value);
             slotValues[slot] = value;
+            slotHashes[slot] = h;
             slotNumbers[slot] = names.size();
             return names.size();
         }
@@ -247,17 +279,20 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         private void grow() {
             String[] oldValues = slotValues;
             int[] oldNumbers = slotNumbers;
+            int[] oldHashes = slotHashes;
             slotValues = new String[oldValues.length * 2];
             slotNumbers = new int[oldNumbers.length * 2];
+            slotHashes = new int[oldHashes.length * 2];
             int mask = slotNumbers.length - 1;
             for (int s = 0; s < oldNumbers.length; s++) {
                 if (oldNumbers[s] != 0) {
-                    int h = oldValues[s].hashCode();
+                    int h = oldHashes[s];
                     int slot = (h ^ (h >>> 16)) & mask;
                     while (slotNumbers[slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
                     slotValues[slot] = oldValues[s];
+                    slotHashes[slot] = h;
                     slotNumbers[slot] = oldNumbers[s];
                 }
             }
@@ -297,7 +332,7 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         int unitCell = cellsByUnit.cell(unitKey(unitIndex, type, currencyNumber(currency)), currency);
         cellsByUnit.add(unitCell, amount);
         long high = (long) unitCell << 32;
-        for (int b = 0; b < BREAKDOWNS.length; b++) {
+        for (int b = 0; b < ADDED_PER_ROW; b++) {
             Cells c = cells[b];
             c.add(c.cell(high | valueNumbers[b], currency), amount);
         }
@@ -343,7 +378,7 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         int unitCell = cellsByUnit.cell(unitKey(unitIndex, type, currencyNumber(currency)), currency);
         cellsByUnit.add(unitCell, units, scale);
         long high = (long) unitCell << 32;
-        for (int b = 0; b < BREAKDOWNS.length; b++) {
+        for (int b = 0; b < ADDED_PER_ROW; b++) {
             Cells c = cells[b];
             c.add(c.cell(high | valueNumbers[b], currency), units, scale);
         }
@@ -372,9 +407,10 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
 
     private void readValues(LineItem item) {
         current = item;
-        for (int b = 0; b < BREAKDOWNS.length; b++) {
+        for (int b = 0; b < DAY; b++) {
             valueNumbers[b] = number(b, valueOf(BREAKDOWNS[b], item));
         }
+        valueNumbers[DAY] = dayNumber(item.feePeriod().start());
     }
 
     /** The number of breakdown {@code b}'s value {@code value}: 0 for none, else from 1 in the order values came. */
@@ -390,29 +426,40 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
                 return item.resourceId().isPresent() ? item.resourceId().get().value() : null;
             case COMPONENT:
                 return item.itemCode().isPresent() ? item.itemCode().get().value() : null;
-            case DAY:
-                return calendarName(item.feePeriod().start(), true);
-            case MONTH:
-                return calendarName(item.feePeriod().start(), false);
             default:
                 throw new AssertionError("bug: unknown breakdown " + b);
         }
     }
 
-    private String calendarName(Instant start, boolean day) {
+    /**
+     * The number of the day {@code start} falls on, numbering it and its month if new; through a direct-mapped cache by
+     * the second, since a month's items start at a few hundred distinct instants.
+     */
+    private int dayNumber(Instant start) {
         long second = start.getEpochSecond();
-        int slot = Long.hashCode(second * 0x9E3779B97F4A7C15L) & (CALENDAR_CACHE - 1);
-        if (cachedDay[slot] == null || cachedSecond[slot] != second || start.getNano() != 0) {
-            if (start.getNano() != 0) { // not cached: the key is the whole second
-                return day
-                        ? calendar.dayOf(start).toString()
-                        : calendar.monthOf(start).toString();
-            }
-            cachedSecond[slot] = second;
-            cachedDay[slot] = calendar.dayOf(start).toString();
-            cachedMonth[slot] = calendar.monthOf(start).toString();
+        if (start.getNano() != 0) { // not cached: the key is the whole second
+            return numberDay(
+                    calendar.dayOf(start).toString(), calendar.monthOf(start).toString());
         }
-        return day ? cachedDay[slot] : cachedMonth[slot];
+        int slot = Long.hashCode(second * 0x9E3779B97F4A7C15L) & (CALENDAR_CACHE - 1);
+        if (cachedDay[slot] == 0 || cachedSecond[slot] != second) {
+            cachedSecond[slot] = second;
+            cachedDay[slot] = numberDay(
+                    calendar.dayOf(start).toString(), calendar.monthOf(start).toString());
+        }
+        return cachedDay[slot];
+    }
+
+    /** The number of day {@code day}, numbering it, and its month {@code month}, if new. */
+    private int numberDay(String day, String month) {
+        int d = dictionaries[DAY].number(day);
+        if (d >= monthOfDay.length) {
+            monthOfDay = java.util.Arrays.copyOf(monthOfDay, Math.max(d + 1, monthOfDay.length * 2));
+        }
+        if (monthOfDay[d] == 0) {
+            monthOfDay[d] = dictionaries[MONTH].number(month);
+        }
+        return d;
     }
 
     SummaryAccumulator combine(SummaryAccumulator other) {
@@ -425,11 +472,13 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
             currencyOf[i] = k.currency();
             cellsByUnit.add(unitCells[i], other.cellsByUnit.total(i));
         }
-        for (int b = 0; b < BREAKDOWNS.length; b++) {
+        for (int b = 0; b < ADDED_PER_ROW; b++) {
             List<String> theirNames = other.dictionaries[b].names;
             int[] values = new int[theirNames.size() + 1];
             for (int v = 0; v < theirNames.size(); v++) {
-                values[v + 1] = number(b, theirNames.get(v));
+                values[v + 1] = b == DAY
+                        ? numberDay(theirNames.get(v), other.valueOf(MONTH, other.monthOfDay[v + 1]))
+                        : number(b, theirNames.get(v));
             }
             Cells theirs = other.cells[b];
             for (int i = 0; i < theirs.size(); i++) {
@@ -483,9 +532,9 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
      * of its ranks, and a breakdown of many cells (a month's resources) is sorted without comparing strings or
      * making a key per cell. Falls back to sorting keys when the ranks and cell numbers do not fit a long.
      */
-    com.google.common.collect.ImmutableList<SummaryRow> rows(Breakdown breakdown) {
+    synchronized com.google.common.collect.ImmutableList<SummaryRow> rows(Breakdown breakdown) {
         int b = breakdown.ordinal();
-        Cells c = cells[b];
+        Cells c = cellsOf(b);
         int n = c.size();
         int unitCells = cellsByUnit.size();
         Key[] unitKeys = new Key[unitCells];
@@ -549,25 +598,74 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         long cellMask = (1L << cellBits) - 1;
         com.google.common.collect.ImmutableList.Builder<SummaryRow> out =
                 com.google.common.collect.ImmutableList.builderWithExpectedSize(n);
+        RowMaker rows = new RowMaker(b, unitKeys);
         for (long o : order) {
-            int i = (int) (o & cellMask);
-            out.add(row(b, unitKeys, i));
+            out.add(rows.row((int) (o & cellMask)));
         }
         return out.build();
     }
 
-    private SummaryRow row(int b, Key[] unitKeys, int i) {
-        long key = cells[b].keys[i];
-        Key u = unitKeys[(int) (key >>> 32)];
-        return new SummaryRow(
-                java.util.Optional.ofNullable(u.unit()),
-                u.type(),
-                java.util.Optional.ofNullable(valueOf(b, (int) key)),
-                cells[b].total(i));
+    /** The month's cells, made from the day's once they are asked for; null until then. */
+    private Cells monthCells;
+
+    /** The cells of breakdown {@code b}: the month's made from the day's, once, when first asked for. */
+    private Cells cellsOf(int b) {
+        if (b != MONTH) {
+            return cells[b];
+        }
+        if (monthCells == null) {
+            Cells days = cells[DAY];
+            Cells months = new Cells();
+            for (int i = 0; i < days.size(); i++) {
+                long key = days.keys[i];
+                long monthKey = (key & 0xFFFFFFFF00000000L) | monthOfDay[(int) key];
+                months.addCell(months.cell(monthKey, days.currency(i)), days, i);
+            }
+            monthCells = months;
+        }
+        return monthCells;
+    }
+
+    /**
+     * Makes a breakdown's rows from its cells, each unit's and each value's {@code Optional} made once and shared by
+     * the rows that have it (they are immutable).
+     */
+    private final class RowMaker {
+        private final int b;
+        private final Cells c;
+        private final Key[] unitKeys;
+        private final java.util.Optional<UnitId>[] units;
+        private final java.util.Optional<String>[] values;
+
+        @SuppressWarnings("unchecked") // arrays of a generic type, each filled with its own type only
+        RowMaker(int b, Key[] unitKeys) {
+            this.b = b;
+            this.c = cellsOf(b);
+            this.unitKeys = unitKeys;
+            this.units = new java.util.Optional[unitKeys.length];
+            this.values = new java.util.Optional[dictionaries[b].names.size() + 1];
+        }
+
+        SummaryRow row(int i) {
+            long key = c.keys[i];
+            int unitCell = (int) (key >>> 32);
+            int value = (int) key;
+            java.util.Optional<UnitId> unit = units[unitCell];
+            if (unit == null) {
+                unit = java.util.Optional.ofNullable(unitKeys[unitCell].unit());
+                units[unitCell] = unit;
+            }
+            java.util.Optional<String> v = values[value];
+            if (v == null) {
+                v = java.util.Optional.ofNullable(valueOf(b, value));
+                values[value] = v;
+            }
+            return new SummaryRow(unit, unitKeys[unitCell].type(), v, c.total(i));
+        }
     }
 
     /** The rows of {@code breakdown} sorted by their keys, as when the ranks do not fit a long (for tests). */
-    com.google.common.collect.ImmutableList<SummaryRow> rowsSortedByKeys(Breakdown breakdown) {
+    synchronized com.google.common.collect.ImmutableList<SummaryRow> rowsSortedByKeys(Breakdown breakdown) {
         Key[] unitKeys = new Key[cellsByUnit.size()];
         for (int i = 0; i < unitKeys.length; i++) {
             unitKeys[i] = unitCellKey(i);
@@ -577,7 +675,7 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
 
     /** The rows of breakdown {@code b} sorted by their keys. */
     private com.google.common.collect.ImmutableList<SummaryRow> rowsByKeys(int b, Key[] unitKeys) {
-        Cells c = cells[b];
+        Cells c = cellsOf(b);
         Integer[] order = new Integer[c.size()];
         Key[] keys = new Key[c.size()];
         for (int i = 0; i < order.length; i++) {
@@ -589,8 +687,9 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         java.util.Arrays.sort(order, (x, y) -> AllocationSummary.ORDER.compare(keys[x], keys[y]));
         com.google.common.collect.ImmutableList.Builder<SummaryRow> out =
                 com.google.common.collect.ImmutableList.builderWithExpectedSize(order.length);
+        RowMaker rows = new RowMaker(b, unitKeys);
         for (int i : order) {
-            out.add(row(b, unitKeys, i));
+            out.add(rows.row(i));
         }
         return out.build();
     }
