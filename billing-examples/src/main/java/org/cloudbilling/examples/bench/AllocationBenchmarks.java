@@ -10,6 +10,7 @@ import org.cloudbilling.allocation.AllocationRun;
 import org.cloudbilling.allocation.AllocationSummary;
 import org.cloudbilling.allocation.AllocationTotals;
 import org.cloudbilling.allocation.Allocator;
+import org.cloudbilling.allocation.Breakdown;
 import org.cloudbilling.allocation.RuleSchedule;
 import org.cloudbilling.allocation.backtracking.AllocationHistory;
 import org.cloudbilling.allocation.backtracking.BacktrackListener;
@@ -50,7 +51,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * }</pre>
  *
  * <p>Per-item costs ({@link #moneySplit}, {@link #allocateOneItem}, {@link #allocateOneItemToTotals}) are in
- * nanoseconds per operation; whole months ({@link #allocateMonth}, {@link #summarizeMonth}, {@link #consolidateMonth}, {@link #backtrackOneMonth}, {@link
+ * nanoseconds per operation; whole months ({@link #allocateMonth}, {@link #summarizeMonth}, {@link #summarizeMonthRows}, {@link #consolidateMonth}, {@link #backtrackOneMonth}, {@link
  * #backtrackTwelveMonths}) in milliseconds. The month is built only for the benchmarks that take it ({@link
  * Month}), not for the split benchmarks. See docs/performance.md.
  */
@@ -210,6 +211,22 @@ public class AllocationBenchmarks {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public AllocationSummary summarizeMonth(Month m) {
         return m.month.stream().collect(m.allocator.toSummary(Workload.CALENDAR, m.workload.tags()));
+    }
+
+    /**
+     * {@link #summarizeMonth}, then every breakdown's rows read once: the whole ALLOC-8 summary as a caller that
+     * shows all of it pays for it (a breakdown's rows are made when first asked for).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public long summarizeMonthRows(Month m) {
+        AllocationSummary summary = summarizeMonth(m);
+        long rows = 0;
+        for (Breakdown breakdown : Breakdown.values()) {
+            rows += summary.by(breakdown).size();
+        }
+        return rows;
     }
 
     /**
