@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.locks.StampedLock;
 import org.cloudbilling.core.bill.LineItemField;
 import org.cloudbilling.core.io.internal.CellTally;
 
@@ -13,8 +14,9 @@ import org.cloudbilling.core.io.internal.CellTally;
  * class cells of a canonical row as the file holds them (each with its length before it, so a tuple of cells is one
  * key): equal bytes are equal values, so a key's class is the class of any item of it. One table for all the
  * threads, so a key is kept once and classed about once per read: it is cut by the key's hash into
- * {@link #SEGMENTS} segments, each with its own lock, so two threads rarely wait for one another. A segment is
- * open addressing over flat arrays; a hit allocates nothing. A segment holds at most
+ * {@link #SEGMENTS} segments, each with its own lock, which a thread takes only to keep a new key (a look-up reads
+ * optimistically and takes it only if a writer came between). A segment is open addressing over flat arrays; a hit
+ * allocates nothing and writes nothing. A segment holds at most
  * {@link #MAX_ENTRIES} / {@link #SEGMENTS} keys and starts again empty beyond that (its keys are then classed
  * again as they come: a class depends on the cells alone).
  */
@@ -141,8 +143,15 @@ final class CostClassTable {
         segment(h).put(h, buf, starts, ends, costClass);
     }
 
-    /** One segment of the table: open addressing over flat arrays, every access under its lock. */
+    /**
+     * One segment of the table: open addressing over flat arrays. A writer holds the segment's lock; a reader reads
+     * optimistically and checks that no writer came between. A writer never changes a slot or key bytes a reader
+     * may be reading other than an empty slot (it fills empty slots, and grows by new arrays), so a probe of arrays
+     * read once always ends.
+     */
     private static final class Segment {
+        private final StampedLock lock = new StampedLock();
+
         /** The most keys a segment holds before it starts again empty. */
         private static final int MAX_KEYS = MAX_ENTRIES / SEGMENTS;
         /** The most bytes {@link #arena} holds before the segment starts again empty. */
@@ -183,24 +192,58 @@ final class CostClassTable {
             size = 0;
         }
 
-        synchronized int find(int h, byte[] buf, int[] starts, int[] ends) {
+        /**
+         * The class kept for the row's class cells, or {@link #NOT_FOUND}. Read without taking the lock (a hit
+         * writes nothing another core reads): an optimistic read of the slots, checked afterwards against the
+         * lock's stamp, and taken again under the lock if a writer came between (or made the read fail).
+         */
+        int find(int h, byte[] buf, int[] starts, int[] ends) {
+            long stamp = lock.tryOptimisticRead();
+            if (stamp != 0) {
+                try {
+                    int found = probe(h, buf, starts, ends);
+                    if (lock.validate(stamp)) {
+                        return found;
+                    }
+                } catch (RuntimeException torn) {
+                    // the arrays were being changed under the read: read again under the lock
+                }
+            }
+            stamp = lock.readLock();
+            try {
+                return probe(h, buf, starts, ends);
+            } finally {
+                lock.unlockRead(stamp);
+            }
+        }
+
+        private int probe(int h, byte[] buf, int[] starts, int[] ends) {
             int[] s = slots;
-            for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+            byte[] key = arena;
+            for (int slot = h & (s.length / 4 - 1); ; slot = (slot + 1) & (s.length / 4 - 1)) {
                 int at = slot * 4;
                 int stored = s[at];
                 if (stored == 0) {
                     return NOT_FOUND;
                 }
-                if (stored == h && sameKey(s[at + 1], s[at + 2], buf, starts, ends)) {
+                if (stored == h && sameKey(key, s[at + 1], s[at + 2], buf, starts, ends)) {
                     return s[at + 3];
                 }
             }
         }
 
-        synchronized void put(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
-            if (find(h, buf, starts, ends) != NOT_FOUND) {
-                return; // another thread kept it meanwhile
+        void put(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
+            long stamp = lock.writeLock();
+            try {
+                if (probe(h, buf, starts, ends) == NOT_FOUND) { // else another thread kept it meanwhile
+                    keep(h, buf, starts, ends, costClass);
+                }
+            } finally {
+                lock.unlockWrite(stamp);
             }
+        }
+
+        private void keep(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
             int length = 0;
             for (int k : columns) {
                 length += 4 + ends[k] - starts[k];
@@ -228,9 +271,8 @@ final class CostClassTable {
             arenaUsed += length;
         }
 
-        /** Whether the key at {@code [at, at + length)} of {@link #arena} is the row's class cells. */
-        private boolean sameKey(int at, int length, byte[] buf, int[] starts, int[] ends) {
-            byte[] key = arena;
+        /** Whether the key at {@code [at, at + length)} of {@code key} (the arena) is the row's class cells. */
+        private boolean sameKey(byte[] key, int at, int length, byte[] buf, int[] starts, int[] ends) {
             int p = at;
             int end = at + length;
             for (int k : columns) {
@@ -272,14 +314,14 @@ final class CostClassTable {
         }
     }
 
+    /** The bytes of an array as little-endian {@code int}s at any offset. */
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private static int intAt(byte[] b, int at) {
-        return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+        return (int) INT.get(b, at);
     }
 
     private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
+        INT.set(b, at, v);
     }
 }
