@@ -11,8 +11,9 @@ import org.cloudbilling.core.money.Money;
  * A collector of line items that needs, of most items, only their class and their total cost: an item's class is
  * decided by its values of a few fields ({@link #classFields()}), so items equal in those fields are one class,
  * whatever else differs. {@link LineItemCsv#collect(java.nio.file.Path, java.nio.charset.Charset, FormulaGuard,
- * Collector) LineItemCsv.collect} of a canonical CSV file then asks {@link #classOf} once for each distinct
- * combination of those cells (per thread), with an item of that combination, and for every row of a class
+ * Collector) LineItemCsv.collect} of a canonical CSV file then asks {@link #classOf} about once for each distinct
+ * combination of those cells per read (two threads meeting a new combination at once may both ask), with an item of
+ * that combination, and for every row of a class
  * passes only its total cost ({@link #addCost}), without making the row's item; a row of a class that
  * {@linkplain #needsId needs the id} passes its id and total cost ({@link #addCost(Object, int, LineItemId, Money)}),
  * still without an item. A row of {@link #NO_CLASS}, and a

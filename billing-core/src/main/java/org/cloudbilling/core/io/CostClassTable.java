@@ -5,19 +5,26 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.StampedLock;
 import org.cloudbilling.core.bill.LineItemField;
 import org.cloudbilling.core.io.internal.CellTally;
 
 /**
- * The classes of a {@link CostClassCollector} found so far on one thread, keyed by the bytes of the class cells of a
- * canonical row as the file holds them (each with its length before it, so a tuple of cells is one key): equal
- * bytes are equal values, so a key's class is the class of any item of it. Open addressing over flat arrays; a hit
- * allocates nothing. Holds at most {@link #MAX_ENTRIES} keys and starts again empty beyond that. The threads of one
- * read share what they found ({@link #findShared}), so a key is classed about once per read, not once per thread.
+ * The classes of a {@link CostClassCollector} found so far by the threads of one read, keyed by the bytes of the
+ * class cells of a canonical row as the file holds them (each with its length before it, so a tuple of cells is one
+ * key): equal bytes are equal values, so a key's class is the class of any item of it. One table for all the
+ * threads, so a key is kept once and classed about once per read: it is cut by the key's hash into
+ * {@link #SEGMENTS} segments, each with its own lock, which a thread takes only to keep a new key (a look-up reads
+ * optimistically and takes it only if a writer came between). A segment is open addressing over flat arrays; a hit
+ * allocates nothing and writes nothing. A segment holds at most
+ * {@link #MAX_ENTRIES} / {@link #SEGMENTS} keys and starts again empty beyond that (its keys are then classed
+ * again as they come: a class depends on the cells alone).
  */
 final class CostClassTable {
-    static final int MAX_ENTRIES = 1 << 18;
+    /** The most keys the whole table holds. */
+    static final int MAX_ENTRIES = 1 << 19;
+    /** How many segments the table is cut into: a power of two, chosen by the top bits of a key's hash. */
+    static final int SEGMENTS = 64;
     /** What {@link #find} returns for a key not in the table: no class is this small. */
     static final int NOT_FOUND = Integer.MIN_VALUE;
 
@@ -30,32 +37,10 @@ final class CostClassTable {
      */
     final long itemColumns;
 
-    /**
-     * The keys of the slots, one after another in one array (no object a key, no reference stored in the large
-     * slot arrays: the collector neither traces nor copies them one by one, and no card is dirtied per key).
-     */
-    private byte[] arena;
+    /** The segments, shared by every thread of the read. */
+    private final Segment[] segments;
 
-    private int arenaUsed;
-    /**
-     * The slots, four {@code int}s each, side by side so that a probe reads one place of memory: the key's hash (0
-     * for an empty slot), where its key starts in {@link #arena}, the key's length, and its class.
-     */
-    private int[] slots;
-
-    private int mask;
-    private int size;
-
-    /** The most bytes {@link #arena} holds before the table starts again empty. */
-    private static final int MAX_ARENA = 1 << 28;
-
-    /**
-     * The classes every thread of the read found, by key: a key new to this thread but found by another is looked
-     * up here rather than made an item and classed again. Bounded as the tables are.
-     */
-    private final ConcurrentHashMap<Key, Integer> shared;
-
-    private CostClassTable(CostClassCollector<?, ?> collector, int[] columns, ConcurrentHashMap<Key, Integer> shared) {
+    private CostClassTable(CostClassCollector<?, ?> collector, int[] columns) {
         this.collector = collector;
         this.columns = columns;
         long mask = CanonicalChunkParser.REQUIRED;
@@ -63,34 +48,17 @@ final class CostClassTable {
             mask |= 1L << k;
         }
         this.itemColumns = mask;
-        this.shared = shared;
-        reset();
+        this.segments = new Segment[SEGMENTS];
+        for (int i = 0; i < SEGMENTS; i++) {
+            segments[i] = new Segment(columns);
+        }
     }
 
     /**
-     * A key of {@link #shared}: the bytes of a row's class cells, each after its length, and their {@link #hash}
-     * (taken once from the row's cells: equal bytes have equal hashes, so the map does not hash them again).
+     * The table for another thread of the same read: this one, as the keys are kept once for all the threads.
      */
-    record Key(byte[] bytes, int hash) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && hash == k.hash && Arrays.equals(bytes, k.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public String toString() {
-            return "Key" + Arrays.toString(bytes);
-        }
-    }
-
-    /** A table for another thread of the same read: its own slots, the shared classes in common. */
     CostClassTable another() {
-        return new CostClassTable(collector, columns, shared);
+        return this;
     }
 
     /** A table for {@code collector}, or null when one of its class fields is not a canonical column. */
@@ -114,19 +82,7 @@ final class CostClassTable {
             columns[i++] = column.ordinal();
         }
         Arrays.sort(columns);
-        return new CostClassTable(collector, columns, new ConcurrentHashMap<>());
-    }
-
-    private void reset() {
-        arena = new byte[1 << 16];
-        arenaUsed = 0;
-        allocate(1 << 10);
-    }
-
-    private void allocate(int capacity) {
-        slots = new int[capacity * 4];
-        mask = capacity - 1;
-        size = 0;
+        return new CostClassTable(collector, columns);
     }
 
     /** The bytes of an array as little-endian {@code long}s at any offset. */
@@ -158,134 +114,214 @@ final class CostClassTable {
         return x == 0 ? 1 : x;
     }
 
-    /** The class stored for the row's class cells (hashed to {@code h}), or {@link #NOT_FOUND}. */
-    int find(int h, byte[] buf, int[] starts, int[] ends) {
-        int[] s = slots;
-        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-            int at = slot * 4;
-            int stored = s[at];
-            if (stored == 0) {
-                return NOT_FOUND;
-            }
-            if (stored == h && sameKey(s[at + 1], s[at + 2], buf, starts, ends)) {
-                return s[at + 3];
-            }
-        }
-    }
-
-    /** Whether the key at {@code [at, at + length)} of {@link #arena} is the row's class cells. */
-    private boolean sameKey(int at, int length, byte[] buf, int[] starts, int[] ends) {
-        byte[] key = arena;
-        int p = at;
-        int end = at + length;
-        for (int k : columns) {
-            int from = starts[k];
-            int len = ends[k] - from;
-            if (p + 4 + len > end || intAt(key, p) != len) {
-                return false;
-            }
-            if (!Arrays.equals(key, p + 4, p + 4 + len, buf, from, from + len)) {
-                return false;
-            }
-            p += 4 + len;
-        }
-        return p == end;
+    /** The segment of a hash: its top bits (a segment's slots are chosen by its low bits). */
+    private Segment segment(int h) {
+        return segments[h >>> (Integer.SIZE - Integer.numberOfTrailingZeros(SEGMENTS))];
     }
 
     /**
-     * Returns the class of the row's class cells (hashed to {@code h}, not in this thread's table) that another
-     * thread found, and keeps it in this table; or {@link #NOT_FOUND}, and then {@link #put} keeps the class found.
+     * The class kept for the row's class cells (hashed to {@code h}) by any thread of the read, or
+     * {@link #NOT_FOUND}; then {@link #put} keeps the class found.
+     */
+    int find(int h, byte[] buf, int[] starts, int[] ends) {
+        return segment(h).find(h, buf, starts, ends);
+    }
+
+    /**
+     * {@link #NOT_FOUND} always: what another thread found is already found by {@link #find}, the keys being kept
+     * once for all the threads. Kept so that a caller may ask, as when each thread had its own table.
      */
     int findShared(int h, byte[] buf, int[] starts, int[] ends) {
-        pending = key(buf, starts, ends);
-        Integer found = shared.get(new Key(pending, h));
-        if (found == null) {
-            return NOT_FOUND;
-        }
-        keep(h, pending, found);
-        pending = null;
-        return found;
+        return NOT_FOUND;
     }
 
-    /** The key {@link #findShared} did not find, for {@link #put}. */
-    private byte[] pending;
-
-    /** Stores the class of the row's class cells (hashed to {@code h}), after {@link #findShared} found none. */
+    /**
+     * Keeps the class of the row's class cells (hashed to {@code h}), after {@link #find} found none; if another
+     * thread kept it meanwhile, its class (the same: a class depends on the cells alone) stays.
+     */
     void put(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
-        byte[] key = pending != null ? pending : key(buf, starts, ends);
-        pending = null;
-        keep(h, key, costClass);
-        if (shared.size() < MAX_ENTRIES) {
-            shared.putIfAbsent(new Key(key, h), costClass);
-        }
+        segment(h).put(h, buf, starts, ends, costClass);
     }
 
-    private void keep(int h, byte[] key, int costClass) {
-        if (key.length > MAX_ARENA / 2) {
-            return; // a key this long is not kept: its rows ask the shared classes
-        }
-        if (size >= MAX_ENTRIES || key.length > MAX_ARENA - arenaUsed) {
+    /**
+     * One segment of the table: open addressing over flat arrays. A writer holds the segment's lock; a reader reads
+     * optimistically and checks that no writer came between. A writer never changes a slot or key bytes a reader
+     * may be reading other than an empty slot (it fills empty slots, and grows by new arrays), so a probe of arrays
+     * read once always ends.
+     */
+    private static final class Segment {
+        private final StampedLock lock = new StampedLock();
+
+        /** The most keys a segment holds before it starts again empty. */
+        private static final int MAX_KEYS = MAX_ENTRIES / SEGMENTS;
+        /** The most bytes {@link #arena} holds before the segment starts again empty. */
+        private static final int MAX_ARENA = 1 << 22;
+
+        private final int[] columns;
+
+        /**
+         * The keys of the slots, one after another in one array (no object a key, no reference stored in the
+         * slot arrays: the collector neither traces nor copies them one by one, and no card is dirtied per key).
+         */
+        private byte[] arena;
+
+        private int arenaUsed;
+        /**
+         * The slots, four {@code int}s each, side by side so that a probe reads one place of memory: the key's
+         * hash (0 for an empty slot), where its key starts in {@link #arena}, the key's length, and its class.
+         */
+        private int[] slots;
+
+        private int mask;
+        private int size;
+
+        Segment(int[] columns) {
+            this.columns = columns;
             reset();
-        } else if ((size + 1) * 2 > mask + 1) {
-            grow();
         }
-        if (key.length > arena.length - arenaUsed) {
-            arena = Arrays.copyOf(
-                    arena, (int) Math.min(MAX_ARENA, Math.max(2L * arena.length, arenaUsed + key.length)));
-        }
-        System.arraycopy(key, 0, arena, arenaUsed, key.length);
-        insert(h, arenaUsed, key.length, costClass);
-        arenaUsed += key.length;
-    }
 
-    private byte[] key(byte[] buf, int[] starts, int[] ends) {
-        int len = 0;
-        for (int k : columns) {
-            len += 4 + ends[k] - starts[k];
+        private void reset() {
+            arena = new byte[1 << 12];
+            arenaUsed = 0;
+            allocate(1 << 6);
         }
-        byte[] key = new byte[len];
-        int p = 0;
-        for (int k : columns) {
-            int cell = ends[k] - starts[k];
-            putInt(key, p, cell);
-            System.arraycopy(buf, starts[k], key, p + 4, cell);
-            p += 4 + cell;
-        }
-        return key;
-    }
 
-    private void insert(int h, int at, int length, int costClass) {
-        int[] s = slots;
-        int slot = h & mask;
-        while (s[slot * 4] != 0) {
-            slot = (slot + 1) & mask;
+        private void allocate(int capacity) {
+            slots = new int[capacity * 4];
+            mask = capacity - 1;
+            size = 0;
         }
-        int i = slot * 4;
-        s[i] = h;
-        s[i + 1] = at;
-        s[i + 2] = length;
-        s[i + 3] = costClass;
-        size++;
-    }
 
-    private void grow() {
-        int[] old = slots;
-        allocate((mask + 1) * 2);
-        for (int i = 0; i < old.length; i += 4) {
-            if (old[i] != 0) {
-                insert(old[i], old[i + 1], old[i + 2], old[i + 3]);
+        /**
+         * The class kept for the row's class cells, or {@link #NOT_FOUND}. Read without taking the lock (a hit
+         * writes nothing another core reads): an optimistic read of the slots, checked afterwards against the
+         * lock's stamp, and taken again under the lock if a writer came between (or made the read fail).
+         */
+        int find(int h, byte[] buf, int[] starts, int[] ends) {
+            long stamp = lock.tryOptimisticRead();
+            if (stamp != 0) {
+                try {
+                    int found = probe(h, buf, starts, ends);
+                    if (lock.validate(stamp)) {
+                        return found;
+                    }
+                } catch (RuntimeException torn) {
+                    // the arrays were being changed under the read: read again under the lock
+                }
+            }
+            stamp = lock.readLock();
+            try {
+                return probe(h, buf, starts, ends);
+            } finally {
+                lock.unlockRead(stamp);
+            }
+        }
+
+        private int probe(int h, byte[] buf, int[] starts, int[] ends) {
+            int[] s = slots;
+            byte[] key = arena;
+            for (int slot = h & (s.length / 4 - 1); ; slot = (slot + 1) & (s.length / 4 - 1)) {
+                int at = slot * 4;
+                int stored = s[at];
+                if (stored == 0) {
+                    return NOT_FOUND;
+                }
+                if (stored == h && sameKey(key, s[at + 1], s[at + 2], buf, starts, ends)) {
+                    return s[at + 3];
+                }
+            }
+        }
+
+        void put(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
+            long stamp = lock.writeLock();
+            try {
+                if (probe(h, buf, starts, ends) == NOT_FOUND) { // else another thread kept it meanwhile
+                    keep(h, buf, starts, ends, costClass);
+                }
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+
+        private void keep(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
+            int length = 0;
+            for (int k : columns) {
+                length += 4 + ends[k] - starts[k];
+            }
+            if (length > MAX_ARENA / 2) {
+                return; // a key this long is not kept: its rows are classed each time
+            }
+            if (size >= MAX_KEYS || length > MAX_ARENA - arenaUsed) {
+                reset();
+            } else if ((size + 1) * 2 > mask + 1) {
+                grow();
+            }
+            if (length > arena.length - arenaUsed) {
+                arena = Arrays.copyOf(arena, (int)
+                        Math.min(MAX_ARENA, Math.max(2L * arena.length, (long) arenaUsed + length)));
+            }
+            int p = arenaUsed;
+            for (int k : columns) {
+                int cell = ends[k] - starts[k];
+                putInt(arena, p, cell);
+                System.arraycopy(buf, starts[k], arena, p + 4, cell);
+                p += 4 + cell;
+            }
+            insert(h, arenaUsed, length, costClass);
+            arenaUsed += length;
+        }
+
+        /** Whether the key at {@code [at, at + length)} of {@code key} (the arena) is the row's class cells. */
+        private boolean sameKey(byte[] key, int at, int length, byte[] buf, int[] starts, int[] ends) {
+            int p = at;
+            int end = at + length;
+            for (int k : columns) {
+                int from = starts[k];
+                int len = ends[k] - from;
+                if (p + 4 + len > end || intAt(key, p) != len) {
+                    return false;
+                }
+                if (!Arrays.equals(key, p + 4, p + 4 + len, buf, from, from + len)) {
+                    return false;
+                }
+                p += 4 + len;
+            }
+            return p == end;
+        }
+
+        private void insert(int h, int at, int length, int costClass) {
+            int[] s = slots;
+            int slot = h & mask;
+            while (s[slot * 4] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            int i = slot * 4;
+            s[i] = h;
+            s[i + 1] = at;
+            s[i + 2] = length;
+            s[i + 3] = costClass;
+            size++;
+        }
+
+        private void grow() {
+            int[] old = slots;
+            allocate((mask + 1) * 2);
+            for (int i = 0; i < old.length; i += 4) {
+                if (old[i] != 0) {
+                    insert(old[i], old[i + 1], old[i + 2], old[i + 3]);
+                }
             }
         }
     }
 
+    /** The bytes of an array as little-endian {@code int}s at any offset. */
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private static int intAt(byte[] b, int at) {
-        return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+        return (int) INT.get(b, at);
     }
 
     private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
+        INT.set(b, at, v);
     }
 }

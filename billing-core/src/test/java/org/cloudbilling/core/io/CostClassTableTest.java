@@ -93,9 +93,93 @@ class CostClassTableTest {
         Row same = new Row("o1", "b1"); // equal bytes elsewhere
         assertThat(table.find(h, same.buf, same.starts, same.ends)).isEqualTo(7);
         CostClassTable other = table.another();
-        assertThat(other.find(h, same.buf, same.starts, same.ends)).isEqualTo(CostClassTable.NOT_FOUND);
-        assertThat(other.findShared(h, same.buf, same.starts, same.ends)).isEqualTo(7);
-        assertThat(other.find(h, same.buf, same.starts, same.ends)).isEqualTo(7); // kept once found
+        assertThat(other.find(h, same.buf, same.starts, same.ends)).isEqualTo(7);
+    }
+
+    @Test
+    void aClassKeptOnOneThread_isFoundByAnotherThreadsFind_withoutASharedLookup() {
+        CostClassTable table = CostClassTable.of(new TwoCells());
+        CostClassTable other = table.another();
+        Row row = new Row("o9", "b9");
+        int h = table.hash(row.buf, row.starts, row.ends);
+        table.findShared(h, row.buf, row.starts, row.ends);
+        table.put(h, row.buf, row.starts, row.ends, 11);
+
+        Row same = new Row("o9", "b9");
+        assertThat(other.find(h, same.buf, same.starts, same.ends)).isEqualTo(11);
+    }
+
+    @Test
+    void twoThreadsClassingOverlappingKeysAtOnce_findEveryKeyWithItsClass() throws Exception {
+        CostClassTable table = CostClassTable.of(new TwoCells());
+        int keys = 30_000;
+        Thread[] threads = new Thread[2];
+        Throwable[] failed = new Throwable[2];
+        for (int t = 0; t < threads.length; t++) {
+            int first = t * keys / 2; // the second thread's first half is the first thread's second half
+            CostClassTable mine = table.another();
+            int n = t;
+            threads[t] = new Thread(() -> {
+                try {
+                    for (int i = first; i < first + keys; i++) {
+                        Row row = new Row("owner-" + i, "b" + (i % 13));
+                        int h = mine.hash(row.buf, row.starts, row.ends);
+                        int found = mine.find(h, row.buf, row.starts, row.ends);
+                        if (found == CostClassTable.NOT_FOUND) {
+                            found = mine.findShared(h, row.buf, row.starts, row.ends);
+                        }
+                        if (found == CostClassTable.NOT_FOUND) {
+                            mine.put(h, row.buf, row.starts, row.ends, i);
+                        } else {
+                            assertThat(found).as("key %d", i).isEqualTo(i);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failed[n] = e;
+                }
+            });
+        }
+        for (Thread t : threads) {
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failed).containsOnlyNulls();
+        for (int i = 0; i < keys * 3 / 2; i++) {
+            Row row = new Row("owner-" + i, "b" + (i % 13));
+            int h = table.hash(row.buf, row.starts, row.ends);
+            assertThat(table.find(h, row.buf, row.starts, row.ends))
+                    .as("key %d", i)
+                    .isEqualTo(i);
+        }
+    }
+
+    @Test
+    void moreKeysThanTheTableHolds_neverGiveAWrongClass_andTheLatestAreFound() {
+        CostClassTable table = CostClassTable.of(new TwoCells());
+        int keys = CostClassTable.MAX_ENTRIES + CostClassTable.MAX_ENTRIES / 4;
+        for (int i = 0; i < keys; i++) {
+            Row row = new Row("o" + i, "b");
+            int h = table.hash(row.buf, row.starts, row.ends);
+            int found = table.find(h, row.buf, row.starts, row.ends);
+            assertThat(found).as("key %d before it is kept", i).isEqualTo(CostClassTable.NOT_FOUND);
+            table.put(h, row.buf, row.starts, row.ends, i);
+        }
+        int foundAgain = 0;
+        for (int i = 0; i < keys; i++) {
+            Row row = new Row("o" + i, "b");
+            int h = table.hash(row.buf, row.starts, row.ends);
+            int found = table.find(h, row.buf, row.starts, row.ends);
+            if (found != CostClassTable.NOT_FOUND) {
+                assertThat(found).as("key %d", i).isEqualTo(i);
+                foundAgain++;
+            }
+        }
+        Row last = new Row("o" + (keys - 1), "b");
+        int h = table.hash(last.buf, last.starts, last.ends);
+        assertThat(table.find(h, last.buf, last.starts, last.ends)).isEqualTo(keys - 1);
+        assertThat(foundAgain).isBetween(CostClassTable.MAX_ENTRIES / 4, CostClassTable.MAX_ENTRIES);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
@@ -255,26 +256,54 @@ final class InputOptions {
         }
     }
 
-    /** Returns {@code collector} counting the items it takes in {@code count}; a cost-class collector stays one. */
-    private static <A, T> Collector<LineItem, A, T> counting(Collector<LineItem, A, T> collector, LongAdder count) {
+    /**
+     * Returns {@code collector} counting the items it takes, into {@code count} once per container at the end (no
+     * shared counter touched per row); a cost-class collector stays one.
+     */
+    private static <A, T> Collector<LineItem, ?, T> counting(Collector<LineItem, A, T> collector, LongAdder count) {
         if (collector instanceof CostClassCollector<A, T> classed) {
             return new CountingClasses<>(classed, count);
         }
         BiConsumer<A, LineItem> add = collector.accumulator();
+        BinaryOperator<A> combine = collector.combiner();
+        Function<A, T> finish = collector.finisher();
         return Collector.of(
-                collector.supplier(),
+                () -> new Counted<>(collector.supplier().get()),
                 (a, item) -> {
-                    count.increment();
-                    add.accept(a, item);
+                    a.items++;
+                    add.accept(a.container, item);
                 },
-                collector.combiner(),
-                collector.finisher(),
-                collector.characteristics().toArray(Collector.Characteristics[]::new));
+                (a, b) -> a.merge(b, combine),
+                a -> a.finish(finish, count),
+                collector.characteristics().stream()
+                        .filter(c -> c == Collector.Characteristics.UNORDERED)
+                        .toArray(Collector.Characteristics[]::new));
+    }
+
+    /** A container of another collector and the number of items it took. */
+    private static final class Counted<A> {
+        A container;
+        long items;
+
+        Counted(A container) {
+            this.container = container;
+        }
+
+        Counted<A> merge(Counted<A> other, BinaryOperator<A> combine) {
+            container = combine.apply(container, other.container);
+            items += other.items;
+            return this;
+        }
+
+        <T> T finish(Function<A, T> finish, LongAdder count) {
+            count.add(items);
+            return finish.apply(container);
+        }
     }
 
     /** A cost-class collector that counts the items it takes, whole or by their cost. */
     private record CountingClasses<A, T>(CostClassCollector<A, T> classed, LongAdder count)
-            implements CostClassCollector<A, T> {
+            implements CostClassCollector<Counted<A>, T> {
         @Override
         public java.util.Set<org.cloudbilling.core.bill.LineItemField> classFields() {
             return classed.classFields();
@@ -286,9 +315,9 @@ final class InputOptions {
         }
 
         @Override
-        public void addCost(A container, int costClass, org.cloudbilling.core.money.Money totalCost) {
-            count.increment();
-            classed.addCost(container, costClass, totalCost);
+        public void addCost(Counted<A> container, int costClass, org.cloudbilling.core.money.Money totalCost) {
+            container.items++;
+            classed.addCost(container.container, costClass, totalCost);
         }
 
         @Override
@@ -298,41 +327,48 @@ final class InputOptions {
 
         @Override
         public void addCost(
-                A container,
+                Counted<A> container,
                 int costClass,
                 org.cloudbilling.core.id.LineItemId id,
                 org.cloudbilling.core.money.Money totalCost) {
-            count.increment();
-            classed.addCost(container, costClass, id, totalCost);
+            container.items++;
+            classed.addCost(container.container, costClass, id, totalCost);
         }
 
         @Override
-        public java.util.function.Supplier<A> supplier() {
-            return classed.supplier();
+        public java.util.function.Supplier<Counted<A>> supplier() {
+            java.util.function.Supplier<A> make = classed.supplier();
+            return () -> new Counted<>(make.get());
         }
 
         @Override
-        public BiConsumer<A, LineItem> accumulator() {
+        public BiConsumer<Counted<A>, LineItem> accumulator() {
             BiConsumer<A, LineItem> add = classed.accumulator();
             return (a, item) -> {
-                count.increment();
-                add.accept(a, item);
+                a.items++;
+                add.accept(a.container, item);
             };
         }
 
         @Override
-        public java.util.function.BinaryOperator<A> combiner() {
-            return classed.combiner();
+        public BinaryOperator<Counted<A>> combiner() {
+            BinaryOperator<A> combine = classed.combiner();
+            return (a, b) -> a.merge(b, combine);
         }
 
         @Override
-        public Function<A, T> finisher() {
-            return classed.finisher();
+        public Function<Counted<A>, T> finisher() {
+            Function<A, T> finish = classed.finisher();
+            return a -> a.finish(finish, count);
         }
 
         @Override
         public java.util.Set<Collector.Characteristics> characteristics() {
-            return classed.characteristics();
+            java.util.Set<Collector.Characteristics> c = java.util.EnumSet.noneOf(Collector.Characteristics.class);
+            c.addAll(classed.characteristics());
+            c.remove(Collector.Characteristics.IDENTITY_FINISH);
+            c.remove(Collector.Characteristics.CONCURRENT); // the counts are per container
+            return c;
         }
     }
 

@@ -148,6 +148,24 @@ class AllocateCommandTest {
         assertThat(run.err()).contains("2 currencies [CNY, USD]");
     }
 
+    @Test
+    void allocate_summaryOfCanonicalFile_countsEveryRow_whetherTotalledByClassOrMadeAnItem() throws IOException {
+        Path input = dir.resolve("six.csv");
+        try (java.io.Writer w = Files.newBufferedWriter(input);
+                org.cloudbilling.core.io.LineItemCsvWriter csv = org.cloudbilling.core.io.LineItemCsv.writer(w)) {
+            for (String id : new String[] {"a", "b", "c", "d", "e", "f"}) {
+                csv.write(item(id, "CNY")); // one combination of the cells the rules test: one class
+            }
+        }
+        Files.writeString(input, "\n", java.nio.file.StandardOpenOption.APPEND); // a blank line is no item
+
+        CliRun run = CliRun.run(
+                "allocate", "--input", input.toString(), "--format", "canonical", "--rules", rules(), "--summary");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("read 6 line items from " + input);
+    }
+
     private static org.cloudbilling.core.bill.LineItem item(String id, String currency) {
         java.time.Instant start = java.time.Instant.parse("2024-09-01T00:00:00Z");
         org.cloudbilling.core.money.Money one = org.cloudbilling.core.money.Money.of(currency, "1.00");
