@@ -58,6 +58,10 @@ public record AllocationHistory(List<MonthVersion> versions, List<BacktrackRecor
             }
         }
         Map<List<Object>, Integer> numbers = new HashMap<>();
+        Map<BillingMonth, Integer> versionsOfMonth = new HashMap<>();
+        for (MonthVersion v : versions) {
+            versionsOfMonth.merge(v.month(), 1, Integer::sum);
+        }
         Map<BillingMonth, Map<LineItemId, ItemCurrency>> currencies = new HashMap<>();
         for (int i = 0; i < versions.size(); i++) {
             MonthVersion v = versions.get(i);
@@ -67,7 +71,12 @@ public record AllocationHistory(List<MonthVersion> versions, List<BacktrackRecor
                         "versions[" + i + "].number",
                         "repeats version " + v.number() + " of " + v.month() + " (versions[" + earlier + "])");
             }
-            checkItemCurrencies(v, currencies.computeIfAbsent(v.month(), m -> new HashMap<>()), "versions[" + i + "].");
+            if (versionsOfMonth.get(v.month()) > 1) {
+                // a month's only version keeps each item in one currency by itself (MonthVersion checks it): only
+                // a month of several versions has items to compare across them
+                checkItemCurrencies(
+                        v, currencies.computeIfAbsent(v.month(), m -> new HashMap<>()), "versions[" + i + "].");
+            }
             if (v.backtrack().isPresent()) {
                 Integer r = recordIndex.get(v.backtrack().get());
                 if (r == null || records.get(r).status() != BacktrackStatus.COMPLETED) {
@@ -219,8 +228,12 @@ public record AllocationHistory(List<MonthVersion> versions, List<BacktrackRecor
      * @throws IllegalArgumentException naming the line ({@code lines[3].amount}), the item and both currencies
      */
     void checkItemCurrencies(MonthVersion added) {
+        List<MonthVersion> earlier = versions(added.month());
+        if (earlier.isEmpty()) {
+            return; // the month's first version keeps each item in one currency by itself
+        }
         Map<LineItemId, ItemCurrency> seen = new HashMap<>();
-        for (MonthVersion v : versions(added.month())) {
+        for (MonthVersion v : earlier) {
             checkItemCurrencies(v, seen, "");
         }
         checkItemCurrencies(added, seen, "");

@@ -7,15 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.cloudbilling.allocation.AllocationRuleSet;
 import org.cloudbilling.allocation.AllocationRun;
 import org.cloudbilling.allocation.Allocator;
+import org.cloudbilling.allocation.RuleId;
 import org.cloudbilling.allocation.RuleSchedule;
+import org.cloudbilling.allocation.UnitId;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.ResourceId;
@@ -154,7 +159,8 @@ public final class Backtracking {
         Allocator allocator = Allocator.compile(plan.ruleVersion().rules());
         return execute(
                 record,
-                month -> recompute(allocator, month, inputs.items(month), inputs.tags(month), calendar),
+                month -> new Computed(
+                        plan.ruleVersion().id(), recompute(allocator, inputs.items(month), inputs.tags(month))),
                 history,
                 calendar,
                 clock,
@@ -208,9 +214,7 @@ public final class Backtracking {
                     TagBindings refreshed =
                             TagRefresh.refresh(inputs.tags(month), resources(items), request.submittedAt());
                     return new Computed(
-                            RuleVersion.of(rules).id(),
-                            recompute(Allocator.compile(rules), month, items, refreshed, calendar)
-                                    .lines());
+                            RuleVersion.of(rules).id(), recompute(Allocator.compile(rules), items, refreshed));
                 },
                 history,
                 calendar,
@@ -265,11 +269,11 @@ public final class Backtracking {
             BillingCalendar calendar,
             Clock clock) {
         RuleVersion version = RuleVersion.of(schedule.ruleSetFor(month));
-        Computed computed =
-                recompute(Allocator.compile(version.rules()), month, inputs.items(month), inputs.tags(month), calendar);
+        List<AllocationLine> lines =
+                recompute(Allocator.compile(version.rules()), inputs.items(month), inputs.tags(month));
         Instant now = clock.instant();
-        return history.withVersions(List.of(new MonthVersion(
-                month, history.nextNumber(month), version.id(), Optional.empty(), now, now, computed.lines())));
+        return history.withVersions(List.of(
+                new MonthVersion(month, history.nextNumber(month), version.id(), Optional.empty(), now, now, lines)));
     }
 
     /** A recomputed month: the rule version id and the canonical lines. */
@@ -279,12 +283,35 @@ public final class Backtracking {
         Computed compute(BillingMonth month);
     }
 
-    private static Computed recompute(
-            Allocator allocator, BillingMonth month, Iterable<LineItem> items, TagBindings tags, BillingCalendar cal) {
+    /**
+     * Returns the canonical lines of a month's items allocated by {@code allocator}. The lines of a unit share one
+     * {@code Optional} of it, and those of a rule one of the rule: a month's lines stay in memory until every month
+     * of the backtrack is done, and a present {@code Optional} per line would double what they hold beside their
+     * amounts.
+     */
+    private static List<AllocationLine> recompute(Allocator allocator, Iterable<LineItem> items, TagBindings tags) {
         AllocationRun run = allocator.prepare(items, tags);
         List<AllocationLine> lines = new ArrayList<>();
-        run.allocateAll(items, row -> lines.add(AllocationLine.of(row)));
-        return new Computed(RuleVersion.of(allocator.rules()).id(), MonthVersion.canonical(lines));
+        Map<UnitId, Optional<UnitId>> units = new HashMap<>();
+        Map<RuleId, Optional<RuleId>> rules = new HashMap<>();
+        run.allocateAll(
+                items,
+                row -> lines.add(new AllocationLine(
+                        row.item().id(),
+                        shared(units, row.unit()),
+                        row.type(),
+                        row.amount(),
+                        shared(rules, row.rule()))));
+        return MonthVersion.canonical(lines);
+    }
+
+    /** Returns the {@code Optional} of {@code id}'s value that {@code seen} holds, holding {@code id} if none. */
+    private static <T> Optional<T> shared(Map<T, Optional<T>> seen, Optional<T> id) {
+        if (id.isEmpty()) {
+            return id;
+        }
+        Optional<T> had = seen.putIfAbsent(id.get(), id);
+        return had == null ? id : had;
     }
 
     private static BacktrackRecord inProgress(
@@ -343,28 +370,17 @@ public final class Backtracking {
             BacktrackListener listener) {
         List<BillingMonth> months = started.months();
         listener.started(started);
-        List<Computed> results = new ArrayList<>();
         BillingMonth current = months.get(0);
         AllocationHistory after;
         BacktrackRecord completed;
         // months are independent: computed in parallel, then heard and checked in order, so that the outcome, the
         // listener's events and the first failing month are those of computing them one after another
-        Object[] computed = new Object[months.size()];
-        IntStream.range(0, months.size()).parallel().forEach(i -> {
-            try {
-                computed[i] = computation.compute(months.get(i));
-            } catch (RuntimeException e) {
-                computed[i] = e;
-            }
-        });
+        Object[] computed = eachMonth(months.size(), i -> computation.compute(months.get(i)));
         try {
             for (int i = 0; i < months.size(); i++) {
                 current = months.get(i);
                 listener.monthStarted(current, i + 1, months.size());
-                if (computed[i] instanceof RuntimeException e) {
-                    throw e;
-                }
-                results.add((Computed) computed[i]);
+                resultOf(computed[i]);
                 listener.monthDone(current);
             }
             Instant completedAt = clock.instant();
@@ -373,18 +389,26 @@ public final class Backtracking {
                     .atStartOfDay(calendar.zone())
                     .toInstant();
             completed = started.completed(completedAt, effectiveFrom);
-            List<MonthVersion> versions = new ArrayList<>();
-            for (int i = 0; i < months.size(); i++) {
-                current = months.get(i);
-                versions.add(new MonthVersion(
-                        current,
-                        history.nextNumber(current),
-                        results.get(i).ruleVersion(),
+            // each month's version is made and checked against the month's earlier versions in parallel as well
+            // (the lines are copied and checked, the items' currencies compared): the first failing month is still
+            // the one a month-by-month check finds first
+            Object[] made = eachMonth(months.size(), i -> {
+                Computed c = (Computed) computed[i];
+                MonthVersion version = new MonthVersion(
+                        months.get(i),
+                        history.nextNumber(months.get(i)),
+                        c.ruleVersion(),
                         Optional.of(started.id()),
                         completedAt,
                         effectiveFrom,
-                        results.get(i).lines()));
-                history.checkItemCurrencies(versions.get(i));
+                        c.lines());
+                history.checkItemCurrencies(version);
+                return version;
+            });
+            List<MonthVersion> versions = new ArrayList<>();
+            for (int i = 0; i < months.size(); i++) {
+                current = months.get(i);
+                versions.add((MonthVersion) resultOf(made[i]));
             }
             after = history.withBacktrack(versions, completed);
         } catch (RuntimeException e) {
@@ -394,6 +418,30 @@ public final class Backtracking {
         }
         listener.finished(completed);
         return new BacktrackOutcome(after, completed);
+    }
+
+    /**
+     * Runs {@code work} for months {@code 0..count-1} in parallel; each slot holds the month's result, or the
+     * {@link RuntimeException} it threw.
+     */
+    private static Object[] eachMonth(int count, IntFunction<Object> work) {
+        Object[] out = new Object[count];
+        IntStream.range(0, count).parallel().forEach(i -> {
+            try {
+                out[i] = work.apply(i);
+            } catch (RuntimeException e) {
+                out[i] = e;
+            }
+        });
+        return out;
+    }
+
+    /** Returns a slot of {@link #eachMonth}: the result, or throws what the month threw. */
+    private static Object resultOf(Object slot) {
+        if (slot instanceof RuntimeException e) {
+            throw e;
+        }
+        return slot;
     }
 
     private static String recordId(String kind, BacktrackRequest r) {

@@ -62,4 +62,24 @@ class BacktrackParallelTest {
         }
         assertThat(heard).isEqualTo(expectedEvents);
     }
+
+    /**
+     * A backtrack holds every month's lines until its last month is done: the lines of one unit share one {@code
+     * Optional} of it, rather than one each (memory, not values: the lines stay equal).
+     */
+    @Test
+    void linesOfOneUnit_shareTheUnitsOptional() {
+        BillingMonth nov = BillingMonth.of(2024, 11);
+        AllocationHistory after =
+                backtrack(nov, BillingMonth.of(2024, 12), new ArrayList<>()).history();
+        for (BillingMonth m : List.of(nov, BillingMonth.of(2024, 12))) {
+            List<AllocationLine> data = after.version(m, 2).lines().stream()
+                    .filter(l -> l.unit().isPresent() && l.unit().get().value().equals("data"))
+                    .toList();
+            assertThat(data).as("%s: cvm-data, cos and cdn go to data", m).hasSize(3);
+            assertThat(data)
+                    .as("%s", m)
+                    .allSatisfy(l -> assertThat(l.unit()).isSameAs(data.get(0).unit()));
+        }
+    }
 }

@@ -22,13 +22,23 @@ class VersionDiffTest {
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final BillingMonth SEPTEMBER = BillingMonth.of(2024, 9);
 
-    private static AllocationLine line(String item, String unit, AllocationType type, String rule, String amount) {
+    /** A line written {@code item unit type rule amount}, {@code -} for no unit or no rule. */
+    private static AllocationLine line(String line) {
+        String[] f = line.split(" ");
         return new AllocationLine(
-                LineItemId.of(item),
-                Optional.ofNullable(unit).map(UnitId::of),
-                type,
-                Money.of("CNY", amount),
-                Optional.ofNullable(rule).map(RuleId::of));
+                LineItemId.of(f[0]),
+                Optional.of(f[1]).filter(u -> !u.equals("-")).map(UnitId::of),
+                AllocationType.valueOf(f[2]),
+                Money.of("CNY", f[4]),
+                Optional.of(f[3]).filter(r -> !r.equals("-")).map(RuleId::of));
+    }
+
+    /** Version {@code number} of September, its lines written as {@link #line(String)} reads them. */
+    private static MonthVersion september(int number, String... lines) {
+        return version(
+                SEPTEMBER,
+                number,
+                java.util.Arrays.stream(lines).map(VersionDiffTest::line).toArray(AllocationLine[]::new));
     }
 
     private static MonthVersion version(BillingMonth month, int number, AllocationLine... lines) {
@@ -43,18 +53,13 @@ class VersionDiffTest {
 
     @Test
     void between_unchangedLinesAreLeftOut_andLinesOfOneItemAreOrderedByUnitThenRule() {
-        MonthVersion v1 = version(
-                SEPTEMBER,
-                1,
-                line("i1", null, AllocationType.UNALLOCATED, null, "30.00"),
-                line("i2", "web", AllocationType.COLLECTED, "r-web", "7.00"));
-        MonthVersion v2 = version(
-                SEPTEMBER,
+        MonthVersion v1 = september(1, "i1 - UNALLOCATED - 30.00", "i2 web COLLECTED r-web 7.00");
+        MonthVersion v2 = september(
                 2,
-                line("i1", "web", AllocationType.SHARED, "s-b", "10.00"),
-                line("i1", "web", AllocationType.SHARED, "s-a", "5.00"),
-                line("i1", "new", AllocationType.SHARED, "s-a", "15.00"),
-                line("i2", "web", AllocationType.COLLECTED, "r-web", "7.00"));
+                "i1 web SHARED s-b 10.00",
+                "i1 web SHARED s-a 5.00",
+                "i1 new SHARED s-a 15.00",
+                "i2 web COLLECTED r-web 7.00");
 
         VersionDiff diff = VersionDiff.between(v1, v2, CNY);
 
@@ -77,8 +82,8 @@ class VersionDiffTest {
 
     @Test
     void between_changedAmount_isOneChangedLine() {
-        MonthVersion v1 = version(SEPTEMBER, 1, line("i1", "web", AllocationType.COLLECTED, "r", "7.00"));
-        MonthVersion v2 = version(SEPTEMBER, 2, line("i1", "web", AllocationType.COLLECTED, "r", "9.50"));
+        MonthVersion v1 = september(1, "i1 web COLLECTED r 7.00");
+        MonthVersion v2 = september(2, "i1 web COLLECTED r 9.50");
         VersionDiff diff = VersionDiff.between(v1, v2, CNY);
         assertThat(diff.lines()).extracting(VersionDiffTest::describe).containsExactly("CHANGED i1 web r 2.50");
         assertThat(diff.lines().get(0).before()).contains(Money.of("CNY", "7.00"));
@@ -89,27 +94,14 @@ class VersionDiffTest {
     @Test
     void between_linesOfZeroAddedOrRemoved_areLeftOut() {
         // a zero-cost item moves from Unallocated to web: nothing changes in money
-        MonthVersion v1 = version(
-                SEPTEMBER,
-                1,
-                line("i0", null, AllocationType.UNALLOCATED, null, "0.00"),
-                line("i1", "web", AllocationType.COLLECTED, "r", "7.00"));
-        MonthVersion v2 = version(
-                SEPTEMBER,
-                2,
-                line("i0", "web", AllocationType.COLLECTED, "r", "0.00"),
-                line("i1", "web", AllocationType.COLLECTED, "r", "7.00"),
-                line("i2", "data", AllocationType.COLLECTED, "r", "0"));
+        MonthVersion v1 = september(1, "i0 - UNALLOCATED - 0.00", "i1 web COLLECTED r 7.00");
+        MonthVersion v2 = september(2, "i0 web COLLECTED r 0.00", "i1 web COLLECTED r 7.00", "i2 data COLLECTED r 0");
         VersionDiff diff = VersionDiff.between(v1, v2, CNY);
         assertThat(diff.lines()).extracting(VersionDiffTest::describe).isEmpty();
         assertThat(diff.isEmpty()).isTrue();
         assertThat(diff.units()).isEmpty();
         // a line of zero next to a real change is still left out
-        MonthVersion v3 = version(
-                SEPTEMBER,
-                3,
-                line("i0", "web", AllocationType.COLLECTED, "r", "0.00"),
-                line("i1", "web", AllocationType.COLLECTED, "r", "9.00"));
+        MonthVersion v3 = september(3, "i0 web COLLECTED r 0.00", "i1 web COLLECTED r 9.00");
         assertThat(VersionDiff.between(v1, v3, CNY).lines())
                 .extracting(VersionDiffTest::describe)
                 .containsExactly("CHANGED i1 web r 2.00");
@@ -117,8 +109,8 @@ class VersionDiffTest {
 
     @Test
     void between_equalVersions_isEmpty() {
-        MonthVersion v1 = version(SEPTEMBER, 1, line("i1", "web", AllocationType.COLLECTED, "r", "7.00"));
-        MonthVersion v2 = version(SEPTEMBER, 2, line("i1", "web", AllocationType.COLLECTED, "r", "7.00"));
+        MonthVersion v1 = september(1, "i1 web COLLECTED r 7.00");
+        MonthVersion v2 = september(2, "i1 web COLLECTED r 7.00");
         VersionDiff diff = VersionDiff.between(v1, v2, CNY);
         assertThat(diff.isEmpty()).isTrue();
         assertThat(diff.units()).isEmpty();
@@ -126,7 +118,7 @@ class VersionDiffTest {
 
     @Test
     void between_versionsOfDifferentMonths_isRefused() {
-        MonthVersion september = version(SEPTEMBER, 1);
+        MonthVersion september = september(1);
         MonthVersion october = version(BillingMonth.of(2024, 10), 1);
         assertThatThrownBy(() -> VersionDiff.between(september, october, CNY))
                 .isInstanceOf(IllegalArgumentException.class)

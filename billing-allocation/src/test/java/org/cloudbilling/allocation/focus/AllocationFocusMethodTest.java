@@ -65,6 +65,18 @@ class AllocationFocusMethodTest {
                 Optional.ofNullable(rule).map(RuleId::of));
     }
 
+    /** The FOCUS rows of {@code rows}, allocated in September, with the default columns. */
+    private static List<FocusRow> september(AllocatedRow... rows) {
+        return AllocationFocus.toRows(List.of(rows), SEPTEMBER, EXPORT);
+    }
+
+    /** Each row's {@code x_AllocatedMethodDetails} ratio, as plain text. */
+    private static List<String> ratios(List<FocusRow> rows) {
+        return rows.stream()
+                .map(r -> ratio(r, "x_AllocatedMethodDetails").toPlainString())
+                .toList();
+    }
+
     private static BigDecimal ratio(FocusRow row, FocusColumn column) {
         return ratio(row.text(column).orElseThrow());
     }
@@ -123,33 +135,25 @@ class AllocationFocusMethodTest {
 
     @Test
     void toRows_threeEqualShares_ratiosAddUpToExactlyOne() {
-        List<FocusRow> rows = AllocationFocus.toRows(
-                List.of(
-                        row(CVM, "a", AllocationType.SHARED, "0.10666667", "even"),
-                        row(CVM, "b", AllocationType.SHARED, "0.10666667", "even"),
-                        row(CVM, "c", AllocationType.SHARED, "0.10666666", "even")),
-                SEPTEMBER,
-                EXPORT);
+        List<FocusRow> rows = september(
+                row(CVM, "a", AllocationType.SHARED, "0.10666667", "even"),
+                row(CVM, "b", AllocationType.SHARED, "0.10666667", "even"),
+                row(CVM, "c", AllocationType.SHARED, "0.10666666", "even"));
 
         // 10^12 units by 10666667 : 10666667 : 10666666 (sum 32000000): 10666667 x 31250 = 333333343750 twice and
         // 10666666 x 31250 = 333333312500, no remainder; together 10^12
-        assertThat(rows.stream().map(r -> ratio(r, "x_AllocatedMethodDetails").toPlainString()))
-                .containsExactly("0.333333343750", "0.333333343750", "0.333333312500");
+        assertThat(ratios(rows)).containsExactly("0.333333343750", "0.333333343750", "0.333333312500");
     }
 
     @Test
     void toRows_evenThirds_leftoverUnitGoesToTheFirst() {
-        List<FocusRow> rows = AllocationFocus.toRows(
-                List.of(
-                        row(CVM, "a", AllocationType.SHARED, "0.10000000", "even"),
-                        row(CVM, "b", AllocationType.SHARED, "0.10000000", "even"),
-                        row(CVM, null, AllocationType.UNALLOCATED, "0.12000000", null)),
-                SEPTEMBER,
-                EXPORT);
+        List<FocusRow> rows = september(
+                row(CVM, "a", AllocationType.SHARED, "0.10000000", "even"),
+                row(CVM, "b", AllocationType.SHARED, "0.10000000", "even"),
+                row(CVM, null, AllocationType.UNALLOCATED, "0.12000000", null));
 
         // weights 10 : 10 : 12 of 10^12: 312500000000, 312500000000, 375000000000
-        assertThat(rows.stream().map(r -> ratio(r, "x_AllocatedMethodDetails").toPlainString()))
-                .containsExactly("0.312500000000", "0.312500000000", "0.375000000000");
+        assertThat(ratios(rows)).containsExactly("0.312500000000", "0.312500000000", "0.375000000000");
         assertThat(rows.get(2).extra("x_AllocatedMethodId")).contains("Unallocated");
         assertThat(rows.get(2).extra("x_AllocatedMethodDetails"))
                 .contains("{\"Elements\":[{\"AllocatedRatio\":0.375000000000}],\"x_AllocationType\":\"Unallocated\"}");
@@ -157,17 +161,13 @@ class AllocationFocusMethodTest {
 
     @Test
     void toRows_zeroAmounts_splitEvenlyWithTheLeftoverToTheFirst() {
-        List<FocusRow> rows = AllocationFocus.toRows(
-                List.of(
-                        row(CVM, "a", AllocationType.SHARED, "0", "even"),
-                        row(CVM, "b", AllocationType.SHARED, "0", "even"),
-                        row(CVM, "c", AllocationType.SHARED, "0", "even")),
-                SEPTEMBER,
-                EXPORT);
+        List<FocusRow> rows = september(
+                row(CVM, "a", AllocationType.SHARED, "0", "even"),
+                row(CVM, "b", AllocationType.SHARED, "0", "even"),
+                row(CVM, "c", AllocationType.SHARED, "0", "even"));
 
         // 10^12 / 3 = 333333333333 remainder 1, which goes to the first
-        assertThat(rows.stream().map(r -> ratio(r, "x_AllocatedMethodDetails").toPlainString()))
-                .containsExactly("0.333333333334", "0.333333333333", "0.333333333333");
+        assertThat(ratios(rows)).containsExactly("0.333333333334", "0.333333333333", "0.333333333333");
     }
 
     @Test

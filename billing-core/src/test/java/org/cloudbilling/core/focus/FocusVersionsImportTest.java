@@ -32,67 +32,76 @@ class FocusVersionsImportTest {
 
     /** A FOCUS 1.0 row of a compute hour: the columns every version has. */
     static Map<String, String> row10() {
-        Map<String, String> r = new LinkedHashMap<>();
-        r.put("BilledCost", "1.20");
-        r.put("BillingAccountId", "acct-1");
-        r.put("BillingAccountName", "Acme");
-        r.put("BillingCurrency", "USD");
-        r.put("BillingPeriodStart", "2025-05-01T00:00:00Z");
-        r.put("BillingPeriodEnd", "2025-06-01T00:00:00Z");
-        r.put("ChargeCategory", "Usage");
-        r.put("ChargeDescription", "m5.large hour");
-        r.put("ChargeFrequency", "Usage-Based");
-        r.put("ChargePeriodStart", "2025-05-03T10:00:00Z");
-        r.put("ChargePeriodEnd", "2025-05-03T11:00:00Z");
-        r.put("ConsumedQuantity", "1");
-        r.put("ConsumedUnit", "Hours");
-        r.put("ContractedCost", "1.10");
-        r.put("ContractedUnitPrice", "1.10");
-        r.put("EffectiveCost", "0.95");
-        r.put("InvoiceIssuerName", "Cloud Inc.");
-        r.put("ListCost", "1.50");
-        r.put("ListUnitPrice", "1.50");
-        r.put("PricingCategory", "Standard");
-        r.put("PricingQuantity", "1");
-        r.put("PricingUnit", "Hours");
-        r.put("ProviderName", "Cloud");
-        r.put("PublisherName", "Cloud Inc.");
-        r.put("RegionId", "eu-west-1");
-        r.put("ResourceId", "i-1");
-        r.put("ServiceCategory", "Compute");
-        r.put("ServiceName", "Virtual Machines");
-        r.put("SkuId", "SKU-1");
-        r.put("SkuPriceId", "SKU-1-P");
-        r.put("SubAccountId", "sub-1");
-        r.put("SubAccountName", "Team A");
-        r.put("Tags", "{\"team\":\"a\"}");
-        return r;
+        return with(new LinkedHashMap<>(), """
+                BilledCost=1.20
+                BillingAccountId=acct-1
+                BillingAccountName=Acme
+                BillingCurrency=USD
+                BillingPeriodStart=2025-05-01T00:00:00Z
+                BillingPeriodEnd=2025-06-01T00:00:00Z
+                ChargeCategory=Usage
+                ChargeDescription=m5.large hour
+                ChargeFrequency=Usage-Based
+                ChargePeriodStart=2025-05-03T10:00:00Z
+                ChargePeriodEnd=2025-05-03T11:00:00Z
+                ConsumedQuantity=1
+                ConsumedUnit=Hours
+                ContractedCost=1.10
+                ContractedUnitPrice=1.10
+                EffectiveCost=0.95
+                InvoiceIssuerName=Cloud Inc.
+                ListCost=1.50
+                ListUnitPrice=1.50
+                PricingCategory=Standard
+                PricingQuantity=1
+                PricingUnit=Hours
+                ProviderName=Cloud
+                PublisherName=Cloud Inc.
+                RegionId=eu-west-1
+                ResourceId=i-1
+                ServiceCategory=Compute
+                ServiceName=Virtual Machines
+                SkuId=SKU-1
+                SkuPriceId=SKU-1-P
+                SubAccountId=sub-1
+                SubAccountName=Team A
+                Tags={"team":"a"}
+                """);
     }
 
     /** The same row with the columns FOCUS 1.1 adds. */
     static Map<String, String> row11() {
-        Map<String, String> r = row10();
-        r.put("CapacityReservationId", "cr-7");
-        r.put("CapacityReservationStatus", "Used");
-        r.put("CommitmentDiscountQuantity", "0.5");
-        r.put("CommitmentDiscountUnit", "Hours");
-        r.put("ServiceSubcategory", "Virtual Machines");
-        r.put("SkuMeter", "Compute Usage");
-        r.put("SkuPriceDetails", "{\"CoreCount\": 2}");
-        return r;
+        return with(row10(), """
+                CapacityReservationId=cr-7
+                CapacityReservationStatus=Used
+                CommitmentDiscountQuantity=0.5
+                CommitmentDiscountUnit=Hours
+                ServiceSubcategory=Virtual Machines
+                SkuMeter=Compute Usage
+                SkuPriceDetails={"CoreCount": 2}
+                """);
     }
 
     /** The same row with the columns FOCUS 1.2 adds. */
     static Map<String, String> row12() {
-        Map<String, String> r = row11();
-        r.put("BillingAccountType", "Billing Profile");
-        r.put("SubAccountType", "Subscription");
-        r.put("InvoiceId", "INV-2025-05");
-        r.put("PricingCurrency", "EUR");
-        r.put("PricingCurrencyContractedUnitPrice", "1.01");
-        r.put("PricingCurrencyEffectiveCost", "0.87");
-        r.put("PricingCurrencyListUnitPrice", "1.38");
-        return r;
+        return with(row11(), """
+                BillingAccountType=Billing Profile
+                SubAccountType=Subscription
+                InvoiceId=INV-2025-05
+                PricingCurrency=EUR
+                PricingCurrencyContractedUnitPrice=1.01
+                PricingCurrencyEffectiveCost=0.87
+                PricingCurrencyListUnitPrice=1.38
+                """);
+    }
+
+    /** Returns {@code row} with the cells of {@code cells}, one {@code Column=value} a line, added in order. */
+    private static Map<String, String> with(Map<String, String> row, String cells) {
+        for (String line : cells.strip().split("\n")) {
+            int eq = line.indexOf('=');
+            row.put(line.substring(0, eq).strip(), line.substring(eq + 1));
+        }
+        return row;
     }
 
     static String csv(Map<String, String> row) {

@@ -91,10 +91,9 @@ public class AllocationBenchmarks {
         AllocationRun run;
         RuleSchedule schedule;
         MonthInputs inputs;
-        int next;
+        Cycle everyItem;
         Object totals;
-        List<LineItem> collectedItems;
-        int nextCollected;
+        Cycle collectedItems;
         java.util.function.BiConsumer<Object, LineItem> totalsAccumulator;
 
         /** Builds the month once per trial. */
@@ -108,13 +107,14 @@ public class AllocationBenchmarks {
             java.util.stream.Collector<LineItem, Object, AllocationTotals> collector =
                     (java.util.stream.Collector<LineItem, Object, AllocationTotals>) (Object) run.toTotals();
             totals = collector.supplier().get();
-            collectedItems = month.stream()
+            everyItem = new Cycle(month);
+            collectedItems = new Cycle(month.stream()
                     .filter(i -> {
                         List<org.cloudbilling.allocation.AllocatedRow> rows = run.allocate(i);
                         return rows.size() == 1
                                 && rows.get(0).type() == org.cloudbilling.allocation.AllocationType.COLLECTED;
                     })
-                    .toList();
+                    .toList());
             totalsAccumulator = collector.accumulator();
             schedule =
                     RuleSchedule.activated(Instant.parse("2023-01-01T00:00:00Z"), Workload.CALENDAR, workload.rules());
@@ -129,6 +129,22 @@ public class AllocationBenchmarks {
                     return workload.tags();
                 }
             };
+        }
+    }
+
+    /** Items handed out one after another, from the first again after the last: the per-item benchmarks' input. */
+    static final class Cycle {
+        private final List<LineItem> items;
+        private int next;
+
+        Cycle(List<LineItem> items) {
+            this.items = items;
+        }
+
+        LineItem next() {
+            LineItem item = items.get(next);
+            next = next + 1 == items.size() ? 0 : next + 1;
+            return item;
         }
     }
 
@@ -171,9 +187,7 @@ public class AllocationBenchmarks {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public void allocateOneItem(Month m, Blackhole bh) {
-        LineItem item = m.month.get(m.next);
-        m.next = m.next + 1 == m.month.size() ? 0 : m.next + 1;
-        m.run.allocate(item, bh::consume);
+        m.run.allocate(m.everyItem.next(), bh::consume);
     }
 
     /**
@@ -184,9 +198,7 @@ public class AllocationBenchmarks {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public void allocateOneItemToTotals(Month m) {
-        LineItem item = m.month.get(m.next);
-        m.next = m.next + 1 == m.month.size() ? 0 : m.next + 1;
-        m.totalsAccumulator.accept(m.totals, item);
+        m.totalsAccumulator.accept(m.totals, m.everyItem.next());
     }
 
     /**
@@ -197,9 +209,7 @@ public class AllocationBenchmarks {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public void allocateCollectedItemToTotals(Month m) {
-        LineItem item = m.collectedItems.get(m.nextCollected);
-        m.nextCollected = m.nextCollected + 1 == m.collectedItems.size() ? 0 : m.nextCollected + 1;
-        m.totalsAccumulator.accept(m.totals, item);
+        m.totalsAccumulator.accept(m.totals, m.collectedItems.next());
     }
 
     /**

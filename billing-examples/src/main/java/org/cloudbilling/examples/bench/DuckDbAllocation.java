@@ -1,6 +1,7 @@
 package org.cloudbilling.examples.bench;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSortedMap;
 import java.math.BigDecimal;
@@ -72,26 +73,7 @@ final class DuckDbAllocation implements AutoCloseable {
             List<TagBinding> bindings,
             int threads)
             throws SQLException {
-        this.rules = rules;
-        this.tagKeys = List.copyOf(tagKeys);
-        for (SharingRule r : rules.sharingRules()) {
-            checkArgument(
-                    r.fallback() == ZeroBaseFallback.EVEN,
-                    "sharing rule %s falls back to Unallocated, which this SQL does not reproduce",
-                    r.id());
-        }
-        this.levels = levels(rules.sharingRules());
-        this.connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-        try {
-            execute("SET threads TO " + threads);
-            execute("SET preserve_insertion_order = false");
-            load(items, bindings);
-            loadRules();
-            this.placeSql = placeSql();
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        this(rules, tagKeys, threads, requireNonNull(items, "items"), bindings);
     }
 
     /**
@@ -101,6 +83,17 @@ final class DuckDbAllocation implements AutoCloseable {
      * @throws IllegalArgumentException if a rule falls back to Unallocated (what this SQL does not reproduce)
      */
     DuckDbAllocation(AllocationRuleSet rules, List<TagKey> tagKeys, int threads) throws SQLException {
+        this(rules, tagKeys, threads, null, null);
+    }
+
+    /** Opens the database with the rules, and the month when {@code items} is not null. */
+    private DuckDbAllocation(
+            AllocationRuleSet rules,
+            List<TagKey> tagKeys,
+            int threads,
+            Iterable<LineItem> items,
+            List<TagBinding> bindings)
+            throws SQLException {
         this.rules = rules;
         this.tagKeys = List.copyOf(tagKeys);
         for (SharingRule r : rules.sharingRules()) {
@@ -114,8 +107,11 @@ final class DuckDbAllocation implements AutoCloseable {
         try {
             execute("SET threads TO " + threads);
             execute("SET preserve_insertion_order = false");
+            if (items != null) {
+                load(items, bindings);
+            }
             loadRules();
-            this.placeSql = null;
+            this.placeSql = items == null ? null : placeSql();
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;

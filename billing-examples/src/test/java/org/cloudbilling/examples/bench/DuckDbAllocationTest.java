@@ -91,15 +91,16 @@ class DuckDbAllocationTest {
                 item("i8", "200", "p_cvm", "ins-9", "2024-09-08T10:00", "30.00", "web"));
 
         try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(TEAM), items, bindings, 2)) {
-            Map<String, BigDecimal> totals = duck.allocate();
-
-            assertThat(totals)
-                    .containsOnlyKeys("web", "data", "mobile", UnitTotals.UNALLOCATED)
-                    .hasEntrySatisfying("web", v -> assertThat(v).isEqualByComparingTo("140.48387097"))
-                    .hasEntrySatisfying("data", v -> assertThat(v).isEqualByComparingTo("313.38709677"))
-                    .hasEntrySatisfying("mobile", v -> assertThat(v).isEqualByComparingTo("216.12903226"))
-                    .hasEntrySatisfying(
-                            UnitTotals.UNALLOCATED, v -> assertThat(v).isEqualByComparingTo("15.00"));
+            assertTotals(
+                    duck.allocate(),
+                    "web",
+                    "140.48387097",
+                    "data",
+                    "313.38709677",
+                    "mobile",
+                    "216.12903226",
+                    UnitTotals.UNALLOCATED,
+                    "15.00");
         }
     }
 
@@ -110,13 +111,7 @@ class DuckDbAllocationTest {
         AllocationRuleSet rules = sharedEvenly(List.of("c", "a", "b"), List.of("c", "b", "a"));
         List<LineItem> items = List.of(item("i1", "100", "p_cvm", null, "2024-09-05T10:00", "1.00000000", null));
 
-        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 1)) {
-            assertThat(duck.allocate())
-                    .containsOnlyKeys("a", "b", "c")
-                    .hasEntrySatisfying("a", v -> assertThat(v).isEqualByComparingTo("0.33333334"))
-                    .hasEntrySatisfying("b", v -> assertThat(v).isEqualByComparingTo("0.33333333"))
-                    .hasEntrySatisfying("c", v -> assertThat(v).isEqualByComparingTo("0.33333333"));
-        }
+        assertTotals(allocateInDuckDb(rules, items), "a", "0.33333334", "b", "0.33333333", "c", "0.33333333");
     }
 
     /**
@@ -132,13 +127,7 @@ class DuckDbAllocationTest {
             items.add(item("i" + i, "100", "p_cvm", null, "2024-09-05T10:00", "0.01", null));
         }
 
-        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 1)) {
-            assertThat(duck.allocate())
-                    .containsOnlyKeys("a", "b", "c")
-                    .hasEntrySatisfying("a", v -> assertThat(v).isEqualByComparingTo("1.00"))
-                    .hasEntrySatisfying("b", v -> assertThat(v).isEqualByComparingTo("1.00"))
-                    .hasEntrySatisfying("c", v -> assertThat(v).isEqualByComparingTo("1.00"));
-        }
+        assertTotals(allocateInDuckDb(rules, items), "a", "1.00", "b", "1.00", "c", "1.00");
     }
 
     /**
@@ -178,14 +167,8 @@ class DuckDbAllocationTest {
                 Set.of());
         List<LineItem> items = List.of(item("i1", "100", "p_cvm", null, "2024-09-05T10:00", "1.00", null));
 
-        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 1)) {
-            assertThat(duck.allocate())
-                    .containsOnlyKeys("d", "e", "f", "g")
-                    .hasEntrySatisfying("d", v -> assertThat(v).isEqualByComparingTo("0.50"))
-                    .hasEntrySatisfying("e", v -> assertThat(v).isEqualByComparingTo("0.16666667"))
-                    .hasEntrySatisfying("f", v -> assertThat(v).isEqualByComparingTo("0.16666667"))
-                    .hasEntrySatisfying("g", v -> assertThat(v).isEqualByComparingTo("0.16666666"));
-        }
+        assertTotals(
+                allocateInDuckDb(rules, items), "d", "0.50", "e", "0.16666667", "f", "0.16666667", "g", "0.16666666");
     }
 
     /** A refund is split as its absolute value and the parts negated: -1.00 in three is -0.33333334 to "a". */
@@ -196,13 +179,7 @@ class DuckDbAllocationTest {
         AllocationRuleSet rules = sharedEvenly(List.of("a", "b", "c"), List.of("c", "b", "a"));
         List<LineItem> items = List.of(item("i1", "100", "p_cvm", null, "2024-09-05T10:00", "-1.00", null));
 
-        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 1)) {
-            assertThat(duck.allocate())
-                    .containsOnlyKeys("a", "b", "c")
-                    .hasEntrySatisfying("a", v -> assertThat(v).isEqualByComparingTo("-0.33333334"))
-                    .hasEntrySatisfying("b", v -> assertThat(v).isEqualByComparingTo("-0.33333333"))
-                    .hasEntrySatisfying("c", v -> assertThat(v).isEqualByComparingTo("-0.33333333"));
-        }
+        assertTotals(allocateInDuckDb(rules, items), "a", "-0.33333334", "b", "-0.33333333", "c", "-0.33333333");
     }
 
     /** The SQL and the library agree on a generated month with every kind of rule, chains and re-tagging. */
@@ -283,6 +260,24 @@ class DuckDbAllocationTest {
             assertThat(sql).containsOnlyKeys("a26", "b26");
             assertThat(BenchCommand.differences(library.toDecimals(), sql)).isEmpty();
         }
+    }
+
+    /** Allocates {@code items} by {@code rules} in DuckDB, on one thread, without tags. */
+    private static Map<String, BigDecimal> allocateInDuckDb(AllocationRuleSet rules, List<LineItem> items)
+            throws java.sql.SQLException {
+        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(), items, List.of(), 1)) {
+            return duck.allocate();
+        }
+    }
+
+    /** Checks that {@code totals} has exactly the units of {@code unitsAndTotals} (a unit, then its total, ...). */
+    private static void assertTotals(Map<String, BigDecimal> totals, String... unitsAndTotals) {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < unitsAndTotals.length; i += 2) {
+            expected.put(unitsAndTotals[i], unitsAndTotals[i + 1]);
+        }
+        assertThat(totals).containsOnlyKeys(expected.keySet());
+        expected.forEach((unit, total) -> assertThat(totals.get(unit)).as(unit).isEqualByComparingTo(total));
     }
 
     /**
