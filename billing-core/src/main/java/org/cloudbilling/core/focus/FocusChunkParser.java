@@ -391,9 +391,9 @@ final class FocusChunkParser {
         f.payerUin = (PayerUin) id(l.billingAccount, PayerUin::of);
         lineless = false;
         if (l.lineItemId >= 0 && !isNull(l.lineItemId)) {
-            f.id = LineItemId.of(rows.text(l.lineItemId));
+            f.id = LineItemId.of(asciiText(l.lineItemId));
         } else if (l.plainId >= 0 && !isNull(l.plainId)) {
-            f.id = LineItemId.of(rows.text(l.plainId));
+            f.id = LineItemId.of(asciiText(l.plainId));
         } else {
             f.id = LineItemId.of("line-" + line);
             lineless = true;
@@ -423,9 +423,13 @@ final class FocusChunkParser {
         f.usageQuantity = usage;
         f.usageUnit = usageUnit;
         f.listCost = money(l.list, currency);
+        long listUnits = rows.units();
+        int listScale = rows.scale();
         Optional<BigDecimal> rate = decimal(l.discountRate);
         f.discountRate = rate;
         f.totalCost = money(l.billed, currency);
+        long billedUnits = rows.units();
+        int billedScale = rows.scale();
         if (l.tags >= 0 && !isNull(l.tags)) {
             f.tags = tags(l.tags);
         }
@@ -443,8 +447,14 @@ final class FocusChunkParser {
                 setPayment(f, mapping.headers[others[j]], other);
             }
         }
-        Optional<Money> effective = optionalMoney(l.effective, currency);
-        Optional<Money> contracted = optionalMoney(l.contracted, currency);
+        // the library's own row: an EffectiveCost of BilledCost's digits, a ContractedCost of ListCost's without a
+        // rate, are what toRow derived (the item reports none): compared by their digits, no value made for them
+        Optional<Money> effective = own && sameDigits(l.effective, billedUnits, billedScale)
+                ? Optional.empty()
+                : optionalMoney(l.effective, currency);
+        Optional<Money> contracted = own && rate.isEmpty() && sameDigits(l.contracted, listUnits, listScale)
+                ? Optional.empty()
+                : optionalMoney(l.contracted, currency);
         Optional<BigDecimal> pricingQuantity = decimal(l.pricing);
         Optional<String> pricingUnit = (Optional<String>) optionalId(l.pricingUnit, TEXT);
         if (own) {
@@ -545,7 +555,23 @@ final class FocusChunkParser {
 
     /** The identifier of a cell not null, through the column's dictionary of identifiers. */
     private Object id(int k, Function<String, ?> make) {
-        return lookup(k, itemDictionaries[k], make);
+        ByteDictionary d = itemDictionaries[k];
+        if (d.direct) {
+            return make.apply(asciiText(k)); // a column of mostly new cells, such as resource ids
+        }
+        return lookup(k, d, make);
+    }
+
+    /**
+     * The text of cell {@code k} of a row of ASCII bytes (the item path reads no other): an unquoted cell's bytes are
+     * its text, without the scan for quotes and bytes past ASCII of {@link CsvByteRows#text}.
+     */
+    private String asciiText(int k) {
+        if (rows.quoted[k]) {
+            return rows.text(k);
+        }
+        int s = rows.starts[k];
+        return new String(rows.buf(), s, rows.ends[k] - s, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -590,6 +616,15 @@ final class FocusChunkParser {
             throw NOT_SIMPLE;
         }
         return recent.optionalMoney(currency, rows.units(), rows.scale());
+    }
+
+    /** Whether cell {@code k} is a simple decimal of {@code units} at {@code scale}: the same digits and point. */
+    private boolean sameDigits(int k, long units, int scale) {
+        return k >= 0
+                && !isNull(k)
+                && rows.simpleDecimalQuotedOrNot(k)
+                && rows.units() == units
+                && rows.scale() == scale;
     }
 
     /** The decimal of cell {@code k}; empty when null or absent; throws when not a simple decimal. */
