@@ -140,6 +140,12 @@ final class FocusChunkParser {
         for (int k : cells.unmapped) {
             attributeMakers[k] = attributeMaker(mapping.columns[k]);
         }
+        this.uncheckedDecimals = java.util.Arrays.stream(cells.unmapped)
+                .filter(k -> mapping.columns[k].type() == FocusColumn.Type.DECIMAL)
+                .toArray();
+        this.uncheckedTimes = java.util.Arrays.stream(cells.unmapped)
+                .filter(k -> mapping.columns[k].type() == FocusColumn.Type.DATETIME)
+                .toArray();
         for (int k = 0; k < width; k++) {
             itemDictionaries[k] = new ByteDictionary();
             dictionaries[k] = new ByteDictionary();
@@ -358,18 +364,19 @@ final class FocusChunkParser {
                 || isNull(l.billed)) {
             return null;
         }
-        // every cell the item does not take is still checked, as the row is: a decimal, a time
+        // every cell the item does not take is still checked, as the row is: a decimal, a time (a text needs no check)
         boolean own = l.actionType >= 0 && !isNull(l.actionType);
-        for (int k : l.unmapped) {
-            if (isNull(k)) {
-                continue;
+        int[] decimals = uncheckedDecimals;
+        for (int j = 0; j < decimals.length; j++) {
+            int k = decimals[j];
+            if (!isNull(k) && !rows.isSimpleDecimalQuotedOrNot(k)) {
+                return null;
             }
-            FocusColumn c = mapping.columns[k];
-            if (c.type() == FocusColumn.Type.DECIMAL) {
-                if (!rows.isSimpleDecimalQuotedOrNot(k)) {
-                    return null;
-                }
-            } else if (c.type() == FocusColumn.Type.DATETIME && !sameTimeAsBefore(k)) {
+        }
+        int[] times = uncheckedTimes;
+        for (int j = 0; j < times.length; j++) {
+            int k = times[j];
+            if (!isNull(k) && !sameTimeAsBefore(k)) {
                 lookup(k); // throws for a time the plain mapping refuses
             }
         }
@@ -522,6 +529,14 @@ final class FocusChunkParser {
         }
         return m == null ? ImmutableMap.of() : m.build();
     }
+
+    /**
+     * The decimal and the date-time columns an item does not take, in the order of {@link FocusTallyLayout#unmapped}:
+     * their cells are still checked, as the plain mapping reads every cell; its text columns need no check.
+     */
+    private final int[] uncheckedDecimals;
+
+    private final int[] uncheckedTimes;
 
     /** Per column, how a provider's cell becomes its attribute's text (null for a column an item maps). */
     private final Function<String, ?>[] attributeMakers;
