@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
  * <p>Identifiers are immutable and safe to share between threads.
  */
 public abstract class Identifier implements Comparable<Identifier> {
+    /** The identifier's text; null for a compact identifier (a {@link LineItemId} held as a prefix and a number). */
     private final String value;
 
     /**
@@ -26,9 +27,30 @@ public abstract class Identifier implements Comparable<Identifier> {
         this.value = value;
     }
 
+    /** A compact identifier, whose text {@link #text()} makes when it is first asked for (this package only). */
+    Identifier() {
+        this.value = null;
+    }
+
+    /** The text of a compact identifier, made on first use; only called on one (the others hold their text). */
+    String text() {
+        throw new IllegalStateException("bug: an identifier without its text");
+    }
+
+    /** Whether this identifier's text equals {@code other}'s, both of this class. */
+    boolean sameValue(Identifier other) {
+        return value().equals(other.value());
+    }
+
+    /** The hash of this identifier's text, {@link String#hashCode()}. */
+    int valueHash() {
+        return value().hashCode();
+    }
+
     /** Returns the identifier exactly as given, never null, never empty. */
     public final String value() {
-        return value;
+        String v = value;
+        return v != null ? v : text();
     }
 
     /** Orders identifiers of one type by value; identifiers of different types by type name first. */
@@ -37,22 +59,22 @@ public abstract class Identifier implements Comparable<Identifier> {
         if (getClass() != other.getClass()) {
             return getClass().getName().compareTo(other.getClass().getName());
         }
-        return value.compareTo(other.value);
+        return value().compareTo(other.value());
     }
 
     @Override
     public final boolean equals(Object obj) {
-        return obj == this || (obj != null && obj.getClass() == getClass() && ((Identifier) obj).value.equals(value));
+        return obj == this || (obj != null && obj.getClass() == getClass() && sameValue((Identifier) obj));
     }
 
     @Override
     public final int hashCode() {
-        return getClass().hashCode() * 31 + value.hashCode();
+        return getClass().hashCode() * 31 + valueHash();
     }
 
     /** Returns the value itself, so identifiers print as the provider writes them. */
     @Override
     public final String toString() {
-        return value;
+        return value();
     }
 }

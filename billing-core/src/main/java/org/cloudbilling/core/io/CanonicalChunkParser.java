@@ -31,6 +31,7 @@ import org.cloudbilling.core.io.internal.ByteDictionary;
 import org.cloudbilling.core.io.internal.CellTally;
 import org.cloudbilling.core.io.internal.CsvByteRows;
 import org.cloudbilling.core.io.internal.LineItemFields;
+import org.cloudbilling.core.io.internal.RecentValues;
 import org.cloudbilling.core.io.internal.TagJson;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;
@@ -177,7 +178,7 @@ final class CanonicalChunkParser {
             if (costClass >= 0) {
                 Money cost = Money.ofUnscaled(rowCurrency, totalUnits, totalScale);
                 if (t.collector.needsId(costClass)) {
-                    sink.cost(costClass, LineItemId.of(text(0)), cost);
+                    sink.cost(costClass, id(0), cost);
                 } else {
                     sink.cost(costClass, cost);
                 }
@@ -211,6 +212,56 @@ final class CanonicalChunkParser {
             return ascii(starts[k], ends[k]); // the bytes are the text
         }
         return rows.text(k);
+    }
+
+    /** The most bytes of the text before the number of a {@linkplain LineItemFields#compactId compact id}. */
+    private static final int MAX_ID_PREFIX = 32;
+
+    /** The prefix of the last id cell that ends in a number (its bytes, {@link #idPrefixLength} of them). */
+    private final byte[] idPrefix = new byte[MAX_ID_PREFIX];
+
+    private int idPrefixLength = -1;
+    /** The text of {@link #idPrefix}, made when a second id with that prefix is read; null before. */
+    private String idPrefixText;
+
+    /**
+     * The line item id of cell {@code k} (not empty), as {@code LineItemId.of} of its text: compact (a shared prefix
+     * and a number, no text per row) when the cell is plain ASCII text ending in a number of 1 to 18 digits without
+     * leading zeros, after at most {@link #MAX_ID_PREFIX} bytes that the last such cell began with too (ids such as
+     * {@code li-41}, {@code li-42}); any other holds its text.
+     */
+    private LineItemId id(int k) {
+        if (quoted[k] || nonAscii) {
+            return LineItemId.of(text(k));
+        }
+        byte[] b = buf;
+        int s = starts[k];
+        int e = ends[k];
+        int d = e;
+        while (d > s && b[d - 1] >= '0' && b[d - 1] <= '9') {
+            d--;
+        }
+        int digits = e - d;
+        int p = d - s;
+        if (digits == 0 || digits > 18 || (digits > 1 && b[d] == '0') || p > MAX_ID_PREFIX) {
+            return LineItemId.of(text(k));
+        }
+        if (p != idPrefixLength || !Arrays.equals(idPrefix, 0, p, b, s, d)) {
+            System.arraycopy(b, s, idPrefix, 0, p); // a new prefix: kept for the next rows, this id with its text
+            idPrefixLength = p;
+            idPrefixText = null;
+            return LineItemId.of(text(k));
+        }
+        String prefix = idPrefixText;
+        if (prefix == null) {
+            prefix = ascii(s, d);
+            idPrefixText = prefix;
+        }
+        long n = 0;
+        for (int i = d; i < e; i++) {
+            n = n * 10 + (b[i] - '0');
+        }
+        return LineItemFields.compactId(prefix, n);
     }
 
     /** Looks the cell up in its column's dictionary, making the value from the text on a miss. */
@@ -354,7 +405,7 @@ final class CanonicalChunkParser {
             if (isEmpty(0)) {
                 return null;
             }
-            f.id = LineItemId.of(text(0));
+            f.id = id(0);
             // only the columns asked for (bit k for column k), the id (column 0) read above; an empty cell leaves its
             // field absent, and is refused here when the column is required (the plain mapping words the error)
             long asked = columns & WIDTH_MASK & ~1L;
@@ -660,11 +711,7 @@ final class CanonicalChunkParser {
             i = valueEnd + 2;
             if (i == e) {
                 if (build) {
-                    ImmutableMap.Builder<TagKey, String> m = ImmutableMap.builderWithExpectedSize(tags);
-                    for (int t = 0; t < tags; t++) {
-                        m.put(tagKey(tagKeyStarts[t], tagKeyEnds[t]), tagValue(tagValueStarts[t], tagValueEnds[t]));
-                    }
-                    plainMap = m.build();
+                    plainMap = plainTagMap(tags);
                 }
                 return true;
             }
@@ -672,6 +719,44 @@ final class CanonicalChunkParser {
                 return false;
             }
             i++;
+        }
+    }
+
+    /**
+     * The map of the {@code n} tags {@link #plainTags} found (distinct keys), in the cell's order: up to four
+     * through {@link ImmutableMap#of}, without a builder (a builder here, one call deeper than the row's mapping, was
+     * not scalar-replaced by the JIT: 7.6 bytes a row), more through {@link ImmutableMap#ofEntries}. The same map as
+     * the builder's.
+     */
+    @SuppressWarnings("unchecked")
+    private ImmutableMap<TagKey, String> plainTagMap(int n) {
+        int[] ks = tagKeyStarts;
+        int[] ke = tagKeyEnds;
+        int[] vs = tagValueStarts;
+        int[] ve = tagValueEnds;
+        switch (n) {
+            case 1:
+                return ImmutableMap.of(tagKey(ks[0], ke[0]), tagValue(vs[0], ve[0]));
+            case 2:
+                return ImmutableMap.of(
+                        tagKey(ks[0], ke[0]), tagValue(vs[0], ve[0]), tagKey(ks[1], ke[1]), tagValue(vs[1], ve[1]));
+            case 3:
+                return ImmutableMap.of(
+                        tagKey(ks[0], ke[0]), tagValue(vs[0], ve[0]),
+                        tagKey(ks[1], ke[1]), tagValue(vs[1], ve[1]),
+                        tagKey(ks[2], ke[2]), tagValue(vs[2], ve[2]));
+            case 4:
+                return ImmutableMap.of(
+                        tagKey(ks[0], ke[0]), tagValue(vs[0], ve[0]),
+                        tagKey(ks[1], ke[1]), tagValue(vs[1], ve[1]),
+                        tagKey(ks[2], ke[2]), tagValue(vs[2], ve[2]),
+                        tagKey(ks[3], ke[3]), tagValue(vs[3], ve[3]));
+            default:
+                Map.Entry<TagKey, String>[] entries = new Map.Entry[n];
+                for (int t = 0; t < n; t++) {
+                    entries[t] = Map.entry(tagKey(ks[t], ke[t]), tagValue(vs[t], ve[t]));
+                }
+                return ImmutableMap.ofEntries(entries);
         }
     }
 
@@ -746,27 +831,11 @@ final class CanonicalChunkParser {
         return true;
     }
 
-    /** The recent amounts of simple-decimal cells, by a hash of their digits: one object for many cells. */
-    private static final int AMOUNTS = 512;
-
-    private final long[] amountUnits = new long[AMOUNTS];
-    private final int[] amountScales = new int[AMOUNTS];
-    private final Money[] amounts = new Money[AMOUNTS];
-    /** The {@code Optional} of {@link #amounts}' entry, made when an optional field first asks for it. */
-    private final Object[] amountOptionals = new Object[AMOUNTS];
-
-    private final long[] decimalUnits = new long[AMOUNTS];
-    private final int[] decimalScales = new int[AMOUNTS];
-    /** The recent {@code Optional<BigDecimal>}s of simple-decimal cells (quantities, rates). */
-    private final Object[] decimals = new Object[AMOUNTS];
-
-    /** The slot of {@link #amounts} the last {@link #money} used, or -1 for an amount not kept there. */
-    private int amountSlot;
-
-    private static int slot(long units, int scale) {
-        long h = (units ^ (units >>> 29)) * 0x9E3779B97F4A7C15L + scale;
-        return (int) (h >>> 40) & (AMOUNTS - 1);
-    }
+    /**
+     * The values of recent cells with the same digits or seconds (amounts, decimals, fee periods, deduction times):
+     * one object, and one {@code Optional} of it, for the many rows with the same cell.
+     */
+    private final RecentValues recent = new RecentValues();
 
     /**
      * The amount of cell {@code k}: a simple decimal through the recent amounts (a cell with the digits of a recent
@@ -775,67 +844,26 @@ final class CanonicalChunkParser {
      */
     private Money money(int k, Currency currency) {
         if (!simpleDecimal(k)) {
-            amountSlot = -1;
             return Money.of(currency, Money.parseAmount(text(k)));
         }
-        long u = units;
-        int sc = scale;
-        int i = slot(u, sc);
-        amountSlot = i;
-        Money m = amounts[i];
-        if (m != null && amountUnits[i] == u && amountScales[i] == sc && m.currency() == currency) {
-            return m;
-        }
-        m = Money.ofUnscaled(currency, u, sc);
-        amounts[i] = m;
-        amountUnits[i] = u;
-        amountScales[i] = sc;
-        amountOptionals[i] = null;
-        return m;
+        return recent.money(currency, units, scale);
     }
 
     /** The amount of cell {@code k} as the {@code Optional} an optional field stores, shared as {@link #money}. */
-    @SuppressWarnings("unchecked")
     private Optional<Money> optionalMoney(int k, Currency currency) {
-        Money m = money(k, currency);
-        int i = amountSlot;
-        if (i < 0) {
-            return Optional.of(m); // not a simple decimal: not kept
+        if (!simpleDecimal(k)) {
+            return Optional.of(Money.of(currency, Money.parseAmount(text(k)))); // not a simple decimal: not kept
         }
-        Object o = amountOptionals[i];
-        if (o == null) {
-            o = Optional.of(m);
-            amountOptionals[i] = o;
-        }
-        return (Optional<Money>) o;
+        return recent.optionalMoney(currency, units, scale);
     }
 
     /** The decimal of cell {@code k} as the {@code Optional} an optional field stores, shared among equal cells. */
-    @SuppressWarnings("unchecked")
     private Optional<BigDecimal> decimal(int k) {
         if (!simpleDecimal(k)) {
             return Optional.of(Money.parseAmount(text(k)));
         }
-        long u = units;
-        int sc = scale;
-        int i = slot(u, sc);
-        Object d = decimals[i];
-        if (d != null && decimalUnits[i] == u && decimalScales[i] == sc) {
-            return (Optional<BigDecimal>) d;
-        }
-        Optional<BigDecimal> made = Optional.of(BigDecimal.valueOf(u, sc));
-        decimals[i] = made;
-        decimalUnits[i] = u;
-        decimalScales[i] = sc;
-        return made;
+        return recent.optionalDecimal(units, scale);
     }
-
-    /** The last fee periods of fixed-form times, by a hash of their seconds: one object for many rows. */
-    private final long[] periodStarts = new long[PERIODS];
-
-    private final long[] periodEnds = new long[PERIODS];
-    private final Interval[] periods = new Interval[PERIODS];
-    private static final int PERIODS = 1024;
 
     /**
      * The fee period of cells {@code s} (start) and {@code e} (end): when both are of the fixed form, the interval
@@ -909,47 +937,26 @@ final class CanonicalChunkParser {
     private static final java.lang.invoke.VarHandle LONG =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
-    /** The fee period of cells {@code s} and {@code e}, parsed (through {@link #periods}). */
+    /** The fee period of cells {@code s} and {@code e}, parsed (through the recent periods by their seconds). */
     private Interval parsedFeePeriod(int s, int e) {
         long start = epochSecond(s);
         long end = epochSecond(e);
         if (start == NO_TIME || end == NO_TIME) {
             return Interval.of(instant(s), instant(e));
         }
-        int slot = (int) ((start * 31 + end) ^ ((start * 31 + end) >>> 17)) & (PERIODS - 1);
-        Interval cached = periods[slot];
-        if (cached != null && periodStarts[slot] == start && periodEnds[slot] == end) {
-            return cached;
-        }
-        Interval made = Interval.of(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end));
-        periods[slot] = made;
-        periodStarts[slot] = start;
-        periodEnds[slot] = end;
-        return made;
+        return recent.period(start, end);
     }
-
-    private final long[] deductionSeconds = new long[PERIODS];
-    private final Object[] deductionTimes = new Object[PERIODS];
 
     /**
      * The deduction time of cell {@code k} as the {@code Optional} the item stores: of the fixed form, the one of a
      * recent row with the same seconds if there is one, else made as the plain path makes it.
      */
-    @SuppressWarnings("unchecked")
     private Optional<Instant> deductionTime(int k) {
         long second = epochSecond(k);
         if (second == NO_TIME) {
             return Optional.of(instant(k));
         }
-        int slot = (int) (second ^ (second >>> 17)) & (PERIODS - 1);
-        Object cached = deductionTimes[slot];
-        if (cached != null && deductionSeconds[slot] == second) {
-            return (Optional<Instant>) cached;
-        }
-        Optional<Instant> made = Optional.of(Instant.ofEpochSecond(second));
-        deductionTimes[slot] = made;
-        deductionSeconds[slot] = second;
-        return made;
+        return recent.optionalTime(second);
     }
 
     /** A time of the form 2024-09-01T00:00:00Z by hand, any other through the general parser. */

@@ -121,7 +121,12 @@ class LineItemCsvSharedValuesProperties {
                 for (int i = 0; i < plain.size(); i++) {
                     // field by field, the amounts' currencies and scales included (equal amounts of other scales
                     // would pass an equality test of BigDecimal#compareTo)
-                    assertThat(read.get(i)).usingRecursiveComparison().isEqualTo(plain.get(i));
+                    // (an id read from a file may be held compactly: compared as ids, by equality and text)
+                    assertThat(read.get(i))
+                            .usingRecursiveComparison()
+                            .withEqualsForType(
+                                    (a, b) -> a.equals(b) && a.value().equals(b.value()), LineItemId.class)
+                            .isEqualTo(plain.get(i));
                     assertThat(described(read.get(i))).isEqualTo(described(plain.get(i)));
                 }
             } finally {
@@ -167,6 +172,135 @@ class LineItemCsvSharedValuesProperties {
                         assertThat(read).isEqualTo(items);
                     } finally {
                         delete(file);
+                    }
+                });
+    }
+
+    /** Prefixes of ids: none, the usual, one ending in a digit's neighbour, longer than the parser keeps, odd. */
+    private static final String[] ID_PREFIXES = {
+        "", "li-", "li-", "li-", "a", "ab12cd-", "x.y/", "p".repeat(32), "q".repeat(33), "li,", "é-"
+    };
+
+    /** Numbers that end ids: one digit, zero, leading zeros, 18 digits, more than a long holds; or none. */
+    private static final String[] ID_NUMBERS = {
+        "0",
+        "7",
+        "10",
+        "42",
+        "99",
+        "100",
+        "007",
+        "00",
+        "123456789012345678",
+        "999999999999999999",
+        "1234567890123456789",
+        "18446744073709551616",
+        "",
+        "5x"
+    };
+
+    /** A row of the shared-values pools with the id {@code id}. */
+    private static LineItem withId(LineItem row, String id) {
+        return LineItem.builder().from(row).id(LineItemId.of(id)).build();
+    }
+
+    /**
+     * Ids of a prefix and a number (the fast path may hold them as the two, the prefix shared) give the ids of the
+     * plain reader: equal both ways, the same text and hash, ordered the same, for every prefix (none, the same
+     * one row after row, one that changes, one longer than the parser keeps, one that needs quoting or is not
+     * ASCII) and number (0, leading zeros, 18 digits, more than a long holds, none).
+     */
+    @Test
+    void fastPath_idsEndingInANumber_areThePlainIds() {
+        qt().withExamples(60)
+                .forAll(
+                        lists().of(integers().between(0, ID_PREFIXES.length * ID_NUMBERS.length - 1))
+                                .ofSizeBetween(1, 60),
+                        integers().between(1, 2))
+                .checkAssert((picks, threads) -> {
+                    List<LineItem> items = new ArrayList<>();
+                    for (int i = 0; i < picks.size(); i++) {
+                        int pick = picks.get(i);
+                        String id = ID_PREFIXES[pick % ID_PREFIXES.length] + ID_NUMBERS[pick / ID_PREFIXES.length];
+                        items.add(withId(row(i, pick), id.isEmpty() ? "0" : id));
+                    }
+                    String text = csv(items);
+                    List<LineItem> plain = readPlain(text);
+                    List<LineItem> read = readFast(text, threads);
+                    assertThat(read).isEqualTo(plain).isEqualTo(items);
+                    for (int i = 0; i < plain.size(); i++) {
+                        LineItemId fast = read.get(i).id();
+                        LineItemId slow = plain.get(i).id();
+                        assertThat(fast).isEqualTo(slow).hasSameHashCodeAs(slow).hasToString(slow.value());
+                        assertThat(slow).isEqualTo(fast);
+                        assertThat(fast.value()).isEqualTo(slow.value());
+                        for (int j = 0; j < plain.size(); j++) {
+                            LineItemId other = read.get(j).id();
+                            assertThat(fast.equals(other))
+                                    .isEqualTo(slow.equals(plain.get(j).id()));
+                            assertThat(Integer.signum(fast.compareTo(other)))
+                                    .isEqualTo(Integer.signum(
+                                            slow.compareTo(plain.get(j).id())));
+                        }
+                    }
+                });
+    }
+
+    /** The items of {@code text} by the plain reader. */
+    private static List<LineItem> readPlain(String text) {
+        return LineItemCsv.reader(new StringReader(text), "f.csv", FormulaGuard.OFF)
+                .readAll(OnError.FAIL)
+                .values();
+    }
+
+    /** The items of {@code text} written to a file, by the fast path on {@code threads} threads, in file order. */
+    private static List<LineItem> readFast(String text, int threads) {
+        Path file = file(text.getBytes(StandardCharsets.UTF_8));
+        try {
+            List<LineItem> read = new ArrayList<>();
+            try (LineItemCsvReader in =
+                    LineItemCsv.reader(file, StandardCharsets.UTF_8, FormulaGuard.OFF, threads, 1 << 20)) {
+                in.forEachRemaining(read::add);
+            }
+            return read;
+        } finally {
+            delete(file);
+        }
+    }
+
+    /** Tag keys and values of the plain form (letters, digits, {@code -_.:/@+=}). */
+    private static final String[] PLAIN_TAG_TEXT = {"env", "app", "team", "v1", "prod", "a.b/c", "x@y+z=1", "k:v"};
+
+    /**
+     * Plain tags cells of 0 to 7 tags (each size a different way of making the map on the fast path): the plain
+     * reader's maps, equal, in the cell's order, with the same text.
+     */
+    @Test
+    void fastPath_plainTagsCellsOfEverySize_areThePlainMapsInOrder() {
+        qt().withExamples(60)
+                .forAll(lists().of(integers().between(0, 1_000_000)).ofSizeBetween(1, 40))
+                .checkAssert(seeds -> {
+                    List<LineItem> items = new ArrayList<>();
+                    for (int i = 0; i < seeds.size(); i++) {
+                        int s = seeds.get(i);
+                        java.util.Map<org.cloudbilling.core.id.TagKey, String> tags = new java.util.LinkedHashMap<>();
+                        int n = s % 8;
+                        for (int t = 0; tags.size() < n; t++) {
+                            tags.put(
+                                    org.cloudbilling.core.id.TagKey.of(
+                                            PLAIN_TAG_TEXT[(s / 8 + t * 3) % PLAIN_TAG_TEXT.length] + (t / 8)),
+                                    PLAIN_TAG_TEXT[(s / 64 + t) % PLAIN_TAG_TEXT.length]);
+                        }
+                        items.add(LineItem.builder().from(row(i, s)).tags(tags).build());
+                    }
+                    String text = csv(items);
+                    List<LineItem> plain = readPlain(text);
+                    List<LineItem> read = readFast(text, 1);
+                    assertThat(read).isEqualTo(plain).isEqualTo(items);
+                    for (int i = 0; i < plain.size(); i++) {
+                        assertThat(read.get(i).tags().toString())
+                                .isEqualTo(plain.get(i).tags().toString())
+                                .isEqualTo(items.get(i).tags().toString());
                     }
                 });
     }

@@ -1,6 +1,9 @@
 package org.cloudbilling.core.io.internal;
 
 import com.google.common.collect.ImmutableMap;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -69,6 +72,41 @@ public final class LineItemFields {
             Class.forName(LineItem.class.getName(), true, LineItem.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("bug: LineItem not found", e);
+        }
+    }
+
+    /** {@code LineItemId.compact}, package-private in {@code core.id}: not API. */
+    private static final MethodHandle COMPACT_ID;
+
+    static {
+        try {
+            COMPACT_ID = MethodHandles.privateLookupIn(LineItemId.class, MethodHandles.lookup())
+                    .findStatic(
+                            LineItemId.class,
+                            "compact",
+                            MethodType.methodType(LineItemId.class, String.class, long.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("bug: LineItemId has no compact factory", e);
+        }
+    }
+
+    /**
+     * The line item id whose text is {@code prefix} followed by {@code number} in decimal (no leading zeros), held as
+     * the two (the text made only when asked for): equal to, and with the hash of, {@code LineItemId.of(prefix +
+     * number)}. For a file's ids of one prefix and a row number, such as {@code li-42}: one {@code String} for the
+     * prefix, shared, and no text per row.
+     *
+     * @param prefix not null, may be empty (shared among the ids that start with it)
+     * @param number not negative
+     * @return the id, never null
+     */
+    public static LineItemId compactId(String prefix, long number) {
+        try {
+            return (LineItemId) COMPACT_ID.invokeExact(prefix, number);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("bug: the compact id factory threw " + e, e);
         }
     }
 

@@ -1,0 +1,62 @@
+package org.cloudbilling.core.id;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A line item id a reader holds compactly (a prefix and a number, the text made only when asked for) is the id of
+ * its text in every way an identifier shows: equality both ways, hash, text, order.
+ */
+class LineItemIdCompactTest {
+    private static final String[] PREFIXES = {"", "li-", "line-", "a", "x.y/", "ab12cd-", "li-0x"};
+    private static final long[] NUMBERS = {
+        0, 1, 7, 9, 10, 11, 42, 99, 100, 101, 999, 1000, 123_456_789L, 999_999_999_999_999_999L, Long.MAX_VALUE
+    };
+
+    @Test
+    void compact_isTheIdOfItsText_equalBothWaysSameHashTextAndOrder() {
+        List<LineItemId> compact = new ArrayList<>();
+        List<LineItemId> plain = new ArrayList<>();
+        for (String prefix : PREFIXES) {
+            for (long number : NUMBERS) {
+                String text = prefix + number;
+                LineItemId c = LineItemId.compact(prefix, number);
+                LineItemId p = LineItemId.of(text);
+                assertThat(c).isEqualTo(p).hasSameHashCodeAs(p).hasToString(text);
+                assertThat(p).isEqualTo(c);
+                assertThat(c.hashCode()).isEqualTo(LineItemId.class.hashCode() * 31 + text.hashCode());
+                assertThat(c.value()).isEqualTo(text);
+                assertThat(c.compareTo(p)).isZero();
+                assertThat(c).isNotEqualTo(OrderId.of(text));
+                compact.add(c);
+                plain.add(p);
+            }
+        }
+        for (int i = 0; i < compact.size(); i++) {
+            for (int j = 0; j < compact.size(); j++) {
+                boolean equal = plain.get(i).equals(plain.get(j));
+                assertThat(compact.get(i).equals(compact.get(j))).isEqualTo(equal);
+                assertThat(compact.get(i).equals(plain.get(j))).isEqualTo(equal);
+                assertThat(Integer.signum(compact.get(i).compareTo(compact.get(j))))
+                        .isEqualTo(Integer.signum(
+                                plain.get(i).value().compareTo(plain.get(j).value())));
+            }
+        }
+    }
+
+    @Test
+    void compact_differentTexts_areDifferentIds() {
+        // li-1 then 23 and li- then 123 would be one text: a prefix that ends in a digit is refused, so a text has
+        // one compact form
+        assertThat(LineItemId.compact("li-", 123)).isNotEqualTo(LineItemId.compact("li-", 12));
+        assertThat(LineItemId.compact("li-", 12)).isNotEqualTo(LineItemId.of("li-012"));
+        assertThat(LineItemId.compact("", 5)).isNotEqualTo(LineItemId.compact("a", 5));
+        assertThatThrownBy(() -> LineItemId.compact("li-1", 23)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LineItemId.compact("li-", -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LineItemId.compact(null, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
