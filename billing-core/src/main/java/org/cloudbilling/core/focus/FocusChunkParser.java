@@ -140,6 +140,12 @@ final class FocusChunkParser {
         for (int k : cells.unmapped) {
             attributeMakers[k] = attributeMaker(mapping.columns[k]);
         }
+        this.uncheckedDecimals = java.util.Arrays.stream(cells.unmapped)
+                .filter(k -> mapping.columns[k].type() == FocusColumn.Type.DECIMAL)
+                .toArray();
+        this.uncheckedTimes = java.util.Arrays.stream(cells.unmapped)
+                .filter(k -> mapping.columns[k].type() == FocusColumn.Type.DATETIME)
+                .toArray();
         for (int k = 0; k < width; k++) {
             itemDictionaries[k] = new ByteDictionary();
             dictionaries[k] = new ByteDictionary();
@@ -358,18 +364,19 @@ final class FocusChunkParser {
                 || isNull(l.billed)) {
             return null;
         }
-        // every cell the item does not take is still checked, as the row is: a decimal, a time
+        // every cell the item does not take is still checked, as the row is: a decimal, a time (a text needs no check)
         boolean own = l.actionType >= 0 && !isNull(l.actionType);
-        for (int k : l.unmapped) {
-            if (isNull(k)) {
-                continue;
+        int[] decimals = uncheckedDecimals;
+        for (int j = 0; j < decimals.length; j++) {
+            int k = decimals[j];
+            if (!isNull(k) && !rows.isSimpleDecimalQuotedOrNot(k)) {
+                return null;
             }
-            FocusColumn c = mapping.columns[k];
-            if (c.type() == FocusColumn.Type.DECIMAL) {
-                if (!rows.isSimpleDecimalQuotedOrNot(k)) {
-                    return null;
-                }
-            } else if (c.type() == FocusColumn.Type.DATETIME && !sameTimeAsBefore(k)) {
+        }
+        int[] times = uncheckedTimes;
+        for (int j = 0; j < times.length; j++) {
+            int k = times[j];
+            if (!isNull(k) && !sameTimeAsBefore(k)) {
                 lookup(k); // throws for a time the plain mapping refuses
             }
         }
@@ -391,9 +398,9 @@ final class FocusChunkParser {
         f.payerUin = (PayerUin) id(l.billingAccount, PayerUin::of);
         lineless = false;
         if (l.lineItemId >= 0 && !isNull(l.lineItemId)) {
-            f.id = LineItemId.of(rows.text(l.lineItemId));
+            f.id = lineItemId(l.lineItemId);
         } else if (l.plainId >= 0 && !isNull(l.plainId)) {
-            f.id = LineItemId.of(rows.text(l.plainId));
+            f.id = lineItemId(l.plainId);
         } else {
             f.id = LineItemId.of("line-" + line);
             lineless = true;
@@ -423,9 +430,13 @@ final class FocusChunkParser {
         f.usageQuantity = usage;
         f.usageUnit = usageUnit;
         f.listCost = money(l.list, currency);
+        long listUnits = rows.units();
+        int listScale = rows.scale();
         Optional<BigDecimal> rate = decimal(l.discountRate);
         f.discountRate = rate;
         f.totalCost = money(l.billed, currency);
+        long billedUnits = rows.units();
+        int billedScale = rows.scale();
         if (l.tags >= 0 && !isNull(l.tags)) {
             f.tags = tags(l.tags);
         }
@@ -443,8 +454,14 @@ final class FocusChunkParser {
                 setPayment(f, mapping.headers[others[j]], other);
             }
         }
-        Optional<Money> effective = optionalMoney(l.effective, currency);
-        Optional<Money> contracted = optionalMoney(l.contracted, currency);
+        // the library's own row: an EffectiveCost of BilledCost's digits, a ContractedCost of ListCost's without a
+        // rate, are what toRow derived (the item reports none): compared by their digits, no value made for them
+        Optional<Money> effective = own && sameDigits(l.effective, billedUnits, billedScale)
+                ? Optional.empty()
+                : optionalMoney(l.effective, currency);
+        Optional<Money> contracted = own && rate.isEmpty() && sameDigits(l.contracted, listUnits, listScale)
+                ? Optional.empty()
+                : optionalMoney(l.contracted, currency);
         Optional<BigDecimal> pricingQuantity = decimal(l.pricing);
         Optional<String> pricingUnit = (Optional<String>) optionalId(l.pricingUnit, TEXT);
         if (own) {
@@ -513,6 +530,14 @@ final class FocusChunkParser {
         return m == null ? ImmutableMap.of() : m.build();
     }
 
+    /**
+     * The decimal and the date-time columns an item does not take, in the order of {@link FocusTallyLayout#unmapped}:
+     * their cells are still checked, as the plain mapping reads every cell; its text columns need no check.
+     */
+    private final int[] uncheckedDecimals;
+
+    private final int[] uncheckedTimes;
+
     /** Per column, how a provider's cell becomes its attribute's text (null for a column an item maps). */
     private final Function<String, ?>[] attributeMakers;
 
@@ -545,7 +570,73 @@ final class FocusChunkParser {
 
     /** The identifier of a cell not null, through the column's dictionary of identifiers. */
     private Object id(int k, Function<String, ?> make) {
-        return lookup(k, itemDictionaries[k], make);
+        ByteDictionary d = itemDictionaries[k];
+        if (d.direct) {
+            return make.apply(asciiText(k)); // a column of mostly new cells, such as resource ids
+        }
+        return lookup(k, d, make);
+    }
+
+    /** The most bytes of the text before the number of a {@linkplain LineItemFields#compactId compact id}. */
+    private static final int MAX_ID_PREFIX = 32;
+
+    /** The prefix of the last id cell that ends in a number (its bytes, {@link #idPrefixLength} of them). */
+    private final byte[] idPrefix = new byte[MAX_ID_PREFIX];
+
+    private int idPrefixLength = -1;
+    /** The text of {@link #idPrefix}, made when a second id with that prefix is read; null before. */
+    private String idPrefixText;
+
+    /**
+     * The line item id of cell {@code k} (not null) of a row of ASCII bytes, as {@code LineItemId.of} of its text:
+     * compact (a shared prefix and a number, no text per row) when the cell is unquoted and ends in a number of 1 to 18
+     * digits without leading zeros, after at most {@link #MAX_ID_PREFIX} bytes that the last such cell began with too
+     * (ids such as {@code li-41}, {@code li-42}); any other holds its text. As the canonical fast path reads its ids.
+     */
+    private LineItemId lineItemId(int k) {
+        if (rows.quoted[k]) {
+            return LineItemId.of(asciiText(k));
+        }
+        byte[] b = rows.buf();
+        int s = rows.starts[k];
+        int e = rows.ends[k];
+        int d = e;
+        while (d > s && b[d - 1] >= '0' && b[d - 1] <= '9') {
+            d--;
+        }
+        int digits = e - d;
+        int p = d - s;
+        if (digits == 0 || digits > 18 || (digits > 1 && b[d] == '0') || p > MAX_ID_PREFIX) {
+            return LineItemId.of(asciiText(k));
+        }
+        if (p != idPrefixLength || !Arrays.equals(idPrefix, 0, p, b, s, d)) {
+            System.arraycopy(b, s, idPrefix, 0, p); // a new prefix: kept for the next rows, this id with its text
+            idPrefixLength = p;
+            idPrefixText = null;
+            return LineItemId.of(asciiText(k));
+        }
+        String prefix = idPrefixText;
+        if (prefix == null) {
+            prefix = new String(b, s, p, java.nio.charset.StandardCharsets.ISO_8859_1);
+            idPrefixText = prefix;
+        }
+        long n = 0;
+        for (int i = d; i < e; i++) {
+            n = n * 10 + (b[i] - '0');
+        }
+        return LineItemFields.compactId(prefix, n);
+    }
+
+    /**
+     * The text of cell {@code k} of a row of ASCII bytes (the item path reads no other): an unquoted cell's bytes are
+     * its text, without the scan for quotes and bytes past ASCII of {@link CsvByteRows#text}.
+     */
+    private String asciiText(int k) {
+        if (rows.quoted[k]) {
+            return rows.text(k);
+        }
+        int s = rows.starts[k];
+        return new String(rows.buf(), s, rows.ends[k] - s, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -590,6 +681,15 @@ final class FocusChunkParser {
             throw NOT_SIMPLE;
         }
         return recent.optionalMoney(currency, rows.units(), rows.scale());
+    }
+
+    /** Whether cell {@code k} is a simple decimal of {@code units} at {@code scale}: the same digits and point. */
+    private boolean sameDigits(int k, long units, int scale) {
+        return k >= 0
+                && !isNull(k)
+                && rows.simpleDecimalQuotedOrNot(k)
+                && rows.units() == units
+                && rows.scale() == scale;
     }
 
     /** The decimal of cell {@code k}; empty when null or absent; throws when not a simple decimal. */

@@ -285,6 +285,239 @@ final class FocusCsvFile {
     }
 
     /**
+     * The items of {@code file} in file order, for {@link FocusLineItemReader}: the parts read on {@code threads}
+     * threads by {@link FocusChunkParser} (the item path of {@link #collect}), each part's items and refusals kept in
+     * order and handed out once the parts before it are passed, so that a row without an id is named by its line in
+     * the file and a refusal's lines are the file's. A bad row throws from {@code next()}, and reading goes on with
+     * the next row, as with the plain reader. A file in another charset than UTF-8, or whose header is not one plain
+     * line, is read by the plain reader throughout; a refused header is refused here, at once, as there.
+     */
+    static Items items(Path file, Charset charset, FormulaGuard guard, int threads, long partSize) {
+        String source = file.toString();
+        HeaderLine cut = charset.equals(StandardCharsets.UTF_8) ? headerLine(file) : null;
+        if (cut == null || !FocusCsvReader.headerAccepted(cut.names, source)) {
+            InputStream in;
+            try {
+                in = Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Items(FocusCsv.reader(StrictText.reader(in, charset, source), source, guard));
+        }
+        return new Items(file, charset, guard, cut, threads, partSize);
+    }
+
+    /** The items of a file in file order; see {@link #items}. Not thread-safe. */
+    static final class Items implements java.util.Iterator<LineItem>, java.io.Closeable {
+        /** The plain reader of the whole file, or null on the fast path. */
+        private final FocusCsvReader whole;
+
+        private final Path file;
+        private final Charset charset;
+        private final String[] header;
+        private final FocusRowMapping mapping;
+        private final FileChannel channel;
+        private final CsvFileParts<FocusChunkParser> parts;
+        private final CsvFileParts.PartReader<FocusChunkParser> reader;
+        private final int window;
+
+        /** The rows of the part being handed out: items, refusals, and items of rows without an id. */
+        private List<Object> rows = List.of();
+
+        private int index;
+        /** The line the part being handed out starts on. */
+        private long rowsLine;
+        /** Whether the fast path stopped after that part. */
+        private boolean stopped;
+        /** The plain reader of the rest of the file, once the fast path stopped. */
+        private RowSource<LineItem> plain;
+
+        private boolean done;
+
+        Items(FocusCsvReader whole) {
+            this.whole = whole;
+            this.file = null;
+            this.charset = null;
+            this.header = whole.header().toArray(String[]::new);
+            this.mapping = null;
+            this.channel = null;
+            this.parts = null;
+            this.reader = null;
+            this.window = 0;
+        }
+
+        Items(Path file, Charset charset, FormulaGuard guard, HeaderLine cut, int threads, long partSize) {
+            this.whole = null;
+            this.file = file;
+            this.charset = charset;
+            this.header = cut.names;
+            this.mapping = new FocusRowMapping(file.toString(), guard, cut.names);
+            try {
+                this.channel = FileChannel.open(file, StandardOpenOption.READ);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            long size;
+            try {
+                size = channel.size();
+            } catch (IOException e) {
+                try {
+                    channel.close();
+                } catch (IOException c) {
+                    e.addSuppressed(c);
+                }
+                throw new UncheckedIOException(e);
+            }
+            this.parts =
+                    new CsvFileParts<>(channel, size, cut.end, threads, partSize, () -> new FocusChunkParser(mapping));
+            this.window = parts.threads() + 2;
+            this.reader = (parser, from, to, first) -> {
+                PartRows got = new PartRows();
+                CsvByteRows.Part part = parser.read(channel, size, from, to, first, got);
+                return new CsvFileParts.Done(part, got.rows);
+            };
+        }
+
+        /** The header as read. */
+        String[] header() {
+            return header.clone();
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (whole != null) {
+                return whole.hasNext();
+            }
+            while (!done) {
+                if (plain != null) {
+                    if (plain.hasNext()) {
+                        return true;
+                    }
+                    done = true;
+                    break;
+                }
+                if (index < rows.size()) {
+                    return true;
+                }
+                if (stopped) {
+                    plain = parts.rest(
+                            file,
+                            charset,
+                            mapping.source,
+                            header,
+                            (cells, line) -> mapping.toLineItem(mapping.parse(cells, line), line));
+                    continue;
+                }
+                CsvFileParts.Done next = parts.next(reader, window);
+                if (next == null) {
+                    done = true;
+                    break;
+                }
+                @SuppressWarnings("unchecked")
+                List<Object> got = (List<Object>) next.result;
+                rows = got;
+                index = 0;
+                rowsLine = parts.nextLine();
+                stopped = next.part.stopped;
+                parts.passed(next);
+            }
+            return false;
+        }
+
+        /**
+         * The next item.
+         *
+         * @throws BillingInputException for a bad row, naming it as the plain reader does; reading may go on
+         * @throws java.util.NoSuchElementException at the end of the file
+         */
+        @Override
+        public LineItem next() {
+            if (whole != null) {
+                return whole.nextLineItem();
+            }
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException("no more rows in " + mapping.source);
+            }
+            if (plain != null) {
+                return plain.next();
+            }
+            Object row = rows.get(index);
+            rows.set(index++, null); // handed out: the part's list no longer holds it
+            if (row instanceof BillingInputException e) {
+                throw CsvFileParts.movedDown(e, rowsLine);
+            }
+            if (row instanceof Lineless l) {
+                return named(l.item, l.line + rowsLine);
+            }
+            return (LineItem) row;
+        }
+
+        /** Stops the threads and closes the file. */
+        @Override
+        public void close() {
+            if (whole != null) {
+                whole.close();
+                return;
+            }
+            RuntimeException failed = null;
+            try {
+                if (plain != null) {
+                    plain.close();
+                }
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+            parts.close();
+            try {
+                channel.close();
+            } catch (IOException e) {
+                UncheckedIOException closing = new UncheckedIOException(e);
+                if (failed != null) {
+                    closing.addSuppressed(failed);
+                }
+                throw closing;
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
+    }
+
+    /** The item of a row without an id, and its line counted from its part's first row. */
+    private record Lineless(LineItem item, long line) {}
+
+    /** The rows of one part in order: items, refusals (reading goes on), items of rows without an id. */
+    private static final class PartRows implements FocusChunkParser.Sink {
+        final List<Object> rows = new ArrayList<>();
+
+        @Override
+        public boolean item(LineItem item) {
+            rows.add(item);
+            return true;
+        }
+
+        @Override
+        public boolean lineItem(LineItem item, long line) {
+            rows.add(new Lineless(item, line));
+            return true;
+        }
+
+        @Override
+        public boolean bad(BillingInputException refusal) {
+            rows.add(refusal);
+            return true;
+        }
+    }
+
+    /** {@code item} named {@code line-N}, N its line in the file, as the plain reader names a row without an id. */
+    private static LineItem named(LineItem item, long line) {
+        return LineItem.builder()
+                .from(item)
+                .id(org.cloudbilling.core.id.LineItemId.of("line-" + line))
+                .build();
+    }
+
+    /**
      * The items of one part: added to its container as they come until a row without an id, then kept (with the
      * lines of those rows) until {@link #finish} names them in the file and adds them in order.
      */
@@ -333,10 +566,7 @@ final class FocusCsvFile {
                 for (int i = 0; i < kept.size(); i++) {
                     LineItem item = (LineItem) kept.get(i);
                     if (i + 1 < kept.size() && kept.get(i + 1) instanceof Long line) {
-                        item = LineItem.builder()
-                                .from(item)
-                                .id(org.cloudbilling.core.id.LineItemId.of("line-" + (line + first)))
-                                .build();
+                        item = named(item, line + first);
                         i++;
                     }
                     add.accept(container, item);

@@ -120,7 +120,34 @@ class FocusCsvCollectProperties {
      */
     @Test
     void collect_sameDigitsInAnotherCurrencyOrAtAnotherScale_areNotSharedAmongRows() {
-        List<String> amounts = List.of("15", "1.5", "0.15", "1.50", "-15", "150");
+        sameDigitsNotShared(List.of("15", "1.5", "0.15", "1.50", "-15", "150"));
+    }
+
+    /**
+     * The cutter reads a decimal cell of 8 to 16 bytes that repeats the last one it read (a row's costs often repeat
+     * one another) as that value without reading its digits again: never a cell that differs in one byte, its first,
+     * one in the middle or its last, nor one with the point elsewhere, nor a longer or shorter cell with the same
+     * first and last bytes. Rows of such costs give the plain reader's items.
+     */
+    @Test
+    void collect_longCostsThatDifferInOneByte_areReadEachByItsOwnDigits() {
+        sameDigitsNotShared(List.of(
+                "12345678.90",
+                "12345678.91",
+                "22345678.90",
+                "12345078.90",
+                "1234567.890",
+                "123456789.0",
+                "-2345678.90",
+                "12345678.9",
+                "12345678.900",
+                "1234567812345678.9",
+                "12345678123.45678",
+                "12345679123.45678",
+                "1234567.8"));
+    }
+
+    private static void sameDigitsNotShared(List<String> amounts) {
         Gen<String> amount = Generate.pick(amounts);
         Gen<String> currencies = Generate.pick(List.of("USD", "EUR"));
         Gen<Integer> dice = integers().between(0, 3);

@@ -2,8 +2,6 @@ package org.cloudbilling.examples.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.focus.FocusCsv;
-import org.cloudbilling.core.focus.FocusCsvReader;
 import org.cloudbilling.core.focus.FocusCsvWriter;
 import org.cloudbilling.core.focus.FocusExport;
+import org.cloudbilling.core.focus.FocusLineItemReader;
 import org.cloudbilling.core.focus.FocusLineItems;
 import org.cloudbilling.core.focus.FocusVersion;
 import org.cloudbilling.core.io.FormulaGuard;
@@ -36,7 +34,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * JMH benchmarks of parsing a file to line items, steady state (the JIT warmed up, the file in the page cache): the
  * canonical CSV on every core ({@code LineItemCsv.collect} and {@code LineItemCsv.reader(Path, ...)}) and the FOCUS
- * CSV (on every core from its bytes, {@code FocusCsv.collect}, and through its reader, one thread). Each operation reads the whole file of {@link #items} rows, so the rate is
+ * CSV (on every core from its bytes, {@code FocusCsv.collect}; and in file order through {@code FocusCsv.lineItemReader},
+ * also from the bytes on every core). Each operation reads the whole file of {@link #items} rows, so the rate is
  * {@code items / score}. The files are written under {@link #dir} from the benchmark month ({@link Workload}) when
  * missing.
  *
@@ -119,18 +118,15 @@ public class ParseBenchmarks {
         return FocusCsv.collect(focus, StandardCharsets.UTF_8, FormulaGuard.ON, Collectors.counting());
     }
 
-    /** The FOCUS CSV to line items through its reader. */
+    /** The FOCUS CSV to line items in file order through its file reader (parts read from the bytes on every core). */
     @Benchmark
     public long focusReader(Blackhole hole) {
         long n = 0;
-        try (InputStream bytes = Files.newInputStream(focus);
-                FocusCsvReader in = FocusCsv.reader(bytes, StandardCharsets.UTF_8, focus.toString(), FormulaGuard.ON)) {
+        try (FocusLineItemReader in = FocusCsv.lineItemReader(focus, StandardCharsets.UTF_8, FormulaGuard.ON)) {
             while (in.hasNext()) {
-                hole.consume(in.nextLineItem());
+                hole.consume(in.next());
                 n++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return n;
     }

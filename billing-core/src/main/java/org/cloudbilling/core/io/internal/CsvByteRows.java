@@ -519,6 +519,13 @@ public final class CsvByteRows {
         byte[] b = buf;
         int i = from;
         int e = to;
+        int len = e - i;
+        if (len >= 8 && len <= 16 && len == lastDecimalLength) {
+            // the same bytes as the last simple decimal (a row's costs often repeat one another): the same value
+            if ((long) LONG.get(b, i) == lastDecimalHead && (long) LONG.get(b, e - 8) == lastDecimalTail) {
+                return true;
+            }
+        }
         if (i == e) {
             return false;
         }
@@ -549,8 +556,21 @@ public final class CsvByteRows {
         }
         units = negative ? -u : u;
         scale = sc;
+        if (len >= 8 && len <= 16) {
+            lastDecimalLength = len;
+            lastDecimalHead = (long) LONG.get(b, from);
+            lastDecimalTail = (long) LONG.get(b, to - 8);
+        } else {
+            lastDecimalLength = 0;
+        }
         return true;
     }
+
+    // the bytes of the last simple decimal of 8 to 16 bytes, whose value units and scale hold: its length (0 for
+    // none), its first 8 bytes and its last 8 (which overlap for fewer than 16)
+    private int lastDecimalLength;
+    private long lastDecimalHead;
+    private long lastDecimalTail;
 
     /** No time: what {@link #fixedEpochSecond} returns for a cell of another form. */
     public static final long NO_TIME = Long.MIN_VALUE;
