@@ -133,6 +133,19 @@ final class FocusCsvFile {
                         }
 
                         @Override
+                        public boolean lineItem(LineItem item, long line) {
+                            try {
+                                add.accept(container, item);
+                            } catch (IllegalArgumentException e) {
+                                // a total the item refuses (a derived cost past Money's scale) names it by its line
+                                // in this part, not in the file: the plain reader reads the rest of the file from
+                                // this row, and the same refusal names the item as the plain path names it
+                                throw CsvByteRows.UNUSUAL;
+                            }
+                            return true;
+                        }
+
+                        @Override
                         public boolean bad(BillingInputException refusal) {
                             bad[0] = refusal;
                             return false;

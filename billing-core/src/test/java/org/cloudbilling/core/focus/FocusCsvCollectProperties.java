@@ -258,6 +258,63 @@ class FocusCsvCollectProperties {
                 });
     }
 
+    /**
+     * Found by {@link #collect_refusesBadRowsExactlyAsThePlainReader}: a row without an id whose ContractedCost,
+     * derived from the list cost and the discount rate, has more decimals than {@code Money} keeps is refused when
+     * it is consolidated, naming the item by its line. The fast path named it by its line in its part
+     * ({@code line-1}), not in the file ({@code line-4}).
+     */
+    @Test
+    void consolidate_rowWithoutIdRefusedWhenTotalled_isNamedByItsLineInTheFile_whateverThePart() {
+        java.time.Instant start = java.time.Instant.parse("2024-09-01T00:00:00Z");
+        List<LineItem> items = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            items.add(LineItem.builder()
+                    .id(org.cloudbilling.core.id.LineItemId.of("li-" + i))
+                    .ownerUin(org.cloudbilling.core.id.OwnerUin.of("100000000001"))
+                    .payerUin(org.cloudbilling.core.id.PayerUin.of("100000000001"))
+                    .businessCode(org.cloudbilling.core.id.BusinessCode.of("p_cvm"))
+                    .payMode(org.cloudbilling.core.bill.PayMode.POSTPAID)
+                    .actionType(org.cloudbilling.core.bill.ActionType.USAGE)
+                    .feePeriod(org.cloudbilling.core.time.Interval.of(start, start.plusSeconds(3600)))
+                    .listCost(org.cloudbilling.core.money.Money.of("USD", "363597.59561185"))
+                    .discountRate(new java.math.BigDecimal("0.85"))
+                    .totalCost(org.cloudbilling.core.money.Money.of("USD", "309057.95627007"))
+                    .build());
+        }
+        String text = FocusCsvFastPathProperties.csv(items, FocusVersion.V1_2, false, FormulaGuard.ON)
+                .replace("\r\n", "\n");
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        for (int i = 1; i <= 3; i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            cells[header.indexOf(FocusLineItems.X_LINE_ITEM_ID)] = "";
+            if (i == 3) {
+                cells[header.indexOf("x_DiscountRate")] = "0.1234567890123"; // 8 + 13 decimals: past Money's 18
+                cells[header.indexOf("ContractedCost")] = "NULL";
+            }
+            lines.set(i, String.join(",", cells));
+        }
+        Path file = file(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        try {
+            Grouping grouping = Grouping.by(Dimension.OWNER);
+            String plain =
+                    FastPathComparison.outcome(() -> Consolidation.consolidate(plain(file, FormulaGuard.ON), grouping));
+            assertThat(plain).contains("line item line-4: ContractedCost");
+            for (int threads = 1; threads <= 2; threads++) {
+                for (int partSize : new int[] {1, 400, 1 << 20}) {
+                    int t = threads;
+                    assertThat(FastPathComparison.outcome(() -> FocusCsv.consolidate(
+                                    file, StandardCharsets.UTF_8, FormulaGuard.ON, grouping, t, partSize)))
+                            .as("%d threads, parts of %d bytes", threads, partSize)
+                            .isEqualTo(plain);
+                }
+            }
+        } finally {
+            delete(file);
+        }
+    }
+
     @Test
     void collect_onTheRealFocusSample_givesThePlainReadersItems() throws IOException {
         String text = FocusCsvFastPathProperties.sample();
