@@ -18,8 +18,7 @@ import org.cloudbilling.core.id.TagKey;
  *
  * <p>A placement is an {@code int}: a collection rule's index ({@code >= 0}), {@link #UNALLOCATED}, or the entry
  * sharing rule {@code r} as {@code -2 - r}. The table is open addressing over flat arrays, filled from a scratch key,
- * so a hit allocates nothing; a slot holds its key's hash, number and placement side by side, so a hit reads one
- * place of the table and the key's strings. Local to one run and confined to one thread (one per accumulator); it holds at most
+ * so a hit allocates nothing. Local to one run and confined to one thread (one per accumulator); it holds at most
  * {@link #MAX_ENTRIES} keys and starts again empty beyond that, so memory stays bounded.
  */
 final class PlacementCache {
@@ -27,8 +26,6 @@ final class PlacementCache {
     static final int MAX_ENTRIES = 1 << 18;
     /** What {@link #find} returns for a key not in the table: no placement is this small. */
     private static final int NOT_FOUND = Integer.MIN_VALUE;
-    /** The {@code int}s of a slot of the table: its key's hash, the key's number, its placement and one unused. */
-    private static final int STRIDE = 4;
 
     private final Allocator allocator;
     /** The placements the run's preparation found, read-only and shared by every thread; or null. */
@@ -49,14 +46,13 @@ final class PlacementCache {
 
     /** The keys, {@link #width} strings each, densely in the order they came: key {@code e} at {@code e * width}. */
     private String[] keys;
-    /**
-     * The open-addressing table, {@link #STRIDE} {@code int}s a slot side by side: the hash of its key (0 for an
-     * empty slot), the key's number and its placement.
-     */
-    private int[] slots;
+    /** The placement of each key, in the same order. */
+    private int[] placements;
+    /** The open-addressing table: per slot, the hash of its key (0 for an empty slot) and the key's number. */
+    private int[] hashes;
 
+    private int[] entries;
     private int size;
-    /** The slots in the table, minus one. */
     private int mask;
 
     PlacementCache(Allocator allocator, TagBindings history) {
@@ -82,7 +78,9 @@ final class PlacementCache {
 
     private void allocate(int capacity) {
         keys = new String[(capacity / 2) * width];
-        slots = new int[capacity * STRIDE];
+        placements = new int[capacity / 2];
+        hashes = new int[capacity];
+        entries = new int[capacity];
         mask = capacity - 1;
         size = 0;
     }
@@ -128,7 +126,7 @@ final class PlacementCache {
         int placement = AllocationRun.placement(allocator, viewOf(item, key));
         if (size >= MAX_ENTRIES) {
             allocate(1 << 10);
-        } else if ((size + 1) * 2 > mask + 1) {
+        } else if ((size + 1) * 2 > hashes.length) {
             grow();
         }
         insert(h, key, 0, placement);
@@ -189,16 +187,14 @@ final class PlacementCache {
 
     /** Returns the placement stored under {@code key} (hashed to {@code h}), or {@link #NOT_FOUND}. */
     private int find(int h, String[] key) {
-        int[] table = slots;
         int slot = h & mask;
         while (true) {
-            int at = slot * STRIDE;
-            int stored = table[at];
+            int stored = hashes[slot];
             if (stored == 0) {
                 return NOT_FOUND;
             }
-            if (stored == h && sameKey(table[at + 1], key)) {
-                return table[at + 2];
+            if (stored == h && sameKey(entries[slot], key)) {
+                return placements[entries[slot]];
             }
             slot = (slot + 1) & mask;
         }
@@ -206,20 +202,20 @@ final class PlacementCache {
 
     /** Adds the entries of {@code other}, a cache of the same run filled on another thread. */
     void absorb(PlacementCache other) {
-        for (int at = 0; at < other.slots.length; at += STRIDE) {
-            int h = other.slots[at];
+        for (int s = 0; s < other.hashes.length; s++) {
+            int h = other.hashes[s];
             if (h == 0) {
                 continue;
             }
-            int e = other.slots[at + 1];
+            int e = other.entries[s];
             System.arraycopy(other.keys, e * width, scratch, 0, width);
             if (find(h, scratch) != NOT_FOUND || size >= MAX_ENTRIES) {
                 continue;
             }
-            if ((size + 1) * 2 > mask + 1) {
+            if ((size + 1) * 2 > hashes.length) {
                 grow();
             }
-            insert(h, scratch, 0, other.slots[at + 2]);
+            insert(h, scratch, 0, other.placements[e]);
         }
     }
 
@@ -237,33 +233,35 @@ final class PlacementCache {
 
     /** Adds a key not held yet, the table having room: at most half full once it is in. */
     private void insert(int h, String[] from, int fromBase, int placement) {
-        int e = size++; // the dense keys hold half the table's slots, as many keys as the table takes
+        int e = size++; // the dense arrays hold half the table's slots, as many keys as the table takes
         System.arraycopy(from, fromBase, keys, e * width, width);
-        slot(h, e, placement);
+        placements[e] = placement;
+        slot(h, e);
     }
 
-    private void slot(int h, int e, int placement) {
+    private void slot(int h, int e) {
         int slot = h & mask;
-        while (slots[slot * STRIDE] != 0) {
+        while (hashes[slot] != 0) {
             slot = (slot + 1) & mask;
         }
-        int at = slot * STRIDE;
-        slots[at] = h;
-        slots[at + 1] = e;
-        slots[at + 2] = placement;
+        hashes[slot] = h;
+        entries[slot] = e;
     }
 
     /** Doubles the table; the keys stay where they are, only the slots are laid out again. */
     private void grow() {
-        int[] old = slots;
-        int capacity = (mask + 1) * 2;
-        slots = new int[capacity * STRIDE];
+        int[] oldHashes = hashes;
+        int[] oldEntries = entries;
+        int capacity = oldHashes.length * 2;
+        hashes = new int[capacity];
+        entries = new int[capacity];
         mask = capacity - 1;
-        for (int at = 0; at < old.length; at += STRIDE) {
-            if (old[at] != 0) {
-                slot(old[at], old[at + 1], old[at + 2]);
+        for (int s = 0; s < oldHashes.length; s++) {
+            if (oldHashes[s] != 0) {
+                slot(oldHashes[s], oldEntries[s]);
             }
         }
+        placements = java.util.Arrays.copyOf(placements, capacity / 2);
         keys = java.util.Arrays.copyOf(keys, (capacity / 2) * width);
     }
 }
