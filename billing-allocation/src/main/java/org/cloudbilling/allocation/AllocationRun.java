@@ -606,17 +606,25 @@ public final class AllocationRun {
      */
     static AllocationRun ofPeriod(
             Allocator allocator, TagBindings tags, Map<Currency, Map<UnitId, Money>> collected, List<Held> held) {
+        return ofPeriod(allocator, tags, collected, held, false);
+    }
+
+    /**
+     * As {@link #ofPeriod(Allocator, TagBindings, Map, List)}; with {@code parallel}, the held items are tallied in
+     * parts on a parallel stream ({@link UnitsTally#tallyOf}), with exactly the same run.
+     */
+    static AllocationRun ofPeriod(
+            Allocator allocator,
+            TagBindings tags,
+            Map<Currency, Map<UnitId, Money>> collected,
+            List<Held> held,
+            boolean parallel) {
         Preparation preparation = new Preparation(allocator, tags, false);
         if (allocator.hasProportionalRules) {
             collected.forEach((currency, byUnit) -> preparation.totals.put(currency, new HashMap<>(byUnit)));
         }
         AllocationRun bases = preparation.bases();
-        RoundingTally tally = RoundingTally.of(allocator);
-        UnitsTally units = new UnitsTally(bases, tally);
-        for (Held h : held) {
-            units.add(h);
-        }
-        units.finish();
+        RoundingTally tally = UnitsTally.tallyOf(bases, held, parallel);
         return tally.isEmpty() ? bases : bases.reconciled(tally);
     }
 

@@ -425,7 +425,9 @@ public final class Allocator {
      * item is added to a primitive sum at once; an item that enters the sharing graph is kept as its id, cost and
      * entry rule until the period's proportional bases and rounding (ALLOC-5, ALLOC-12) are known, at the end. So
      * memory grows with the shared items, not with the others. On a parallel stream, or
-     * {@code LineItemCsv.collect} of a file, the result is identical to a sequential run.
+     * {@code LineItemCsv.collect} of a file, the result is identical to a sequential run; there, the end (the held
+     * items' rounding and shares) runs in parts too, on a parallel stream: on the threads of the caller's fork-join
+     * pool, or of the common pool when the caller is not a pool thread. A sequential stream stays on its thread.
      *
      * <pre>{@code
      * AllocationTotals totals = LineItemCsv.collect(file, UTF_8, FormulaGuard.ON,

@@ -212,7 +212,10 @@ final class UnitsTally {
         t.designate(id, amount, entry, Money.ofUnscaled(currency, absInput, inputScale));
     }
 
-    /** Adds the sums kept in units to the tally: each rule's pool and targets' sums, and its scale. */
+    /**
+     * Adds the sums kept in units to the tally: each rule's pool and targets' sums, and its scale; the sums start
+     * again empty, so finishing twice adds them once.
+     */
     void finish() {
         for (int ruleIndex = 0; ruleIndex < sums.size(); ruleIndex++) {
             for (RuleSums r : sums.get(ruleIndex)) {
@@ -224,6 +227,48 @@ final class UnitsTally {
                 }
                 t.addSums(s.total(0), toTarget, r.scale);
             }
+            sums.get(ruleIndex).clear();
         }
+    }
+
+    /**
+     * Adds {@code other}'s items into this tally (both finished first): pools and targets' sums added, the designated
+     * item the first in the tally's order, so the tally of parts is the tally of the whole, exactly, in any order.
+     */
+    UnitsTally merge(UnitsTally other) {
+        finish();
+        other.finish();
+        tally.mergeInPlace(other.tally);
+        return this;
+    }
+
+    /** Fewer held items than this are tallied on the calling thread alone. */
+    static final int PARALLEL_MIN = 1 << 12;
+
+    /**
+     * The rounding tally (ALLOC-12) of {@code held}, followed through {@code run}'s sharing graph. With {@code
+     * parallel}, the items are tallied in parts on a parallel stream (the threads of the caller's fork-join pool, as
+     * the caller's own parallel stream), and the parts' tallies merged; the tally is the sequential one exactly,
+     * whatever the parts and their order, since sums are exact and the designated item is the first in one order.
+     */
+    static RoundingTally tallyOf(AllocationRun run, List<AllocationRun.Held> held, boolean parallel) {
+        if (!parallel || held.size() < PARALLEL_MIN) {
+            RoundingTally tally = RoundingTally.of(run.allocator());
+            UnitsTally units = new UnitsTally(run, tally);
+            for (AllocationRun.Held h : held) {
+                units.add(h);
+            }
+            units.finish();
+            return tally;
+        }
+        return held.parallelStream()
+                .collect(java.util.stream.Collector.of(
+                        () -> new UnitsTally(run, RoundingTally.of(run.allocator())),
+                        UnitsTally::add,
+                        UnitsTally::merge,
+                        units -> {
+                            units.finish();
+                            return units.tally;
+                        }));
     }
 }

@@ -142,6 +142,74 @@ class OnePassTotalsTest {
         assertThat(throughChains[0]).isGreaterThan(200);
     }
 
+    /**
+     * A period with thousands of held items: the end of a collection in parts (the held items' rounding tally and
+     * their shares) runs in parts on a parallel stream of the caller's pool; the totals are the sequential ones, to
+     * the last decimal and scale, on pools of one, two and three threads and in parts on the calling thread.
+     */
+    @Test
+    @Tag("ALLOC-13")
+    void manyHeldItems_endedInParts_onAnyThreads_giveTheSequentialTotals() {
+        java.util.concurrent.ForkJoinPool[] pools = {
+            new java.util.concurrent.ForkJoinPool(1),
+            new java.util.concurrent.ForkJoinPool(2),
+            new java.util.concurrent.ForkJoinPool(3)
+        };
+        int[] inParts = {0};
+        try {
+            qt().withExamples(20).forAll(longs().all()).checkAssert(seed -> {
+                RandomRuleSets random = new RandomRuleSets(seed);
+                Random r = new Random(seed);
+                Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+                List<LineItem> items = OnePassFixtures.items(random, r, 12_000);
+                Map<String, String> expected =
+                        cells(items.stream().collect(allocator.toTotals(TagBindings.empty())), allocator);
+                AllocationRun run = allocator.prepare(items, TagBindings.empty());
+                assertThat(cells(items.stream().collect(run.toTotals()), allocator))
+                        .as("seed %s: prepared", seed)
+                        .isEqualTo(expected);
+                if (held(allocator, run, items) >= UnitsTally.PARALLEL_MIN) {
+                    inParts[0]++;
+                }
+                List<LineItem> shuffled = new ArrayList<>(items);
+                Collections.shuffle(shuffled, r);
+                for (java.util.concurrent.ForkJoinPool pool : pools) {
+                    AllocationTotals parallel = pool.submit(
+                                    () -> shuffled.parallelStream().collect(allocator.toTotals(TagBindings.empty())))
+                            .join();
+                    assertThat(cells(parallel, allocator))
+                            .as("seed %s, %d threads", seed, pool.getParallelism())
+                            .isEqualTo(expected);
+                    assertThat(parallel.itemCount()).isEqualTo(items.size());
+                }
+                AllocationTotals parts =
+                        OnePassFixtures.inParts(allocator.toTotals(TagBindings.empty()), shuffled, 2 + r.nextInt(6));
+                assertThat(cells(parts, allocator))
+                        .as("seed %s, in parts", seed)
+                        .isEqualTo(expected);
+            });
+        } finally {
+            for (java.util.concurrent.ForkJoinPool pool : pools) {
+                pool.shutdown();
+            }
+        }
+        // the end in parts was taken
+        assertThat(inParts[0]).isGreaterThanOrEqualTo(2);
+    }
+
+    /** How many of {@code items} enter the sharing graph. */
+    private static int held(Allocator allocator, AllocationRun run, List<LineItem> items) {
+        PlacementCache placements = run.placements();
+        int held = 0;
+        for (LineItem item : items) {
+            int placement = placements.placementOf(item);
+            if (placement <= -2 || (placement >= 0 && allocator.onwardOfCollection[placement] >= 0)) {
+                held++;
+            }
+        }
+        return held;
+    }
+
     @Test
     void onePass_ofNoItems_isEmpty() {
         Allocator allocator = Allocator.compile(new RandomRuleSets(7).ruleSet());

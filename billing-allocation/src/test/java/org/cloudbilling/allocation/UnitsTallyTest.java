@@ -96,6 +96,85 @@ class UnitsTallyTest {
         assertThat(byMoney[0]).isGreaterThan(100);
     }
 
+    @Test
+    void heldItems_talliedInParts_mergedInAnyOrder_giveTheTallyOfTheWhole_fieldByField() {
+        int[] onStream = {0};
+        qt().withExamples(120).forAll(longs().all()).checkAssert(seed -> {
+            RandomRuleSets random = new RandomRuleSets(seed);
+            Random r = new Random(seed);
+            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            List<LineItem> items = items(random, r, 1 + r.nextInt(200));
+            AllocationRun run = allocator.prepare(items, TagBindings.empty());
+            List<AllocationRun.Held> held = held(allocator, run, items);
+
+            RoundingTally whole = RoundingTally.of(allocator);
+            UnitsTally one = new UnitsTally(run, whole);
+            held.forEach(one::add);
+            one.finish();
+            Map<String, String> expected = fields(whole);
+
+            // shuffled, cut in parts, each part tallied alone, the parts merged in a random order
+            List<AllocationRun.Held> shuffled = new ArrayList<>(held);
+            java.util.Collections.shuffle(shuffled, r);
+            List<Part> parts = new ArrayList<>();
+            int count = 1 + r.nextInt(6);
+            for (int p = 0; p < count; p++) {
+                RoundingTally t = RoundingTally.of(allocator);
+                parts.add(new Part(new UnitsTally(run, t), t));
+            }
+            for (AllocationRun.Held h : shuffled) {
+                parts.get(r.nextInt(count)).units().add(h);
+            }
+            while (parts.size() > 1) {
+                Part left = parts.remove(r.nextInt(parts.size()));
+                Part right = parts.remove(r.nextInt(parts.size()));
+                left.units().merge(right.units()); // into the left part's tally
+                parts.add(left);
+            }
+            parts.get(0).units().finish(); // finishing again adds nothing twice
+            assertThat(fields(parts.get(0).tally()))
+                    .as("seed %s, in %d parts", seed, count)
+                    .isEqualTo(expected);
+
+            // on a parallel stream, the held items repeated (each copy its own id) past the size tallied in parts
+            List<AllocationRun.Held> many = new ArrayList<>();
+            for (int copy = 0; many.size() < UnitsTally.PARALLEL_MIN && !held.isEmpty(); copy++) {
+                for (AllocationRun.Held h : held) {
+                    many.add(new AllocationRun.Held(
+                            org.cloudbilling.core.id.LineItemId.of(h.id().value() + "~" + copy),
+                            h.amount(),
+                            h.entry()));
+                }
+            }
+            if (many.isEmpty()) {
+                return;
+            }
+            RoundingTally sequential = UnitsTally.tallyOf(run, many, false);
+            RoundingTally parallel = UnitsTally.tallyOf(run, many, true);
+            assertThat(fields(parallel)).as("seed %s, parallel", seed).isEqualTo(fields(sequential));
+            onStream[0]++;
+        });
+        assertThat(onStream[0]).isGreaterThan(50);
+    }
+
+    /** A part of the held items: its tally in units, and the tally it finishes into. */
+    private record Part(UnitsTally units, RoundingTally tally) {}
+
+    /** The items that enter the sharing graph, held as a one-pass collector holds them. */
+    private static List<AllocationRun.Held> held(Allocator allocator, AllocationRun run, List<LineItem> items) {
+        PlacementCache placements = run.placements();
+        List<AllocationRun.Held> held = new ArrayList<>();
+        for (LineItem item : items) {
+            int placement = placements.placementOf(item);
+            int entry =
+                    placement >= 0 ? allocator.onwardOfCollection[placement] : placement <= -2 ? -2 - placement : -1;
+            if (entry >= 0) {
+                held.add(new AllocationRun.Held(item.id(), item.totalCost(), entry));
+            }
+        }
+        return held;
+    }
+
     /** Every field of the tally, amounts written with their scale. */
     private static Map<String, String> fields(RoundingTally tally) {
         Map<String, String> out = new TreeMap<>();
