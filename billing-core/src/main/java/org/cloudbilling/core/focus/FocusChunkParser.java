@@ -32,6 +32,7 @@ import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.SupportedTimes;
 import org.cloudbilling.core.io.internal.ByteDictionary;
 import org.cloudbilling.core.io.internal.CellTally;
+import org.cloudbilling.core.io.internal.CompactIds;
 import org.cloudbilling.core.io.internal.CsvByteRows;
 import org.cloudbilling.core.io.internal.LineItemFields;
 import org.cloudbilling.core.io.internal.RecentValues;
@@ -577,54 +578,13 @@ final class FocusChunkParser {
         return lookup(k, d, make);
     }
 
-    /** The most bytes of the text before the number of a {@linkplain LineItemFields#compactId compact id}. */
-    private static final int MAX_ID_PREFIX = 32;
+    /** The line item ids of this parser's rows, held compactly where they end in a number. */
+    private final CompactIds compactIds = new CompactIds();
 
-    /** The prefix of the last id cell that ends in a number (its bytes, {@link #idPrefixLength} of them). */
-    private final byte[] idPrefix = new byte[MAX_ID_PREFIX];
-
-    private int idPrefixLength = -1;
-    /** The text of {@link #idPrefix}, made when a second id with that prefix is read; null before. */
-    private String idPrefixText;
-
-    /**
-     * The line item id of cell {@code k} (not null) of a row of ASCII bytes, as {@code LineItemId.of} of its text:
-     * compact (a shared prefix and a number, no text per row) when the cell is unquoted and ends in a number of 1 to 18
-     * digits without leading zeros, after at most {@link #MAX_ID_PREFIX} bytes that the last such cell began with too
-     * (ids such as {@code li-41}, {@code li-42}); any other holds its text. As the canonical fast path reads its ids.
-     */
+    /** The line item id of cell {@code k} (not null) of a row of ASCII bytes, as {@code LineItemId.of} of its text. */
     private LineItemId lineItemId(int k) {
-        if (rows.quoted[k]) {
-            return LineItemId.of(asciiText(k));
-        }
-        byte[] b = rows.buf();
-        int s = rows.starts[k];
-        int e = rows.ends[k];
-        int d = e;
-        while (d > s && b[d - 1] >= '0' && b[d - 1] <= '9') {
-            d--;
-        }
-        int digits = e - d;
-        int p = d - s;
-        if (digits == 0 || digits > 18 || (digits > 1 && b[d] == '0') || p > MAX_ID_PREFIX) {
-            return LineItemId.of(asciiText(k));
-        }
-        if (p != idPrefixLength || !Arrays.equals(idPrefix, 0, p, b, s, d)) {
-            System.arraycopy(b, s, idPrefix, 0, p); // a new prefix: kept for the next rows, this id with its text
-            idPrefixLength = p;
-            idPrefixText = null;
-            return LineItemId.of(asciiText(k));
-        }
-        String prefix = idPrefixText;
-        if (prefix == null) {
-            prefix = new String(b, s, p, java.nio.charset.StandardCharsets.ISO_8859_1);
-            idPrefixText = prefix;
-        }
-        long n = 0;
-        for (int i = d; i < e; i++) {
-            n = n * 10 + (b[i] - '0');
-        }
-        return LineItemFields.compactId(prefix, n);
+        LineItemId compact = rows.quoted[k] ? null : compactIds.of(rows.buf(), rows.starts[k], rows.ends[k]);
+        return compact != null ? compact : LineItemId.of(asciiText(k));
     }
 
     /**

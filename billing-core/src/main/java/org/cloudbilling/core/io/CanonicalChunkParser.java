@@ -29,6 +29,7 @@ import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.internal.ByteDictionary;
 import org.cloudbilling.core.io.internal.CellTally;
+import org.cloudbilling.core.io.internal.CompactIds;
 import org.cloudbilling.core.io.internal.CsvByteRows;
 import org.cloudbilling.core.io.internal.LineItemFields;
 import org.cloudbilling.core.io.internal.RecentValues;
@@ -214,54 +215,13 @@ final class CanonicalChunkParser {
         return rows.text(k);
     }
 
-    /** The most bytes of the text before the number of a {@linkplain LineItemFields#compactId compact id}. */
-    private static final int MAX_ID_PREFIX = 32;
+    /** The line item ids of this parser's rows, held compactly where they end in a number. */
+    private final CompactIds compactIds = new CompactIds();
 
-    /** The prefix of the last id cell that ends in a number (its bytes, {@link #idPrefixLength} of them). */
-    private final byte[] idPrefix = new byte[MAX_ID_PREFIX];
-
-    private int idPrefixLength = -1;
-    /** The text of {@link #idPrefix}, made when a second id with that prefix is read; null before. */
-    private String idPrefixText;
-
-    /**
-     * The line item id of cell {@code k} (not empty), as {@code LineItemId.of} of its text: compact (a shared prefix
-     * and a number, no text per row) when the cell is plain ASCII text ending in a number of 1 to 18 digits without
-     * leading zeros, after at most {@link #MAX_ID_PREFIX} bytes that the last such cell began with too (ids such as
-     * {@code li-41}, {@code li-42}); any other holds its text.
-     */
+    /** The line item id of cell {@code k} (not empty), as {@code LineItemId.of} of its text. */
     private LineItemId id(int k) {
-        if (quoted[k] || nonAscii) {
-            return LineItemId.of(text(k));
-        }
-        byte[] b = buf;
-        int s = starts[k];
-        int e = ends[k];
-        int d = e;
-        while (d > s && b[d - 1] >= '0' && b[d - 1] <= '9') {
-            d--;
-        }
-        int digits = e - d;
-        int p = d - s;
-        if (digits == 0 || digits > 18 || (digits > 1 && b[d] == '0') || p > MAX_ID_PREFIX) {
-            return LineItemId.of(text(k));
-        }
-        if (p != idPrefixLength || !Arrays.equals(idPrefix, 0, p, b, s, d)) {
-            System.arraycopy(b, s, idPrefix, 0, p); // a new prefix: kept for the next rows, this id with its text
-            idPrefixLength = p;
-            idPrefixText = null;
-            return LineItemId.of(text(k));
-        }
-        String prefix = idPrefixText;
-        if (prefix == null) {
-            prefix = ascii(s, d);
-            idPrefixText = prefix;
-        }
-        long n = 0;
-        for (int i = d; i < e; i++) {
-            n = n * 10 + (b[i] - '0');
-        }
-        return LineItemFields.compactId(prefix, n);
+        LineItemId compact = quoted[k] || nonAscii ? null : compactIds.of(buf, starts[k], ends[k]);
+        return compact != null ? compact : LineItemId.of(text(k));
     }
 
     /** Looks the cell up in its column's dictionary, making the value from the text on a miss. */
