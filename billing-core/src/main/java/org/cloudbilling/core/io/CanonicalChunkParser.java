@@ -116,6 +116,9 @@ final class CanonicalChunkParser {
      */
     CostClassTable classes;
 
+    /** The key of the row's class cells in {@link #classes}, made again for each row (this thread's own). */
+    private final CostClassTable.Key classKey = new CostClassTable.Key();
+
     CanonicalChunkParser(CanonicalRowMapping mapping) {
         this.mapping = mapping;
         this.guarded = mapping.guard() == FormulaGuard.ON;
@@ -163,17 +166,15 @@ final class CanonicalChunkParser {
         LineItem item = null;
         if (classes != null && cells == WIDTH && proven()) {
             CostClassTable t = classes;
-            int h = t.hash(buf, starts, ends);
-            int costClass = t.find(h, buf, starts, ends);
-            if (costClass == CostClassTable.NOT_FOUND) {
-                costClass = t.findShared(h, buf, starts, ends);
-            }
+            CostClassTable.Key key = classKey;
+            t.load(key, buf, starts, ends);
+            int costClass = t.find(key);
             if (costClass == CostClassTable.NOT_FOUND) {
                 // the class depends on the class cells alone: an item of those and the required cells tells it
                 LineItem classItem = fast(line, t.itemColumns);
                 if (classItem != null) {
                     costClass = t.collector.classOf(classItem);
-                    t.put(h, buf, starts, ends, costClass);
+                    t.put(key, costClass);
                 }
             }
             if (costClass >= 0) {

@@ -162,7 +162,7 @@ final class CanonicalCsvFile implements Closeable {
         @SuppressWarnings("unchecked")
         CostClassCollector<A, R> classed =
                 collector instanceof CostClassCollector<?, ?> c ? (CostClassCollector<A, R>) c : null;
-        CostClassTable classes = classed == null ? null : CostClassTable.of(classed);
+        CostClassTable classes = classed == null ? null : CostClassTable.of(classed, size);
         PartReader reader = (parser, from, to, first) -> {
             A container = supplier.get();
             BillingInputException[] bad = {null};

@@ -40,7 +40,7 @@ final class CostClassTable {
     /** The segments, shared by every thread of the read. */
     private final Segment[] segments;
 
-    private CostClassTable(CostClassCollector<?, ?> collector, int[] columns) {
+    private CostClassTable(CostClassCollector<?, ?> collector, int[] columns, long fileSize) {
         this.collector = collector;
         this.columns = columns;
         long mask = CanonicalChunkParser.REQUIRED;
@@ -49,8 +49,15 @@ final class CostClassTable {
         }
         this.itemColumns = mask;
         this.segments = new Segment[SEGMENTS];
+        // sized at first for a key in every 4,000 bytes of the file (this file's rows have one in about 1,000), so
+        // that a large file's segments do not start from the smallest arrays and grow step by step
+        long keys = Math.min(MAX_ENTRIES, Math.max(0, fileSize) / 4_000);
+        int capacity = Math.max(MIN_SLOTS, Integer.highestOneBit((int) Math.max(1, 2 * keys / SEGMENTS)) * 2);
+        int arena = (int) Math.min(Segment.MAX_ARENA, Math.max(MIN_ARENA, keys * 64 / SEGMENTS));
+        this.initialSlots = capacity;
+        this.initialArena = arena;
         for (int i = 0; i < SEGMENTS; i++) {
-            segments[i] = new Segment(columns);
+            segments[i] = new Segment(this);
         }
     }
 
@@ -61,8 +68,26 @@ final class CostClassTable {
         return this;
     }
 
+    /** The fewest slots a segment starts with. */
+    private static final int MIN_SLOTS = 1 << 6;
+    /** The fewest key bytes a segment starts with. */
+    private static final int MIN_ARENA = 1 << 12;
+
+    /** How many slots a segment starts (and starts again) with. */
+    private final int initialSlots;
+    /** How many key bytes a segment starts (and starts again) with. */
+    private final int initialArena;
+
     /** A table for {@code collector}, or null when one of its class fields is not a canonical column. */
     static CostClassTable of(CostClassCollector<?, ?> collector) {
+        return of(collector, 0);
+    }
+
+    /**
+     * A table for {@code collector} reading a file of {@code fileSize} bytes (its arrays sized at first for it), or
+     * null when one of its class fields is not a canonical column.
+     */
+    static CostClassTable of(CostClassCollector<?, ?> collector, long fileSize) {
         Set<LineItemField> fields = collector.classFields();
         int[] columns = new int[fields.size()];
         int i = 0;
@@ -82,7 +107,7 @@ final class CostClassTable {
             columns[i++] = column.ordinal();
         }
         Arrays.sort(columns);
-        return new CostClassTable(collector, columns);
+        return new CostClassTable(collector, columns, fileSize);
     }
 
     /** The bytes of an array as little-endian {@code long}s at any offset. */
@@ -90,28 +115,79 @@ final class CostClassTable {
 
     private static final long K = 0x9E3779B97F4A7C15L;
 
+    /** A length of a cell this long or longer is written as this byte and then four bytes. */
+    private static final int LONG_CELL = 0xFF;
+
     /**
-     * The hash of the row's class cells, never 0 (0 marks an empty slot): each cell's length, then its bytes eight
-     * at a time (a tags cell is a hundred bytes or more, and every row is hashed), the last fewer than eight as one
-     * word; equal cells hash equal.
+     * The class cells of one row as one key: each cell's length (one byte, or {@link #LONG_CELL} and four bytes for
+     * a cell of 255 bytes or more), then its bytes, one cell after another. Equal tuples of cells are equal keys, and
+     * cells that differ only in where one ends and the next begins are not (each length is in the key). A thread's
+     * own, filled by {@link #load} for each row and read by {@link #find} and {@link #put}: a row's key is compared
+     * with a kept one in one comparison of two runs of bytes, and kept by one copy.
      */
-    int hash(byte[] buf, int[] starts, int[] ends) {
-        long h = 1;
+    static final class Key {
+        /** The key's bytes, then at least eight bytes more (a cell is copied eight bytes at a time). */
+        byte[] bytes = new byte[256];
+        /** How many bytes of {@link #bytes} are the key. */
+        int length;
+        /** The key's hash, never 0. */
+        int hash;
+    }
+
+    /**
+     * Makes {@code key} the key of the row's class cells, and returns its hash (never 0: 0 marks an empty slot):
+     * the key's bytes eight at a time, the last fewer than eight as one word; equal keys hash equal.
+     */
+    int load(Key key, byte[] buf, int[] starts, int[] ends) {
+        byte[] b = key.bytes;
+        int p = 0;
         for (int k : columns) {
             int i = starts[k];
             int to = ends[k];
-            h = (h + (to - i)) * K;
-            for (; i + 8 <= to; i += 8) {
-                h = (h ^ (long) LONG.get(buf, i)) * K;
+            int cell = to - i;
+            if (p + cell + 16 > b.length) {
+                b = key.bytes = Arrays.copyOf(b, Math.max(2 * b.length, p + cell + 16));
             }
-            long tail = 0;
-            for (; i < to; i++) {
-                tail = (tail << 8) | (buf[i] & 0xFF);
+            if (cell < LONG_CELL) {
+                b[p++] = (byte) cell;
+            } else {
+                b[p] = (byte) LONG_CELL;
+                putInt(b, p + 1, cell);
+                p += 5;
             }
+            if (to + 8 <= buf.length) {
+                // eight bytes at a time, the last word running past the cell (overwritten by the next, or past
+                // the key's end)
+                for (int q = p; i < to; i += 8, q += 8) {
+                    LONG.set(b, q, (long) LONG.get(buf, i));
+                }
+            } else {
+                System.arraycopy(buf, i, b, p, cell);
+            }
+            p += cell;
+        }
+        key.length = p;
+        long h = 1;
+        int i = 0;
+        for (; i + 8 <= p; i += 8) {
+            h = (h ^ (long) LONG.get(b, i)) * K;
+        }
+        if (i < p) {
+            long tail = (long) LONG.get(b, i) & (-1L >>> (8 * (8 - (p - i))));
             h = (h ^ tail) * K;
         }
+        h = (h + p) * K;
         int x = CellTally.mix((int) (h ^ (h >>> 32)));
-        return x == 0 ? 1 : x;
+        key.hash = x == 0 ? 1 : x;
+        return key.hash;
+    }
+
+    /**
+     * The hash of the row's class cells, never 0, as {@link #load} gives it; equal cells hash equal. The
+     * reader loads a key of its own once for a row instead; this and the methods of the same arguments make one.
+     */
+    int hash(byte[] buf, int[] starts, int[] ends) {
+        return load(new Key(), buf, starts, ends);
     }
 
     /** The segment of a hash: its top bits (a segment's slots are chosen by its low bits). */
@@ -124,7 +200,18 @@ final class CostClassTable {
      * {@link #NOT_FOUND}; then {@link #put} keeps the class found.
      */
     int find(int h, byte[] buf, int[] starts, int[] ends) {
-        return segment(h).find(h, buf, starts, ends);
+        Key key = new Key();
+        load(key, buf, starts, ends);
+        key.hash = h;
+        return find(key);
+    }
+
+    /**
+     * The class kept for {@code key}, as {@link #load} left it (or under another hash not 0), by any
+     * thread of the read, or {@link #NOT_FOUND}.
+     */
+    int find(Key key) {
+        return segment(key.hash).find(key);
     }
 
     /**
@@ -140,7 +227,15 @@ final class CostClassTable {
      * thread kept it meanwhile, its class (the same: a class depends on the cells alone) stays.
      */
     void put(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
-        segment(h).put(h, buf, starts, ends, costClass);
+        Key key = new Key();
+        load(key, buf, starts, ends);
+        key.hash = h;
+        put(key, costClass);
+    }
+
+    /** Keeps the class of {@code key}, as {@link #load} left it, after {@link #find} found none. */
+    void put(Key key, int costClass) {
+        segment(key.hash).put(key, costClass);
     }
 
     /**
@@ -156,8 +251,6 @@ final class CostClassTable {
         private static final int MAX_KEYS = MAX_ENTRIES / SEGMENTS;
         /** The most bytes {@link #arena} holds before the segment starts again empty. */
         private static final int MAX_ARENA = 1 << 22;
-
-        private final int[] columns;
 
         /**
          * The keys of the slots, one after another in one array (no object a key, no reference stored in the
@@ -175,15 +268,17 @@ final class CostClassTable {
         private int mask;
         private int size;
 
-        Segment(int[] columns) {
-            this.columns = columns;
+        private final CostClassTable table;
+
+        Segment(CostClassTable table) {
+            this.table = table;
             reset();
         }
 
         private void reset() {
-            arena = new byte[1 << 12];
+            arena = new byte[table.initialArena];
             arenaUsed = 0;
-            allocate(1 << 6);
+            allocate(table.initialSlots);
         }
 
         private void allocate(int capacity) {
@@ -193,15 +288,15 @@ final class CostClassTable {
         }
 
         /**
-         * The class kept for the row's class cells, or {@link #NOT_FOUND}. Read without taking the lock (a hit
-         * writes nothing another core reads): an optimistic read of the slots, checked afterwards against the
-         * lock's stamp, and taken again under the lock if a writer came between (or made the read fail).
+         * The class kept for the key, or {@link #NOT_FOUND}. Read without taking the lock (a hit writes nothing
+         * another core reads): an optimistic read of the slots, checked afterwards against the lock's stamp, and
+         * taken again under the lock if a writer came between (or made the read fail).
          */
-        int find(int h, byte[] buf, int[] starts, int[] ends) {
+        int find(Key key) {
             long stamp = lock.tryOptimisticRead();
             if (stamp != 0) {
                 try {
-                    int found = probe(h, buf, starts, ends);
+                    int found = probe(key);
                     if (lock.validate(stamp)) {
                         return found;
                     }
@@ -211,43 +306,45 @@ final class CostClassTable {
             }
             stamp = lock.readLock();
             try {
-                return probe(h, buf, starts, ends);
+                return probe(key);
             } finally {
                 lock.unlockRead(stamp);
             }
         }
 
-        private int probe(int h, byte[] buf, int[] starts, int[] ends) {
+        private int probe(Key key) {
+            int h = key.hash;
+            int length = key.length;
             int[] s = slots;
-            byte[] key = arena;
+            byte[] kept = arena;
             for (int slot = h & (s.length / 4 - 1); ; slot = (slot + 1) & (s.length / 4 - 1)) {
                 int at = slot * 4;
                 int stored = s[at];
                 if (stored == 0) {
                     return NOT_FOUND;
                 }
-                if (stored == h && sameKey(key, s[at + 1], s[at + 2], buf, starts, ends)) {
-                    return s[at + 3];
+                if (stored == h && s[at + 2] == length) {
+                    int from = s[at + 1];
+                    if (Arrays.equals(kept, from, from + length, key.bytes, 0, length)) {
+                        return s[at + 3];
+                    }
                 }
             }
         }
 
-        void put(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
+        void put(Key key, int costClass) {
             long stamp = lock.writeLock();
             try {
-                if (probe(h, buf, starts, ends) == NOT_FOUND) { // else another thread kept it meanwhile
-                    keep(h, buf, starts, ends, costClass);
+                if (probe(key) == NOT_FOUND) { // else another thread kept it meanwhile
+                    keep(key, costClass);
                 }
             } finally {
                 lock.unlockWrite(stamp);
             }
         }
 
-        private void keep(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
-            int length = 0;
-            for (int k : columns) {
-                length += 4 + ends[k] - starts[k];
-            }
+        private void keep(Key key, int costClass) {
+            int length = key.length;
             if (length > MAX_ARENA / 2) {
                 return; // a key this long is not kept: its rows are classed each time
             }
@@ -260,33 +357,9 @@ final class CostClassTable {
                 arena = Arrays.copyOf(arena, (int)
                         Math.min(MAX_ARENA, Math.max(2L * arena.length, (long) arenaUsed + length)));
             }
-            int p = arenaUsed;
-            for (int k : columns) {
-                int cell = ends[k] - starts[k];
-                putInt(arena, p, cell);
-                System.arraycopy(buf, starts[k], arena, p + 4, cell);
-                p += 4 + cell;
-            }
-            insert(h, arenaUsed, length, costClass);
+            System.arraycopy(key.bytes, 0, arena, arenaUsed, length);
+            insert(key.hash, arenaUsed, length, costClass);
             arenaUsed += length;
-        }
-
-        /** Whether the key at {@code [at, at + length)} of {@code key} (the arena) is the row's class cells. */
-        private boolean sameKey(byte[] key, int at, int length, byte[] buf, int[] starts, int[] ends) {
-            int p = at;
-            int end = at + length;
-            for (int k : columns) {
-                int from = starts[k];
-                int len = ends[k] - from;
-                if (p + 4 + len > end || intAt(key, p) != len) {
-                    return false;
-                }
-                if (!Arrays.equals(key, p + 4, p + 4 + len, buf, from, from + len)) {
-                    return false;
-                }
-                p += 4 + len;
-            }
-            return p == end;
         }
 
         private void insert(int h, int at, int length, int costClass) {
@@ -316,10 +389,6 @@ final class CostClassTable {
 
     /** The bytes of an array as little-endian {@code int}s at any offset. */
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-
-    private static int intAt(byte[] b, int at) {
-        return (int) INT.get(b, at);
-    }
 
     private static void putInt(byte[] b, int at, int v) {
         INT.set(b, at, v);

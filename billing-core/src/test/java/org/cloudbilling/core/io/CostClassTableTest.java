@@ -70,12 +70,17 @@ class CostClassTableTest {
         final int[] ends = new int[CanonicalChunkParser.WIDTH];
 
         Row(String owner, String businessCode) {
-            String line = "x" + owner + "y" + businessCode + "z";
+            this("x", owner, businessCode, "z");
+        }
+
+        /** The cells after {@code before} and one byte, and followed by one byte and {@code after}. */
+        Row(String before, String owner, String businessCode, String after) {
+            String line = before + owner + "y" + businessCode + after;
             buf = line.getBytes(StandardCharsets.US_ASCII);
             int o = CanonicalColumn.OWNER_UIN.ordinal();
             int b = CanonicalColumn.BUSINESS_CODE.ordinal();
-            starts[o] = 1;
-            ends[o] = 1 + owner.length();
+            starts[o] = before.length();
+            ends[o] = starts[o] + owner.length();
             starts[b] = ends[o] + 1;
             ends[b] = starts[b] + businessCode.length();
         }
@@ -219,5 +224,95 @@ class CostClassTableTest {
         Row absent = new Row("owner-20000", pad + "0");
         int h = table.hash(absent.buf, absent.starts, absent.ends);
         assertThat(table.find(h, absent.buf, absent.starts, absent.ends)).isEqualTo(CostClassTable.NOT_FOUND);
+    }
+
+    @Test
+    void manyKeysUnderOneHash_areToldApartByTheirBytes_evenWhenTheyDifferInTheLastByteAlone() {
+        CostClassTable table = CostClassTable.of(new TwoCells());
+        int h = 777; // every key under one hash: only the lengths and bytes tell them apart
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            rows.add(new Row("owner-" + (1000 + i), "b")); // one length, differing in the last bytes of the owner
+            rows.add(new Row("o", "code-" + (1000 + i))); // differing in the last bytes of the key
+            rows.add(new Row("w".repeat(250 + i % 10), "c" + i)); // owners about the longest short length
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            assertThat(table.find(h, row.buf, row.starts, row.ends))
+                    .as("key %d before it is kept", i)
+                    .isEqualTo(CostClassTable.NOT_FOUND);
+            table.put(h, row.buf, row.starts, row.ends, i);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            assertThat(table.find(h, row.buf, row.starts, row.ends))
+                    .as("key %d", i)
+                    .isEqualTo(i);
+        }
+        Row absent = new Row("owner-1500", "b");
+        assertThat(table.find(h, absent.buf, absent.starts, absent.ends)).isEqualTo(CostClassTable.NOT_FOUND);
+    }
+
+    @Test
+    void aKeyIsItsCellsAlone_notTheBytesAroundThem_norWhereTheBufferEnds() {
+        CostClassTable table = CostClassTable.of(new TwoCells());
+        Row row = new Row("o-123456789", "b-1234567"); // cells longer than a word, neither a whole number of words
+        int h = table.hash(row.buf, row.starts, row.ends);
+        table.put(h, row.buf, row.starts, row.ends, 5);
+        Row[] same = {
+            new Row("", "o-123456789", "b-1234567", ""), // the last cell ending the buffer
+            new Row("lots before, ", "o-123456789", "b-1234567", "89abcdefghijklmnopqrstuvwxyz"),
+            new Row("q", "o-123456789", "b-1234567", "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"),
+        };
+        for (Row r : same) {
+            assertThat(table.hash(r.buf, r.starts, r.ends)).isEqualTo(h);
+            assertThat(table.find(h, r.buf, r.starts, r.ends)).isEqualTo(5);
+        }
+        Row shorter = new Row("", "o-123456789", "b-123456", "7");
+        assertThat(table.find(
+                        table.hash(shorter.buf, shorter.starts, shorter.ends),
+                        shorter.buf,
+                        shorter.starts,
+                        shorter.ends))
+                .isEqualTo(CostClassTable.NOT_FOUND);
+    }
+
+    @Test
+    void longCellsThatDifferOnlyInTheirBoundary_areDifferentKeys_evenUnderOneHash() {
+        CostClassTable table = CostClassTable.of(new TwoCells());
+        String x = "x".repeat(300); // lengths past one byte's
+        Row[] rows = {
+            new Row(x, "y"),
+            new Row(x.substring(1), "xy"),
+            new Row(x + "x", ""),
+            new Row(x.substring(45), x.substring(250) + "y"),
+        };
+        int h = 4242;
+        for (int i = 0; i < rows.length; i++) {
+            assertThat(table.find(h, rows[i].buf, rows[i].starts, rows[i].ends)).isEqualTo(CostClassTable.NOT_FOUND);
+            table.put(h, rows[i].buf, rows[i].starts, rows[i].ends, i);
+        }
+        for (int i = 0; i < rows.length; i++) {
+            assertThat(table.find(h, rows[i].buf, rows[i].starts, rows[i].ends)).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void aTableSizedForALargeFile_keepsAndFindsItsKeys_asOneSizedForNone() {
+        CostClassTable table = CostClassTable.of(new TwoCells(), 1L << 30);
+        int keys = 50_000;
+        for (int i = 0; i < keys; i++) {
+            Row row = new Row("owner-" + i, "b" + (i % 7));
+            int h = table.hash(row.buf, row.starts, row.ends);
+            assertThat(table.find(h, row.buf, row.starts, row.ends)).isEqualTo(CostClassTable.NOT_FOUND);
+            table.put(h, row.buf, row.starts, row.ends, i);
+        }
+        for (int i = 0; i < keys; i++) {
+            Row row = new Row("owner-" + i, "b" + (i % 7));
+            int h = table.hash(row.buf, row.starts, row.ends);
+            assertThat(table.find(h, row.buf, row.starts, row.ends))
+                    .as("key %d", i)
+                    .isEqualTo(i);
+        }
     }
 }
