@@ -19,7 +19,9 @@ import org.cloudbilling.core.id.TagKey;
  * <p>A placement is an {@code int}: a collection rule's index ({@code >= 0}), {@link #UNALLOCATED}, or the entry
  * sharing rule {@code r} as {@code -2 - r}. The table is open addressing over flat arrays, filled from a scratch key,
  * so a hit allocates nothing. Local to one run and confined to one thread (one per accumulator); it holds at most
- * {@link #MAX_ENTRIES} keys and starts again empty beyond that, so memory stays bounded.
+ * {@link #MAX_ENTRIES} keys and starts again empty beyond that, so memory stays bounded. The caches of the threads of
+ * one collection keep their placements in one {@link SharedPlacements} instead, each cache keeping only its thread's
+ * scratch, so that a key is matched once for all the threads.
  */
 final class PlacementCache {
     static final int UNALLOCATED = -1;
