@@ -180,23 +180,31 @@ final class OnePassTotals {
     }
 
     /**
-     * The placement caches of one collector, one per thread that accumulates: a cache only remembers what matching
-     * the rules gives, so every container a thread fills may share the thread's cache, and a key is matched about
-     * once per thread rather than once per container (a file is read in many parts). A concurrent map, so threads
-     * can start at any time; each cache is used by its own thread only.
+     * The placement caches of one collector, one per thread that accumulates, all keeping their placements in one
+     * table ({@link SharedPlacements}): a cache only remembers what matching the rules gives, so every container a
+     * thread fills may share the thread's cache, and a key is matched about once per collection rather than once per
+     * thread or per container (a file is read in many parts). A concurrent map, so threads can start at any time;
+     * each cache (its scratch) is used by its own thread only, the table by all of them.
      */
     static final class Caches {
         private final Allocator allocator;
         private final TagBindings tags;
+        private final SharedPlacements shared;
         private final ConcurrentHashMap<Thread, PlacementCache> byThread = new ConcurrentHashMap<>();
 
         Caches(Allocator allocator, TagBindings tags) {
             this.allocator = allocator;
             this.tags = tags;
+            this.shared = new SharedPlacements(PlacementCache.keyWidth(allocator));
         }
 
         PlacementCache ofCurrentThread() {
-            return byThread.computeIfAbsent(Thread.currentThread(), t -> new PlacementCache(allocator, tags));
+            return byThread.computeIfAbsent(Thread.currentThread(), t -> new PlacementCache(allocator, tags, shared));
+        }
+
+        /** The table of the placements found so far by every thread (for tests). */
+        SharedPlacements shared() {
+            return shared;
         }
     }
 

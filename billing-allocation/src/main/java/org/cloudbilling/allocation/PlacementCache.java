@@ -19,7 +19,9 @@ import org.cloudbilling.core.id.TagKey;
  * <p>A placement is an {@code int}: a collection rule's index ({@code >= 0}), {@link #UNALLOCATED}, or the entry
  * sharing rule {@code r} as {@code -2 - r}. The table is open addressing over flat arrays, filled from a scratch key,
  * so a hit allocates nothing. Local to one run and confined to one thread (one per accumulator); it holds at most
- * {@link #MAX_ENTRIES} keys and starts again empty beyond that, so memory stays bounded.
+ * {@link #MAX_ENTRIES} keys and starts again empty beyond that, so memory stays bounded. The caches of the threads of
+ * one collection keep their placements in one {@link SharedPlacements} instead, each cache keeping only its thread's
+ * scratch, so that a key is matched once for all the threads.
  */
 final class PlacementCache {
     static final int UNALLOCATED = -1;
@@ -30,6 +32,8 @@ final class PlacementCache {
     private final Allocator allocator;
     /** The placements the run's preparation found, read-only and shared by every thread; or null. */
     private final PlacementCache prepared;
+    /** The table every thread of one collection keeps its placements in, instead of this cache's own; or null. */
+    private final SharedPlacements shared;
 
     private final TagBindings history;
     private final AllocationDimension[] dimensions;
@@ -56,7 +60,7 @@ final class PlacementCache {
     private int mask;
 
     PlacementCache(Allocator allocator, TagBindings history) {
-        this(allocator, history, null);
+        this(allocator, history, (PlacementCache) null);
     }
 
     /**
@@ -64,16 +68,37 @@ final class PlacementCache {
      * found, so that allocating an item the preparation placed matches no rule again.
      */
     PlacementCache(Allocator allocator, TagBindings history, PlacementCache prepared) {
+        this(allocator, history, prepared, null);
+    }
+
+    /**
+     * A cache for one thread that keeps its placements in {@code shared}, a table of every thread of one
+     * collection, so that a key one thread matched is not matched again by another.
+     */
+    PlacementCache(Allocator allocator, TagBindings history, SharedPlacements shared) {
+        this(allocator, history, null, shared);
+    }
+
+    private PlacementCache(Allocator allocator, TagBindings history, PlacementCache prepared, SharedPlacements shared) {
         this.prepared = prepared;
+        this.shared = shared;
         this.allocator = allocator;
         this.history = history;
         this.dimensions = allocator.keyDimensions;
         this.tagKeys = allocator.keyTags;
-        this.width = Math.max(1, dimensions.length + tagKeys.length);
+        this.width = keyWidth(allocator);
+        if (shared != null && shared.width() != width) {
+            throw new IllegalArgumentException("bug: a shared table of keys of " + shared.width() + " values");
+        }
         this.scratch = new String[width];
         this.readsResource =
                 tagKeys.length > 0 || java.util.Arrays.asList(dimensions).contains(AllocationDimension.RESOURCE_ID);
-        allocate(1 << 10);
+        allocate(shared != null ? 2 : 1 << 10);
+    }
+
+    /** The values in a key of {@code allocator}'s placements: its key dimensions and key tags, at least 1. */
+    static int keyWidth(Allocator allocator) {
+        return Math.max(1, allocator.keyDimensions.length + allocator.keyTags.length);
     }
 
     private void allocate(int capacity) {
@@ -118,6 +143,15 @@ final class PlacementCache {
             if (found != NOT_FOUND) {
                 return found;
             }
+        }
+        if (shared != null) {
+            int found = shared.find(h, key);
+            if (found != SharedPlacements.NOT_FOUND) {
+                return found;
+            }
+            int placement = AllocationRun.placement(allocator, viewOf(item, key));
+            shared.put(h, key, placement);
+            return placement;
         }
         int found = find(h, key);
         if (found != NOT_FOUND) {
