@@ -78,30 +78,6 @@ public final class FocusLineItems {
     static final String X_COUPON_PAID = "x_CouponPaid";
     static final String X_TAX = "x_Tax";
 
-    /** The custom columns a line-item export adds after the 43 FOCUS columns, in order. */
-    public static final List<String> EXTRA_COLUMNS = List.of(
-            X_LINE_ITEM_ID,
-            X_OPERATOR_UIN,
-            X_PRODUCT_CODE,
-            X_PROJECT_ID,
-            X_INSTANCE_TYPE,
-            X_PAY_MODE,
-            X_SETTLEMENT_CYCLE,
-            X_ACTION_TYPE,
-            X_DEDUCTION_TIME,
-            X_ORDER_ID,
-            X_ORIGINAL_ORDER_ID,
-            X_DISCOUNT_RATE,
-            X_RESERVED_INSTANCE_DEDUCTION,
-            X_SAVINGS_PLAN_DEDUCTION,
-            X_CASH_PAID,
-            X_VOUCHER_PAID,
-            X_INCENTIVE_PAID,
-            X_TRANSFER_PAID,
-            X_CREDIT_PAID,
-            X_COUPON_PAID,
-            X_TAX);
-
     /**
      * The columns of {@link #EXTRA_COLUMNS} that break an item's amount down (deductions, payments, tax), in order. An
      * export of rows derived from items (allocated shares, re-billed rows) leaves them out: they do not split with the
@@ -118,10 +94,33 @@ public final class FocusLineItems {
             X_COUPON_PAID,
             X_TAX);
 
+    /** The custom columns a line-item export adds after the 43 FOCUS columns, in order: the amount columns last. */
+    public static final List<String> EXTRA_COLUMNS = joined(
+            List.of(
+                    X_LINE_ITEM_ID,
+                    X_OPERATOR_UIN,
+                    X_PRODUCT_CODE,
+                    X_PROJECT_ID,
+                    X_INSTANCE_TYPE,
+                    X_PAY_MODE,
+                    X_SETTLEMENT_CYCLE,
+                    X_ACTION_TYPE,
+                    X_DEDUCTION_TIME,
+                    X_ORDER_ID,
+                    X_ORIGINAL_ORDER_ID,
+                    X_DISCOUNT_RATE),
+            AMOUNT_COLUMNS);
+
     /** The ServiceCategory of an export: line items carry no category, and FOCUS allows {@code Other}. */
     public static final String SERVICE_CATEGORY = "Other";
 
     private FocusLineItems() {}
+
+    private static List<String> joined(List<String> first, List<String> then) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(then);
+        return List.copyOf(all);
+    }
 
     /**
      * Returns the FOCUS row of {@code item}, billed in {@code billingMonth}, for the export's FOCUS version. A row whose

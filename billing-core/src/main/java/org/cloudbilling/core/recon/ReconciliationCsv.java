@@ -80,26 +80,24 @@ public final class ReconciliationCsv {
      */
     public static void writePeriod(Writer writer, Iterator<PeriodRecord> records, FormulaGuard guard) {
         requireNonNull(guard, "guard");
-        write(writer, PERIOD_COLUMNS, records, r -> new Object[] {
-            r.billingCycle().toString(),
-            text(r.consumeTime(), guard),
-            text(r.orderNo(), guard),
-            r.orderType().label(),
-            text(r.preOrderId().orElse(""), guard),
-            text(r.productType(), guard),
-            text(r.region(), guard),
-            text(r.product(), guard),
-            text(r.specifications(), guard),
-            r.billingMode().map(BillingMode::label).orElse(""),
-            Integer.toString(r.purchaseQuantity()),
-            r.duration().toPlainString(),
-            r.payments().officialTotalAmount().toPlainString(),
-            r.payments().amountDue().toPlainString(),
-            r.payments().cashPayment().toPlainString(),
-            r.payments().creditPayment().toPlainString(),
-            r.payments().cashCouponUsed().toPlainString(),
-            text(r.remarks(), guard)
-        });
+        write(
+                writer,
+                PERIOD_COLUMNS,
+                records,
+                r -> paidRow(r.payments(), text(r.remarks(), guard), new Object[] {
+                    r.billingCycle().toString(),
+                    text(r.consumeTime(), guard),
+                    text(r.orderNo(), guard),
+                    r.orderType().label(),
+                    text(r.preOrderId().orElse(""), guard),
+                    text(r.productType(), guard),
+                    text(r.region(), guard),
+                    text(r.product(), guard),
+                    text(r.specifications(), guard),
+                    r.billingMode().map(BillingMode::label).orElse(""),
+                    Integer.toString(r.purchaseQuantity()),
+                    r.duration().toPlainString()
+                }));
     }
 
     /**
@@ -112,23 +110,21 @@ public final class ReconciliationCsv {
      */
     public static void writePayPerUse(Writer writer, Iterator<PayPerUseRecord> records, FormulaGuard guard) {
         requireNonNull(guard, "guard");
-        write(writer, PAY_PER_USE_COLUMNS, records, r -> new Object[] {
-            r.billingCycle().toString(),
-            text(r.productType(), guard),
-            text(r.region(), guard),
-            text(r.product(), guard),
-            text(r.specifications(), guard),
-            r.billingMode().label(),
-            text(r.usageType(), guard),
-            r.usage().toPlainString(),
-            text(r.usageUnit(), guard),
-            r.payments().officialTotalAmount().toPlainString(),
-            r.payments().amountDue().toPlainString(),
-            r.payments().cashPayment().toPlainString(),
-            r.payments().creditPayment().toPlainString(),
-            r.payments().cashCouponUsed().toPlainString(),
-            text(r.remarks(), guard)
-        });
+        write(
+                writer,
+                PAY_PER_USE_COLUMNS,
+                records,
+                r -> paidRow(r.payments(), text(r.remarks(), guard), new Object[] {
+                    r.billingCycle().toString(),
+                    text(r.productType(), guard),
+                    text(r.region(), guard),
+                    text(r.product(), guard),
+                    text(r.specifications(), guard),
+                    r.billingMode().label(),
+                    text(r.usageType(), guard),
+                    r.usage().toPlainString(),
+                    text(r.usageUnit(), guard)
+                }));
     }
 
     /**
@@ -267,6 +263,18 @@ public final class ReconciliationCsv {
 
     private static String text(String value, FormulaGuard guard) {
         return guard == FormulaGuard.ON ? CsvSafety.neutralize(value) : value;
+    }
+
+    /** Returns a list's row: its own cells {@code first}, then the payment columns and the remarks. */
+    private static Object[] paidRow(Payments payments, String remarks, Object[] first) {
+        Object[] row = java.util.Arrays.copyOf(first, first.length + 6);
+        row[first.length] = payments.officialTotalAmount().toPlainString();
+        row[first.length + 1] = payments.amountDue().toPlainString();
+        row[first.length + 2] = payments.cashPayment().toPlainString();
+        row[first.length + 3] = payments.creditPayment().toPlainString();
+        row[first.length + 4] = payments.cashCouponUsed().toPlainString();
+        row[first.length + 5] = remarks;
+        return row;
     }
 
     private interface Row<T> {

@@ -26,6 +26,7 @@ import org.cloudbilling.core.consolidation.Grouping;
 import org.cloudbilling.core.consolidation.Rollup;
 import org.cloudbilling.core.consolidation.Totals;
 import org.cloudbilling.core.focus.FocusCsv;
+import org.cloudbilling.core.focus.FocusLineItemReader;
 import org.cloudbilling.core.focus.parquet.FocusParquet;
 import org.cloudbilling.core.focus.parquet.ParquetReadResult;
 import org.cloudbilling.core.io.CostClassCollector;
@@ -395,13 +396,13 @@ final class InputOptions {
         }
         Currency tencentCurrency = format == InputFormat.TENCENT ? currency() : null;
         Charset charset = charset();
+        if (format == InputFormat.FOCUS) {
+            return readFocusCsv(progress, name, charset);
+        }
         try (InputStream raw = Files.newInputStream(input);
                 Reader reader = StrictText.reader(progress.reading(name, raw, Files.size(input)), charset, name)) {
             List<LineItem> items = switch (format) {
-                // the command line's own FOCUS exports are guarded: read them with the guard (IO-2)
-                case FOCUS ->
-                    FocusCsv.readLineItems(reader, name, formulaGuard, OnError.FAIL)
-                            .valuesOrThrow();
+                case FOCUS -> throw new IllegalStateException("bug: a FOCUS CSV is read by readFocusCsv");
                 case TENCENT ->
                     TencentBillCsv.readAll(reader, name, tencentCurrency, TencentBillCsv.BEIJING, OnError.FAIL)
                             .valuesOrThrow();
@@ -422,6 +423,31 @@ final class InputOptions {
         } catch (IOException | UncheckedIOException e) {
             throw new UserError("cannot read " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads every line item of a FOCUS CSV file from its bytes on every core ({@link FocusCsv#lineItemReader}), in
+     * file order: the items, the notes and the errors of the plain reader ({@link FocusCsv#readLineItems} with
+     * {@link OnError#FAIL}), the first bad row's error named by its line in the file.
+     */
+    private List<LineItem> readFocusCsv(Progress progress, String name, Charset charset) {
+        // opened first as the plain reader opens it, so a file that cannot be opened is refused as there
+        try (InputStream raw = Files.newInputStream(input)) {
+            progress.reading(name, Files.size(input));
+        } catch (NoSuchFileException e) {
+            throw new UserError("cannot read " + name + ": no such file");
+        } catch (IOException e) {
+            throw new UserError("cannot read " + name + ": " + e.getMessage());
+        }
+        List<LineItem> items = new java.util.ArrayList<>();
+        // the command line's own FOCUS exports are guarded: read them with the guard (IO-2)
+        try (FocusLineItemReader in = FocusCsv.lineItemReader(input, charset, formulaGuard)) {
+            in.forEachRemaining(items::add);
+        } catch (UncheckedIOException e) {
+            throw new UserError("cannot read " + name + ": " + e.getMessage());
+        }
+        progress.note("read " + items.size() + " line items from " + name);
+        return items;
     }
 
     /** A FOCUS input is Parquet when its name ends with {@code .parquet} or it starts with the magic number PAR1. */

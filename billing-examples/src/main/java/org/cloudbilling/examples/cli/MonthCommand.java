@@ -60,20 +60,17 @@ public final class MonthCommand implements Callable<Integer> {
     }
 
     static MonthLedger read(Path file) {
-        try (Reader r = StrictText.reader(Files.newInputStream(file), StandardCharsets.UTF_8, file.toString())) {
-            return DailyJson.readLedger(r, file.toString());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        } catch (NoSuchFileException e) {
-            throw new UserError("cannot read " + file + ": no such file");
-        } catch (IOException | UncheckedIOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage());
-        }
+        return readJson(file, DailyJson::readLedger);
     }
 
     static ChargeBatch readBatch(Path file) {
+        return readJson(file, DailyJson::readBatch);
+    }
+
+    /** Reads {@code file} as strict UTF-8 with {@code parse}, its problems a user error naming the file. */
+    private static <T> T readJson(Path file, java.util.function.BiFunction<Reader, String, T> parse) {
         try (Reader r = StrictText.reader(Files.newInputStream(file), StandardCharsets.UTF_8, file.toString())) {
-            return DailyJson.readBatch(r, file.toString());
+            return parse.apply(r, file.toString());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         } catch (NoSuchFileException e) {

@@ -43,6 +43,16 @@ final class Progress {
         return in;
     }
 
+    /**
+     * Says that {@code name} of {@code size} bytes is being read where no stream of its bytes can be counted (a file
+     * read from its bytes on every core): the line {@link #reading(String, InputStream, long)} prints, and no bar.
+     */
+    void reading(String name, long size) {
+        if (!bar) {
+            note("reading " + name + " (" + size + " bytes)");
+        }
+    }
+
     /** Starts counting {@code max} steps of {@code task}. */
     Steps steps(String task, long max) {
         if (bar) {

@@ -7,11 +7,8 @@ import java.util.Currency;
 import java.util.List;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.PayMode;
-import org.cloudbilling.core.id.BusinessCode;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.OwnerUin;
-import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.money.SettlementPolicy;
 import org.cloudbilling.core.time.BillingCalendar;
@@ -246,15 +243,7 @@ public final class OrganizationBillSample {
 
     private static LineItem item(String id, OwnerUin owner, String start, String amount) {
         Instant from = Instant.parse(start + ":00+08:00");
-        return LineItem.builder()
-                .id(LineItemId.of(id))
-                .ownerUin(owner)
-                .payerUin(PayerUin.of(owner.value()))
-                .businessCode(BusinessCode.of("p_cvm"))
-                .payMode(PayMode.POSTPAID)
-                .actionType(ActionType.USAGE)
-                .feePeriod(Interval.of(from, from.plusSeconds(3600)))
-                .listCost(Money.of("CNY", amount))
+        return SampleItems.selfPaid(id, owner, Interval.of(from, from.plusSeconds(3600)), Money.of("CNY", amount))
                 .totalCost(Money.of("CNY", amount))
                 .build();
     }

@@ -9,12 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.bill.SettlementCycle;
-import org.cloudbilling.core.id.BusinessCode;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.OwnerUin;
-import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.cloudbilling.core.time.BillingMonth;
@@ -136,16 +133,8 @@ public final class ResellerMonthSample {
     private static LineItem charge(
             String id, OwnerUin owner, SettlementCycle cycle, String from, String to, String list) {
         Money listCost = Money.of("CNY", list);
-        return LineItem.builder()
-                .id(LineItemId.of(id))
-                .ownerUin(owner)
-                .payerUin(PayerUin.of(owner.value()))
-                .businessCode(BusinessCode.of("p_cvm"))
-                .payMode(PayMode.POSTPAID)
+        return SampleItems.selfPaid(id, owner, Interval.of(t(from), t(to)), listCost)
                 .settlementCycle(cycle)
-                .actionType(ActionType.USAGE)
-                .feePeriod(Interval.of(t(from), t(to)))
-                .listCost(listCost)
                 .totalCost(listCost.multipliedBy(new BigDecimal("0.8")))
                 .build();
     }

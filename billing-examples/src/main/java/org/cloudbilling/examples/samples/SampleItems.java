@@ -43,4 +43,20 @@ final class SampleItems {
         }
         return b.build();
     }
+
+    /**
+     * Returns a builder of a usage charge of product {@code p_cvm}, postpaid by its owner, over {@code period}, at
+     * list cost {@code list}; the caller sets its total cost.
+     */
+    static LineItem.Builder selfPaid(String id, OwnerUin owner, Interval period, Money list) {
+        return LineItem.builder()
+                .id(LineItemId.of(id))
+                .ownerUin(owner)
+                .payerUin(PayerUin.of(owner.value()))
+                .businessCode(BusinessCode.of("p_cvm"))
+                .payMode(PayMode.POSTPAID)
+                .actionType(ActionType.USAGE)
+                .feePeriod(period)
+                .listCost(list);
+    }
 }
