@@ -225,6 +225,23 @@ final class CanonicalChunkParser {
         return compact != null ? compact : LineItemId.of(text(k));
     }
 
+    /**
+     * The resource id of cell {@code k} (not empty) as the {@code Optional} the item stores: through the column's
+     * dictionary, or, once the dictionary is found not worth it (most ids new, a few rows each), compact where the
+     * id ends in digits ({@link CompactIds#resourceId}: no text per row), else {@code ResourceId.of} of its text.
+     * Equal either way.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<ResourceId> resourceId(int k) {
+        if (dictionaries[k].direct && !quoted[k] && !nonAscii) {
+            ResourceId compact = compactIds.resourceId(buf, starts[k], ends[k]);
+            if (compact != null) {
+                return Optional.of(compact);
+            }
+        }
+        return (Optional<ResourceId>) lookup(k, LineItemFields.RESOURCE_ID);
+    }
+
     /** Looks the cell up in its column's dictionary, making the value from the text on a miss. */
     private Object lookup(int k, Function<String, ?> make) {
         ByteDictionary d = dictionaries[k];
@@ -385,7 +402,7 @@ final class CanonicalChunkParser {
                     case ITEM_CODE -> f.itemCode = (Optional<ItemCode>) lookup(k, LineItemFields.ITEM_CODE);
                     case REGION_ID -> f.regionId = (Optional<RegionId>) lookup(k, LineItemFields.REGION_ID);
                     case PROJECT_ID -> f.projectId = (Optional<ProjectId>) lookup(k, LineItemFields.PROJECT_ID);
-                    case RESOURCE_ID -> f.resourceId = (Optional<ResourceId>) lookup(k, LineItemFields.RESOURCE_ID);
+                    case RESOURCE_ID -> f.resourceId = resourceId(k);
                     case INSTANCE_TYPE ->
                         f.instanceType = (Optional<InstanceType>) lookup(k, LineItemFields.INSTANCE_TYPE);
                     case PAY_MODE -> f.payMode = (PayMode) lookup(k, s -> Enum.valueOf(PayMode.class, s));

@@ -246,6 +246,107 @@ class LineItemCsvSharedValuesProperties {
                 });
     }
 
+    /** Rows of distinct resource ids before the picked ones: enough for the parser to stop keeping them. */
+    private static final int DISTINCT_RESOURCES = 10_000;
+
+    /** A part size larger than those files, so one parser reads every row (parsers take turns at parts). */
+    private static final int ONE_PART = 1 << 26;
+
+    /** Prefixes of resource ids: as {@link #ID_PREFIXES}, with others of the same length. */
+    private static final String[] RESOURCE_PREFIXES = {
+        "", "ins-", "ins-", "ins-", "disk-", "a", "ab12cd-", "x.y/", "p".repeat(32), "q".repeat(33), "ins,", "é-"
+    };
+
+    /** Digits that end resource ids: as {@link #ID_NUMBERS}, with 17 digits and leading zeros of every width. */
+    private static final String[] RESOURCE_NUMBERS = {
+        "0",
+        "00",
+        "000",
+        "7",
+        "07",
+        "039550",
+        "39550",
+        "0039550",
+        "100",
+        "12345678901234567",
+        "00000000000000001",
+        "99999999999999999",
+        "123456789012345678",
+        "18446744073709551616",
+        "",
+        "5x"
+    };
+
+    /** A row of the shared-values pools with the resource id {@code id}. */
+    private static LineItem withResource(LineItem row, String id) {
+        return LineItem.builder().from(row).resourceId(ResourceId.of(id)).build();
+    }
+
+    /**
+     * Resource ids that end in digits, after so many distinct ones that the parser no longer keeps them (it may
+     * then hold one as a prefix, a number and its count of digits, the prefix shared): the ids of the plain reader,
+     * equal both ways, the same text and hash, ordered the same, for every prefix (none, the same one row after
+     * row, one that changes, one longer than the parser keeps, one that needs quoting or is not ASCII) and digits
+     * (leading zeros, 17 digits, more, more than a long holds, none).
+     */
+    @Test
+    void fastPath_resourceIdsEndingInDigits_areThePlainIds() {
+        qt().withExamples(8)
+                .forAll(lists().of(integers().between(0, RESOURCE_PREFIXES.length * RESOURCE_NUMBERS.length - 1))
+                        .ofSizeBetween(1, 60))
+                .checkAssert(picks -> {
+                    List<LineItem> items = new ArrayList<>();
+                    for (int i = 0; i < DISTINCT_RESOURCES; i++) {
+                        items.add(withResource(row(i, i), "warm-" + i));
+                    }
+                    for (int i = 0; i < picks.size(); i++) {
+                        int pick = picks.get(i);
+                        String id = RESOURCE_PREFIXES[pick % RESOURCE_PREFIXES.length]
+                                + RESOURCE_NUMBERS[pick / RESOURCE_PREFIXES.length];
+                        items.add(withResource(row(DISTINCT_RESOURCES + i, pick), id.isEmpty() ? "0" : id));
+                    }
+                    String text = csv(items);
+                    List<LineItem> plain = readPlain(text);
+                    List<LineItem> read = readFast(text, 1, ONE_PART);
+                    assertThat(read).isEqualTo(plain).isEqualTo(items);
+                    for (int i = DISTINCT_RESOURCES; i < plain.size(); i++) {
+                        ResourceId fast = read.get(i).resourceId().orElseThrow();
+                        ResourceId slow = plain.get(i).resourceId().orElseThrow();
+                        assertThat(fast).isEqualTo(slow).hasSameHashCodeAs(slow).hasToString(slow.value());
+                        assertThat(slow).isEqualTo(fast);
+                        assertThat(fast.value()).isEqualTo(slow.value());
+                        for (int j = DISTINCT_RESOURCES; j < plain.size(); j++) {
+                            ResourceId other = read.get(j).resourceId().orElseThrow();
+                            ResourceId slowOther = plain.get(j).resourceId().orElseThrow();
+                            assertThat(fast.equals(other)).isEqualTo(slow.equals(slowOther));
+                            assertThat(Integer.signum(fast.compareTo(other)))
+                                    .isEqualTo(Integer.signum(slow.compareTo(slowOther)));
+                        }
+                    }
+                });
+    }
+
+    /**
+     * A file of many resource ids such as {@code ins-039550} has them read compactly, without a text per row (the
+     * form {@link #fastPath_resourceIdsEndingInDigits_areThePlainIds} checks against the plain reader), yet equal to
+     * the plain ids.
+     */
+    @Test
+    void fastPath_manyResourceIdsOfAPrefixAndDigits_areHeldCompactly() throws ReflectiveOperationException {
+        List<LineItem> items = new ArrayList<>();
+        for (int i = 0; i < DISTINCT_RESOURCES + 100; i++) {
+            items.add(withResource(row(i, i), String.format("ins-%06d", i)));
+        }
+        String text = csv(items);
+        List<LineItem> read = readFast(text, 1, ONE_PART);
+        assertThat(read).isEqualTo(items);
+        java.lang.reflect.Field prefix = ResourceId.class.getDeclaredField("prefix");
+        prefix.setAccessible(true);
+        ResourceId last = read.get(read.size() - 1).resourceId().orElseThrow();
+        assertThat(prefix.get(last)).isEqualTo("ins-");
+        assertThat(last).isEqualTo(ResourceId.of(String.format("ins-%06d", DISTINCT_RESOURCES + 99)));
+    }
+
     /** The items of {@code text} by the plain reader. */
     private static List<LineItem> readPlain(String text) {
         return LineItemCsv.reader(new StringReader(text), "f.csv", FormulaGuard.OFF)
@@ -255,11 +356,16 @@ class LineItemCsvSharedValuesProperties {
 
     /** The items of {@code text} written to a file, by the fast path on {@code threads} threads, in file order. */
     private static List<LineItem> readFast(String text, int threads) {
+        return readFast(text, threads, 1 << 20);
+    }
+
+    /** As {@link #readFast(String, int)}, in parts of {@code partSize} bytes. */
+    private static List<LineItem> readFast(String text, int threads, int partSize) {
         Path file = file(text.getBytes(StandardCharsets.UTF_8));
         try {
             List<LineItem> read = new ArrayList<>();
             try (LineItemCsvReader in =
-                    LineItemCsv.reader(file, StandardCharsets.UTF_8, FormulaGuard.OFF, threads, 1 << 20)) {
+                    LineItemCsv.reader(file, StandardCharsets.UTF_8, FormulaGuard.OFF, threads, partSize)) {
                 in.forEachRemaining(read::add);
             }
             return read;

@@ -3,53 +3,100 @@ package org.cloudbilling.core.io.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.id.ResourceId;
 
 /**
- * The line item ids of one parser's cells held compactly (not API): an id cell of plain ASCII bytes that ends in a
- * number of 1 to 18 digits without leading zeros, after at most {@link #MAX_PREFIX} bytes that the last such cell
- * began with too (ids such as {@code li-41}, {@code li-42}), becomes {@link LineItemFields#compactId} of the shared
- * prefix and the number, with no text per row. One per parser thread: it keeps the last prefix.
+ * The line item ids and resource ids of one parser's cells held compactly (not API). A line item id cell of plain
+ * ASCII bytes that ends in a number of 1 to 18 digits without leading zeros, after at most {@link #MAX_PREFIX}
+ * bytes that the last such cell began with too (ids such as {@code li-41}, {@code li-42}), becomes
+ * {@link LineItemFields#compactId} of the shared prefix and the number, with no text per row. A resource id cell
+ * the same way, its number of 1 to {@link #MAX_RESOURCE_DIGITS} digits, leading zeros allowed (ids such as
+ * {@code ins-039550}), becomes {@link LineItemFields#compactResourceId}. One per parser thread: it keeps the last
+ * prefix of each kind.
  */
 public final class CompactIds {
     /** The longest prefix kept, in bytes. */
     static final int MAX_PREFIX = 32;
 
-    /** The prefix of the last id cell that ends in a number (its bytes, {@link #prefixLength} of them). */
-    private final byte[] prefix = new byte[MAX_PREFIX];
-    /** The length of {@link #prefix}, -1 before the first. */
-    private int prefixLength = -1;
-    /** The text of {@link #prefix}, made when a second id with that prefix is read; null before. */
-    private String prefixText;
+    /** The most digits of a compact resource id. */
+    static final int MAX_RESOURCE_DIGITS = 17;
+
+    private final Prefix ids = new Prefix();
+    private final Prefix resources = new Prefix();
+
+    /** The prefix of the last cell of a kind that ends in a number. */
+    private static final class Prefix {
+        /** Its bytes, {@link #length} of them. */
+        private final byte[] bytes = new byte[MAX_PREFIX];
+        /** The length of {@link #bytes}, -1 before the first. */
+        private int length = -1;
+        /** The text of {@link #bytes}, made when a second cell with that prefix is read; null before. */
+        private String text;
+
+        /**
+         * The text of the prefix {@code b[s, d)} when it is the last cell's too; else null, the prefix kept for the
+         * next rows.
+         */
+        String shared(byte[] b, int s, int d) {
+            int p = d - s;
+            if (p != length || !Arrays.equals(bytes, 0, p, b, s, d)) {
+                System.arraycopy(b, s, bytes, 0, p);
+                length = p;
+                text = null;
+                return null;
+            }
+            String t = text;
+            if (t == null) {
+                t = new String(b, s, p, StandardCharsets.ISO_8859_1);
+                text = t;
+            }
+            return t;
+        }
+    }
+
+    /** Where the digits that end {@code b[s, e)} start. */
+    private static int digitsStart(byte[] b, int s, int e) {
+        int d = e;
+        while (d > s && b[d - 1] >= '0' && b[d - 1] <= '9') {
+            d--;
+        }
+        return d;
+    }
+
+    private static long number(byte[] b, int d, int e) {
+        long n = 0;
+        for (int i = d; i < e; i++) {
+            n = n * 10 + (b[i] - '0');
+        }
+        return n;
+    }
 
     /**
      * The compact id of the unquoted ASCII bytes {@code b[s, e)}, or null when they are not such an id (then the
      * caller makes the id of their text, {@code LineItemId.of}, which equals the compact one where both exist).
      */
     public LineItemId of(byte[] b, int s, int e) {
-        int d = e;
-        while (d > s && b[d - 1] >= '0' && b[d - 1] <= '9') {
-            d--;
-        }
+        int d = digitsStart(b, s, e);
         int digits = e - d;
-        int p = d - s;
-        if (digits == 0 || digits > 18 || (digits > 1 && b[d] == '0') || p > MAX_PREFIX) {
+        if (digits == 0 || digits > 18 || (digits > 1 && b[d] == '0') || d - s > MAX_PREFIX) {
             return null;
         }
-        if (p != prefixLength || !Arrays.equals(prefix, 0, p, b, s, d)) {
-            System.arraycopy(b, s, prefix, 0, p); // a new prefix: kept for the next rows, this id with its text
-            prefixLength = p;
-            prefixText = null;
+        String text = ids.shared(b, s, d);
+        return text == null ? null : LineItemFields.compactId(text, number(b, d, e));
+    }
+
+    /**
+     * The compact resource id of the unquoted ASCII bytes {@code b[s, e)}, or null when they are not such an id
+     * (then the caller makes the id of their text, {@code ResourceId.of}, which equals the compact one where both
+     * exist).
+     */
+    public ResourceId resourceId(byte[] b, int s, int e) {
+        int d = digitsStart(b, s, e);
+        int digits = e - d;
+        if (digits == 0 || digits > MAX_RESOURCE_DIGITS || d - s > MAX_PREFIX) {
             return null;
         }
-        String text = prefixText;
-        if (text == null) {
-            text = new String(b, s, p, StandardCharsets.ISO_8859_1);
-            prefixText = text;
-        }
-        long n = 0;
-        for (int i = d; i < e; i++) {
-            n = n * 10 + (b[i] - '0');
-        }
-        return LineItemFields.compactId(text, n);
+        String text = resources.shared(b, s, d);
+        return text == null ? null : LineItemFields.compactResourceId(text, number(b, d, e), digits);
     }
 }

@@ -90,6 +90,21 @@ public final class LineItemFields {
         }
     }
 
+    /** {@code ResourceId.compact}, package-private in {@code core.id}: not API. */
+    private static final MethodHandle COMPACT_RESOURCE_ID;
+
+    static {
+        try {
+            COMPACT_RESOURCE_ID = MethodHandles.privateLookupIn(ResourceId.class, MethodHandles.lookup())
+                    .findStatic(
+                            ResourceId.class,
+                            "compact",
+                            MethodType.methodType(ResourceId.class, String.class, long.class, int.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("bug: ResourceId has no compact factory", e);
+        }
+    }
+
     /**
      * The line item id whose text is {@code prefix} followed by {@code number} in decimal (no leading zeros), held as
      * the two (the text made only when asked for): equal to, and with the hash of, {@code LineItemId.of(prefix +
@@ -107,6 +122,27 @@ public final class LineItemFields {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("bug: the compact id factory threw " + e, e);
+        }
+    }
+
+    /**
+     * The resource id whose text is {@code prefix} followed by {@code number} written in exactly {@code digits}
+     * decimal digits (leading zeros included), held as the three (the text made only when asked for): equal to, and
+     * with the hash of, {@code ResourceId.of} of that text. For a file's resource ids of one prefix and a number,
+     * such as {@code ins-039550}: one {@code String} for the prefix, shared, and no text per row.
+     *
+     * @param prefix not null, may be empty, not ending in a digit (shared among the ids that start with it)
+     * @param number not negative, below 10 to the power {@code digits}
+     * @param digits 1 to 17
+     * @return the id, never null
+     */
+    public static ResourceId compactResourceId(String prefix, long number, int digits) {
+        try {
+            return (ResourceId) COMPACT_RESOURCE_ID.invokeExact(prefix, number, digits);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("bug: the compact resource id factory threw " + e, e);
         }
     }
 
