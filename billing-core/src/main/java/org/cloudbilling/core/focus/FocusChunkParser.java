@@ -133,6 +133,7 @@ final class FocusChunkParser implements CsvByteRows.RowHandler {
         contracted = amounts[FocusTallyLayout.CONTRACTED];
         consumed = amounts[FocusTallyLayout.CONSUMED];
         pricing = amounts[FocusTallyLayout.PRICING];
+        addedFrom = new Amount[] {list, billed, effective, contracted, consumed, pricing};
         this.makers = new Function[width];
         this.cells = FocusTallyLayout.forItems(mapping);
         this.itemDictionaries = new ByteDictionary[width];
@@ -1058,18 +1059,30 @@ final class FocusChunkParser implements CsvByteRows.RowHandler {
             }
         }
         sums.count++;
-        sums.list.add(list.units, list.scale);
-        sums.billed.add(billed.units, billed.scale);
-        sums.effective.add(effective.units, effective.scale);
-        sums.contracted.add(contracted.units, contracted.scale);
-        if (consumed.given) {
-            sums.consumed.add(consumed.units, consumed.scale);
-        }
-        if (pricing.given) {
-            sums.pricing.add(pricing.units, pricing.scale);
+        CellTally.Sum[] to = addedTo;
+        to[0] = sums.list;
+        to[1] = sums.billed;
+        to[2] = sums.effective;
+        to[3] = sums.contracted;
+        to[4] = sums.consumed;
+        to[5] = sums.pricing;
+        Amount[] from = addedFrom;
+        // one loop, so the JIT inlines one copy of the sum's addition, not six; the quantities only where reported
+        for (int j = 0; j < to.length; j++) {
+            Amount a = from[j];
+            if (j < 4 || a.given) {
+                to[j].add(a.units, a.scale);
+            }
+            to[j] = null;
         }
         return true;
     }
+
+    /** The sums {@link #added} adds to, in the order of {@link #addedFrom}: filled for each row, then emptied. */
+    private final CellTally.Sum[] addedTo = new CellTally.Sum[6];
+
+    /** The amounts {@link #added} adds: ListCost, BilledCost, EffectiveCost, ContractedCost and the quantities. */
+    private final Amount[] addedFrom;
 
     /**
      * The group of a row whose key this part's tally does not hold yet: named by another part ({@link
