@@ -50,7 +50,7 @@ import org.cloudbilling.core.time.Interval;
  *
  * <p>Holds per-thread state (buffer, dictionaries): one parser per thread, reused for many parts.
  */
-final class FocusChunkParser {
+final class FocusChunkParser implements CsvByteRows.RowHandler {
     /** A dictionary of more entries than this is emptied, so memory stays bounded on any file. */
     private static final int MAX_DICTIONARY = 1 << 18;
 
@@ -133,6 +133,7 @@ final class FocusChunkParser {
         contracted = amounts[FocusTallyLayout.CONTRACTED];
         consumed = amounts[FocusTallyLayout.CONSUMED];
         pricing = amounts[FocusTallyLayout.PRICING];
+        addedFrom = new Amount[] {list, billed, effective, contracted, consumed, pricing};
         this.makers = new Function[width];
         this.cells = FocusTallyLayout.forItems(mapping);
         this.itemDictionaries = new ByteDictionary[width];
@@ -172,10 +173,24 @@ final class FocusChunkParser {
      */
     CsvByteRows.Part read(
             FileChannel channel, long size, long nominalStart, long nominalEnd, long firstRow, Sink sink) {
-        return rows.read(channel, size, nominalStart, nominalEnd, firstRow, line -> deliver(line, sink));
+        this.sink = sink;
+        try {
+            return rows.read(channel, size, nominalStart, nominalEnd, firstRow, this);
+        } finally {
+            this.sink = null;
+        }
     }
 
-    private boolean deliver(long line, Sink sink) {
+    /** Where the rows of the part being read go; null between parts. */
+    private Sink sink;
+
+    /**
+     * Takes the row just cut (see {@link CsvByteRows.RowHandler}): the parser is the handler itself, not a lambda
+     * calling it, so the JIT compiles the row's code once, in this method, and not again in a lambda that inlines it.
+     */
+    @Override
+    public boolean row(long line) {
+        Sink sink = this.sink;
         int cells = rows.cells();
         if (cells == 1 && rows.isEmpty(0)) {
             return true; // a blank line holds no data
@@ -853,8 +868,12 @@ final class FocusChunkParser {
         currency = (java.util.Currency) found[0];
         action = (org.cloudbilling.core.bill.ActionType) found[1];
         mode = (org.cloudbilling.core.bill.PayMode) found[2];
-        start = epochSecond(l.start);
-        if (epochSecond(l.end) <= start) {
+        long[] seconds = periodSeconds;
+        for (int j = 0; j < 2; j++) { // one loop, so the JIT inlines one copy of the time parser, not one per bound
+            seconds[j] = epochSecond(j == 0 ? l.start : l.end);
+        }
+        start = seconds[0];
+        if (seconds[1] <= start) {
             return false;
         }
         if (l.tags >= 0 && !isNull(l.tags) && !simpleTags(l.tags) && ((Map<?, ?>) lookup(l.tags)).containsKey("")) {
@@ -867,6 +886,9 @@ final class FocusChunkParser {
         }
         return true;
     }
+
+    /** The seconds of the charge period's start and end of the row being tallied. */
+    private final long[] periodSeconds = new long[2];
 
     /** Cells read 8 bytes at a time, the first byte in the lowest bits. */
     private static final java.lang.invoke.VarHandle LONG =
@@ -1037,18 +1059,30 @@ final class FocusChunkParser {
             }
         }
         sums.count++;
-        sums.list.add(list.units, list.scale);
-        sums.billed.add(billed.units, billed.scale);
-        sums.effective.add(effective.units, effective.scale);
-        sums.contracted.add(contracted.units, contracted.scale);
-        if (consumed.given) {
-            sums.consumed.add(consumed.units, consumed.scale);
-        }
-        if (pricing.given) {
-            sums.pricing.add(pricing.units, pricing.scale);
+        CellTally.Sum[] to = addedTo;
+        to[0] = sums.list;
+        to[1] = sums.billed;
+        to[2] = sums.effective;
+        to[3] = sums.contracted;
+        to[4] = sums.consumed;
+        to[5] = sums.pricing;
+        Amount[] from = addedFrom;
+        // one loop, so the JIT inlines one copy of the sum's addition, not six; the quantities only where reported
+        for (int j = 0; j < to.length; j++) {
+            Amount a = from[j];
+            if (j < 4 || a.given) {
+                to[j].add(a.units, a.scale);
+            }
+            to[j] = null;
         }
         return true;
     }
+
+    /** The sums {@link #added} adds to, in the order of {@link #addedFrom}: filled for each row, then emptied. */
+    private final CellTally.Sum[] addedTo = new CellTally.Sum[6];
+
+    /** The amounts {@link #added} adds: ListCost, BilledCost, EffectiveCost, ContractedCost and the quantities. */
+    private final Amount[] addedFrom;
 
     /**
      * The group of a row whose key this part's tally does not hold yet: named by another part ({@link
@@ -1269,24 +1303,31 @@ final class FocusChunkParser {
      */
     private boolean sameTimeAsBefore(int k) {
         int s = rows.starts[k];
-        if (rows.quoted[k] || rows.ends[k] - s != EPOCH.length) {
-            return rows.fixedEpochSecond(k) != CsvByteRows.NO_TIME;
-        }
-        byte[] b = rows.buf();
-        long a = (long) LONG.get(b, s);
-        long c = (long) LONG.get(b, s + 8);
-        long d = (long) LONG.get(b, s + 12);
+        boolean fixed = !rows.quoted[k] && rows.ends[k] - s == EPOCH.length;
+        long a = 0;
+        long c = 0;
+        long d = 0;
         int o = 3 * k;
         long[] last = lastTimes;
-        if (a == last[o] && c == last[o + 1] && d == last[o + 2]) {
-            return true;
+        if (fixed) {
+            byte[] b = rows.buf();
+            a = (long) LONG.get(b, s);
+            c = (long) LONG.get(b, s + 8);
+            d = (long) LONG.get(b, s + 12);
+            if (a == last[o] && c == last[o + 1] && d == last[o + 2]) {
+                return true;
+            }
         }
+        // one call of the time parser (the JIT inlines one copy): a cell of another length or quoted is parsed too,
+        // and not kept
         if (rows.fixedEpochSecond(k) == CsvByteRows.NO_TIME) {
             return false;
         }
-        last[o] = a;
-        last[o + 1] = c;
-        last[o + 2] = d;
+        if (fixed) {
+            last[o] = a;
+            last[o + 1] = c;
+            last[o + 2] = d;
+        }
         return true;
     }
 

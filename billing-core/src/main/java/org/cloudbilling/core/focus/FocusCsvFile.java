@@ -79,13 +79,7 @@ final class FocusCsvFile {
                         partSize);
             }
         }
-        InputStream in;
-        try {
-            in = Files.newInputStream(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (FocusCsvReader plain = FocusCsv.reader(StrictText.reader(in, charset, source), source, guard)) {
+        try (FocusCsvReader plain = plainReader(file, charset, source, guard)) {
             // only a header the plain reader accepts gets here (else it threw): it is not one plain line, or the
             // file is not UTF-8, or the grouping is by the id
             A all = items.supplier().get();
@@ -205,6 +199,21 @@ final class FocusCsvFile {
         }
     }
 
+    /**
+     * The plain reader of the whole file: for a file the fast path does not read (another charset than UTF-8, a
+     * header that is not one plain line, a grouping by the id). It reads and checks the header at once, so a refused
+     * header fails here.
+     */
+    static FocusCsvReader plainReader(Path file, Charset charset, String source, FormulaGuard guard) {
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return FocusCsv.reader(StrictText.reader(in, charset, source), source, guard);
+    }
+
     /** A header line cut from the file's bytes: its names, and the offset after it. */
     static final class HeaderLine {
         final String[] names;
@@ -238,13 +247,7 @@ final class FocusCsvFile {
         // a header of one plain line is cut from the bytes and checked as the plain reader checks it (as consolidate)
         HeaderLine cut = charset.equals(StandardCharsets.UTF_8) ? headerLine(file) : null;
         if (cut == null || !FocusCsvReader.headerAccepted(cut.names, source)) {
-            InputStream in;
-            try {
-                in = Files.newInputStream(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            try (FocusCsvReader plain = FocusCsv.reader(StrictText.reader(in, charset, source), source, guard)) {
+            try (FocusCsvReader plain = plainReader(file, charset, source, guard)) {
                 A all = supplier.get();
                 while (plain.hasNext()) {
                     add.accept(all, plain.nextLineItem());
@@ -309,13 +312,7 @@ final class FocusCsvFile {
         String source = file.toString();
         HeaderLine cut = charset.equals(StandardCharsets.UTF_8) ? headerLine(file) : null;
         if (cut == null || !FocusCsvReader.headerAccepted(cut.names, source)) {
-            InputStream in;
-            try {
-                in = Files.newInputStream(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new Items(FocusCsv.reader(StrictText.reader(in, charset, source), source, guard));
+            return new Items(plainReader(file, charset, source, guard));
         }
         return new Items(file, charset, guard, cut, threads, partSize);
     }
