@@ -47,22 +47,17 @@ public final class LineItemId extends Identifier {
      * all its last digits), and two compact ids are equal exactly when their prefixes and numbers are.
      */
     static LineItemId compact(String prefix, long number) {
-        if (prefix == null || number < 0 || (!prefix.isEmpty() && endsInDigit(prefix))) {
+        if (prefix == null || number < 0 || (!prefix.isEmpty() && CompactText.endsInDigit(prefix))) {
             throw new IllegalArgumentException("bug: a compact line item id of " + prefix + " and " + number);
         }
         return new LineItemId(prefix, number);
-    }
-
-    private static boolean endsInDigit(String s) {
-        char c = s.charAt(s.length() - 1);
-        return c >= '0' && c <= '9';
     }
 
     @Override
     String text() {
         String t = text;
         if (t == null) {
-            t = prefix.concat(Long.toString(number));
+            t = CompactText.text(prefix, number, CompactText.digitsOf(number));
             text = t;
         }
         return t;
@@ -83,15 +78,6 @@ public final class LineItemId extends Identifier {
         if (prefix == null) {
             return value().hashCode();
         }
-        int h = prefix.hashCode();
-        long n = number;
-        long p = 1;
-        while (p <= n / 10) {
-            p *= 10;
-        }
-        for (; p > 0; p /= 10) {
-            h = 31 * h + (char) ('0' + (n / p) % 10);
-        }
-        return h;
+        return CompactText.hash(prefix, number, CompactText.digitsOf(number));
     }
 }

@@ -62,42 +62,29 @@ public final class ResourceId extends Identifier {
                 || digits < 1
                 || digits > MAX_DIGITS
                 || number < 0
-                || number >= POWERS[digits]
-                || (!prefix.isEmpty() && endsInDigit(prefix))) {
+                || number >= CompactText.POWERS[digits]
+                || (!prefix.isEmpty() && CompactText.endsInDigit(prefix))) {
             throw new IllegalArgumentException(
                     "bug: a compact resource id of " + prefix + ", " + number + " and " + digits + " digits");
         }
         return new ResourceId(prefix, number | ((long) digits << DIGITS_SHIFT));
     }
 
-    /** 10 to the power of the index, up to {@link #MAX_DIGITS}. */
-    private static final long[] POWERS = powers();
-
-    private static long[] powers() {
-        long[] p = new long[MAX_DIGITS + 1];
-        p[0] = 1;
-        for (int i = 1; i < p.length; i++) {
-            p[i] = p[i - 1] * 10;
-        }
-        return p;
+    /** A compact id's count of digits. */
+    private int digits() {
+        return (int) (digitsAndNumber >>> DIGITS_SHIFT);
     }
 
-    private static boolean endsInDigit(String s) {
-        char c = s.charAt(s.length() - 1);
-        return c >= '0' && c <= '9';
+    /** A compact id's number. */
+    private long number() {
+        return digitsAndNumber & ((1L << DIGITS_SHIFT) - 1);
     }
 
     @Override
     String text() {
         String t = text;
         if (t == null) {
-            int digits = (int) (digitsAndNumber >>> DIGITS_SHIFT);
-            long n = digitsAndNumber & ((1L << DIGITS_SHIFT) - 1);
-            StringBuilder s = new StringBuilder(prefix.length() + digits).append(prefix);
-            for (int i = digits - 1; i >= 0; i--) {
-                s.append((char) ('0' + (n / POWERS[i]) % 10));
-            }
-            t = s.toString();
+            t = CompactText.text(prefix, number(), digits());
             text = t;
         }
         return t;
@@ -118,12 +105,6 @@ public final class ResourceId extends Identifier {
         if (prefix == null) {
             return value().hashCode();
         }
-        int h = prefix.hashCode();
-        int digits = (int) (digitsAndNumber >>> DIGITS_SHIFT);
-        long n = digitsAndNumber & ((1L << DIGITS_SHIFT) - 1);
-        for (int i = digits - 1; i >= 0; i--) {
-            h = 31 * h + (char) ('0' + (n / POWERS[i]) % 10);
-        }
-        return h;
+        return CompactText.hash(prefix, number(), digits());
     }
 }
