@@ -52,18 +52,23 @@ class BacktrackRunTest {
         }
     }
 
-    @Test
-    @Tag("BACK-4")
-    void run_tellsTheListenerEachStepInOrder() {
+    /** What the listener is told, step by step, in a run of the plan of 10 January on {@code inputs}. */
+    private static List<String> eventsOfRun(MonthInputs inputs) {
         Recorder recorder = new Recorder();
         Backtracking.run(
                 plan(JAN_10),
                 BacktrackExample.regularRuns(),
-                INPUTS,
+                inputs,
                 CAL,
                 BacktrackExample.at("2025-01-10T03:00:00Z"),
                 recorder);
-        assertThat(recorder.events)
+        return recorder.events;
+    }
+
+    @Test
+    @Tag("BACK-4")
+    void run_tellsTheListenerEachStepInOrder() {
+        assertThat(eventsOfRun(INPUTS))
                 .containsExactly(
                         "started IN_PROGRESS",
                         "month 1/2 2024-11",
@@ -77,15 +82,7 @@ class BacktrackRunTest {
     @Tag("BACK-4")
     void run_failingMonth_isTheLastEventBeforeFinishedFailed() {
         MonthInputs failingInDecember = BacktrackExample.failingIn(DEC, "unreadable");
-        Recorder recorder = new Recorder();
-        Backtracking.run(
-                plan(JAN_10),
-                BacktrackExample.regularRuns(),
-                failingInDecember,
-                CAL,
-                BacktrackExample.at("2025-01-10T03:00:00Z"),
-                recorder);
-        assertThat(recorder.events)
+        assertThat(eventsOfRun(failingInDecember))
                 .containsExactly(
                         "started IN_PROGRESS",
                         "month 1/2 2024-11",

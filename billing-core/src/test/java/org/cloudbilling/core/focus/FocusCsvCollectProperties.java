@@ -8,11 +8,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,20 +59,6 @@ class FocusCsvCollectProperties {
         }
     }
 
-    /** The plain reader's items of the file, one by one, stopping at the first bad row. */
-    private static List<LineItem> plain(Path file, FormulaGuard guard) {
-        try (InputStream in = Files.newInputStream(file);
-                FocusCsvReader r = FocusCsv.reader(in, StandardCharsets.UTF_8, file.toString(), guard)) {
-            List<LineItem> items = new ArrayList<>();
-            while (r.hasNext()) {
-                items.add(r.nextLineItem());
-            }
-            return items;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static List<LineItem> fast(Path file, FormulaGuard guard, int threads, int partSize) {
         return FocusCsv.collect(file, StandardCharsets.UTF_8, guard, Collectors.toList(), threads, partSize);
     }
@@ -90,13 +73,8 @@ class FocusCsvCollectProperties {
                         integers().between(1, 4000),
                         integers().between(0, 7))
                 .checkAssert((items, threads, partSize, kind) -> {
-                    FocusVersion version = (kind & 1) == 0 ? FocusVersion.V1_0 : FocusVersion.V1_2;
-                    boolean provider = (kind & 2) != 0;
-                    FormulaGuard guard = (kind & 4) != 0 ? FormulaGuard.ON : FormulaGuard.OFF;
-                    String text = FocusCsvFastPathProperties.csv(items, version, provider, guard);
-                    if ((kind & 1) == 0) {
-                        text = text.replace("\r\n", "\n");
-                    }
+                    FormulaGuard guard = FocusCsvFastPathProperties.guard(kind);
+                    String text = FocusCsvFastPathProperties.csv(items, kind);
                     Path file = file(text.getBytes(StandardCharsets.UTF_8));
                     try {
                         List<LineItem> expected = FocusCsv.readLineItems(
@@ -222,26 +200,14 @@ class FocusCsvCollectProperties {
                     // row: that spoiler is tried alone
                     List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
                     FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
-                    String text = FocusCsvFastPathProperties.csv(items, version, false, FormulaGuard.ON)
-                            .replace("\r\n", "\n");
-                    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-                    List<String> header = List.of(lines.get(0).split(",", -1));
-                    FocusCsvFastPathProperties.spoilRows(lines, header, how);
+                    List<String> lines = FocusCsvFastPathProperties.spoiledLines(items, version, how);
                     if (partSize % 3 == 0) {
-                        // a provider's rows: no id, so rows are named by their lines
-                        int id = header.indexOf(FocusLineItems.X_LINE_ITEM_ID);
-                        for (int i = 1; i < lines.size() - 1; i++) {
-                            String[] cells = lines.get(i).split(",", -1);
-                            if (cells.length == header.size()) {
-                                cells[id] = "";
-                                lines.set(i, String.join(",", cells));
-                            }
-                        }
+                        FocusCsvFastPathProperties.withoutIds(lines); // a provider's rows
                     }
                     byte[] bytes = FastPathComparison.joinedWithStrayBytes(lines);
                     Path file = file(bytes);
                     try {
-                        String expected = outcome(() -> plain(file, FormulaGuard.ON));
+                        String expected = outcome(() -> FocusCsvFastPathProperties.plainItems(file, FormulaGuard.ON));
                         assertThat(outcome(() -> fast(file, FormulaGuard.ON, threads, partSize)))
                                 .as("spoiled by %s", how)
                                 .isEqualTo(expected);
@@ -250,8 +216,8 @@ class FocusCsvCollectProperties {
                         assertThat(FastPathComparison.outcome(() -> FocusCsv.consolidate(
                                         file, StandardCharsets.UTF_8, FormulaGuard.ON, grouping, threads, partSize)))
                                 .as("consolidated, spoiled by %s", how)
-                                .isEqualTo(FastPathComparison.outcome(
-                                        () -> Consolidation.consolidate(plain(file, FormulaGuard.ON), grouping)));
+                                .isEqualTo(FastPathComparison.outcome(() -> Consolidation.consolidate(
+                                        FocusCsvFastPathProperties.plainItems(file, FormulaGuard.ON), grouping)));
                     } finally {
                         delete(file);
                     }
@@ -298,8 +264,8 @@ class FocusCsvCollectProperties {
         Path file = file(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
         try {
             Grouping grouping = Grouping.by(Dimension.OWNER);
-            String plain =
-                    FastPathComparison.outcome(() -> Consolidation.consolidate(plain(file, FormulaGuard.ON), grouping));
+            String plain = FastPathComparison.outcome(() ->
+                    Consolidation.consolidate(FocusCsvFastPathProperties.plainItems(file, FormulaGuard.ON), grouping));
             assertThat(plain).contains("line item line-4: ContractedCost");
             for (int threads = 1; threads <= 2; threads++) {
                 for (int partSize : new int[] {1, 400, 1 << 20}) {

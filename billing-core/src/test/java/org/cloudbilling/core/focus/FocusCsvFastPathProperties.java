@@ -138,6 +138,71 @@ class FocusCsvFastPathProperties {
         return out.toString();
     }
 
+    /** The FOCUS version of a kind of {@link #csv(List, int)}: bit 0. */
+    static FocusVersion version(int kind) {
+        return (kind & 1) == 0 ? FocusVersion.V1_0 : FocusVersion.V1_2;
+    }
+
+    /** The formula guard of a kind of {@link #csv(List, int)}: bit 2. */
+    static FormulaGuard guard(int kind) {
+        return (kind & 4) != 0 ? FormulaGuard.ON : FormulaGuard.OFF;
+    }
+
+    /**
+     * The items as one of eight kinds of FOCUS CSV ({@code kind} from 0 to 7): bit 0 the version (1.0, with its line
+     * breaks LF, or 1.2), bit 1 a provider's rows, bit 2 guarded.
+     */
+    static String csv(List<LineItem> items, int kind) {
+        String text = csv(items, version(kind), (kind & 2) != 0, guard(kind));
+        return (kind & 1) == 0 ? text.replace("\r\n", "\n") : text;
+    }
+
+    /**
+     * The lines (the header first, then the rows, then the empty text after the last line break) of the items as a
+     * guarded FOCUS CSV of {@code version} with LF line breaks, rows spoiled by {@code how} ({@link #spoilRows}).
+     */
+    static List<String> spoiledLines(List<LineItem> items, FocusVersion version, List<String> how) {
+        String text = csv(items, version, false, FormulaGuard.ON).replace("\r\n", "\n");
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        spoilRows(lines, header(lines), how);
+        return lines;
+    }
+
+    /** The column names of a CSV's {@code lines}, split on commas. */
+    static List<String> header(List<String> lines) {
+        return List.of(lines.get(0).split(",", -1));
+    }
+
+    /**
+     * Empties the id of every row of {@code lines} as wide as the header: a provider's rows, which have no id, so rows
+     * are named by their lines.
+     */
+    static void withoutIds(List<String> lines) {
+        List<String> header = header(lines);
+        int id = header.indexOf(FocusLineItems.X_LINE_ITEM_ID);
+        for (int i = 1; i < lines.size() - 1; i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            if (cells.length == header.size()) {
+                cells[id] = "";
+                lines.set(i, String.join(",", cells));
+            }
+        }
+    }
+
+    /** The plain reader's items of the file, one by one, stopping at the first bad row. */
+    static List<LineItem> plainItems(Path file, FormulaGuard guard) {
+        try (java.io.InputStream in = Files.newInputStream(file);
+                FocusCsvReader r = FocusCsv.reader(in, StandardCharsets.UTF_8, file.toString(), guard)) {
+            List<LineItem> items = new ArrayList<>();
+            while (r.hasNext()) {
+                items.add(r.nextLineItem());
+            }
+            return items;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The plain reader's items of the text, consolidated; or its refusal, naming {@code file}. */
     private static String plain(String text, Path file, FormulaGuard guard, Grouping grouping) {
         return outcome(() -> Consolidation.consolidate(
@@ -160,13 +225,8 @@ class FocusCsvFastPathProperties {
                         integers().between(1, 4000),
                         integers().between(0, 7))
                 .checkAssert((items, threads, partSize, kind) -> {
-                    FocusVersion version = (kind & 1) == 0 ? FocusVersion.V1_0 : FocusVersion.V1_2;
-                    boolean provider = (kind & 2) != 0;
-                    FormulaGuard guard = (kind & 4) != 0 ? FormulaGuard.ON : FormulaGuard.OFF;
-                    String text = csv(items, version, provider, guard);
-                    if ((kind & 1) == 0) {
-                        text = text.replace("\r\n", "\n");
-                    }
+                    FormulaGuard guard = guard(kind);
+                    String text = csv(items, kind);
                     Path file = file(text.getBytes(StandardCharsets.UTF_8));
                     try {
                         for (Grouping grouping : GROUPINGS) {
@@ -374,30 +434,15 @@ class FocusCsvFastPathProperties {
                     // row: that spoiler is tried alone
                     List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
                     FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
-                    String text = csv(items, version, false, FormulaGuard.ON).replace("\r\n", "\n");
-                    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-                    List<String> header = List.of(lines.get(0).split(",", -1));
-                    spoilRows(lines, header, how);
+                    List<String> lines = spoiledLines(items, version, how);
                     byte[] bytes = joinedWithStrayBytes(lines);
                     Path file = file(bytes);
                     try {
                         for (Grouping grouping : GROUPINGS) {
                             // a spoiled cell may leave a row the reader takes but consolidation cannot total (a
                             // ContractedCost with more decimals than Money keeps): both paths must then fail alike
-                            String expected = outcome(() -> {
-                                try (java.io.InputStream in = Files.newInputStream(file)) {
-                                    List<LineItem> plainItems = new ArrayList<>();
-                                    try (FocusCsvReader r = FocusCsv.reader(
-                                            in, StandardCharsets.UTF_8, file.toString(), FormulaGuard.ON)) {
-                                        while (r.hasNext()) {
-                                            plainItems.add(r.nextLineItem());
-                                        }
-                                    }
-                                    return Consolidation.consolidate(plainItems, grouping);
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
-                                }
-                            });
+                            String expected = outcome(
+                                    () -> Consolidation.consolidate(plainItems(file, FormulaGuard.ON), grouping));
                             assertThat(fast(file, FormulaGuard.ON, grouping, threads, partSize))
                                     .as("spoiled by %s", how)
                                     .isEqualTo(expected);

@@ -117,13 +117,9 @@ class FocusLineItemReaderProperties {
                         integers().between(1, 4000),
                         integers().between(0, 7))
                 .checkAssert((items, threads, partSize, kind) -> {
-                    FocusVersion version = (kind & 1) == 0 ? FocusVersion.V1_0 : FocusVersion.V1_2;
-                    boolean provider = (kind & 2) != 0;
-                    FormulaGuard guard = (kind & 4) != 0 ? FormulaGuard.ON : FormulaGuard.OFF;
-                    String text = FocusCsvFastPathProperties.csv(items, version, provider, guard);
-                    if ((kind & 1) == 0) {
-                        text = text.replace("\r\n", "\n");
-                    }
+                    FocusVersion version = FocusCsvFastPathProperties.version(kind);
+                    FormulaGuard guard = FocusCsvFastPathProperties.guard(kind);
+                    String text = FocusCsvFastPathProperties.csv(items, kind);
                     Path file = file(text.getBytes(StandardCharsets.UTF_8));
                     try {
                         List<String> expected = plain(file, guard);
@@ -162,21 +158,9 @@ class FocusLineItemReaderProperties {
                         integers().between(1, 3000))
                 .checkAssert((items, spoilers, threads, partSize) -> {
                     FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
-                    String text = FocusCsvFastPathProperties.csv(items, version, false, FormulaGuard.ON)
-                            .replace("\r\n", "\n");
-                    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-                    List<String> header = List.of(lines.get(0).split(",", -1));
-                    FocusCsvFastPathProperties.spoilRows(lines, header, spoilers);
+                    List<String> lines = FocusCsvFastPathProperties.spoiledLines(items, version, spoilers);
                     if (partSize % 3 == 0) {
-                        // a provider's rows: no id, so rows are named by their lines
-                        int id = header.indexOf(FocusLineItems.X_LINE_ITEM_ID);
-                        for (int i = 1; i < lines.size() - 1; i++) {
-                            String[] cells = lines.get(i).split(",", -1);
-                            if (cells.length == header.size()) {
-                                cells[id] = "";
-                                lines.set(i, String.join(",", cells));
-                            }
-                        }
+                        FocusCsvFastPathProperties.withoutIds(lines); // a provider's rows
                     }
                     byte[] bytes = FastPathComparison.joinedWithStrayBytes(lines);
                     Path file = file(bytes);
