@@ -65,29 +65,22 @@ class FocusCsvCollectProperties {
 
     @Test
     void collect_givesThePlainReadersItems_itemByItem_whateverTheThreadsAndCuts() {
-        qt().withShrinkCycles(0)
-                .withExamples(80)
-                .forAll(
-                        lists().of(FocusCsvFastPathProperties.items()).ofSizeBetween(0, 30),
-                        integers().between(1, 3),
-                        integers().between(1, 4000),
-                        integers().between(0, 7))
-                .checkAssert((items, threads, partSize, kind) -> {
-                    FormulaGuard guard = FocusCsvFastPathProperties.guard(kind);
-                    String text = FocusCsvFastPathProperties.csv(items, kind);
-                    Path file = file(text.getBytes(StandardCharsets.UTF_8));
-                    try {
-                        List<LineItem> expected = FocusCsv.readLineItems(
-                                        new StringReader(text), file.toString(), guard, OnError.FAIL)
-                                .valuesOrThrow();
-                        assertThat(expected).hasSize(items.size());
-                        List<LineItem> got = fast(file, guard, threads, partSize);
-                        assertThat(got).isEqualTo(expected);
-                        assertThat(described(got)).isEqualTo(described(expected));
-                    } finally {
-                        delete(file);
-                    }
-                });
+        FocusCsvFastPathProperties.exports(80).checkAssert((items, threads, partSize, kind) -> {
+            FormulaGuard guard = FocusCsvFastPathProperties.guard(kind);
+            String text = FocusCsvFastPathProperties.csv(items, kind);
+            Path file = file(text.getBytes(StandardCharsets.UTF_8));
+            try {
+                List<LineItem> expected = FocusCsv.readLineItems(
+                                new StringReader(text), file.toString(), guard, OnError.FAIL)
+                        .valuesOrThrow();
+                assertThat(expected).hasSize(items.size());
+                List<LineItem> got = fast(file, guard, threads, partSize);
+                assertThat(got).isEqualTo(expected);
+                assertThat(described(got)).isEqualTo(described(expected));
+            } finally {
+                delete(file);
+            }
+        });
     }
 
     /**
@@ -187,41 +180,33 @@ class FocusCsvCollectProperties {
 
     @Test
     void collect_refusesBadRowsExactlyAsThePlainReader() {
-        qt().withShrinkCycles(0)
-                .withExamples(150)
-                .forAll(
-                        lists().of(FocusCsvFastPathProperties.oneTagItems()).ofSizeBetween(1, 12),
-                        lists().of(Generate.pick(FocusCsvFastPathProperties.SPOILERS))
-                                .ofSizeBetween(1, 3),
-                        integers().between(1, 3),
-                        integers().between(1, 3000))
-                .checkAssert((items, spoilers, threads, partSize) -> {
-                    // the plain reader reads ahead, so a byte that is not UTF-8 may stop it before an earlier bad
-                    // row: that spoiler is tried alone
-                    List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
-                    FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
-                    List<String> lines = FocusCsvFastPathProperties.spoiledLines(items, version, how);
-                    if (partSize % 3 == 0) {
-                        FocusCsvFastPathProperties.withoutIds(lines); // a provider's rows
-                    }
-                    byte[] bytes = FastPathComparison.joinedWithStrayBytes(lines);
-                    Path file = file(bytes);
-                    try {
-                        String expected = outcome(() -> FocusCsvFastPathProperties.plainItems(file, FormulaGuard.ON));
-                        assertThat(outcome(() -> fast(file, FormulaGuard.ON, threads, partSize)))
-                                .as("spoiled by %s", how)
-                                .isEqualTo(expected);
-                        // consolidation reads the rows it does not total through the same item path
-                        Grouping grouping = Grouping.by(Dimension.OWNER);
-                        assertThat(FastPathComparison.outcome(() -> FocusCsv.consolidate(
-                                        file, StandardCharsets.UTF_8, FormulaGuard.ON, grouping, threads, partSize)))
-                                .as("consolidated, spoiled by %s", how)
-                                .isEqualTo(FastPathComparison.outcome(() -> Consolidation.consolidate(
-                                        FocusCsvFastPathProperties.plainItems(file, FormulaGuard.ON), grouping)));
-                    } finally {
-                        delete(file);
-                    }
-                });
+        FocusCsvFastPathProperties.spoiledExports(150).checkAssert((items, spoilers, threads, partSize) -> {
+            // the plain reader reads ahead, so a byte that is not UTF-8 may stop it before an earlier bad
+            // row: that spoiler is tried alone
+            List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
+            FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
+            List<String> lines = FocusCsvFastPathProperties.spoiledLines(items, version, how);
+            if (partSize % 3 == 0) {
+                FocusCsvFastPathProperties.withoutIds(lines); // a provider's rows
+            }
+            byte[] bytes = FastPathComparison.joinedWithStrayBytes(lines);
+            Path file = file(bytes);
+            try {
+                String expected = outcome(() -> FocusCsvFastPathProperties.plainItems(file, FormulaGuard.ON));
+                assertThat(outcome(() -> fast(file, FormulaGuard.ON, threads, partSize)))
+                        .as("spoiled by %s", how)
+                        .isEqualTo(expected);
+                // consolidation reads the rows it does not total through the same item path
+                Grouping grouping = Grouping.by(Dimension.OWNER);
+                assertThat(FastPathComparison.outcome(() -> FocusCsv.consolidate(
+                                file, StandardCharsets.UTF_8, FormulaGuard.ON, grouping, threads, partSize)))
+                        .as("consolidated, spoiled by %s", how)
+                        .isEqualTo(FastPathComparison.outcome(() -> Consolidation.consolidate(
+                                FocusCsvFastPathProperties.plainItems(file, FormulaGuard.ON), grouping)));
+            } finally {
+                delete(file);
+            }
+        });
     }
 
     /**

@@ -37,6 +37,7 @@ import org.cloudbilling.core.time.BillingMonth;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
+import org.quicktheories.dsl.TheoryBuilder4;
 import org.quicktheories.generators.Generate;
 
 /**
@@ -138,6 +139,34 @@ class FocusCsvFastPathProperties {
         return out.toString();
     }
 
+    /**
+     * {@code examples} draws of up to 30 {@link #items()}, 1 to 3 threads, parts of 1 to 4000 bytes and a kind of
+     * FOCUS CSV ({@link #csv(List, int)}), without shrinking.
+     */
+    static TheoryBuilder4<List<LineItem>, Integer, Integer, Integer> exports(int examples) {
+        return qt().withShrinkCycles(0)
+                .withExamples(examples)
+                .forAll(
+                        lists().of(items()).ofSizeBetween(0, 30),
+                        integers().between(1, 3),
+                        integers().between(1, 4000),
+                        integers().between(0, 7));
+    }
+
+    /**
+     * {@code examples} draws of 1 to 12 {@link #oneTagItems()}, 1 to 3 {@link #SPOILERS}, 1 to 3 threads and parts of
+     * 1 to 3000 bytes, without shrinking.
+     */
+    static TheoryBuilder4<List<LineItem>, List<String>, Integer, Integer> spoiledExports(int examples) {
+        return qt().withShrinkCycles(0)
+                .withExamples(examples)
+                .forAll(
+                        lists().of(oneTagItems()).ofSizeBetween(1, 12),
+                        lists().of(Generate.pick(SPOILERS)).ofSizeBetween(1, 3),
+                        integers().between(1, 3),
+                        integers().between(1, 3000));
+    }
+
     /** The FOCUS version of a kind of {@link #csv(List, int)}: bit 0. */
     static FocusVersion version(int kind) {
         return (kind & 1) == 0 ? FocusVersion.V1_0 : FocusVersion.V1_2;
@@ -217,28 +246,20 @@ class FocusCsvFastPathProperties {
 
     @Test
     void fastPath_givesThePlainReadersTotals_whateverTheThreadsAndCuts() {
-        qt().withShrinkCycles(0)
-                .withExamples(60)
-                .forAll(
-                        lists().of(items()).ofSizeBetween(0, 30),
-                        integers().between(1, 3),
-                        integers().between(1, 4000),
-                        integers().between(0, 7))
-                .checkAssert((items, threads, partSize, kind) -> {
-                    FormulaGuard guard = guard(kind);
-                    String text = csv(items, kind);
-                    Path file = file(text.getBytes(StandardCharsets.UTF_8));
-                    try {
-                        for (Grouping grouping : GROUPINGS) {
-                            String expected = plain(text, file, guard, grouping);
-                            assertThat(expected).doesNotStartWith("refused");
-                            assertThat(fast(file, guard, grouping, threads, partSize))
-                                    .isEqualTo(expected);
-                        }
-                    } finally {
-                        delete(file);
-                    }
-                });
+        exports(60).checkAssert((items, threads, partSize, kind) -> {
+            FormulaGuard guard = guard(kind);
+            String text = csv(items, kind);
+            Path file = file(text.getBytes(StandardCharsets.UTF_8));
+            try {
+                for (Grouping grouping : GROUPINGS) {
+                    String expected = plain(text, file, guard, grouping);
+                    assertThat(expected).doesNotStartWith("refused");
+                    assertThat(fast(file, guard, grouping, threads, partSize)).isEqualTo(expected);
+                }
+            } finally {
+                delete(file);
+            }
+        });
     }
 
     /** Ways to spoil a row: a bad cell, a bad row or bad CSV, and odd but valid cells the plain mapping reads. */
@@ -422,35 +443,28 @@ class FocusCsvFastPathProperties {
 
     @Test
     void fastPath_refusesBadRowsExactlyAsThePlainReader() {
-        qt().withShrinkCycles(0)
-                .withExamples(120)
-                .forAll(
-                        lists().of(oneTagItems()).ofSizeBetween(1, 12),
-                        lists().of(Generate.pick(SPOILERS)).ofSizeBetween(1, 3),
-                        integers().between(1, 3),
-                        integers().between(1, 3000))
-                .checkAssert((items, spoilers, threads, partSize) -> {
-                    // the plain reader reads ahead, so a byte that is not UTF-8 may stop it before an earlier bad
-                    // row: that spoiler is tried alone
-                    List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
-                    FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
-                    List<String> lines = spoiledLines(items, version, how);
-                    byte[] bytes = joinedWithStrayBytes(lines);
-                    Path file = file(bytes);
-                    try {
-                        for (Grouping grouping : GROUPINGS) {
-                            // a spoiled cell may leave a row the reader takes but consolidation cannot total (a
-                            // ContractedCost with more decimals than Money keeps): both paths must then fail alike
-                            String expected = outcome(
-                                    () -> Consolidation.consolidate(plainItems(file, FormulaGuard.ON), grouping));
-                            assertThat(fast(file, FormulaGuard.ON, grouping, threads, partSize))
-                                    .as("spoiled by %s", how)
-                                    .isEqualTo(expected);
-                        }
-                    } finally {
-                        delete(file);
-                    }
-                });
+        spoiledExports(120).checkAssert((items, spoilers, threads, partSize) -> {
+            // the plain reader reads ahead, so a byte that is not UTF-8 may stop it before an earlier bad
+            // row: that spoiler is tried alone
+            List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
+            FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
+            List<String> lines = spoiledLines(items, version, how);
+            byte[] bytes = joinedWithStrayBytes(lines);
+            Path file = file(bytes);
+            try {
+                for (Grouping grouping : GROUPINGS) {
+                    // a spoiled cell may leave a row the reader takes but consolidation cannot total (a
+                    // ContractedCost with more decimals than Money keeps): both paths must then fail alike
+                    String expected =
+                            outcome(() -> Consolidation.consolidate(plainItems(file, FormulaGuard.ON), grouping));
+                    assertThat(fast(file, FormulaGuard.ON, grouping, threads, partSize))
+                            .as("spoiled by %s", how)
+                            .isEqualTo(expected);
+                }
+            } finally {
+                delete(file);
+            }
+        });
     }
 
     /** The real FOCUS 1.0 sample (the copy of {@code data/focus-1.0/focus_sample.csv} in the test resources). */
@@ -506,6 +520,22 @@ class FocusCsvFastPathProperties {
         }
     }
 
+    /**
+     * The sample's text with its header refused or odd: {@code header} is its header line without quotes, {@code rows}
+     * the text after it.
+     */
+    static List<String> headersRefusedOrOdd(String header, String rows) {
+        return List.of(
+                header + rows, // plain: the header is cut from the bytes
+                header.replace("BilledCost", "Billed Cost") + rows, // lacks a column that may never be null
+                header.replace("ChargePeriodStart", "BilledCost") + rows, // a repeated column
+                header + "," + rows, // an empty last name: rows narrower than the header
+                header + ",x_Extra" + rows, // one more column than the rows hold
+                "\n" + header + rows, // a blank first line
+                header.replace("BilledCost", "\"BilledCost\"") + rows, // a quoted name
+                header.substring(0, header.length() - 1) + "\r" + rows); // a lone CR
+    }
+
     @Test
     void fastPath_headersRefusedOrOdd_asThePlainReader() throws IOException {
         String text = sample();
@@ -514,17 +544,10 @@ class FocusCsvFastPathProperties {
         String rows = text.substring(eol);
         assertThat(header).contains("BilledCost", "ChargePeriodStart");
         Grouping grouping = Grouping.by(Dimension.OWNER);
-        for (String variant : List.of(
-                header + rows, // plain: the header is cut from the bytes
-                header.replace("BilledCost", "Billed Cost") + rows, // lacks a column that may never be null
-                header.replace("ChargePeriodStart", "BilledCost") + rows, // a repeated column
-                header + "," + rows, // an empty last name: rows narrower than the header
-                header + ",x_Extra" + rows, // one more column than the rows hold
-                "\n" + header + rows, // a blank first line
-                header.replace("BilledCost", "\"BilledCost\"") + rows, // a quoted name
-                header.replace("ChargePeriodStart", "#ChargePeriodStart") + rows,
-                header.replace("ChargePeriodStart", " ChargePeriodStart") + rows,
-                header.substring(0, header.length() - 1) + "\r" + rows)) { // a lone CR
+        List<String> variants = new ArrayList<>(headersRefusedOrOdd(header, rows));
+        variants.add(header.replace("ChargePeriodStart", "#ChargePeriodStart") + rows);
+        variants.add(header.replace("ChargePeriodStart", " ChargePeriodStart") + rows);
+        for (String variant : variants) {
             Path file = file(variant.getBytes(StandardCharsets.UTF_8));
             try {
                 assertThat(fast(file, FormulaGuard.OFF, grouping, 2, 4096))

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.PayMode;
@@ -403,7 +402,7 @@ class ReconciliationListsTest {
     @Test
     void read_zipWithPathOrForeignEntry_isRefusedWithoutExtractingAnything() throws IOException {
         for (String name : List.of("../ReconciliationList(Period)_202409.csv", "evil/x.csv", "/etc/passwd")) {
-            byte[] zipped = zip(name, "x");
+            byte[] zipped = ReconciliationZipTest.zip(name, "x");
             assertThatThrownBy(
                             () -> ReconciliationZip.read(new ByteArrayInputStream(zipped), "z.zip", FormulaGuard.OFF))
                     .as(name)
@@ -415,8 +414,8 @@ class ReconciliationListsTest {
     @Test
     @Tag("RECON-1")
     void read_zipMissingAList_isRefused() throws IOException {
-        byte[] zipped =
-                zip("ReconciliationList(Period)_202409.csv", String.join(",", ReconciliationCsv.PERIOD_COLUMNS));
+        byte[] zipped = ReconciliationZipTest.zip(
+                "ReconciliationList(Period)_202409.csv", String.join(",", ReconciliationCsv.PERIOD_COLUMNS));
         assertThatThrownBy(() -> ReconciliationZip.read(new ByteArrayInputStream(zipped), "z.zip", FormulaGuard.OFF))
                 .hasMessageContaining("the ZIP lacks the Pay-per-Use list (RECON-1)");
     }
@@ -511,7 +510,7 @@ class ReconciliationListsTest {
         assertThat(period).isEqualTo(lists.period());
         assertThat(payPerUse).isEqualTo(lists.payPerUse());
 
-        byte[] foreign = zip(
+        byte[] foreign = ReconciliationZipTest.zip(
                 "ReconciliationList(Period)_202409.csv",
                 String.join(",", ReconciliationCsv.PERIOD_COLUMNS) + "\n",
                 "ReconciliationList(Pay-per-Use)_202409.csv",
@@ -554,19 +553,6 @@ class ReconciliationListsTest {
     private static byte[] zipped(ReconciliationLists lists, FormulaGuard guard) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ReconciliationZip.write(lists, out, guard);
-        return out.toByteArray();
-    }
-
-    /** A ZIP of the entries {@code nameThenText} gives: each a name followed by its text. */
-    private static byte[] zip(String... nameThenText) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (int i = 0; i < nameThenText.length; i += 2) {
-                zip.putNextEntry(new ZipEntry(nameThenText[i]));
-                zip.write(nameThenText[i + 1].getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
         return out.toByteArray();
     }
 
