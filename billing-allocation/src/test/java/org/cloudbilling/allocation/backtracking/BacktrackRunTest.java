@@ -55,13 +55,7 @@ class BacktrackRunTest {
     /** What the listener is told, step by step, in a run of the plan of 10 January on {@code inputs}. */
     private static List<String> eventsOfRun(MonthInputs inputs) {
         Recorder recorder = new Recorder();
-        Backtracking.run(
-                plan(JAN_10),
-                BacktrackExample.regularRuns(),
-                inputs,
-                CAL,
-                BacktrackExample.at("2025-01-10T03:00:00Z"),
-                recorder);
+        BacktrackExample.runOnJan10(plan(JAN_10), BacktrackExample.regularRuns(), inputs, recorder);
         return recorder.events;
     }
 
@@ -96,13 +90,7 @@ class BacktrackRunTest {
     @Tag("BACK-9")
     void run_recordIdComesFromTheRequest_theSameRequestKeepsItsRecordAndAddsNoVersion() {
         AllocationHistory regular = BacktrackExample.regularRuns();
-        BacktrackOutcome first = Backtracking.run(
-                plan(JAN_10),
-                regular,
-                INPUTS,
-                CAL,
-                BacktrackExample.at("2025-01-10T03:00:00Z"),
-                BacktrackListener.NONE);
+        BacktrackOutcome first = BacktrackExample.runOnJan10(plan(JAN_10), regular, INPUTS, BacktrackListener.NONE);
         BacktrackOutcome again = Backtracking.run(
                 plan(JAN_10),
                 first.history(),
@@ -148,13 +136,8 @@ class BacktrackRunTest {
     @Test
     @Tag("BACK-8")
     void run_newVersionsAreKeptInMonthThenNumberOrder() {
-        AllocationHistory after = Backtracking.run(
-                        plan(JAN_10),
-                        BacktrackExample.regularRuns(),
-                        INPUTS,
-                        CAL,
-                        BacktrackExample.at("2025-01-10T03:00:00Z"),
-                        BacktrackListener.NONE)
+        AllocationHistory after = BacktrackExample.runOnJan10(
+                        plan(JAN_10), BacktrackExample.regularRuns(), INPUTS, BacktrackListener.NONE)
                 .history();
         assertThat(after.versions())
                 .extracting(v -> v.month() + "#" + v.number())

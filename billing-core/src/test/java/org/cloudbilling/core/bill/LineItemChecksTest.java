@@ -31,6 +31,12 @@ class LineItemChecksTest {
             (b, m) -> b.creditPaid(m),
             (b, m) -> b.couponPaid(m));
 
+    /** {@code b} with every payment USD 1.00. */
+    private static LineItem.Builder everyPaymentOf1(LineItem.Builder b) {
+        PAYMENTS.forEach(pay -> pay.apply(b, USD_1));
+        return b;
+    }
+
     private static LineItem.Builder item(String total) {
         LineItem.Builder b = LineItem.builder();
         b.id(LineItemId.of("li-1"))
@@ -87,14 +93,7 @@ class LineItemChecksTest {
 
     @Test
     void build_everyPaymentCounts_inTheSum() {
-        LineItem all = item("6.00")
-                .cashPaid(USD_1)
-                .voucherPaid(USD_1)
-                .incentivePaid(USD_1)
-                .transferPaid(USD_1)
-                .creditPaid(USD_1)
-                .couponPaid(USD_1)
-                .build();
+        LineItem all = everyPaymentOf1(item("6.00")).build();
 
         assertThat(all.payments())
                 .containsExactly(
@@ -104,14 +103,7 @@ class LineItemChecksTest {
                         Optional.of(USD_1),
                         Optional.of(USD_1),
                         Optional.of(USD_1));
-        assertThatThrownBy(() -> item("5.00")
-                        .cashPaid(USD_1)
-                        .voucherPaid(USD_1)
-                        .incentivePaid(USD_1)
-                        .transferPaid(USD_1)
-                        .creditPaid(USD_1)
-                        .couponPaid(USD_1)
-                        .build())
+        assertThatThrownBy(() -> everyPaymentOf1(item("5.00")).build())
                 .hasMessage("line item li-1: payments add up to USD 6.00 but totalCost is USD 5.00");
     }
 

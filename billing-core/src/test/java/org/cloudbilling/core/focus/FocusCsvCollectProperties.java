@@ -184,13 +184,8 @@ class FocusCsvCollectProperties {
             // the plain reader reads ahead, so a byte that is not UTF-8 may stop it before an earlier bad
             // row: that spoiler is tried alone
             List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
-            FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
-            List<String> lines = FocusCsvFastPathProperties.spoiledLines(items, version, how);
-            if (partSize % 3 == 0) {
-                FocusCsvFastPathProperties.withoutIds(lines); // a provider's rows
-            }
-            byte[] bytes = FastPathComparison.joinedWithStrayBytes(lines);
-            Path file = file(bytes);
+            // a provider's rows, without ids, when partSize is a multiple of 3
+            Path file = FocusCsvFastPathProperties.spoiledFile(items, how, partSize, true);
             try {
                 String expected = outcome(() -> FocusCsvFastPathProperties.plainItems(file, FormulaGuard.ON));
                 assertThat(outcome(() -> fast(file, FormulaGuard.ON, threads, partSize)))

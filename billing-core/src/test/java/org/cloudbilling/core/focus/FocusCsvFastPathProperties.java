@@ -187,14 +187,20 @@ class FocusCsvFastPathProperties {
     }
 
     /**
-     * The lines (the header first, then the rows, then the empty text after the last line break) of the items as a
-     * guarded FOCUS CSV of {@code version} with LF line breaks, rows spoiled by {@code how} ({@link #spoilRows}).
+     * A file of the items as a guarded FOCUS CSV with LF line breaks, its rows spoiled by {@code how}
+     * ({@link #spoilRows}) and stray bytes joined in ({@code joinedWithStrayBytes}): FOCUS 1.2 when {@code partSize}
+     * is even, else 1.0; when {@code providerRows} and {@code partSize} is a multiple of 3, a provider's rows, without
+     * ids ({@link #withoutIds}).
      */
-    static List<String> spoiledLines(List<LineItem> items, FocusVersion version, List<String> how) {
+    static Path spoiledFile(List<LineItem> items, List<String> how, int partSize, boolean providerRows) {
+        FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
         String text = csv(items, version, false, FormulaGuard.ON).replace("\r\n", "\n");
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         spoilRows(lines, header(lines), how);
-        return lines;
+        if (providerRows && partSize % 3 == 0) {
+            withoutIds(lines);
+        }
+        return file(joinedWithStrayBytes(lines));
     }
 
     /** The column names of a CSV's {@code lines}, split on commas. */
@@ -447,10 +453,7 @@ class FocusCsvFastPathProperties {
             // the plain reader reads ahead, so a byte that is not UTF-8 may stop it before an earlier bad
             // row: that spoiler is tried alone
             List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
-            FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
-            List<String> lines = spoiledLines(items, version, how);
-            byte[] bytes = joinedWithStrayBytes(lines);
-            Path file = file(bytes);
+            Path file = spoiledFile(items, how, partSize, false);
             try {
                 for (Grouping grouping : GROUPINGS) {
                     // a spoiled cell may leave a row the reader takes but consolidation cannot total (a

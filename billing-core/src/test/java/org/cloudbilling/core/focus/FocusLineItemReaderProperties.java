@@ -14,7 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.FastPathComparison;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -133,13 +132,8 @@ class FocusLineItemReaderProperties {
     @Test
     void reader_refusesEachBadRowAsThePlainReader_andReadsOn() {
         FocusCsvFastPathProperties.spoiledExports(200).checkAssert((items, spoilers, threads, partSize) -> {
-            FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
-            List<String> lines = FocusCsvFastPathProperties.spoiledLines(items, version, spoilers);
-            if (partSize % 3 == 0) {
-                FocusCsvFastPathProperties.withoutIds(lines); // a provider's rows
-            }
-            byte[] bytes = FastPathComparison.joinedWithStrayBytes(lines);
-            Path file = file(bytes);
+            // a provider's rows, without ids, when partSize is a multiple of 3
+            Path file = FocusCsvFastPathProperties.spoiledFile(items, spoilers, partSize, true);
             try {
                 List<String> plain = plain(file, FormulaGuard.ON);
                 List<String> fast = fast(file, FormulaGuard.ON, threads, partSize);
