@@ -34,8 +34,6 @@ import org.junit.jupiter.api.Test;
 @Tag("ALLOC-12")
 @DisplayName("ALLOC-5 ALLOC-8 ALLOC-12 one pass to the summary equals preparing then summarizing")
 class OnePassSummaryTest {
-    private static final int[] SCALES = {0, 2, 8};
-
     /** Every row of every table of {@code summary}, amounts written with their scale, and its source totals. */
     static List<String> strict(AllocationSummary summary) {
         List<String> out = new ArrayList<>();
@@ -62,7 +60,7 @@ class OnePassSummaryTest {
         qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
-            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            Allocator allocator = OnePassFixtures.allocator(random, r);
             List<LineItem> items = OnePassFixtures.items(random, r, 1 + r.nextInt(200));
             BillingCalendar calendar = r.nextBoolean() ? BillingCalendar.UTC : BillingCalendar.TENCENT;
 
@@ -92,7 +90,7 @@ class OnePassSummaryTest {
         qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
-            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            Allocator allocator = OnePassFixtures.allocator(random, r);
             List<LineItem> items = new ArrayList<>();
             for (LineItem item : items(random, r, 1 + r.nextInt(200))) {
                 // some amounts whose shares' sums go beyond a long: the cells add them as money
@@ -114,10 +112,7 @@ class OnePassSummaryTest {
             SummaryAccumulator byRows =
                     new SummaryAccumulator(allocator.rules.units(), allocator.unitOrder, calendar, null);
             for (LineItem item : items) {
-                int placement = placements.placementOf(item);
-                int entry = placement >= 0
-                        ? allocator.onwardOfCollection[placement]
-                        : placement <= -2 ? -2 - placement : -1;
+                int entry = OnePassFixtures.entry(allocator, placements, item);
                 if (entry < 0) {
                     continue;
                 }
@@ -146,7 +141,7 @@ class OnePassSummaryTest {
         qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
-            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            Allocator allocator = OnePassFixtures.allocator(random, r);
             List<LineItem> items = new ArrayList<>();
             for (LineItem item : items(random, r, 1 + r.nextInt(250))) {
                 LineItem.Builder b = LineItem.builder().from(item);

@@ -30,14 +30,12 @@ import org.junit.jupiter.api.Test;
 @Tag("ALLOC-12")
 @DisplayName("ALLOC-5 ALLOC-6 ALLOC-8 ALLOC-12 one pass to totals equals preparing then allocating")
 class OnePassTotalsTest {
-    private static final int[] SCALES = {0, 2, 8};
-
     @Test
     void onePass_givesTheTotalsOfPreparingThenAllocating_toTheLastDecimal() {
         qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
-            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            Allocator allocator = OnePassFixtures.allocator(random, r);
             List<LineItem> items = OnePassFixtures.items(random, r, 1 + r.nextInt(200));
 
             AllocationRun run = allocator.prepare(items, TagBindings.empty());
@@ -71,22 +69,13 @@ class OnePassTotalsTest {
         qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
-            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            Allocator allocator = OnePassFixtures.allocator(random, r);
             List<LineItem> items = OnePassFixtures.items(random, r, 1 + r.nextInt(200));
             AllocationRun run = allocator.prepare(items, TagBindings.empty());
-            PlacementCache placements = run.placements();
             TotalsAccumulator byShares = new TotalsAccumulator(allocator);
             TotalsAccumulator byRows = new TotalsAccumulator(allocator);
-            for (LineItem item : items) {
-                int placement = placements.placementOf(item);
-                int entry = placement >= 0
-                        ? allocator.onwardOfCollection[placement]
-                        : placement <= -2 ? -2 - placement : -1;
-                if (entry < 0) {
-                    continue;
-                }
-                AllocationRun.Held held = new AllocationRun.Held(item.id(), item.totalCost(), entry);
-                if (!run.addShares(held.id(), held.amount(), entry, byShares)) {
+            for (AllocationRun.Held held : OnePassFixtures.held(allocator, run, items)) {
+                if (!run.addShares(held.id(), held.amount(), held.entry(), byShares)) {
                     run.allocate(held, byShares);
                 }
                 run.allocate(held, byRows);
@@ -106,24 +95,15 @@ class OnePassTotalsTest {
         qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
-            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            Allocator allocator = OnePassFixtures.allocator(random, r);
             List<LineItem> items = OnePassFixtures.items(random, r, 1 + r.nextInt(200));
             AllocationRun run = allocator.prepare(items, TagBindings.empty());
-            PlacementCache placements = run.placements();
             AllocationRun.GraphScratch scratch = new AllocationRun.GraphScratch(allocator);
             TotalsAccumulator byUnits = new TotalsAccumulator(allocator);
             TotalsAccumulator byRows = new TotalsAccumulator(allocator);
-            for (LineItem item : items) {
-                int placement = placements.placementOf(item);
-                int entry = placement >= 0
-                        ? allocator.onwardOfCollection[placement]
-                        : placement <= -2 ? -2 - placement : -1;
-                if (entry < 0) {
-                    continue;
-                }
-                AllocationRun.Held held = new AllocationRun.Held(item.id(), item.totalCost(), entry);
-                if (run.addSharesThroughGraph(held.id(), held.amount(), entry, byUnits, scratch)) {
-                    if (!allocator.terminal[entry]) {
+            for (AllocationRun.Held held : OnePassFixtures.held(allocator, run, items)) {
+                if (run.addSharesThroughGraph(held.id(), held.amount(), held.entry(), byUnits, scratch)) {
+                    if (!allocator.terminal[held.entry()]) {
                         throughChains[0]++;
                     }
                 } else {
@@ -160,7 +140,7 @@ class OnePassTotalsTest {
             qt().withExamples(20).forAll(longs().all()).checkAssert(seed -> {
                 RandomRuleSets random = new RandomRuleSets(seed);
                 Random r = new Random(seed);
-                Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+                Allocator allocator = OnePassFixtures.allocator(random, r);
                 List<LineItem> items = OnePassFixtures.items(random, r, 12_000);
                 Map<String, String> expected =
                         cells(items.stream().collect(allocator.toTotals(TagBindings.empty())), allocator);
@@ -168,7 +148,7 @@ class OnePassTotalsTest {
                 assertThat(cells(items.stream().collect(run.toTotals()), allocator))
                         .as("seed %s: prepared", seed)
                         .isEqualTo(expected);
-                if (held(allocator, run, items) >= UnitsTally.PARALLEL_MIN) {
+                if (OnePassFixtures.held(allocator, run, items).size() >= UnitsTally.PARALLEL_MIN) {
                     inParts[0]++;
                 }
                 List<LineItem> shuffled = new ArrayList<>(items);
@@ -195,19 +175,6 @@ class OnePassTotalsTest {
         }
         // the end in parts was taken
         assertThat(inParts[0]).isGreaterThanOrEqualTo(2);
-    }
-
-    /** How many of {@code items} enter the sharing graph. */
-    private static int held(Allocator allocator, AllocationRun run, List<LineItem> items) {
-        PlacementCache placements = run.placements();
-        int held = 0;
-        for (LineItem item : items) {
-            int placement = placements.placementOf(item);
-            if (placement <= -2 || (placement >= 0 && allocator.onwardOfCollection[placement] >= 0)) {
-                held++;
-            }
-        }
-        return held;
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,10 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.TagBinding;
-import org.cloudbilling.core.bill.TagBindings;
-import org.cloudbilling.core.id.ResourceId;
-import org.cloudbilling.core.id.Tag;
 import org.cloudbilling.core.money.Money;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,45 +25,12 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Tag("ALLOC-6")
 @DisplayName("ALLOC-3 ALLOC-6 cached placements and primitive totals equal the plain path")
 class PlacementCacheTest {
-    private static final Instant MONTH = Instant.parse("2024-08-31T16:00:00Z");
-    private static final String[] TEAMS = {"web", "data", "ml"};
-
-    /** The items on five resources, four of which carry a tag history that changes in the middle of the month. */
-    private record Period(List<LineItem> items, TagBindings history) {}
-
-    private static Period period(RandomRuleSets random, long seed, int count) {
-        Random r = new Random(seed);
-        List<LineItem> items = new ArrayList<>();
-        for (LineItem item : random.items(count)) {
-            int k = r.nextInt(6);
-            items.add(
-                    k == 5
-                            ? item
-                            : LineItem.builder()
-                                    .from(item)
-                                    .resourceId(ResourceId.of("res-" + k))
-                                    .build());
-        }
-        List<TagBinding> bindings = new ArrayList<>();
-        for (int k = 0; k < 4; k++) {
-            ResourceId res = ResourceId.of("res-" + k);
-            Instant change = MONTH.plusSeconds(3600L * (1 + r.nextInt(700)));
-            bindings.add(TagBinding.of(res, Tag.of("team", TEAMS[r.nextInt(3)]), MONTH.minusSeconds(86400))
-                    .endedAt(change, TagBinding.End.UNBOUND));
-            bindings.add(TagBinding.of(res, Tag.of("team", TEAMS[r.nextInt(3)]), change));
-            if (r.nextBoolean()) {
-                bindings.add(TagBinding.of(res, Tag.of("env", r.nextBoolean() ? "prod" : "dev"), change));
-            }
-        }
-        return new Period(items, TagBindings.of(bindings));
-    }
-
     @Test
     void cachedPlacement_equalsMatchingEveryItem() {
         qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Allocator allocator = Allocator.compile(random.ruleSet());
-            Period p = period(random, seed, 120);
+            RetaggedPeriod p = RetaggedPeriod.of(random, seed, 120);
             PlacementCache cache = new PlacementCache(allocator, p.history());
             for (LineItem item : p.items()) {
                 assertThat(cache.placementOf(item))
@@ -83,7 +45,7 @@ class PlacementCacheTest {
         qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Allocator allocator = Allocator.compile(random.ruleSet());
-            Period p = period(random, seed, 120);
+            RetaggedPeriod p = RetaggedPeriod.of(random, seed, 120);
             assertTotalsEqualRows(seed, allocator, p);
         });
     }
@@ -97,7 +59,7 @@ class PlacementCacheTest {
         qt().withExamples(150).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Allocator allocator = Allocator.compile(random.ruleSet());
-            Period p = period(random, seed, 120);
+            RetaggedPeriod p = RetaggedPeriod.of(random, seed, 120);
             Random r = new Random(seed);
             List<LineItem> items = new ArrayList<>();
             for (LineItem item : p.items()) {
@@ -114,11 +76,11 @@ class PlacementCacheTest {
                         .totalCost(amount)
                         .build());
             }
-            assertTotalsEqualRows(seed, allocator, new Period(items, p.history()));
+            assertTotalsEqualRows(seed, allocator, new RetaggedPeriod(items, p.history()));
         });
     }
 
-    private static void assertTotalsEqualRows(long seed, Allocator allocator, Period p) {
+    private static void assertTotalsEqualRows(long seed, Allocator allocator, RetaggedPeriod p) {
         {
             AllocationRun run = allocator.prepare(p.items(), p.history());
             Map<Optional<UnitId>, Map<AllocationType, Money>> expected = new HashMap<>();
@@ -161,7 +123,7 @@ class PlacementCacheTest {
         qt().withExamples(60).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Allocator allocator = Allocator.compile(random.ruleSet());
-            Period p = period(random, seed, 120);
+            RetaggedPeriod p = RetaggedPeriod.of(random, seed, 120);
             AllocationRun run = allocator.prepare(p.items(), p.history());
             org.cloudbilling.core.time.BillingCalendar calendar = org.cloudbilling.core.time.BillingCalendar.TENCENT;
             AllocationSummary summary = p.items().parallelStream().collect(run.toSummary(calendar));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,10 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.TagBinding;
 import org.cloudbilling.core.bill.TagBindings;
-import org.cloudbilling.core.id.ResourceId;
-import org.cloudbilling.core.id.Tag;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Tag("ALLOC-6")
 @DisplayName("ALLOC-3 ALLOC-6 one table of placements for all threads gives exactly the matched placements")
 class SharedPlacementsTest {
-    private static final Instant MONTH = Instant.parse("2024-08-31T16:00:00Z");
 
     /** A key of {@code width} values made from {@code n}: new strings each time, some values null. */
     private static String[] key(int n, int width) {
@@ -158,28 +153,9 @@ class SharedPlacementsTest {
         qt().withExamples(60).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Allocator allocator = Allocator.compile(random.ruleSet());
-            Random r = new Random(seed);
-            List<LineItem> items = new ArrayList<>();
-            for (LineItem item : random.items(300)) {
-                int k = r.nextInt(6);
-                items.add(
-                        k == 5
-                                ? item
-                                : LineItem.builder()
-                                        .from(item)
-                                        .resourceId(ResourceId.of("res-" + k))
-                                        .build());
-            }
-            List<TagBinding> bindings = new ArrayList<>();
-            for (int k = 0; k < 4; k++) {
-                ResourceId res = ResourceId.of("res-" + k);
-                Instant change = MONTH.plusSeconds(3600L * (1 + r.nextInt(700)));
-                bindings.add(
-                        TagBinding.of(res, Tag.of("team", r.nextBoolean() ? "web" : "ml"), MONTH.minusSeconds(86400))
-                                .endedAt(change, TagBinding.End.UNBOUND));
-                bindings.add(TagBinding.of(res, Tag.of("team", r.nextBoolean() ? "data" : "web"), change));
-            }
-            TagBindings history = TagBindings.of(bindings);
+            RetaggedPeriod p = RetaggedPeriod.of(random, seed, 300);
+            List<LineItem> items = p.items();
+            TagBindings history = p.history();
             SharedPlacements table = new SharedPlacements(PlacementCache.keyWidth(allocator));
             List<Thread> threads = new ArrayList<>();
             List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());

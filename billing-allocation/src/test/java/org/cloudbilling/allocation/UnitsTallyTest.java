@@ -32,8 +32,6 @@ import org.junit.jupiter.api.Test;
 class UnitsTallyTest {
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final Currency USD = Currency.getInstance("USD");
-    private static final int[] SCALES = {0, 2, 8};
-
     /** The generated items, some in USD, some with another item's amount at another scale, some huge. */
     private static List<LineItem> items(RandomRuleSets random, Random r, int count) {
         List<LineItem> generated = random.items(count);
@@ -65,22 +63,13 @@ class UnitsTallyTest {
         qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
-            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            Allocator allocator = OnePassFixtures.allocator(random, r);
             List<LineItem> items = items(random, r, 1 + r.nextInt(200));
             AllocationRun run = allocator.prepare(items, TagBindings.empty());
-            PlacementCache placements = run.placements();
             RoundingTally expected = RoundingTally.of(allocator);
             RoundingTally actual = RoundingTally.of(allocator);
             UnitsTally units = new UnitsTally(run, actual);
-            for (LineItem item : items) {
-                int placement = placements.placementOf(item);
-                int entry = placement >= 0
-                        ? allocator.onwardOfCollection[placement]
-                        : placement <= -2 ? -2 - placement : -1;
-                if (entry < 0) {
-                    continue;
-                }
-                AllocationRun.Held held = new AllocationRun.Held(item.id(), item.totalCost(), entry);
+            for (AllocationRun.Held held : OnePassFixtures.held(allocator, run, items)) {
                 run.tallyMoney(held.id(), held.amount(), held.entry(), expected);
                 if (units.add(held)) {
                     inUnits[0]++;
@@ -102,10 +91,10 @@ class UnitsTallyTest {
         qt().withExamples(120).forAll(longs().all()).checkAssert(seed -> {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
-            Allocator allocator = Allocator.compile(random.ruleSet(), SCALES[r.nextInt(SCALES.length)]);
+            Allocator allocator = OnePassFixtures.allocator(random, r);
             List<LineItem> items = items(random, r, 1 + r.nextInt(200));
             AllocationRun run = allocator.prepare(items, TagBindings.empty());
-            List<AllocationRun.Held> held = held(allocator, run, items);
+            List<AllocationRun.Held> held = OnePassFixtures.held(allocator, run, items);
 
             RoundingTally whole = RoundingTally.of(allocator);
             UnitsTally one = new UnitsTally(run, whole);
@@ -159,21 +148,6 @@ class UnitsTallyTest {
 
     /** A part of the held items: its tally in units, and the tally it finishes into. */
     private record Part(UnitsTally units, RoundingTally tally) {}
-
-    /** The items that enter the sharing graph, held as a one-pass collector holds them. */
-    private static List<AllocationRun.Held> held(Allocator allocator, AllocationRun run, List<LineItem> items) {
-        PlacementCache placements = run.placements();
-        List<AllocationRun.Held> held = new ArrayList<>();
-        for (LineItem item : items) {
-            int placement = placements.placementOf(item);
-            int entry =
-                    placement >= 0 ? allocator.onwardOfCollection[placement] : placement <= -2 ? -2 - placement : -1;
-            if (entry >= 0) {
-                held.add(new AllocationRun.Held(item.id(), item.totalCost(), entry));
-            }
-        }
-        return held;
-    }
 
     /** Every field of the tally, amounts written with their scale. */
     private static Map<String, String> fields(RoundingTally tally) {

@@ -20,14 +20,15 @@ import org.cloudbilling.core.time.Interval;
 
 /**
  * The worked example of docs/allocation.md: Acme, three departments, a tag rule, a resource re-tagged on
- * 17 September, a refund, two rules matching one cost, and a network cost shared in proportion.
+ * 17 September, a refund, two rules matching one cost, and a network cost shared in proportion. Public, for the tests
+ * of modules that build on allocation (the DuckDB comparison of the examples).
  */
-final class WorkedExample {
+public final class WorkedExample {
     private WorkedExample() {}
 
-    static final TagKey TEAM = TagKey.of("team");
+    public static final TagKey TEAM = TagKey.of("team");
 
-    static final AllocationRuleSet RULES = AllocationRuleSet.of(
+    public static final AllocationRuleSet RULES = AllocationRuleSet.of(
             List.of(
                     AllocationUnit.root("acme", "Acme"),
                     AllocationUnit.child("web", "Web", "acme"),
@@ -55,12 +56,15 @@ final class WorkedExample {
             Set.of(TEAM));
 
     /** ins-1 carries team=web until 00:00 on 17 September (UTC+8), then team=data. */
-    static final TagBindings TAGS = TagBindings.of(List.of(
+    public static final List<TagBinding> BINDINGS = List.of(
             TagBinding.of(ResourceId.of("ins-1"), Tag.of("team", "web"), at("2024-09-01T00:00"))
                     .endedAt(at("2024-09-17T00:00"), TagBinding.End.UNBOUND),
-            TagBinding.of(ResourceId.of("ins-1"), Tag.of("team", "data"), at("2024-09-17T00:00"))));
+            TagBinding.of(ResourceId.of("ins-1"), Tag.of("team", "data"), at("2024-09-17T00:00")));
 
-    static final List<LineItem> ITEMS = List.of(
+    /** {@link #BINDINGS} as a tag history. */
+    static final TagBindings TAGS = TagBindings.of(BINDINGS);
+
+    public static final List<LineItem> ITEMS = List.of(
             item("i1", "100", "p_cvm", "ins-1", "2024-09-05T10:00", "100.00", null),
             item("i2", "100", "p_cvm", "ins-1", "2024-09-20T10:00", "60.00", null),
             item("i3", "100", "p_emr", "emr-1", "2024-09-10T10:00", "240.00", null),
@@ -71,11 +75,15 @@ final class WorkedExample {
             item("i8", "200", "p_cvm", "ins-9", "2024-09-08T10:00", "30.00", "web"));
 
     /** An instant written in UTC+8 local time. */
-    static Instant at(String localUtc8) {
+    public static Instant at(String localUtc8) {
         return java.time.LocalDateTime.parse(localUtc8).toInstant(java.time.ZoneOffset.ofHours(8));
     }
 
-    static LineItem item(
+    /**
+     * An hour of {@code product} from {@code hour} (UTC+8) costing {@code total} CNY (a refund when negative), on
+     * {@code resource} if not null, tagged team={@code billTeam} on the bill if not null.
+     */
+    public static LineItem item(
             String id, String owner, String product, String resource, String hour, String total, String billTeam) {
         LineItem.Builder b = LineItem.builder()
                 .id(LineItemId.of(id))

@@ -398,10 +398,6 @@ public final class AllocationFocus {
     }
 
     /**
-     * Each allocated row's summable metrics (FOCUS-9): BilledCost is its amount; the origin's other summable
-     * metrics are split in proportion to the absolute amounts (evenly when all are zero), exactly.
-     */
-    /**
      * Each allocated row's summable metrics when the weights are of another metric than BilledCost (FOCUS-11): every
      * summable metric of the origin, BilledCost included, split by the absolute weights exactly.
      */
@@ -412,18 +408,14 @@ public final class AllocationFocus {
         List<FocusColumn> summable = new ArrayList<>();
         summable.add(FocusColumn.BILLED_COST);
         summable.addAll(SPLIT_METRICS);
-        for (FocusColumn metric : summable) {
-            Optional<BigDecimal> total = origin.decimal(metric);
-            if (total.isPresent()) {
-                List<BigDecimal> parts = split.applyToDecimal(total.get());
-                for (int k = 0; k < parts.size(); k++) {
-                    out.get(k).put(metric, parts.get(k));
-                }
-            }
-        }
+        putParts(origin, summable, split, out);
         return out;
     }
 
+    /**
+     * Each allocated row's summable metrics (FOCUS-9): BilledCost is its amount; the origin's other summable
+     * metrics are split in proportion to the absolute amounts (evenly when all are zero), exactly.
+     */
     private static List<Map<FocusColumn, BigDecimal>> shares(FocusRow origin, List<Money> amounts) {
         Split split = split(amounts);
         List<Map<FocusColumn, BigDecimal>> out = new ArrayList<>();
@@ -432,16 +424,22 @@ public final class AllocationFocus {
             metrics.put(FocusColumn.BILLED_COST, amount.amount());
             out.add(metrics);
         }
-        for (FocusColumn metric : SPLIT_METRICS) {
+        putParts(origin, SPLIT_METRICS, split, out);
+        return out;
+    }
+
+    /** Puts each row's part of every one of {@code metrics} the origin has, as {@code split} splits it, in its map. */
+    private static void putParts(
+            FocusRow origin, List<FocusColumn> metrics, Split split, List<Map<FocusColumn, BigDecimal>> rows) {
+        for (FocusColumn metric : metrics) {
             Optional<BigDecimal> total = origin.decimal(metric);
             if (total.isPresent()) {
                 List<BigDecimal> parts = split.applyToDecimal(total.get());
                 for (int k = 0; k < parts.size(); k++) {
-                    out.get(k).put(metric, parts.get(k));
+                    rows.get(k).put(metric, parts.get(k));
                 }
             }
         }
-        return out;
     }
 
     /** The weights of an origin's allocated rows: their absolute amounts, evenly when all are zero. */

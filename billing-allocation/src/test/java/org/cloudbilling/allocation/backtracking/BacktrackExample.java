@@ -138,6 +138,15 @@ final class BacktrackExample {
     }
 
     /** A clock stopped at {@code instant}. */
+    /**
+     * Runs {@code plan} over {@code history} on {@code inputs} in the example's calendar, at 03:00 UTC on 10 January
+     * 2025.
+     */
+    static BacktrackOutcome runOnJan10(
+            BacktrackPlan plan, AllocationHistory history, MonthInputs inputs, BacktrackListener listener) {
+        return Backtracking.run(plan, history, inputs, CAL, at("2025-01-10T03:00:00Z"), listener);
+    }
+
     static Clock at(String instant) {
         return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
     }

@@ -52,18 +52,17 @@ class BacktrackRunTest {
         }
     }
 
+    /** What the listener is told, step by step, in a run of the plan of 10 January on {@code inputs}. */
+    private static List<String> eventsOfRun(MonthInputs inputs) {
+        Recorder recorder = new Recorder();
+        BacktrackExample.runOnJan10(plan(JAN_10), BacktrackExample.regularRuns(), inputs, recorder);
+        return recorder.events;
+    }
+
     @Test
     @Tag("BACK-4")
     void run_tellsTheListenerEachStepInOrder() {
-        Recorder recorder = new Recorder();
-        Backtracking.run(
-                plan(JAN_10),
-                BacktrackExample.regularRuns(),
-                INPUTS,
-                CAL,
-                BacktrackExample.at("2025-01-10T03:00:00Z"),
-                recorder);
-        assertThat(recorder.events)
+        assertThat(eventsOfRun(INPUTS))
                 .containsExactly(
                         "started IN_PROGRESS",
                         "month 1/2 2024-11",
@@ -77,15 +76,7 @@ class BacktrackRunTest {
     @Tag("BACK-4")
     void run_failingMonth_isTheLastEventBeforeFinishedFailed() {
         MonthInputs failingInDecember = BacktrackExample.failingIn(DEC, "unreadable");
-        Recorder recorder = new Recorder();
-        Backtracking.run(
-                plan(JAN_10),
-                BacktrackExample.regularRuns(),
-                failingInDecember,
-                CAL,
-                BacktrackExample.at("2025-01-10T03:00:00Z"),
-                recorder);
-        assertThat(recorder.events)
+        assertThat(eventsOfRun(failingInDecember))
                 .containsExactly(
                         "started IN_PROGRESS",
                         "month 1/2 2024-11",
@@ -99,13 +90,7 @@ class BacktrackRunTest {
     @Tag("BACK-9")
     void run_recordIdComesFromTheRequest_theSameRequestKeepsItsRecordAndAddsNoVersion() {
         AllocationHistory regular = BacktrackExample.regularRuns();
-        BacktrackOutcome first = Backtracking.run(
-                plan(JAN_10),
-                regular,
-                INPUTS,
-                CAL,
-                BacktrackExample.at("2025-01-10T03:00:00Z"),
-                BacktrackListener.NONE);
+        BacktrackOutcome first = BacktrackExample.runOnJan10(plan(JAN_10), regular, INPUTS, BacktrackListener.NONE);
         BacktrackOutcome again = Backtracking.run(
                 plan(JAN_10),
                 first.history(),
@@ -151,13 +136,8 @@ class BacktrackRunTest {
     @Test
     @Tag("BACK-8")
     void run_newVersionsAreKeptInMonthThenNumberOrder() {
-        AllocationHistory after = Backtracking.run(
-                        plan(JAN_10),
-                        BacktrackExample.regularRuns(),
-                        INPUTS,
-                        CAL,
-                        BacktrackExample.at("2025-01-10T03:00:00Z"),
-                        BacktrackListener.NONE)
+        AllocationHistory after = BacktrackExample.runOnJan10(
+                        plan(JAN_10), BacktrackExample.regularRuns(), INPUTS, BacktrackListener.NONE)
                 .history();
         assertThat(after.versions())
                 .extracting(v -> v.month() + "#" + v.number())

@@ -33,13 +33,8 @@ class BacktrackingProperties {
                         new BacktrackRequest(OperatorUin.of("1"), Instant.parse("2025-01-10T02:00:00Z"), from, to),
                         BacktrackExample.SCHEDULE,
                         CAL);
-                BacktrackOutcome once = Backtracking.run(
-                        plan,
-                        regular,
-                        BacktrackExample.INPUTS,
-                        CAL,
-                        BacktrackExample.at("2025-01-10T03:00:00Z"),
-                        BacktrackListener.NONE);
+                BacktrackOutcome once =
+                        BacktrackExample.runOnJan10(plan, regular, BacktrackExample.INPUTS, BacktrackListener.NONE);
                 // the same months asked for again an hour later: another request, with the same rules
                 BacktrackPlan again = Backtracking.plan(
                         new BacktrackRequest(OperatorUin.of("1"), Instant.parse("2025-01-10T03:00:00Z"), from, to),

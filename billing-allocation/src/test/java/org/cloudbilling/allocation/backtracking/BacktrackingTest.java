@@ -170,13 +170,8 @@ class BacktrackingTest {
     void failureInTheMiddleMonth_leavesEveryMonthAsItWas() {
         AllocationHistory before = BacktrackExample.regularRuns();
         MonthInputs failingInOctober = BacktrackExample.failingIn(OCT, "October's bill file is unreadable");
-        BacktrackOutcome failed = Backtracking.run(
-                planAugToDec(),
-                before,
-                failingInOctober,
-                CAL,
-                BacktrackExample.at("2025-01-10T03:00:00Z"),
-                BacktrackListener.NONE);
+        BacktrackOutcome failed =
+                BacktrackExample.runOnJan10(planAugToDec(), before, failingInOctober, BacktrackListener.NONE);
         assertThat(failed.isCompleted()).isFalse();
         assertThat(failed.record().status()).isEqualTo(BacktrackStatus.FAILED);
         assertThat(failed.record().failure()).contains("month 2024-10: October's bill file is unreadable");
@@ -187,13 +182,7 @@ class BacktrackingTest {
     @Test
     void aSecondRequestWithTheSameRules_givesVersionsIdenticalInContent() {
         AllocationHistory before = BacktrackExample.regularRuns();
-        BacktrackOutcome first = Backtracking.run(
-                planAugToDec(),
-                before,
-                INPUTS,
-                CAL,
-                BacktrackExample.at("2025-01-10T03:00:00Z"),
-                BacktrackListener.NONE);
+        BacktrackOutcome first = BacktrackExample.runOnJan10(planAugToDec(), before, INPUTS, BacktrackListener.NONE);
         // submitted a day later: another request, with the same rules (January's)
         BacktrackPlan later =
                 Backtracking.plan(new BacktrackRequest(ALICE, JAN_10.plusSeconds(86_400), AUG, DEC), SCHEDULE, CAL);
@@ -216,13 +205,8 @@ class BacktrackingTest {
     @Test
     @Tag("BACK-8")
     void history_roundTripsThroughJson() {
-        AllocationHistory h = Backtracking.run(
-                        planAugToDec(),
-                        BacktrackExample.regularRuns(),
-                        INPUTS,
-                        CAL,
-                        BacktrackExample.at("2025-01-10T03:00:00Z"),
-                        BacktrackListener.NONE)
+        AllocationHistory h = BacktrackExample.runOnJan10(
+                        planAugToDec(), BacktrackExample.regularRuns(), INPUTS, BacktrackListener.NONE)
                 .history();
         String json = HistoryJson.write(h);
         assertThat(json).contains("\"amount\" : \"80.00\"");

@@ -111,13 +111,7 @@ class TwoCurrencyMonthTest {
 
         // January's backtrack of October with V2: compute tagged data, storage and the CDN to data
         BacktrackPlan plan = Backtracking.plan(BacktrackRequest.of(ALICE, JAN_10, OCT), SCHEDULE, CAL);
-        BacktrackOutcome done = Backtracking.run(
-                plan,
-                regular,
-                TWO_CURRENCIES,
-                CAL,
-                BacktrackExample.at("2025-01-10T03:00:00Z"),
-                BacktrackListener.NONE);
+        BacktrackOutcome done = BacktrackExample.runOnJan10(plan, regular, TWO_CURRENCIES, BacktrackListener.NONE);
         assertThat(done.record().status()).isEqualTo(BacktrackStatus.COMPLETED);
         assertThat(done.record().failure()).isEmpty();
         MonthVersion oct2 = done.history().version(OCT, 2);
@@ -170,8 +164,7 @@ class TwoCurrencyMonthTest {
         AllocationHistory before = BacktrackExample.regularRuns();
         MonthInputs cdnInUsd = inputs("CNY", "CNY", "CNY", "USD");
         BacktrackPlan plan = Backtracking.plan(new BacktrackRequest(ALICE, JAN_10, OCT, NOV), SCHEDULE, CAL);
-        BacktrackOutcome failed = Backtracking.run(
-                plan, before, cdnInUsd, CAL, BacktrackExample.at("2025-01-10T03:00:00Z"), BacktrackListener.NONE);
+        BacktrackOutcome failed = BacktrackExample.runOnJan10(plan, before, cdnInUsd, BacktrackListener.NONE);
         assertThat(failed.record().status()).isEqualTo(BacktrackStatus.FAILED);
         assertThat(failed.record().failure())
                 .contains("month 2024-10: lines[0].amount: item 2024-10-cdn is in USD here and in CNY in version 1"

@@ -16,16 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.cloudbilling.allocation.AllocatedRow;
-import org.cloudbilling.allocation.Allocation;
 import org.cloudbilling.allocation.AllocationType;
 import org.cloudbilling.allocation.RuleId;
 import org.cloudbilling.allocation.UnitId;
 import org.cloudbilling.allocation.focus.AllocationFocus.SplitColumns;
-import org.cloudbilling.allocation.json.RuleSetJson;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.focus.FocusColumn;
 import org.cloudbilling.core.focus.FocusCsv;
 import org.cloudbilling.core.focus.FocusExport;
@@ -191,12 +187,7 @@ class AllocationFocusMethodTest {
                    "source": {"condition": {"dimension": "businessCode", "in": ["Amazon Elastic Compute Cloud"]}}}]}
                 """;
         BillingCalendar utc = BillingCalendar.of(ZoneOffset.UTC, 1, 3);
-        List<AllocatedRow> allocated = Allocation.allocate(RuleSetJson.read(rules), items, TagBindings.empty(), utc)
-                .rows();
-        Map<BillingMonth, List<AllocatedRow>> byMonth = new TreeMap<>();
-        allocated.forEach(
-                r -> byMonth.computeIfAbsent(utc.monthOf(r.item().feePeriod().start()), m -> new ArrayList<>())
-                        .add(r));
+        Map<BillingMonth, List<AllocatedRow>> byMonth = AllocationFocusSplitTest.allocatedByMonth(rules, items, utc);
         List<FocusRow> rows = new ArrayList<>();
         FocusExport export = new FocusExport("AWS", "AWS", "AWS", utc);
         byMonth.forEach((m, r) -> rows.addAll(AllocationFocus.toRows(r, m, export, SplitColumns.FOCUS_1_3)));

@@ -61,6 +61,21 @@ class AllocationFocusSplitTest {
             FocusColumn.CONSUMED_QUANTITY,
             FocusColumn.PRICING_QUANTITY);
 
+    /**
+     * The rows of {@code items} allocated by the rule set {@code rules} (JSON) in {@code calendar}, by the month of
+     * each item's start, in month order.
+     */
+    static Map<BillingMonth, List<AllocatedRow>> allocatedByMonth(
+            String rules, List<LineItem> items, BillingCalendar calendar) {
+        Map<BillingMonth, List<AllocatedRow>> byMonth = new TreeMap<>();
+        for (AllocatedRow r : Allocation.allocate(RuleSetJson.read(rules), items, TagBindings.empty(), calendar)
+                .rows()) {
+            byMonth.computeIfAbsent(calendar.monthOf(r.item().feePeriod().start()), m -> new ArrayList<>())
+                    .add(r);
+        }
+        return byMonth;
+    }
+
     private static AllocatedRow shared(LineItem item, String unit, String amount) {
         return new AllocatedRow(
                 item,
@@ -189,12 +204,7 @@ class AllocationFocusSplitTest {
                 }
                 """;
         BillingCalendar utc = BillingCalendar.of(java.time.ZoneOffset.UTC, 1, 3);
-        List<AllocatedRow> allocated = Allocation.allocate(RuleSetJson.read(rules), items, TagBindings.empty(), utc)
-                .rows();
-        Map<BillingMonth, List<AllocatedRow>> byMonth = new TreeMap<>();
-        allocated.forEach(
-                r -> byMonth.computeIfAbsent(utc.monthOf(r.item().feePeriod().start()), m -> new ArrayList<>())
-                        .add(r));
+        Map<BillingMonth, List<AllocatedRow>> byMonth = allocatedByMonth(rules, items, utc);
         FocusExport export = new FocusExport("AWS", "AWS", "AWS", utc);
         Map<String, LineItem> itemsById = new LinkedHashMap<>();
         items.forEach(i -> itemsById.put(i.id().value(), i));

@@ -118,14 +118,19 @@ public final class LineItemCsv {
         return reader(file, charset, guard, Runtime.getRuntime().availableProcessors(), 4 << 20);
     }
 
-    static LineItemCsvReader reader(Path file, Charset charset, FormulaGuard guard, int threads, long partSize) {
-        CanonicalCsvFile csv = new CanonicalCsvFile(
+    /** Opens the file to be read from its bytes in parts of {@code partSize} on {@code threads} threads. */
+    private static CanonicalCsvFile open(Path file, Charset charset, FormulaGuard guard, int threads, long partSize) {
+        return new CanonicalCsvFile(
                 requireNonNull(file, "file"),
                 requireNonNull(charset, "charset"),
                 file.toString(),
                 requireNonNull(guard, "guard"),
                 threads,
                 partSize);
+    }
+
+    static LineItemCsvReader reader(Path file, Charset charset, FormulaGuard guard, int threads, long partSize) {
+        CanonicalCsvFile csv = open(file, charset, guard, threads, partSize);
         try {
             LineItemCsvReader reader = new LineItemCsvReader(csv);
             reader.hasNext(); // a bad header is refused at once, as by the plain reader
@@ -176,13 +181,7 @@ public final class LineItemCsv {
             int threads,
             long partSize) {
         requireNonNull(collector, "collector");
-        try (CanonicalCsvFile csv = new CanonicalCsvFile(
-                requireNonNull(file, "file"),
-                requireNonNull(charset, "charset"),
-                file.toString(),
-                requireNonNull(guard, "guard"),
-                threads,
-                partSize)) {
+        try (CanonicalCsvFile csv = open(file, charset, guard, threads, partSize)) {
             return csv.collect(collector);
         }
     }
@@ -221,13 +220,7 @@ public final class LineItemCsv {
         if (columns == null || offset == null) {
             return collect(file, charset, guard, Consolidation.toRollup(grouping), threads, partSize);
         }
-        try (CanonicalCsvFile csv = new CanonicalCsvFile(
-                requireNonNull(file, "file"),
-                requireNonNull(charset, "charset"),
-                file.toString(),
-                requireNonNull(guard, "guard"),
-                threads,
-                partSize)) {
+        try (CanonicalCsvFile csv = open(file, charset, guard, threads, partSize)) {
             return csv.consolidate(grouping, columns, offset);
         }
     }

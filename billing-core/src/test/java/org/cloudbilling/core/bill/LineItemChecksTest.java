@@ -22,6 +22,21 @@ import org.junit.jupiter.api.Test;
 class LineItemChecksTest {
     private static final Money USD_1 = Money.of("USD", "1.00");
 
+    /** The setters of the payments, in the order of their fields: cash, voucher, incentive, transfer, credit, coupon. */
+    private static final List<BiFunction<LineItem.Builder, Money, LineItem.Builder>> PAYMENTS = List.of(
+            (b, m) -> b.cashPaid(m),
+            (b, m) -> b.voucherPaid(m),
+            (b, m) -> b.incentivePaid(m),
+            (b, m) -> b.transferPaid(m),
+            (b, m) -> b.creditPaid(m),
+            (b, m) -> b.couponPaid(m));
+
+    /** {@code b} with every payment USD 1.00. */
+    private static LineItem.Builder everyPaymentOf1(LineItem.Builder b) {
+        PAYMENTS.forEach(pay -> pay.apply(b, USD_1));
+        return b;
+    }
+
     private static LineItem.Builder item(String total) {
         LineItem.Builder b = LineItem.builder();
         b.id(LineItemId.of("li-1"))
@@ -50,17 +65,12 @@ class LineItemChecksTest {
                 "transferPaid",
                 "creditPaid",
                 "couponPaid");
-        List<BiFunction<LineItem.Builder, Money, LineItem.Builder>> setters = List.of(
+        List<BiFunction<LineItem.Builder, Money, LineItem.Builder>> setters = new java.util.ArrayList<>(List.of(
                 (b, m) -> b.listCost(m),
                 (b, m) -> b.reservedInstanceDeduction(m),
                 (b, m) -> b.savingsPlanDeduction(m),
-                (b, m) -> b.tax(m),
-                (b, m) -> b.cashPaid(m),
-                (b, m) -> b.voucherPaid(m),
-                (b, m) -> b.incentivePaid(m),
-                (b, m) -> b.transferPaid(m),
-                (b, m) -> b.creditPaid(m),
-                (b, m) -> b.couponPaid(m));
+                (b, m) -> b.tax(m)));
+        setters.addAll(PAYMENTS);
         for (int i = 0; i < fields.size(); i++) {
             LineItem.Builder b = setters.get(i).apply(item("1.00"), eur);
             assertThatThrownBy(b::build)
@@ -72,14 +82,7 @@ class LineItemChecksTest {
 
     @Test
     void build_eachPaymentAlone_mustEqualTheTotal() {
-        List<BiFunction<LineItem.Builder, Money, LineItem.Builder>> payments = List.of(
-                (b, m) -> b.cashPaid(m),
-                (b, m) -> b.voucherPaid(m),
-                (b, m) -> b.incentivePaid(m),
-                (b, m) -> b.transferPaid(m),
-                (b, m) -> b.creditPaid(m),
-                (b, m) -> b.couponPaid(m));
-        for (BiFunction<LineItem.Builder, Money, LineItem.Builder> pay : payments) {
+        for (BiFunction<LineItem.Builder, Money, LineItem.Builder> pay : PAYMENTS) {
             assertThat(pay.apply(item("1.00"), USD_1).build().totalCost()).isEqualTo(USD_1);
             assertThatThrownBy(() ->
                             pay.apply(item("1.00"), Money.of("USD", "0.99")).build())
@@ -90,14 +93,7 @@ class LineItemChecksTest {
 
     @Test
     void build_everyPaymentCounts_inTheSum() {
-        LineItem all = item("6.00")
-                .cashPaid(USD_1)
-                .voucherPaid(USD_1)
-                .incentivePaid(USD_1)
-                .transferPaid(USD_1)
-                .creditPaid(USD_1)
-                .couponPaid(USD_1)
-                .build();
+        LineItem all = everyPaymentOf1(item("6.00")).build();
 
         assertThat(all.payments())
                 .containsExactly(
@@ -107,14 +103,7 @@ class LineItemChecksTest {
                         Optional.of(USD_1),
                         Optional.of(USD_1),
                         Optional.of(USD_1));
-        assertThatThrownBy(() -> item("5.00")
-                        .cashPaid(USD_1)
-                        .voucherPaid(USD_1)
-                        .incentivePaid(USD_1)
-                        .transferPaid(USD_1)
-                        .creditPaid(USD_1)
-                        .couponPaid(USD_1)
-                        .build())
+        assertThatThrownBy(() -> everyPaymentOf1(item("5.00")).build())
                 .hasMessage("line item li-1: payments add up to USD 6.00 but totalCost is USD 5.00");
     }
 

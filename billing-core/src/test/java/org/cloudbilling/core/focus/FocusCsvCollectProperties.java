@@ -8,11 +8,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,54 +59,28 @@ class FocusCsvCollectProperties {
         }
     }
 
-    /** The plain reader's items of the file, one by one, stopping at the first bad row. */
-    private static List<LineItem> plain(Path file, FormulaGuard guard) {
-        try (InputStream in = Files.newInputStream(file);
-                FocusCsvReader r = FocusCsv.reader(in, StandardCharsets.UTF_8, file.toString(), guard)) {
-            List<LineItem> items = new ArrayList<>();
-            while (r.hasNext()) {
-                items.add(r.nextLineItem());
-            }
-            return items;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static List<LineItem> fast(Path file, FormulaGuard guard, int threads, int partSize) {
         return FocusCsv.collect(file, StandardCharsets.UTF_8, guard, Collectors.toList(), threads, partSize);
     }
 
     @Test
     void collect_givesThePlainReadersItems_itemByItem_whateverTheThreadsAndCuts() {
-        qt().withShrinkCycles(0)
-                .withExamples(80)
-                .forAll(
-                        lists().of(FocusCsvFastPathProperties.items()).ofSizeBetween(0, 30),
-                        integers().between(1, 3),
-                        integers().between(1, 4000),
-                        integers().between(0, 7))
-                .checkAssert((items, threads, partSize, kind) -> {
-                    FocusVersion version = (kind & 1) == 0 ? FocusVersion.V1_0 : FocusVersion.V1_2;
-                    boolean provider = (kind & 2) != 0;
-                    FormulaGuard guard = (kind & 4) != 0 ? FormulaGuard.ON : FormulaGuard.OFF;
-                    String text = FocusCsvFastPathProperties.csv(items, version, provider, guard);
-                    if ((kind & 1) == 0) {
-                        text = text.replace("\r\n", "\n");
-                    }
-                    Path file = file(text.getBytes(StandardCharsets.UTF_8));
-                    try {
-                        List<LineItem> expected = FocusCsv.readLineItems(
-                                        new StringReader(text), file.toString(), guard, OnError.FAIL)
-                                .valuesOrThrow();
-                        assertThat(expected).hasSize(items.size());
-                        List<LineItem> got = fast(file, guard, threads, partSize);
-                        assertThat(got).isEqualTo(expected);
-                        assertThat(described(got)).isEqualTo(described(expected));
-                    } finally {
-                        delete(file);
-                    }
-                });
+        FocusCsvFastPathProperties.exports(80).checkAssert((items, threads, partSize, kind) -> {
+            FormulaGuard guard = FocusCsvFastPathProperties.guard(kind);
+            String text = FocusCsvFastPathProperties.csv(items, kind);
+            Path file = file(text.getBytes(StandardCharsets.UTF_8));
+            try {
+                List<LineItem> expected = FocusCsv.readLineItems(
+                                new StringReader(text), file.toString(), guard, OnError.FAIL)
+                        .valuesOrThrow();
+                assertThat(expected).hasSize(items.size());
+                List<LineItem> got = fast(file, guard, threads, partSize);
+                assertThat(got).isEqualTo(expected);
+                assertThat(described(got)).isEqualTo(described(expected));
+            } finally {
+                delete(file);
+            }
+        });
     }
 
     /**
@@ -209,53 +180,28 @@ class FocusCsvCollectProperties {
 
     @Test
     void collect_refusesBadRowsExactlyAsThePlainReader() {
-        qt().withShrinkCycles(0)
-                .withExamples(150)
-                .forAll(
-                        lists().of(FocusCsvFastPathProperties.oneTagItems()).ofSizeBetween(1, 12),
-                        lists().of(Generate.pick(FocusCsvFastPathProperties.SPOILERS))
-                                .ofSizeBetween(1, 3),
-                        integers().between(1, 3),
-                        integers().between(1, 3000))
-                .checkAssert((items, spoilers, threads, partSize) -> {
-                    // the plain reader reads ahead, so a byte that is not UTF-8 may stop it before an earlier bad
-                    // row: that spoiler is tried alone
-                    List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
-                    FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
-                    String text = FocusCsvFastPathProperties.csv(items, version, false, FormulaGuard.ON)
-                            .replace("\r\n", "\n");
-                    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-                    List<String> header = List.of(lines.get(0).split(",", -1));
-                    FocusCsvFastPathProperties.spoilRows(lines, header, how);
-                    if (partSize % 3 == 0) {
-                        // a provider's rows: no id, so rows are named by their lines
-                        int id = header.indexOf(FocusLineItems.X_LINE_ITEM_ID);
-                        for (int i = 1; i < lines.size() - 1; i++) {
-                            String[] cells = lines.get(i).split(",", -1);
-                            if (cells.length == header.size()) {
-                                cells[id] = "";
-                                lines.set(i, String.join(",", cells));
-                            }
-                        }
-                    }
-                    byte[] bytes = FastPathComparison.joinedWithStrayBytes(lines);
-                    Path file = file(bytes);
-                    try {
-                        String expected = outcome(() -> plain(file, FormulaGuard.ON));
-                        assertThat(outcome(() -> fast(file, FormulaGuard.ON, threads, partSize)))
-                                .as("spoiled by %s", how)
-                                .isEqualTo(expected);
-                        // consolidation reads the rows it does not total through the same item path
-                        Grouping grouping = Grouping.by(Dimension.OWNER);
-                        assertThat(FastPathComparison.outcome(() -> FocusCsv.consolidate(
-                                        file, StandardCharsets.UTF_8, FormulaGuard.ON, grouping, threads, partSize)))
-                                .as("consolidated, spoiled by %s", how)
-                                .isEqualTo(FastPathComparison.outcome(
-                                        () -> Consolidation.consolidate(plain(file, FormulaGuard.ON), grouping)));
-                    } finally {
-                        delete(file);
-                    }
-                });
+        FocusCsvFastPathProperties.spoiledExports(150).checkAssert((items, spoilers, threads, partSize) -> {
+            // the plain reader reads ahead, so a byte that is not UTF-8 may stop it before an earlier bad
+            // row: that spoiler is tried alone
+            List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
+            // a provider's rows, without ids, when partSize is a multiple of 3
+            Path file = FocusCsvFastPathProperties.spoiledFile(items, how, partSize, true);
+            try {
+                String expected = outcome(() -> FocusCsvFastPathProperties.plainItems(file, FormulaGuard.ON));
+                assertThat(outcome(() -> fast(file, FormulaGuard.ON, threads, partSize)))
+                        .as("spoiled by %s", how)
+                        .isEqualTo(expected);
+                // consolidation reads the rows it does not total through the same item path
+                Grouping grouping = Grouping.by(Dimension.OWNER);
+                assertThat(FastPathComparison.outcome(() -> FocusCsv.consolidate(
+                                file, StandardCharsets.UTF_8, FormulaGuard.ON, grouping, threads, partSize)))
+                        .as("consolidated, spoiled by %s", how)
+                        .isEqualTo(FastPathComparison.outcome(() -> Consolidation.consolidate(
+                                FocusCsvFastPathProperties.plainItems(file, FormulaGuard.ON), grouping)));
+            } finally {
+                delete(file);
+            }
+        });
     }
 
     /**
@@ -298,8 +244,8 @@ class FocusCsvCollectProperties {
         Path file = file(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
         try {
             Grouping grouping = Grouping.by(Dimension.OWNER);
-            String plain =
-                    FastPathComparison.outcome(() -> Consolidation.consolidate(plain(file, FormulaGuard.ON), grouping));
+            String plain = FastPathComparison.outcome(() ->
+                    Consolidation.consolidate(FocusCsvFastPathProperties.plainItems(file, FormulaGuard.ON), grouping));
             assertThat(plain).contains("line item line-4: ContractedCost");
             for (int threads = 1; threads <= 2; threads++) {
                 for (int partSize : new int[] {1, 400, 1 << 20}) {

@@ -37,6 +37,7 @@ import org.cloudbilling.core.time.BillingMonth;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
+import org.quicktheories.dsl.TheoryBuilder4;
 import org.quicktheories.generators.Generate;
 
 /**
@@ -138,6 +139,105 @@ class FocusCsvFastPathProperties {
         return out.toString();
     }
 
+    /**
+     * {@code examples} draws of up to 30 {@link #items()}, 1 to 3 threads, parts of 1 to 4000 bytes and a kind of
+     * FOCUS CSV ({@link #csv(List, int)}), without shrinking.
+     */
+    static TheoryBuilder4<List<LineItem>, Integer, Integer, Integer> exports(int examples) {
+        return qt().withShrinkCycles(0)
+                .withExamples(examples)
+                .forAll(
+                        lists().of(items()).ofSizeBetween(0, 30),
+                        integers().between(1, 3),
+                        integers().between(1, 4000),
+                        integers().between(0, 7));
+    }
+
+    /**
+     * {@code examples} draws of 1 to 12 {@link #oneTagItems()}, 1 to 3 {@link #SPOILERS}, 1 to 3 threads and parts of
+     * 1 to 3000 bytes, without shrinking.
+     */
+    static TheoryBuilder4<List<LineItem>, List<String>, Integer, Integer> spoiledExports(int examples) {
+        return qt().withShrinkCycles(0)
+                .withExamples(examples)
+                .forAll(
+                        lists().of(oneTagItems()).ofSizeBetween(1, 12),
+                        lists().of(Generate.pick(SPOILERS)).ofSizeBetween(1, 3),
+                        integers().between(1, 3),
+                        integers().between(1, 3000));
+    }
+
+    /** The FOCUS version of a kind of {@link #csv(List, int)}: bit 0. */
+    static FocusVersion version(int kind) {
+        return (kind & 1) == 0 ? FocusVersion.V1_0 : FocusVersion.V1_2;
+    }
+
+    /** The formula guard of a kind of {@link #csv(List, int)}: bit 2. */
+    static FormulaGuard guard(int kind) {
+        return (kind & 4) != 0 ? FormulaGuard.ON : FormulaGuard.OFF;
+    }
+
+    /**
+     * The items as one of eight kinds of FOCUS CSV ({@code kind} from 0 to 7): bit 0 the version (1.0, with its line
+     * breaks LF, or 1.2), bit 1 a provider's rows, bit 2 guarded.
+     */
+    static String csv(List<LineItem> items, int kind) {
+        String text = csv(items, version(kind), (kind & 2) != 0, guard(kind));
+        return (kind & 1) == 0 ? text.replace("\r\n", "\n") : text;
+    }
+
+    /**
+     * A file of the items as a guarded FOCUS CSV with LF line breaks, its rows spoiled by {@code how}
+     * ({@link #spoilRows}) and stray bytes joined in ({@code joinedWithStrayBytes}): FOCUS 1.2 when {@code partSize}
+     * is even, else 1.0; when {@code providerRows} and {@code partSize} is a multiple of 3, a provider's rows, without
+     * ids ({@link #withoutIds}).
+     */
+    static Path spoiledFile(List<LineItem> items, List<String> how, int partSize, boolean providerRows) {
+        FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
+        String text = csv(items, version, false, FormulaGuard.ON).replace("\r\n", "\n");
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        spoilRows(lines, header(lines), how);
+        if (providerRows && partSize % 3 == 0) {
+            withoutIds(lines);
+        }
+        return file(joinedWithStrayBytes(lines));
+    }
+
+    /** The column names of a CSV's {@code lines}, split on commas. */
+    static List<String> header(List<String> lines) {
+        return List.of(lines.get(0).split(",", -1));
+    }
+
+    /**
+     * Empties the id of every row of {@code lines} as wide as the header: a provider's rows, which have no id, so rows
+     * are named by their lines.
+     */
+    static void withoutIds(List<String> lines) {
+        List<String> header = header(lines);
+        int id = header.indexOf(FocusLineItems.X_LINE_ITEM_ID);
+        for (int i = 1; i < lines.size() - 1; i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            if (cells.length == header.size()) {
+                cells[id] = "";
+                lines.set(i, String.join(",", cells));
+            }
+        }
+    }
+
+    /** The plain reader's items of the file, one by one, stopping at the first bad row. */
+    static List<LineItem> plainItems(Path file, FormulaGuard guard) {
+        try (java.io.InputStream in = Files.newInputStream(file);
+                FocusCsvReader r = FocusCsv.reader(in, StandardCharsets.UTF_8, file.toString(), guard)) {
+            List<LineItem> items = new ArrayList<>();
+            while (r.hasNext()) {
+                items.add(r.nextLineItem());
+            }
+            return items;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The plain reader's items of the text, consolidated; or its refusal, naming {@code file}. */
     private static String plain(String text, Path file, FormulaGuard guard, Grouping grouping) {
         return outcome(() -> Consolidation.consolidate(
@@ -152,33 +252,20 @@ class FocusCsvFastPathProperties {
 
     @Test
     void fastPath_givesThePlainReadersTotals_whateverTheThreadsAndCuts() {
-        qt().withShrinkCycles(0)
-                .withExamples(60)
-                .forAll(
-                        lists().of(items()).ofSizeBetween(0, 30),
-                        integers().between(1, 3),
-                        integers().between(1, 4000),
-                        integers().between(0, 7))
-                .checkAssert((items, threads, partSize, kind) -> {
-                    FocusVersion version = (kind & 1) == 0 ? FocusVersion.V1_0 : FocusVersion.V1_2;
-                    boolean provider = (kind & 2) != 0;
-                    FormulaGuard guard = (kind & 4) != 0 ? FormulaGuard.ON : FormulaGuard.OFF;
-                    String text = csv(items, version, provider, guard);
-                    if ((kind & 1) == 0) {
-                        text = text.replace("\r\n", "\n");
-                    }
-                    Path file = file(text.getBytes(StandardCharsets.UTF_8));
-                    try {
-                        for (Grouping grouping : GROUPINGS) {
-                            String expected = plain(text, file, guard, grouping);
-                            assertThat(expected).doesNotStartWith("refused");
-                            assertThat(fast(file, guard, grouping, threads, partSize))
-                                    .isEqualTo(expected);
-                        }
-                    } finally {
-                        delete(file);
-                    }
-                });
+        exports(60).checkAssert((items, threads, partSize, kind) -> {
+            FormulaGuard guard = guard(kind);
+            String text = csv(items, kind);
+            Path file = file(text.getBytes(StandardCharsets.UTF_8));
+            try {
+                for (Grouping grouping : GROUPINGS) {
+                    String expected = plain(text, file, guard, grouping);
+                    assertThat(expected).doesNotStartWith("refused");
+                    assertThat(fast(file, guard, grouping, threads, partSize)).isEqualTo(expected);
+                }
+            } finally {
+                delete(file);
+            }
+        });
     }
 
     /** Ways to spoil a row: a bad cell, a bad row or bad CSV, and odd but valid cells the plain mapping reads. */
@@ -362,50 +449,25 @@ class FocusCsvFastPathProperties {
 
     @Test
     void fastPath_refusesBadRowsExactlyAsThePlainReader() {
-        qt().withShrinkCycles(0)
-                .withExamples(120)
-                .forAll(
-                        lists().of(oneTagItems()).ofSizeBetween(1, 12),
-                        lists().of(Generate.pick(SPOILERS)).ofSizeBetween(1, 3),
-                        integers().between(1, 3),
-                        integers().between(1, 3000))
-                .checkAssert((items, spoilers, threads, partSize) -> {
-                    // the plain reader reads ahead, so a byte that is not UTF-8 may stop it before an earlier bad
-                    // row: that spoiler is tried alone
-                    List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
-                    FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
-                    String text = csv(items, version, false, FormulaGuard.ON).replace("\r\n", "\n");
-                    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-                    List<String> header = List.of(lines.get(0).split(",", -1));
-                    spoilRows(lines, header, how);
-                    byte[] bytes = joinedWithStrayBytes(lines);
-                    Path file = file(bytes);
-                    try {
-                        for (Grouping grouping : GROUPINGS) {
-                            // a spoiled cell may leave a row the reader takes but consolidation cannot total (a
-                            // ContractedCost with more decimals than Money keeps): both paths must then fail alike
-                            String expected = outcome(() -> {
-                                try (java.io.InputStream in = Files.newInputStream(file)) {
-                                    List<LineItem> plainItems = new ArrayList<>();
-                                    try (FocusCsvReader r = FocusCsv.reader(
-                                            in, StandardCharsets.UTF_8, file.toString(), FormulaGuard.ON)) {
-                                        while (r.hasNext()) {
-                                            plainItems.add(r.nextLineItem());
-                                        }
-                                    }
-                                    return Consolidation.consolidate(plainItems, grouping);
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
-                                }
-                            });
-                            assertThat(fast(file, FormulaGuard.ON, grouping, threads, partSize))
-                                    .as("spoiled by %s", how)
-                                    .isEqualTo(expected);
-                        }
-                    } finally {
-                        delete(file);
-                    }
-                });
+        spoiledExports(120).checkAssert((items, spoilers, threads, partSize) -> {
+            // the plain reader reads ahead, so a byte that is not UTF-8 may stop it before an earlier bad
+            // row: that spoiler is tried alone
+            List<String> how = spoilers.contains("badByte") ? List.of("badByte") : spoilers;
+            Path file = spoiledFile(items, how, partSize, false);
+            try {
+                for (Grouping grouping : GROUPINGS) {
+                    // a spoiled cell may leave a row the reader takes but consolidation cannot total (a
+                    // ContractedCost with more decimals than Money keeps): both paths must then fail alike
+                    String expected =
+                            outcome(() -> Consolidation.consolidate(plainItems(file, FormulaGuard.ON), grouping));
+                    assertThat(fast(file, FormulaGuard.ON, grouping, threads, partSize))
+                            .as("spoiled by %s", how)
+                            .isEqualTo(expected);
+                }
+            } finally {
+                delete(file);
+            }
+        });
     }
 
     /** The real FOCUS 1.0 sample (the copy of {@code data/focus-1.0/focus_sample.csv} in the test resources). */
@@ -461,6 +523,22 @@ class FocusCsvFastPathProperties {
         }
     }
 
+    /**
+     * The sample's text with its header refused or odd: {@code header} is its header line without quotes, {@code rows}
+     * the text after it.
+     */
+    static List<String> headersRefusedOrOdd(String header, String rows) {
+        return List.of(
+                header + rows, // plain: the header is cut from the bytes
+                header.replace("BilledCost", "Billed Cost") + rows, // lacks a column that may never be null
+                header.replace("ChargePeriodStart", "BilledCost") + rows, // a repeated column
+                header + "," + rows, // an empty last name: rows narrower than the header
+                header + ",x_Extra" + rows, // one more column than the rows hold
+                "\n" + header + rows, // a blank first line
+                header.replace("BilledCost", "\"BilledCost\"") + rows, // a quoted name
+                header.substring(0, header.length() - 1) + "\r" + rows); // a lone CR
+    }
+
     @Test
     void fastPath_headersRefusedOrOdd_asThePlainReader() throws IOException {
         String text = sample();
@@ -469,17 +547,10 @@ class FocusCsvFastPathProperties {
         String rows = text.substring(eol);
         assertThat(header).contains("BilledCost", "ChargePeriodStart");
         Grouping grouping = Grouping.by(Dimension.OWNER);
-        for (String variant : List.of(
-                header + rows, // plain: the header is cut from the bytes
-                header.replace("BilledCost", "Billed Cost") + rows, // lacks a column that may never be null
-                header.replace("ChargePeriodStart", "BilledCost") + rows, // a repeated column
-                header + "," + rows, // an empty last name: rows narrower than the header
-                header + ",x_Extra" + rows, // one more column than the rows hold
-                "\n" + header + rows, // a blank first line
-                header.replace("BilledCost", "\"BilledCost\"") + rows, // a quoted name
-                header.replace("ChargePeriodStart", "#ChargePeriodStart") + rows,
-                header.replace("ChargePeriodStart", " ChargePeriodStart") + rows,
-                header.substring(0, header.length() - 1) + "\r" + rows)) { // a lone CR
+        List<String> variants = new ArrayList<>(headersRefusedOrOdd(header, rows));
+        variants.add(header.replace("ChargePeriodStart", "#ChargePeriodStart") + rows);
+        variants.add(header.replace("ChargePeriodStart", " ChargePeriodStart") + rows);
+        for (String variant : variants) {
             Path file = file(variant.getBytes(StandardCharsets.UTF_8));
             try {
                 assertThat(fast(file, FormulaGuard.OFF, grouping, 2, 4096))

@@ -1,6 +1,7 @@
 package org.cloudbilling.core.focus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cloudbilling.core.testing.FuzzChecks.assertNamesSource;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.StringReader;
@@ -34,7 +35,7 @@ class FocusCsvFuzzTest {
             version = in.version();
             rows = in.readAll(OnError.COLLECT);
         } catch (BillingInputException e) {
-            assertNamesSource(e);
+            assertNamesSource(e, SOURCE);
             return;
         }
         rows.problems().forEach(p -> assertThat(p.source()).isEqualTo(SOURCE));
@@ -46,7 +47,7 @@ class FocusCsvFuzzTest {
             assertThat(items.values().size() + items.problems().size())
                     .isGreaterThanOrEqualTo(rows.values().size());
         } catch (BillingInputException e) {
-            assertNamesSource(e);
+            assertNamesSource(e, SOURCE);
         }
 
         // Rows in whole seconds (the only instants FOCUS writes) are written, in the version found, and read back
@@ -72,12 +73,5 @@ class FocusCsvFuzzTest {
             }
         }
         return true;
-    }
-
-    private static void assertNamesSource(BillingInputException e) {
-        assertThat(e.problems()).allSatisfy(p -> {
-            assertThat(p.source()).isEqualTo(SOURCE);
-            assertThat(p.reason()).isNotBlank();
-        });
     }
 }

@@ -3,9 +3,6 @@ package org.cloudbilling.core.focus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cloudbilling.core.io.FastPathComparison.delete;
 import static org.cloudbilling.core.io.FastPathComparison.file;
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +14,9 @@ import java.util.Iterator;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.FastPathComparison;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.quicktheories.generators.Generate;
 
 /**
  * FOCUS-8, import: the file-order reader of a FOCUS CSV file from its bytes ({@link FocusCsv#lineItemReader}, parts
@@ -109,97 +104,56 @@ class FocusLineItemReaderProperties {
 
     @Test
     void reader_givesThePlainReadersItemsInOrder_whateverTheThreadsAndCuts() {
-        qt().withShrinkCycles(0)
-                .withExamples(80)
-                .forAll(
-                        lists().of(FocusCsvFastPathProperties.items()).ofSizeBetween(0, 30),
-                        integers().between(1, 3),
-                        integers().between(1, 4000),
-                        integers().between(0, 7))
-                .checkAssert((items, threads, partSize, kind) -> {
-                    FocusVersion version = (kind & 1) == 0 ? FocusVersion.V1_0 : FocusVersion.V1_2;
-                    boolean provider = (kind & 2) != 0;
-                    FormulaGuard guard = (kind & 4) != 0 ? FormulaGuard.ON : FormulaGuard.OFF;
-                    String text = FocusCsvFastPathProperties.csv(items, version, provider, guard);
-                    if ((kind & 1) == 0) {
-                        text = text.replace("\r\n", "\n");
-                    }
-                    Path file = file(text.getBytes(StandardCharsets.UTF_8));
-                    try {
-                        List<String> expected = plain(file, guard);
-                        assertThat(expected).hasSize(items.size() + 1).endsWith("end");
-                        assertThat(fast(file, guard, threads, partSize)).isEqualTo(expected);
-                        // and the items themselves equal, not only their text
-                        List<LineItem> got = new ArrayList<>();
-                        try (FocusLineItemReader in =
-                                FocusCsv.lineItemReader(file, StandardCharsets.UTF_8, guard, threads, partSize)) {
-                            in.forEachRemaining(got::add);
-                            assertThat(in.version()).isEqualTo(version);
-                        }
-                        assertThat(got)
-                                .isEqualTo(FocusCsv.collect(
-                                        file,
-                                        StandardCharsets.UTF_8,
-                                        guard,
-                                        java.util.stream.Collectors.toList(),
-                                        1,
-                                        1 << 20));
-                    } finally {
-                        delete(file);
-                    }
-                });
+        FocusCsvFastPathProperties.exports(80).checkAssert((items, threads, partSize, kind) -> {
+            FocusVersion version = FocusCsvFastPathProperties.version(kind);
+            FormulaGuard guard = FocusCsvFastPathProperties.guard(kind);
+            String text = FocusCsvFastPathProperties.csv(items, kind);
+            Path file = file(text.getBytes(StandardCharsets.UTF_8));
+            try {
+                List<String> expected = plain(file, guard);
+                assertThat(expected).hasSize(items.size() + 1).endsWith("end");
+                assertThat(fast(file, guard, threads, partSize)).isEqualTo(expected);
+                // and the items themselves equal, not only their text
+                List<LineItem> got = new ArrayList<>();
+                try (FocusLineItemReader in =
+                        FocusCsv.lineItemReader(file, StandardCharsets.UTF_8, guard, threads, partSize)) {
+                    in.forEachRemaining(got::add);
+                    assertThat(in.version()).isEqualTo(version);
+                }
+                assertThat(got)
+                        .isEqualTo(FocusCsv.collect(
+                                file, StandardCharsets.UTF_8, guard, java.util.stream.Collectors.toList(), 1, 1 << 20));
+            } finally {
+                delete(file);
+            }
+        });
     }
 
     @Test
     void reader_refusesEachBadRowAsThePlainReader_andReadsOn() {
-        qt().withShrinkCycles(0)
-                .withExamples(200)
-                .forAll(
-                        lists().of(FocusCsvFastPathProperties.oneTagItems()).ofSizeBetween(1, 12),
-                        lists().of(Generate.pick(FocusCsvFastPathProperties.SPOILERS))
-                                .ofSizeBetween(1, 3),
-                        integers().between(1, 3),
-                        integers().between(1, 3000))
-                .checkAssert((items, spoilers, threads, partSize) -> {
-                    FocusVersion version = partSize % 2 == 0 ? FocusVersion.V1_2 : FocusVersion.V1_0;
-                    String text = FocusCsvFastPathProperties.csv(items, version, false, FormulaGuard.ON)
-                            .replace("\r\n", "\n");
-                    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-                    List<String> header = List.of(lines.get(0).split(",", -1));
-                    FocusCsvFastPathProperties.spoilRows(lines, header, spoilers);
-                    if (partSize % 3 == 0) {
-                        // a provider's rows: no id, so rows are named by their lines
-                        int id = header.indexOf(FocusLineItems.X_LINE_ITEM_ID);
-                        for (int i = 1; i < lines.size() - 1; i++) {
-                            String[] cells = lines.get(i).split(",", -1);
-                            if (cells.length == header.size()) {
-                                cells[id] = "";
-                                lines.set(i, String.join(",", cells));
-                            }
-                        }
-                    }
-                    byte[] bytes = FastPathComparison.joinedWithStrayBytes(lines);
-                    Path file = file(bytes);
-                    try {
-                        List<String> plain = plain(file, FormulaGuard.ON);
-                        List<String> fast = fast(file, FormulaGuard.ON, threads, partSize);
-                        String last = plain.get(plain.size() - 1);
-                        if (last.startsWith("refused") && last.contains("the text is not valid")) {
-                            // the plain reader's parser reads ahead, so a byte that is not UTF-8 may stop it a few
-                            // rows earlier: the same refusal, after the same rows and maybe a few more
-                            assertThat(fast.get(fast.size() - 1))
-                                    .as("spoiled by %s", spoilers)
-                                    .isEqualTo(last);
-                            assertThat(fast.subList(0, plain.size() - 1))
-                                    .as("spoiled by %s", spoilers)
-                                    .isEqualTo(plain.subList(0, plain.size() - 1));
-                        } else {
-                            assertThat(fast).as("spoiled by %s", spoilers).isEqualTo(plain);
-                        }
-                    } finally {
-                        delete(file);
-                    }
-                });
+        FocusCsvFastPathProperties.spoiledExports(200).checkAssert((items, spoilers, threads, partSize) -> {
+            // a provider's rows, without ids, when partSize is a multiple of 3
+            Path file = FocusCsvFastPathProperties.spoiledFile(items, spoilers, partSize, true);
+            try {
+                List<String> plain = plain(file, FormulaGuard.ON);
+                List<String> fast = fast(file, FormulaGuard.ON, threads, partSize);
+                String last = plain.get(plain.size() - 1);
+                if (last.startsWith("refused") && last.contains("the text is not valid")) {
+                    // the plain reader's parser reads ahead, so a byte that is not UTF-8 may stop it a few
+                    // rows earlier: the same refusal, after the same rows and maybe a few more
+                    assertThat(fast.get(fast.size() - 1))
+                            .as("spoiled by %s", spoilers)
+                            .isEqualTo(last);
+                    assertThat(fast.subList(0, plain.size() - 1))
+                            .as("spoiled by %s", spoilers)
+                            .isEqualTo(plain.subList(0, plain.size() - 1));
+                } else {
+                    assertThat(fast).as("spoiled by %s", spoilers).isEqualTo(plain);
+                }
+            } finally {
+                delete(file);
+            }
+        });
     }
 
     @Test
@@ -235,17 +189,10 @@ class FocusLineItemReaderProperties {
         int eol = text.indexOf('\n');
         String header = text.substring(0, eol).replace("\"", "");
         String rows = text.substring(eol);
-        for (String variant : List.of(
-                header + rows, // plain: the header is cut from the bytes
-                "\uFEFF" + text, // a byte order mark: the plain reader throughout
-                text.replace("\n", "\r\n"),
-                header.replace("BilledCost", "Billed Cost") + rows, // lacks a column that may never be null
-                header.replace("ChargePeriodStart", "BilledCost") + rows, // a repeated column
-                header + "," + rows, // an empty last name: rows narrower than the header
-                header + ",x_Extra" + rows, // one more column than the rows hold
-                "\n" + header + rows, // a blank first line
-                header.replace("BilledCost", "\"BilledCost\"") + rows, // a quoted name
-                header.substring(0, header.length() - 1) + "\r" + rows)) { // a lone CR
+        List<String> variants = new ArrayList<>(FocusCsvFastPathProperties.headersRefusedOrOdd(header, rows));
+        variants.add("\uFEFF" + text); // a byte order mark: the plain reader throughout
+        variants.add(text.replace("\n", "\r\n"));
+        for (String variant : variants) {
             Path file = file(variant.getBytes(StandardCharsets.UTF_8));
             try {
                 List<String> expected = plain(file, FormulaGuard.OFF);

@@ -215,35 +215,10 @@ class FocusSampleTest {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<String[]> rows = new ArrayList<>();
-        for (String line : text.split("\r?\n")) {
-            if (line.isEmpty()) {
-                continue;
+        for (String[] row : FocusCsvTest.split(text.replace("\r\n", "\n"))) {
+            if (row.length > 1 || !row[0].isEmpty()) { // an empty line is no row
+                rows.add(row);
             }
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else {
-                    cell.append(c);
-                }
-            }
-            cells.add(cell.toString());
-            rows.add(cells.toArray(new String[0]));
         }
         return rows;
     }

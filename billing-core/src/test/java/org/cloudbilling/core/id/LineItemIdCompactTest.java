@@ -26,26 +26,12 @@ class LineItemIdCompactTest {
                 String text = prefix + number;
                 LineItemId c = LineItemId.compact(prefix, number);
                 LineItemId p = LineItemId.of(text);
-                assertThat(c).isEqualTo(p).hasSameHashCodeAs(p).hasToString(text);
-                assertThat(p).isEqualTo(c);
-                assertThat(c.hashCode()).isEqualTo(LineItemId.class.hashCode() * 31 + text.hashCode());
-                assertThat(c.value()).isEqualTo(text);
-                assertThat(c.compareTo(p)).isZero();
-                assertThat(c).isNotEqualTo(OrderId.of(text));
+                CompactIds.assertIsTheIdOfItsText(LineItemId.class, c, p, text, OrderId::of);
                 compact.add(c);
                 plain.add(p);
             }
         }
-        for (int i = 0; i < compact.size(); i++) {
-            for (int j = 0; j < compact.size(); j++) {
-                boolean equal = plain.get(i).equals(plain.get(j));
-                assertThat(compact.get(i).equals(compact.get(j))).isEqualTo(equal);
-                assertThat(compact.get(i).equals(plain.get(j))).isEqualTo(equal);
-                assertThat(Integer.signum(compact.get(i).compareTo(compact.get(j))))
-                        .isEqualTo(Integer.signum(
-                                plain.get(i).value().compareTo(plain.get(j).value())));
-            }
-        }
+        CompactIds.assertEqualAndOrderedAsThePlainIds(compact, plain);
     }
 
     @Test

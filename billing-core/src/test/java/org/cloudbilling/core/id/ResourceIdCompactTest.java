@@ -42,26 +42,12 @@ class ResourceIdCompactTest {
                 String text = prefix + digits;
                 ResourceId c = ResourceId.compact(prefix, Long.parseLong(digits), digits.length());
                 ResourceId p = ResourceId.of(text);
-                assertThat(c).isEqualTo(p).hasSameHashCodeAs(p).hasToString(text);
-                assertThat(p).isEqualTo(c);
-                assertThat(c.hashCode()).isEqualTo(ResourceId.class.hashCode() * 31 + text.hashCode());
-                assertThat(c.value()).isEqualTo(text);
-                assertThat(c.compareTo(p)).isZero();
-                assertThat(c).isNotEqualTo(LineItemId.of(text));
+                CompactIds.assertIsTheIdOfItsText(ResourceId.class, c, p, text, LineItemId::of);
                 compact.add(c);
                 plain.add(p);
             }
         }
-        for (int i = 0; i < compact.size(); i++) {
-            for (int j = 0; j < compact.size(); j++) {
-                boolean equal = plain.get(i).equals(plain.get(j));
-                assertThat(compact.get(i).equals(compact.get(j))).isEqualTo(equal);
-                assertThat(compact.get(i).equals(plain.get(j))).isEqualTo(equal);
-                assertThat(Integer.signum(compact.get(i).compareTo(compact.get(j))))
-                        .isEqualTo(Integer.signum(
-                                plain.get(i).value().compareTo(plain.get(j).value())));
-            }
-        }
+        CompactIds.assertEqualAndOrderedAsThePlainIds(compact, plain);
     }
 
     @Test

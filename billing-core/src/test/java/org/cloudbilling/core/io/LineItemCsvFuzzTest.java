@@ -2,12 +2,13 @@ package org.cloudbilling.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.cloudbilling.core.testing.FuzzChecks.assertNamesSource;
+import static org.cloudbilling.core.testing.FuzzChecks.texts;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.testing.SeedTimeout;
 
@@ -27,7 +28,7 @@ class LineItemCsvFuzzTest {
         try {
             collected = LineItemCsv.readAll(new StringReader(csv), SOURCE, OnError.COLLECT);
         } catch (BillingInputException e) {
-            assertNamesSource(e);
+            assertNamesSource(e, SOURCE);
             return;
         }
         collected.problems().forEach(p -> assertThat(p.source()).isEqualTo(SOURCE));
@@ -53,16 +54,5 @@ class LineItemCsvFuzzTest {
         assertThat(LineItemCsv.readAll(new StringReader(out.toString()), SOURCE, OnError.FAIL)
                         .values())
                 .isEqualTo(collected.values());
-    }
-
-    private static List<String> texts(List<InputProblem> problems) {
-        return problems.stream().map(InputProblem::toString).toList();
-    }
-
-    private static void assertNamesSource(BillingInputException e) {
-        assertThat(e.problems()).allSatisfy(p -> {
-            assertThat(p.source()).isEqualTo(SOURCE);
-            assertThat(p.reason()).isNotBlank();
-        });
     }
 }

@@ -51,6 +51,13 @@ class MoneyTest {
     /** Long.MAX_VALUE + 1, the first unscaled value that needs the BigDecimal fallback. */
     private static final String TWO_POW_63 = "9223372036854775808";
 
+    /** {@code e} is a currency mismatch that gives USD as its first currency and EUR as its second. */
+    private static void namesUsdThenEur(Throwable e) {
+        CurrencyMismatchException c = (CurrencyMismatchException) e;
+        assertThat(c.first()).isEqualTo(USD);
+        assertThat(c.second()).isEqualTo(EUR);
+    }
+
     @Nested
     class Factories {
         @Test
@@ -497,11 +504,7 @@ class MoneyTest {
                     .isInstanceOf(CurrencyMismatchException.class)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("Currencies differ: USD/EUR")
-                    .satisfies(e -> {
-                        CurrencyMismatchException c = (CurrencyMismatchException) e;
-                        assertThat(c.first()).isEqualTo(USD);
-                        assertThat(c.second()).isEqualTo(EUR);
-                    });
+                    .satisfies(MoneyTest::namesUsdThenEur);
         }
 
         @Test
@@ -509,11 +512,7 @@ class MoneyTest {
             assertThatThrownBy(() -> USD_2_34.minus(EUR_2_34))
                     .isInstanceOf(CurrencyMismatchException.class)
                     .hasMessage("Currencies differ: USD/EUR")
-                    .satisfies(e -> {
-                        CurrencyMismatchException c = (CurrencyMismatchException) e;
-                        assertThat(c.first()).isEqualTo(USD);
-                        assertThat(c.second()).isEqualTo(EUR);
-                    });
+                    .satisfies(MoneyTest::namesUsdThenEur);
         }
 
         @Test

@@ -2,15 +2,15 @@ package org.cloudbilling.core.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.cloudbilling.core.testing.FuzzChecks.assertNamesSource;
+import static org.cloudbilling.core.testing.FuzzChecks.texts;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Currency;
-import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.io.BillingInputException;
-import org.cloudbilling.core.io.InputProblem;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
 import org.cloudbilling.core.testing.SeedTimeout;
@@ -33,7 +33,7 @@ class TencentBillCsvFuzzTest {
             collected =
                     TencentBillCsv.readAll(new StringReader(csv), SOURCE, CNY, TencentBillCsv.BEIJING, OnError.COLLECT);
         } catch (BillingInputException e) {
-            assertNamesSource(e);
+            assertNamesSource(e, SOURCE);
             return;
         }
         collected.problems().forEach(p -> assertThat(p.source()).isEqualTo(SOURCE));
@@ -51,16 +51,5 @@ class TencentBillCsvFuzzTest {
             assertThat(texts(collected.problems()))
                     .startsWith(texts(e.problems()).toArray(String[]::new));
         }
-    }
-
-    private static List<String> texts(List<InputProblem> problems) {
-        return problems.stream().map(InputProblem::toString).toList();
-    }
-
-    private static void assertNamesSource(BillingInputException e) {
-        assertThat(e.problems()).allSatisfy(p -> {
-            assertThat(p.source()).isEqualTo(SOURCE);
-            assertThat(p.reason()).isNotBlank();
-        });
     }
 }

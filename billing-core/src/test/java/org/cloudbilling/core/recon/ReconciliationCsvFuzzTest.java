@@ -1,6 +1,7 @@
 package org.cloudbilling.core.recon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cloudbilling.core.testing.FuzzChecks.assertNamesSource;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.StringReader;
@@ -29,7 +30,7 @@ class ReconciliationCsvFuzzTest {
         try {
             period = ReconciliationCsv.readPeriod(new StringReader(csv), SOURCE, FormulaGuard.ON, OnError.COLLECT);
         } catch (BillingInputException e) {
-            assertNamesSource(e);
+            assertNamesSource(e, SOURCE);
         }
         if (period != null) {
             period.problems().forEach(p -> assertThat(p.source()).isEqualTo(SOURCE));
@@ -47,7 +48,7 @@ class ReconciliationCsvFuzzTest {
             payPerUse =
                     ReconciliationCsv.readPayPerUse(new StringReader(csv), SOURCE, FormulaGuard.ON, OnError.COLLECT);
         } catch (BillingInputException e) {
-            assertNamesSource(e);
+            assertNamesSource(e, SOURCE);
         }
         if (payPerUse != null) {
             payPerUse.problems().forEach(p -> assertThat(p.source()).isEqualTo(SOURCE));
@@ -58,12 +59,5 @@ class ReconciliationCsvFuzzTest {
                             .values())
                     .isEqualTo(payPerUse.values());
         }
-    }
-
-    private static void assertNamesSource(BillingInputException e) {
-        assertThat(e.problems()).allSatisfy(p -> {
-            assertThat(p.source()).isEqualTo(SOURCE);
-            assertThat(p.reason()).isNotBlank();
-        });
     }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.PayMode;
@@ -168,18 +167,17 @@ class ReconciliationListsTest {
     @Tag("RECON-1")
     void zip_lists_holdsBothListsTogetherAndReadsBack() throws IOException {
         ReconciliationLists lists = ReconciliationLists.of(SEPTEMBER, ITEMS, HUAWEI);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ReconciliationZip.write(lists, out, FormulaGuard.ON);
+        byte[] zipped = zipped(lists, FormulaGuard.ON);
 
         List<String> entries = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zipped))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 entries.add(e.getName());
             }
         }
         assertThat(entries)
                 .containsExactly("ReconciliationList(Period)_202409.csv", "ReconciliationList(Pay-per-Use)_202409.csv");
-        assertThat(ReconciliationZip.read(new ByteArrayInputStream(out.toByteArray()), "r.zip", FormulaGuard.ON))
+        assertThat(ReconciliationZip.read(new ByteArrayInputStream(zipped), "r.zip", FormulaGuard.ON))
                 .isEqualTo(lists);
     }
 
@@ -404,14 +402,9 @@ class ReconciliationListsTest {
     @Test
     void read_zipWithPathOrForeignEntry_isRefusedWithoutExtractingAnything() throws IOException {
         for (String name : List.of("../ReconciliationList(Period)_202409.csv", "evil/x.csv", "/etc/passwd")) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry(name));
-                zip.write("x".getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-            assertThatThrownBy(() -> ReconciliationZip.read(
-                            new ByteArrayInputStream(out.toByteArray()), "z.zip", FormulaGuard.OFF))
+            byte[] zipped = ReconciliationZipTest.zip(name, "x");
+            assertThatThrownBy(
+                            () -> ReconciliationZip.read(new ByteArrayInputStream(zipped), "z.zip", FormulaGuard.OFF))
                     .as(name)
                     .isInstanceOf(BillingInputException.class)
                     .hasMessageContaining("entry '" + name + "' is not ReconciliationList(Period)_YYYYMM.csv");
@@ -421,14 +414,9 @@ class ReconciliationListsTest {
     @Test
     @Tag("RECON-1")
     void read_zipMissingAList_isRefused() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("ReconciliationList(Period)_202409.csv"));
-            zip.write(String.join(",", ReconciliationCsv.PERIOD_COLUMNS).getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        assertThatThrownBy(() ->
-                        ReconciliationZip.read(new ByteArrayInputStream(out.toByteArray()), "z.zip", FormulaGuard.OFF))
+        byte[] zipped = ReconciliationZipTest.zip(
+                "ReconciliationList(Period)_202409.csv", String.join(",", ReconciliationCsv.PERIOD_COLUMNS));
+        assertThatThrownBy(() -> ReconciliationZip.read(new ByteArrayInputStream(zipped), "z.zip", FormulaGuard.OFF))
                 .hasMessageContaining("the ZIP lacks the Pay-per-Use list (RECON-1)");
     }
 
@@ -505,13 +493,12 @@ class ReconciliationListsTest {
     @Tag("RECON-1")
     void read_streamed_givesEachRecordToItsConsumerAndReportsForeignCycles() throws IOException {
         ReconciliationLists lists = ReconciliationLists.of(SEPTEMBER, ITEMS, HUAWEI);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ReconciliationZip.write(lists, out, FormulaGuard.OFF);
+        byte[] zipped = zipped(lists, FormulaGuard.OFF);
         List<PeriodRecord> period = new ArrayList<>();
         List<PayPerUseRecord> payPerUse = new ArrayList<>();
 
         ReconciliationZip.Streamed s = ReconciliationZip.read(
-                new ByteArrayInputStream(out.toByteArray()),
+                new ByteArrayInputStream(zipped),
                 "s.zip",
                 FormulaGuard.OFF,
                 OnError.COLLECT,
@@ -523,19 +510,14 @@ class ReconciliationListsTest {
         assertThat(period).isEqualTo(lists.period());
         assertThat(payPerUse).isEqualTo(lists.payPerUse());
 
-        ByteArrayOutputStream foreign = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(foreign)) {
-            zip.putNextEntry(new ZipEntry("ReconciliationList(Period)_202409.csv"));
-            zip.write((String.join(",", ReconciliationCsv.PERIOD_COLUMNS) + "\n").getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("ReconciliationList(Pay-per-Use)_202409.csv"));
-            zip.write((String.join(",", ReconciliationCsv.PAY_PER_USE_COLUMNS) + "\n"
-                            + "2024-08,OBS,cn-north-4,OBS,,Pay-per-use,Storage,1.5,GB,1,1,1,0,0,\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        ReconciliationZip.Read read = ReconciliationZip.read(
-                new ByteArrayInputStream(foreign.toByteArray()), "f.zip", FormulaGuard.OFF, OnError.COLLECT);
+        byte[] foreign = ReconciliationZipTest.zip(
+                "ReconciliationList(Period)_202409.csv",
+                String.join(",", ReconciliationCsv.PERIOD_COLUMNS) + "\n",
+                "ReconciliationList(Pay-per-Use)_202409.csv",
+                String.join(",", ReconciliationCsv.PAY_PER_USE_COLUMNS) + "\n"
+                        + "2024-08,OBS,cn-north-4,OBS,,Pay-per-use,Storage,1.5,GB,1,1,1,0,0,\n");
+        ReconciliationZip.Read read =
+                ReconciliationZip.read(new ByteArrayInputStream(foreign), "f.zip", FormulaGuard.OFF, OnError.COLLECT);
         assertThat(read.lists().payPerUse()).isEmpty();
         assertThat(read.problems())
                 .extracting(InputProblem::toString)
@@ -565,6 +547,13 @@ class ReconciliationListsTest {
         assertThatThrownBy(() -> ReconciliationZip.write(lists, target, FormulaGuard.ON))
                 .isInstanceOf(java.io.UncheckedIOException.class);
         assertThat(outside).doesNotExist();
+    }
+
+    /** The lists written as a ZIP. */
+    private static byte[] zipped(ReconciliationLists lists, FormulaGuard guard) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReconciliationZip.write(lists, out, guard);
+        return out.toByteArray();
     }
 
     static String golden(String name) throws IOException {

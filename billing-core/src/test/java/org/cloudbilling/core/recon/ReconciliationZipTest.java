@@ -32,15 +32,16 @@ class ReconciliationZipTest {
     private static final String PAY_PER_USE = "ReconciliationList(Pay-per-Use)_202409.csv";
 
     private static String periodList(String... rows) {
-        StringBuilder s = new StringBuilder(String.join(",", ReconciliationCsv.PERIOD_COLUMNS)).append('\n');
-        for (String r : rows) {
-            s.append(r).append('\n');
-        }
-        return s.toString();
+        return list(ReconciliationCsv.PERIOD_COLUMNS, rows);
     }
 
     private static String payPerUseList(String... rows) {
-        StringBuilder s = new StringBuilder(String.join(",", ReconciliationCsv.PAY_PER_USE_COLUMNS)).append('\n');
+        return list(ReconciliationCsv.PAY_PER_USE_COLUMNS, rows);
+    }
+
+    /** A list's text: its header of {@code columns}, then the rows, each line ended by a line break. */
+    private static String list(List<String> columns, String... rows) {
+        StringBuilder s = new StringBuilder(String.join(",", columns)).append('\n');
         for (String r : rows) {
             s.append(r).append('\n');
         }
@@ -48,7 +49,7 @@ class ReconciliationZipTest {
     }
 
     /** A ZIP of the entries, name then text, in order. */
-    private static byte[] zip(String... nameThenText) throws IOException {
+    static byte[] zip(String... nameThenText) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (int i = 0; i < nameThenText.length; i += 2) {

@@ -155,12 +155,8 @@ final class InputOptions {
             });
             progress.note("read " + count[0] + " line items from " + name);
             return result;
-        } catch (NoSuchFileException e) {
-            throw new UserError("cannot read " + name + ": no such file");
-        } catch (JsonProcessingException e) {
-            throw malformed(name, e);
         } catch (IOException | UncheckedIOException e) {
-            throw new UserError("cannot read " + name + ": " + e.getMessage());
+            throw cannotRead(name, e);
         }
     }
 
@@ -416,12 +412,8 @@ final class InputOptions {
             };
             progress.note("read " + items.size() + " line items from " + name);
             return items;
-        } catch (NoSuchFileException e) {
-            throw new UserError("cannot read " + name + ": no such file");
-        } catch (JsonProcessingException e) {
-            throw malformed(name, e);
         } catch (IOException | UncheckedIOException e) {
-            throw new UserError("cannot read " + name + ": " + e.getMessage());
+            throw cannotRead(name, e);
         }
     }
 
@@ -469,6 +461,20 @@ final class InputOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError("--currency: '" + currency + "' is not an ISO 4217 currency code");
         }
+    }
+
+    /**
+     * The error of a file that cannot be read: it does not exist, its CSV is malformed ({@link #malformed}), or
+     * reading failed.
+     */
+    private static UserError cannotRead(String name, Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return new UserError("cannot read " + name + ": no such file");
+        }
+        if (e instanceof JsonProcessingException json) {
+            return malformed(name, json);
+        }
+        return new UserError("cannot read " + name + ": " + e.getMessage());
     }
 
     private static UserError malformed(String name, JsonProcessingException e) {

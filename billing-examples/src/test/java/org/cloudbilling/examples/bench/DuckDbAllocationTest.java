@@ -1,16 +1,13 @@
 package org.cloudbilling.examples.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cloudbilling.allocation.WorkedExample.item;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cloudbilling.allocation.AllocationDimension;
-import org.cloudbilling.allocation.AllocationRule;
 import org.cloudbilling.allocation.AllocationRuleSet;
 import org.cloudbilling.allocation.AllocationUnit;
 import org.cloudbilling.allocation.Allocator;
@@ -18,25 +15,14 @@ import org.cloudbilling.allocation.Condition;
 import org.cloudbilling.allocation.SharingRule;
 import org.cloudbilling.allocation.SharingSource;
 import org.cloudbilling.allocation.UnitId;
-import org.cloudbilling.allocation.ZeroBaseFallback;
-import org.cloudbilling.core.bill.ActionType;
+import org.cloudbilling.allocation.WorkedExample;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.PayMode;
-import org.cloudbilling.core.bill.TagBinding;
 import org.cloudbilling.core.bill.TagBindings;
-import org.cloudbilling.core.id.BusinessCode;
-import org.cloudbilling.core.id.LineItemId;
-import org.cloudbilling.core.id.OwnerUin;
-import org.cloudbilling.core.id.PayerUin;
-import org.cloudbilling.core.id.ResourceId;
-import org.cloudbilling.core.id.Tag;
 import org.cloudbilling.core.id.TagKey;
-import org.cloudbilling.core.money.Money;
-import org.cloudbilling.core.time.Interval;
 import org.junit.jupiter.api.Test;
 
 class DuckDbAllocationTest {
-    private static final TagKey TEAM = TagKey.of("team");
+    private static final TagKey TEAM = WorkedExample.TEAM;
 
     /**
      * The worked example of docs/allocation.md, whose totals the document derives by hand: a tag rule, a resource
@@ -50,47 +36,8 @@ class DuckDbAllocationTest {
     @org.junit.jupiter.api.Tag("MONEY-4")
     @org.junit.jupiter.api.Tag("MONEY-6")
     void allocate_workedExample_givesTheDocumentedTotals() throws Exception {
-        AllocationRuleSet rules = AllocationRuleSet.of(
-                List.of(
-                        AllocationUnit.root("acme", "Acme"),
-                        AllocationUnit.child("web", "Web", "acme"),
-                        AllocationUnit.child("data", "Data", "acme"),
-                        AllocationUnit.child("mobile", "Mobile", "acme")),
-                List.of(
-                        AllocationRule.of(
-                                "r-web",
-                                "web",
-                                Condition.and(
-                                        Condition.in(AllocationDimension.BUSINESS_CODE, "p_cvm"),
-                                        Condition.tagIn(TEAM, "web"))),
-                        AllocationRule.of(
-                                "r-data",
-                                "data",
-                                Condition.or(
-                                        Condition.tagIn(TEAM, "data"),
-                                        Condition.in(AllocationDimension.BUSINESS_CODE, "p_emr"))),
-                        AllocationRule.of("r-mobile", "mobile", Condition.in(AllocationDimension.OWNER_UIN, "200"))),
-                List.of(SharingRule.proportional(
-                        "s-network",
-                        SharingSource.matching(Condition.in(AllocationDimension.BUSINESS_CODE, "p_vpc")),
-                        List.of(UnitId.of("web"), UnitId.of("data"), UnitId.of("mobile")),
-                        ZeroBaseFallback.EVEN)),
-                Set.of(TEAM));
-        List<TagBinding> bindings = List.of(
-                TagBinding.of(ResourceId.of("ins-1"), Tag.of("team", "web"), at("2024-09-01T00:00"))
-                        .endedAt(at("2024-09-17T00:00"), TagBinding.End.UNBOUND),
-                TagBinding.of(ResourceId.of("ins-1"), Tag.of("team", "data"), at("2024-09-17T00:00")));
-        List<LineItem> items = List.of(
-                item("i1", "100", "p_cvm", "ins-1", "2024-09-05T10:00", "100.00", null),
-                item("i2", "100", "p_cvm", "ins-1", "2024-09-20T10:00", "60.00", null),
-                item("i3", "100", "p_emr", "emr-1", "2024-09-10T10:00", "240.00", null),
-                item("i4", "200", "p_cvm", "ins-2", "2024-09-03T10:00", "200.00", null),
-                item("i5", "300", "p_cdn", null, "2024-09-12T10:00", "15.00", null),
-                item("i6", "100", "p_vpc", "vpc-1", "2024-09-30T10:00", "50.00", null),
-                item("i7", "100", "p_cvm", "ins-1", "2024-09-25T10:00", "-10.00", null),
-                item("i8", "200", "p_cvm", "ins-9", "2024-09-08T10:00", "30.00", "web"));
-
-        try (DuckDbAllocation duck = new DuckDbAllocation(rules, List.of(TEAM), items, bindings, 2)) {
+        try (DuckDbAllocation duck = new DuckDbAllocation(
+                WorkedExample.RULES, List.of(TEAM), WorkedExample.ITEMS, WorkedExample.BINDINGS, 2)) {
             assertTotals(
                     duck.allocate(),
                     "web",
@@ -296,30 +243,5 @@ class DuckDbAllocationTest {
                         SharingSource.matching(Condition.in(AllocationDimension.OWNER_UIN, "100")),
                         targets.stream().map(UnitId::of).toList())),
                 Set.of());
-    }
-
-    private static Instant at(String localUtc8) {
-        return LocalDateTime.parse(localUtc8).toInstant(ZoneOffset.ofHours(8));
-    }
-
-    private static LineItem item(
-            String id, String owner, String product, String resource, String hour, String total, String billTeam) {
-        LineItem.Builder b = LineItem.builder()
-                .id(LineItemId.of(id))
-                .ownerUin(OwnerUin.of(owner))
-                .payerUin(PayerUin.of("100"))
-                .businessCode(BusinessCode.of(product))
-                .payMode(PayMode.POSTPAID)
-                .actionType(total.startsWith("-") ? ActionType.REFUND : ActionType.USAGE)
-                .feePeriod(Interval.of(at(hour), at(hour).plusSeconds(3600)))
-                .listCost(Money.of("CNY", total))
-                .totalCost(Money.of("CNY", total));
-        if (resource != null) {
-            b.resourceId(ResourceId.of(resource));
-        }
-        if (billTeam != null) {
-            b.putTag(TEAM, billTeam);
-        }
-        return b.build();
     }
 }

@@ -1,6 +1,7 @@
 package org.cloudbilling.core.focus.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cloudbilling.core.testing.FuzzChecks.assertNamesSource;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
@@ -79,12 +80,5 @@ class FocusParquetConsolidateFuzzTest {
                     .as("the fast path against the plain path")
                     .isEqualTo(FastPathComparison.exactly(plain));
         }
-    }
-
-    private static void assertNamesSource(BillingInputException e, String source) {
-        assertThat(e.problems()).allSatisfy(p -> {
-            assertThat(p.source()).isEqualTo(source);
-            assertThat(p.reason()).isNotBlank();
-        });
     }
 }

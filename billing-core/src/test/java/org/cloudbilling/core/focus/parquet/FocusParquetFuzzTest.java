@@ -1,6 +1,7 @@
 package org.cloudbilling.core.focus.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cloudbilling.core.testing.FuzzChecks.assertNamesSource;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class FocusParquetFuzzTest {
         try {
             rows = FocusParquet.readAll(new Bytes(input), SOURCE, OnError.COLLECT);
         } catch (BillingInputException e) {
-            assertNamesSource(e);
+            assertNamesSource(e, SOURCE);
             return;
         }
         rows.result().problems().forEach(p -> assertThat(p.source()).isEqualTo(SOURCE));
@@ -39,15 +40,8 @@ class FocusParquetFuzzTest {
             ParquetReadResult<?> items = FocusParquet.readLineItems(new Bytes(input), SOURCE, OnError.COLLECT);
             items.result().problems().forEach(p -> assertThat(p.source()).isEqualTo(SOURCE));
         } catch (BillingInputException e) {
-            assertNamesSource(e);
+            assertNamesSource(e, SOURCE);
         }
-    }
-
-    private static void assertNamesSource(BillingInputException e) {
-        assertThat(e.problems()).allSatisfy(p -> {
-            assertThat(p.source()).isEqualTo(SOURCE);
-            assertThat(p.reason()).isNotBlank();
-        });
     }
 
     /** A read-only channel over bytes in memory. */

@@ -365,10 +365,7 @@ public final class FocusParquetReader {
                     r.consume();
                 }
             } catch (RuntimeException e) {
-                throw new BillingInputException(InputProblem.ofLine(
-                        source,
-                        row,
-                        where + ", column " + c.name + ": the values cannot be decoded: " + ParquetFile.message(e)));
+                throw undecodable(c, row, where, e);
             }
             out[i] = value[0] == null ? null : rawValue(c, value[0], row, where);
         }
@@ -573,6 +570,14 @@ public final class FocusParquetReader {
                 InputProblem.ofLine(source, rowsBefore + 1, where + ", column " + c.name + ": " + problem));
     }
 
+    /** The refusal of a row whose values in column {@code c} cannot be decoded: the file is damaged. */
+    private BillingInputException undecodable(Column c, long row, String where, RuntimeException e) {
+        return new BillingInputException(InputProblem.ofLine(
+                source,
+                row,
+                where + ", column " + c.name + ": the values cannot be decoded: " + ParquetFile.message(e)));
+    }
+
     private FocusRow row(ColumnReader[][] readers, long row, String where) {
         FocusRow.Builder b = FocusRow.builder();
         List<InputProblem> problems = new ArrayList<>();
@@ -598,10 +603,7 @@ public final class FocusParquetReader {
                 }
             } catch (RuntimeException e) {
                 // the pages lie about their values: the file is damaged, no partial result
-                throw new BillingInputException(InputProblem.ofLine(
-                        source,
-                        row,
-                        where + ", column " + c.name + ": the values cannot be decoded: " + ParquetFile.message(e)));
+                throw undecodable(c, row, where, e);
             }
             if (raw[0] == null) {
                 continue;
