@@ -18,7 +18,10 @@ import org.cloudbilling.core.id.TagKey;
 final class ItemView {
     final LineItem item;
     /** The plain values read so far, by dimension ordinal; read on first use, as most rules test few. */
-    private final String[] values = new String[AllocationDimension.values().length];
+    private final String[] values = new String[DIMENSIONS];
+
+    /** How many plain dimensions there are (not {@code values().length}: that copies the constants for each view). */
+    private static final int DIMENSIONS = AllocationDimension.values().length;
 
     private int read;
     final Map<TagKey, String> tags;
