@@ -90,9 +90,12 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
      * scale, and what does not fit a long as money), as {@link ExactSum} keeps one, without an object per cell.
      */
     static final class Cells {
-        private long[] slotKeys = new long[256];
-        /** The number of the slot's cell plus one; 0 marks an empty slot. */
-        private int[] slotCells = new int[256];
+        /**
+         * The slots, two {@code long}s each: the key, then the number of its cell plus one (0 marks an empty slot), side
+         * by side so that a probe reads one place in memory: a breakdown of many cells (a month's resources) outgrows
+         * the CPU caches, and each array a probe reads there is one more miss.
+         */
+        private long[] slots = new long[2 * 256];
 
         long[] keys = new long[16];
         private long[] units = new long[16];
@@ -109,25 +112,26 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
 
         /** Returns the number of the cell of {@code key}, making an empty one in {@code currency} if needed. */
         int cell(long key, Currency currency) {
-            int mask = slotCells.length - 1;
+            long[] table = slots;
+            int mask = (table.length >>> 1) - 1;
             int slot = (int) TieBreak.mix(key) & mask;
             while (true) {
-                int stored = slotCells[slot];
+                long stored = table[2 * slot + 1];
                 if (stored == 0) {
                     break;
                 }
-                if (slotKeys[slot] == key) {
-                    return stored - 1;
+                if (table[2 * slot] == key) {
+                    return (int) stored - 1;
                 }
                 slot = (slot + 1) & mask;
             }
             int number = size;
-            if ((number + 1) * 2 > slotCells.length) {
+            if ((number + 1) * 2 > mask + 1) {
                 grow();
                 return cell(key, currency);
             }
-            slotKeys[slot] = key;
-            slotCells[slot] = number + 1;
+            table[2 * slot] = key;
+            table[2 * slot + 1] = number + 1;
             if (number == keys.length) {
                 int capacity = number * 2;
                 keys = java.util.Arrays.copyOf(keys, capacity);
@@ -212,21 +216,20 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         }
 
         private void grow() {
-            long[] oldKeys = slotKeys;
-            int[] oldCells = slotCells;
-            slotKeys = new long[oldKeys.length * 2];
-            slotCells = new int[oldCells.length * 2];
-            int mask = slotCells.length - 1;
-            for (int s = 0; s < oldCells.length; s++) {
-                if (oldCells[s] != 0) {
-                    int slot = (int) TieBreak.mix(oldKeys[s]) & mask;
-                    while (slotCells[slot] != 0) {
+            long[] old = slots;
+            long[] table = new long[old.length * 2];
+            int mask = (table.length >>> 1) - 1;
+            for (int s = 0; s < old.length; s += 2) {
+                if (old[s + 1] != 0) {
+                    int slot = (int) TieBreak.mix(old[s]) & mask;
+                    while (table[2 * slot + 1] != 0) {
                         slot = (slot + 1) & mask;
                     }
-                    slotKeys[slot] = oldKeys[s];
-                    slotCells[slot] = oldCells[s];
+                    table[2 * slot] = old[s];
+                    table[2 * slot + 1] = old[s + 1];
                 }
             }
+            slots = table;
         }
     }
 
@@ -236,23 +239,27 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
      */
     static final class Dictionary {
         private String[] slotValues = new String[256];
-        private int[] slotNumbers = new int[256];
-        /** Each slot's value's hash, so that a probe and a growth read no other value's string. */
-        private int[] slotHashes = new int[256];
+        /**
+         * Each slot's value's hash (high half) and number (low half; 0 marks an empty slot), side by side so that a
+         * probe reads one place in memory and no other value's string.
+         */
+        private long[] slots = new long[256];
         /** The values by number - 1. */
         final List<String> names = new ArrayList<>();
 
         /** Returns the number of {@code value}, not null, numbering it if new. */
         int number(String value) {
             int h = value.hashCode();
-            int mask = slotNumbers.length - 1;
+            long[] table = slots;
+            int mask = table.length - 1;
             int slot = (h ^ (h >>> 16)) & mask;
             while (true) {
-                int n = slotNumbers[slot];
+                long stored = table[slot];
+                int n = (int) stored;
                 if (n == 0) {
                     break;
                 }
-                if (slotHashes[slot] == h) {
+                if ((int) (stored >>> 32) == h) {
                     String v = slotValues[slot];
                     if (v == value || v.equals(value)) {
                         return n;
@@ -260,14 +267,13 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
                 }
                 slot = (slot + 1) & mask;
             }
-            if ((names.size() + 1) * 2 > slotNumbers.length) {
+            if ((names.size() + 1) * 2 > table.length) {
                 grow();
                 return number(value);
             }
             names.add(value);
             slotValues[slot] = value;
-            slotHashes[slot] = h;
-            slotNumbers[slot] = names.size();
+            table[slot] = ((long) h << 32) | names.size();
             return names.size();
         }
 
@@ -278,24 +284,22 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
 
         private void grow() {
             String[] oldValues = slotValues;
-            int[] oldNumbers = slotNumbers;
-            int[] oldHashes = slotHashes;
+            long[] old = slots;
             slotValues = new String[oldValues.length * 2];
-            slotNumbers = new int[oldNumbers.length * 2];
-            slotHashes = new int[oldHashes.length * 2];
-            int mask = slotNumbers.length - 1;
-            for (int s = 0; s < oldNumbers.length; s++) {
-                if (oldNumbers[s] != 0) {
-                    int h = oldHashes[s];
+            long[] table = new long[old.length * 2];
+            int mask = table.length - 1;
+            for (int s = 0; s < old.length; s++) {
+                if ((int) old[s] != 0) {
+                    int h = (int) (old[s] >>> 32);
                     int slot = (h ^ (h >>> 16)) & mask;
-                    while (slotNumbers[slot] != 0) {
+                    while ((int) table[slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
                     slotValues[slot] = oldValues[s];
-                    slotHashes[slot] = h;
-                    slotNumbers[slot] = oldNumbers[s];
+                    table[slot] = old[s];
                 }
             }
+            slots = table;
         }
     }
 
