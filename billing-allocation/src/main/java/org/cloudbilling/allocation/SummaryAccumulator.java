@@ -90,12 +90,9 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
      * scale, and what does not fit a long as money), as {@link ExactSum} keeps one, without an object per cell.
      */
     static final class Cells {
-        /**
-         * The slots, two {@code long}s each: the key, then the number of its cell plus one (0 marks an empty slot), side
-         * by side so that a probe reads one place in memory: a breakdown of many cells (a month's resources) outgrows
-         * the CPU caches, and each array a probe reads there is one more miss.
-         */
-        private long[] slots = new long[2 * 256];
+        private long[] slotKeys = new long[256];
+        /** The number of the slot's cell plus one; 0 marks an empty slot. */
+        private int[] slotCells = new int[256];
 
         long[] keys = new long[16];
         private long[] units = new long[16];
@@ -112,26 +109,25 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
 
         /** Returns the number of the cell of {@code key}, making an empty one in {@code currency} if needed. */
         int cell(long key, Currency currency) {
-            long[] table = slots;
-            int mask = (table.length >>> 1) - 1;
+            int mask = slotCells.length - 1;
             int slot = (int) TieBreak.mix(key) & mask;
             while (true) {
-                long stored = table[2 * slot + 1];
+                int stored = slotCells[slot];
                 if (stored == 0) {
                     break;
                 }
-                if (table[2 * slot] == key) {
-                    return (int) stored - 1;
+                if (slotKeys[slot] == key) {
+                    return stored - 1;
                 }
                 slot = (slot + 1) & mask;
             }
             int number = size;
-            if ((number + 1) * 2 > mask + 1) {
+            if ((number + 1) * 2 > slotCells.length) {
                 grow();
                 return cell(key, currency);
             }
-            table[2 * slot] = key;
-            table[2 * slot + 1] = number + 1;
+            slotKeys[slot] = key;
+            slotCells[slot] = number + 1;
             if (number == keys.length) {
                 int capacity = number * 2;
                 keys = java.util.Arrays.copyOf(keys, capacity);
@@ -216,20 +212,21 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         }
 
         private void grow() {
-            long[] old = slots;
-            long[] table = new long[old.length * 2];
-            int mask = (table.length >>> 1) - 1;
-            for (int s = 0; s < old.length; s += 2) {
-                if (old[s + 1] != 0) {
-                    int slot = (int) TieBreak.mix(old[s]) & mask;
-                    while (table[2 * slot + 1] != 0) {
+            long[] oldKeys = slotKeys;
+            int[] oldCells = slotCells;
+            slotKeys = new long[oldKeys.length * 2];
+            slotCells = new int[oldCells.length * 2];
+            int mask = slotCells.length - 1;
+            for (int s = 0; s < oldCells.length; s++) {
+                if (oldCells[s] != 0) {
+                    int slot = (int) TieBreak.mix(oldKeys[s]) & mask;
+                    while (slotCells[slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
-                    table[2 * slot] = old[s];
-                    table[2 * slot + 1] = old[s + 1];
+                    slotKeys[slot] = oldKeys[s];
+                    slotCells[slot] = oldCells[s];
                 }
             }
-            slots = table;
         }
     }
 
@@ -239,27 +236,23 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
      */
     static final class Dictionary {
         private String[] slotValues = new String[256];
-        /**
-         * Each slot's value's hash (high half) and number (low half; 0 marks an empty slot), side by side so that a
-         * probe reads one place in memory and no other value's string.
-         */
-        private long[] slots = new long[256];
+        private int[] slotNumbers = new int[256];
+        /** Each slot's value's hash, so that a probe and a growth read no other value's string. */
+        private int[] slotHashes = new int[256];
         /** The values by number - 1. */
         final List<String> names = new ArrayList<>();
 
         /** Returns the number of {@code value}, not null, numbering it if new. */
         int number(String value) {
             int h = value.hashCode();
-            long[] table = slots;
-            int mask = table.length - 1;
+            int mask = slotNumbers.length - 1;
             int slot = (h ^ (h >>> 16)) & mask;
             while (true) {
-                long stored = table[slot];
-                int n = (int) stored;
+                int n = slotNumbers[slot];
                 if (n == 0) {
                     break;
                 }
-                if ((int) (stored >>> 32) == h) {
+                if (slotHashes[slot] == h) {
                     String v = slotValues[slot];
                     if (v == value || v.equals(value)) {
                         return n;
@@ -267,13 +260,14 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
                 }
                 slot = (slot + 1) & mask;
             }
-            if ((names.size() + 1) * 2 > table.length) {
+            if ((names.size() + 1) * 2 > slotNumbers.length) {
                 grow();
                 return number(value);
             }
             names.add(value);
             slotValues[slot] = value;
-            table[slot] = ((long) h << 32) | names.size();
+            slotHashes[slot] = h;
+            slotNumbers[slot] = names.size();
             return names.size();
         }
 
@@ -284,22 +278,24 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
 
         private void grow() {
             String[] oldValues = slotValues;
-            long[] old = slots;
+            int[] oldNumbers = slotNumbers;
+            int[] oldHashes = slotHashes;
             slotValues = new String[oldValues.length * 2];
-            long[] table = new long[old.length * 2];
-            int mask = table.length - 1;
-            for (int s = 0; s < old.length; s++) {
-                if ((int) old[s] != 0) {
-                    int h = (int) (old[s] >>> 32);
+            slotNumbers = new int[oldNumbers.length * 2];
+            slotHashes = new int[oldHashes.length * 2];
+            int mask = slotNumbers.length - 1;
+            for (int s = 0; s < oldNumbers.length; s++) {
+                if (oldNumbers[s] != 0) {
+                    int h = oldHashes[s];
                     int slot = (h ^ (h >>> 16)) & mask;
-                    while ((int) table[slot] != 0) {
+                    while (slotNumbers[slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
                     slotValues[slot] = oldValues[s];
-                    table[slot] = old[s];
+                    slotHashes[slot] = h;
+                    slotNumbers[slot] = oldNumbers[s];
                 }
             }
-            slots = table;
         }
     }
 
