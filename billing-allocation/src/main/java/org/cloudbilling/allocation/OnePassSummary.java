@@ -64,8 +64,12 @@ final class OnePassSummary {
             bases.of(cost.currency()).add(allocator.unitOfCollection[placement], cost);
         }
         int entry = placement <= -2 ? -2 - placement : placement >= 0 ? allocator.onwardOfCollection[placement] : -1;
-        if (entry < 0) {
-            AllocationRun.allocatePlaced(allocator, item, placement, summary);
+        if (entry < 0) { // its one row, added directly: the row of AllocationRun.allocatePlaced, exactly
+            if (placement >= 0) {
+                summary.add(item, allocator.unitOfCollection[placement], AllocationType.COLLECTED, item.totalCost());
+            } else {
+                summary.add(item, -1, AllocationType.UNALLOCATED, item.totalCost());
+            }
             return;
         }
         int n = held.size();
