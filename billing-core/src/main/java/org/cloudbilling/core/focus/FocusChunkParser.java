@@ -138,7 +138,6 @@ final class FocusChunkParser implements CsvByteRows.RowHandler {
         this.cells = FocusTallyLayout.forItems(mapping);
         this.itemDictionaries = new ByteDictionary[width];
         this.attributeMakers = new Function[width];
-        itemTags.tagsLike = true;
         for (int k : cells.unmapped) {
             attributeMakers[k] = attributeMaker(mapping.columns[k]);
         }
@@ -333,7 +332,8 @@ final class FocusChunkParser implements CsvByteRows.RowHandler {
     /** Per column, its identifiers (or a provider's attribute texts) by the cell's bytes. */
     private final ByteDictionary[] itemDictionaries;
 
-    private final ByteDictionary itemTags = new ByteDictionary();
+    /** The tags of the tags cells read, by their bytes. */
+    private final FocusTagsTable itemTags = new FocusTagsTable();
     /** The owners of rows without a SubAccountId: their BillingAccountId. */
     private final ByteDictionary ownersByPayer = new ByteDictionary();
     /** Whether the item {@link #item} made last has no id of its own: it is named by its line. */
@@ -733,10 +733,7 @@ final class FocusChunkParser implements CsvByteRows.RowHandler {
         } else {
             tags = tagKeys(rows.text(k));
         }
-        if (itemTags.size() >= MAX_DICTIONARY) {
-            itemTags.clear();
-        }
-        itemTags.put(Arrays.copyOfRange(b, s, e), tags);
+        itemTags.put(b, s, e, tags);
         return tags;
     }
 

@@ -20,6 +20,12 @@ public final class ByteDictionary {
     private byte[][] keys = new byte[64][];
     private Object[] values = new Object[64];
     private int[] hashes = new int[64];
+    /**
+     * Per slot, a key of at most 7 bytes as one word ({@link #word}): compared without reading the key's array, which
+     * a table of many keys would fetch from far in memory; {@link #LONG_KEY} for a longer key.
+     */
+    private long[] words = new long[64];
+
     private int size;
 
     public int size() {
@@ -30,6 +36,7 @@ public final class ByteDictionary {
         keys = new byte[64][];
         values = new Object[64];
         hashes = new int[64];
+        words = new long[64];
         size = 0;
     }
 
@@ -43,7 +50,7 @@ public final class ByteDictionary {
      * again when the length is not a multiple of 8, so every byte counts; mixed at the end (murmur3's finalizer),
      * since ids such as ins-039550 differ in their last bytes, which linear probing would cluster.
      */
-    static int hash(byte[] b, int from, int to) {
+    public static int hash(byte[] b, int from, int to) {
         int len = to - from;
         long h = len;
         int i = from;
@@ -70,9 +77,29 @@ public final class ByteDictionary {
         return (int) (h ^ (h >>> 33));
     }
 
+    /** What {@link #words} holds for a key of more than 7 bytes: no short key's word (whose top byte is 0 to 7). */
+    private static final long LONG_KEY = -1L;
+
+    /**
+     * The bytes {@code [from, to)} as one word when they are at most 7: the first in the lowest bits, the length in
+     * the top byte (so keys of different lengths differ); {@link #LONG_KEY} for more.
+     */
+    static long word(byte[] b, int from, int to) {
+        int len = to - from;
+        if (len > 7) {
+            return LONG_KEY;
+        }
+        long w = 0;
+        for (int i = to - 1; i >= from; i--) {
+            w = w << 8 | (b[i] & 0xFFL);
+        }
+        return w | (long) len << 56;
+    }
+
     public Object get(byte[] b, int from, int to) {
         lookups++;
         int h = hash(b, from, to);
+        long w = word(b, from, to);
         int mask = keys.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             byte[] key = keys[i];
@@ -84,7 +111,7 @@ public final class ByteDictionary {
                 }
                 return null;
             }
-            if (hashes[i] == h && same(key, b, from, to)) {
+            if (hashes[i] == h && (w != LONG_KEY ? words[i] == w : same(key, b, from, to))) {
                 return values[i];
             }
         }
@@ -122,11 +149,11 @@ public final class ByteDictionary {
         if ((size + 1) * 2 > keys.length) {
             grow();
         }
-        insert(key, value, hash(key, 0, key.length));
+        insert(key, value, hash(key, 0, key.length), word(key, 0, key.length));
         size++;
     }
 
-    private void insert(byte[] key, Object value, int h) {
+    private void insert(byte[] key, Object value, int h, long w) {
         int mask = keys.length - 1;
         int i = h & mask;
         while (keys[i] != null) {
@@ -135,18 +162,21 @@ public final class ByteDictionary {
         keys[i] = key;
         values[i] = value;
         hashes[i] = h;
+        words[i] = w;
     }
 
     private void grow() {
         byte[][] oldKeys = keys;
         Object[] oldValues = values;
         int[] oldHashes = hashes;
+        long[] oldWords = words;
         keys = new byte[oldKeys.length * 2][];
         values = new Object[oldKeys.length * 2];
         hashes = new int[oldKeys.length * 2];
+        words = new long[oldKeys.length * 2];
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
-                insert(oldKeys[i], oldValues[i], oldHashes[i]);
+                insert(oldKeys[i], oldValues[i], oldHashes[i], oldWords[i]);
             }
         }
     }

@@ -64,6 +64,27 @@ class ByteDictionaryProperties {
                 });
     }
 
+    /**
+     * Keys of up to 7 bytes are compared as one word, their length in its top byte: keys of zero bytes of every
+     * length are distinct, and a key of 8 bytes is compared by its bytes.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("FOCUS-8")
+    void get_shortKeysOfZeroBytes_eachFoundByItsLength() {
+        ByteDictionary d = new ByteDictionary();
+        for (int len = 0; len <= 9; len++) {
+            d.put(new byte[len], len);
+        }
+        byte[] buf = new byte[20];
+        for (int len = 0; len <= 9; len++) {
+            assertThat(d.get(buf, 3, 3 + len)).isEqualTo(len);
+            assertThat(ByteDictionary.word(buf, 3, 3 + len)).isEqualTo(len <= 7 ? (long) len << 56 : -1L);
+        }
+        byte[] key = {'o', '0', '0', '5', '0', '3'};
+        assertThat(ByteDictionary.word(key, 0, key.length)).isEqualTo(0x06_00_33_30_35_30_30_6FL);
+        assertThat(d.get(key, 0, key.length)).isNull();
+    }
+
     @Test
     void get_keyDifferingInOneByte_notFound() {
         qt().withExamples(300).forAll(keys(), integers().between(0, 39)).checkAssert((key, at) -> {
