@@ -143,7 +143,9 @@ class UnitsTallyTest {
             assertThat(fields(parallel)).as("seed %s, parallel", seed).isEqualTo(fields(sequential));
             onStream[0]++;
         });
-        assertThat(onStream[0]).isGreaterThan(50);
+        // about 62 of the 120 draws have held items (standard deviation 5.5): 30 is far below any run's count,
+        // where 50 failed about one run in seventy
+        assertThat(onStream[0]).isGreaterThan(30);
     }
 
     /** A part of the held items: its tally in units, and the tally it finishes into. */
