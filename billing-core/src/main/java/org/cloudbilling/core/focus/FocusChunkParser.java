@@ -332,7 +332,7 @@ final class FocusChunkParser implements CsvByteRows.RowHandler {
     /** Per column, its identifiers (or a provider's attribute texts) by the cell's bytes. */
     private final ByteDictionary[] itemDictionaries;
 
-    /** The tags of the tags cells read, by their bytes. */
+    /** The tags of the tags cells read as JSON, by their bytes ({@link #tags}). */
     private final FocusTagsTable itemTags = new FocusTagsTable();
     /** The owners of rows without a SubAccountId: their BillingAccountId. */
     private final ByteDictionary ownersByPayer = new ByteDictionary();
@@ -709,32 +709,39 @@ final class FocusChunkParser implements CsvByteRows.RowHandler {
             new RuntimeException("not a simple decimal", null, false, false) {};
 
     /**
-     * The tags of cell {@code k} through its dictionary; on a miss, a {@linkplain #simpleTags simple} cell is read
-     * from its bytes (plain ASCII without escapes: the bytes are the text), its keys and values through dictionaries
-     * of their own, any other cell as JSON ({@link #tagKeys}). The same map either way.
+     * The tags of cell {@code k}: a {@linkplain #simpleTags simple} cell (plain ASCII without escapes: the bytes are
+     * the text) read from its bytes every time, its keys and values through dictionaries of their own; any other
+     * cell read as JSON ({@link #tagKeys}) once and kept by its bytes in {@link #itemTags}. The same map either way.
+     *
+     * <p>A simple cell is not kept: a file has tens of thousands of distinct tags cells (each combination of a few
+     * tags), each seen a few times, so a table of every one of them stayed alive for the whole read and every young
+     * collection copied it again; reading the cell again costs less than that.
      */
     @SuppressWarnings("unchecked")
     private ImmutableMap<TagKey, String> tags(int k) {
         byte[] b = rows.buf();
-        int s = rows.starts[k];
-        int e = rows.ends[k];
-        Object v = itemTags.get(b, s, e);
-        if (v != null) {
-            return (ImmutableMap<TagKey, String>) v;
-        }
-        ImmutableMap<TagKey, String> tags;
         if (simpleTags(k)) {
             ImmutableMap.Builder<TagKey, String> m = ImmutableMap.builderWithExpectedSize(tagCount);
             for (int t = 0; t < tagCount; t++) {
                 m.put((TagKey) piece(tagKeyNames, b, tagKeyStarts[t], tagKeyEnds[t], TagKey::of), (String)
                         piece(tagValueTexts, b, tagValueStarts[t], tagValueEnds[t], x -> x));
             }
-            tags = m.build();
-        } else {
-            tags = tagKeys(rows.text(k));
+            return m.build();
         }
+        int s = rows.starts[k];
+        int e = rows.ends[k];
+        Object v = itemTags.get(b, s, e);
+        if (v != null) {
+            return (ImmutableMap<TagKey, String>) v;
+        }
+        ImmutableMap<TagKey, String> tags = tagKeys(rows.text(k));
         itemTags.put(b, s, e, tags);
         return tags;
+    }
+
+    /** The tags cells kept in {@link #itemTags}. */
+    int tagsCellsHeld() {
+        return itemTags.size();
     }
 
     private final ByteDictionary tagKeyNames = new ByteDictionary();

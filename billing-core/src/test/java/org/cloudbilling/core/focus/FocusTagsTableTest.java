@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cloudbilling.core.io.FastPathComparison.delete;
 import static org.cloudbilling.core.io.FastPathComparison.file;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +22,20 @@ import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.OwnerUin;
 import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
+import org.cloudbilling.core.io.OnError;
+import org.cloudbilling.core.io.internal.CsvByteRows;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.Interval;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * FOCUS-8, import: the tags of the FOCUS CSV fast path's items kept by the cell's bytes in {@link FocusTagsTable}
- * (keys one after the other in chunks of bytes): every key found again with its value, whatever its length, where it
- * lies in the chunks, or how many keys there are; a file of many distinct tags cells read as the plain reader reads it.
+ * FOCUS-8, import: the tags of the FOCUS CSV fast path's items. A simple tags cell is read from its bytes every time,
+ * not kept; any other is read as JSON once and kept by the cell's bytes in {@link FocusTagsTable} (keys one after the
+ * other in chunks of bytes): every key found again with its value, whatever its length, where it lies in the chunks,
+ * or how many keys there are; a file of many distinct tags cells read as the plain reader reads it.
  */
 @Tag("FOCUS-8")
 class FocusTagsTableTest {
@@ -151,5 +158,66 @@ class FocusTagsTableTest {
         } finally {
             delete(file);
         }
+    }
+
+    /** The items of {@code text} read by one parser from its bytes; the parser is left in {@code parser[0]}. */
+    private static List<LineItem> readByOneParser(String text, FocusChunkParser[] parser) throws IOException {
+        Path file = file(text.getBytes(StandardCharsets.UTF_8));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            FocusCsvFile.HeaderLine header = FocusCsvFile.headerLine(file);
+            FocusChunkParser p = new FocusChunkParser(new FocusRowMapping("f.csv", FormulaGuard.OFF, header.names));
+            parser[0] = p;
+            List<LineItem> read = new ArrayList<>();
+            CsvByteRows.Part part = p.read(
+                    channel, channel.size(), header.end, channel.size(), header.end, new FocusChunkParser.Sink() {
+                        @Override
+                        public boolean item(LineItem item) {
+                            read.add(item);
+                            return true;
+                        }
+
+                        @Override
+                        public boolean bad(BillingInputException refusal) {
+                            throw refusal;
+                        }
+                    });
+            assertThat(part.stopped).isFalse();
+            return read;
+        } finally {
+            delete(file);
+        }
+    }
+
+    private static List<LineItem> plain(String text) {
+        return FocusCsv.readLineItems(new java.io.StringReader(text), "f.csv", FormulaGuard.OFF, OnError.FAIL)
+                .values();
+    }
+
+    @Test
+    void manyDistinctSimpleTagsCells_areNotKept_andGiveThePlainItems() throws IOException {
+        List<LineItem> items = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            items.add(item(i, Map.of(TagKey.of("app"), "v" + i)));
+        }
+        String text = FocusCsvFastPathProperties.csv(items, FocusVersion.V1_2, false, FormulaGuard.OFF);
+        FocusChunkParser[] parser = {null};
+        List<LineItem> read = readByOneParser(text, parser);
+        assertThat(read).isEqualTo(plain(text)).isEqualTo(items);
+        assertThat(parser[0].tagsCellsHeld()).isZero();
+    }
+
+    @Test
+    void aTagsCellThatIsNotSimple_isKept_andSeenAgainGivesTheSameMap() throws IOException {
+        List<LineItem> items = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            // a quote, escaped in JSON, is not simple: the cell is read as JSON once, then found in the table
+            items.add(item(i, Map.of(TagKey.of("app"), "v\"" + (i % 7), TagKey.of("env"), "prod")));
+        }
+        String text = FocusCsvFastPathProperties.csv(items, FocusVersion.V1_2, false, FormulaGuard.OFF);
+        FocusChunkParser[] parser = {null};
+        List<LineItem> read = readByOneParser(text, parser);
+        assertThat(read).isEqualTo(plain(text)).isEqualTo(items);
+        assertThat(read.get(150).tags()).isSameAs(read.get(3).tags()); // 150 = 3 (mod 7)
+        assertThat(parser[0].tagsCellsHeld()).isEqualTo(7);
     }
 }
