@@ -181,8 +181,7 @@ final class OnePassTotals {
 
     /**
      * The placement caches of one collector, one per thread that accumulates, all keeping their placements in one
-     * table ({@link SharedPlacements}), but for the first thread's, which keeps a table of its own until a second
-     * thread comes (a collection on one thread takes no lock): a cache only remembers what matching the rules gives, so every container a
+     * table ({@link SharedPlacements}): a cache only remembers what matching the rules gives, so every container a
      * thread fills may share the thread's cache, and a key is matched about once per collection rather than once per
      * thread or per container (a file is read in many parts). A concurrent map, so threads can start at any time;
      * each cache (its scratch) is used by its own thread only, the table by all of them.
@@ -192,8 +191,6 @@ final class OnePassTotals {
         private final TagBindings tags;
         private final SharedPlacements shared;
         private final ConcurrentHashMap<Thread, PlacementCache> byThread = new ConcurrentHashMap<>();
-        /** Whether a thread has taken the first cache, the one with a table of its own. */
-        private final java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean();
 
         Caches(Allocator allocator, TagBindings tags) {
             this.allocator = allocator;
@@ -201,22 +198,8 @@ final class OnePassTotals {
             this.shared = new SharedPlacements(PlacementCache.keyWidth(allocator));
         }
 
-        /**
-         * The cache of the current thread: the first thread to ask keeps a table of its own, unsynchronized, until
-         * another thread asks ({@link PlacementCache#ofFirstThread}); the others keep theirs in the shared table.
-         */
         PlacementCache ofCurrentThread() {
-            PlacementCache mine = byThread.get(Thread.currentThread());
-            if (mine != null) {
-                return mine;
-            }
-            return byThread.computeIfAbsent(Thread.currentThread(), t -> {
-                if (first.compareAndSet(false, true)) {
-                    return PlacementCache.ofFirstThread(allocator, tags, shared);
-                }
-                shared.join();
-                return new PlacementCache(allocator, tags, shared);
-            });
+            return byThread.computeIfAbsent(Thread.currentThread(), t -> new PlacementCache(allocator, tags, shared));
         }
 
         /** The table of the placements found so far by every thread (for tests). */

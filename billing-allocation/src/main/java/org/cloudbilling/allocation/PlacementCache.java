@@ -34,14 +34,6 @@ final class PlacementCache {
     private final PlacementCache prepared;
     /** The table every thread of one collection keeps its placements in, instead of this cache's own; or null. */
     private final SharedPlacements shared;
-    /**
-     * The table of the collection whose first thread this cache belongs to ({@link #ofFirstThread}); or null. This
-     * cache keeps its own table, and once another thread has joined the table, copies its keys there and keeps the
-     * keys it matches there too.
-     */
-    private final SharedPlacements joinable;
-    /** Whether this cache's keys have been copied to {@link #joinable}. */
-    private boolean published;
 
     private final TagBindings history;
     private final AllocationDimension[] dimensions;
@@ -76,7 +68,7 @@ final class PlacementCache {
      * found, so that allocating an item the preparation placed matches no rule again.
      */
     PlacementCache(Allocator allocator, TagBindings history, PlacementCache prepared) {
-        this(allocator, history, prepared, null, null);
+        this(allocator, history, prepared, null);
     }
 
     /**
@@ -84,29 +76,12 @@ final class PlacementCache {
      * collection, so that a key one thread matched is not matched again by another.
      */
     PlacementCache(Allocator allocator, TagBindings history, SharedPlacements shared) {
-        this(allocator, history, null, shared, null);
+        this(allocator, history, null, shared);
     }
 
-    /**
-     * The cache of the first thread of a collection whose threads share {@code table}: a table of its own, read and
-     * written without any synchronization, as long as no other thread has joined {@code table} ({@link
-     * SharedPlacements#join}); then its keys are copied to {@code table} at its next miss, and a key it misses is
-     * looked for there and kept there too, so a key is still matched about once for all the threads. A collection on
-     * one thread thus pays no lock and no validation for a look-up.
-     */
-    static PlacementCache ofFirstThread(Allocator allocator, TagBindings history, SharedPlacements table) {
-        return new PlacementCache(allocator, history, null, null, table);
-    }
-
-    private PlacementCache(
-            Allocator allocator,
-            TagBindings history,
-            PlacementCache prepared,
-            SharedPlacements shared,
-            SharedPlacements joinable) {
+    private PlacementCache(Allocator allocator, TagBindings history, PlacementCache prepared, SharedPlacements shared) {
         this.prepared = prepared;
         this.shared = shared;
-        this.joinable = joinable;
         this.allocator = allocator;
         this.history = history;
         this.dimensions = allocator.keyDimensions;
@@ -114,9 +89,6 @@ final class PlacementCache {
         this.width = keyWidth(allocator);
         if (shared != null && shared.width() != width) {
             throw new IllegalArgumentException("bug: a shared table of keys of " + shared.width() + " values");
-        }
-        if (joinable != null && joinable.width() != width) {
-            throw new IllegalArgumentException("bug: a shared table of keys of " + joinable.width() + " values");
         }
         this.scratch = new String[width];
         this.readsResource =
@@ -185,19 +157,7 @@ final class PlacementCache {
         if (found != NOT_FOUND) {
             return found;
         }
-        int placement = SharedPlacements.NOT_FOUND;
-        if (joinable != null && joinable.joined()) {
-            if (!published) {
-                publish();
-            }
-            placement = joinable.find(h, key);
-        }
-        if (placement == SharedPlacements.NOT_FOUND) {
-            placement = AllocationRun.placement(allocator, viewOf(item, key));
-            if (published) {
-                joinable.put(h, key, placement);
-            }
-        }
+        int placement = AllocationRun.placement(allocator, viewOf(item, key));
         if (size >= MAX_ENTRIES) {
             allocate(1 << 10);
         } else if ((size + 1) * 2 > hashes.length) {
@@ -272,21 +232,6 @@ final class PlacementCache {
             }
             slot = (slot + 1) & mask;
         }
-    }
-
-    /** Copies this cache's keys to {@link #joinable}, once, when another thread has joined it. */
-    private void publish() {
-        String[] moving = new String[width];
-        for (int s = 0; s < hashes.length; s++) {
-            int h = hashes[s];
-            if (h == 0) {
-                continue;
-            }
-            int e = entries[s];
-            System.arraycopy(keys, e * width, moving, 0, width);
-            joinable.put(h, moving, placements[e]);
-        }
-        published = true;
     }
 
     /** Adds the entries of {@code other}, a cache of the same run filled on another thread. */

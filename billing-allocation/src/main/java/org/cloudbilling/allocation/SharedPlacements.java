@@ -30,12 +30,6 @@ final class SharedPlacements {
     private final Segment[] segments;
 
     /**
-     * Whether a second thread has come to the collection ({@link #join}): until then its first thread keeps its
-     * placements in a table of its own, unsynchronized ({@link PlacementCache#ofFirstThread}), and this one is empty.
-     */
-    private volatile boolean joined;
-
-    /**
      * An empty table of keys of {@code width} values each.
      *
      * @param width at least 1
@@ -59,16 +53,6 @@ final class SharedPlacements {
     /** The values in a key. */
     int width() {
         return width;
-    }
-
-    /** Marks that a thread other than the collection's first uses this table. */
-    void join() {
-        joined = true;
-    }
-
-    /** Whether a thread other than the collection's first uses this table (see {@link #join}). */
-    boolean joined() {
-        return joined;
     }
 
     /** The segment of a hash: its top bits (a segment's slots are chosen by its low bits). */
