@@ -92,6 +92,9 @@ public final class RuleSetJson {
             root = mapper.readTree(parser);
         } catch (JsonProcessingException e) {
             throw new RuleSetException(source, List.of(new RuleSetProblem("$", notJson(e, parser))));
+        } catch (NumberFormatException e) {
+            // a number BigDecimal cannot hold (an exponent beyond an int): Jackson throws it unwrapped
+            throw new RuleSetException(source, List.of(new RuleSetProblem("$", notNumber(e, parser))));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the rule set " + source, e);
         }
@@ -116,6 +119,13 @@ public final class RuleSetJson {
                 : "not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String why = e.getOriginalMessage();
         return where + ": " + (why == null ? e.getClass().getSimpleName() : why);
+    }
+
+    /** Returns where the number {@code BigDecimal} cannot hold ends, and why. */
+    private static String notNumber(NumberFormatException e, JsonParser parser) {
+        JsonLocation at = parser.currentLocation();
+        return "not a number that can be read exactly at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": "
+                + e.getMessage();
     }
 
     /**

@@ -53,4 +53,19 @@ class BadInputRuleSetLimitsTest {
                 .startsWith("$: not valid JSON at line 2, column ")
                 .contains("Name length");
     }
+
+    @Test
+    void read_ratioWithAnExponentBeyondAnInt_isRefusedWithTheLineAndColumn() {
+        // found by fuzzing: BigDecimal cannot hold it, and Jackson throws a bare NumberFormatException
+        String json = "{\"units\": [],\n\"sharingRules\": [{\"ratios\": {\"a\": 9e99999999999999999999}}]}";
+
+        RuleSetException e =
+                catchThrowableOfType(RuleSetException.class, () -> RuleSetJson.read(new StringReader(json), "r.json"));
+
+        assertThat(e).as("a RuleSetException").isNotNull();
+        assertThat(e.problems()).hasSize(1);
+        assertThat(e.problems().get(0).toString())
+                .startsWith("$: not a number that can be read exactly at line 2, column ")
+                .contains("exponent");
+    }
 }

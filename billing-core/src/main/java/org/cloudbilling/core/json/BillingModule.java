@@ -240,7 +240,14 @@ public final class BillingModule extends SimpleModule {
                 return ctxt.reportInputMismatch(
                         type, "expected an object for %s, found %s", type.getSimpleName(), p.currentToken());
             }
-            JsonNode node = ctxt.readTree(p);
+            JsonNode node;
+            try {
+                node = ctxt.readTree(p);
+            } catch (NumberFormatException e) {
+                // a JSON number BigDecimal cannot hold, such as 1e999999999999: Jackson throws it unwrapped
+                return ctxt.reportInputMismatch(
+                        type, "a number in %s cannot be read: %s", type.getSimpleName(), e.getMessage());
+            }
             var names = node.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();

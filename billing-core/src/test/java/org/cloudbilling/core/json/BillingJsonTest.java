@@ -87,6 +87,15 @@ class BillingJsonTest {
     }
 
     @Test
+    void money_withAnExponentBeyondAnInt_isAJsonMappingException() {
+        // BigDecimal cannot hold it; Jackson throws a bare NumberFormatException from the tree
+        String text = "{\"currency\":\"USD\",\"amount\":9e99999999999999999999}";
+        assertThatThrownBy(() -> JSON.readValue(text, Money.class))
+                .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class)
+                .hasMessageContaining("a number in Money cannot be read");
+    }
+
+    @Test
     void badAmountInsideALineItem_namesTheJsonPath() throws IOException {
         String text = golden("line-item.json").replace("\"0.32000000\"", "\"0.32x\"");
         assertThatThrownBy(() -> JSON.readValue(text, LineItem.class))
