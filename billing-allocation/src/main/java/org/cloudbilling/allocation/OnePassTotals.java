@@ -17,6 +17,8 @@ import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.LineItemField;
 import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.io.ClassValues;
 import org.cloudbilling.core.io.CostClassCollector;
 import org.cloudbilling.core.money.Money;
 
@@ -115,7 +117,26 @@ final class OnePassTotals {
          */
         @Override
         public int classOf(LineItem item) {
-            int placement = AllocationRun.placement(allocator, new ItemView(item, tags));
+            return classOf(new ItemView(item, tags));
+        }
+
+        /**
+         * Matches the rules for the values of the class fields alone: the values the rules test, so the class is the
+         * one {@link #classOf(LineItem)} gives any item of them (with no tag history, an item's tags are its own).
+         */
+        @Override
+        public int classOf(ClassValues values) {
+            AllocationDimension[] dimensions = allocator.keyDimensions;
+            String[] texts = new String[dimensions.length];
+            for (int d = 0; d < dimensions.length; d++) {
+                texts[d] = values.text(dimensions[d].field());
+            }
+            Map<TagKey, String> itemTags = allocator.keyTags.length == 0 ? Map.of() : values.tags();
+            return classOf(new ItemView(null, itemTags, dimensions, texts, null));
+        }
+
+        private int classOf(ItemView view) {
+            int placement = AllocationRun.placement(allocator, view);
             if (placement == PlacementCache.UNALLOCATED) {
                 return allocator.unitOfCollection.length;
             }

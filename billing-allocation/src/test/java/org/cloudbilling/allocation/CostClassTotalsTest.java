@@ -31,6 +31,7 @@ import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.Tag;
 import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.ClassValues;
 import org.cloudbilling.core.io.CostClassCollector;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.LineItemCsv;
@@ -89,15 +90,16 @@ class CostClassTotalsTest {
 
     /** {@code collector} counting the rows it is given by their cost alone in {@code costs}. */
     private static <A, R> CostClassCollector<A, R> counted(CostClassCollector<A, R> collector, LongAdder costs) {
-        return counted(collector, costs, new LongAdder());
+        return counted(collector, costs, new LongAdder(), new LongAdder(), true);
     }
 
     /**
-     * {@code collector} counting the rows it is given by their cost alone in {@code costs}, and those given by their
-     * id and cost in {@code byId}.
+     * {@code collector} counting the rows it is given by their cost alone in {@code costs}, those given by their
+     * id and cost in {@code byId}, and the combinations it classes by their values in {@code byValues}; with
+     * {@code values} false it asks for an item of each combination instead ({@link CostClassCollector#ASK_ITEM}).
      */
     private static <A, R> CostClassCollector<A, R> counted(
-            CostClassCollector<A, R> collector, LongAdder costs, LongAdder byId) {
+            CostClassCollector<A, R> collector, LongAdder costs, LongAdder byId, LongAdder byValues, boolean values) {
         return new CostClassCollector<>() {
             @Override
             public Set<LineItemField> classFields() {
@@ -107,6 +109,15 @@ class CostClassTotalsTest {
             @Override
             public int classOf(LineItem item) {
                 return collector.classOf(item);
+            }
+
+            @Override
+            public int classOf(ClassValues v) {
+                if (!values) {
+                    return ASK_ITEM;
+                }
+                byValues.increment();
+                return collector.classOf(v);
             }
 
             @Override
@@ -164,6 +175,7 @@ class CostClassTotalsTest {
     void totalsOfAFile_byCostClass_areTheItemPaths_toTheLastDecimal() throws IOException {
         long classedRows = 0;
         long sharedRows = 0;
+        LongAdder byValues = new LongAdder();
         for (long seed = 1; seed <= 120; seed++) {
             RandomRuleSets random = new RandomRuleSets(seed);
             Random r = new Random(seed);
@@ -188,9 +200,23 @@ class CostClassTotalsTest {
                     csv,
                     StandardCharsets.UTF_8,
                     FormulaGuard.ON,
-                    counted(classed(allocator, TagBindings.empty()), costs, byId));
+                    counted(classed(allocator, TagBindings.empty()), costs, byId, byValues, true));
 
             assertThat(cells(byClass, allocator)).as("seed %s", seed).isEqualTo(expected);
+            // and each combination classed from an item of it, as a collector that asks for items does
+            AllocationTotals byItemClass = LineItemCsv.collect(
+                    csv,
+                    StandardCharsets.UTF_8,
+                    FormulaGuard.ON,
+                    counted(
+                            classed(allocator, TagBindings.empty()),
+                            new LongAdder(),
+                            new LongAdder(),
+                            new LongAdder(),
+                            false));
+            assertThat(cells(byItemClass, allocator))
+                    .as("seed %s: classed by items", seed)
+                    .isEqualTo(expected);
             // and the plain Allocator path: prepare over the items, its rounding tallied item by item as Money
             AllocationRun run = allocator.prepare(items, TagBindings.empty());
             assertThat(cells(items.stream().collect(run.toTotals()), allocator))
@@ -204,6 +230,40 @@ class CostClassTotalsTest {
         // the fast path was taken, and the sharing graph reached by rows told by their id and cost, without items
         assertThat(classedRows).isGreaterThan(5_000);
         assertThat(sharedRows).isGreaterThan(1_000);
+        assertThat(byValues.sum()).as("combinations classed by their values").isGreaterThan(1_000);
+    }
+
+    /** The values of an item's class fields, as a reader gives them. */
+    private static ClassValues valuesOf(LineItem item) {
+        return new ClassValues() {
+            @Override
+            public String text(LineItemField field) {
+                return field.text(item);
+            }
+
+            @Override
+            public Map<org.cloudbilling.core.id.TagKey, String> tags() {
+                return item.tags();
+            }
+        };
+    }
+
+    @Test
+    void theClassOfAnItemsValues_isTheClassOfTheItem() {
+        long compared = 0;
+        for (long seed = 1; seed <= 200; seed++) {
+            RandomRuleSets random = new RandomRuleSets(seed);
+            Random r = new Random(seed);
+            Allocator allocator = Allocator.compile(random.ruleSet());
+            CostClassCollector<Object, AllocationTotals> classed = classed(allocator, TagBindings.empty());
+            for (LineItem item : items(random, r, 50)) {
+                assertThat(classed.classOf(valuesOf(item)))
+                        .as("seed %s, item %s", seed, item.id())
+                        .isEqualTo(classed.classOf(item));
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(200 * 50);
     }
 
     @Test

@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.LineItemField;
 import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.consolidation.GroupKey;
 import org.cloudbilling.core.id.BusinessCode;
+import org.cloudbilling.core.id.Identifier;
 import org.cloudbilling.core.id.InstanceType;
 import org.cloudbilling.core.id.ItemCode;
 import org.cloudbilling.core.id.LineItemId;
@@ -170,10 +172,8 @@ final class CanonicalChunkParser {
             t.load(key, buf, starts, ends);
             int costClass = t.find(key);
             if (costClass == CostClassTable.NOT_FOUND) {
-                // the class depends on the class cells alone: an item of those and the required cells tells it
-                LineItem classItem = fast(line, t.itemColumns);
-                if (classItem != null) {
-                    costClass = t.collector.classOf(classItem);
+                costClass = classOfCells(line, t);
+                if (costClass != CostClassTable.NOT_FOUND) {
                     t.put(key, costClass);
                 }
             }
@@ -367,6 +367,112 @@ final class CanonicalChunkParser {
     private static final Function<String, Optional<OrderId>> ORDER_ID = s -> Optional.of(OrderId.of(s));
     private static final Function<String, Optional<String>> USAGE_UNIT = Optional::of;
 
+    /**
+     * The class of the row's class cells, new to the table: the class depends on those cells alone, so the
+     * collector is told their values ({@link CostClassCollector#classOf(ClassValues)}), or, if it asks for an item,
+     * an item of those and the required cells. {@link CostClassTable#NOT_FOUND} when a class cell holds a value
+     * the item path refuses: the row then takes that path, which words the error.
+     */
+    private int classOfCells(long line, CostClassTable t) {
+        CellValues values = cellValues;
+        if (values.read(t)) {
+            int costClass = t.collector.classOf(values);
+            if (costClass != CostClassCollector.ASK_ITEM) {
+                return costClass;
+            }
+        }
+        LineItem classItem = fast(line, t.itemColumns);
+        return classItem == null ? CostClassTable.NOT_FOUND : t.collector.classOf(classItem);
+    }
+
+    private final CellValues cellValues = new CellValues();
+
+    /**
+     * The values of the row's class cells, read through the same dictionaries as {@link #fast} reads them, so a
+     * value is the item's and a cell {@code fast} refuses is refused here too. Reused from row to row.
+     */
+    private final class CellValues implements ClassValues {
+        private final String[] texts = new String[LineItemField.values().length];
+        private Map<TagKey, String> tags = ImmutableMap.of();
+        private CostClassTable table;
+
+        /** Reads the row's class cells of {@code t}; false when a cell's value is refused or is not a plain value. */
+        boolean read(CostClassTable t) {
+            table = t;
+            tags = ImmutableMap.of();
+            try {
+                for (int i = 0; i < t.columns.length; i++) {
+                    int k = t.columns[i];
+                    if (k == TAGS_COLUMN) {
+                        tags = isEmpty(k) ? ImmutableMap.of() : freshTags(k);
+                    } else {
+                        texts[t.fields[i].ordinal()] = isEmpty(k) ? null : text(value(k));
+                    }
+                }
+                return true;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                return false; // the item path words the error
+            }
+        }
+
+        /** The value of non-empty class cell {@code k}, as {@link #fast} sets its field. */
+        private Object value(int k) {
+            return switch (COLUMNS[k]) {
+                case OWNER_UIN -> lookup(k, OWNER);
+                case OPERATOR_UIN -> lookup(k, LineItemFields.OPERATOR_UIN);
+                case BUSINESS_CODE -> lookup(k, BUSINESS);
+                case PRODUCT_CODE -> lookup(k, LineItemFields.PRODUCT_CODE);
+                case ITEM_CODE -> lookup(k, LineItemFields.ITEM_CODE);
+                case REGION_ID -> lookup(k, LineItemFields.REGION_ID);
+                case PROJECT_ID -> lookup(k, LineItemFields.PROJECT_ID);
+                case RESOURCE_ID -> resourceId(k);
+                case INSTANCE_TYPE -> lookup(k, LineItemFields.INSTANCE_TYPE);
+                case PAY_MODE -> lookup(k, PAY_MODE_OF);
+                case ACTION_TYPE -> lookup(k, ACTION_TYPE_OF);
+                default -> throw new IllegalStateException("column " + COLUMNS[k] + " is not read as a class value");
+            };
+        }
+
+        /** The text of a value as {@link LineItemField#text} gives it. */
+        private String text(Object value) {
+            Object v = value instanceof Optional<?> o ? o.orElse(null) : value;
+            if (v instanceof Identifier id) {
+                return id.value();
+            }
+            if (v instanceof Enum<?> e) {
+                return e.name();
+            }
+            throw new IllegalStateException("a class value of " + v.getClass().getSimpleName());
+        }
+
+        @Override
+        public String text(LineItemField field) {
+            if (field == LineItemField.TAGS || !isClassField(field)) {
+                throw new IllegalArgumentException(field + " is not a class field read as text");
+            }
+            return texts[field.ordinal()];
+        }
+
+        private boolean isClassField(LineItemField field) {
+            for (LineItemField f : table.fields) {
+                if (f == field) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Map<TagKey, String> tags() {
+            return tags;
+        }
+    }
+
+    private static final Function<String, OwnerUin> OWNER = OwnerUin::of;
+    private static final Function<String, BusinessCode> BUSINESS = BusinessCode::of;
+    private static final Function<String, PayMode> PAY_MODE_OF = s -> Enum.valueOf(PayMode.class, s);
+    private static final Function<String, ActionType> ACTION_TYPE_OF = s -> Enum.valueOf(ActionType.class, s);
+
     /** Every column, for {@link #fast}. */
     static final long ALL_COLUMNS = -1L;
 
@@ -405,10 +511,10 @@ final class CanonicalChunkParser {
                 int k = Long.numberOfTrailingZeros(todo);
                 CanonicalColumn column = COLUMNS[k];
                 switch (column) {
-                    case OWNER_UIN -> f.ownerUin = (OwnerUin) lookup(k, OwnerUin::of);
+                    case OWNER_UIN -> f.ownerUin = (OwnerUin) lookup(k, OWNER);
                     case PAYER_UIN -> f.payerUin = (PayerUin) lookup(k, PayerUin::of);
                     case OPERATOR_UIN -> f.operatorUin = (Optional<OperatorUin>) lookup(k, LineItemFields.OPERATOR_UIN);
-                    case BUSINESS_CODE -> f.businessCode = (BusinessCode) lookup(k, BusinessCode::of);
+                    case BUSINESS_CODE -> f.businessCode = (BusinessCode) lookup(k, BUSINESS);
                     case PRODUCT_CODE -> f.productCode = (Optional<ProductCode>) lookup(k, LineItemFields.PRODUCT_CODE);
                     case ITEM_CODE -> f.itemCode = (Optional<ItemCode>) lookup(k, LineItemFields.ITEM_CODE);
                     case REGION_ID -> f.regionId = (Optional<RegionId>) lookup(k, LineItemFields.REGION_ID);
@@ -416,10 +522,10 @@ final class CanonicalChunkParser {
                     case RESOURCE_ID -> f.resourceId = resourceId(k);
                     case INSTANCE_TYPE ->
                         f.instanceType = (Optional<InstanceType>) lookup(k, LineItemFields.INSTANCE_TYPE);
-                    case PAY_MODE -> f.payMode = (PayMode) lookup(k, s -> Enum.valueOf(PayMode.class, s));
+                    case PAY_MODE -> f.payMode = (PayMode) lookup(k, PAY_MODE_OF);
                     case SETTLEMENT_CYCLE ->
                         f.settlementCycle = (Optional<SettlementCycle>) lookup(k, SETTLEMENT_CYCLE);
-                    case ACTION_TYPE -> f.actionType = (ActionType) lookup(k, s -> Enum.valueOf(ActionType.class, s));
+                    case ACTION_TYPE -> f.actionType = (ActionType) lookup(k, ACTION_TYPE_OF);
                     case FEE_PERIOD_START, CURRENCY -> {}
                     case FEE_PERIOD_END -> {
                         int s = CanonicalColumn.FEE_PERIOD_START.ordinal();
@@ -546,8 +652,8 @@ final class CanonicalChunkParser {
         }
         try {
             Currency currency = (Currency) lookup(CUR, Money::currency);
-            lookup(PAY_MODE, s -> Enum.valueOf(PayMode.class, s));
-            lookup(ACTION, s -> Enum.valueOf(ActionType.class, s));
+            lookup(PAY_MODE, PAY_MODE_OF);
+            lookup(ACTION, ACTION_TYPE_OF);
             if (has(e, SETTLEMENT)) {
                 lookup(SETTLEMENT, SETTLEMENT_CYCLE);
             }

@@ -11,9 +11,10 @@ import org.cloudbilling.core.money.Money;
  * A collector of line items that needs, of most items, only their class and their total cost: an item's class is
  * decided by its values of a few fields ({@link #classFields()}), so items equal in those fields are one class,
  * whatever else differs. {@link LineItemCsv#collect(java.nio.file.Path, java.nio.charset.Charset, FormulaGuard,
- * Collector) LineItemCsv.collect} of a canonical CSV file then asks {@link #classOf} about once for each distinct
- * combination of those cells per read (two threads meeting a new combination at once may both ask), with an item of
- * that combination, and for every row of a class
+ * Collector) LineItemCsv.collect} of a canonical CSV file then asks {@link #classOf(ClassValues)} about once for each
+ * distinct combination of those cells per read (two threads meeting a new combination at once may both ask), with
+ * the values of those cells, or {@link #classOf(LineItem)} with an item of that combination when the collector
+ * answers {@link #ASK_ITEM}; and for every row of a class
  * passes only its total cost ({@link #addCost}), without making the row's item; a row of a class that
  * {@linkplain #needsId needs the id} passes its id and total cost ({@link #addCost(Object, int, LineItemId, Money)}),
  * still without an item. A row of {@link #NO_CLASS}, and a
@@ -38,6 +39,12 @@ public interface CostClassCollector<A, R> extends Collector<LineItem, A, R> {
     int NO_CLASS = -1;
 
     /**
+     * What {@link #classOf(ClassValues)} returns when the collector tells a class from an item only: the reader then
+     * makes an item of the combination and asks {@link #classOf(LineItem)}.
+     */
+    int ASK_ITEM = -2;
+
+    /**
      * Returns the fields an item's class depends on (such as {@link LineItemField#OWNER_UIN} or
      * {@link LineItemField#TAGS}), never null; the same set every time.
      */
@@ -51,6 +58,19 @@ public interface CostClassCollector<A, R> extends Collector<LineItem, A, R> {
      * @return the class, or {@link #NO_CLASS}
      */
     int classOf(LineItem item);
+
+    /**
+     * Returns the class of every item whose class fields hold {@code values}: what {@link #classOf(LineItem)}
+     * returns for such an item; or {@link #ASK_ITEM}, as it does unless overridden. A reader asks this first for a
+     * combination of class cells new to it, so that it need not make an item. Called from any thread. A collector
+     * that wraps another passes this on.
+     *
+     * @param values the values of the class fields, not null; valid during the call only
+     * @return the class, {@link #NO_CLASS}, or {@link #ASK_ITEM}
+     */
+    default int classOf(ClassValues values) {
+        return ASK_ITEM;
+    }
 
     /**
      * Adds to {@code container} an item of class {@code costClass}, known by its total cost alone: the same effect

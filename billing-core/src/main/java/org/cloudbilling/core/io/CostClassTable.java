@@ -29,8 +29,10 @@ final class CostClassTable {
     static final int NOT_FOUND = Integer.MIN_VALUE;
 
     final CostClassCollector<?, ?> collector;
-    /** The canonical columns of the class fields. */
+    /** The canonical columns of the class fields, in ascending order. */
     final int[] columns;
+    /** The class field of each of {@link #columns}. */
+    final LineItemField[] fields;
     /**
      * The columns an item told to {@link CostClassCollector#classOf} is made of (bit k for column k): the class
      * columns and those every item must have.
@@ -40,9 +42,10 @@ final class CostClassTable {
     /** The segments, shared by every thread of the read. */
     private final Segment[] segments;
 
-    private CostClassTable(CostClassCollector<?, ?> collector, int[] columns, long fileSize) {
+    private CostClassTable(CostClassCollector<?, ?> collector, int[] columns, LineItemField[] fields, long fileSize) {
         this.collector = collector;
         this.columns = columns;
+        this.fields = fields;
         long mask = CanonicalChunkParser.REQUIRED;
         for (int k : columns) {
             mask |= 1L << k;
@@ -88,10 +91,9 @@ final class CostClassTable {
      * null when one of its class fields is not a canonical column.
      */
     static CostClassTable of(CostClassCollector<?, ?> collector, long fileSize) {
-        Set<LineItemField> fields = collector.classFields();
-        int[] columns = new int[fields.size()];
-        int i = 0;
-        for (LineItemField f : fields) {
+        Set<LineItemField> classFields = collector.classFields();
+        LineItemField[] byColumn = new LineItemField[CanonicalColumn.values().length];
+        for (LineItemField f : classFields) {
             if (f.canonicalColumn().isEmpty()) {
                 return null;
             }
@@ -104,10 +106,18 @@ final class CostClassTable {
             if (column == null) {
                 return null;
             }
-            columns[i++] = column.ordinal();
+            byColumn[column.ordinal()] = f;
         }
-        Arrays.sort(columns);
-        return new CostClassTable(collector, columns, fileSize);
+        int[] columns = new int[classFields.size()];
+        LineItemField[] fields = new LineItemField[classFields.size()];
+        int i = 0;
+        for (int k = 0; k < byColumn.length; k++) {
+            if (byColumn[k] != null) {
+                columns[i] = k;
+                fields[i++] = byColumn[k];
+            }
+        }
+        return new CostClassTable(collector, columns, fields, fileSize);
     }
 
     /** The bytes of an array as little-endian {@code long}s at any offset. */

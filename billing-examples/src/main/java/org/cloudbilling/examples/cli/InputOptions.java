@@ -312,6 +312,11 @@ final class InputOptions {
         }
 
         @Override
+        public int classOf(org.cloudbilling.core.io.ClassValues values) {
+            return classed.classOf(values);
+        }
+
+        @Override
         public void addCost(Counted<A> container, int costClass, org.cloudbilling.core.money.Money totalCost) {
             container.items++;
             classed.addCost(container.container, costClass, totalCost);
