@@ -132,8 +132,15 @@ final class OnePassTotals {
                 texts[d] = values.text(dimensions[d].field());
             }
             Map<TagKey, String> itemTags = allocator.keyTags.length == 0 ? Map.of() : values.tags();
-            return classOf(new ItemView(null, itemTags, dimensions, texts, null));
+            return classOf(new ItemView(null, itemTags, dimensions, texts, scratch.get()));
         }
+
+        /**
+         * The scratch arrays of matching, one per thread that classes combinations (a reader's threads): so that
+         * matching a combination's values allocates nothing but their view.
+         */
+        private final ThreadLocal<RuleIndex.MatchScratch> scratch =
+                ThreadLocal.withInitial(RuleIndex.MatchScratch::new);
 
         private int classOf(ItemView view) {
             int placement = AllocationRun.placement(allocator, view);
