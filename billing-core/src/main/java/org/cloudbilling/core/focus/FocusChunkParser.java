@@ -195,6 +195,12 @@ final class FocusChunkParser implements CsvByteRows.RowHandler {
             return true; // a blank line holds no data
         }
         if (cells != width) {
+            if (rows.nonAscii()) {
+                for (int k = 0; k < cells; k++) {
+                    rows.text(
+                            k); // bytes that are not UTF-8 stop the fast path here: the plain reader refuses them first
+                }
+            }
             return sink.bad(new BillingInputException(
                     InputProblem.ofLine(mapping.source, line, "the row has " + cells + " cells, the header " + width)));
         }

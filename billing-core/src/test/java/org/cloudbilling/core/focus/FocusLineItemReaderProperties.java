@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.io.BillingInputException;
+import org.cloudbilling.core.io.FastPathComparison;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,30 @@ class FocusLineItemReaderProperties {
                 delete(file);
             }
         });
+    }
+
+    @Test
+    void reader_rowTooWideWithAByteNotUtf8_isRefusedAsNotUtf8_asThePlainReader() throws IOException {
+        // found by the property above: a row too wide was refused for its width and the reading went on, where the
+        // plain reader, decoding first, refuses the file for the byte
+        String text = FocusCsvFastPathProperties.sample().replace("\r\n", "\n");
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        lines.set(4, lines.get(4) + ",extra\u0000"); // the NUL becomes the stray byte E9
+        Path file = file(FastPathComparison.joinedWithStrayBytes(lines));
+        try {
+            List<String> plain = plain(file, FormulaGuard.OFF);
+            String refusal = plain.get(plain.size() - 1);
+            assertThat(refusal).contains(":5:").contains("the text is not valid UTF-8");
+            for (int threads = 1; threads <= 2; threads++) {
+                for (int partSize : new int[] {997, 16 << 20}) {
+                    List<String> fast = fast(file, FormulaGuard.OFF, threads, partSize);
+                    assertThat(fast.get(fast.size() - 1)).isEqualTo(refusal);
+                    assertThat(fast.subList(0, plain.size() - 1)).isEqualTo(plain.subList(0, plain.size() - 1));
+                }
+            }
+        } finally {
+            delete(file);
+        }
     }
 
     @Test
