@@ -121,6 +121,59 @@ class FocusCsvFastPathProperties {
         }
     }
 
+    /**
+     * A builder of item {@code n} of a simple hourly series (ids {@code li-N}, four owners, one payer, CNY costs),
+     * for the tests that vary one field over many items.
+     */
+    static LineItem.Builder hourlyItem(int n) {
+        java.time.Instant start = java.time.Instant.ofEpochSecond(1_727_740_800L + 3600L * (n % 24));
+        org.cloudbilling.core.money.Money cost = org.cloudbilling.core.money.Money.of("CNY", "1." + (n % 100));
+        return LineItem.builder()
+                .id(org.cloudbilling.core.id.LineItemId.of("li-" + n))
+                .ownerUin(org.cloudbilling.core.id.OwnerUin.of("o" + (n % 4)))
+                .payerUin(org.cloudbilling.core.id.PayerUin.of("p1"))
+                .businessCode(org.cloudbilling.core.id.BusinessCode.of("p_cvm"))
+                .payMode(org.cloudbilling.core.bill.PayMode.POSTPAID)
+                .actionType(org.cloudbilling.core.bill.ActionType.USAGE)
+                .feePeriod(org.cloudbilling.core.time.Interval.of(start, start.plusSeconds(3600)))
+                .listCost(cost)
+                .totalCost(cost);
+    }
+
+    /**
+     * Writes {@code items} as the library's FOCUS 1.2 CSV and collects it by the fast path on one and on two threads,
+     * in parts of {@code partSize} bytes: asserts the items equal the plain reader's, and gives {@code eachPair}
+     * every item of the fast path with the plain reader's of its row. Returns the one-thread collection.
+     */
+    static List<LineItem> collectedAsThePlainReader(
+            List<LineItem> items, int partSize, java.util.function.BiConsumer<LineItem, LineItem> eachPair) {
+        String text = csv(items, FocusVersion.V1_2, false, FormulaGuard.OFF);
+        Path file = file(text.getBytes(StandardCharsets.UTF_8));
+        try {
+            List<LineItem> plain = FocusCsv.readLineItems(
+                            new StringReader(text), "f.csv", FormulaGuard.OFF, OnError.FAIL)
+                    .values();
+            List<LineItem> oneThread = null;
+            for (int threads = 1; threads <= 2; threads++) {
+                List<LineItem> fast = FocusCsv.collect(
+                        file,
+                        StandardCharsets.UTF_8,
+                        FormulaGuard.OFF,
+                        java.util.stream.Collectors.toList(),
+                        threads,
+                        partSize);
+                assertThat(fast).as("%s threads", threads).isEqualTo(plain);
+                for (int i = 0; i < fast.size(); i++) {
+                    eachPair.accept(fast.get(i), plain.get(i));
+                }
+                oneThread = oneThread == null ? fast : oneThread;
+            }
+            return oneThread;
+        } finally {
+            delete(file);
+        }
+    }
+
     /** The items as a FOCUS CSV: the library's own export, or a provider's rows without the {@code x_} columns. */
     static String csv(List<LineItem> items, FocusVersion version, boolean provider, FormulaGuard guard) {
         StringWriter out = new StringWriter();

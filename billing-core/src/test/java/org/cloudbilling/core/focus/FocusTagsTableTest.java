@@ -9,25 +9,15 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
-import org.cloudbilling.core.bill.PayMode;
-import org.cloudbilling.core.id.BusinessCode;
-import org.cloudbilling.core.id.LineItemId;
-import org.cloudbilling.core.id.OwnerUin;
-import org.cloudbilling.core.id.PayerUin;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.io.BillingInputException;
 import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.internal.CsvByteRows;
-import org.cloudbilling.core.money.Money;
-import org.cloudbilling.core.time.Interval;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -105,20 +95,7 @@ class FocusTagsTableTest {
     }
 
     private static LineItem item(int n, Map<TagKey, String> tags) {
-        Instant start = Instant.ofEpochSecond(1_727_740_800L + 3600L * (n % 24));
-        Money cost = Money.of("CNY", "1." + (n % 100));
-        return LineItem.builder()
-                .id(LineItemId.of("li-" + n))
-                .ownerUin(OwnerUin.of("o" + (n % 4)))
-                .payerUin(PayerUin.of("p1"))
-                .businessCode(BusinessCode.of("p_cvm"))
-                .payMode(PayMode.POSTPAID)
-                .actionType(ActionType.USAGE)
-                .feePeriod(Interval.of(start, start.plusSeconds(3600)))
-                .listCost(cost)
-                .totalCost(cost)
-                .tags(tags)
-                .build();
+        return FocusCsvFastPathProperties.hourlyItem(n).tags(tags).build();
     }
 
     @Test
@@ -137,27 +114,11 @@ class FocusTagsTableTest {
             }
             items.add(item(i, tags));
         }
-        String text = FocusCsvFastPathProperties.csv(items, FocusVersion.V1_2, false, FormulaGuard.OFF);
-        Path file = file(text.getBytes(StandardCharsets.UTF_8));
-        try {
-            List<LineItem> plain = FocusCsv.readLineItems(
-                            new java.io.StringReader(text),
-                            "f.csv",
-                            FormulaGuard.OFF,
-                            org.cloudbilling.core.io.OnError.FAIL)
-                    .values();
-            for (int threads = 1; threads <= 2; threads++) {
-                List<LineItem> fast = FocusCsv.collect(
-                        file, StandardCharsets.UTF_8, FormulaGuard.OFF, Collectors.toList(), threads, 1 << 18);
-                assertThat(fast).isEqualTo(plain);
-                for (int i = 0; i < fast.size(); i++) {
-                    assertThat(List.copyOf(fast.get(i).tags().entrySet()))
-                            .isEqualTo(List.copyOf(plain.get(i).tags().entrySet()));
-                }
-            }
-        } finally {
-            delete(file);
-        }
+        FocusCsvFastPathProperties.collectedAsThePlainReader(
+                items,
+                1 << 18,
+                (fast, plain) -> assertThat(List.copyOf(fast.tags().entrySet()))
+                        .isEqualTo(List.copyOf(plain.tags().entrySet())));
     }
 
     /** The items of {@code text} read by one parser from its bytes; the parser is left in {@code parser[0]}. */
