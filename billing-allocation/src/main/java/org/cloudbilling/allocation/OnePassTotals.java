@@ -170,6 +170,20 @@ final class OnePassTotals {
                     costClass == allocator.unitOfCollection.length ? PlacementCache.UNALLOCATED : costClass, totalCost);
         }
 
+        /** As {@link #addCost(OnePassTotals, int, Money)}, adding the decimal's parts to the sums: no {@code Money}. */
+        @Override
+        public void addCost(OnePassTotals container, int costClass, Currency currency, long unscaled, int scale) {
+            if (needsId(costClass)) {
+                throw new IllegalArgumentException("bug: cost class " + costClass + " needs the item's id");
+            }
+            container.rows.items++;
+            container.addPlaced(
+                    costClass == allocator.unitOfCollection.length ? PlacementCache.UNALLOCATED : costClass,
+                    currency,
+                    unscaled,
+                    scale);
+        }
+
         @Override
         public void addCost(OnePassTotals container, int costClass, LineItemId id, Money totalCost) {
             if (!needsId(costClass)) {
@@ -281,6 +295,19 @@ final class OnePassTotals {
             bases.of(cost.currency()).add(unit, cost);
         }
         rows.addRow(unit, AllocationType.COLLECTED, cost);
+    }
+
+    /** {@link #addPlaced(int, Money)} of a cost given as an exact decimal's parts, making no {@code Money}. */
+    private void addPlaced(int placement, Currency currency, long unscaled, int scale) {
+        if (placement < 0) {
+            rows.addRow(-1, AllocationType.UNALLOCATED, currency, unscaled, scale);
+            return;
+        }
+        int unit = allocator.unitOfCollection[placement];
+        if (allocator.hasProportionalRules) {
+            bases.of(currency).add(unit, unscaled, scale);
+        }
+        rows.addRow(unit, AllocationType.COLLECTED, currency, unscaled, scale);
     }
 
     OnePassTotals merge(OnePassTotals other) {

@@ -64,6 +64,13 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
             }
         }
 
+        /** Adds {@code u} units at scale {@code s}: as {@link #add(int, Money)} adds that money, making none. */
+        void add(int slot, long u, int s) {
+            if (!addUnits(slot, u, s)) {
+                add(slot, Money.ofUnscaled(currency, u, s));
+            }
+        }
+
         /** Adds {@code u} units at scale {@code s} when the sum fits a long; returns false, adding nothing, else. */
         boolean addUnits(int slot, long u, int s) {
             touched[slot] = true;
@@ -171,6 +178,12 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
     void addRow(int unitIndex, AllocationType type, Money amount) {
         rows++;
         sums(amount.currency()).add(slot(unitIndex, type), amount);
+    }
+
+    /** {@link #addRow(int, AllocationType, Money)} of an amount given as an exact decimal's parts. */
+    void addRow(int unitIndex, AllocationType type, Currency currency, long unscaled, int scale) {
+        rows++;
+        sums(currency).add(slot(unitIndex, type), unscaled, scale);
     }
 
     TotalsAccumulator merge(TotalsAccumulator other) {

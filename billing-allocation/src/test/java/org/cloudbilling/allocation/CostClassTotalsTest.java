@@ -96,7 +96,8 @@ class CostClassTotalsTest {
     /**
      * {@code collector} counting the rows it is given by their cost alone in {@code costs}, those given by their
      * id and cost in {@code byId}, and the combinations it classes by their values in {@code byValues}; with
-     * {@code values} false it asks for an item of each combination instead ({@link CostClassCollector#ASK_ITEM}).
+     * {@code values} false it asks for an item of each combination instead ({@link CostClassCollector#ASK_ITEM}) and
+     * passes each cost on as {@code Money} rather than as the parts of a decimal.
      */
     private static <A, R> CostClassCollector<A, R> counted(
             CostClassCollector<A, R> collector, LongAdder costs, LongAdder byId, LongAdder byValues, boolean values) {
@@ -124,6 +125,20 @@ class CostClassTotalsTest {
             public void addCost(A container, int costClass, Money totalCost) {
                 costs.increment();
                 collector.addCost(container, costClass, totalCost);
+            }
+
+            /**
+             * The run that classes by values passes the cost on as the reader gives it, the parts of a decimal; the
+             * run that classes by items passes it on as {@code Money}: both ways of adding a cost are compared.
+             */
+            @Override
+            public void addCost(A container, int costClass, Currency currency, long unscaled, int scale) {
+                costs.increment();
+                if (values) {
+                    collector.addCost(container, costClass, currency, unscaled, scale);
+                } else {
+                    collector.addCost(container, costClass, Money.ofUnscaled(currency, unscaled, scale));
+                }
             }
 
             @Override

@@ -68,8 +68,11 @@ final class CanonicalChunkParser {
         /** Takes a bad row's refusal, its lines counted from the part's first row (0); returns whether to go on. */
         boolean bad(BillingInputException refusal);
 
-        /** Takes the total cost of a row of a cost class of {@link #classes} (only with a table); goes on. */
-        default void cost(int costClass, Money totalCost) {
+        /**
+         * Takes the total cost, as an exact decimal's parts, of a row of a cost class of {@link #classes} that does
+         * not need the id (only with a table); goes on.
+         */
+        default void cost(int costClass, Currency currency, long unscaled, int scale) {
             throw new IllegalStateException("bug: a row of a cost class without a table of classes");
         }
 
@@ -178,11 +181,10 @@ final class CanonicalChunkParser {
                 }
             }
             if (costClass >= 0) {
-                Money cost = Money.ofUnscaled(rowCurrency, totalUnits, totalScale);
                 if (t.collector.needsId(costClass)) {
-                    sink.cost(costClass, id(0), cost);
+                    sink.cost(costClass, id(0), Money.ofUnscaled(rowCurrency, totalUnits, totalScale));
                 } else {
-                    sink.cost(costClass, cost);
+                    sink.cost(costClass, rowCurrency, totalUnits, totalScale);
                 }
                 return true;
             }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -179,8 +180,8 @@ final class CanonicalCsvFile implements Closeable {
                 }
 
                 @Override
-                public void cost(int costClass, Money totalCost) {
-                    classed.addCost(container, costClass, totalCost);
+                public void cost(int costClass, Currency currency, long unscaled, int scale) {
+                    classed.addCost(container, costClass, currency, unscaled, scale);
                 }
 
                 @Override

@@ -1,5 +1,6 @@
 package org.cloudbilling.core.io;
 
+import java.util.Currency;
 import java.util.Set;
 import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
@@ -15,7 +16,8 @@ import org.cloudbilling.core.money.Money;
  * distinct combination of those cells per read (two threads meeting a new combination at once may both ask), with
  * the values of those cells, or {@link #classOf(LineItem)} with an item of that combination when the collector
  * answers {@link #ASK_ITEM}; and for every row of a class
- * passes only its total cost ({@link #addCost}), without making the row's item; a row of a class that
+ * passes only its total cost ({@link #addCost(Object, int, Currency, long, int)}, the parts of an exact decimal),
+ * without making the row's item or its {@code Money}; a row of a class that
  * {@linkplain #needsId needs the id} passes its id and total cost ({@link #addCost(Object, int, LineItemId, Money)}),
  * still without an item. A row of {@link #NO_CLASS}, and a
  * row the reader cannot prove valid from its bytes, is made an item and given to the {@linkplain #accumulator()
@@ -81,6 +83,23 @@ public interface CostClassCollector<A, R> extends Collector<LineItem, A, R> {
      * @param totalCost the item's total cost, not null
      */
     void addCost(A container, int costClass, Money totalCost);
+
+    /**
+     * Adds to {@code container} an item of class {@code costClass}, known by its total cost alone, given as the
+     * parts of an exact decimal: the same effect as {@link #addCost(Object, int, Money) addCost(container, costClass,
+     * Money.ofUnscaled(currency, unscaled, scale))}, which it is unless overridden. A reader passes a cost it read
+     * as a decimal of at most 18 digits this way, so that a collector keeping its sums as {@code long}s makes no
+     * {@code Money} for a row.
+     *
+     * @param container a container of this collector's supplier, not null
+     * @param costClass a class {@link #classOf} returned, not {@link #NO_CLASS}, for which {@link #needsId} is false
+     * @param currency the cost's currency, not null
+     * @param unscaled the cost's unscaled value
+     * @param scale the cost's scale, from 0 to {@link Money#MAX_SCALE}
+     */
+    default void addCost(A container, int costClass, Currency currency, long unscaled, int scale) {
+        addCost(container, costClass, Money.ofUnscaled(currency, unscaled, scale));
+    }
 
     /**
      * Returns whether the rows of {@code costClass} are told by their id as well as their total cost

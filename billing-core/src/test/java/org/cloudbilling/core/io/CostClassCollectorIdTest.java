@@ -54,7 +54,7 @@ class CostClassCollectorIdTest {
     }
 
     /** Class 0: owner o1, by cost; class 1: owner o2, by id and cost; owner o3: no class. */
-    static final class ByOwner implements CostClassCollector<Seen, Seen> {
+    static class ByOwner implements CostClassCollector<Seen, Seen> {
         final List<String> classedOwners = new ArrayList<>();
 
         @Override
@@ -130,8 +130,49 @@ class CostClassCollectorIdTest {
                 .build();
     }
 
+    /**
+     * {@link ByOwner} keeping the costs of class 0 as the decimal parts the reader passes: each row's unscaled value
+     * and scale as the file writes it, and no {@code Money} made for it.
+     */
+    static final class ByOwnerInParts extends ByOwner {
+        final List<String> parts = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void addCost(Seen container, int costClass, Money totalCost) {
+            throw new AssertionError("a row of class 0 came as Money: " + totalCost);
+        }
+
+        @Override
+        public void addCost(Seen container, int costClass, java.util.Currency currency, long unscaled, int scale) {
+            assertThat(costClass).isZero();
+            parts.add(currency + " " + unscaled + "e-" + scale);
+            container.add("o1", Money.ofUnscaled(currency, unscaled, scale));
+        }
+    }
+
     @Test
-    void rowsOfAClassThatNeedsTheId_comeAsIdAndCost_noItem() throws IOException {
+    void rowsOfAClassByCost_comeAsTheDecimalsParts_noMoney() throws IOException {
+        Path file = sixRows();
+        for (int threads = 1; threads <= 2; threads++) {
+            for (long chunk : new long[] {64, 16 << 20}) {
+                ByOwnerInParts collector = new ByOwnerInParts();
+                Seen seen =
+                        LineItemCsv.collect(file, StandardCharsets.UTF_8, FormulaGuard.ON, collector, threads, chunk);
+
+                assertThat(collector.parts)
+                        .as("%s threads, parts of %s bytes", threads, chunk)
+                        .containsExactlyInAnyOrder("CNY 150e-2", "CNY -50e-2");
+                assertThat(seen.costByOwner)
+                        .containsOnly(
+                                Map.entry("o1", new BigDecimal("1.00")),
+                                Map.entry("o2", new BigDecimal("13.00")),
+                                Map.entry("o3", new BigDecimal("7.125")));
+                assertThat(seen.items).containsExactly("li-5");
+            }
+        }
+    }
+
+    private Path sixRows() throws IOException {
         StringWriter out = new StringWriter();
         try (LineItemCsvWriter w = LineItemCsv.writer(out)) {
             w.write(item(1, "o1", "1.50"));
@@ -143,7 +184,12 @@ class CostClassCollectorIdTest {
         }
         Path file = dir.resolve("items.csv");
         Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+        return file;
+    }
 
+    @Test
+    void rowsOfAClassThatNeedsTheId_comeAsIdAndCost_noItem() throws IOException {
+        Path file = sixRows();
         for (int threads = 1; threads <= 2; threads++) {
             for (long chunk : new long[] {64, 16 << 20}) {
                 ByOwner collector = new ByOwner();

@@ -323,6 +323,13 @@ final class InputOptions {
         }
 
         @Override
+        public void addCost(
+                Counted<A> container, int costClass, java.util.Currency currency, long unscaled, int scale) {
+            container.items++;
+            classed.addCost(container.container, costClass, currency, unscaled, scale);
+        }
+
+        @Override
         public boolean needsId(int costClass) {
             return classed.needsId(costClass);
         }
