@@ -166,8 +166,7 @@ final class OnePassTotals {
                 throw new IllegalArgumentException("bug: cost class " + costClass + " needs the item's id");
             }
             container.rows.items++;
-            container.addPlaced(
-                    costClass == allocator.unitOfCollection.length ? PlacementCache.UNALLOCATED : costClass, totalCost);
+            container.addPlaced(placementOf(costClass), totalCost);
         }
 
         /** As {@link #addCost(OnePassTotals, int, Money)}, adding the decimal's parts to the sums: no {@code Money}. */
@@ -177,11 +176,12 @@ final class OnePassTotals {
                 throw new IllegalArgumentException("bug: cost class " + costClass + " needs the item's id");
             }
             container.rows.items++;
-            container.addPlaced(
-                    costClass == allocator.unitOfCollection.length ? PlacementCache.UNALLOCATED : costClass,
-                    currency,
-                    unscaled,
-                    scale);
+            container.addPlaced(placementOf(costClass), currency, unscaled, scale);
+        }
+
+        /** The placement of a class told by its cost alone: its collection rule, or Unallocated. */
+        private int placementOf(int costClass) {
+            return costClass == allocator.unitOfCollection.length ? PlacementCache.UNALLOCATED : costClass;
         }
 
         @Override

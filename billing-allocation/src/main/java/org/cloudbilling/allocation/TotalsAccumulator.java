@@ -162,11 +162,7 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
     @Override
     public void addShare(Currency currency, int unitIndex, long units, int scale) {
         rows++;
-        Sums s = sums(currency);
-        int slot = slot(unitIndex, AllocationType.SHARED);
-        if (!s.addUnits(slot, units, scale)) {
-            s.add(slot, Money.ofUnscaled(currency, units, scale));
-        }
+        sums(currency).add(slot(unitIndex, AllocationType.SHARED), units, scale);
     }
 
     @Override

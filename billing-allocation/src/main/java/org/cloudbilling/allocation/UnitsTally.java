@@ -154,20 +154,14 @@ final class UnitsTally {
             int ruleIndex = splitRule[s];
             int n = allocator.targetUnit[ruleIndex].length;
             RuleSums rule = sumsOf(ruleIndex, currency, n);
-            add(rule.sums, 0, splitInput[s], splitInputScale[s]);
+            rule.sums.add(0, splitInput[s], splitInputScale[s]);
             for (int t = 0; t < n; t++) {
-                add(rule.sums, 1 + t, parts[partsAt[s] + t], scale);
+                rule.sums.add(1 + t, parts[partsAt[s] + t], scale);
             }
             rule.scale = Math.max(rule.scale, scale);
             designate(ruleIndex, currency, id, amount, entry, Math.abs(splitInput[s]), splitInputScale[s]);
         }
         return true;
-    }
-
-    private static void add(TotalsAccumulator.Sums sums, int slot, long units, int scale) {
-        if (!sums.addUnits(slot, units, scale)) {
-            sums.add(slot, Money.ofUnscaled(sums.currency, units, scale));
-        }
     }
 
     /** One rule's sums in one currency: slot 0 the pool, slot 1 + k target k; and the largest allocation scale. */
