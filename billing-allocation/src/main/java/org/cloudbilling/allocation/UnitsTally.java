@@ -36,8 +36,16 @@ final class UnitsTally {
     private final int[] partsAt;
     private final long[] parts;
     private final SplitScratch scratch = new SplitScratch();
+    /** Where the shares of each item added are kept, or null. */
+    private final Followed followed;
 
     UnitsTally(AllocationRun run, RoundingTally tally) {
+        this(run, tally, null);
+    }
+
+    /** A tally that also keeps, in {@code followed}, the unit shares of every item it adds, in order. */
+    UnitsTally(AllocationRun run, RoundingTally tally, Followed followed) {
+        this.followed = followed;
         this.run = run;
         this.allocator = run.allocator();
         this.tally = tally;
@@ -69,6 +77,9 @@ final class UnitsTally {
             return true;
         }
         run.tallyMoney(held.id(), held.amount(), held.entry(), tally);
+        if (followed != null) {
+            followed.none();
+        }
         return false;
     }
 
@@ -96,6 +107,7 @@ final class UnitsTally {
         int splits = 0;
         int used = 0;
         boolean ok = true;
+        boolean fellBack = false;
         for (int position = first; position < pending.length; position++) {
             if (!reached[position]) {
                 continue;
@@ -109,6 +121,7 @@ final class UnitsTally {
             int ruleIndex = allocator.topologicalOrder[position];
             Split split = run.splitOf(allocator.rules.sharingRules().get(ruleIndex), currency);
             if (split == null) { // falls back to Unallocated: no split to tally, nothing passed on
+                fellBack = true;
                 continue;
             }
             long atScale = inputScale == scale ? input : ExactSum.scaleUp(input, scale - inputScale);
@@ -161,7 +174,107 @@ final class UnitsTally {
             rule.scale = Math.max(rule.scale, scale);
             designate(ruleIndex, currency, id, amount, entry, Math.abs(splitInput[s]), splitInputScale[s]);
         }
+        if (followed != null) {
+            if (fellBack) {
+                followed.none(); // a row to Unallocated: the run's path of rows makes it
+            } else {
+                keepShares(splits);
+            }
+        }
         return true;
+    }
+
+    /** Keeps the item's shares: each split's parts that go to a unit, not on to another rule. */
+    private void keepShares(int splits) {
+        for (int s = 0; s < splits; s++) {
+            int ruleIndex = splitRule[s];
+            int[] onward = allocator.onward[ruleIndex];
+            int[] targets = allocator.targetUnit[ruleIndex];
+            for (int t = 0; t < targets.length; t++) {
+                if (onward[t] < 0) {
+                    followed.share(targets[t], parts[partsAt[s] + t]);
+                }
+            }
+        }
+        followed.endItem();
+    }
+
+    /**
+     * The unit shares of the items a tally added, in the order added, at each item's allocation scale ({@link
+     * Split#allocationScale}): for each item its shares as a unit's dense index and units, or none when the item's
+     * flow is not kept (it did not fit in units, or a rule of its flow falls back to Unallocated).
+     */
+    static final class Followed {
+        /** Per item, the end of its shares in {@link #unit} and {@link #units}; -1 - end when not kept. */
+        private int[] ends;
+
+        private int[] unit;
+        private long[] units;
+        private int items;
+        private int size;
+
+        /** Room for {@code items} items of two shares each; it grows beyond. */
+        Followed(int items) {
+            this.ends = new int[Math.max(1, items)];
+            this.unit = new int[Math.max(2, 2 * items)];
+            this.units = new long[unit.length];
+        }
+
+        void share(int unitIndex, long value) {
+            if (size == unit.length) {
+                unit = java.util.Arrays.copyOf(unit, size * 2);
+                units = java.util.Arrays.copyOf(units, size * 2);
+            }
+            unit[size] = unitIndex;
+            units[size++] = value;
+        }
+
+        void endItem() {
+            close(size);
+        }
+
+        void none() {
+            close(-1 - size);
+        }
+
+        private void close(int value) {
+            if (items == ends.length) {
+                ends = java.util.Arrays.copyOf(ends, items * 2);
+            }
+            ends[items++] = value;
+        }
+
+        /** The number of items added. */
+        int items() {
+            return items;
+        }
+
+        /** Whether item {@code i}'s shares were kept. */
+        boolean kept(int i) {
+            return ends[i] >= 0;
+        }
+
+        /** Where item {@code i}'s shares start. */
+        int start(int i) {
+            if (i == 0) {
+                return 0;
+            }
+            int end = ends[i - 1];
+            return end >= 0 ? end : -1 - end;
+        }
+
+        /** Where item {@code i}'s shares end (kept items only). */
+        int end(int i) {
+            return ends[i];
+        }
+
+        int unit(int share) {
+            return unit[share];
+        }
+
+        long units(int share) {
+            return units[share];
+        }
     }
 
     /** One rule's sums in one currency: slot 0 the pool, slot 1 + k target k; and the largest allocation scale. */
@@ -236,33 +349,16 @@ final class UnitsTally {
         return this;
     }
 
-    /** Fewer held items than this are tallied on the calling thread alone. */
+    /** Fewer held items than this are followed on the calling thread alone ({@link HeldShares}). */
     static final int PARALLEL_MIN = 1 << 12;
 
-    /**
-     * The rounding tally (ALLOC-12) of {@code held}, followed through {@code run}'s sharing graph. With {@code
-     * parallel}, the items are tallied in parts on a parallel stream (the threads of the caller's fork-join pool, as
-     * the caller's own parallel stream), and the parts' tallies merged; the tally is the sequential one exactly,
-     * whatever the parts and their order, since sums are exact and the designated item is the first in one order.
-     */
-    static RoundingTally tallyOf(AllocationRun run, List<AllocationRun.Held> held, boolean parallel) {
-        if (!parallel || held.size() < PARALLEL_MIN) {
-            RoundingTally tally = RoundingTally.of(run.allocator());
-            UnitsTally units = new UnitsTally(run, tally);
-            for (AllocationRun.Held h : held) {
-                units.add(h);
-            }
-            units.finish();
-            return tally;
-        }
-        return held.parallelStream()
-                .collect(java.util.stream.Collector.of(
-                        () -> new UnitsTally(run, RoundingTally.of(run.allocator())),
-                        UnitsTally::add,
-                        UnitsTally::merge,
-                        units -> {
-                            units.finish();
-                            return units.tally;
-                        }));
+    /** The shares kept of the items added, or null when this tally keeps none. */
+    Followed followed() {
+        return followed;
+    }
+
+    /** This tally's own rounding tally, complete once {@link #finish} ran. */
+    RoundingTally tally() {
+        return tally;
     }
 }
