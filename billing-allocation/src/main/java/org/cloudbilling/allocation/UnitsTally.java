@@ -205,28 +205,35 @@ final class UnitsTally {
      * flow is not kept (it did not fit in units, or a rule of its flow falls back to Unallocated).
      */
     static final class Followed {
-        /** Per item, the end of its shares in {@link #unit} and {@link #units}; -1 - end when not kept. */
+        /** The shares of a block: kept in blocks, so that keeping more copies none. */
+        private static final int BLOCK = 1 << 12;
+
+        /** Per item, the end of its shares; -1 - end when not kept. */
         private int[] ends;
 
-        private int[] unit;
-        private long[] units;
+        private int[][] unit = new int[4][];
+        private long[][] units = new long[4][];
         private int items;
         private int size;
 
-        /** Room for {@code items} items of two shares each; it grows beyond. */
+        /** Room for {@code items} items; the shares take blocks as they come. */
         Followed(int items) {
             this.ends = new int[Math.max(1, items)];
-            this.unit = new int[Math.max(2, 2 * items)];
-            this.units = new long[unit.length];
         }
 
         void share(int unitIndex, long value) {
-            if (size == unit.length) {
-                unit = java.util.Arrays.copyOf(unit, size * 2);
-                units = java.util.Arrays.copyOf(units, size * 2);
+            int b = size / BLOCK;
+            if (b == unit.length) {
+                unit = java.util.Arrays.copyOf(unit, 2 * b);
+                units = java.util.Arrays.copyOf(units, 2 * b);
             }
-            unit[size] = unitIndex;
-            units[size++] = value;
+            if (unit[b] == null) {
+                unit[b] = new int[BLOCK];
+                units[b] = new long[BLOCK];
+            }
+            unit[b][size % BLOCK] = unitIndex;
+            units[b][size % BLOCK] = value;
+            size++;
         }
 
         void endItem() {
@@ -242,11 +249,6 @@ final class UnitsTally {
                 ends = java.util.Arrays.copyOf(ends, items * 2);
             }
             ends[items++] = value;
-        }
-
-        /** The number of items added. */
-        int items() {
-            return items;
         }
 
         /** Whether item {@code i}'s shares were kept. */
@@ -268,12 +270,14 @@ final class UnitsTally {
             return ends[i];
         }
 
+        /** The dense index of the unit of share {@code share}. */
         int unit(int share) {
-            return unit[share];
+            return unit[share / BLOCK][share % BLOCK];
         }
 
+        /** The units of share {@code share}, at its item's allocation scale. */
         long units(int share) {
-            return units[share];
+            return units[share / BLOCK][share % BLOCK];
         }
     }
 
