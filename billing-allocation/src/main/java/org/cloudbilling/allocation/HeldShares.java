@@ -9,15 +9,17 @@ import java.util.stream.IntStream;
 import org.cloudbilling.core.bill.TagBindings;
 import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.money.Money;
-import org.cloudbilling.core.money.Split;
 
 /**
  * The end of a period allocated in one pass: each held item ({@link AllocationRun.Held}) followed through the sharing
  * graph once, for both the rounding tally (ALLOC-12) and its shares. The tally needs every item's flow before the
- * corrections are known, so each flow is kept, in units, as the item's shares ({@link UnitsTally.Followed}); once the
- * run is reconciled with the tally, the kept shares are added to the totals. An item that carries a correction, or
- * whose flow was not kept, is allocated again by the run as before ({@link AllocationRun#addSharesThroughGraph}, else
- * its path of rows). The totals are exactly those of following every item a second time.
+ * corrections are known, so each flow's shares are added as it is followed, and counted by scale; once the run is
+ * reconciled with the tally, the shares of an item that carries a correction are taken out again (the same flow,
+ * followed again) and the item is allocated by the run with its correction. An item whose flow does not fit in
+ * units, or falls back to Unallocated, is allocated by the run as well ({@link AllocationRun#addSharesThroughGraph},
+ * else its path of rows). The totals are exactly those of allocating every item after the tally: the same sums, and
+ * each the scale of the shares that remain in it (the counts by scale tell it, as a share taken out may have been
+ * the only one of the largest scale).
  *
  * <p>With {@code parallel}, the items are followed, and their shares added, in parts on parallel streams (the threads
  * of the caller's fork-join pool); tallies and sums are exact and merge in any order, so the totals are the
@@ -25,7 +27,7 @@ import org.cloudbilling.core.money.Split;
  */
 final class HeldShares {
     /** The held items of one part are at least this many, when there are parts. */
-    private static final int PART_MIN = 1 << 11;
+    private static final int PART_MIN = 1 << 13;
 
     private HeldShares() {}
 
@@ -42,17 +44,18 @@ final class HeldShares {
             boolean parallel) {
         AllocationRun bases = AllocationRun.basesOfPeriod(allocator, tags, collected);
         List<List<AllocationRun.Held>> parts = parts(held, parallel);
-        List<UnitsTally> tallies = follow(bases, parts, true);
-        RoundingTally tally = merged(tallies);
+        List<Part> followed = inParts(parts.size())
+                .mapToObj(p -> new Part(bases, parts.get(p), true))
+                .toList();
+        RoundingTally tally = merged(followed);
         AllocationRun run = tally.isEmpty() ? bases : bases.reconciled(tally);
         Set<LineItemId> corrected = run.correctedItems();
         if (parts.size() == 1) {
-            addShares(run, parts.get(0), tallies.get(0).followed(), corrected, totals);
+            followed.get(0).addTo(run, corrected, totals);
             return;
         }
         inParts(parts.size())
-                .mapToObj(p -> addShares(
-                        run, parts.get(p), tallies.get(p).followed(), corrected, new TotalsAccumulator(allocator)))
+                .mapToObj(p -> followed.get(p).addTo(run, corrected, new TotalsAccumulator(allocator)))
                 .toList()
                 .forEach(totals::merge);
     }
@@ -63,20 +66,16 @@ final class HeldShares {
      * sums are exact and the designated item is the first in one order.
      */
     static RoundingTally tallyOf(AllocationRun bases, List<AllocationRun.Held> held, boolean parallel) {
-        return merged(follow(bases, parts(held, parallel), false));
+        List<List<AllocationRun.Held>> parts = parts(held, parallel);
+        return merged(inParts(parts.size())
+                .mapToObj(p -> new Part(bases, parts.get(p), false))
+                .toList());
     }
 
-    private static List<UnitsTally> follow(
-            AllocationRun bases, List<List<AllocationRun.Held>> parts, boolean keepShares) {
-        return inParts(parts.size())
-                .mapToObj(p -> followPart(bases, parts.get(p), keepShares))
-                .toList();
-    }
-
-    private static RoundingTally merged(List<UnitsTally> tallies) {
-        RoundingTally tally = tallies.get(0).tally();
-        for (int p = 1; p < tallies.size(); p++) {
-            tally.mergeInPlace(tallies.get(p).tally());
+    private static RoundingTally merged(List<Part> parts) {
+        RoundingTally tally = parts.get(0).tally;
+        for (int p = 1; p < parts.size(); p++) {
+            tally.mergeInPlace(parts.get(p).tally);
         }
         return tally;
     }
@@ -99,45 +98,69 @@ final class HeldShares {
         return parts;
     }
 
-    /** Follows one part's items: their tally, finished, and with {@code keepShares} their shares kept. */
-    private static UnitsTally followPart(AllocationRun bases, List<AllocationRun.Held> part, boolean keepShares) {
-        UnitsTally units = new UnitsTally(
-                bases, RoundingTally.of(bases.allocator()), keepShares ? new UnitsTally.Followed(part.size()) : null);
-        for (AllocationRun.Held h : part) {
-            units.add(h);
-        }
-        units.finish();
-        return units;
-    }
+    /**
+     * One part of the held items, followed: its rounding tally, and (with shares) the shares of the items followed in
+     * units ({@link ShareSums}), with which items they are.
+     */
+    private static final class Part {
+        private final AllocationRun bases;
+        private final List<AllocationRun.Held> items;
+        final RoundingTally tally;
+        /** Per item of the part, whether its shares are in {@link #shares}. */
+        private final boolean[] shared;
 
-    /** Adds one part's shares to {@code totals}: kept where they can be, else by the run. */
-    private static TotalsAccumulator addShares(
-            AllocationRun run,
-            List<AllocationRun.Held> part,
-            UnitsTally.Followed followed,
-            Set<LineItemId> corrected,
-            TotalsAccumulator totals) {
-        Allocator allocator = run.allocator();
-        AllocationRun.GraphScratch scratch = null;
-        for (int i = 0; i < part.size(); i++) {
-            AllocationRun.Held h = part.get(i);
-            if (followed.kept(i) && (corrected.isEmpty() || !corrected.contains(h.id()))) {
-                Money amount = h.amount();
-                Currency currency = amount.currency();
-                int itemScale = amount.scale();
-                int scale = Split.allocationScale(amount, allocator.allocationScale);
-                for (int s = followed.start(i), end = followed.end(i); s < end; s++) {
-                    AllocationRun.addShare(totals, currency, followed.unit(s), followed.units(s), scale, itemScale);
+        private final ShareSums shares;
+
+        Part(AllocationRun bases, List<AllocationRun.Held> items, boolean withShares) {
+            this.bases = bases;
+            this.items = items;
+            this.tally = RoundingTally.of(bases.allocator());
+            this.shares = withShares ? new ShareSums(bases.allocator().unitOrder.size()) : null;
+            this.shared = withShares ? new boolean[items.size()] : null;
+            UnitsTally follow = withShares
+                    ? new UnitsTally(bases, tally, shares, ShareSums.SCALES - 1)
+                    : new UnitsTally(bases, tally);
+            for (int i = 0; i < items.size(); i++) {
+                follow.add(items.get(i));
+                if (withShares) {
+                    shared[i] = follow.shared();
                 }
-                continue;
             }
-            if (scratch == null) {
-                scratch = new AllocationRun.GraphScratch(allocator);
-            }
-            if (!run.addSharesThroughGraph(h.id(), h.amount(), h.entry(), totals, scratch)) {
-                run.allocate(h, totals);
-            }
+            follow.finish();
         }
-        return totals;
+
+        /**
+         * Adds the part's rows to {@code totals}, {@code run} reconciled with the tally of every part: the shares of an
+         * item that carries a correction ({@code corrected}) taken out again and the item allocated by the run, as an
+         * item whose shares were not added; then the shares.
+         */
+        TotalsAccumulator addTo(AllocationRun run, Set<LineItemId> corrected, TotalsAccumulator totals) {
+            UnitsTally again = null;
+            AllocationRun.GraphScratch graph = null;
+            for (int i = 0; i < items.size(); i++) {
+                AllocationRun.Held h = items.get(i);
+                if (shared[i]) {
+                    if (corrected.isEmpty() || !corrected.contains(h.id())) {
+                        continue;
+                    }
+                    if (again == null) { // the same flow as the part's, into a tally of its own
+                        again = new UnitsTally(
+                                bases, RoundingTally.of(bases.allocator()), shares.removing(), ShareSums.SCALES - 1);
+                    }
+                    again.add(h);
+                    if (!again.shared()) {
+                        throw new IllegalStateException("bug: a held item's flow did not give its shares again");
+                    }
+                }
+                if (graph == null) {
+                    graph = new AllocationRun.GraphScratch(run.allocator());
+                }
+                if (!run.addSharesThroughGraph(h.id(), h.amount(), h.entry(), totals, graph)) {
+                    run.allocate(h, totals);
+                }
+            }
+            shares.addTo(totals);
+            return totals;
+        }
     }
 }

@@ -36,16 +36,24 @@ final class UnitsTally {
     private final int[] partsAt;
     private final long[] parts;
     private final SplitScratch scratch = new SplitScratch();
-    /** Where the shares of each item added are kept, or null. */
-    private final Followed followed;
+    /** Where the shares of each item added go, or null. */
+    private final AllocationRun.ShareSink shares;
+    /** The largest allocation scale of an item whose shares go to {@link #shares}. */
+    private final int shareScaleLimit;
+    /** Whether the item added last passed its shares to {@link #shares}. */
+    private boolean shared;
 
     UnitsTally(AllocationRun run, RoundingTally tally) {
-        this(run, tally, null);
+        this(run, tally, null, -1);
     }
 
-    /** A tally that also keeps, in {@code followed}, the unit shares of every item it adds, in order. */
-    UnitsTally(AllocationRun run, RoundingTally tally, Followed followed) {
-        this.followed = followed;
+    /**
+     * A tally that also passes to {@code shares} the unit shares of every item it adds in units, when the item's
+     * allocation scale is at most {@code shareScaleLimit} and no rule of its flow falls back to Unallocated.
+     */
+    UnitsTally(AllocationRun run, RoundingTally tally, AllocationRun.ShareSink shares, int shareScaleLimit) {
+        this.shares = shares;
+        this.shareScaleLimit = shareScaleLimit;
         this.run = run;
         this.allocator = run.allocator();
         this.tally = tally;
@@ -73,14 +81,17 @@ final class UnitsTally {
      * in units.
      */
     boolean add(AllocationRun.Held held) {
+        shared = false;
         if (addUnits(held.id(), held.amount(), held.entry())) {
             return true;
         }
         run.tallyMoney(held.id(), held.amount(), held.entry(), tally);
-        if (followed != null) {
-            followed.none();
-        }
         return false;
+    }
+
+    /** Whether the item added last passed its shares to this tally's sink. */
+    boolean shared() {
+        return shared;
     }
 
     /** Follows the item in units and adds what it gave; returns false, having added nothing, when it does not fit. */
@@ -174,110 +185,24 @@ final class UnitsTally {
             rule.scale = Math.max(rule.scale, scale);
             designate(ruleIndex, currency, id, amount, entry, Math.abs(splitInput[s]), splitInputScale[s]);
         }
-        if (followed != null) {
-            if (fellBack) {
-                followed.none(); // a row to Unallocated: the run's path of rows makes it
-            } else {
-                keepShares(splits);
-            }
+        if (shares != null && !fellBack && scale <= shareScaleLimit) {
+            passShares(splits, currency, scale, itemScale);
+            shared = true;
         }
         return true;
     }
 
-    /** Keeps the item's shares: each split's parts that go to a unit, not on to another rule. */
-    private void keepShares(int splits) {
+    /** Passes on the item's shares: each split's parts that go to a unit, not on to another rule. */
+    private void passShares(int splits, Currency currency, int scale, int itemScale) {
         for (int s = 0; s < splits; s++) {
             int ruleIndex = splitRule[s];
             int[] onward = allocator.onward[ruleIndex];
             int[] targets = allocator.targetUnit[ruleIndex];
             for (int t = 0; t < targets.length; t++) {
                 if (onward[t] < 0) {
-                    followed.share(targets[t], parts[partsAt[s] + t]);
+                    AllocationRun.addShare(shares, currency, targets[t], parts[partsAt[s] + t], scale, itemScale);
                 }
             }
-        }
-        followed.endItem();
-    }
-
-    /**
-     * The unit shares of the items a tally added, in the order added, at each item's allocation scale ({@link
-     * Split#allocationScale}): for each item its shares as a unit's dense index and units, or none when the item's
-     * flow is not kept (it did not fit in units, or a rule of its flow falls back to Unallocated).
-     */
-    static final class Followed {
-        /** The shares of a block: kept in blocks, so that keeping more copies none. */
-        private static final int BLOCK = 1 << 12;
-
-        /** Per item, the end of its shares; -1 - end when not kept. */
-        private int[] ends;
-
-        private int[][] unit = new int[4][];
-        private long[][] units = new long[4][];
-        private int items;
-        private int size;
-
-        /** Room for {@code items} items; the shares take blocks as they come. */
-        Followed(int items) {
-            this.ends = new int[Math.max(1, items)];
-        }
-
-        void share(int unitIndex, long value) {
-            int b = size / BLOCK;
-            if (b == unit.length) {
-                unit = java.util.Arrays.copyOf(unit, 2 * b);
-                units = java.util.Arrays.copyOf(units, 2 * b);
-            }
-            if (unit[b] == null) {
-                unit[b] = new int[BLOCK];
-                units[b] = new long[BLOCK];
-            }
-            unit[b][size % BLOCK] = unitIndex;
-            units[b][size % BLOCK] = value;
-            size++;
-        }
-
-        void endItem() {
-            close(size);
-        }
-
-        void none() {
-            close(-1 - size);
-        }
-
-        private void close(int value) {
-            if (items == ends.length) {
-                ends = java.util.Arrays.copyOf(ends, items * 2);
-            }
-            ends[items++] = value;
-        }
-
-        /** Whether item {@code i}'s shares were kept. */
-        boolean kept(int i) {
-            return ends[i] >= 0;
-        }
-
-        /** Where item {@code i}'s shares start. */
-        int start(int i) {
-            if (i == 0) {
-                return 0;
-            }
-            int end = ends[i - 1];
-            return end >= 0 ? end : -1 - end;
-        }
-
-        /** Where item {@code i}'s shares end (kept items only). */
-        int end(int i) {
-            return ends[i];
-        }
-
-        /** The dense index of the unit of share {@code share}. */
-        int unit(int share) {
-            return unit[share / BLOCK][share % BLOCK];
-        }
-
-        /** The units of share {@code share}, at its item's allocation scale. */
-        long units(int share) {
-            return units[share / BLOCK][share % BLOCK];
         }
     }
 
@@ -355,11 +280,6 @@ final class UnitsTally {
 
     /** Fewer held items than this are followed on the calling thread alone ({@link HeldShares}). */
     static final int PARALLEL_MIN = 1 << 12;
-
-    /** The shares kept of the items added, or null when this tally keeps none. */
-    Followed followed() {
-        return followed;
-    }
 
     /** This tally's own rounding tally, complete once {@link #finish} ran. */
     RoundingTally tally() {
