@@ -73,11 +73,11 @@ final class HeldShares {
     }
 
     private static RoundingTally merged(List<Part> parts) {
-        RoundingTally tally = parts.get(0).tally;
+        UnitsTally tally = parts.get(0).follow;
         for (int p = 1; p < parts.size(); p++) {
-            tally.mergeInPlace(parts.get(p).tally);
+            tally.merge(parts.get(p).follow);
         }
-        return tally;
+        return tally.tally();
     }
 
     private static IntStream inParts(int parts) {
@@ -105,7 +105,8 @@ final class HeldShares {
     private static final class Part {
         private final AllocationRun bases;
         private final List<AllocationRun.Held> items;
-        final RoundingTally tally;
+        /** The part's items followed: their rounding tally, finished. */
+        final UnitsTally follow;
         /** Per item of the part, whether its shares are in {@link #shares}. */
         private final boolean[] shared;
 
@@ -114,10 +115,10 @@ final class HeldShares {
         Part(AllocationRun bases, List<AllocationRun.Held> items, boolean withShares) {
             this.bases = bases;
             this.items = items;
-            this.tally = RoundingTally.of(bases.allocator());
+            RoundingTally tally = RoundingTally.of(bases.allocator());
             this.shares = withShares ? new ShareSums(bases.allocator().unitOrder.size()) : null;
             this.shared = withShares ? new boolean[items.size()] : null;
-            UnitsTally follow = withShares
+            this.follow = withShares
                     ? new UnitsTally(bases, tally, shares, ShareSums.SCALES - 1)
                     : new UnitsTally(bases, tally);
             for (int i = 0; i < items.size(); i++) {
