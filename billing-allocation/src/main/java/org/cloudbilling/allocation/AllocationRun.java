@@ -606,26 +606,30 @@ public final class AllocationRun {
      */
     static AllocationRun ofPeriod(
             Allocator allocator, TagBindings tags, Map<Currency, Map<UnitId, Money>> collected, List<Held> held) {
-        return ofPeriod(allocator, tags, collected, held, false);
+        AllocationRun bases = basesOfPeriod(allocator, tags, collected);
+        RoundingTally tally = HeldShares.tallyOf(bases, held, false);
+        return tally.isEmpty() ? bases : bases.reconciled(tally);
     }
 
     /**
-     * As {@link #ofPeriod(Allocator, TagBindings, Map, List)}; with {@code parallel}, the held items are tallied in
-     * parts on a parallel stream ({@link UnitsTally#tallyOf}), with exactly the same run.
+     * The run of a period read once before its rounding is tallied: its proportional splits made from {@code
+     * collected}, each unit's collected cost per currency, and no correction yet. {@link #ofPeriod} is this run
+     * {@linkplain #reconciled reconciled} with the tally of the held items.
      */
-    static AllocationRun ofPeriod(
-            Allocator allocator,
-            TagBindings tags,
-            Map<Currency, Map<UnitId, Money>> collected,
-            List<Held> held,
-            boolean parallel) {
+    static AllocationRun basesOfPeriod(
+            Allocator allocator, TagBindings tags, Map<Currency, Map<UnitId, Money>> collected) {
         Preparation preparation = new Preparation(allocator, tags, false);
         if (allocator.hasProportionalRules) {
             collected.forEach((currency, byUnit) -> preparation.totals.put(currency, new HashMap<>(byUnit)));
         }
-        AllocationRun bases = preparation.bases();
-        RoundingTally tally = UnitsTally.tallyOf(bases, held, parallel);
-        return tally.isEmpty() ? bases : bases.reconciled(tally);
+        return preparation.bases();
+    }
+
+    /** The items that carry a rounding correction, of any rule and currency: few, at most one a rule and currency. */
+    java.util.Set<LineItemId> correctedItems() {
+        java.util.Set<LineItemId> items = new java.util.HashSet<>();
+        corrections.values().forEach(byCurrency -> byCurrency.values().forEach(c -> items.add(c.item())));
+        return items;
     }
 
     /** Allocates a held item (see {@link #ofPeriod}), passing its rows, without an item, to {@code sink}. */
@@ -789,13 +793,7 @@ public final class AllocationRun {
         split.applyToUnits(units, keys, parts);
         int[] targets = allocator.targetUnit[entry];
         for (int k = 0; k < n; k++) {
-            long u = parts[k];
-            int s = scale;
-            while (s > itemScale && u % 10 == 0) { // as written: the item's decimals when the share needs no more
-                u /= 10;
-                s--;
-            }
-            totals.addShare(currency, targets[k], u, s);
+            addShare(totals, currency, targets[k], parts[k], scale, itemScale);
         }
         return true;
     }
@@ -902,15 +900,23 @@ public final class AllocationRun {
             return false;
         }
         for (int i = 0; i < shares; i++) {
-            long u = scratch.shareUnits[i];
-            int s = scale;
-            while (s > itemScale && u % 10 == 0) { // as written: the item's decimals when the share needs no more
-                u /= 10;
-                s--;
-            }
-            totals.addShare(currency, scratch.shareUnit[i], u, s);
+            addShare(totals, currency, scratch.shareUnit[i], scratch.shareUnits[i], scale, itemScale);
         }
         return true;
+    }
+
+    /**
+     * Adds a share of {@code units} at the allocation {@code scale} to {@code totals} as the rows write it: with the
+     * item's own decimals ({@code itemScale}) when the share needs no more.
+     */
+    static void addShare(ShareSink totals, Currency currency, int unitIndex, long units, int scale, int itemScale) {
+        long u = units;
+        int s = scale;
+        while (s > itemScale && u % 10 == 0) {
+            u /= 10;
+            s--;
+        }
+        totals.addShare(currency, unitIndex, u, s);
     }
 
     /** Whether the item {@code id} is the designated item of a rounding correction of rule {@code rule}. */

@@ -319,57 +319,13 @@ final class OnePassTotals {
     }
 
     /**
-     * The totals: the run made from the bases and the held items, then the held items' shares added. When containers
-     * were merged (a parallel stream, or a file read in parts), both ends over the held items run in parts on a
-     * parallel stream too, on the threads of the caller's pool, so the end of the period is not one thread's; the
-     * totals are the same exactly, as every part's sums are exact and merge in any order.
+     * The totals: the held items' shares added ({@link HeldShares}), from the run made from the bases and the held
+     * items. When containers were merged (a parallel stream, or a file read in parts), the held items are followed in
+     * parts on parallel streams too, on the threads of the caller's pool, so the end of the period is not one
+     * thread's; the totals are the same exactly, as every part's sums are exact and merge in any order.
      */
     AllocationTotals finish(TagBindings tags) {
-        Map<Currency, Map<UnitId, Money>> collected = bases.byCurrency(allocator.unitOrder);
-        boolean inParts = parallel && held.size() >= UnitsTally.PARALLEL_MIN;
-        AllocationRun run = AllocationRun.ofPeriod(allocator, tags, collected, held, inParts);
-        if (!inParts) {
-            new Shares(run, rows).addAll(held);
-            return rows.toTotals();
-        }
-        Shares shares = held.parallelStream()
-                .collect(Collector.of(
-                        () -> new Shares(run, new TotalsAccumulator(allocator)), Shares::add, Shares::merge));
-        rows.merge(shares.rows);
+        HeldShares.addTo(rows, allocator, tags, bases.byCurrency(allocator.unitOrder), held, parallel);
         return rows.toTotals();
-    }
-
-    /**
-     * The held items' rows added to {@code rows}, in units where they can be ({@link
-     * AllocationRun#addSharesThroughGraph}), else by the path of rows. Confined to one thread.
-     */
-    private static final class Shares {
-        private final AllocationRun run;
-        private final TotalsAccumulator rows;
-        private final AllocationRun.GraphScratch scratch;
-
-        Shares(AllocationRun run, TotalsAccumulator rows) {
-            this.run = run;
-            this.rows = rows;
-            this.scratch = new AllocationRun.GraphScratch(run.allocator());
-        }
-
-        void add(AllocationRun.Held h) {
-            if (!run.addSharesThroughGraph(h.id(), h.amount(), h.entry(), rows, scratch)) {
-                run.allocate(h, rows);
-            }
-        }
-
-        Shares addAll(List<AllocationRun.Held> held) {
-            for (AllocationRun.Held h : held) {
-                add(h);
-            }
-            return this;
-        }
-
-        Shares merge(Shares other) {
-            rows.merge(other.rows);
-            return this;
-        }
     }
 }

@@ -176,6 +176,12 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
         sums(amount.currency()).add(slot(unitIndex, type), amount);
     }
 
+    /** Adds {@code rows} shared rows, whose sum is {@code total}, to the unit of dense index {@code unitIndex}. */
+    void addShares(int unitIndex, Money total, long rows) {
+        this.rows += rows;
+        sums(total.currency()).add(slot(unitIndex, AllocationType.SHARED), total);
+    }
+
     /** {@link #addRow(int, AllocationType, Money)} of an amount given as an exact decimal's parts. */
     void addRow(int unitIndex, AllocationType type, Currency currency, long unscaled, int scale) {
         rows++;

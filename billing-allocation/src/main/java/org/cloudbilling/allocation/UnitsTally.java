@@ -36,8 +36,24 @@ final class UnitsTally {
     private final int[] partsAt;
     private final long[] parts;
     private final SplitScratch scratch = new SplitScratch();
+    /** Where the shares of each item added go, or null. */
+    private final AllocationRun.ShareSink shares;
+    /** The largest allocation scale of an item whose shares go to {@link #shares}. */
+    private final int shareScaleLimit;
+    /** Whether the item added last passed its shares to {@link #shares}. */
+    private boolean shared;
 
     UnitsTally(AllocationRun run, RoundingTally tally) {
+        this(run, tally, null, -1);
+    }
+
+    /**
+     * A tally that also passes to {@code shares} the unit shares of every item it adds in units, when the item's
+     * allocation scale is at most {@code shareScaleLimit} and no rule of its flow falls back to Unallocated.
+     */
+    UnitsTally(AllocationRun run, RoundingTally tally, AllocationRun.ShareSink shares, int shareScaleLimit) {
+        this.shares = shares;
+        this.shareScaleLimit = shareScaleLimit;
         this.run = run;
         this.allocator = run.allocator();
         this.tally = tally;
@@ -65,11 +81,17 @@ final class UnitsTally {
      * in units.
      */
     boolean add(AllocationRun.Held held) {
+        shared = false;
         if (addUnits(held.id(), held.amount(), held.entry())) {
             return true;
         }
         run.tallyMoney(held.id(), held.amount(), held.entry(), tally);
         return false;
+    }
+
+    /** Whether the item added last passed its shares to this tally's sink. */
+    boolean shared() {
+        return shared;
     }
 
     /** Follows the item in units and adds what it gave; returns false, having added nothing, when it does not fit. */
@@ -96,6 +118,7 @@ final class UnitsTally {
         int splits = 0;
         int used = 0;
         boolean ok = true;
+        boolean fellBack = false;
         for (int position = first; position < pending.length; position++) {
             if (!reached[position]) {
                 continue;
@@ -109,6 +132,7 @@ final class UnitsTally {
             int ruleIndex = allocator.topologicalOrder[position];
             Split split = run.splitOf(allocator.rules.sharingRules().get(ruleIndex), currency);
             if (split == null) { // falls back to Unallocated: no split to tally, nothing passed on
+                fellBack = true;
                 continue;
             }
             long atScale = inputScale == scale ? input : ExactSum.scaleUp(input, scale - inputScale);
@@ -161,7 +185,25 @@ final class UnitsTally {
             rule.scale = Math.max(rule.scale, scale);
             designate(ruleIndex, currency, id, amount, entry, Math.abs(splitInput[s]), splitInputScale[s]);
         }
+        if (shares != null && !fellBack && scale <= shareScaleLimit) {
+            passShares(splits, currency, scale, itemScale);
+            shared = true;
+        }
         return true;
+    }
+
+    /** Passes on the item's shares: each split's parts that go to a unit, not on to another rule. */
+    private void passShares(int splits, Currency currency, int scale, int itemScale) {
+        for (int s = 0; s < splits; s++) {
+            int ruleIndex = splitRule[s];
+            int[] onward = allocator.onward[ruleIndex];
+            int[] targets = allocator.targetUnit[ruleIndex];
+            for (int t = 0; t < targets.length; t++) {
+                if (onward[t] < 0) {
+                    AllocationRun.addShare(shares, currency, targets[t], parts[partsAt[s] + t], scale, itemScale);
+                }
+            }
+        }
     }
 
     /** One rule's sums in one currency: slot 0 the pool, slot 1 + k target k; and the largest allocation scale. */
@@ -236,33 +278,11 @@ final class UnitsTally {
         return this;
     }
 
-    /** Fewer held items than this are tallied on the calling thread alone. */
+    /** Fewer held items than this are followed on the calling thread alone ({@link HeldShares}). */
     static final int PARALLEL_MIN = 1 << 12;
 
-    /**
-     * The rounding tally (ALLOC-12) of {@code held}, followed through {@code run}'s sharing graph. With {@code
-     * parallel}, the items are tallied in parts on a parallel stream (the threads of the caller's fork-join pool, as
-     * the caller's own parallel stream), and the parts' tallies merged; the tally is the sequential one exactly,
-     * whatever the parts and their order, since sums are exact and the designated item is the first in one order.
-     */
-    static RoundingTally tallyOf(AllocationRun run, List<AllocationRun.Held> held, boolean parallel) {
-        if (!parallel || held.size() < PARALLEL_MIN) {
-            RoundingTally tally = RoundingTally.of(run.allocator());
-            UnitsTally units = new UnitsTally(run, tally);
-            for (AllocationRun.Held h : held) {
-                units.add(h);
-            }
-            units.finish();
-            return tally;
-        }
-        return held.parallelStream()
-                .collect(java.util.stream.Collector.of(
-                        () -> new UnitsTally(run, RoundingTally.of(run.allocator())),
-                        UnitsTally::add,
-                        UnitsTally::merge,
-                        units -> {
-                            units.finish();
-                            return units.tally;
-                        }));
+    /** This tally's own rounding tally, complete once {@link #finish} ran. */
+    RoundingTally tally() {
+        return tally;
     }
 }

@@ -138,8 +138,8 @@ class UnitsTallyTest {
             if (many.isEmpty()) {
                 return;
             }
-            RoundingTally sequential = UnitsTally.tallyOf(run, many, false);
-            RoundingTally parallel = UnitsTally.tallyOf(run, many, true);
+            RoundingTally sequential = HeldShares.tallyOf(run, many, false);
+            RoundingTally parallel = HeldShares.tallyOf(run, many, true);
             assertThat(fields(parallel)).as("seed %s, parallel", seed).isEqualTo(fields(sequential));
             onStream[0]++;
         });

@@ -419,20 +419,14 @@ final class CanonicalChunkParser {
 
         /** The value of non-empty class cell {@code k}, as {@link #fast} sets its field. */
         private Object value(int k) {
-            return switch (COLUMNS[k]) {
-                case OWNER_UIN -> lookup(k, OWNER);
-                case OPERATOR_UIN -> lookup(k, LineItemFields.OPERATOR_UIN);
-                case BUSINESS_CODE -> lookup(k, BUSINESS);
-                case PRODUCT_CODE -> lookup(k, LineItemFields.PRODUCT_CODE);
-                case ITEM_CODE -> lookup(k, LineItemFields.ITEM_CODE);
-                case REGION_ID -> lookup(k, LineItemFields.REGION_ID);
-                case PROJECT_ID -> lookup(k, LineItemFields.PROJECT_ID);
-                case RESOURCE_ID -> resourceId(k);
-                case INSTANCE_TYPE -> lookup(k, LineItemFields.INSTANCE_TYPE);
-                case PAY_MODE -> lookup(k, PAY_MODE_OF);
-                case ACTION_TYPE -> lookup(k, ACTION_TYPE_OF);
-                default -> throw new IllegalStateException("column " + COLUMNS[k] + " is not read as a class value");
-            };
+            if (k == RESOURCE) {
+                return resourceId(k);
+            }
+            Function<String, ?> make = CLASS_VALUES[k];
+            if (make == null) {
+                throw new IllegalStateException("column " + COLUMNS[k] + " is not read as a class value");
+            }
+            return lookup(k, make); // one call site: the JIT compiles the lookup once, not once per column
         }
 
         /** The text of a value as {@link LineItemField#text} gives it. */
@@ -474,6 +468,27 @@ final class CanonicalChunkParser {
     private static final Function<String, BusinessCode> BUSINESS = BusinessCode::of;
     private static final Function<String, PayMode> PAY_MODE_OF = s -> Enum.valueOf(PayMode.class, s);
     private static final Function<String, ActionType> ACTION_TYPE_OF = s -> Enum.valueOf(ActionType.class, s);
+
+    private static final int RESOURCE = CanonicalColumn.RESOURCE_ID.ordinal();
+
+    /** How a class cell's text becomes the value {@link #fast} sets, by column; null for a column not a class value. */
+    private static final Function<String, ?>[] CLASS_VALUES = classValues();
+
+    @SuppressWarnings("unchecked")
+    private static Function<String, ?>[] classValues() {
+        Function<String, ?>[] m = new Function[WIDTH];
+        m[CanonicalColumn.OWNER_UIN.ordinal()] = OWNER;
+        m[CanonicalColumn.OPERATOR_UIN.ordinal()] = LineItemFields.OPERATOR_UIN;
+        m[CanonicalColumn.BUSINESS_CODE.ordinal()] = BUSINESS;
+        m[CanonicalColumn.PRODUCT_CODE.ordinal()] = LineItemFields.PRODUCT_CODE;
+        m[CanonicalColumn.ITEM_CODE.ordinal()] = LineItemFields.ITEM_CODE;
+        m[CanonicalColumn.REGION_ID.ordinal()] = LineItemFields.REGION_ID;
+        m[CanonicalColumn.PROJECT_ID.ordinal()] = LineItemFields.PROJECT_ID;
+        m[CanonicalColumn.INSTANCE_TYPE.ordinal()] = LineItemFields.INSTANCE_TYPE;
+        m[CanonicalColumn.PAY_MODE.ordinal()] = PAY_MODE_OF;
+        m[CanonicalColumn.ACTION_TYPE.ordinal()] = ACTION_TYPE_OF;
+        return m;
+    }
 
     /** Every column, for {@link #fast}. */
     static final long ALL_COLUMNS = -1L;

@@ -96,7 +96,8 @@ public final class AllocateCommand extends BaseCommand {
             Collector<LineItem, ?, AllocationTotals> toTotals = allocator.toTotals(TagBindings.empty());
             AllocationTotals totals = input.collect(
                     progress,
-                    costMetric == CostMetric.BILLED_COST ? toTotals : Collectors.mapping(costMetric::view, toTotals));
+                    costMetric == CostMetric.BILLED_COST ? toTotals : Collectors.mapping(costMetric::view, toTotals),
+                    AllocationTotals::itemCount);
             Set<String> currencies = new TreeSet<>();
             totals.currencies().forEach(c -> currencies.add(c.getCurrencyCode()));
             checkOneCurrency(currencies);

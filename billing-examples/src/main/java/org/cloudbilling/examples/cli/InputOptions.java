@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collector;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.consolidation.Consolidation;
@@ -169,6 +170,15 @@ final class InputOptions {
      * @throws org.cloudbilling.core.io.BillingInputException naming file, line and column of the first bad row
      */
     <T> T collect(Progress progress, Collector<LineItem, ?, T> collector) {
+        return collect(progress, collector, null);
+    }
+
+    /**
+     * As {@link #collect(Progress, Collector)}, for a result that tells how many items it took ({@code itemCount}, or
+     * null): the collector is then given the items as they are, with no counting collector around it (a layer less
+     * on every row).
+     */
+    <T> T collect(Progress progress, Collector<LineItem, ?, T> collector, ToLongFunction<T> itemCount) {
         String name = input.toString();
         if (format == InputFormat.FOCUS && isParquet()) {
             // row group by row group into the collector: memory holds one row group, never the items
@@ -188,11 +198,13 @@ final class InputOptions {
         }
         Charset charset = charset();
         LongAdder count = new LongAdder();
+        Collector<LineItem, ?, T> counted = itemCount == null ? counting(collector, count) : collector;
         try {
             T result = focusCsv
-                    ? FocusCsv.collect(input, charset, formulaGuard, counting(collector, count))
-                    : LineItemCsv.collect(input, charset, formulaGuard, counting(collector, count));
-            progress.note("read " + count.sum() + " line items from " + name);
+                    ? FocusCsv.collect(input, charset, formulaGuard, counted)
+                    : LineItemCsv.collect(input, charset, formulaGuard, counted);
+            long items = itemCount == null ? count.sum() : itemCount.applyAsLong(result);
+            progress.note("read " + items + " line items from " + name);
             return result;
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof NoSuchFileException) {
