@@ -536,13 +536,17 @@ public final class AllocationRun {
      * share a target keeps, as its row would be written ({@link #written}), in units of its scale; and scratch arrays
      * for the splits, of the sink's thread.
      */
-    interface ShareSink {
+    interface ShareSink extends Shares {
         /** Scratch tie-break keys for a split into {@code n} parts: an array of exactly {@code n}. */
         long[] keys(int n);
 
         /** Scratch parts for a split into {@code n} parts: an array of at least {@code n}. */
         long[] parts(int n);
+    }
 
+    /** Where shared rows go, each in units of its scale. */
+    @FunctionalInterface
+    interface Shares {
         /** Receives one shared row of {@code units} at {@code scale} for the unit of dense index {@code unitIndex}. */
         void addShare(Currency currency, int unitIndex, long units, int scale);
     }
@@ -909,7 +913,7 @@ public final class AllocationRun {
      * Adds a share of {@code units} at the allocation {@code scale} to {@code totals} as the rows write it: with the
      * item's own decimals ({@code itemScale}) when the share needs no more.
      */
-    static void addShare(ShareSink totals, Currency currency, int unitIndex, long units, int scale, int itemScale) {
+    static void addShare(Shares totals, Currency currency, int unitIndex, long units, int scale, int itemScale) {
         long u = units;
         int s = scale;
         while (s > itemScale && u % 10 == 0) {

@@ -13,7 +13,7 @@ import org.cloudbilling.core.money.Money;
  * {@link Money#plus} gives). {@link HeldShares} adds a held item's shares as the item is followed, and takes out those
  * of an item that turns out to carry a rounding correction. Confined to one thread.
  */
-final class ShareSums implements AllocationRun.ShareSink {
+final class ShareSums implements AllocationRun.Shares {
     /** Rows are counted at the scales below this (every scale of {@code Money}). */
     static final int SCALES = Money.MAX_SCALE + 1;
 
@@ -22,38 +22,13 @@ final class ShareSums implements AllocationRun.ShareSink {
     /** Per currency of {@link #sums}: per unit, how many rows of each scale its sum holds. */
     private final List<int[]> counts = new ArrayList<>(1);
 
-    private final SplitScratch scratch = new SplitScratch();
     /** The same sums, rows taken out. */
-    private final AllocationRun.ShareSink removing = new AllocationRun.ShareSink() {
-        @Override
-        public long[] keys(int n) {
-            return scratch.keys(n);
-        }
-
-        @Override
-        public long[] parts(int n) {
-            return scratch.parts(n);
-        }
-
-        @Override
-        public void addShare(Currency currency, int unitIndex, long value, int scale) {
-            add(currency, unitIndex, Math.negateExact(value), scale, -1);
-        }
-    };
+    private final AllocationRun.Shares removing =
+            (currency, unitIndex, value, scale) -> add(currency, unitIndex, Math.negateExact(value), scale, -1);
 
     /** Sums for the units of dense index 0 to {@code units} - 1. */
     ShareSums(int units) {
         this.units = units;
-    }
-
-    @Override
-    public long[] keys(int n) {
-        return scratch.keys(n);
-    }
-
-    @Override
-    public long[] parts(int n) {
-        return scratch.parts(n);
     }
 
     /** Adds a row of {@code value} at {@code scale} (below {@link #SCALES}) to the unit of dense index {@code unitIndex}. */
@@ -63,7 +38,7 @@ final class ShareSums implements AllocationRun.ShareSink {
     }
 
     /** These sums as a sink that takes out each row it is given, as it was added. */
-    AllocationRun.ShareSink removing() {
+    AllocationRun.Shares removing() {
         return removing;
     }
 

@@ -37,7 +37,7 @@ final class UnitsTally {
     private final long[] parts;
     private final SplitScratch scratch = new SplitScratch();
     /** Where the shares of each item added go, or null. */
-    private final AllocationRun.ShareSink shares;
+    private final AllocationRun.Shares shares;
     /** The largest allocation scale of an item whose shares go to {@link #shares}. */
     private final int shareScaleLimit;
     /** Whether the item added last passed its shares to {@link #shares}. */
@@ -51,7 +51,7 @@ final class UnitsTally {
      * A tally that also passes to {@code shares} the unit shares of every item it adds in units, when the item's
      * allocation scale is at most {@code shareScaleLimit} and no rule of its flow falls back to Unallocated.
      */
-    UnitsTally(AllocationRun run, RoundingTally tally, AllocationRun.ShareSink shares, int shareScaleLimit) {
+    UnitsTally(AllocationRun run, RoundingTally tally, AllocationRun.Shares shares, int shareScaleLimit) {
         this.shares = shares;
         this.shareScaleLimit = shareScaleLimit;
         this.run = run;
