@@ -26,6 +26,8 @@ import org.cloudbilling.core.id.TagKey;
 final class PlacementCache {
     static final int UNALLOCATED = -1;
     static final int MAX_ENTRIES = 1 << 18;
+    /** The most items {@link #placementsOf} places at once. */
+    static final int GROUP = 64;
     /** What {@link #find} returns for a key not in the table: no placement is this small. */
     private static final int NOT_FOUND = Integer.MIN_VALUE;
 
@@ -47,6 +49,18 @@ final class PlacementCache {
 
     /** Whether the tags of the key last read are the item's own ({@link #readTags}). */
     private boolean tagsFromItem;
+    /**
+     * Where the tags of the key last read came from, for {@link ResourcePlacements}: null when the key has no tag,
+     * {@link ResourcePlacements#ITEM_TAGS}, or the span in which the history's stay as read.
+     */
+    private Object tagSource;
+    /** The placements found so far by resource, looked in first: no key is read for an item they know. */
+    private final ResourcePlacements byResource;
+    /** Scratch of {@link #placementsOf}: each item's resource, its hash, and its first slot's entry. */
+    private final ResourceId[] groupResources = new ResourceId[GROUP];
+
+    private final int[] groupHashes = new int[GROUP];
+    private final Object[] groupFirsts = new Object[GROUP];
 
     /** The keys, {@link #width} strings each, densely in the order they came: key {@code e} at {@code e * width}. */
     private String[] keys;
@@ -68,18 +82,33 @@ final class PlacementCache {
      * found, so that allocating an item the preparation placed matches no rule again.
      */
     PlacementCache(Allocator allocator, TagBindings history, PlacementCache prepared) {
-        this(allocator, history, prepared, null);
+        this(allocator, history, prepared, null, byResource(allocator));
     }
 
     /**
      * A cache for one thread that keeps its placements in {@code shared}, a table of every thread of one
      * collection, so that a key one thread matched is not matched again by another.
      */
-    PlacementCache(Allocator allocator, TagBindings history, SharedPlacements shared) {
-        this(allocator, history, null, shared);
+    PlacementCache(Allocator allocator, TagBindings history, SharedPlacements shared, ResourcePlacements byResource) {
+        this(allocator, history, null, shared, byResource);
     }
 
-    private PlacementCache(Allocator allocator, TagBindings history, PlacementCache prepared, SharedPlacements shared) {
+    /** The placements by resource of a cache that keeps its own: null when no key reads the item's resource. */
+    static ResourcePlacements byResource(Allocator allocator) {
+        return readsResource(allocator) ? new ResourcePlacements(allocator.keyDimensions, allocator.keyTags) : null;
+    }
+
+    private static boolean readsResource(Allocator allocator) {
+        return allocator.keyTags.length > 0
+                || java.util.Arrays.asList(allocator.keyDimensions).contains(AllocationDimension.RESOURCE_ID);
+    }
+
+    private PlacementCache(
+            Allocator allocator,
+            TagBindings history,
+            PlacementCache prepared,
+            SharedPlacements shared,
+            ResourcePlacements byResource) {
         this.prepared = prepared;
         this.shared = shared;
         this.allocator = allocator;
@@ -91,8 +120,11 @@ final class PlacementCache {
             throw new IllegalArgumentException("bug: a shared table of keys of " + shared.width() + " values");
         }
         this.scratch = new String[width];
-        this.readsResource =
-                tagKeys.length > 0 || java.util.Arrays.asList(dimensions).contains(AllocationDimension.RESOURCE_ID);
+        this.readsResource = readsResource(allocator);
+        if (readsResource != (byResource != null)) {
+            throw new IllegalArgumentException("bug: placements by resource for keys that read no resource");
+        }
+        this.byResource = byResource;
         allocate(shared != null ? 2 : 1 << 10);
     }
 
@@ -117,9 +149,67 @@ final class PlacementCache {
 
     /** Returns the placement of {@code item}, matching the rules only for a key not seen before. */
     int placementOf(LineItem item) {
-        String[] key = scratch;
         // read once: each call of an optional accessor of LineItem may make an Optional
         Optional<ResourceId> resource = readsResource ? item.resourceId() : Optional.empty();
+        if (!resource.isPresent()) {
+            return placementOfKey(item, resource);
+        }
+        ResourceId r = resource.get();
+        int h = ResourcePlacements.hash(r);
+        int found = byResource.find(item, r, h);
+        if (found != ResourcePlacements.NOT_FOUND) {
+            return found;
+        }
+        int placement = placementOfKey(item, resource);
+        byResource.put(item, r, h, tagSource, scratch, dimensions.length, placement);
+        return placement;
+    }
+
+    /**
+     * Sets {@code placements[i]} to the placement of {@code items[i]}, for {@code i < count}: as {@link #placementOf}
+     * of each, but reading the memory of the items' resources and of their slots for the whole group first. An item
+     * is a chain of reads that miss the caches (the item, its resource, the slot, the entry), each waiting on the one
+     * before; read for many items in one loop, the reads of different items overlap.
+     */
+    void placementsOf(LineItem[] items, int count, int[] placements) {
+        if (byResource == null) {
+            for (int i = 0; i < count; i++) {
+                placements[i] = placementOf(items[i]);
+            }
+            return;
+        }
+        ResourceId[] resources = groupResources;
+        int[] hashes = groupHashes;
+        for (int i = 0; i < count; i++) {
+            ResourceId r = items[i].resourceId().orElse(null);
+            resources[i] = r;
+            hashes[i] = r == null ? 0 : ResourcePlacements.hash(r);
+        }
+        Object[] firsts = groupFirsts;
+        for (int i = 0; i < count; i++) {
+            firsts[i] = hashes[i] == 0 ? null : byResource.first(hashes[i]);
+        }
+        for (int i = 0; i < count; i++) {
+            ResourceId r = resources[i];
+            LineItem item = items[i];
+            if (r == null) {
+                placements[i] = placementOfKey(item, Optional.empty());
+                continue;
+            }
+            int found = byResource.find(item, r, hashes[i]);
+            if (found == ResourcePlacements.NOT_FOUND) {
+                found = placementOfKey(item, Optional.of(r));
+                byResource.put(item, r, hashes[i], tagSource, scratch, dimensions.length, found);
+            }
+            placements[i] = found;
+        }
+        java.util.Arrays.fill(resources, 0, count, null);
+        java.util.Arrays.fill(firsts, 0, count, null);
+    }
+
+    /** Returns the placement of {@code item} by the values of its key. */
+    private int placementOfKey(LineItem item, Optional<ResourceId> resource) {
+        String[] key = scratch;
         int h = 1;
         int d = 0;
         for (; d < dimensions.length; d++) {
@@ -196,6 +286,7 @@ final class PlacementCache {
         tagsFromItem = bindings.isEmpty();
         if (bindings.isEmpty()) { // the history knows nothing of the resource: the tags the bill shows
             Map<TagKey, String> tags = item.tags();
+            tagSource = ResourcePlacements.ITEM_TAGS;
             if (!tags.isEmpty()) {
                 for (int t = 0; t < tagKeys.length; t++) {
                     key[from + t] = tags.get(tagKeys[t]);
@@ -204,19 +295,44 @@ final class PlacementCache {
             return;
         }
         Instant at = ItemView.tagInstant(item);
+        // the span around the tag time in which no binding under a key's tag key starts or ends
+        Instant since = null;
+        Instant until = null;
+        boolean keyed = false;
         for (int b = 0; b < bindings.size(); b++) {
             TagBinding binding = bindings.get(b);
-            if (!binding.isActiveAt(at)) {
+            int t = tagKeyIndex(binding.tag().key());
+            if (t < 0) {
                 continue;
             }
-            TagKey k = binding.tag().key();
-            for (int t = 0; t < tagKeys.length; t++) {
-                if (tagKeys[t].equals(k)) {
-                    key[from + t] = binding.tag().value();
-                    break;
+            keyed = true;
+            Instant bound = binding.boundAt();
+            Instant ended = binding.endedAt().orElse(null);
+            for (Instant edge : new Instant[] {bound, ended}) {
+                if (edge == null) {
+                    continue;
+                }
+                if (!at.isBefore(edge)) {
+                    since = since == null || edge.isAfter(since) ? edge : since;
+                } else {
+                    until = until == null || edge.isBefore(until) ? edge : until;
                 }
             }
+            if (binding.isActiveAt(at)) { // the last binding active under the key, as the history reads
+                key[from + t] = binding.tag().value();
+            }
         }
+        tagSource = keyed ? new ResourcePlacements.TagSpan(since, until) : ResourcePlacements.TagSpan.EVER;
+    }
+
+    /** The index of {@code key} among the key's tag keys, or -1. */
+    private int tagKeyIndex(TagKey key) {
+        for (int t = 0; t < tagKeys.length; t++) {
+            if (tagKeys[t].equals(key)) {
+                return t;
+            }
+        }
+        return -1;
     }
 
     /** Returns the placement stored under {@code key} (hashed to {@code h}), or {@link #NOT_FOUND}. */
