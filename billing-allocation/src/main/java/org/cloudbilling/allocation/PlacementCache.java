@@ -61,6 +61,8 @@ final class PlacementCache {
 
     private final int[] groupHashes = new int[GROUP];
     private final Object[] groupFirsts = new Object[GROUP];
+    /** Whether the first slot's entry of each item of the group is of its resource (read to fetch the entry). */
+    private final boolean[] groupKept = new boolean[GROUP];
 
     /** The keys, {@link #width} strings each, densely in the order they came: key {@code e} at {@code e * width}. */
     private String[] keys;
@@ -188,6 +190,10 @@ final class PlacementCache {
         Object[] firsts = groupFirsts;
         for (int i = 0; i < count; i++) {
             firsts[i] = hashes[i] == 0 ? null : byResource.first(hashes[i]);
+        }
+        boolean[] kept = groupKept;
+        for (int i = 0; i < count; i++) {
+            kept[i] = ResourcePlacements.keeps(firsts[i], resources[i]);
         }
         for (int i = 0; i < count; i++) {
             ResourceId r = resources[i];

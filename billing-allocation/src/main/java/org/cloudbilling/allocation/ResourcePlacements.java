@@ -71,6 +71,11 @@ final class ResourcePlacements {
         return t[h & (t.length - 1)];
     }
 
+    /** Whether {@code entry}, from {@link #first}, is of {@code resource} by reference: reading it fetches it. */
+    static boolean keeps(Object entry, ResourceId resource) {
+        return entry != null && ((Entry) entry).objects[0] == resource;
+    }
+
     /**
      * Returns the placement kept for an item like {@code item}, of {@code resource} (hashed to {@code h} by
      * {@link #hash}), or {@link #NOT_FOUND}.
