@@ -22,6 +22,11 @@ import org.cloudbilling.core.id.TagKey;
  * {@link #MAX_ENTRIES} keys and starts again empty beyond that, so memory stays bounded. The caches of the threads of
  * one collection keep their placements in one {@link SharedPlacements} instead, each cache keeping only its thread's
  * scratch, so that a key is matched once for all the threads.
+ *
+ * <p>When a key reads the item's resource (a tag, or the resource dimension), the cache looks first in placements by
+ * resource ({@link ResourcePlacements}): an item of a resource seen before is placed by comparing the objects it
+ * holds, without reading its key. {@link #placementsOf} places a group of items so that their reads of memory
+ * overlap.
  */
 final class PlacementCache {
     static final int UNALLOCATED = -1;

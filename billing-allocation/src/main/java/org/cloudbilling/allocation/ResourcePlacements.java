@@ -17,10 +17,13 @@ import org.cloudbilling.core.id.TagKey;
  * were ({@link TagSpan}). An item matches an entry when every object equals the kept one and its tag time falls in the
  * span; its placement is then the entry's, as the placement depends only on those values.
  *
- * <p>Open addressing over flat arrays, with at most {@link #PROBES} slots probed, so that the many keys one resource
- * may have (a dimension that changes from item to item) cost a bounded look-up; a key that finds no free slot there
- * takes the place of the first slot's. It holds at most {@link #MAX_ENTRIES} keys, so memory stays bounded. Local to
- * one {@link PlacementCache}, confined to its thread.
+ * <p>Open addressing, with at most {@link #PROBES} slots probed, so that the many keys one resource may have (a
+ * dimension that changes from item to item) cost a bounded look-up; a key that finds no free slot there takes the
+ * place of the first slot's. It holds at most {@link #MAX_ENTRIES} keys, so memory stays bounded. One table serves
+ * every thread of one collection ({@link OnePassTotals}) without a lock: an entry is an immutable object, so a thread
+ * reading a slot another thread fills sees the entry whole or not at all, and an entry lost to a race (two threads
+ * filling one slot, or one growing the table while another keeps an entry) is only matched again. Local to one
+ * collection or one cache, never static.
  */
 final class ResourcePlacements {
     static final int MAX_ENTRIES = 1 << 18;
