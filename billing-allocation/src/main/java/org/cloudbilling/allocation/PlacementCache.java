@@ -68,6 +68,13 @@ final class PlacementCache {
     private final Object[] groupFirsts = new Object[GROUP];
     /** Whether the first slot's entry of each item of the group is of its resource (read to fetch the entry). */
     private final boolean[] groupKept = new boolean[GROUP];
+    /** The items of the group its placements by resource do not know, and their resources' tag histories. */
+    private final int[] groupMisses = new int[GROUP];
+    /** The sum of the hashes of each missed item's values: read only so that their text is fetched at once. */
+    private final int[] groupFetched = new int[GROUP];
+
+    @SuppressWarnings("unchecked")
+    private final List<TagBinding>[] groupBindings = new List[GROUP];
 
     /** The keys, {@link #width} strings each, densely in the order they came: key {@code e} at {@code e * width}. */
     private String[] keys;
@@ -200,26 +207,64 @@ final class PlacementCache {
         for (int i = 0; i < count; i++) {
             kept[i] = ResourcePlacements.keeps(firsts[i], resources[i]);
         }
+        int[] misses = groupMisses;
+        int missed = 0;
         for (int i = 0; i < count; i++) {
             ResourceId r = resources[i];
-            LineItem item = items[i];
-            if (r == null) {
-                placements[i] = placementOfKey(item, Optional.empty());
-                continue;
-            }
-            int found = byResource.find(item, r, hashes[i]);
+            int found = r == null ? ResourcePlacements.NOT_FOUND : byResource.find(items[i], r, hashes[i]);
             if (found == ResourcePlacements.NOT_FOUND) {
-                found = placementOfKey(item, Optional.of(r));
-                byResource.put(item, r, hashes[i], tagSource, scratch, dimensions.length, found);
+                misses[missed++] = i;
+            } else {
+                placements[i] = found;
+            }
+        }
+        // the items read by key: their tag histories and their values' text, each in its own loop first
+        List<TagBinding>[] bindings = groupBindings;
+        for (int m = 0; m < missed; m++) {
+            ResourceId r = resources[misses[m]];
+            bindings[m] = r == null ? List.of() : history.bindingsOf(r);
+        }
+        int[] fetched = groupFetched;
+        for (int m = 0; m < missed; m++) {
+            LineItem item = items[misses[m]];
+            int h = 0;
+            for (AllocationDimension dimension : dimensions) {
+                if (dimension != AllocationDimension.RESOURCE_ID) {
+                    String v = dimension.valueOf(item);
+                    h += v == null ? 0 : v.hashCode();
+                }
+            }
+            fetched[m] = h;
+        }
+        for (int m = 0; m < missed; m++) {
+            int i = misses[m];
+            ResourceId r = resources[i];
+            LineItem item = items[i];
+            int h = hashes[i];
+            int found = r == null ? ResourcePlacements.NOT_FOUND : byResource.find(item, r, h); // kept meanwhile
+            if (found == ResourcePlacements.NOT_FOUND) {
+                found = placementOfKey(item, Optional.ofNullable(r), bindings[m]);
+                if (r != null) {
+                    byResource.put(item, r, h, tagSource, scratch, dimensions.length, found);
+                }
             }
             placements[i] = found;
         }
         java.util.Arrays.fill(resources, 0, count, null);
         java.util.Arrays.fill(firsts, 0, count, null);
+        java.util.Arrays.fill(bindings, 0, missed, null);
     }
 
     /** Returns the placement of {@code item} by the values of its key. */
     private int placementOfKey(LineItem item, Optional<ResourceId> resource) {
+        return placementOfKey(item, resource, null);
+    }
+
+    /**
+     * Returns the placement of {@code item} by the values of its key; {@code bindings} are its resource's in the tag
+     * history, or null to look them up.
+     */
+    private int placementOfKey(LineItem item, Optional<ResourceId> resource, List<TagBinding> bindings) {
         String[] key = scratch;
         int h = 1;
         int d = 0;
@@ -232,7 +277,7 @@ final class PlacementCache {
             h = 31 * h + (v == null ? 0 : v.hashCode());
         }
         if (tagKeys.length > 0) {
-            readTags(item, resource, key, d);
+            readTags(item, resource, bindings, key, d);
             for (int t = d; t < d + tagKeys.length; t++) {
                 h = 31 * h + (key[t] == null ? 0 : key[t].hashCode());
             }
@@ -289,11 +334,13 @@ final class PlacementCache {
         return new ItemView(item, tags, dimensions, key, matchScratch);
     }
 
-    private void readTags(LineItem item, Optional<ResourceId> resource, String[] key, int from) {
+    private void readTags(
+            LineItem item, Optional<ResourceId> resource, List<TagBinding> known, String[] key, int from) {
         for (int t = 0; t < tagKeys.length; t++) {
             key[from + t] = null;
         }
-        List<TagBinding> bindings = resource.isPresent() ? history.bindingsOf(resource.get()) : List.of();
+        List<TagBinding> bindings =
+                known != null ? known : resource.isPresent() ? history.bindingsOf(resource.get()) : List.of();
         tagsFromItem = bindings.isEmpty();
         if (bindings.isEmpty()) { // the history knows nothing of the resource: the tags the bill shows
             Map<TagKey, String> tags = item.tags();
