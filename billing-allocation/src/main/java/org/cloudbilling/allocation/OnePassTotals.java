@@ -44,6 +44,11 @@ final class OnePassTotals {
     private final CollectedBases bases;
 
     private final List<AllocationRun.Held> held = new ArrayList<>();
+    /** The items taken but not placed yet, in their order ({@link #add}), and scratch for their placements. */
+    private final LineItem[] group = new LineItem[PlacementCache.GROUP];
+
+    private final int[] groupPlacements = new int[PlacementCache.GROUP];
+    private int grouped;
     private PlacementCache placements;
     /** The thread {@link #placements} belongs to. */
     private Thread owner;
@@ -232,16 +237,19 @@ final class OnePassTotals {
         private final Allocator allocator;
         private final TagBindings tags;
         private final SharedPlacements shared;
+        private final ResourcePlacements byResource;
         private final ConcurrentHashMap<Thread, PlacementCache> byThread = new ConcurrentHashMap<>();
 
         Caches(Allocator allocator, TagBindings tags) {
             this.allocator = allocator;
             this.tags = tags;
             this.shared = new SharedPlacements(PlacementCache.keyWidth(allocator));
+            this.byResource = PlacementCache.byResource(allocator);
         }
 
         PlacementCache ofCurrentThread() {
-            return byThread.computeIfAbsent(Thread.currentThread(), t -> new PlacementCache(allocator, tags, shared));
+            return byThread.computeIfAbsent(
+                    Thread.currentThread(), t -> new PlacementCache(allocator, tags, shared, byResource));
         }
 
         /** The table of the placements found so far by every thread (for tests). */
@@ -250,13 +258,33 @@ final class OnePassTotals {
         }
     }
 
+    /** Takes {@code item} into the group waiting to be placed, placing the group when it is full. */
     void add(LineItem item) {
+        group[grouped++] = item;
+        if (grouped == PlacementCache.GROUP) {
+            addGroup();
+        }
+    }
+
+    /** Places the items waiting, as a group ({@link PlacementCache#placementsOf}), and adds them in their order. */
+    private void addGroup() {
+        if (grouped == 0) {
+            return;
+        }
         if (owner != Thread.currentThread()) {
             owner = Thread.currentThread();
             placements = caches.ofCurrentThread();
         }
+        placements.placementsOf(group, grouped, groupPlacements);
+        for (int i = 0; i < grouped; i++) {
+            add(group[i], groupPlacements[i]);
+            group[i] = null;
+        }
+        grouped = 0;
+    }
+
+    private void add(LineItem item, int placement) {
         rows.items++;
-        int placement = placements.placementOf(item);
         Money cost = item.totalCost();
         if (placement <= -2 || (placement >= 0 && allocator.onwardOfCollection[placement] >= 0)) {
             addHeld(item.id(), cost, placement);
@@ -311,6 +339,8 @@ final class OnePassTotals {
     }
 
     OnePassTotals merge(OnePassTotals other) {
+        addGroup();
+        other.addGroup();
         rows.merge(other.rows);
         bases.merge(other.bases);
         held.addAll(other.held);
@@ -325,6 +355,7 @@ final class OnePassTotals {
      * thread's; the totals are the same exactly, as every part's sums are exact and merge in any order.
      */
     AllocationTotals finish(TagBindings tags) {
+        addGroup();
         HeldShares.addTo(rows, allocator, tags, bases.byCurrency(allocator.unitOrder), held, parallel);
         return rows.toTotals();
     }

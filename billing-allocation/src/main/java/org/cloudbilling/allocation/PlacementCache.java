@@ -22,10 +22,17 @@ import org.cloudbilling.core.id.TagKey;
  * {@link #MAX_ENTRIES} keys and starts again empty beyond that, so memory stays bounded. The caches of the threads of
  * one collection keep their placements in one {@link SharedPlacements} instead, each cache keeping only its thread's
  * scratch, so that a key is matched once for all the threads.
+ *
+ * <p>When a key reads the item's resource (a tag, or the resource dimension), the cache looks first in placements by
+ * resource ({@link ResourcePlacements}): an item of a resource seen before is placed by comparing the objects it
+ * holds, without reading its key. {@link #placementsOf} places a group of items so that their reads of memory
+ * overlap.
  */
 final class PlacementCache {
     static final int UNALLOCATED = -1;
     static final int MAX_ENTRIES = 1 << 18;
+    /** The most items {@link #placementsOf} places at once. */
+    static final int GROUP = 64;
     /** What {@link #find} returns for a key not in the table: no placement is this small. */
     private static final int NOT_FOUND = Integer.MIN_VALUE;
 
@@ -47,6 +54,27 @@ final class PlacementCache {
 
     /** Whether the tags of the key last read are the item's own ({@link #readTags}). */
     private boolean tagsFromItem;
+    /**
+     * Where the tags of the key last read came from, for {@link ResourcePlacements}: null when the key has no tag,
+     * {@link ResourcePlacements#ITEM_TAGS}, or the span in which the history's stay as read.
+     */
+    private Object tagSource;
+    /** The placements found so far by resource, looked in first: no key is read for an item they know. */
+    private final ResourcePlacements byResource;
+    /** Scratch of {@link #placementsOf}: each item's resource, its hash, and its first slot's entry. */
+    private final ResourceId[] groupResources = new ResourceId[GROUP];
+
+    private final int[] groupHashes = new int[GROUP];
+    private final Object[] groupFirsts = new Object[GROUP];
+    /** Whether the first slot's entry of each item of the group is of its resource (read to fetch the entry). */
+    private final boolean[] groupKept = new boolean[GROUP];
+    /** The items of the group its placements by resource do not know, and their resources' tag histories. */
+    private final int[] groupMisses = new int[GROUP];
+    /** The sum of the hashes of each missed item's values: read only so that their text is fetched at once. */
+    private final int[] groupFetched = new int[GROUP];
+
+    @SuppressWarnings("unchecked")
+    private final List<TagBinding>[] groupBindings = new List[GROUP];
 
     /** The keys, {@link #width} strings each, densely in the order they came: key {@code e} at {@code e * width}. */
     private String[] keys;
@@ -68,18 +96,33 @@ final class PlacementCache {
      * found, so that allocating an item the preparation placed matches no rule again.
      */
     PlacementCache(Allocator allocator, TagBindings history, PlacementCache prepared) {
-        this(allocator, history, prepared, null);
+        this(allocator, history, prepared, null, byResource(allocator));
     }
 
     /**
      * A cache for one thread that keeps its placements in {@code shared}, a table of every thread of one
      * collection, so that a key one thread matched is not matched again by another.
      */
-    PlacementCache(Allocator allocator, TagBindings history, SharedPlacements shared) {
-        this(allocator, history, null, shared);
+    PlacementCache(Allocator allocator, TagBindings history, SharedPlacements shared, ResourcePlacements byResource) {
+        this(allocator, history, null, shared, byResource);
     }
 
-    private PlacementCache(Allocator allocator, TagBindings history, PlacementCache prepared, SharedPlacements shared) {
+    /** The placements by resource of a cache that keeps its own: null when no key reads the item's resource. */
+    static ResourcePlacements byResource(Allocator allocator) {
+        return readsResource(allocator) ? new ResourcePlacements(allocator.keyDimensions, allocator.keyTags) : null;
+    }
+
+    private static boolean readsResource(Allocator allocator) {
+        return allocator.keyTags.length > 0
+                || java.util.Arrays.asList(allocator.keyDimensions).contains(AllocationDimension.RESOURCE_ID);
+    }
+
+    private PlacementCache(
+            Allocator allocator,
+            TagBindings history,
+            PlacementCache prepared,
+            SharedPlacements shared,
+            ResourcePlacements byResource) {
         this.prepared = prepared;
         this.shared = shared;
         this.allocator = allocator;
@@ -91,8 +134,11 @@ final class PlacementCache {
             throw new IllegalArgumentException("bug: a shared table of keys of " + shared.width() + " values");
         }
         this.scratch = new String[width];
-        this.readsResource =
-                tagKeys.length > 0 || java.util.Arrays.asList(dimensions).contains(AllocationDimension.RESOURCE_ID);
+        this.readsResource = readsResource(allocator);
+        if (readsResource != (byResource != null)) {
+            throw new IllegalArgumentException("bug: placements by resource for keys that read no resource");
+        }
+        this.byResource = byResource;
         allocate(shared != null ? 2 : 1 << 10);
     }
 
@@ -117,9 +163,109 @@ final class PlacementCache {
 
     /** Returns the placement of {@code item}, matching the rules only for a key not seen before. */
     int placementOf(LineItem item) {
-        String[] key = scratch;
         // read once: each call of an optional accessor of LineItem may make an Optional
         Optional<ResourceId> resource = readsResource ? item.resourceId() : Optional.empty();
+        if (!resource.isPresent()) {
+            return placementOfKey(item, resource);
+        }
+        ResourceId r = resource.get();
+        int h = ResourcePlacements.hash(r);
+        int found = byResource.find(item, r, h);
+        if (found != ResourcePlacements.NOT_FOUND) {
+            return found;
+        }
+        int placement = placementOfKey(item, resource);
+        byResource.put(item, r, h, tagSource, scratch, dimensions.length, placement);
+        return placement;
+    }
+
+    /**
+     * Sets {@code placements[i]} to the placement of {@code items[i]}, for {@code i < count}: as {@link #placementOf}
+     * of each, but reading the memory of the items' resources and of their slots for the whole group first. An item
+     * is a chain of reads that miss the caches (the item, its resource, the slot, the entry), each waiting on the one
+     * before; read for many items in one loop, the reads of different items overlap.
+     */
+    void placementsOf(LineItem[] items, int count, int[] placements) {
+        if (byResource == null) {
+            for (int i = 0; i < count; i++) {
+                placements[i] = placementOf(items[i]);
+            }
+            return;
+        }
+        ResourceId[] resources = groupResources;
+        int[] hashes = groupHashes;
+        for (int i = 0; i < count; i++) {
+            ResourceId r = items[i].resourceId().orElse(null);
+            resources[i] = r;
+            hashes[i] = r == null ? 0 : ResourcePlacements.hash(r);
+        }
+        Object[] firsts = groupFirsts;
+        for (int i = 0; i < count; i++) {
+            firsts[i] = hashes[i] == 0 ? null : byResource.first(hashes[i]);
+        }
+        boolean[] kept = groupKept;
+        for (int i = 0; i < count; i++) {
+            kept[i] = ResourcePlacements.keeps(firsts[i], resources[i]);
+        }
+        int[] misses = groupMisses;
+        int missed = 0;
+        for (int i = 0; i < count; i++) {
+            ResourceId r = resources[i];
+            int found = r == null ? ResourcePlacements.NOT_FOUND : byResource.find(items[i], r, hashes[i]);
+            if (found == ResourcePlacements.NOT_FOUND) {
+                misses[missed++] = i;
+            } else {
+                placements[i] = found;
+            }
+        }
+        // the items read by key: their tag histories and their values' text, each in its own loop first
+        List<TagBinding>[] bindings = groupBindings;
+        for (int m = 0; m < missed; m++) {
+            ResourceId r = resources[misses[m]];
+            bindings[m] = r == null ? List.of() : history.bindingsOf(r);
+        }
+        int[] fetched = groupFetched;
+        for (int m = 0; m < missed; m++) {
+            LineItem item = items[misses[m]];
+            int h = 0;
+            for (AllocationDimension dimension : dimensions) {
+                if (dimension != AllocationDimension.RESOURCE_ID) {
+                    String v = dimension.valueOf(item);
+                    h += v == null ? 0 : v.hashCode();
+                }
+            }
+            fetched[m] = h;
+        }
+        for (int m = 0; m < missed; m++) {
+            int i = misses[m];
+            ResourceId r = resources[i];
+            LineItem item = items[i];
+            int h = hashes[i];
+            int found = r == null ? ResourcePlacements.NOT_FOUND : byResource.find(item, r, h); // kept meanwhile
+            if (found == ResourcePlacements.NOT_FOUND) {
+                found = placementOfKey(item, Optional.ofNullable(r), bindings[m]);
+                if (r != null) {
+                    byResource.put(item, r, h, tagSource, scratch, dimensions.length, found);
+                }
+            }
+            placements[i] = found;
+        }
+        java.util.Arrays.fill(resources, 0, count, null);
+        java.util.Arrays.fill(firsts, 0, count, null);
+        java.util.Arrays.fill(bindings, 0, missed, null);
+    }
+
+    /** Returns the placement of {@code item} by the values of its key. */
+    private int placementOfKey(LineItem item, Optional<ResourceId> resource) {
+        return placementOfKey(item, resource, null);
+    }
+
+    /**
+     * Returns the placement of {@code item} by the values of its key; {@code bindings} are its resource's in the tag
+     * history, or null to look them up.
+     */
+    private int placementOfKey(LineItem item, Optional<ResourceId> resource, List<TagBinding> bindings) {
+        String[] key = scratch;
         int h = 1;
         int d = 0;
         for (; d < dimensions.length; d++) {
@@ -131,7 +277,7 @@ final class PlacementCache {
             h = 31 * h + (v == null ? 0 : v.hashCode());
         }
         if (tagKeys.length > 0) {
-            readTags(item, resource, key, d);
+            readTags(item, resource, bindings, key, d);
             for (int t = d; t < d + tagKeys.length; t++) {
                 h = 31 * h + (key[t] == null ? 0 : key[t].hashCode());
             }
@@ -188,14 +334,17 @@ final class PlacementCache {
         return new ItemView(item, tags, dimensions, key, matchScratch);
     }
 
-    private void readTags(LineItem item, Optional<ResourceId> resource, String[] key, int from) {
+    private void readTags(
+            LineItem item, Optional<ResourceId> resource, List<TagBinding> known, String[] key, int from) {
         for (int t = 0; t < tagKeys.length; t++) {
             key[from + t] = null;
         }
-        List<TagBinding> bindings = resource.isPresent() ? history.bindingsOf(resource.get()) : List.of();
+        List<TagBinding> bindings =
+                known != null ? known : resource.isPresent() ? history.bindingsOf(resource.get()) : List.of();
         tagsFromItem = bindings.isEmpty();
         if (bindings.isEmpty()) { // the history knows nothing of the resource: the tags the bill shows
             Map<TagKey, String> tags = item.tags();
+            tagSource = ResourcePlacements.ITEM_TAGS;
             if (!tags.isEmpty()) {
                 for (int t = 0; t < tagKeys.length; t++) {
                     key[from + t] = tags.get(tagKeys[t]);
@@ -204,19 +353,44 @@ final class PlacementCache {
             return;
         }
         Instant at = ItemView.tagInstant(item);
+        // the span around the tag time in which no binding under a key's tag key starts or ends
+        Instant since = null;
+        Instant until = null;
+        boolean keyed = false;
         for (int b = 0; b < bindings.size(); b++) {
             TagBinding binding = bindings.get(b);
-            if (!binding.isActiveAt(at)) {
+            int t = tagKeyIndex(binding.tag().key());
+            if (t < 0) {
                 continue;
             }
-            TagKey k = binding.tag().key();
-            for (int t = 0; t < tagKeys.length; t++) {
-                if (tagKeys[t].equals(k)) {
-                    key[from + t] = binding.tag().value();
-                    break;
+            keyed = true;
+            Instant bound = binding.boundAt();
+            Instant ended = binding.endedAt().orElse(null);
+            for (Instant edge : new Instant[] {bound, ended}) {
+                if (edge == null) {
+                    continue;
+                }
+                if (!at.isBefore(edge)) {
+                    since = since == null || edge.isAfter(since) ? edge : since;
+                } else {
+                    until = until == null || edge.isBefore(until) ? edge : until;
                 }
             }
+            if (binding.isActiveAt(at)) { // the last binding active under the key, as the history reads
+                key[from + t] = binding.tag().value();
+            }
         }
+        tagSource = keyed ? new ResourcePlacements.TagSpan(since, until) : ResourcePlacements.TagSpan.EVER;
+    }
+
+    /** The index of {@code key} among the key's tag keys, or -1. */
+    private int tagKeyIndex(TagKey key) {
+        for (int t = 0; t < tagKeys.length; t++) {
+            if (tagKeys[t].equals(key)) {
+                return t;
+            }
+        }
+        return -1;
     }
 
     /** Returns the placement stored under {@code key} (hashed to {@code h}), or {@link #NOT_FOUND}. */

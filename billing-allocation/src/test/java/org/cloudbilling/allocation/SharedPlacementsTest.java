@@ -145,8 +145,9 @@ class SharedPlacementsTest {
     }
 
     /**
-     * Caches of several threads over one table place every item as matching it does, whatever the tag history
-     * (resources re-tagged in the middle of the month), each thread taking the items in its own order.
+     * Caches of several threads over one table, and one table of placements by resource, place every item as matching
+     * it does, whatever the tag history (resources re-tagged in the middle of the month), each thread taking the items
+     * in its own order, one thread in groups.
      */
     @Test
     void cachesOfManyThreadsOverOneTable_placeAsMatching() {
@@ -159,16 +160,30 @@ class SharedPlacementsTest {
             SharedPlacements table = new SharedPlacements(PlacementCache.keyWidth(allocator));
             List<Thread> threads = new ArrayList<>();
             List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+            ResourcePlacements byResource = PlacementCache.byResource(allocator);
             for (int t = 0; t < 3; t++) {
                 List<LineItem> order = new ArrayList<>(items);
                 Collections.shuffle(order, new Random(seed + t));
+                boolean inGroups = t == 2; // the third thread places its items in groups of 1 to 64
                 Thread thread = new Thread(() -> {
                     try {
-                        PlacementCache cache = new PlacementCache(allocator, history, table);
-                        for (LineItem item : order) {
-                            assertThat(cache.placementOf(item))
-                                    .as("seed %s, item %s", seed, item.id())
-                                    .isEqualTo(AllocationRun.placement(allocator, new ItemView(item, history)));
+                        PlacementCache cache = new PlacementCache(allocator, history, table, byResource);
+                        Random sizes = new Random(seed);
+                        int[] placements = new int[PlacementCache.GROUP];
+                        for (int from = 0; from < order.size(); ) {
+                            int count = inGroups ? Math.min(order.size() - from, 1 + sizes.nextInt(64)) : 1;
+                            LineItem[] group = order.subList(from, from + count).toArray(new LineItem[0]);
+                            if (inGroups) {
+                                cache.placementsOf(group, count, placements);
+                            } else {
+                                placements[0] = cache.placementOf(group[0]);
+                            }
+                            for (int i = 0; i < count; i++) {
+                                assertThat(placements[i])
+                                        .as("seed %s, item %s", seed, group[i].id())
+                                        .isEqualTo(AllocationRun.placement(allocator, new ItemView(group[i], history)));
+                            }
+                            from += count;
                         }
                     } catch (Throwable e) {
                         failures.add(e);

@@ -1,0 +1,237 @@
+package org.cloudbilling.allocation;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.id.ResourceId;
+import org.cloudbilling.core.id.TagKey;
+
+/**
+ * The placements of items found so far, by resource: the items of one resource copy its owner, product, project,
+ * region and tags, so an item whose resource is already here is placed by comparing the objects it holds with the
+ * ones kept, by reference first, without reading their text, hashing a key or looking its tags up in the history.
+ * A look-up hashes the resource alone; an entry keeps the resource, the object of each key dimension
+ * ({@link AllocationDimension#objectOf}), and where the key's tags came from: the item's own tags (the history knows
+ * nothing of the resource), or the span of time in which the history's tags under the key's tag keys stay as they
+ * were ({@link TagSpan}). An item matches an entry when every object equals the kept one and its tag time falls in the
+ * span; its placement is then the entry's, as the placement depends only on those values.
+ *
+ * <p>Open addressing, with at most {@link #PROBES} slots probed, so that the many keys one resource may have (a
+ * dimension that changes from item to item) cost a bounded look-up; a key that finds no free slot there takes the
+ * place of the first slot's. It holds at most {@link #MAX_ENTRIES} keys, so memory stays bounded. One table serves
+ * every thread of one collection ({@link OnePassTotals}) without a lock: an entry is an immutable object, so a thread
+ * reading a slot another thread fills sees the entry whole or not at all, and an entry lost to a race (two threads
+ * filling one slot, or one growing the table while another keeps an entry) is only matched again. Local to one
+ * collection or one cache, never static.
+ */
+final class ResourcePlacements {
+    static final int MAX_ENTRIES = 1 << 18;
+    /** What {@link #find} returns for an item matching no entry: no placement is this small. */
+    static final int NOT_FOUND = Integer.MIN_VALUE;
+    /** The most slots a look-up reads. */
+    static final int PROBES = 4;
+    /**
+     * The tags' source of an entry whose key read the item's own tags: the values it read under the key's tag keys
+     * follow it.
+     */
+    static final Object ITEM_TAGS = new Object();
+
+    private final AllocationDimension[] dimensions;
+    private final TagKey[] tagKeys;
+    /** The objects of an entry: the resource, one per key dimension, the tags' source, one value per tag key. */
+    private final int width;
+
+    /** The slots; an entry is never changed once made, so a thread reading a slot another fills sees it whole. */
+    private volatile Entry[] table = new Entry[1 << 10];
+
+    private final AtomicInteger size = new AtomicInteger();
+
+    ResourcePlacements(AllocationDimension[] dimensions, TagKey[] tagKeys) {
+        this.dimensions = dimensions;
+        this.tagKeys = tagKeys;
+        this.width = dimensions.length + 2 + tagKeys.length;
+    }
+
+    /** Returns the number of entries held. */
+    int size() {
+        return size.get();
+    }
+
+    /** The hash an entry of {@code resource} is kept under: never 0. */
+    static int hash(ResourceId resource) {
+        int h = resource.hashCode();
+        h ^= h >>> 16;
+        return h == 0 ? 1 : h;
+    }
+
+    /**
+     * Returns the entry in the first slot of hash {@code h}, or null: reading it first, for a group of items, lets
+     * the memory of many items' slots be fetched at once before {@link #find} reads them.
+     */
+    Object first(int h) {
+        Entry[] t = table;
+        return t[h & (t.length - 1)];
+    }
+
+    /** Whether {@code entry}, from {@link #first}, is of {@code resource} by reference: reading it fetches it. */
+    static boolean keeps(Object entry, ResourceId resource) {
+        return entry != null && ((Entry) entry).objects[0] == resource;
+    }
+
+    /**
+     * Returns the placement kept for an item like {@code item}, of {@code resource} (hashed to {@code h} by
+     * {@link #hash}), or {@link #NOT_FOUND}.
+     */
+    int find(LineItem item, ResourceId resource, int h) {
+        Entry[] t = table;
+        int mask = t.length - 1;
+        int slot = h & mask;
+        for (int probe = 0; probe < PROBES; probe++, slot = (slot + 1) & mask) {
+            Entry e = t[slot];
+            if (e == null) {
+                return NOT_FOUND;
+            }
+            if (e.hash == h && matches(e.objects, item, resource)) {
+                return e.placement;
+            }
+        }
+        return NOT_FOUND;
+    }
+
+    private boolean matches(Object[] k, LineItem item, ResourceId resource) {
+        if (!same(k[0], resource)) {
+            return false;
+        }
+        for (int d = 0; d < dimensions.length; d++) {
+            if (!same(k[1 + d], dimensions[d].objectOf(item))) {
+                return false;
+            }
+        }
+        int t0 = 1 + dimensions.length;
+        Object source = k[t0];
+        if (source == null) { // no condition reads a tag
+            return true;
+        }
+        if (source != ITEM_TAGS) {
+            return ((TagSpan) source).holds(item);
+        }
+        Map<TagKey, String> tags = item.tags();
+        if (tags.isEmpty()) {
+            for (int t = 0; t < tagKeys.length; t++) {
+                if (k[t0 + 1 + t] != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int t = 0; t < tagKeys.length; t++) {
+            if (!same(k[t0 + 1 + t], tags.get(tagKeys[t]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(Object kept, Object now) {
+        return kept == now || (kept != null && kept.equals(now));
+    }
+
+    /**
+     * Keeps the placement of {@code item}, of {@code resource} (hashed to {@code h}), after {@link #find} found none.
+     * Threads may keep entries at once: one may take the slot another just filled, and one growing the table may
+     * leave out an entry another keeps meanwhile; a lost entry is only matched again, as every entry holds whole.
+     *
+     * @param source where the key's tags came from: null when no condition reads a tag, {@link #ITEM_TAGS}, or the
+     *     span of the history's
+     * @param tagValues the values the key read under its tag keys, from {@code tagsFrom} on
+     */
+    void put(
+            LineItem item, ResourceId resource, int h, Object source, String[] tagValues, int tagsFrom, int placement) {
+        Object[] objects = new Object[width];
+        objects[0] = resource;
+        for (int d = 0; d < dimensions.length; d++) {
+            objects[1 + d] = dimensions[d].objectOf(item);
+        }
+        int t0 = 1 + dimensions.length;
+        objects[t0] = source;
+        System.arraycopy(tagValues, tagsFrom, objects, t0 + 1, tagKeys.length);
+        Entry entry = new Entry(h, placement, objects);
+
+        Entry[] t = table;
+        if (size.get() * 2 >= t.length && t.length < 2 * MAX_ENTRIES) {
+            t = grow(t);
+        }
+        int mask = t.length - 1;
+        int slot = h & mask;
+        for (int probe = 0; probe < PROBES; probe++, slot = (slot + 1) & mask) {
+            if (t[slot] == null) {
+                t[slot] = entry;
+                size.incrementAndGet();
+                return;
+            }
+        }
+        t[h & mask] = entry; // no free slot near: the first slot's entry makes room
+    }
+
+    /** A table twice as large with the entries of {@code old}, made the table. */
+    private Entry[] grow(Entry[] old) {
+        Entry[] t = new Entry[old.length * 2];
+        int mask = t.length - 1;
+        for (Entry e : old) {
+            if (e == null) {
+                continue;
+            }
+            int slot = e.hash & mask;
+            for (int probe = 0; probe < PROBES; probe++, slot = (slot + 1) & mask) {
+                if (t[slot] == null) {
+                    t[slot] = e;
+                    break;
+                }
+            }
+        }
+        table = t;
+        return t;
+    }
+
+    /** A kept placement and the objects of the item it was found for; never changed. */
+    private static final class Entry {
+        final int hash;
+        final int placement;
+        /** The resource, one object per key dimension, the tags' source, one value per tag key. */
+        final Object[] objects;
+
+        Entry(int hash, int placement, Object[] objects) {
+            this.hash = hash;
+            this.placement = placement;
+            this.objects = objects;
+        }
+    }
+
+    /**
+     * The span of time, from {@link #from} (inclusive, or since ever when null) to {@link #until} (exclusive, or
+     * for ever when null), in which no binding of the history under a key's tag key starts or ends: the tags the
+     * key read at one instant of it are the ones of every instant of it.
+     */
+    static final class TagSpan {
+        /** Every instant: no binding under the key's tag keys starts or ends. */
+        static final TagSpan EVER = new TagSpan(null, null);
+
+        private final Instant from;
+        private final Instant until;
+
+        TagSpan(Instant from, Instant until) {
+            this.from = from;
+            this.until = until;
+        }
+
+        /** Whether the tag time of {@code item} ({@link ItemView#tagInstant}) falls in this span. */
+        boolean holds(LineItem item) {
+            if (this == EVER) {
+                return true;
+            }
+            Instant at = ItemView.tagInstant(item);
+            return (from == null || !at.isBefore(from)) && (until == null || at.isBefore(until));
+        }
+    }
+}

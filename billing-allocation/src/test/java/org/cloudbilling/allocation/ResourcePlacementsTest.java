@@ -1,0 +1,116 @@
+package org.cloudbilling.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.TagBinding;
+import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.id.ProjectId;
+import org.cloudbilling.core.id.ResourceId;
+import org.cloudbilling.core.id.Tag;
+import org.cloudbilling.core.id.TagKey;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Placements by resource are a short cut: an item of a resource placed before is placed by the entry of that
+ * resource only when everything its rules test is what the entry's item had (the same objects or equal ones, its own
+ * tags, or its time within the span in which the history's tags stay as they were); otherwise it is matched.
+ */
+@org.junit.jupiter.api.Tag("ALLOC-2")
+@org.junit.jupiter.api.Tag("ALLOC-3")
+class ResourcePlacementsTest {
+    private static final TagKey TEAM = TagKey.of("team");
+    private static final Instant RETAG = WorkedExample.at("2024-09-15T00:00");
+
+    /** Rule 0: team web to unit web; rule 1: project 7 to unit data; else Unallocated. */
+    private static final Allocator ALLOCATOR = Allocator.compile(AllocationRuleSet.of(
+            List.of(
+                    AllocationUnit.root("root", "Root"),
+                    AllocationUnit.child("web", "Web", "root"),
+                    AllocationUnit.child("data", "Data", "root")),
+            List.of(
+                    AllocationRule.of("r-web", "web", Condition.tagIn(TEAM, "web")),
+                    AllocationRule.of("r-data", "data", Condition.in(AllocationDimension.PROJECT_ID, "7"))),
+            List.of(),
+            Set.of(TEAM)));
+
+    private static LineItem item(String id, String resource, String hour, String billTeam) {
+        return WorkedExample.item(id, "1", "p_cvm", resource, hour, "1.00", billTeam);
+    }
+
+    @Test
+    void anItemOfAResourceRetagged_isPlacedByTheTagsAtItsOwnTime() {
+        ResourceId res = ResourceId.of("ins-1");
+        TagBindings history = TagBindings.of(List.of(
+                TagBinding.of(res, Tag.of(TEAM, "web"), Instant.parse("2024-08-01T00:00:00Z"))
+                        .endedAt(RETAG, TagBinding.End.UNBOUND),
+                TagBinding.of(res, Tag.of(TEAM, "ml"), RETAG)));
+        PlacementCache cache = new PlacementCache(ALLOCATOR, history);
+        // the same item but for its hour, before and after the re-tag, and before again
+        assertThat(cache.placementOf(item("a", "ins-1", "2024-09-05T10:00", null)))
+                .isZero();
+        assertThat(cache.placementOf(item("b", "ins-1", "2024-09-20T10:00", null)))
+                .isEqualTo(PlacementCache.UNALLOCATED);
+        assertThat(cache.placementOf(item("c", "ins-1", "2024-09-14T23:00", null)))
+                .isZero();
+        assertThat(cache.placementOf(item("d", "ins-1", "2024-09-15T00:00", null)))
+                .isEqualTo(PlacementCache.UNALLOCATED);
+    }
+
+    @Test
+    void anItemWithOtherTagsOfItsOwn_isNotPlacedByAnotherItemsEntry() {
+        PlacementCache cache = new PlacementCache(ALLOCATOR, TagBindings.empty());
+        assertThat(cache.placementOf(item("a", "ins-1", "2024-09-05T10:00", "web")))
+                .isZero();
+        assertThat(cache.placementOf(item("b", "ins-1", "2024-09-05T10:00", "data")))
+                .isEqualTo(PlacementCache.UNALLOCATED);
+        assertThat(cache.placementOf(item("c", "ins-1", "2024-09-05T10:00", null)))
+                .isEqualTo(PlacementCache.UNALLOCATED);
+        assertThat(cache.placementOf(item("d", "ins-1", "2024-09-05T11:00", "web")))
+                .isZero();
+    }
+
+    @Test
+    void equalIdentifiersOfOtherObjects_areTheEntrysItem_andADifferentValueIsNot() {
+        ResourcePlacements byResource = PlacementCache.byResource(ALLOCATOR);
+        PlacementCache cache = new PlacementCache(
+                ALLOCATOR, TagBindings.empty(), new SharedPlacements(PlacementCache.keyWidth(ALLOCATOR)), byResource);
+        LineItem first = item("a", "ins-1", "2024-09-05T10:00", null);
+        // every identifier a new object of the same text: the entry of the first item places it
+        LineItem same = item("b", "ins-1", "2024-09-06T10:00", null);
+        LineItem project7 =
+                LineItem.builder().from(first).projectId(ProjectId.of("7")).build();
+        assertThat(cache.placementOf(first)).isEqualTo(PlacementCache.UNALLOCATED);
+        assertThat(cache.placementOf(same)).isEqualTo(PlacementCache.UNALLOCATED);
+        assertThat(byResource.size()).isOne();
+        assertThat(cache.placementOf(project7)).isOne();
+        assertThat(byResource.size()).isEqualTo(2);
+    }
+
+    @Test
+    void manyKeysOfOneResource_arePlacedEachByItsOwnValues_inGroupsToo() {
+        ResourcePlacements byResource = PlacementCache.byResource(ALLOCATOR);
+        PlacementCache cache = new PlacementCache(
+                ALLOCATOR, TagBindings.empty(), new SharedPlacements(PlacementCache.keyWidth(ALLOCATOR)), byResource);
+        LineItem[] items = new LineItem[60];
+        for (int i = 0; i < items.length; i++) { // more keys than a look-up probes slots
+            items[i] = LineItem.builder()
+                    .from(item("i" + i, "ins-1", "2024-09-05T10:00", i % 3 == 0 ? "web" : null))
+                    .projectId(ProjectId.of(String.valueOf(i % 10)))
+                    .build();
+        }
+        int[] placements = new int[PlacementCache.GROUP];
+        for (int round = 0; round < 2; round++) {
+            cache.placementsOf(items, items.length, placements);
+            for (int i = 0; i < items.length; i++) {
+                int expected = i % 3 == 0 ? 0 : i % 10 == 7 ? 1 : PlacementCache.UNALLOCATED;
+                assertThat(placements[i]).as("round %s, item %s", round, i).isEqualTo(expected);
+                assertThat(cache.placementOf(items[i])).isEqualTo(expected);
+            }
+        }
+        assertThat(byResource.size()).isLessThanOrEqualTo(ResourcePlacements.PROBES);
+    }
+}
