@@ -75,34 +75,10 @@ public enum AllocationDimension {
         };
     }
 
-    /** Returns the item's value, or null when it has none; not for {@link #TAG}. */
+    /** Returns the item's value, or null when it has none; not for {@link #TAG}: the text of {@link #objectOf}. */
     String valueOf(LineItem item) {
-        switch (this) {
-            case OWNER_UIN:
-                return item.ownerUin().value();
-            case OPERATOR_UIN:
-                return value(item.operatorUin());
-            case BUSINESS_CODE:
-                return item.businessCode().value();
-            case PRODUCT_CODE:
-                return value(item.productCode());
-            case ITEM_CODE:
-                return value(item.itemCode());
-            case PROJECT_ID:
-                return value(item.projectId());
-            case REGION_ID:
-                return value(item.regionId());
-            case RESOURCE_ID:
-                return value(item.resourceId());
-            case PAY_MODE:
-                return item.payMode().name();
-            case INSTANCE_TYPE:
-                return value(item.instanceType());
-            case ACTION_TYPE:
-                return item.actionType().name();
-            default:
-                throw new AssertionError("bug: " + this + " has no plain value");
-        }
+        Object o = objectOf(item);
+        return o == null ? null : o instanceof Identifier id ? id.value() : ((Enum<?>) o).name();
     }
 
     /**
@@ -138,9 +114,5 @@ public enum AllocationDimension {
             default:
                 throw new AssertionError("bug: " + this + " has no plain value");
         }
-    }
-
-    private static String value(Optional<? extends Identifier> id) {
-        return id.isPresent() ? id.get().value() : null;
     }
 }
