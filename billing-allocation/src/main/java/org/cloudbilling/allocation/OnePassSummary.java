@@ -31,6 +31,10 @@ final class OnePassSummary {
 
     private int[] heldEntries = new int[16];
     private PlacementCache placements;
+    /** The items taken but not placed yet ({@link #add}). */
+    private final ItemGroup group = new ItemGroup();
+    /** {@link #add(LineItem, int)}, made once. */
+    private final ItemGroup.Placed placed = this::add;
     /** The thread {@link #placements} belongs to. */
     private Thread owner;
 
@@ -52,13 +56,24 @@ final class OnePassSummary {
                 Collector.Characteristics.UNORDERED);
     }
 
+    /** Takes {@code item} into the group waiting to be placed, placing the group when it is full. */
     void add(LineItem item) {
+        if (group.add(item)) {
+            addGroup();
+        }
+    }
+
+    /** Places the items waiting, as a group ({@link ItemGroup}), and adds them in their order. */
+    private void addGroup() {
         if (owner != Thread.currentThread()) {
             owner = Thread.currentThread();
             placements = caches.ofCurrentThread();
         }
+        group.place(placements, placed);
+    }
+
+    private void add(LineItem item, int placement) {
         summary.addItem(item);
-        int placement = placements.placementOf(item);
         if (placement >= 0 && allocator.hasProportionalRules) {
             Money cost = item.totalCost();
             bases.of(cost.currency()).add(allocator.unitOfCollection[placement], cost);
@@ -81,6 +96,8 @@ final class OnePassSummary {
     }
 
     OnePassSummary merge(OnePassSummary other) {
+        addGroup();
+        other.addGroup();
         summary.combine(other.summary);
         bases.merge(other.bases);
         int n = held.size();
@@ -94,6 +111,7 @@ final class OnePassSummary {
     }
 
     AllocationSummary finish(TagBindings tags) {
+        addGroup();
         Map<Currency, Map<UnitId, Money>> collected = bases.byCurrency(allocator.unitOrder);
         List<AllocationRun.Held> entered = new ArrayList<>(held.size());
         for (int i = 0; i < held.size(); i++) {

@@ -44,11 +44,11 @@ final class OnePassTotals {
     private final CollectedBases bases;
 
     private final List<AllocationRun.Held> held = new ArrayList<>();
-    /** The items taken but not placed yet, in their order ({@link #add}), and scratch for their placements. */
-    private final LineItem[] group = new LineItem[PlacementCache.GROUP];
+    /** The items taken but not placed yet ({@link #add}). */
+    private final ItemGroup group = new ItemGroup();
+    /** {@link #add(LineItem, int)}, made once. */
+    private final ItemGroup.Placed placed = this::add;
 
-    private final int[] groupPlacements = new int[PlacementCache.GROUP];
-    private int grouped;
     private PlacementCache placements;
     /** The thread {@link #placements} belongs to. */
     private Thread owner;
@@ -260,27 +260,18 @@ final class OnePassTotals {
 
     /** Takes {@code item} into the group waiting to be placed, placing the group when it is full. */
     void add(LineItem item) {
-        group[grouped++] = item;
-        if (grouped == PlacementCache.GROUP) {
+        if (group.add(item)) {
             addGroup();
         }
     }
 
     /** Places the items waiting, as a group ({@link PlacementCache#placementsOf}), and adds them in their order. */
     private void addGroup() {
-        if (grouped == 0) {
-            return;
-        }
         if (owner != Thread.currentThread()) {
             owner = Thread.currentThread();
             placements = caches.ofCurrentThread();
         }
-        placements.placementsOf(group, grouped, groupPlacements);
-        for (int i = 0; i < grouped; i++) {
-            add(group[i], groupPlacements[i]);
-            group[i] = null;
-        }
-        grouped = 0;
+        group.place(placements, placed);
     }
 
     private void add(LineItem item, int placement) {
