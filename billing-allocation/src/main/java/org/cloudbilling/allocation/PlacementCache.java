@@ -169,13 +169,21 @@ final class PlacementCache {
             return placementOfKey(item, resource);
         }
         ResourceId r = resource.get();
-        int h = ResourcePlacements.hash(r);
-        int found = byResource.find(item, r, h);
+        return placementByResource(item, r, ResourcePlacements.hash(r), null);
+    }
+
+    /**
+     * Returns the placement of {@code item}, of {@code resource} (hashed to {@code h}): its resource's entry's, or
+     * else by its key, then kept by resource; {@code bindings} are the resource's in the tag history, or null to
+     * look them up.
+     */
+    private int placementByResource(LineItem item, ResourceId resource, int h, List<TagBinding> bindings) {
+        int found = byResource.find(item, resource, h);
         if (found != ResourcePlacements.NOT_FOUND) {
             return found;
         }
-        int placement = placementOfKey(item, resource);
-        byResource.put(item, r, h, tagSource, scratch, dimensions.length, placement);
+        int placement = placementOfKey(item, Optional.of(resource), bindings);
+        byResource.put(item, resource, h, tagSource, scratch, dimensions.length, placement);
         return placement;
     }
 
@@ -236,19 +244,12 @@ final class PlacementCache {
             }
             fetched[m] = h;
         }
-        for (int m = 0; m < missed; m++) {
+        for (int m = 0; m < missed; m++) { // looked up again: an item before it in the group may have kept its entry
             int i = misses[m];
             ResourceId r = resources[i];
-            LineItem item = items[i];
-            int h = hashes[i];
-            int found = r == null ? ResourcePlacements.NOT_FOUND : byResource.find(item, r, h); // kept meanwhile
-            if (found == ResourcePlacements.NOT_FOUND) {
-                found = placementOfKey(item, Optional.ofNullable(r), bindings[m]);
-                if (r != null) {
-                    byResource.put(item, r, h, tagSource, scratch, dimensions.length, found);
-                }
-            }
-            placements[i] = found;
+            placements[i] = r == null
+                    ? placementOfKey(items[i], Optional.empty(), bindings[m])
+                    : placementByResource(items[i], r, hashes[i], bindings[m]);
         }
         java.util.Arrays.fill(resources, 0, count, null);
         java.util.Arrays.fill(firsts, 0, count, null);
