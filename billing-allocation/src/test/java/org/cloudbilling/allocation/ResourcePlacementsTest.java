@@ -149,4 +149,28 @@ class ResourcePlacementsTest {
         assertThat(cache.keepsKeys()).isTrue();
         assertThat(keys.size()).isEqualTo(10);
     }
+
+    @Test
+    void aTableCleared_keepsNoEntry_andPlacesItsItemsByTheirValuesAgain() {
+        ResourcePlacements byResource = PlacementCache.byResource(ALLOCATOR);
+        PlacementCache cache = new PlacementCache(
+                ALLOCATOR, TagBindings.empty(), new SharedPlacements(PlacementCache.keyWidth(ALLOCATOR)), byResource);
+        LineItem web = item("a", "ins-1", "2024-09-05T10:00", "web");
+        LineItem none = item("b", "ins-2", "2024-09-05T10:00", null);
+        assertThat(cache.placementOf(web)).isZero();
+        assertThat(cache.placementOf(none)).isEqualTo(PlacementCache.UNALLOCATED);
+        assertThat(byResource.size()).isEqualTo(2);
+
+        byResource.clear();
+
+        assertThat(byResource.size()).isZero();
+        assertThat(byResource.find(
+                        web,
+                        web.resourceId().orElseThrow(),
+                        ResourcePlacements.hash(web.resourceId().orElseThrow())))
+                .isEqualTo(ResourcePlacements.NOT_FOUND);
+        assertThat(cache.placementOf(none)).isEqualTo(PlacementCache.UNALLOCATED);
+        assertThat(cache.placementOf(web)).isZero();
+        assertThat(byResource.size()).isEqualTo(2);
+    }
 }
