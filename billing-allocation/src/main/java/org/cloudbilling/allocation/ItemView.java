@@ -17,8 +17,12 @@ import org.cloudbilling.core.id.TagKey;
  */
 final class ItemView {
     final LineItem item;
-    /** The plain values read so far, by dimension ordinal; read on first use, as most rules test few. */
-    private final String[] values = new String[DIMENSIONS];
+    /**
+     * The plain values read so far, by dimension ordinal; read on first use, as most rules test few. Only the
+     * entries {@link #read} marks are this item's: the array may be the matching scratch's, left as another view
+     * filled it.
+     */
+    private final String[] values;
 
     /** How many plain dimensions there are (not {@code values().length}: that copies the constants for each view). */
     private static final int DIMENSIONS = AllocationDimension.values().length;
@@ -32,6 +36,7 @@ final class ItemView {
         this.item = item;
         this.tags = tagsOf(item, history);
         this.scratch = null;
+        this.values = new String[DIMENSIONS];
     }
 
     /**
@@ -49,6 +54,7 @@ final class ItemView {
         this.item = item;
         this.tags = tags;
         this.scratch = scratch;
+        this.values = scratch == null ? new String[DIMENSIONS] : scratch.values;
         for (int d = 0; d < dimensions.length; d++) {
             int ordinal = dimensions[d].ordinal();
             this.values[ordinal] = values[d];

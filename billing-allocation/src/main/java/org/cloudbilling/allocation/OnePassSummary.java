@@ -112,6 +112,7 @@ final class OnePassSummary {
 
     AllocationSummary finish(TagBindings tags) {
         addGroup();
+        caches.clear();
         Map<Currency, Map<UnitId, Money>> collected = bases.byCurrency(allocator.unitOrder);
         List<AllocationRun.Held> entered = new ArrayList<>(held.size());
         for (int i = 0; i < held.size(); i++) {

@@ -252,6 +252,16 @@ final class OnePassTotals {
                     Thread.currentThread(), t -> new PlacementCache(allocator, tags, shared, byResource));
         }
 
+        /**
+         * Drops the placements kept by resource, at the end of the collection ({@link ResourcePlacements#clear}); a
+         * collection after it starts empty.
+         */
+        void clear() {
+            if (byResource != null) {
+                byResource.clear();
+            }
+        }
+
         /** The table of the placements found so far by every thread (for tests). */
         SharedPlacements shared() {
             return shared;
@@ -347,6 +357,7 @@ final class OnePassTotals {
      */
     AllocationTotals finish(TagBindings tags) {
         addGroup();
+        caches.clear();
         HeldShares.addTo(rows, allocator, tags, bases.byCurrency(allocator.unitOrder), held, parallel);
         return rows.toTotals();
     }

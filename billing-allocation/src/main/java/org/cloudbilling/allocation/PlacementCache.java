@@ -3,7 +3,6 @@ package org.cloudbilling.allocation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBinding;
 import org.cloudbilling.core.bill.TagBindings;
@@ -33,6 +32,8 @@ final class PlacementCache {
     static final int MAX_ENTRIES = 1 << 18;
     /** The most items {@link #placementsOf} places at once. */
     static final int GROUP = 64;
+    /** The key look-ups after which a cache with placements by resource judges whether its key table pays. */
+    static final int TRIAL = 1 << 12;
     /** What {@link #find} returns for a key not in the table: no placement is this small. */
     private static final int NOT_FOUND = Integer.MIN_VALUE;
 
@@ -61,6 +62,10 @@ final class PlacementCache {
     private Object tagSource;
     /** The placements found so far by resource, looked in first: no key is read for an item they know. */
     private final ResourcePlacements byResource;
+    /** The look-ups in the key table so far, and how many found their key ({@link #keysPay}). */
+    private int keyLookups;
+
+    private int keyHits;
     /** Scratch of {@link #placementsOf}: each item's resource, its hash, and its first slot's entry. */
     private final ResourceId[] groupResources = new ResourceId[GROUP];
 
@@ -164,11 +169,10 @@ final class PlacementCache {
     /** Returns the placement of {@code item}, matching the rules only for a key not seen before. */
     int placementOf(LineItem item) {
         // read once: each call of an optional accessor of LineItem may make an Optional
-        Optional<ResourceId> resource = readsResource ? item.resourceId() : Optional.empty();
-        if (!resource.isPresent()) {
-            return placementOfKey(item, resource);
+        ResourceId r = readsResource ? item.resourceId().orElse(null) : null;
+        if (r == null) {
+            return placementOfKey(item, null, null);
         }
-        ResourceId r = resource.get();
         return placementByResource(item, r, ResourcePlacements.hash(r), null);
     }
 
@@ -182,7 +186,7 @@ final class PlacementCache {
         if (found != ResourcePlacements.NOT_FOUND) {
             return found;
         }
-        int placement = placementOfKey(item, Optional.of(resource), bindings);
+        int placement = placementOfKey(item, resource, bindings);
         byResource.put(item, resource, h, tagSource, scratch, dimensions.length, placement);
         return placement;
     }
@@ -248,7 +252,7 @@ final class PlacementCache {
             int i = misses[m];
             ResourceId r = resources[i];
             placements[i] = r == null
-                    ? placementOfKey(items[i], Optional.empty(), bindings[m])
+                    ? placementOfKey(items[i], null, bindings[m])
                     : placementByResource(items[i], r, hashes[i], bindings[m]);
         }
         java.util.Arrays.fill(resources, 0, count, null);
@@ -256,23 +260,18 @@ final class PlacementCache {
         java.util.Arrays.fill(bindings, 0, missed, null);
     }
 
-    /** Returns the placement of {@code item} by the values of its key. */
-    private int placementOfKey(LineItem item, Optional<ResourceId> resource) {
-        return placementOfKey(item, resource, null);
-    }
-
     /**
-     * Returns the placement of {@code item} by the values of its key; {@code bindings} are its resource's in the tag
-     * history, or null to look them up.
+     * Returns the placement of {@code item} by the values of its key; {@code resource} is its resource when a key
+     * reads it (else null), {@code bindings} the resource's in the tag history, or null to look them up.
      */
-    private int placementOfKey(LineItem item, Optional<ResourceId> resource, List<TagBinding> bindings) {
+    private int placementOfKey(LineItem item, ResourceId resource, List<TagBinding> bindings) {
         String[] key = scratch;
         int h = 1;
         int d = 0;
         for (; d < dimensions.length; d++) {
             AllocationDimension dimension = dimensions[d];
             String v = dimension == AllocationDimension.RESOURCE_ID
-                    ? (resource.isPresent() ? resource.get().value() : null)
+                    ? (resource == null ? null : resource.value())
                     : dimension.valueOf(item);
             key[d] = v;
             h = 31 * h + (v == null ? 0 : v.hashCode());
@@ -291,9 +290,14 @@ final class PlacementCache {
                 return found;
             }
         }
+        if (!keysPay()) {
+            return AllocationRun.placement(allocator, viewOf(item, key));
+        }
+        keyLookups++;
         if (shared != null) {
             int found = shared.find(h, key);
             if (found != SharedPlacements.NOT_FOUND) {
+                keyHits++;
                 return found;
             }
             int placement = AllocationRun.placement(allocator, viewOf(item, key));
@@ -302,6 +306,7 @@ final class PlacementCache {
         }
         int found = find(h, key);
         if (found != NOT_FOUND) {
+            keyHits++;
             return found;
         }
         int placement = AllocationRun.placement(allocator, viewOf(item, key));
@@ -312,6 +317,22 @@ final class PlacementCache {
         }
         insert(h, key, 0, placement);
         return placement;
+    }
+
+    /**
+     * Whether keys are looked up (and kept) in the table: always, unless placements by resource are looked in first
+     * and the first {@link #TRIAL} look-ups found fewer than one key in two. Then only a resource's first item reads
+     * a key, and when resources seldom share keys (tags that differ from resource to resource) a look-up costs about
+     * as much as matching the rules, and finds nothing: the cache then matches every key read, and stops keeping
+     * them. Either way, each item gets the placement matching gives.
+     */
+    private boolean keysPay() {
+        return byResource == null || keyLookups < TRIAL || keyHits * 2 >= keyLookups;
+    }
+
+    /** Whether keys read are still looked up and kept in the table ({@link #keysPay}; for tests). */
+    boolean keepsKeys() {
+        return keysPay();
     }
 
     /**
@@ -335,13 +356,11 @@ final class PlacementCache {
         return new ItemView(item, tags, dimensions, key, matchScratch);
     }
 
-    private void readTags(
-            LineItem item, Optional<ResourceId> resource, List<TagBinding> known, String[] key, int from) {
+    private void readTags(LineItem item, ResourceId resource, List<TagBinding> known, String[] key, int from) {
         for (int t = 0; t < tagKeys.length; t++) {
             key[from + t] = null;
         }
-        List<TagBinding> bindings =
-                known != null ? known : resource.isPresent() ? history.bindingsOf(resource.get()) : List.of();
+        List<TagBinding> bindings = known != null ? known : resource != null ? history.bindingsOf(resource) : List.of();
         tagsFromItem = bindings.isEmpty();
         if (bindings.isEmpty()) { // the history knows nothing of the resource: the tags the bill shows
             Map<TagKey, String> tags = item.tags();

@@ -58,6 +58,20 @@ final class ResourcePlacements {
         return size.get();
     }
 
+    /**
+     * Drops every entry, once the collection that filled the table is done. The slots are emptied, not only the table
+     * replaced: a large table is allocated among the heap's old objects, and a dead old table would keep its young
+     * entries alive, to be copied by every young collection until the old ones are collected (the next collections of
+     * a process that allocates month after month would copy all of them). A thread still reading finds no entry, and
+     * places its item by its key.
+     */
+    void clear() {
+        Entry[] t = table;
+        table = new Entry[1 << 10];
+        java.util.Arrays.fill(t, null);
+        size.set(0);
+    }
+
     /** The hash an entry of {@code resource} is kept under: never 0. */
     static int hash(ResourceId resource) {
         int h = resource.hashCode();

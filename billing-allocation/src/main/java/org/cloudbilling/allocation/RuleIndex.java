@@ -208,6 +208,9 @@ final class RuleIndex {
      * lends its scratch to each item's view, so that matching allocates nothing.
      */
     static final class MatchScratch {
+        /** The plain values of the item matched ({@link ItemView}), by dimension ordinal. */
+        final String[] values = new String[AllocationDimension.values().length];
+
         private int[][] lists = new int[0][];
         private int[] positions = new int[0];
 

@@ -183,7 +183,7 @@ final class UnitsTally {
                 rule.sums.add(1 + t, parts[partsAt[s] + t], scale);
             }
             rule.scale = Math.max(rule.scale, scale);
-            designate(ruleIndex, currency, id, amount, entry, Math.abs(splitInput[s]), splitInputScale[s]);
+            designate(rule.tally, currency, id, amount, entry, Math.abs(splitInput[s]), splitInputScale[s]);
         }
         if (shares != null && !fellBack && scale <= shareScaleLimit) {
             passShares(splits, currency, scale, itemScale);
@@ -206,13 +206,18 @@ final class UnitsTally {
         }
     }
 
-    /** One rule's sums in one currency: slot 0 the pool, slot 1 + k target k; and the largest allocation scale. */
+    /**
+     * One rule's sums in one currency: slot 0 the pool, slot 1 + k target k; the largest allocation scale; and the
+     * rule's tally in that currency, where its designated item is kept, looked up once.
+     */
     private static final class RuleSums {
         final TotalsAccumulator.Sums sums;
+        final RoundingTally.RuleTally tally;
         int scale;
 
-        RuleSums(Currency currency, int targets) {
+        RuleSums(Currency currency, int targets, RoundingTally.RuleTally tally) {
             this.sums = new TotalsAccumulator.Sums(currency, targets + 1);
+            this.tally = tally;
         }
     }
 
@@ -224,7 +229,7 @@ final class UnitsTally {
                 return s;
             }
         }
-        RuleSums s = new RuleSums(currency, targets);
+        RuleSums s = new RuleSums(currency, targets, tally.ruleTally(ruleIndex, currency));
         byCurrency.add(s);
         return s;
     }
@@ -233,9 +238,14 @@ final class UnitsTally {
      * Makes the item the rule's designated item when it comes first (the largest absolute input, then the smallest
      * id), as {@link RoundingTally.RuleTally#add} does; the input as {@code Money} only when it wins.
      */
-    private void designate(
-            int ruleIndex, Currency currency, LineItemId id, Money amount, int entry, long absInput, int inputScale) {
-        RoundingTally.RuleTally t = tally.ruleTally(ruleIndex, currency);
+    private static void designate(
+            RoundingTally.RuleTally t,
+            Currency currency,
+            LineItemId id,
+            Money amount,
+            int entry,
+            long absInput,
+            int inputScale) {
         if (t.designated != null) {
             Money current = t.designatedInput;
             int byInput = MoneyInternals.isCompact(current) && current.scale() == inputScale
@@ -256,7 +266,7 @@ final class UnitsTally {
         for (int ruleIndex = 0; ruleIndex < sums.size(); ruleIndex++) {
             for (RuleSums r : sums.get(ruleIndex)) {
                 TotalsAccumulator.Sums s = r.sums;
-                RoundingTally.RuleTally t = tally.ruleTally(ruleIndex, s.currency);
+                RoundingTally.RuleTally t = r.tally;
                 Money[] toTarget = new Money[s.units.length - 1];
                 for (int k = 0; k < toTarget.length; k++) {
                     toTarget[k] = s.total(1 + k);

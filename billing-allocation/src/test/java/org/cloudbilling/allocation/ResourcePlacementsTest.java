@@ -113,4 +113,64 @@ class ResourcePlacementsTest {
         }
         assertThat(byResource.size()).isLessThanOrEqualTo(ResourcePlacements.PROBES);
     }
+
+    @Test
+    void keysNoTwoResourcesShare_stopBeingKeptAfterTheTrial_andEachItemIsStillPlacedByItsValues() {
+        SharedPlacements keys = new SharedPlacements(PlacementCache.keyWidth(ALLOCATOR));
+        PlacementCache cache =
+                new PlacementCache(ALLOCATOR, TagBindings.empty(), keys, PlacementCache.byResource(ALLOCATOR));
+        int n = 3 * PlacementCache.TRIAL;
+        for (int i = 0; i < n; i++) { // a resource and a project of its own each: every key read is new
+            LineItem item = LineItem.builder()
+                    .from(item("i" + i, "ins-" + i, "2024-09-05T10:00", i % 3 == 0 ? "web" : null))
+                    .projectId(ProjectId.of(i % 5 == 0 ? "7" : "p" + i))
+                    .build();
+            int expected = i % 3 == 0 ? 0 : i % 5 == 0 ? 1 : PlacementCache.UNALLOCATED;
+            assertThat(cache.placementOf(item)).as("item %s", i).isEqualTo(expected);
+        }
+        assertThat(cache.keepsKeys()).isFalse();
+        // about four keys in five are new: kept while judged, none after (kept all along, about 10,000)
+        assertThat(keys.size()).isBetween(PlacementCache.TRIAL / 2, PlacementCache.TRIAL);
+    }
+
+    @Test
+    void keysManyResourcesShare_stayKept() {
+        SharedPlacements keys = new SharedPlacements(PlacementCache.keyWidth(ALLOCATOR));
+        PlacementCache cache =
+                new PlacementCache(ALLOCATOR, TagBindings.empty(), keys, PlacementCache.byResource(ALLOCATOR));
+        int n = 3 * PlacementCache.TRIAL;
+        for (int i = 0; i < n; i++) { // a resource of its own each, of one of ten projects
+            LineItem item = LineItem.builder()
+                    .from(item("i" + i, "ins-" + i, "2024-09-05T10:00", null))
+                    .projectId(ProjectId.of(String.valueOf(i % 10)))
+                    .build();
+            assertThat(cache.placementOf(item)).isEqualTo(i % 10 == 7 ? 1 : PlacementCache.UNALLOCATED);
+        }
+        assertThat(cache.keepsKeys()).isTrue();
+        assertThat(keys.size()).isEqualTo(10);
+    }
+
+    @Test
+    void aTableCleared_keepsNoEntry_andPlacesItsItemsByTheirValuesAgain() {
+        ResourcePlacements byResource = PlacementCache.byResource(ALLOCATOR);
+        PlacementCache cache = new PlacementCache(
+                ALLOCATOR, TagBindings.empty(), new SharedPlacements(PlacementCache.keyWidth(ALLOCATOR)), byResource);
+        LineItem web = item("a", "ins-1", "2024-09-05T10:00", "web");
+        LineItem none = item("b", "ins-2", "2024-09-05T10:00", null);
+        assertThat(cache.placementOf(web)).isZero();
+        assertThat(cache.placementOf(none)).isEqualTo(PlacementCache.UNALLOCATED);
+        assertThat(byResource.size()).isEqualTo(2);
+
+        byResource.clear();
+
+        assertThat(byResource.size()).isZero();
+        assertThat(byResource.find(
+                        web,
+                        web.resourceId().orElseThrow(),
+                        ResourcePlacements.hash(web.resourceId().orElseThrow())))
+                .isEqualTo(ResourcePlacements.NOT_FOUND);
+        assertThat(cache.placementOf(none)).isEqualTo(PlacementCache.UNALLOCATED);
+        assertThat(cache.placementOf(web)).isZero();
+        assertThat(byResource.size()).isEqualTo(2);
+    }
 }
