@@ -20,7 +20,7 @@ import org.cloudbilling.core.id.TagKey;
  * <p>Open addressing, with at most {@link #PROBES} slots probed, so that the many keys one resource may have (a
  * dimension that changes from item to item) cost a bounded look-up; a key that finds no free slot there takes the
  * place of the first slot's. It holds at most {@link #MAX_ENTRIES} keys, so memory stays bounded. One table serves
- * every thread of one collection ({@link OnePassTotals}) without a lock: an entry is an immutable object, so a thread
+ * every thread of one collection ({@link OnePassTotals}) without a lock (but to grow the table): an entry is an immutable object, so a thread
  * reading a slot another thread fills sees the entry whole or not at all, and an entry lost to a race (two threads
  * filling one slot, or one growing the table while another keeps an entry) is only matched again. Local to one
  * collection or one cache, never static.
@@ -188,8 +188,18 @@ final class ResourcePlacements {
         t[h & mask] = entry; // no free slot near: the first slot's entry makes room
     }
 
-    /** A table twice as large with the entries of {@code old}, made the table. */
-    private Entry[] grow(Entry[] old) {
+    /**
+     * A table twice as large with the entries of {@code old}, made the table; or the table another thread made from
+     * {@code old} meanwhile. One thread at a time grows the table, as the lock says: two tables grown from one would
+     * leave the entries kept in the one that lost to the other, a table large enough to be allocated among the heap's
+     * old objects, dead but keeping its young entries alive, to be copied by every young collection until the old
+     * ones are collected. The old table is emptied for the same reason. Look-ups and entries kept take no lock.
+     */
+    private synchronized Entry[] grow(Entry[] old) {
+        Entry[] current = table;
+        if (current != old) { // another thread grew it meanwhile
+            return current;
+        }
         Entry[] t = new Entry[old.length * 2];
         int mask = t.length - 1;
         for (Entry e : old) {
@@ -205,6 +215,7 @@ final class ResourcePlacements {
             }
         }
         table = t;
+        java.util.Arrays.fill(old, null);
         return t;
     }
 
