@@ -39,7 +39,10 @@ final class ResourcePlacements {
 
     private final AllocationDimension[] dimensions;
     private final TagKey[] tagKeys;
-    /** The objects of an entry: the resource, one per key dimension, the tags' source, one value per tag key. */
+    /**
+     * The objects of an entry: the resource, one per key dimension, the tags' source, the item's own tags when they are
+     * the source (else null), one value per tag key.
+     */
     private final int width;
 
     /** The slots; an entry is never changed once made, so a thread reading a slot another fills sees it whole. */
@@ -50,7 +53,7 @@ final class ResourcePlacements {
     ResourcePlacements(AllocationDimension[] dimensions, TagKey[] tagKeys) {
         this.dimensions = dimensions;
         this.tagKeys = tagKeys;
-        this.width = dimensions.length + 2 + tagKeys.length;
+        this.width = dimensions.length + 3 + tagKeys.length;
     }
 
     /** Returns the number of entries held. */
@@ -131,16 +134,19 @@ final class ResourcePlacements {
             return ((TagSpan) source).holds(item);
         }
         Map<TagKey, String> tags = item.tags();
+        if (tags == k[t0 + 1]) { // the entry's item's tags, as items of one resource often share them
+            return true;
+        }
         if (tags.isEmpty()) {
             for (int t = 0; t < tagKeys.length; t++) {
-                if (k[t0 + 1 + t] != null) {
+                if (k[t0 + 2 + t] != null) {
                     return false;
                 }
             }
             return true;
         }
         for (int t = 0; t < tagKeys.length; t++) {
-            if (!same(k[t0 + 1 + t], tags.get(tagKeys[t]))) {
+            if (!same(k[t0 + 2 + t], tags.get(tagKeys[t]))) {
                 return false;
             }
         }
@@ -169,7 +175,8 @@ final class ResourcePlacements {
         }
         int t0 = 1 + dimensions.length;
         objects[t0] = source;
-        System.arraycopy(tagValues, tagsFrom, objects, t0 + 1, tagKeys.length);
+        objects[t0 + 1] = source == ITEM_TAGS ? item.tags() : null;
+        System.arraycopy(tagValues, tagsFrom, objects, t0 + 2, tagKeys.length);
         Entry entry = new Entry(h, placement, objects);
 
         Entry[] t = table;
@@ -223,7 +230,7 @@ final class ResourcePlacements {
     private static final class Entry {
         final int hash;
         final int placement;
-        /** The resource, one object per key dimension, the tags' source, one value per tag key. */
+        /** The resource, one object per key dimension, the tags' source, the item's own tags or null, a value per tag key. */
         final Object[] objects;
 
         Entry(int hash, int placement, Object[] objects) {
