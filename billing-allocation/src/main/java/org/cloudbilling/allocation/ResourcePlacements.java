@@ -20,7 +20,7 @@ import org.cloudbilling.core.id.TagKey;
  * <p>Open addressing, with at most {@link #PROBES} slots probed, so that the many keys one resource may have (a
  * dimension that changes from item to item) cost a bounded look-up; a key that finds no free slot there takes the
  * place of the first slot's. It holds at most {@link #MAX_ENTRIES} keys, so memory stays bounded. One table serves
- * every thread of one collection ({@link OnePassTotals}) without a lock: an entry is an immutable object, so a thread
+ * every thread of one collection ({@link OnePassTotals}) without a lock (but to grow the table): an entry is an immutable object, so a thread
  * reading a slot another thread fills sees the entry whole or not at all, and an entry lost to a race (two threads
  * filling one slot, or one growing the table while another keeps an entry) is only matched again. Local to one
  * collection or one cache, never static.
@@ -39,7 +39,10 @@ final class ResourcePlacements {
 
     private final AllocationDimension[] dimensions;
     private final TagKey[] tagKeys;
-    /** The objects of an entry: the resource, one per key dimension, the tags' source, one value per tag key. */
+    /**
+     * The objects of an entry: the resource, one per key dimension, the tags' source, the item's own tags when they are
+     * the source (else null), one value per tag key.
+     */
     private final int width;
 
     /** The slots; an entry is never changed once made, so a thread reading a slot another fills sees it whole. */
@@ -50,7 +53,7 @@ final class ResourcePlacements {
     ResourcePlacements(AllocationDimension[] dimensions, TagKey[] tagKeys) {
         this.dimensions = dimensions;
         this.tagKeys = tagKeys;
-        this.width = dimensions.length + 2 + tagKeys.length;
+        this.width = dimensions.length + 3 + tagKeys.length;
     }
 
     /** Returns the number of entries held. */
@@ -131,16 +134,19 @@ final class ResourcePlacements {
             return ((TagSpan) source).holds(item);
         }
         Map<TagKey, String> tags = item.tags();
+        if (tags == k[t0 + 1]) { // the entry's item's tags, as items of one resource often share them
+            return true;
+        }
         if (tags.isEmpty()) {
             for (int t = 0; t < tagKeys.length; t++) {
-                if (k[t0 + 1 + t] != null) {
+                if (k[t0 + 2 + t] != null) {
                     return false;
                 }
             }
             return true;
         }
         for (int t = 0; t < tagKeys.length; t++) {
-            if (!same(k[t0 + 1 + t], tags.get(tagKeys[t]))) {
+            if (!same(k[t0 + 2 + t], tags.get(tagKeys[t]))) {
                 return false;
             }
         }
@@ -169,7 +175,8 @@ final class ResourcePlacements {
         }
         int t0 = 1 + dimensions.length;
         objects[t0] = source;
-        System.arraycopy(tagValues, tagsFrom, objects, t0 + 1, tagKeys.length);
+        objects[t0 + 1] = source == ITEM_TAGS ? item.tags() : null;
+        System.arraycopy(tagValues, tagsFrom, objects, t0 + 2, tagKeys.length);
         Entry entry = new Entry(h, placement, objects);
 
         Entry[] t = table;
@@ -188,8 +195,18 @@ final class ResourcePlacements {
         t[h & mask] = entry; // no free slot near: the first slot's entry makes room
     }
 
-    /** A table twice as large with the entries of {@code old}, made the table. */
-    private Entry[] grow(Entry[] old) {
+    /**
+     * A table twice as large with the entries of {@code old}, made the table; or the table another thread made from
+     * {@code old} meanwhile. One thread at a time grows the table, as the lock says: two tables grown from one would
+     * leave the entries kept in the one that lost to the other, a table large enough to be allocated among the heap's
+     * old objects, dead but keeping its young entries alive, to be copied by every young collection until the old
+     * ones are collected. The old table is emptied for the same reason. Look-ups and entries kept take no lock.
+     */
+    private synchronized Entry[] grow(Entry[] old) {
+        Entry[] current = table;
+        if (current != old) { // another thread grew it meanwhile
+            return current;
+        }
         Entry[] t = new Entry[old.length * 2];
         int mask = t.length - 1;
         for (Entry e : old) {
@@ -205,6 +222,7 @@ final class ResourcePlacements {
             }
         }
         table = t;
+        java.util.Arrays.fill(old, null);
         return t;
     }
 
@@ -212,7 +230,7 @@ final class ResourcePlacements {
     private static final class Entry {
         final int hash;
         final int placement;
-        /** The resource, one object per key dimension, the tags' source, one value per tag key. */
+        /** The resource, one object per key dimension, the tags' source, the item's own tags or null, a value per tag key. */
         final Object[] objects;
 
         Entry(int hash, int placement, Object[] objects) {
