@@ -37,6 +37,15 @@ class ResourcePlacementsTest {
             List.of(),
             Set.of(TEAM)));
 
+    private static SharedPlacements newKeys() {
+        return new SharedPlacements(PlacementCache.keyWidth(ALLOCATOR));
+    }
+
+    /** A cache of one collection's thread, keeping its keys in {@code keys}, looking in {@code byResource} first. */
+    private static PlacementCache cacheOf(SharedPlacements keys, ResourcePlacements byResource) {
+        return new PlacementCache(ALLOCATOR, TagBindings.empty(), keys, byResource);
+    }
+
     private static LineItem item(String id, String resource, String hour, String billTeam) {
         return WorkedExample.item(id, "1", "p_cvm", resource, hour, "1.00", billTeam);
     }
@@ -76,8 +85,7 @@ class ResourcePlacementsTest {
     @Test
     void equalIdentifiersOfOtherObjects_areTheEntrysItem_andADifferentValueIsNot() {
         ResourcePlacements byResource = PlacementCache.byResource(ALLOCATOR);
-        PlacementCache cache = new PlacementCache(
-                ALLOCATOR, TagBindings.empty(), new SharedPlacements(PlacementCache.keyWidth(ALLOCATOR)), byResource);
+        PlacementCache cache = cacheOf(newKeys(), byResource);
         LineItem first = item("a", "ins-1", "2024-09-05T10:00", null);
         // every identifier a new object of the same text: the entry of the first item places it
         LineItem same = item("b", "ins-1", "2024-09-06T10:00", null);
@@ -93,8 +101,7 @@ class ResourcePlacementsTest {
     @Test
     void manyKeysOfOneResource_arePlacedEachByItsOwnValues_inGroupsToo() {
         ResourcePlacements byResource = PlacementCache.byResource(ALLOCATOR);
-        PlacementCache cache = new PlacementCache(
-                ALLOCATOR, TagBindings.empty(), new SharedPlacements(PlacementCache.keyWidth(ALLOCATOR)), byResource);
+        PlacementCache cache = cacheOf(newKeys(), byResource);
         LineItem[] items = new LineItem[60];
         for (int i = 0; i < items.length; i++) { // more keys than a look-up probes slots
             items[i] = LineItem.builder()
@@ -116,9 +123,8 @@ class ResourcePlacementsTest {
 
     @Test
     void keysNoTwoResourcesShare_stopBeingKeptAfterTheTrial_andEachItemIsStillPlacedByItsValues() {
-        SharedPlacements keys = new SharedPlacements(PlacementCache.keyWidth(ALLOCATOR));
-        PlacementCache cache =
-                new PlacementCache(ALLOCATOR, TagBindings.empty(), keys, PlacementCache.byResource(ALLOCATOR));
+        SharedPlacements keys = newKeys();
+        PlacementCache cache = cacheOf(keys, PlacementCache.byResource(ALLOCATOR));
         int n = 3 * PlacementCache.TRIAL;
         for (int i = 0; i < n; i++) { // a resource and a project of its own each: every key read is new
             LineItem item = LineItem.builder()
@@ -135,9 +141,8 @@ class ResourcePlacementsTest {
 
     @Test
     void keysManyResourcesShare_stayKept() {
-        SharedPlacements keys = new SharedPlacements(PlacementCache.keyWidth(ALLOCATOR));
-        PlacementCache cache =
-                new PlacementCache(ALLOCATOR, TagBindings.empty(), keys, PlacementCache.byResource(ALLOCATOR));
+        SharedPlacements keys = newKeys();
+        PlacementCache cache = cacheOf(keys, PlacementCache.byResource(ALLOCATOR));
         int n = 3 * PlacementCache.TRIAL;
         for (int i = 0; i < n; i++) { // a resource of its own each, of one of ten projects
             LineItem item = LineItem.builder()
@@ -153,8 +158,7 @@ class ResourcePlacementsTest {
     @Test
     void aTableCleared_keepsNoEntry_andPlacesItsItemsByTheirValuesAgain() {
         ResourcePlacements byResource = PlacementCache.byResource(ALLOCATOR);
-        PlacementCache cache = new PlacementCache(
-                ALLOCATOR, TagBindings.empty(), new SharedPlacements(PlacementCache.keyWidth(ALLOCATOR)), byResource);
+        PlacementCache cache = cacheOf(newKeys(), byResource);
         LineItem web = item("a", "ins-1", "2024-09-05T10:00", "web");
         LineItem none = item("b", "ins-2", "2024-09-05T10:00", null);
         assertThat(cache.placementOf(web)).isZero();
