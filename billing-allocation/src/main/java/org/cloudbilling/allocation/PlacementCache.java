@@ -63,9 +63,9 @@ final class PlacementCache {
     /** The placements found so far by resource, looked in first: no key is read for an item they know. */
     private final ResourcePlacements byResource;
     /** The look-ups in the key table so far, and how many found their key ({@link #keysPay}). */
-    private int keyLookups;
+    private long keyLookups;
 
-    private int keyHits;
+    private long keyHits;
     /** Scratch of {@link #placementsOf}: each item's resource, its hash, and its first slot's entry. */
     private final ResourceId[] groupResources = new ResourceId[GROUP];
 
