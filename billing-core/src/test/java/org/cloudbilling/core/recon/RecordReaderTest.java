@@ -75,6 +75,20 @@ class RecordReaderTest {
 
     @Test
     @Tag("RECON-2")
+    void readPeriod_amountWithAnExponent_isReadAsItsWholeNumber_andWrittenAndReadBackTheSame() {
+        String row = ROW.replace(",100,90,80,0,10,", ",1e2,9E1,80,0,10,");
+        PeriodRecord r = read(header() + "\n" + row + "\n").valuesOrThrow().get(0);
+        assertThat(r)
+                .isEqualTo(read(header() + "\n" + ROW + "\n").valuesOrThrow().get(0));
+        assertThat(r.payments().officialTotalAmount().scale()).isZero();
+
+        StringWriter out = new StringWriter();
+        ReconciliationCsv.writePeriod(out, List.of(r).iterator(), FormulaGuard.OFF);
+        assertThat(read(out.toString()).valuesOrThrow()).containsExactly(r);
+    }
+
+    @Test
+    @Tag("RECON-2")
     void readPeriod_columnsInAnotherOrder_isRefusedNamingTheExpectedOrder() {
         List<String> swapped = new ArrayList<>(ReconciliationCsv.PERIOD_COLUMNS);
         Collections.swap(swapped, 0, 1);
