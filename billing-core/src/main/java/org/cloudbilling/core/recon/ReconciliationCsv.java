@@ -17,6 +17,7 @@ import org.cloudbilling.core.io.FormulaGuard;
 import org.cloudbilling.core.io.OnError;
 import org.cloudbilling.core.io.ReadResult;
 import org.cloudbilling.core.io.internal.CsvSafety;
+import org.cloudbilling.core.io.internal.DecimalText;
 
 /**
  * The two reconciliation lists as CSV, with exactly the columns of the provider's lists, in their order (RECON-2):
@@ -96,7 +97,7 @@ public final class ReconciliationCsv {
                     text(r.specifications(), guard),
                     r.billingMode().map(BillingMode::label).orElse(""),
                     Integer.toString(r.purchaseQuantity()),
-                    r.duration().toPlainString()
+                    DecimalText.of(r.duration())
                 }));
     }
 
@@ -122,7 +123,7 @@ public final class ReconciliationCsv {
                     text(r.specifications(), guard),
                     r.billingMode().label(),
                     text(r.usageType(), guard),
-                    r.usage().toPlainString(),
+                    DecimalText.of(r.usage()),
                     text(r.usageUnit(), guard)
                 }));
     }
@@ -268,11 +269,11 @@ public final class ReconciliationCsv {
     /** Returns a list's row: its own cells {@code first}, then the payment columns and the remarks. */
     private static Object[] paidRow(Payments payments, String remarks, Object[] first) {
         Object[] row = java.util.Arrays.copyOf(first, first.length + 6);
-        row[first.length] = payments.officialTotalAmount().toPlainString();
-        row[first.length + 1] = payments.amountDue().toPlainString();
-        row[first.length + 2] = payments.cashPayment().toPlainString();
-        row[first.length + 3] = payments.creditPayment().toPlainString();
-        row[first.length + 4] = payments.cashCouponUsed().toPlainString();
+        row[first.length] = DecimalText.of(payments.officialTotalAmount());
+        row[first.length + 1] = DecimalText.of(payments.amountDue());
+        row[first.length + 2] = DecimalText.of(payments.cashPayment());
+        row[first.length + 3] = DecimalText.of(payments.creditPayment());
+        row[first.length + 4] = DecimalText.of(payments.cashCouponUsed());
         row[first.length + 5] = remarks;
         return row;
     }

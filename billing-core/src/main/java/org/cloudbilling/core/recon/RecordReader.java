@@ -102,14 +102,8 @@ final class RecordReader<T> implements Iterator<T>, Closeable {
             return guard == FormulaGuard.ON ? CsvSafety.restore(cells[i]) : cells[i];
         }
 
-        /**
-         * The decimal of cell {@code i}, exactly; one written with an exponent that leaves no decimal places
-         * ({@code 3.71e5}) as the whole number it is ({@code 371000}, scale 0), the form a list is written in, so that
-         * a list read, written and read again gives the same records.
-         */
         BigDecimal decimal(int i) {
-            BigDecimal v = parse(i, Money::parseAmount);
-            return v == null || v.scale() >= 0 ? v : v.setScale(0);
+            return parse(i, Money::parseAmount);
         }
 
         BillingMonth month(int i) {
