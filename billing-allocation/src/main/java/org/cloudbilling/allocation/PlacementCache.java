@@ -64,8 +64,10 @@ final class PlacementCache {
     private long keyLookups;
 
     private long keyHits;
-    /** Scratch of {@link #placementsOf}: each item's resource, its hash, and its first slot's entry. */
+    /** Scratch of {@link #placementsOf}: each item's resource, its text, its hash, and its first slot's entry. */
     private final ResourceId[] groupResources = new ResourceId[GROUP];
+
+    private final String[] groupTexts = new String[GROUP];
 
     private final int[] groupHashes = new int[GROUP];
     private final Object[] groupFirsts = new Object[GROUP];
@@ -203,11 +205,18 @@ final class PlacementCache {
             return;
         }
         ResourceId[] resources = groupResources;
+        for (int i = 0; i < count; i++) {
+            resources[i] = items[i].resourceId().orElse(null);
+        }
+        // each read waits on the one before (the item, its resource, the resource's text): one loop each, so that
+        // the reads of the group's items overlap
+        String[] texts = groupTexts;
+        for (int i = 0; i < count; i++) {
+            texts[i] = resources[i] == null ? null : resources[i].value();
+        }
         int[] hashes = groupHashes;
         for (int i = 0; i < count; i++) {
-            ResourceId r = items[i].resourceId().orElse(null);
-            resources[i] = r;
-            hashes[i] = r == null ? 0 : ResourcePlacements.hash(r);
+            hashes[i] = texts[i] == null ? 0 : ResourcePlacements.hash(resources[i]);
         }
         Object[] firsts = groupFirsts;
         for (int i = 0; i < count; i++) {
@@ -254,6 +263,7 @@ final class PlacementCache {
                     : placementByResource(items[i], r, hashes[i], bindings[m]);
         }
         java.util.Arrays.fill(resources, 0, count, null);
+        java.util.Arrays.fill(texts, 0, count, null);
         java.util.Arrays.fill(firsts, 0, count, null);
         java.util.Arrays.fill(bindings, 0, missed, null);
     }
