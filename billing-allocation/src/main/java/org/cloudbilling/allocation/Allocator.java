@@ -105,9 +105,20 @@ public final class Allocator {
     private Allocator(AllocationRuleSet rules, int allocationScale) {
         this.rules = rules;
         this.allocationScale = allocationScale;
+        java.util.EnumSet<AllocationDimension> dimensions = java.util.EnumSet.noneOf(AllocationDimension.class);
+        java.util.Set<TagKey> tagKeys = new java.util.TreeSet<>(java.util.Comparator.comparing(TagKey::value));
+        rules.collectionRules().forEach(r -> collectKeys(r.condition(), dimensions, tagKeys));
+        for (SharingRule r : rules.sharingRules()) {
+            if (r.source() instanceof SharingSource.Matching m) {
+                collectKeys(m.condition(), dimensions, tagKeys);
+            }
+        }
+        dimensions.remove(AllocationDimension.TAG);
+        this.keyDimensions = dimensions.toArray(new AllocationDimension[0]);
+        this.keyTags = tagKeys.toArray(new TagKey[0]);
         List<Condition> collectionConditions = new ArrayList<>();
         rules.collectionRules().forEach(r -> collectionConditions.add(r.condition()));
-        this.collection = new RuleIndex(collectionConditions);
+        this.collection = new RuleIndex(collectionConditions, keyTags);
 
         List<Condition> sourceConditions = new ArrayList<>();
         List<Integer> ruleOfSource = new ArrayList<>();
@@ -141,7 +152,7 @@ public final class Allocator {
                     throw new AssertionError("bug: unknown sharing method " + r.method());
             }
         }
-        this.sharingSources = new RuleIndex(sourceConditions);
+        this.sharingSources = new RuleIndex(sourceConditions, keyTags);
         this.sharingRuleOfSource =
                 ruleOfSource.stream().mapToInt(Integer::intValue).toArray();
         this.bySourceUnit = ImmutableMap.copyOf(bySource);
@@ -207,17 +218,6 @@ public final class Allocator {
         if (placed != m) {
             throw new AssertionError("bug: the checked rule set has a sharing cycle");
         }
-        java.util.EnumSet<AllocationDimension> dimensions = java.util.EnumSet.noneOf(AllocationDimension.class);
-        java.util.Set<TagKey> tagKeys = new java.util.TreeSet<>(java.util.Comparator.comparing(TagKey::value));
-        for (Condition c : collectionConditions) {
-            collectKeys(c, dimensions, tagKeys);
-        }
-        for (Condition c : sourceConditions) {
-            collectKeys(c, dimensions, tagKeys);
-        }
-        dimensions.remove(AllocationDimension.TAG);
-        this.keyDimensions = dimensions.toArray(new AllocationDimension[0]);
-        this.keyTags = tagKeys.toArray(new TagKey[0]);
         this.unitOrder = ImmutableList.sortedCopyOf(rules.units().units().keySet());
         ImmutableMap.Builder<UnitId, Integer> index = ImmutableMap.builder();
         for (int i = 0; i < unitOrder.size(); i++) {

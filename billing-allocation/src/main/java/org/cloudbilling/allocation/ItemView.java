@@ -28,13 +28,26 @@ final class ItemView {
     private static final int DIMENSIONS = AllocationDimension.values().length;
 
     private int read;
+    /**
+     * The item's tags at its allocation instant, or null when the view has its values under the allocator's key tags
+     * instead ({@link #keyTags}): read them with {@link #tag}.
+     */
     final Map<TagKey, String> tags;
+    /**
+     * The item's values under the allocator's key tags ({@code Allocator.keyTags}), in their order from
+     * {@link #keyTagsFrom} on (null for none); or null when the view has {@link #tags}.
+     */
+    private final String[] keyTags;
+
+    private final int keyTagsFrom;
     /** Scratch for matching, lent by the thread's placement cache; null to allocate it for this item. */
     final RuleIndex.MatchScratch scratch;
 
     ItemView(LineItem item, TagBindings history) {
         this.item = item;
         this.tags = tagsOf(item, history);
+        this.keyTags = null;
+        this.keyTagsFrom = 0;
         this.scratch = null;
         this.values = new String[DIMENSIONS];
     }
@@ -51,8 +64,29 @@ final class ItemView {
             AllocationDimension[] dimensions,
             String[] values,
             RuleIndex.MatchScratch scratch) {
+        this(item, tags, dimensions, values, scratch, -1);
+    }
+
+    /**
+     * A view of {@code item} from its placement key ({@link PlacementCache}): {@code key} holds the item's values of
+     * the allocator's key dimensions ({@code dimensions}), then its tag values under the allocator's key tags, in
+     * their order (null for none). No map of tags is made: the rules read the tags by their key's place.
+     */
+    ItemView(LineItem item, AllocationDimension[] dimensions, String[] key, RuleIndex.MatchScratch scratch) {
+        this(item, null, dimensions, key, scratch, dimensions.length);
+    }
+
+    private ItemView(
+            LineItem item,
+            Map<TagKey, String> tags,
+            AllocationDimension[] dimensions,
+            String[] values,
+            RuleIndex.MatchScratch scratch,
+            int keyTagsFrom) {
         this.item = item;
         this.tags = tags;
+        this.keyTags = keyTagsFrom < 0 ? null : values;
+        this.keyTagsFrom = Math.max(0, keyTagsFrom);
         this.scratch = scratch;
         this.values = scratch == null ? new String[DIMENSIONS] : scratch.values;
         for (int d = 0; d < dimensions.length; d++) {
@@ -72,6 +106,19 @@ final class ItemView {
             return history.tagsAt(item.resourceId().get(), tagInstant(item));
         }
         return item.tags();
+    }
+
+    /**
+     * Returns the item's value of tag {@code key}, at place {@code slot} among the allocator's key tags (-1 when it is
+     * not one of them: the view then has its tags, not a key), or null when the item has no such tag.
+     */
+    String tag(int slot, TagKey key) {
+        return keyTags != null ? keyTags[keyTagsFrom + slot] : tags.get(key);
+    }
+
+    /** Whether the item may have a tag a rule reads: false only when it has no tag at all. */
+    boolean mayHaveTags() {
+        return keyTags != null || !tags.isEmpty();
     }
 
     /** Returns the value of a plain dimension, or null when the item has none. */

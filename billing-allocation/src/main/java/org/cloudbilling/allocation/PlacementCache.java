@@ -53,8 +53,6 @@ final class PlacementCache {
     /** Whether a key needs the item's resource: a tag key (its history is the resource's) or the resource dimension. */
     private final boolean readsResource;
 
-    /** Whether the tags of the key last read are the item's own ({@link #readTags}). */
-    private boolean tagsFromItem;
     /**
      * Where the tags of the key last read came from, for {@link ResourcePlacements}: null when the key has no tag,
      * {@link ResourcePlacements#ITEM_TAGS}, or the span in which the history's stay as read.
@@ -66,8 +64,10 @@ final class PlacementCache {
     private long keyLookups;
 
     private long keyHits;
-    /** Scratch of {@link #placementsOf}: each item's resource, its hash, and its first slot's entry. */
+    /** Scratch of {@link #placementsOf}: each item's resource, its text, its hash, and its first slot's entry. */
     private final ResourceId[] groupResources = new ResourceId[GROUP];
+
+    private final String[] groupTexts = new String[GROUP];
 
     private final int[] groupHashes = new int[GROUP];
     private final Object[] groupFirsts = new Object[GROUP];
@@ -205,11 +205,18 @@ final class PlacementCache {
             return;
         }
         ResourceId[] resources = groupResources;
+        for (int i = 0; i < count; i++) {
+            resources[i] = items[i].resourceId().orElse(null);
+        }
+        // each read waits on the one before (the item, its resource, the resource's text): one loop each, so that
+        // the reads of the group's items overlap
+        String[] texts = groupTexts;
+        for (int i = 0; i < count; i++) {
+            texts[i] = resources[i] == null ? null : resources[i].value();
+        }
         int[] hashes = groupHashes;
         for (int i = 0; i < count; i++) {
-            ResourceId r = items[i].resourceId().orElse(null);
-            resources[i] = r;
-            hashes[i] = r == null ? 0 : ResourcePlacements.hash(r);
+            hashes[i] = texts[i] == null ? 0 : ResourcePlacements.hash(resources[i]);
         }
         Object[] firsts = groupFirsts;
         for (int i = 0; i < count; i++) {
@@ -256,6 +263,7 @@ final class PlacementCache {
                     : placementByResource(items[i], r, hashes[i], bindings[m]);
         }
         java.util.Arrays.fill(resources, 0, count, null);
+        java.util.Arrays.fill(texts, 0, count, null);
         java.util.Arrays.fill(firsts, 0, count, null);
         java.util.Arrays.fill(bindings, 0, missed, null);
     }
@@ -340,20 +348,7 @@ final class PlacementCache {
      * those under the key's tag keys, so the item is not read again and its tags not looked up again.
      */
     private ItemView viewOf(LineItem item, String[] key) {
-        if (tagsFromItem) { // the history knows nothing of the resource: the item's own tags, as they are
-            return new ItemView(item, item.tags(), dimensions, key, matchScratch);
-        }
-        Map<TagKey, String> tags = Map.of(); // most items carry none of the keys: no map made for them
-        for (int t = 0; t < tagKeys.length; t++) {
-            String v = key[dimensions.length + t];
-            if (v != null) {
-                if (tags.isEmpty()) {
-                    tags = new java.util.HashMap<>(2 * tagKeys.length);
-                }
-                tags.put(tagKeys[t], v);
-            }
-        }
-        return new ItemView(item, tags, dimensions, key, matchScratch);
+        return new ItemView(item, dimensions, key, matchScratch);
     }
 
     private void readTags(LineItem item, ResourceId resource, List<TagBinding> known, String[] key, int from) {
@@ -361,7 +356,6 @@ final class PlacementCache {
             key[from + t] = null;
         }
         List<TagBinding> bindings = known != null ? known : resource != null ? history.bindingsOf(resource) : List.of();
-        tagsFromItem = bindings.isEmpty();
         if (bindings.isEmpty()) { // the history knows nothing of the resource: the tags the bill shows
             Map<TagKey, String> tags = item.tags();
             tagSource = ResourcePlacements.ITEM_TAGS;
@@ -386,17 +380,20 @@ final class PlacementCache {
             keyed = true;
             Instant bound = binding.boundAt();
             Instant ended = binding.endedAt().orElse(null);
-            for (Instant edge : new Instant[] {bound, ended}) {
-                if (edge == null) {
-                    continue;
-                }
-                if (!at.isBefore(edge)) {
-                    since = since == null || edge.isAfter(since) ? edge : since;
+            if (!at.isBefore(bound)) {
+                since = since == null || bound.isAfter(since) ? bound : since;
+            } else {
+                until = until == null || bound.isBefore(until) ? bound : until;
+            }
+            if (ended != null) {
+                if (!at.isBefore(ended)) {
+                    since = since == null || ended.isAfter(since) ? ended : since;
                 } else {
-                    until = until == null || edge.isBefore(until) ? edge : until;
+                    until = until == null || ended.isBefore(until) ? ended : until;
                 }
             }
-            if (binding.isActiveAt(at)) { // the last binding active under the key, as the history reads
+            if (!at.isBefore(bound) && (ended == null || at.isBefore(ended))) { // active at the tag time: the last
+                // binding active under the key is the one the history reads
                 key[from + t] = binding.tag().value();
             }
         }

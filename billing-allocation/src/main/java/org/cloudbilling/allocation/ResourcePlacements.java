@@ -2,7 +2,7 @@ package org.cloudbilling.allocation;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
@@ -18,12 +18,13 @@ import org.cloudbilling.core.id.TagKey;
  * span; its placement is then the entry's, as the placement depends only on those values.
  *
  * <p>Open addressing, with at most {@link #PROBES} slots probed, so that the many keys one resource may have (a
- * dimension that changes from item to item) cost a bounded look-up; a key that finds no free slot there takes the
- * place of the first slot's. It holds at most {@link #MAX_ENTRIES} keys, so memory stays bounded. One table serves
- * every thread of one collection ({@link OnePassTotals}) without a lock (but to grow the table): an entry is an immutable object, so a thread
- * reading a slot another thread fills sees the entry whole or not at all, and an entry lost to a race (two threads
- * filling one slot, or one growing the table while another keeps an entry) is only matched again. Local to one
- * collection or one cache, never static.
+ * dimension that changes from item to item) cost a bounded look-up. A key that finds no free slot there grows the
+ * table when it is at least a quarter full, else takes the place of the first slot's; the table has at most twice
+ * {@link #MAX_ENTRIES} slots, so memory stays bounded. One table serves every thread of one collection
+ * ({@link OnePassTotals}) without a lock (but to grow the table): an entry is an immutable object, so a thread reading
+ * a slot another thread fills sees the entry whole or not at all, and an entry lost to a race (two threads filling one
+ * slot, or one growing the table while another keeps an entry) is only matched again. Local to one collection or one
+ * cache, never static.
  */
 final class ResourcePlacements {
     static final int MAX_ENTRIES = 1 << 18;
@@ -48,7 +49,8 @@ final class ResourcePlacements {
     /** The slots; an entry is never changed once made, so a thread reading a slot another fills sees it whole. */
     private volatile Entry[] table = new Entry[1 << 10];
 
-    private final AtomicInteger size = new AtomicInteger();
+    /** The entries kept, for {@link #size}, and read to grow the table only when an entry finds no free slot. */
+    private final LongAdder size = new LongAdder();
 
     ResourcePlacements(AllocationDimension[] dimensions, TagKey[] tagKeys) {
         this.dimensions = dimensions;
@@ -58,7 +60,7 @@ final class ResourcePlacements {
 
     /** Returns the number of entries held. */
     int size() {
-        return size.get();
+        return size.intValue();
     }
 
     /**
@@ -72,7 +74,7 @@ final class ResourcePlacements {
         Entry[] t = table;
         table = new Entry[1 << 10];
         java.util.Arrays.fill(t, null);
-        size.set(0);
+        size.reset();
     }
 
     /** The hash an entry of {@code resource} is kept under: never 0. */
@@ -180,19 +182,29 @@ final class ResourcePlacements {
         Entry entry = new Entry(h, placement, objects);
 
         Entry[] t = table;
-        if (size.get() * 2 >= t.length && t.length < 2 * MAX_ENTRIES) {
-            t = grow(t);
+        if (keep(t, entry)) {
+            return;
         }
+        // the count read only now, not for every entry kept: a count the threads all write and read on every
+        // entry would pass its line of memory from core to core
+        if (size.sum() * 4 >= t.length && t.length < 2 * MAX_ENTRIES && keep(grow(t), entry)) {
+            return;
+        }
+        t[h & (t.length - 1)] = entry; // no free slot near, and the table large enough: the first slot's entry goes
+    }
+
+    /** Keeps {@code entry} in a free slot of {@code t} near its hash's, and returns true; false when there is none. */
+    private boolean keep(Entry[] t, Entry entry) {
         int mask = t.length - 1;
-        int slot = h & mask;
+        int slot = entry.hash & mask;
         for (int probe = 0; probe < PROBES; probe++, slot = (slot + 1) & mask) {
             if (t[slot] == null) {
                 t[slot] = entry;
-                size.incrementAndGet();
-                return;
+                size.increment();
+                return true;
             }
         }
-        t[h & mask] = entry; // no free slot near: the first slot's entry makes room
+        return false;
     }
 
     /**

@@ -37,17 +37,28 @@ final class RuleIndex {
     private final TagKey[] tagKeys;
 
     private final Map<String, int[]>[] tagIndexes;
+    /** The place of each of {@link #tagKeys} among the allocator's key tags ({@link ItemView#tag}). */
+    private final int[] tagSlots;
     /** The most candidate lists an item can have: the unanchored, one per indexed dimension, one per tag key. */
     private final int maxLists;
 
+    /** An index of {@code conditions} alone: its tags are read from views by key, not by place. */
     RuleIndex(List<Condition> conditions) {
+        this(conditions, new TagKey[0]);
+    }
+
+    /**
+     * An index of {@code conditions}, whose tags a view may hold by their place among {@code keyTags} (the
+     * allocator's key tags, in order: every tag key the conditions read).
+     */
+    RuleIndex(List<Condition> conditions, TagKey[] keyTags) {
         this.conditions = new CompiledCondition[conditions.size()];
         Map<AllocationDimension, Map<String, List<Integer>>> plain = new EnumMap<>(AllocationDimension.class);
         Map<TagKey, Map<String, List<Integer>>> tags = new HashMap<>();
         List<Integer> free = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             Condition c = conditions.get(i);
-            this.conditions[i] = CompiledCondition.of(c);
+            this.conditions[i] = CompiledCondition.of(c, keyTags);
             List<Condition.In> anchor = anchor(c);
             if (anchor == null) {
                 free.add(i);
@@ -78,6 +89,10 @@ final class RuleIndex {
             byKey[t] = byTag.get(tagKeys[t]);
         }
         this.tagIndexes = byKey;
+        this.tagSlots = new int[tagKeys.length];
+        for (int t = 0; t < tagKeys.length; t++) {
+            tagSlots[t] = CompiledCondition.slotOf(tagKeys[t], keyTags);
+        }
         this.maxLists = 1 + indexedDimensions.length + tagKeys.length;
     }
 
@@ -191,9 +206,9 @@ final class RuleIndex {
                 lists[n++] = list;
             }
         }
-        if (tagKeys.length > 0 && !item.tags.isEmpty()) { // the index's keys, few: no iterator over the item's tags
+        if (tagKeys.length > 0 && item.mayHaveTags()) { // the index's keys, few: no iterator over the item's tags
             for (int t = 0; t < tagKeys.length; t++) {
-                String v = item.tags.get(tagKeys[t]);
+                String v = item.tag(tagSlots[t], tagKeys[t]);
                 int[] list = v == null ? null : tagIndexes[t].get(v);
                 if (list != null) {
                     lists[n++] = list;

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.money.Money;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.junit.jupiter.api.Tag;
@@ -37,10 +38,29 @@ class AllocationProperties {
                 conditions.add(random.condition(3));
             }
             RuleIndex index = new RuleIndex(conditions);
-            List<CompiledCondition> linear =
-                    conditions.stream().map(CompiledCondition::of).toList();
+            List<CompiledCondition> linear = conditions.stream()
+                    .map(c -> CompiledCondition.of(c, new TagKey[0]))
+                    .toList();
+            // the same index over views made from placement keys, whose tags are read by their place
+            AllocationDimension[] dimensions = java.util.Arrays.stream(AllocationDimension.values())
+                    .filter(d -> d != AllocationDimension.TAG)
+                    .toArray(AllocationDimension[]::new);
+            TagKey[] keyTags = conditions.stream()
+                    .flatMap(c -> tagKeysOf(c).stream())
+                    .distinct()
+                    .sorted(java.util.Comparator.comparing(TagKey::value))
+                    .toArray(TagKey[]::new);
+            RuleIndex byPlace = new RuleIndex(conditions, keyTags);
             for (LineItem item : random.items(50)) {
                 ItemView view = new ItemView(item, TagBindings.empty());
+                String[] key = new String[dimensions.length + keyTags.length];
+                for (int d = 0; d < dimensions.length; d++) {
+                    key[d] = dimensions[d].valueOf(item);
+                }
+                for (int t = 0; t < keyTags.length; t++) {
+                    key[dimensions.length + t] = item.tags().get(keyTags[t]);
+                }
+                ItemView keyView = new ItemView(item, dimensions, key, new RuleIndex.MatchScratch());
                 List<Integer> all = new ArrayList<>();
                 for (int i = 0; i < linear.size(); i++) {
                     if (linear.get(i).test(view)) {
@@ -49,8 +69,17 @@ class AllocationProperties {
                 }
                 assertThat(index.allMatches(view)).isEqualTo(all);
                 assertThat(index.firstMatch(view)).isEqualTo(all.isEmpty() ? -1 : all.get(0));
+                assertThat(byPlace.firstMatch(keyView)).isEqualTo(all.isEmpty() ? -1 : all.get(0));
             }
         });
+    }
+
+    private static List<TagKey> tagKeysOf(Condition c) {
+        if (c instanceof Condition.In in) {
+            return in.tagKey().stream().toList();
+        }
+        List<Condition> parts = c instanceof Condition.And and ? and.conditions() : ((Condition.Or) c).conditions();
+        return parts.stream().flatMap(p -> tagKeysOf(p).stream()).toList();
     }
 
     @Test

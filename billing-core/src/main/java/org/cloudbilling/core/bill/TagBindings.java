@@ -32,6 +32,8 @@ import org.cloudbilling.core.time.Interval;
  */
 public final class TagBindings {
     private static final TagBindings EMPTY = new TagBindings(Map.of(), 0);
+    /** Bits of {@link #filter} per resource with bindings: about one absent resource in sixteen is looked up. */
+    private static final int FILTER_BITS_PER_RESOURCE = 16;
 
     /**
      * Each resource's bindings, by bound time; never modified after construction. A {@link HashMap}: allocation
@@ -39,11 +41,29 @@ public final class TagBindings {
      */
     private final Map<ResourceId, ImmutableList<TagBinding>> byResource;
 
+    /**
+     * One bit per hash of the resources with bindings ({@link #bit}), set for each of them: a resource whose bit is
+     * clear has none, and is answered without looking it up (most are, in a month of allocation).
+     */
+    private final long[] filter;
+
     private final int size;
 
     private TagBindings(Map<ResourceId, ImmutableList<TagBinding>> byResource, int size) {
         this.byResource = byResource;
         this.size = size;
+        int bits = Integer.highestOneBit(Math.max(64, byResource.size() * FILTER_BITS_PER_RESOURCE - 1)) << 1;
+        this.filter = new long[bits >>> 6];
+        for (ResourceId r : byResource.keySet()) {
+            int b = bit(r, bits - 1);
+            filter[b >>> 6] |= 1L << b;
+        }
+    }
+
+    /** The bit of {@code resource} in a filter of {@code mask + 1} bits. */
+    private static int bit(ResourceId resource, int mask) {
+        int h = resource.hashCode() * 0x9E3779B9; // the high bits mixed into the low ones the mask keeps
+        return (h ^ (h >>> 16)) & mask;
     }
 
     /** Returns a history without any binding. */
@@ -97,8 +117,12 @@ public final class TagBindings {
         }
     }
 
-    /** Returns every binding of {@code resource}, by bound time, never null. */
+    /** Returns every binding of {@code resource} (not null), by bound time, never null. */
     public ImmutableList<TagBinding> bindingsOf(ResourceId resource) {
+        int b = bit(resource, (filter.length << 6) - 1);
+        if ((filter[b >>> 6] & (1L << b)) == 0) {
+            return ImmutableList.of();
+        }
         return byResource.getOrDefault(resource, ImmutableList.of());
     }
 

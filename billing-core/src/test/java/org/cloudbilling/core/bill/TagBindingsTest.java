@@ -66,6 +66,20 @@ class TagBindingsTest {
     }
 
     @Test
+    void manyResources_eachFindsItsOwnBindings_andNoneOfTheOthersFindsAny() {
+        List<TagBinding> bindings = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            bindings.add(TagBinding.of(ResourceId.of("ins-" + i), Tag.of("team", "t" + i), SEPT_1));
+        }
+        TagBindings history = TagBindings.of(bindings);
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(history.bindingsOf(ResourceId.of("ins-" + i))).containsExactly(bindings.get(i));
+            assertThat(history.bindingsOf(ResourceId.of("vm-" + i))).isEmpty();
+        }
+        assertThat(TagBindings.empty().bindingsOf(VM)).isEmpty();
+    }
+
+    @Test
     void overlappingValuesOfOneKey_areRefused() {
         assertThatThrownBy(() -> TagBindings.of(List.of(
                         TagBinding.of(VM, Tag.of("team", "web"), SEPT_1),
