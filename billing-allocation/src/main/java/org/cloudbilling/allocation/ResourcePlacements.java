@@ -187,10 +187,13 @@ final class ResourcePlacements {
         }
         // the count read only now, not for every entry kept: a count the threads all write and read on every
         // entry would pass its line of memory from core to core
-        if (size.sum() * 4 >= t.length && t.length < 2 * MAX_ENTRIES && keep(grow(t), entry)) {
-            return;
+        if (size.sum() * 4 >= t.length && t.length < 2 * MAX_ENTRIES) {
+            t = grow(t);
+            if (keep(t, entry)) {
+                return;
+            }
         }
-        t[h & (t.length - 1)] = entry; // no free slot near, and the table large enough: the first slot's entry goes
+        t[h & (t.length - 1)] = entry; // no free slot near: the first slot's entry makes room
     }
 
     /** Keeps {@code entry} in a free slot of {@code t} near its hash's, and returns true; false when there is none. */

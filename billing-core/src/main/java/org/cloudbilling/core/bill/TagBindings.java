@@ -32,7 +32,7 @@ import org.cloudbilling.core.time.Interval;
  */
 public final class TagBindings {
     private static final TagBindings EMPTY = new TagBindings(Map.of(), 0);
-    /** Bits of {@link #filter} per resource with bindings: about one absent resource in sixteen is looked up. */
+    /** Bits of {@link #filter} per resource with bindings, at least: at most one absent resource in sixteen is looked up. */
     private static final int FILTER_BITS_PER_RESOURCE = 16;
 
     /**
@@ -52,7 +52,8 @@ public final class TagBindings {
     private TagBindings(Map<ResourceId, ImmutableList<TagBinding>> byResource, int size) {
         this.byResource = byResource;
         this.size = size;
-        int bits = Integer.highestOneBit(Math.max(64, byResource.size() * FILTER_BITS_PER_RESOURCE - 1)) << 1;
+        long wanted = Math.min(1L << 30, Math.max(64L, (long) byResource.size() * FILTER_BITS_PER_RESOURCE));
+        int bits = Integer.highestOneBit((int) wanted - 1) << 1; // a power of two, at least as many as wanted
         this.filter = new long[bits >>> 6];
         for (ResourceId r : byResource.keySet()) {
             int b = bit(r, bits - 1);
