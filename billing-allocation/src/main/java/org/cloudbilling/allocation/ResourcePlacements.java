@@ -245,7 +245,7 @@ final class ResourcePlacements {
     private static final class Entry {
         final int hash;
         final int placement;
-        /** The resource, one object per key dimension, the tags' source, the item's own tags or null, a value per tag key. */
+        /** The objects {@link ResourcePlacements#width} counts, in its order. */
         final Object[] objects;
 
         Entry(int hash, int placement, Object[] objects) {

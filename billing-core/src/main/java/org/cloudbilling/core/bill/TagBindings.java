@@ -32,7 +32,7 @@ import org.cloudbilling.core.time.Interval;
  */
 public final class TagBindings {
     private static final TagBindings EMPTY = new TagBindings(Map.of(), 0);
-    /** Bits of {@link #filter} per resource with bindings, at least: at most one absent resource in sixteen is looked up. */
+    /** The fewest bits of {@link #filter} per resource with bindings: one absent resource in sixteen is looked up. */
     private static final int FILTER_BITS_PER_RESOURCE = 16;
 
     /**
