@@ -31,7 +31,7 @@ final class ResourcePlacements {
     /** What {@link #find} returns for an item matching no entry: no placement is this small. */
     static final int NOT_FOUND = Integer.MIN_VALUE;
     /** The most slots a look-up reads. */
-    static final int PROBES = 4;
+    static final int PROBES = 8;
     /**
      * The tags' source of an entry whose key read the item's own tags: the values it read under the key's tag keys
      * follow it.
@@ -77,9 +77,13 @@ final class ResourcePlacements {
         size.reset();
     }
 
-    /** The hash an entry of {@code resource} is kept under: never 0. */
+    /**
+     * The hash an entry of {@code resource} is kept under: never 0. The resource's own hash is mixed first: the
+     * hashes of names in sequence ({@code ins-000123}, {@code ins-000124}) are close to one another, and would fill
+     * runs of neighbouring slots in which an entry finds no free slot.
+     */
     static int hash(ResourceId resource) {
-        int h = resource.hashCode();
+        int h = resource.hashCode() * 0x9E3779B9;
         h ^= h >>> 16;
         return h == 0 ? 1 : h;
     }
