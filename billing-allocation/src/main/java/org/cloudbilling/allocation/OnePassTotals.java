@@ -25,8 +25,8 @@ import org.cloudbilling.core.money.Money;
 /**
  * A period allocated to totals in one pass over its items ({@link Allocator#toTotals(TagBindings)}): each item is
  * placed once, by the values its rules test ({@link PlacementCache}). A collected item whose unit passes nothing on,
- * and an Unallocated item, is added to its unit's exact sum at once; a collected item's cost is added to its unit's
- * base too. An item that enters the sharing graph is kept as its id, cost and entry rule only
+ * and an Unallocated item, is added to its unit's exact sum at once; a unit's collected sum is its base, read at the
+ * end with the cost of the held items it collected. An item that enters the sharing graph is kept as its id, cost and entry rule only
  * ({@link AllocationRun.Held}), since its split needs the period's bases; at the end the run is made from the bases
  * and the held items, as {@code prepare} makes it, and the held items are allocated. Memory grows with the items
  * that enter the sharing graph, not with the others.
