@@ -167,11 +167,12 @@ public final class AllocationRun {
      * from the start. Matches the rules; {@link PlacementCache} keeps the answer for items with the same values.
      */
     static int placement(Allocator allocator, ItemView view) {
-        int source = allocator.sharingSources.firstMatch(view);
-        if (source >= 0) {
-            return -2 - allocator.sharingRuleOfSource[source];
+        int first = allocator.matching.firstMatch(view);
+        int sources = allocator.sharingRuleOfSource.length;
+        if (first < sources) { // -1 is Unallocated
+            return first < 0 ? PlacementCache.UNALLOCATED : -2 - allocator.sharingRuleOfSource[first];
         }
-        return allocator.collection.firstMatch(view); // -1 is Unallocated
+        return first - sources;
     }
 
     /**

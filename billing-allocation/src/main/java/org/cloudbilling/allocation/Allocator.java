@@ -50,9 +50,14 @@ import org.cloudbilling.core.time.BillingCalendar;
  */
 public final class Allocator {
     final AllocationRuleSet rules;
-    final RuleIndex collection;
-    final RuleIndex sharingSources;
-    /** For each condition of {@link #sharingSources}, the index of its sharing rule. */
+    /**
+     * The conditions an item is matched against, in precedence order: the sources of the sharing rules that match
+     * items ({@link #sharingRuleOfSource}), then the collection rules'. An item's first match is where it goes: the
+     * first sharing rule whose source it matches, else the first collection rule that collects it; one look-up of
+     * each of its values finds both.
+     */
+    final RuleIndex matching;
+    /** For each source condition of {@link #matching} (the first ones), the index of its sharing rule. */
     final int[] sharingRuleOfSource;
 
     final ImmutableMap<UnitId, SharingRule> bySourceUnit;
@@ -116,10 +121,6 @@ public final class Allocator {
         dimensions.remove(AllocationDimension.TAG);
         this.keyDimensions = dimensions.toArray(new AllocationDimension[0]);
         this.keyTags = tagKeys.toArray(new TagKey[0]);
-        List<Condition> collectionConditions = new ArrayList<>();
-        rules.collectionRules().forEach(r -> collectionConditions.add(r.condition()));
-        this.collection = new RuleIndex(collectionConditions, keyTags);
-
         List<Condition> sourceConditions = new ArrayList<>();
         List<Integer> ruleOfSource = new ArrayList<>();
         Map<UnitId, SharingRule> bySource = new HashMap<>();
@@ -152,7 +153,9 @@ public final class Allocator {
                     throw new AssertionError("bug: unknown sharing method " + r.method());
             }
         }
-        this.sharingSources = new RuleIndex(sourceConditions, keyTags);
+        List<Condition> matchingConditions = new ArrayList<>(sourceConditions);
+        rules.collectionRules().forEach(r -> matchingConditions.add(r.condition()));
+        this.matching = new RuleIndex(matchingConditions, keyTags);
         this.sharingRuleOfSource =
                 ruleOfSource.stream().mapToInt(Integer::intValue).toArray();
         this.bySourceUnit = ImmutableMap.copyOf(bySource);
@@ -474,15 +477,16 @@ public final class Allocator {
     public Explanation explain(LineItem item, TagBindings tags) {
         ItemView view = new ItemView(item, tags);
         List<RuleId> matchingCollection = new ArrayList<>();
-        collection
-                .allMatches(view)
-                .forEach(i ->
-                        matchingCollection.add(rules.collectionRules().get(i).id()));
         List<RuleId> matchingSharing = new ArrayList<>();
-        sharingSources
-                .allMatches(view)
-                .forEach(i -> matchingSharing.add(
-                        rules.sharingRules().get(sharingRuleOfSource[i]).id()));
+        int sources = sharingRuleOfSource.length;
+        for (int i : matching.allMatches(view)) {
+            if (i < sources) {
+                matchingSharing.add(
+                        rules.sharingRules().get(sharingRuleOfSource[i]).id());
+            } else {
+                matchingCollection.add(rules.collectionRules().get(i - sources).id());
+            }
+        }
         Optional<RuleId> sharedBy = matchingSharing.stream().findFirst();
         Optional<UnitId> collectedInto = Optional.empty();
         if (sharedBy.isEmpty() && !matchingCollection.isEmpty()) {

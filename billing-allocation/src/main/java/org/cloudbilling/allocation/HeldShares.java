@@ -1,6 +1,7 @@
 package org.cloudbilling.allocation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +51,14 @@ final class HeldShares {
         RoundingTally tally = merged(followed);
         AllocationRun run = tally.isEmpty() ? bases : bases.reconciled(tally);
         Set<LineItemId> corrected = run.correctedItems();
+        int[] correctedHashes =
+                corrected.stream().mapToInt(LineItemId::hashCode).sorted().toArray();
         if (parts.size() == 1) {
-            followed.get(0).addTo(run, corrected, totals);
+            followed.get(0).addTo(run, corrected, correctedHashes, totals);
             return;
         }
         inParts(parts.size())
-                .mapToObj(p -> followed.get(p).addTo(run, corrected, new TotalsAccumulator(allocator)))
+                .mapToObj(p -> followed.get(p).addTo(run, corrected, correctedHashes, new TotalsAccumulator(allocator)))
                 .toList()
                 .forEach(totals::merge);
     }
@@ -111,7 +114,12 @@ final class HeldShares {
         private final boolean[] shared;
 
         private final ShareSums shares;
-        /** What reading the items' costs and ids ahead gave, kept only so that the reads are made. */
+        /**
+         * Per item of the part, the hash of its id, read while the item is followed: an item is looked up among the
+         * corrected ones only when its hash is one of theirs, so the part's items are not read again at the end.
+         */
+        private final int[] idHashes;
+        /** What reading the items' costs ahead gave, kept only so that the reads are made. */
         private int fetched;
 
         Part(AllocationRun bases, List<AllocationRun.Held> items, boolean withShares) {
@@ -120,6 +128,7 @@ final class HeldShares {
             RoundingTally tally = RoundingTally.of(bases.allocator());
             this.shares = withShares ? new ShareSums(bases.allocator().unitOrder.size()) : null;
             this.shared = withShares ? new boolean[items.size()] : null;
+            this.idHashes = new int[items.size()];
             this.follow = withShares
                     ? new UnitsTally(bases, tally, shares, ShareSums.SCALES - 1)
                     : new UnitsTally(bases, tally);
@@ -129,7 +138,8 @@ final class HeldShares {
                 int f = 0;
                 for (int i = from; i < to; i++) {
                     AllocationRun.Held h = items.get(i);
-                    f += h.amount().scale() + h.id().value().length();
+                    f += h.amount().scale();
+                    idHashes[i] = h.id().hashCode();
                 }
                 fetched += f;
                 for (int i = from; i < to; i++) {
@@ -144,16 +154,20 @@ final class HeldShares {
 
         /**
          * Adds the part's rows to {@code totals}, {@code run} reconciled with the tally of every part: the shares of an
-         * item that carries a correction ({@code corrected}) taken out again and the item allocated by the run, as an
-         * item whose shares were not added; then the shares.
+         * item that carries a correction ({@code corrected}, whose ids' hashes are {@code correctedHashes}, sorted)
+         * taken out again and the item allocated by the run, as an item whose shares were not added; then the shares.
          */
-        TotalsAccumulator addTo(AllocationRun run, Set<LineItemId> corrected, TotalsAccumulator totals) {
+        TotalsAccumulator addTo(
+                AllocationRun run, Set<LineItemId> corrected, int[] correctedHashes, TotalsAccumulator totals) {
             UnitsTally again = null;
             AllocationRun.GraphScratch graph = null;
             for (int i = 0; i < items.size(); i++) {
+                if (shared[i] && Arrays.binarySearch(correctedHashes, idHashes[i]) < 0) {
+                    continue; // its shares added, and no correction: the item is not read again
+                }
                 AllocationRun.Held h = items.get(i);
                 if (shared[i]) {
-                    if (corrected.isEmpty() || !corrected.contains(h.id())) {
+                    if (!corrected.contains(h.id())) {
                         continue;
                     }
                     if (again == null) { // the same flow as the part's, into a tally of its own

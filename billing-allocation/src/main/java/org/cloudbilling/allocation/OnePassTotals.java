@@ -25,8 +25,8 @@ import org.cloudbilling.core.money.Money;
 /**
  * A period allocated to totals in one pass over its items ({@link Allocator#toTotals(TagBindings)}): each item is
  * placed once, by the values its rules test ({@link PlacementCache}). A collected item whose unit passes nothing on,
- * and an Unallocated item, is added to its unit's exact sum at once; a collected item's cost is added to its unit's
- * base too. An item that enters the sharing graph is kept as its id, cost and entry rule only
+ * and an Unallocated item, is added to its unit's exact sum at once; a unit's collected sum is its base, read at the
+ * end with the cost of the held items it collected. An item that enters the sharing graph is kept as its id, cost and entry rule only
  * ({@link AllocationRun.Held}), since its split needs the period's bases; at the end the run is made from the bases
  * and the held items, as {@code prepare} makes it, and the held items are allocated. Memory grows with the items
  * that enter the sharing graph, not with the others.
@@ -40,7 +40,11 @@ final class OnePassTotals {
     private final Caches caches;
     /** Rows of collected and Unallocated items, and at the end of the held items. */
     private final TotalsAccumulator rows;
-    /** Each unit's collected cost per currency, by dense unit index; only with a proportional rule. */
+    /**
+     * The collected cost of the held items collected by a unit that passes costs on, per currency, by dense unit
+     * index; only with a proportional rule. The other collected items' cost is in their units' collected rows, added
+     * to these at the end ({@link #bases}).
+     */
     private final CollectedBases bases;
 
     private final List<AllocationRun.Held> held = new ArrayList<>();
@@ -312,18 +316,14 @@ final class OnePassTotals {
 
     /**
      * Adds a cost placed Unallocated ({@link PlacementCache#UNALLOCATED}) or by collection rule {@code placement}
-     * whose unit passes nothing on: to its unit's collected sum, and base.
+     * whose unit passes nothing on: to its unit's collected sum, which is its base too.
      */
     private void addPlaced(int placement, Money cost) {
         if (placement < 0) {
             rows.addRow(-1, AllocationType.UNALLOCATED, cost);
             return;
         }
-        int unit = allocator.unitOfCollection[placement];
-        if (allocator.hasProportionalRules) {
-            bases.of(cost.currency()).add(unit, cost);
-        }
-        rows.addRow(unit, AllocationType.COLLECTED, cost);
+        rows.addRow(allocator.unitOfCollection[placement], AllocationType.COLLECTED, cost);
     }
 
     /** {@link #addPlaced(int, Money)} of a cost given as an exact decimal's parts, making no {@code Money}. */
@@ -332,11 +332,7 @@ final class OnePassTotals {
             rows.addRow(-1, AllocationType.UNALLOCATED, currency, unscaled, scale);
             return;
         }
-        int unit = allocator.unitOfCollection[placement];
-        if (allocator.hasProportionalRules) {
-            bases.of(currency).add(unit, unscaled, scale);
-        }
-        rows.addRow(unit, AllocationType.COLLECTED, currency, unscaled, scale);
+        rows.addRow(allocator.unitOfCollection[placement], AllocationType.COLLECTED, currency, unscaled, scale);
     }
 
     OnePassTotals merge(OnePassTotals other) {
@@ -358,7 +354,26 @@ final class OnePassTotals {
     AllocationTotals finish(TagBindings tags) {
         addGroup();
         caches.clear();
-        HeldShares.addTo(rows, allocator, tags, bases.byCurrency(allocator.unitOrder), held, parallel);
+        HeldShares.addTo(rows, allocator, tags, bases(), held, parallel);
         return rows.toTotals();
+    }
+
+    /**
+     * Each unit's collected cost per currency, the proportional bases: the held items' collected by a unit that
+     * passes costs on, and the collected rows of the others, read once at the end rather than added twice per item.
+     */
+    private Map<Currency, Map<UnitId, Money>> bases() {
+        if (allocator.hasProportionalRules) {
+            for (TotalsAccumulator.Sums s : rows.sums) {
+                TotalsAccumulator.Sums base = bases.of(s.currency);
+                for (int unit = 0; unit < allocator.unitOrder.size(); unit++) {
+                    int slot = TotalsAccumulator.slot(unit, AllocationType.COLLECTED);
+                    if (s.touched[slot]) {
+                        base.add(unit, s.total(slot));
+                    }
+                }
+            }
+        }
+        return bases.byCurrency(allocator.unitOrder);
     }
 }

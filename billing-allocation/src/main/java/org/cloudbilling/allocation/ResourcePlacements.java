@@ -2,7 +2,6 @@ package org.cloudbilling.allocation;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
@@ -19,7 +18,8 @@ import org.cloudbilling.core.id.TagKey;
  *
  * <p>Open addressing, with at most {@link #PROBES} slots probed, so that the many keys one resource may have (a
  * dimension that changes from item to item) cost a bounded look-up. A key that finds no free slot there grows the
- * table when it is at least a quarter full, else takes the place of the first slot's; the table has at most twice
+ * table when at least a quarter of {@link #SAMPLE} slots are full, else takes the place of the first slot's (no count
+ * of entries is kept); the table has at most twice
  * {@link #MAX_ENTRIES} slots, so memory stays bounded. One table serves every thread of one collection
  * ({@link OnePassTotals}) without a lock (but to grow the table): an entry is an immutable object, so a thread reading
  * a slot another thread fills sees the entry whole or not at all, and an entry lost to a race (two threads filling one
@@ -31,7 +31,7 @@ final class ResourcePlacements {
     /** What {@link #find} returns for an item matching no entry: no placement is this small. */
     static final int NOT_FOUND = Integer.MIN_VALUE;
     /** The most slots a look-up reads. */
-    static final int PROBES = 4;
+    static final int PROBES = 8;
     /**
      * The tags' source of an entry whose key read the item's own tags: the values it read under the key's tag keys
      * follow it.
@@ -49,8 +49,8 @@ final class ResourcePlacements {
     /** The slots; an entry is never changed once made, so a thread reading a slot another fills sees it whole. */
     private volatile Entry[] table = new Entry[1 << 10];
 
-    /** The entries kept, for {@link #size}, and read to grow the table only when an entry finds no free slot. */
-    private final LongAdder size = new LongAdder();
+    /** The slots {@link #put} counts to judge how full the table is, when an entry finds no free slot. */
+    static final int SAMPLE = 512;
 
     ResourcePlacements(AllocationDimension[] dimensions, TagKey[] tagKeys) {
         this.dimensions = dimensions;
@@ -58,9 +58,9 @@ final class ResourcePlacements {
         this.width = dimensions.length + 3 + tagKeys.length;
     }
 
-    /** Returns the number of entries held. */
+    /** Returns the number of entries held, counting them (for tests). */
     int size() {
-        return size.intValue();
+        return filled(table, 0, table.length);
     }
 
     /**
@@ -74,12 +74,15 @@ final class ResourcePlacements {
         Entry[] t = table;
         table = new Entry[1 << 10];
         java.util.Arrays.fill(t, null);
-        size.reset();
     }
 
-    /** The hash an entry of {@code resource} is kept under: never 0. */
+    /**
+     * The hash an entry of {@code resource} is kept under: never 0. The resource's own hash is mixed first: the
+     * hashes of names in sequence ({@code ins-000123}, {@code ins-000124}) are close to one another, and would fill
+     * runs of neighbouring slots in which an entry finds no free slot.
+     */
     static int hash(ResourceId resource) {
-        int h = resource.hashCode();
+        int h = resource.hashCode() * 0x9E3779B9;
         h ^= h >>> 16;
         return h == 0 ? 1 : h;
     }
@@ -185,9 +188,10 @@ final class ResourcePlacements {
         if (keep(t, entry)) {
             return;
         }
-        // the count read only now, not for every entry kept: a count the threads all write and read on every
-        // entry would pass its line of memory from core to core
-        if (size.sum() * 4 >= t.length && t.length < 2 * MAX_ENTRIES) {
+        // how full the table is, judged from the slots of a sample only now: a count the threads all write on every
+        // entry kept would pass its line of memory from core to core, and make each entry wait for its writes
+        if (t.length < 2 * MAX_ENTRIES
+                && filled(t, entry.hash + t.length / 2, SAMPLE) * 4 >= Math.min(SAMPLE, t.length)) {
             t = grow(t);
             if (keep(t, entry)) {
                 return;
@@ -203,11 +207,22 @@ final class ResourcePlacements {
         for (int probe = 0; probe < PROBES; probe++, slot = (slot + 1) & mask) {
             if (t[slot] == null) {
                 t[slot] = entry;
-                size.increment();
                 return true;
             }
         }
         return false;
+    }
+
+    /** The entries in {@code count} slots of {@code t} (at most all of them) from slot {@code from} on, round. */
+    private static int filled(Entry[] t, int from, int count) {
+        int mask = t.length - 1;
+        int n = 0;
+        for (int i = 0; i < Math.min(count, t.length); i++) {
+            if (t[(from + i) & mask] != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
