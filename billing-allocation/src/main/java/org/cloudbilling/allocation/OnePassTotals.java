@@ -26,10 +26,10 @@ import org.cloudbilling.core.money.Money;
  * A period allocated to totals in one pass over its items ({@link Allocator#toTotals(TagBindings)}): each item is
  * placed once, by the values its rules test ({@link PlacementCache}). A collected item whose unit passes nothing on,
  * and an Unallocated item, is added to its unit's exact sum at once; a unit's collected sum is its base, read at the
- * end with the cost of the held items it collected. An item that enters the sharing graph is kept as its id, cost and entry rule only
- * ({@link AllocationRun.Held}), since its split needs the period's bases; at the end the run is made from the bases
- * and the held items, as {@code prepare} makes it, and the held items are allocated. Memory grows with the items
- * that enter the sharing graph, not with the others.
+ * end with the cost of the held items it collected. An item that enters the sharing graph is kept as its id, cost and
+ * entry rule only ({@link AllocationRun.Held}), since its split needs the period's bases; at the end the run is made
+ * from the bases and the held items, as {@code prepare} makes it, and the held items are allocated. Memory grows with
+ * the items that enter the sharing graph, not with the others.
  *
  * <p>One container per thread (or per part of a file); containers merge in any order, with exactly the
  * sequential result. Containers filled on one thread share that thread's placement cache, so a file read in many
@@ -359,8 +359,9 @@ final class OnePassTotals {
     }
 
     /**
-     * Each unit's collected cost per currency, the proportional bases: the held items' collected by a unit that
-     * passes costs on, and the collected rows of the others, read once at the end rather than added twice per item.
+     * Each unit's collected cost per currency, the proportional bases: the cost of the held items collected by a unit
+     * that passes costs on, and the collected rows of the others, read once at the end rather than added twice per
+     * item.
      */
     private Map<Currency, Map<UnitId, Money>> bases() {
         if (allocator.hasProportionalRules) {
