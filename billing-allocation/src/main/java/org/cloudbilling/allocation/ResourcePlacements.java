@@ -19,12 +19,11 @@ import org.cloudbilling.core.id.TagKey;
  * <p>Open addressing, with at most {@link #PROBES} slots probed, so that the many keys one resource may have (a
  * dimension that changes from item to item) cost a bounded look-up. A key that finds no free slot there grows the
  * table when at least a quarter of {@link #SAMPLE} slots are full, else takes the place of the first slot's (no count
- * of entries is kept); the table has at most twice
- * {@link #MAX_ENTRIES} slots, so memory stays bounded. One table serves every thread of one collection
- * ({@link OnePassTotals}) without a lock (but to grow the table): an entry is an immutable object, so a thread reading
- * a slot another thread fills sees the entry whole or not at all, and an entry lost to a race (two threads filling one
- * slot, or one growing the table while another keeps an entry) is only matched again. Local to one collection or one
- * cache, never static.
+ * of entries is kept); the table has at most twice {@link #MAX_ENTRIES} slots, so memory stays bounded. One table
+ * serves every thread of one collection ({@link OnePassTotals}) without a lock (but to grow the table): an entry is an
+ * immutable object, so a thread reading a slot another thread fills sees the entry whole or not at all, and an entry
+ * lost to a race (two threads filling one slot, or one growing the table while another keeps an entry) is only matched
+ * again. Local to one collection or one cache, never static.
  */
 final class ResourcePlacements {
     static final int MAX_ENTRIES = 1 << 18;
