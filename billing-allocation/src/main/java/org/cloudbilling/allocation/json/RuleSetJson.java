@@ -2,18 +2,20 @@ package org.cloudbilling.allocation.json;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -85,11 +87,13 @@ public final class RuleSetJson {
         requireNonNull(json, "json");
         requireNonNull(source, "source");
         JsonNode root;
-        ObjectMapper mapper = mapper();
         JsonParser parser = null;
         try {
-            parser = mapper.createParser(json);
-            root = mapper.readTree(parser);
+            parser = JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build()
+                    .createParser(json);
+            root = readTree(parser);
         } catch (JsonProcessingException e) {
             throw new RuleSetException(source, List.of(new RuleSetProblem("$", notJson(e, parser))));
         } catch (NumberFormatException e) {
@@ -98,10 +102,71 @@ public final class RuleSetJson {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the rule set " + source, e);
         }
-        if (root == null || root.isMissingNode()) {
+        if (root == null) {
             throw new RuleSetException(source, List.of(new RuleSetProblem("$", "the input is empty")));
         }
         return new RuleSetReader(source).ruleSet(root);
+    }
+
+    /**
+     * The JSON value of {@code parser}'s text as a tree, or null for an empty text: read from the parser's tokens
+     * rather than by an {@code ObjectMapper}, whose set-up costs a short-lived process (the command line) more than
+     * reading a rule set of a thousand rules. As exact as the mapper read it: a decimal is a {@code BigDecimal} with
+     * its trailing zeros, a whole number an int, long or {@code BigInteger} as large as it needs; a value after the
+     * first is refused, as are duplicate keys (by the parser).
+     */
+    private static JsonNode readTree(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return null;
+        }
+        JsonNode root = value(parser, first);
+        JsonToken after = parser.nextToken();
+        if (after != null) {
+            throw new JsonParseException(parser, "trailing token (" + after + ") after the rule set's value");
+        }
+        return root;
+    }
+
+    /** The value that starts at {@code token}, its last token read. */
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        switch (token) {
+            case START_OBJECT:
+                ObjectNode object = f.objectNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String name = parser.currentName();
+                    object.set(name, value(parser, parser.nextToken()));
+                }
+                return object;
+            case START_ARRAY:
+                ArrayNode array = f.arrayNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(value(parser, t));
+                }
+                return array;
+            case VALUE_STRING:
+                return f.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                switch (parser.getNumberType()) {
+                    case INT:
+                        return f.numberNode(parser.getIntValue());
+                    case LONG:
+                        return f.numberNode(parser.getLongValue());
+                    default:
+                        return f.numberNode(parser.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return DecimalNode.valueOf(parser.getDecimalValue()); // its trailing zeros kept
+            case VALUE_TRUE:
+                return f.booleanNode(true);
+            case VALUE_FALSE:
+                return f.booleanNode(false);
+            case VALUE_NULL:
+                return f.nullNode();
+            default:
+                throw new JsonParseException(parser, "unexpected token " + token);
+        }
     }
 
     /**
@@ -168,12 +233,9 @@ public final class RuleSetJson {
         return out.toString();
     }
 
+    /** The mapper that writes a rule set; reading builds its tree from the parser's tokens ({@link #readTree}). */
     private static ObjectMapper mapper() {
         return JsonMapper.builder()
-                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
