@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,6 +49,13 @@ class RuleSetJsonTest {
         try (Reader in = resource("/rules/worked-example.json")) {
             assertThat(RuleSetJson.read(in, "worked-example.json")).isEqualTo(WorkedExample.RULES);
         }
+    }
+
+    @Test
+    void read_leavesTheTextOpen_forItsCallerToClose() throws IOException {
+        StringReader text = new StringReader("{" + UNITS + "}  ");
+        assertThat(RuleSetJson.read(text, "units.json").units().units()).hasSize(3);
+        assertThat(text.ready()).isTrue(); // a closed reader throws here
     }
 
     @Test

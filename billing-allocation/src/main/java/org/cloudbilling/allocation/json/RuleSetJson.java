@@ -91,6 +91,7 @@ public final class RuleSetJson {
         try {
             parser = JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // the caller closes it
                     .build()
                     .createParser(json);
             root = readTree(parser);
@@ -101,11 +102,25 @@ public final class RuleSetJson {
             throw new RuleSetException(source, List.of(new RuleSetProblem("$", notNumber(e, parser))));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the rule set " + source, e);
+        } finally {
+            close(parser);
         }
         if (root == null) {
             throw new RuleSetException(source, List.of(new RuleSetProblem("$", "the input is empty")));
         }
         return new RuleSetReader(source).ruleSet(root);
+    }
+
+    /** Closes {@code parser}, if made, giving back its buffers; the text it read stays open. */
+    private static void close(JsonParser parser) {
+        if (parser == null) {
+            return;
+        }
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close the rule set's parser", e);
+        }
     }
 
     /**
