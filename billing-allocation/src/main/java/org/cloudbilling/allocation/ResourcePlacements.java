@@ -5,6 +5,7 @@ import java.util.Map;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.internal.ResourceHash;
 
 /**
  * The placements of items found so far, by resource: the items of one resource copy its owner, product, project,
@@ -76,13 +77,12 @@ final class ResourcePlacements {
     }
 
     /**
-     * The hash an entry of {@code resource} is kept under: never 0. The resource's own hash is mixed first: the
-     * hashes of names in sequence ({@code ins-000123}, {@code ins-000124}) are close to one another, and would fill
-     * runs of neighbouring slots in which an entry finds no free slot.
+     * The hash an entry of {@code resource} is kept under: never 0. The resource's own hash is mixed first
+     * ({@link ResourceHash}): the hashes of names in sequence are close to one another, and would fill runs of
+     * neighbouring slots in which an entry finds no free slot.
      */
     static int hash(ResourceId resource) {
-        int h = resource.hashCode() * 0x9E3779B9;
-        h ^= h >>> 16;
+        int h = ResourceHash.of(resource);
         return h == 0 ? 1 : h;
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.cloudbilling.core.id.ResourceId;
 import org.cloudbilling.core.id.Tag;
 import org.cloudbilling.core.id.TagKey;
+import org.cloudbilling.core.internal.ResourceHash;
 import org.cloudbilling.core.time.Interval;
 
 /**
@@ -63,8 +64,7 @@ public final class TagBindings {
 
     /** The bit of {@code resource} in a filter of {@code mask + 1} bits. */
     private static int bit(ResourceId resource, int mask) {
-        int h = resource.hashCode() * 0x9E3779B9; // the high bits mixed into the low ones the mask keeps
-        return (h ^ (h >>> 16)) & mask;
+        return ResourceHash.of(resource) & mask;
     }
 
     /** Returns a history without any binding. */
