@@ -691,7 +691,7 @@ public final class AllocationRun {
                 }
                 continue;
             }
-            List<Money> parts = split.apply(input, scale, TieBreak.keys(id.value(), allocator.targetSalt[ruleIndex]));
+            List<Money> parts = split.apply(input, scale, TieBreak.keys(id, allocator.targetSalt[ruleIndex]));
             Map<Currency, Correction> byCurrency = corrections.get(ruleIndex);
             Correction correction = byCurrency == null ? null : byCurrency.get(input.currency());
             if (correction != null && correction.item().equals(id)) {
@@ -794,7 +794,7 @@ public final class AllocationRun {
         int n = split.parts();
         long[] keys = totals.keys(n);
         long[] parts = totals.parts(n);
-        TieBreak.keys(id.value(), allocator.targetSalt[entry], keys);
+        TieBreak.keys(id, allocator.targetSalt[entry], keys);
         split.applyToUnits(units, keys, parts);
         int[] targets = allocator.targetUnit[entry];
         for (int k = 0; k < n; k++) {
@@ -878,7 +878,7 @@ public final class AllocationRun {
             int n = split.parts();
             long[] keys = totals.keys(n);
             long[] parts = totals.parts(n);
-            TieBreak.keys(id.value(), allocator.targetSalt[ruleIndex], keys);
+            TieBreak.keys(id, allocator.targetSalt[ruleIndex], keys);
             split.applyToUnits(input, keys, parts);
             int[] onward = allocator.onward[ruleIndex];
             int[] targets = allocator.targetUnit[ruleIndex];

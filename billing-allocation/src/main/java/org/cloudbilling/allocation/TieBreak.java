@@ -1,5 +1,8 @@
 package org.cloudbilling.allocation;
 
+import org.cloudbilling.core.id.LineItemId;
+import org.cloudbilling.core.internal.IdInternals;
+
 /**
  * Tie-break keys for splits: among equal remainders, the unit left over goes to the target with the smaller key,
  * a hash of the item, the rule and the target. The keys depend only on those ids (String hash codes are
@@ -17,15 +20,18 @@ final class TieBreak {
     }
 
     /** Returns the keys of one item's split by one rule, one per target, given the rule's target salts. */
-    static long[] keys(String itemId, long[] salts) {
+    static long[] keys(LineItemId itemId, long[] salts) {
         long[] keys = new long[salts.length];
         keys(itemId, salts, keys);
         return keys;
     }
 
-    /** Writes the keys of one item's split by one rule into {@code keys}, one per target salt. */
-    static void keys(String itemId, long[] salts, long[] keys) {
-        long item = mix(itemId.hashCode() * 0x9E3779B97F4A7C15L);
+    /**
+     * Writes the keys of one item's split by one rule into {@code keys}, one per target salt. The item's part is the
+     * hash of its id's text ({@link IdInternals#textHash}: an id read compactly from a file is not made into text).
+     */
+    static void keys(LineItemId itemId, long[] salts, long[] keys) {
+        long item = mix(IdInternals.textHash(itemId) * 0x9E3779B97F4A7C15L);
         for (int k = 0; k < salts.length; k++) {
             keys[k] = mix(item ^ salts[k]);
         }

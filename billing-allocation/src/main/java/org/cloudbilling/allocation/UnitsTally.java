@@ -142,7 +142,7 @@ final class UnitsTally {
             }
             int n = split.parts();
             long[] k = scratch.keys(n);
-            TieBreak.keys(id.value(), allocator.targetSalt[ruleIndex], k);
+            TieBreak.keys(id, allocator.targetSalt[ruleIndex], k);
             splitRule[splits] = ruleIndex;
             splitInput[splits] = input;
             splitInputScale[splits] = inputScale;

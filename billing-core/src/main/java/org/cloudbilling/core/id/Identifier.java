@@ -3,6 +3,8 @@ package org.cloudbilling.core.id;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import org.cloudbilling.core.internal.IdInternals;
+
 /**
  * The base of the small identifier types ({@link OwnerUin}, {@link ResourceId}, ...): a non-empty string
  * kept exactly as given, compared by value, and never equal to an identifier of another type. Subclasses are
@@ -11,6 +13,10 @@ import static java.util.Objects.requireNonNull;
  * <p>Identifiers are immutable and safe to share between threads.
  */
 public abstract class Identifier implements Comparable<Identifier> {
+    static {
+        IdInternals.install(Identifier::valueHash);
+    }
+
     /** The identifier's text; null for a compact identifier (a {@link LineItemId} held as a prefix and a number). */
     private final String value;
 

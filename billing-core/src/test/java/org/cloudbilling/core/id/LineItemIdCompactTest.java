@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cloudbilling.core.internal.IdInternals;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,22 @@ class LineItemIdCompactTest {
             }
         }
         CompactIds.assertEqualAndOrderedAsThePlainIds(compact, plain);
+    }
+
+    @Test
+    void textHash_isTheHashOfTheText_withoutMakingTheTextOfACompactId() throws ReflectiveOperationException {
+        java.lang.reflect.Field made = LineItemId.class.getDeclaredField("text");
+        made.setAccessible(true);
+        for (String prefix : PREFIXES) {
+            for (long number : NUMBERS) {
+                String text = prefix + number;
+                LineItemId c = LineItemId.compact(prefix, number);
+                assertThat(IdInternals.textHash(c)).as(text).isEqualTo(text.hashCode());
+                assertThat(made.get(c)).as("%s made no text", text).isNull();
+                assertThat(IdInternals.textHash(LineItemId.of(text))).isEqualTo(text.hashCode());
+            }
+        }
+        assertThat(IdInternals.textHash(OwnerUin.of("o-1"))).isEqualTo("o-1".hashCode());
     }
 
     @Test
