@@ -35,7 +35,7 @@ final class UnitsTally {
     private final int[] splitInputScale;
     private final int[] partsAt;
     private final long[] parts;
-    private final SplitScratch scratch = new SplitScratch();
+    private final SplitScratch scratch;
     /** Where the shares of each item added go, or null. */
     private final AllocationRun.Shares shares;
     /** The largest allocation scale of an item whose shares go to {@link #shares}. */
@@ -74,6 +74,7 @@ final class UnitsTally {
             targets += t.length;
         }
         this.parts = new long[targets];
+        this.scratch = new SplitScratch(allocator);
     }
 
     /**
@@ -82,7 +83,9 @@ final class UnitsTally {
      */
     boolean add(AllocationRun.Held held) {
         shared = false;
-        if (addUnits(held.id(), held.amount(), held.entry())) {
+        // the id's key made here, once for the item's splits, out of the flow's compiled code: ids held in two
+        // ways (compact, or as text) take two paths here, and only here
+        if (addUnits(held.id(), TieBreak.itemKey(held.id()), held.amount(), held.entry())) {
             return true;
         }
         run.tallyMoney(held.id(), held.amount(), held.entry(), tally);
@@ -94,8 +97,11 @@ final class UnitsTally {
         return shared;
     }
 
-    /** Follows the item in units and adds what it gave; returns false, having added nothing, when it does not fit. */
-    private boolean addUnits(LineItemId id, Money amount, int entry) {
+    /**
+     * Follows the item in units and adds what it gave; returns false, having added nothing, when it does not fit.
+     * {@code itemKey} is the id's {@link TieBreak#itemKey}.
+     */
+    private boolean addUnits(LineItemId id, long itemKey, Money amount, int entry) {
         if (!MoneyInternals.isCompact(amount)) {
             return false;
         }
@@ -130,7 +136,7 @@ final class UnitsTally {
                 continue;
             }
             int ruleIndex = allocator.topologicalOrder[position];
-            Split split = run.splitOf(allocator.rules.sharingRules().get(ruleIndex), currency);
+            Split split = run.splitOf(ruleIndex, currency);
             if (split == null) { // falls back to Unallocated: no split to tally, nothing passed on
                 fellBack = true;
                 continue;
@@ -142,7 +148,7 @@ final class UnitsTally {
             }
             int n = split.parts();
             long[] k = scratch.keys(n);
-            TieBreak.keys(id, allocator.targetSalt[ruleIndex], k);
+            TieBreak.keys(itemKey, allocator.targetSalt[ruleIndex], k);
             splitRule[splits] = ruleIndex;
             splitInput[splits] = input;
             splitInputScale[splits] = inputScale;
