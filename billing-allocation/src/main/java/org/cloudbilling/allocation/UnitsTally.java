@@ -42,6 +42,8 @@ final class UnitsTally {
     private final int shareScaleLimit;
     /** Whether the item added last passed its shares to {@link #shares}. */
     private boolean shared;
+    /** Whether a rule of the flow followed last fell back to Unallocated ({@link #follow}). */
+    private boolean fellBack;
 
     UnitsTally(AllocationRun run, RoundingTally tally) {
         this(run, tally, null, -1);
@@ -108,15 +110,43 @@ final class UnitsTally {
         int itemScale = amount.scale();
         int scale = Split.allocationScale(amount, allocator.allocationScale);
         long itemUnits = MoneyInternals.unscaledValue(amount);
-        if (scale < itemScale || itemUnits == Long.MIN_VALUE) {
-            return false;
-        }
-        long units = ExactSum.scaleUp(itemUnits, scale - itemScale);
-        if (units == Long.MIN_VALUE) {
+        if (scale < itemScale
+                || itemUnits == Long.MIN_VALUE
+                || ExactSum.scaleUp(itemUnits, scale - itemScale) == Long.MIN_VALUE) {
             return false;
         }
         Currency currency = amount.currency();
-        int first = allocator.positionOf[entry];
+        int splits = follow(itemKey, itemUnits, itemScale, scale, currency, allocator.positionOf[entry]);
+        if (splits < 0) {
+            return false;
+        }
+        for (int s = 0; s < splits; s++) {
+            int ruleIndex = splitRule[s];
+            int n = allocator.targetUnit[ruleIndex].length;
+            RuleSums rule = sumsOf(ruleIndex, currency, n);
+            rule.sums.add(0, splitInput[s], splitInputScale[s]);
+            for (int t = 0; t < n; t++) {
+                rule.sums.add(1 + t, parts[partsAt[s] + t], scale);
+            }
+            rule.scale = Math.max(rule.scale, scale);
+            designate(rule.tally, currency, id, amount, entry, Math.abs(splitInput[s]), splitInputScale[s]);
+        }
+        if (shares != null && !fellBack && scale <= shareScaleLimit) {
+            passShares(splits, currency, scale, itemScale);
+            shared = true;
+        }
+        return true;
+    }
+
+    /**
+     * Follows an item of {@code itemUnits} at {@code itemScale} from the rule at {@code first} (its position in the
+     * topological order) through the graph, every split at {@code scale}: each split's rule, input and parts into
+     * {@link #splitRule}, {@link #splitInput}, {@link #splitInputScale}, {@link #partsAt} and {@link #parts}, and
+     * {@link #fellBack} set when a rule of the flow falls back to Unallocated. Returns the number of splits, or -1 when
+     * a sum does not fit a long (the path of {@code Money} takes the item). The loop of the period's end, kept apart
+     * from what the item's splits add, so that its compiled code is compiled once.
+     */
+    private int follow(long itemKey, long itemUnits, int itemScale, int scale, Currency currency, int first) {
         // the entry rule's input is the item's cost as it is; what reaches a rule from another is at the shares' scale
         pending[first] = itemUnits;
         pendingScale[first] = itemScale;
@@ -124,7 +154,7 @@ final class UnitsTally {
         int splits = 0;
         int used = 0;
         boolean ok = true;
-        boolean fellBack = false;
+        fellBack = false;
         for (int position = first; position < pending.length; position++) {
             if (!reached[position]) {
                 continue;
@@ -177,25 +207,7 @@ final class UnitsTally {
                 }
             }
         }
-        if (!ok) {
-            return false;
-        }
-        for (int s = 0; s < splits; s++) {
-            int ruleIndex = splitRule[s];
-            int n = allocator.targetUnit[ruleIndex].length;
-            RuleSums rule = sumsOf(ruleIndex, currency, n);
-            rule.sums.add(0, splitInput[s], splitInputScale[s]);
-            for (int t = 0; t < n; t++) {
-                rule.sums.add(1 + t, parts[partsAt[s] + t], scale);
-            }
-            rule.scale = Math.max(rule.scale, scale);
-            designate(rule.tally, currency, id, amount, entry, Math.abs(splitInput[s]), splitInputScale[s]);
-        }
-        if (shares != null && !fellBack && scale <= shareScaleLimit) {
-            passShares(splits, currency, scale, itemScale);
-            shared = true;
-        }
-        return true;
+        return ok ? splits : -1;
     }
 
     /** Passes on the item's shares: each split's parts that go to a unit, not on to another rule. */
