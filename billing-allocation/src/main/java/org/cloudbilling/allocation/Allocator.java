@@ -63,11 +63,9 @@ public final class Allocator {
     final ImmutableMap<UnitId, SharingRule> bySourceUnit;
     /** Each sharing rule's targets, in ascending id order. */
     final ImmutableMap<RuleId, ImmutableList<UnitId>> sortedTargets;
-    /** The splits of ratio and even rules, by rule id; proportional splits depend on the period. */
-    final ImmutableMap<RuleId, Split> fixedSplits;
     /**
-     * By sharing rule index: the split of a ratio or even rule ({@link #fixedSplits}); for a proportional rule, null,
-     * and {@link #fallbackSplit} is what it falls back to when no target has a positive base.
+     * By sharing rule index: the split of a ratio or even rule; for a proportional rule, whose splits depend on the
+     * period, null, and {@link #fallbackSplit} is what it falls back to when no target has a positive base.
      */
     final Split[] fixedSplit;
     /**
@@ -170,7 +168,7 @@ public final class Allocator {
                 ruleOfSource.stream().mapToInt(Integer::intValue).toArray();
         this.bySourceUnit = ImmutableMap.copyOf(bySource);
         this.sortedTargets = targets.build();
-        this.fixedSplits = splits.build();
+        ImmutableMap<RuleId, Split> fixedSplits = splits.build();
         this.hasProportionalRules = proportional;
 
         int m = rules.sharingRules().size();
