@@ -54,6 +54,13 @@ public final class AllocationRun {
     private final PlacementCache prepared;
     /** Per sharing rule index, whether {@link #corrections} holds a correction of the rule. */
     private final boolean[] corrected;
+    /**
+     * Per sharing rule index, a proportional rule's splits as {@link #proportionalSplits} holds them: its currencies
+     * and beside each its split; null for the other rules. An item's flow finds each rule's split by index.
+     */
+    private final Currency[][] splitCurrencies;
+
+    private final Split[][] currencySplits;
 
     /**
      * What one item, the designated item of a rule and currency, adds to each target's share so that the
@@ -79,6 +86,17 @@ public final class AllocationRun {
         this.prepared = prepared;
         this.corrected = new boolean[allocator.terminal.length];
         corrections.keySet().forEach(rule -> corrected[rule] = true);
+        int m = allocator.terminal.length;
+        this.splitCurrencies = new Currency[m][];
+        this.currencySplits = new Split[m][];
+        for (int i = 0; i < m; i++) {
+            ImmutableMap<Currency, Split> splits =
+                    proportionalSplits.get(allocator.rules.sharingRules().get(i).id());
+            if (splits != null) {
+                splitCurrencies[i] = splits.keySet().toArray(new Currency[0]);
+                currencySplits[i] = splits.values().toArray(new Split[0]);
+            }
+        }
     }
 
     static AllocationRun prepare(Allocator allocator, Iterable<LineItem> items, TagBindings tags) {
@@ -413,7 +431,7 @@ public final class AllocationRun {
             currencies.sort(java.util.Comparator.comparing(Currency::getCurrencyCode));
             for (Currency currency : currencies) {
                 RoundingTally.RuleTally t = byCurrency.get(currency);
-                Split split = splitOf(allocator.rules.sharingRules().get(rule), currency);
+                Split split = splitOf(rule, currency);
                 if (split == null || split.parts() < 2) {
                     continue;
                 }
@@ -681,7 +699,7 @@ public final class AllocationRun {
             int ruleIndex = allocator.topologicalOrder[next.getKey()];
             Money input = next.getValue();
             SharingRule rule = allocator.rules.sharingRules().get(ruleIndex);
-            Split split = splitOf(rule, input.currency());
+            Split split = splitOf(ruleIndex, input.currency());
             if (split == null) { // no target has a positive base, and the rule falls back to Unallocated (ALLOC-7)
                 if (sink != null) {
                     sink.row(item, null, -1, AllocationType.UNALLOCATED, input, rule.id());
@@ -769,9 +787,8 @@ public final class AllocationRun {
         if (!MoneyInternals.isCompact(amount)) {
             return false;
         }
-        SharingRule rule = allocator.rules.sharingRules().get(entry);
         Currency currency = amount.currency();
-        Split split = splitOf(rule, currency);
+        Split split = splitOf(entry, currency);
         if (split == null) {
             return false; // falls back to Unallocated: one row, by the path of rows
         }
@@ -870,7 +887,7 @@ public final class AllocationRun {
                 continue;
             }
             int ruleIndex = allocator.topologicalOrder[position];
-            Split split = splitOf(allocator.rules.sharingRules().get(ruleIndex), currency);
+            Split split = splitOf(ruleIndex, currency);
             if (split == null || input == Long.MIN_VALUE || carriesCorrection(ruleIndex, currency, id)) {
                 ok = false;
                 continue;
@@ -934,19 +951,22 @@ public final class AllocationRun {
         return correction != null && correction.item().equals(id);
     }
 
-    /** Returns the split of {@code rule} for {@code currency}, or null when it falls back to Unallocated. */
-    Split splitOf(SharingRule rule, Currency currency) {
-        Split split = allocator.fixedSplits.get(rule.id());
-        if (split != null) {
-            return split;
+    /**
+     * Returns the split of the sharing rule of index {@code ruleIndex} for {@code currency}, or null when it falls back
+     * to Unallocated: read from arrays, as every split of every held item's flow asks it.
+     */
+    Split splitOf(int ruleIndex, Currency currency) {
+        Split fixed = allocator.fixedSplit[ruleIndex];
+        if (fixed != null) {
+            return fixed;
         }
-        split = proportionalSplits.get(rule.id()).get(currency);
-        if (split != null) {
-            return split;
+        Currency[] currencies = splitCurrencies[ruleIndex];
+        for (int i = 0; i < currencies.length; i++) {
+            if (currencies[i] == currency || currencies[i].equals(currency)) {
+                return currencySplits[ruleIndex][i];
+            }
         }
-        return rule.fallback() == ZeroBaseFallback.UNALLOCATED
-                ? null
-                : Split.evenly(allocator.sortedTargets.get(rule.id()).size());
+        return allocator.fallbackSplit[ruleIndex];
     }
 
     /**

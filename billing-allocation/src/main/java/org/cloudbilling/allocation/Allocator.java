@@ -63,8 +63,16 @@ public final class Allocator {
     final ImmutableMap<UnitId, SharingRule> bySourceUnit;
     /** Each sharing rule's targets, in ascending id order. */
     final ImmutableMap<RuleId, ImmutableList<UnitId>> sortedTargets;
-    /** The splits of ratio and even rules, by rule id; proportional splits depend on the period. */
-    final ImmutableMap<RuleId, Split> fixedSplits;
+    /**
+     * By sharing rule index: the split of a ratio or even rule; for a proportional rule, whose splits depend on the
+     * period, null, and {@link #fallbackSplit} is what it falls back to when no target has a positive base.
+     */
+    final Split[] fixedSplit;
+    /**
+     * By sharing rule index: a proportional rule's split when no target has a positive base (ALLOC-7): even among its
+     * targets, or null when it falls back to Unallocated; null for the other rules.
+     */
+    final Split[] fallbackSplit;
 
     final boolean hasProportionalRules;
 
@@ -160,7 +168,7 @@ public final class Allocator {
                 ruleOfSource.stream().mapToInt(Integer::intValue).toArray();
         this.bySourceUnit = ImmutableMap.copyOf(bySource);
         this.sortedTargets = targets.build();
-        this.fixedSplits = splits.build();
+        ImmutableMap<RuleId, Split> fixedSplits = splits.build();
         this.hasProportionalRules = proportional;
 
         int m = rules.sharingRules().size();
@@ -242,6 +250,15 @@ public final class Allocator {
             targetUnit[i] = new int[sorted.size()];
             for (int k = 0; k < sorted.size(); k++) {
                 targetUnit[i][k] = unitIndex.get(sorted.get(k));
+            }
+        }
+        this.fixedSplit = new Split[m];
+        this.fallbackSplit = new Split[m];
+        for (int i = 0; i < m; i++) {
+            SharingRule r = rules.sharingRules().get(i);
+            fixedSplit[i] = fixedSplits.get(r.id());
+            if (fixedSplit[i] == null && r.fallback() != ZeroBaseFallback.UNALLOCATED) {
+                fallbackSplit[i] = Split.evenly(targetUnit[i].length);
             }
         }
         this.terminal = new boolean[m];

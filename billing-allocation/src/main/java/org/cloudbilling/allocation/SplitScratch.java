@@ -11,6 +11,21 @@ final class SplitScratch {
     private long[][] keys = new long[0][];
     private long[] parts = new long[0];
 
+    /** A scratch that grows as splits of more parts come. */
+    SplitScratch() {}
+
+    /**
+     * A scratch made at once for every split of {@code allocator}'s sharing rules: a flow followed in compiled code
+     * then never meets the growing path for the first time (which sends the JIT's code of the whole flow back to be
+     * compiled again).
+     */
+    SplitScratch(Allocator allocator) {
+        for (int[] targets : allocator.targetUnit) {
+            keys(targets.length);
+            parts(targets.length);
+        }
+    }
+
     /** Scratch tie-break keys for a split into {@code n} parts: an array of exactly {@code n}. */
     long[] keys(int n) {
         if (keys.length <= n) {

@@ -31,7 +31,19 @@ final class TieBreak {
      * hash of its id's text ({@link IdInternals#textHash}: an id read compactly from a file is not made into text).
      */
     static void keys(LineItemId itemId, long[] salts, long[] keys) {
-        long item = mix(IdInternals.textHash(itemId) * 0x9E3779B97F4A7C15L);
+        keys(itemKey(itemId), salts, keys);
+    }
+
+    /**
+     * The item's part of its keys, the same for every split of its flow: the hash of its id's text ({@link
+     * IdInternals#textHash}: an id read compactly from a file is not made into text), mixed.
+     */
+    static long itemKey(LineItemId itemId) {
+        return mix(IdInternals.textHash(itemId) * 0x9E3779B97F4A7C15L);
+    }
+
+    /** Writes the keys of a split of the item of {@link #itemKey} {@code item} into {@code keys}, one per salt. */
+    static void keys(long item, long[] salts, long[] keys) {
         for (int k = 0; k < salts.length; k++) {
             keys[k] = mix(item ^ salts[k]);
         }

@@ -22,13 +22,14 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
     private Sums last;
     long items;
     long rows;
-    private final SplitScratch scratch = new SplitScratch();
+    private final SplitScratch scratch;
 
     TotalsAccumulator(AllocationRun run) {
         this.run = run;
         this.allocator = run.allocator();
         this.placements = run.placements();
         this.slots = (allocator.unitOrder.size() + 1) * TYPES;
+        this.scratch = new SplitScratch(allocator);
     }
 
     /** An accumulator of rows only ({@link #row}, {@link #addRow}), for a run not known yet: no {@link #add}. */
@@ -37,6 +38,7 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
         this.allocator = allocator;
         this.placements = null;
         this.slots = (allocator.unitOrder.size() + 1) * TYPES;
+        this.scratch = new SplitScratch(allocator);
     }
 
     /** Exact sums of one currency. */

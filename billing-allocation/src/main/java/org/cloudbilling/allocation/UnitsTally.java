@@ -35,13 +35,15 @@ final class UnitsTally {
     private final int[] splitInputScale;
     private final int[] partsAt;
     private final long[] parts;
-    private final SplitScratch scratch = new SplitScratch();
+    private final SplitScratch scratch;
     /** Where the shares of each item added go, or null. */
     private final AllocationRun.Shares shares;
     /** The largest allocation scale of an item whose shares go to {@link #shares}. */
     private final int shareScaleLimit;
     /** Whether the item added last passed its shares to {@link #shares}. */
     private boolean shared;
+    /** Whether a rule of the flow followed last fell back to Unallocated ({@link #follow}). */
+    private boolean fellBack;
 
     UnitsTally(AllocationRun run, RoundingTally tally) {
         this(run, tally, null, -1);
@@ -74,6 +76,7 @@ final class UnitsTally {
             targets += t.length;
         }
         this.parts = new long[targets];
+        this.scratch = new SplitScratch(allocator);
     }
 
     /**
@@ -82,7 +85,9 @@ final class UnitsTally {
      */
     boolean add(AllocationRun.Held held) {
         shared = false;
-        if (addUnits(held.id(), held.amount(), held.entry())) {
+        // the id's key made here, once for the item's splits, out of the flow's compiled code: ids held in two
+        // ways (compact, or as text) take two paths here, and only here
+        if (addUnits(held.id(), TieBreak.itemKey(held.id()), held.amount(), held.entry())) {
             return true;
         }
         run.tallyMoney(held.id(), held.amount(), held.entry(), tally);
@@ -94,23 +99,54 @@ final class UnitsTally {
         return shared;
     }
 
-    /** Follows the item in units and adds what it gave; returns false, having added nothing, when it does not fit. */
-    private boolean addUnits(LineItemId id, Money amount, int entry) {
+    /**
+     * Follows the item in units and adds what it gave; returns false, having added nothing, when it does not fit.
+     * {@code itemKey} is the id's {@link TieBreak#itemKey}.
+     */
+    private boolean addUnits(LineItemId id, long itemKey, Money amount, int entry) {
         if (!MoneyInternals.isCompact(amount)) {
             return false;
         }
         int itemScale = amount.scale();
         int scale = Split.allocationScale(amount, allocator.allocationScale);
         long itemUnits = MoneyInternals.unscaledValue(amount);
-        if (scale < itemScale || itemUnits == Long.MIN_VALUE) {
-            return false;
-        }
-        long units = ExactSum.scaleUp(itemUnits, scale - itemScale);
-        if (units == Long.MIN_VALUE) {
+        if (scale < itemScale
+                || itemUnits == Long.MIN_VALUE
+                || ExactSum.scaleUp(itemUnits, scale - itemScale) == Long.MIN_VALUE) {
             return false;
         }
         Currency currency = amount.currency();
-        int first = allocator.positionOf[entry];
+        int splits = follow(itemKey, itemUnits, itemScale, scale, currency, allocator.positionOf[entry]);
+        if (splits < 0) {
+            return false;
+        }
+        for (int s = 0; s < splits; s++) {
+            int ruleIndex = splitRule[s];
+            int n = allocator.targetUnit[ruleIndex].length;
+            RuleSums rule = sumsOf(ruleIndex, currency, n);
+            rule.sums.add(0, splitInput[s], splitInputScale[s]);
+            for (int t = 0; t < n; t++) {
+                rule.sums.add(1 + t, parts[partsAt[s] + t], scale);
+            }
+            rule.scale = Math.max(rule.scale, scale);
+            designate(rule.tally, currency, id, amount, entry, Math.abs(splitInput[s]), splitInputScale[s]);
+        }
+        if (shares != null && !fellBack && scale <= shareScaleLimit) {
+            passShares(splits, currency, scale, itemScale);
+            shared = true;
+        }
+        return true;
+    }
+
+    /**
+     * Follows an item of {@code itemUnits} at {@code itemScale} from the rule at {@code first} (its position in the
+     * topological order) through the graph, every split at {@code scale}: each split's rule, input and parts into
+     * {@link #splitRule}, {@link #splitInput}, {@link #splitInputScale}, {@link #partsAt} and {@link #parts}, and
+     * {@link #fellBack} set when a rule of the flow falls back to Unallocated. Returns the number of splits, or -1 when
+     * a sum does not fit a long (the path of {@code Money} takes the item). The loop of the period's end, kept apart
+     * from what the item's splits add, so that its compiled code is compiled once.
+     */
+    private int follow(long itemKey, long itemUnits, int itemScale, int scale, Currency currency, int first) {
         // the entry rule's input is the item's cost as it is; what reaches a rule from another is at the shares' scale
         pending[first] = itemUnits;
         pendingScale[first] = itemScale;
@@ -118,7 +154,7 @@ final class UnitsTally {
         int splits = 0;
         int used = 0;
         boolean ok = true;
-        boolean fellBack = false;
+        fellBack = false;
         for (int position = first; position < pending.length; position++) {
             if (!reached[position]) {
                 continue;
@@ -130,7 +166,7 @@ final class UnitsTally {
                 continue;
             }
             int ruleIndex = allocator.topologicalOrder[position];
-            Split split = run.splitOf(allocator.rules.sharingRules().get(ruleIndex), currency);
+            Split split = run.splitOf(ruleIndex, currency);
             if (split == null) { // falls back to Unallocated: no split to tally, nothing passed on
                 fellBack = true;
                 continue;
@@ -142,7 +178,7 @@ final class UnitsTally {
             }
             int n = split.parts();
             long[] k = scratch.keys(n);
-            TieBreak.keys(id, allocator.targetSalt[ruleIndex], k);
+            TieBreak.keys(itemKey, allocator.targetSalt[ruleIndex], k);
             splitRule[splits] = ruleIndex;
             splitInput[splits] = input;
             splitInputScale[splits] = inputScale;
@@ -171,25 +207,7 @@ final class UnitsTally {
                 }
             }
         }
-        if (!ok) {
-            return false;
-        }
-        for (int s = 0; s < splits; s++) {
-            int ruleIndex = splitRule[s];
-            int n = allocator.targetUnit[ruleIndex].length;
-            RuleSums rule = sumsOf(ruleIndex, currency, n);
-            rule.sums.add(0, splitInput[s], splitInputScale[s]);
-            for (int t = 0; t < n; t++) {
-                rule.sums.add(1 + t, parts[partsAt[s] + t], scale);
-            }
-            rule.scale = Math.max(rule.scale, scale);
-            designate(rule.tally, currency, id, amount, entry, Math.abs(splitInput[s]), splitInputScale[s]);
-        }
-        if (shares != null && !fellBack && scale <= shareScaleLimit) {
-            passShares(splits, currency, scale, itemScale);
-            shared = true;
-        }
-        return true;
+        return ok ? splits : -1;
     }
 
     /** Passes on the item's shares: each split's parts that go to a unit, not on to another rule. */

@@ -43,12 +43,20 @@ final class CompactText {
         return s.toString();
     }
 
-    /** The {@link String#hashCode()} of {@link #text}, without making the text. */
+    /**
+     * The {@link String#hashCode()} of {@link #text}, without making the text: the digits taken from the last one, each
+     * by a division by the constant 10 (a multiplication once compiled), each weighted by its power of 31, and the
+     * prefix's hash weighted by 31 to the count of digits, in {@code int} arithmetic as {@code String} does it.
+     */
     static int hash(String prefix, long n, int digits) {
-        int h = prefix.hashCode();
-        for (int i = digits - 1; i >= 0; i--) {
-            h = 31 * h + (char) ('0' + (n / POWERS[i]) % 10);
+        int h = 0;
+        int weight = 1;
+        long m = n;
+        for (int i = 0; i < digits; i++) {
+            h += weight * ('0' + (int) (m % 10));
+            m /= 10;
+            weight *= 31;
         }
-        return h;
+        return prefix.hashCode() * weight + h;
     }
 }

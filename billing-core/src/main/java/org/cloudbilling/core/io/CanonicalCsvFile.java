@@ -167,11 +167,7 @@ final class CanonicalCsvFile implements Closeable {
         PartReader reader = (parser, from, to, first) -> {
             A container = supplier.get();
             BillingInputException[] bad = {null};
-            if (classes == null) {
-                parser.classes = null;
-            } else if (parser.classes == null || parser.classes.collector != classed) {
-                parser.classes = classes.another(); // kept for the next parts this thread reads
-            }
+            parser.classes = classes; // one table for every thread of the read
             CsvByteRows.Part part = parser.read(channel, size, from, to, first, new CanonicalChunkParser.Sink() {
                 @Override
                 public boolean item(LineItem item) {

@@ -64,13 +64,6 @@ final class CostClassTable {
         }
     }
 
-    /**
-     * The table for another thread of the same read: this one, as the keys are kept once for all the threads.
-     */
-    CostClassTable another() {
-        return this;
-    }
-
     /** The fewest slots a segment starts with. */
     private static final int MIN_SLOTS = 1 << 6;
     /** The fewest key bytes a segment starts with. */
@@ -222,14 +215,6 @@ final class CostClassTable {
      */
     int find(Key key) {
         return segment(key.hash).find(key);
-    }
-
-    /**
-     * {@link #NOT_FOUND} always: what another thread found is already found by {@link #find}, the keys being kept
-     * once for all the threads. Kept so that a caller may ask, as when each thread had its own table.
-     */
-    int findShared(int h, byte[] buf, int[] starts, int[] ends) {
-        return NOT_FOUND;
     }
 
     /**

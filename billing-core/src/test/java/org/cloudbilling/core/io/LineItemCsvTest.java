@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.id.LineItemId;
 import org.cloudbilling.core.id.TagKey;
 import org.cloudbilling.core.testing.BillFixtures;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,38 @@ class LineItemCsvTest {
         assertThat(cvm.listCost().toString()).isEqualTo("CNY 0.40000000");
         assertThat(cvm.usageQuantity().get().toPlainString()).isEqualTo("1.000000000000000");
         assertThat(cvm.tags()).containsEntry(TagKey.of(" org"), "Finance & Ops");
+    }
+
+    /**
+     * Every id of a file that ends in a number is held compactly by the fast path, the first of each prefix too: code
+     * that reads the ids of millions of items (the tie-break keys at a period's end) meets ids of one kind.
+     */
+    @Test
+    void fastPath_holdsEveryIdEndingInANumberCompactly_theFirstOfEachPrefixToo(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException, ReflectiveOperationException {
+        List<LineItem> items = new java.util.ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            String id = (i <= 150 ? "li-" : "x-") + i; // a prefix, then another
+            items.add(LineItem.builder()
+                    .from(BillFixtures.CVM_HOUR)
+                    .id(LineItemId.of(id))
+                    .build());
+        }
+        java.nio.file.Path file = dir.resolve("items.csv");
+        java.nio.file.Files.writeString(file, write(items));
+        List<LineItem> read = LineItemCsv.collect(
+                file, StandardCharsets.UTF_8, FormulaGuard.ON, java.util.stream.Collectors.toList(), 2, 4096);
+
+        java.lang.reflect.Field prefix = LineItemId.class.getDeclaredField("prefix");
+        prefix.setAccessible(true);
+        assertThat(read).hasSize(300);
+        for (LineItem item : read) {
+            assertThat(prefix.get(item.id())).as("%s held compactly", item.id()).isNotNull();
+        }
+        assertThat(read)
+                .extracting(LineItem::id)
+                .containsExactlyInAnyOrderElementsOf(
+                        items.stream().map(LineItem::id).toList());
     }
 
     @Test

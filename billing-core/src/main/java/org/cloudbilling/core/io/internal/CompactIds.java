@@ -8,8 +8,8 @@ import org.cloudbilling.core.id.ResourceId;
 /**
  * The line item ids and resource ids of one parser's cells held compactly (not API). A line item id cell of plain
  * ASCII bytes that ends in a number of 1 to 18 digits without leading zeros, after at most {@link #MAX_PREFIX}
- * bytes that the last such cell began with too (ids such as {@code li-41}, {@code li-42}), becomes
- * {@link LineItemFields#compactId} of the shared prefix and the number, with no text per row. A resource id cell
+ * bytes (ids such as {@code li-41}, {@code li-42}), becomes {@link LineItemFields#compactId} of its prefix and the
+ * number: the prefix's text is made once for a run of cells that share it, so no text is made per row. A resource id cell
  * the same way, its number of 1 to {@link #MAX_RESOURCE_DIGITS} digits, leading zeros allowed (ids such as
  * {@code ins-039550}), becomes {@link LineItemFields#compactResourceId}. One per parser thread: it keeps the last
  * prefix of each kind.
@@ -30,27 +30,23 @@ public final class CompactIds {
         private final byte[] bytes = new byte[MAX_PREFIX];
         /** The length of {@link #bytes}, -1 before the first. */
         private int length = -1;
-        /** The text of {@link #bytes}, made when a second cell with that prefix is read; null before. */
+        /** The text of {@link #bytes}. */
         private String text;
 
         /**
-         * The text of the prefix {@code b[s, d)} when it is the last cell's too; else null, the prefix kept for the
-         * next rows.
+         * The text of the prefix {@code b[s, d)}: the last cell's when it is the same, else made and kept for the next
+         * rows. Every such id of a file is held compactly, the first of a prefix too: code that reads ids (a tie-break
+         * key of each held item at the period's end) then meets ids of one kind, not a few held as text among
+         * millions held compactly.
          */
         String shared(byte[] b, int s, int d) {
             int p = d - s;
             if (p != length || !Arrays.equals(bytes, 0, p, b, s, d)) {
                 System.arraycopy(b, s, bytes, 0, p);
                 length = p;
-                text = null;
-                return null;
+                text = new String(b, s, p, StandardCharsets.ISO_8859_1);
             }
-            String t = text;
-            if (t == null) {
-                t = new String(b, s, p, StandardCharsets.ISO_8859_1);
-                text = t;
-            }
-            return t;
+            return text;
         }
     }
 
@@ -81,8 +77,7 @@ public final class CompactIds {
         if (digits == 0 || digits > 18 || (digits > 1 && b[d] == '0') || d - s > MAX_PREFIX) {
             return null;
         }
-        String text = ids.shared(b, s, d);
-        return text == null ? null : LineItemFields.compactId(text, number(b, d, e));
+        return LineItemFields.compactId(ids.shared(b, s, d), number(b, d, e));
     }
 
     /**
@@ -96,7 +91,6 @@ public final class CompactIds {
         if (digits == 0 || digits > MAX_RESOURCE_DIGITS || d - s > MAX_PREFIX) {
             return null;
         }
-        String text = resources.shared(b, s, d);
-        return text == null ? null : LineItemFields.compactResourceId(text, number(b, d, e), digits);
+        return LineItemFields.compactResourceId(resources.shared(b, s, d), number(b, d, e), digits);
     }
 }
