@@ -51,14 +51,14 @@ final class HeldShares {
         RoundingTally tally = merged(followed);
         AllocationRun run = tally.isEmpty() ? bases : bases.reconciled(tally);
         Set<LineItemId> corrected = run.correctedItems();
-        int[] correctedHashes =
-                corrected.stream().mapToInt(LineItemId::hashCode).sorted().toArray();
+        long[] correctedKeys =
+                corrected.stream().mapToLong(TieBreak::itemKey).sorted().toArray();
         if (parts.size() == 1) {
-            followed.get(0).addTo(run, corrected, correctedHashes, totals);
+            followed.get(0).addTo(run, corrected, correctedKeys, totals);
             return;
         }
         inParts(parts.size())
-                .mapToObj(p -> followed.get(p).addTo(run, corrected, correctedHashes, new TotalsAccumulator(allocator)))
+                .mapToObj(p -> followed.get(p).addTo(run, corrected, correctedKeys, new TotalsAccumulator(allocator)))
                 .toList()
                 .forEach(totals::merge);
     }
@@ -115,10 +115,11 @@ final class HeldShares {
 
         private final ShareSums shares;
         /**
-         * Per item of the part, the hash of its id, read while the item is followed: an item is looked up among the
-         * corrected ones only when its hash is one of theirs, so the part's items are not read again at the end.
+         * Per item of the part, its id's tie-break key ({@link TieBreak#itemKey}), made once while the item is
+         * followed: an item is looked up among the corrected ones only when its key is one of theirs, so the part's
+         * items are not read again at the end.
          */
-        private final int[] idHashes;
+        private final long[] itemKeys;
         /** What reading the items' costs ahead gave, kept only so that the reads are made. */
         private int fetched;
 
@@ -128,7 +129,7 @@ final class HeldShares {
             RoundingTally tally = RoundingTally.of(bases.allocator());
             this.shares = withShares ? new ShareSums(bases.allocator().unitOrder.size()) : null;
             this.shared = withShares ? new boolean[items.size()] : null;
-            this.idHashes = new int[items.size()];
+            this.itemKeys = new long[items.size()];
             this.follow = withShares
                     ? new UnitsTally(bases, tally, shares, ShareSums.SCALES - 1)
                     : new UnitsTally(bases, tally);
@@ -139,11 +140,11 @@ final class HeldShares {
                 for (int i = from; i < to; i++) {
                     AllocationRun.Held h = items.get(i);
                     f += h.amount().scale();
-                    idHashes[i] = h.id().hashCode();
+                    itemKeys[i] = TieBreak.itemKey(h.id());
                 }
                 fetched += f;
                 for (int i = from; i < to; i++) {
-                    follow.add(items.get(i));
+                    follow.add(items.get(i), itemKeys[i]);
                     if (withShares) {
                         shared[i] = follow.shared();
                     }
@@ -154,15 +155,15 @@ final class HeldShares {
 
         /**
          * Adds the part's rows to {@code totals}, {@code run} reconciled with the tally of every part: the shares of an
-         * item that carries a correction ({@code corrected}, whose ids' hashes are {@code correctedHashes}, sorted)
+         * item that carries a correction ({@code corrected}, whose ids' keys are {@code correctedKeys}, sorted)
          * taken out again and the item allocated by the run, as an item whose shares were not added; then the shares.
          */
         TotalsAccumulator addTo(
-                AllocationRun run, Set<LineItemId> corrected, int[] correctedHashes, TotalsAccumulator totals) {
+                AllocationRun run, Set<LineItemId> corrected, long[] correctedKeys, TotalsAccumulator totals) {
             UnitsTally again = null;
             AllocationRun.GraphScratch graph = null;
             for (int i = 0; i < items.size(); i++) {
-                if (shared[i] && Arrays.binarySearch(correctedHashes, idHashes[i]) < 0) {
+                if (shared[i] && Arrays.binarySearch(correctedKeys, itemKeys[i]) < 0) {
                     continue; // its shares added, and no correction: the item is not read again
                 }
                 AllocationRun.Held h = items.get(i);
@@ -174,7 +175,7 @@ final class HeldShares {
                         again = new UnitsTally(
                                 bases, RoundingTally.of(bases.allocator()), shares.removing(), ShareSums.SCALES - 1);
                     }
-                    again.add(h);
+                    again.add(h, itemKeys[i]);
                     if (!again.shared()) {
                         throw new IllegalStateException("bug: a held item's flow did not give its shares again");
                     }

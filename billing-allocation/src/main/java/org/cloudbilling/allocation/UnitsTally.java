@@ -80,14 +80,13 @@ final class UnitsTally {
     }
 
     /**
-     * Tallies one held item: in units when it fits, else by the path of {@code Money}. Returns whether it was tallied
-     * in units.
+     * Tallies one held item, {@code itemKey} its id's {@link TieBreak#itemKey} (made by the caller, once for the item,
+     * out of the flow's compiled code: ids held in two ways, compact or as text, take two paths there): in units when
+     * it fits, else by the path of {@code Money}. Returns whether it was tallied in units.
      */
-    boolean add(AllocationRun.Held held) {
+    boolean add(AllocationRun.Held held, long itemKey) {
         shared = false;
-        // the id's key made here, once for the item's splits, out of the flow's compiled code: ids held in two
-        // ways (compact, or as text) take two paths here, and only here
-        if (addUnits(held.id(), TieBreak.itemKey(held.id()), held.amount(), held.entry())) {
+        if (addUnits(held.id(), itemKey, held.amount(), held.entry())) {
             return true;
         }
         run.tallyMoney(held.id(), held.amount(), held.entry(), tally);

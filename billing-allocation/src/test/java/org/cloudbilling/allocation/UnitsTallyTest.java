@@ -71,7 +71,7 @@ class UnitsTallyTest {
             UnitsTally units = new UnitsTally(run, actual);
             for (AllocationRun.Held held : OnePassFixtures.held(allocator, run, items)) {
                 run.tallyMoney(held.id(), held.amount(), held.entry(), expected);
-                if (units.add(held)) {
+                if (units.add(held, TieBreak.itemKey(held.id()))) {
                     inUnits[0]++;
                 } else {
                     byMoney[0]++;
@@ -98,7 +98,7 @@ class UnitsTallyTest {
 
             RoundingTally whole = RoundingTally.of(allocator);
             UnitsTally one = new UnitsTally(run, whole);
-            held.forEach(one::add);
+            held.forEach(h -> one.add(h, TieBreak.itemKey(h.id())));
             one.finish();
             Map<String, String> expected = fields(whole);
 
@@ -112,7 +112,7 @@ class UnitsTallyTest {
                 parts.add(new Part(new UnitsTally(run, t), t));
             }
             for (AllocationRun.Held h : shuffled) {
-                parts.get(r.nextInt(count)).units().add(h);
+                parts.get(r.nextInt(count)).units().add(h, TieBreak.itemKey(h.id()));
             }
             while (parts.size() > 1) {
                 Part left = parts.remove(r.nextInt(parts.size()));
