@@ -175,6 +175,11 @@ class RuleSetJsonTest {
                 .asString()
                 .startsWith("$: not valid JSON at line 1, column ")
                 .contains("Duplicate field 'units'");
+        assertThat(problems("{\"units\": [\n  {\"id\": \"a\",\n   \"name\": \"A\", \"id\": \"b\"}\n]}"))
+                .singleElement()
+                .asString()
+                .startsWith("$: not valid JSON at line 3, column ")
+                .contains("Duplicate field 'id'");
         assertThat(problems("")).containsExactly("$: the input is empty");
         assertThat(problems("{\"units\": []} []")).singleElement().asString().startsWith("$: not valid JSON");
     }
