@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
 import org.cloudbilling.core.id.Identifier;
 import org.cloudbilling.core.money.Money;
 
@@ -25,121 +24,95 @@ import org.cloudbilling.core.money.Money;
  */
 public enum LineItemField {
     /** The row's identifier. */
-    ID("id", "id", "x_LineItemId", i -> i.id().value()),
+    ID("id", "id", "x_LineItemId"),
     /** The account that owns and uses the resource. */
-    OWNER_UIN("ownerUin", "ownerUin", "SubAccountId", i -> i.ownerUin().value()),
+    OWNER_UIN("ownerUin", "ownerUin", "SubAccountId"),
     /** The account that pays. */
-    PAYER_UIN("payerUin", "payerUin", "BillingAccountId", i -> i.payerUin().value()),
+    PAYER_UIN("payerUin", "payerUin", "BillingAccountId"),
     /** The operator. */
-    OPERATOR_UIN("operatorUin", "operatorUin", "x_OperatorUin", i -> id(i.operatorUin())),
+    OPERATOR_UIN("operatorUin", "operatorUin", "x_OperatorUin"),
     /** The product, level 1. */
-    BUSINESS_CODE(
-            "businessCode", "businessCode", "ServiceName", i -> i.businessCode().value()),
+    BUSINESS_CODE("businessCode", "businessCode", "ServiceName"),
     /** The product, level 2. */
-    PRODUCT_CODE("productCode", "productCode", "x_ProductCode", i -> id(i.productCode())),
+    PRODUCT_CODE("productCode", "productCode", "x_ProductCode"),
     /** The billing component. */
-    ITEM_CODE("itemCode", "itemCode", "SkuId", i -> id(i.itemCode())),
+    ITEM_CODE("itemCode", "itemCode", "SkuId"),
     /** The region. */
-    REGION_ID("regionId", "regionId", "RegionId", i -> id(i.regionId())),
+    REGION_ID("regionId", "regionId", "RegionId"),
     /** The project. */
-    PROJECT_ID("projectId", "projectId", "x_ProjectId", i -> id(i.projectId())),
+    PROJECT_ID("projectId", "projectId", "x_ProjectId"),
     /** The resource. */
-    RESOURCE_ID("resourceId", "resourceId", "ResourceId", i -> id(i.resourceId())),
+    RESOURCE_ID("resourceId", "resourceId", "ResourceId"),
     /** The instance type. */
-    INSTANCE_TYPE("instanceType", "instanceType", "x_InstanceType", i -> id(i.instanceType())),
+    INSTANCE_TYPE("instanceType", "instanceType", "x_InstanceType"),
     /** Prepaid or postpaid. */
-    PAY_MODE("payMode", "payMode", "x_PayMode", i -> i.payMode().name()),
+    PAY_MODE("payMode", "payMode", "x_PayMode"),
     /** The settlement cycle. */
-    SETTLEMENT_CYCLE(
-            "settlementCycle",
-            "settlementCycle",
-            "x_SettlementCycle",
-            i -> i.settlementCycle().map(Enum::name).orElse(null)),
+    SETTLEMENT_CYCLE("settlementCycle", "settlementCycle", "x_SettlementCycle"),
     /** What produced the charge. */
-    ACTION_TYPE("actionType", "actionType", "x_ActionType", i -> i.actionType().name()),
+    ACTION_TYPE("actionType", "actionType", "x_ActionType"),
     /** The FOCUS category of the charge, as reported, else {@link #chargeCategory(ActionType, PayMode)}. */
-    CHARGE_CATEGORY("chargeCategory", null, "ChargeCategory", LineItemField::chargeCategoryOf),
+    CHARGE_CATEGORY("chargeCategory", null, "ChargeCategory"),
     /** The start of the fee period. */
-    FEE_PERIOD_START(
-            "feePeriodStart",
-            "feePeriodStart",
-            "ChargePeriodStart",
-            i -> i.feePeriod().start().toString()),
+    FEE_PERIOD_START("feePeriodStart", "feePeriodStart", "ChargePeriodStart"),
     /** The end of the fee period. */
-    FEE_PERIOD_END(
-            "feePeriodEnd",
-            "feePeriodEnd",
-            "ChargePeriodEnd",
-            i -> i.feePeriod().end().toString()),
+    FEE_PERIOD_END("feePeriodEnd", "feePeriodEnd", "ChargePeriodEnd"),
     /** When the cost was deducted. */
-    DEDUCTION_TIME(
-            "deductionTime",
-            "deductionTime",
-            "x_DeductionTime",
-            i -> i.deductionTime().map(Instant::toString).orElse(null)),
+    DEDUCTION_TIME("deductionTime", "deductionTime", "x_DeductionTime"),
     /** The order. */
-    ORDER_ID("orderId", "orderId", "x_OrderId", i -> id(i.orderId())),
+    ORDER_ID("orderId", "orderId", "x_OrderId"),
     /** The original order. */
-    ORIGINAL_ORDER_ID("originalOrderId", "originalOrderId", "x_OriginalOrderId", i -> id(i.originalOrderId())),
+    ORIGINAL_ORDER_ID("originalOrderId", "originalOrderId", "x_OriginalOrderId"),
     /** The quantity used. */
-    USAGE_QUANTITY("usageQuantity", "usageQuantity", "ConsumedQuantity", i -> plain(i.usageQuantity())),
+    USAGE_QUANTITY("usageQuantity", "usageQuantity", "ConsumedQuantity"),
     /** The unit of the quantity used. */
-    USAGE_UNIT("usageUnit", "usageUnit", "ConsumedUnit", i -> i.usageUnit().orElse(null)),
+    USAGE_UNIT("usageUnit", "usageUnit", "ConsumedUnit"),
     /** The quantity the price applies to. */
-    PRICING_QUANTITY("pricingQuantity", null, "PricingQuantity", i -> plain(i.pricingQuantity())),
+    PRICING_QUANTITY("pricingQuantity", null, "PricingQuantity"),
     /** The unit of the pricing quantity. */
-    PRICING_UNIT("pricingUnit", null, "PricingUnit", i -> i.pricingUnit().orElse(null)),
+    PRICING_UNIT("pricingUnit", null, "PricingUnit"),
     /** The currency of every amount. */
-    CURRENCY("currency", "currency", "BillingCurrency", i -> i.currency().getCurrencyCode()),
+    CURRENCY("currency", "currency", "BillingCurrency"),
     /** The cost at list price. */
-    LIST_COST("listCost", "listCost", "ListCost", i -> plain(i.listCost())),
+    LIST_COST("listCost", "listCost", "ListCost"),
     /** The discount rate. */
-    DISCOUNT_RATE("discountRate", "discountRate", "x_DiscountRate", i -> plain(i.discountRate())),
+    DISCOUNT_RATE("discountRate", "discountRate", "x_DiscountRate"),
     /** Covered by a reserved instance. */
     RESERVED_INSTANCE_DEDUCTION(
-            "reservedInstanceDeduction",
-            "reservedInstanceDeduction",
-            "x_ReservedInstanceDeduction",
-            i -> money(i.reservedInstanceDeduction())),
+            "reservedInstanceDeduction", "reservedInstanceDeduction", "x_ReservedInstanceDeduction"),
     /** Covered by a savings plan. */
-    SAVINGS_PLAN_DEDUCTION(
-            "savingsPlanDeduction",
-            "savingsPlanDeduction",
-            "x_SavingsPlanDeduction",
-            i -> money(i.savingsPlanDeduction())),
+    SAVINGS_PLAN_DEDUCTION("savingsPlanDeduction", "savingsPlanDeduction", "x_SavingsPlanDeduction"),
     /** Paid in cash. */
-    CASH_PAID("cashPaid", "cashPaid", "x_CashPaid", i -> money(i.cashPaid())),
+    CASH_PAID("cashPaid", "cashPaid", "x_CashPaid"),
     /** Paid with vouchers. */
-    VOUCHER_PAID("voucherPaid", "voucherPaid", "x_VoucherPaid", i -> money(i.voucherPaid())),
+    VOUCHER_PAID("voucherPaid", "voucherPaid", "x_VoucherPaid"),
     /** Paid with incentive funds. */
-    INCENTIVE_PAID("incentivePaid", "incentivePaid", "x_IncentivePaid", i -> money(i.incentivePaid())),
+    INCENTIVE_PAID("incentivePaid", "incentivePaid", "x_IncentivePaid"),
     /** Paid with transferred funds. */
-    TRANSFER_PAID("transferPaid", "transferPaid", "x_TransferPaid", i -> money(i.transferPaid())),
+    TRANSFER_PAID("transferPaid", "transferPaid", "x_TransferPaid"),
     /** Paid on credit. */
-    CREDIT_PAID("creditPaid", "creditPaid", "x_CreditPaid", i -> money(i.creditPaid())),
+    CREDIT_PAID("creditPaid", "creditPaid", "x_CreditPaid"),
     /** Paid with coupons. */
-    COUPON_PAID("couponPaid", "couponPaid", "x_CouponPaid", i -> money(i.couponPaid())),
+    COUPON_PAID("couponPaid", "couponPaid", "x_CouponPaid"),
     /** The tax. */
-    TAX("tax", "tax", "x_Tax", i -> money(i.tax())),
+    TAX("tax", "tax", "x_Tax"),
     /** The total cost, what is billed. */
-    TOTAL_COST("totalCost", "totalCost", "BilledCost", i -> plain(i.totalCost())),
+    TOTAL_COST("totalCost", "totalCost", "BilledCost"),
     /** The amortized cost ({@link CostMetric#EFFECTIVE_COST}). */
-    EFFECTIVE_COST("effectiveCost", null, "EffectiveCost", i -> plain(CostMetric.EFFECTIVE_COST.of(i))),
+    EFFECTIVE_COST("effectiveCost", null, "EffectiveCost"),
     /** The cost at the negotiated price ({@link CostMetric#CONTRACTED_COST}). */
-    CONTRACTED_COST("contractedCost", null, "ContractedCost", i -> plain(CostMetric.CONTRACTED_COST.of(i))),
+    CONTRACTED_COST("contractedCost", null, "ContractedCost"),
     /** The tags, a JSON object; group by one tag with {@code tag:KEY}. */
-    TAGS("tags", "tags", "Tags", null);
+    TAGS("tags", "tags", "Tags");
 
     private final String fieldName;
     private final String canonicalColumn;
     private final String focusColumn;
-    private final Function<LineItem, String> extractor;
 
-    LineItemField(String fieldName, String canonicalColumn, String focusColumn, Function<LineItem, String> extractor) {
+    LineItemField(String fieldName, String canonicalColumn, String focusColumn) {
         this.fieldName = fieldName;
         this.canonicalColumn = canonicalColumn;
         this.focusColumn = focusColumn;
-        this.extractor = extractor;
     }
 
     /** Returns the field's name in the library, such as {@code ownerUin}. */
@@ -168,10 +141,52 @@ public enum LineItemField {
      * @throws UnsupportedOperationException for {@link #TAGS}: a tag's value is read by its key
      */
     public String text(LineItem item) {
-        if (extractor == null) {
+        if (this == TAGS) {
             throw new UnsupportedOperationException("the tags have no one value: read a tag by its key");
         }
-        return extractor.apply(requireNonNull(item, "item"));
+        requireNonNull(item, "item");
+        return switch (this) {
+            case ID -> item.id().value();
+            case OWNER_UIN -> item.ownerUin().value();
+            case PAYER_UIN -> item.payerUin().value();
+            case OPERATOR_UIN -> id(item.operatorUin());
+            case BUSINESS_CODE -> item.businessCode().value();
+            case PRODUCT_CODE -> id(item.productCode());
+            case ITEM_CODE -> id(item.itemCode());
+            case REGION_ID -> id(item.regionId());
+            case PROJECT_ID -> id(item.projectId());
+            case RESOURCE_ID -> id(item.resourceId());
+            case INSTANCE_TYPE -> id(item.instanceType());
+            case PAY_MODE -> item.payMode().name();
+            case SETTLEMENT_CYCLE -> item.settlementCycle().map(Enum::name).orElse(null);
+            case ACTION_TYPE -> item.actionType().name();
+            case CHARGE_CATEGORY -> chargeCategoryOf(item);
+            case FEE_PERIOD_START -> item.feePeriod().start().toString();
+            case FEE_PERIOD_END -> item.feePeriod().end().toString();
+            case DEDUCTION_TIME -> item.deductionTime().map(Instant::toString).orElse(null);
+            case ORDER_ID -> id(item.orderId());
+            case ORIGINAL_ORDER_ID -> id(item.originalOrderId());
+            case USAGE_QUANTITY -> plain(item.usageQuantity());
+            case USAGE_UNIT -> item.usageUnit().orElse(null);
+            case PRICING_QUANTITY -> plain(item.pricingQuantity());
+            case PRICING_UNIT -> item.pricingUnit().orElse(null);
+            case CURRENCY -> item.currency().getCurrencyCode();
+            case LIST_COST -> plain(item.listCost());
+            case DISCOUNT_RATE -> plain(item.discountRate());
+            case RESERVED_INSTANCE_DEDUCTION -> money(item.reservedInstanceDeduction());
+            case SAVINGS_PLAN_DEDUCTION -> money(item.savingsPlanDeduction());
+            case CASH_PAID -> money(item.cashPaid());
+            case VOUCHER_PAID -> money(item.voucherPaid());
+            case INCENTIVE_PAID -> money(item.incentivePaid());
+            case TRANSFER_PAID -> money(item.transferPaid());
+            case CREDIT_PAID -> money(item.creditPaid());
+            case COUPON_PAID -> money(item.couponPaid());
+            case TAX -> money(item.tax());
+            case TOTAL_COST -> plain(item.totalCost());
+            case EFFECTIVE_COST -> plain(CostMetric.EFFECTIVE_COST.of(item));
+            case CONTRACTED_COST -> plain(CostMetric.CONTRACTED_COST.of(item));
+            case TAGS -> throw new AssertionError(this);
+        };
     }
 
     /**

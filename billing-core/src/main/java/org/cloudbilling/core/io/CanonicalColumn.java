@@ -3,7 +3,6 @@ package org.cloudbilling.core.io;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Optional;
-import java.util.function.Function;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.PayMode;
@@ -29,87 +28,137 @@ import org.cloudbilling.core.money.Money;
  * field on a builder; an empty cell means an absent optional field.
  */
 enum CanonicalColumn {
-    ID("id", true, i -> i.id().value(), (b, v, c) -> b.id(LineItemId.of(v))),
-    OWNER_UIN("ownerUin", true, i -> i.ownerUin().value(), (b, v, c) -> b.ownerUin(OwnerUin.of(v))),
-    PAYER_UIN("payerUin", true, i -> i.payerUin().value(), (b, v, c) -> b.payerUin(PayerUin.of(v))),
-    OPERATOR_UIN("operatorUin", false, i -> id(i.operatorUin()), (b, v, c) -> b.operatorUin(OperatorUin.of(v))),
-    BUSINESS_CODE("businessCode", true, i -> i.businessCode().value(), (b, v, c) -> b.businessCode(BusinessCode.of(v))),
-    PRODUCT_CODE("productCode", false, i -> id(i.productCode()), (b, v, c) -> b.productCode(ProductCode.of(v))),
-    ITEM_CODE("itemCode", false, i -> id(i.itemCode()), (b, v, c) -> b.itemCode(ItemCode.of(v))),
-    REGION_ID("regionId", false, i -> id(i.regionId()), (b, v, c) -> b.regionId(RegionId.of(v))),
-    PROJECT_ID("projectId", false, i -> id(i.projectId()), (b, v, c) -> b.projectId(ProjectId.of(v))),
-    RESOURCE_ID("resourceId", false, i -> id(i.resourceId()), (b, v, c) -> b.resourceId(ResourceId.of(v))),
-    INSTANCE_TYPE("instanceType", false, i -> id(i.instanceType()), (b, v, c) -> b.instanceType(InstanceType.of(v))),
-    PAY_MODE("payMode", true, i -> i.payMode().name(), (b, v, c) -> b.payMode(constant(PayMode.class, v))),
-    SETTLEMENT_CYCLE(
-            "settlementCycle",
-            false,
-            i -> i.settlementCycle().map(Enum::name).orElse(null),
-            (b, v, c) -> b.settlementCycle(constant(SettlementCycle.class, v))),
-    ACTION_TYPE(
-            "actionType", true, i -> i.actionType().name(), (b, v, c) -> b.actionType(constant(ActionType.class, v))),
+    ID("id", true),
+    OWNER_UIN("ownerUin", true),
+    PAYER_UIN("payerUin", true),
+    OPERATOR_UIN("operatorUin", false),
+    BUSINESS_CODE("businessCode", true),
+    PRODUCT_CODE("productCode", false),
+    ITEM_CODE("itemCode", false),
+    REGION_ID("regionId", false),
+    PROJECT_ID("projectId", false),
+    RESOURCE_ID("resourceId", false),
+    INSTANCE_TYPE("instanceType", false),
+    PAY_MODE("payMode", true),
+    SETTLEMENT_CYCLE("settlementCycle", false),
+    ACTION_TYPE("actionType", true),
     /** Read together with {@link #FEE_PERIOD_END} by the reader. */
-    FEE_PERIOD_START("feePeriodStart", true, i -> i.feePeriod().start().toString(), null),
-    FEE_PERIOD_END("feePeriodEnd", true, i -> i.feePeriod().end().toString(), null),
-    DEDUCTION_TIME(
-            "deductionTime",
-            false,
-            i -> i.deductionTime().map(Instant::toString).orElse(null),
-            (b, v, c) -> b.deductionTime(instant(v))),
-    ORDER_ID("orderId", false, i -> id(i.orderId()), (b, v, c) -> b.orderId(OrderId.of(v))),
-    ORIGINAL_ORDER_ID(
-            "originalOrderId", false, i -> id(i.originalOrderId()), (b, v, c) -> b.originalOrderId(OrderId.of(v))),
-    USAGE_QUANTITY(
-            "usageQuantity",
-            false,
-            i -> i.usageQuantity().map(DecimalText::of).orElse(null),
-            (b, v, c) -> b.usageQuantity(Money.parseAmount(v))),
-    USAGE_UNIT("usageUnit", false, i -> i.usageUnit().orElse(null), (b, v, c) -> b.usageUnit(v)),
+    FEE_PERIOD_START("feePeriodStart", true),
+    FEE_PERIOD_END("feePeriodEnd", true),
+    DEDUCTION_TIME("deductionTime", false),
+    ORDER_ID("orderId", false),
+    ORIGINAL_ORDER_ID("originalOrderId", false),
+    USAGE_QUANTITY("usageQuantity", false),
+    USAGE_UNIT("usageUnit", false),
     /** Read first by the reader: every amount of the row is in this currency. */
-    CURRENCY("currency", true, i -> i.currency().getCurrencyCode(), null),
-    LIST_COST("listCost", true, i -> plain(i.listCost()), (b, v, c) -> b.listCost(money(c, v))),
-    DISCOUNT_RATE(
-            "discountRate",
-            false,
-            i -> i.discountRate().map(DecimalText::of).orElse(null),
-            (b, v, c) -> b.discountRate(Money.parseAmount(v))),
-    RESERVED_INSTANCE_DEDUCTION(
-            "reservedInstanceDeduction",
-            false,
-            i -> plain(i.reservedInstanceDeduction()),
-            (b, v, c) -> b.reservedInstanceDeduction(money(c, v))),
-    SAVINGS_PLAN_DEDUCTION(
-            "savingsPlanDeduction",
-            false,
-            i -> plain(i.savingsPlanDeduction()),
-            (b, v, c) -> b.savingsPlanDeduction(money(c, v))),
-    CASH_PAID("cashPaid", false, i -> plain(i.cashPaid()), (b, v, c) -> b.cashPaid(money(c, v))),
-    VOUCHER_PAID("voucherPaid", false, i -> plain(i.voucherPaid()), (b, v, c) -> b.voucherPaid(money(c, v))),
-    INCENTIVE_PAID("incentivePaid", false, i -> plain(i.incentivePaid()), (b, v, c) -> b.incentivePaid(money(c, v))),
-    TRANSFER_PAID("transferPaid", false, i -> plain(i.transferPaid()), (b, v, c) -> b.transferPaid(money(c, v))),
-    CREDIT_PAID("creditPaid", false, i -> plain(i.creditPaid()), (b, v, c) -> b.creditPaid(money(c, v))),
-    COUPON_PAID("couponPaid", false, i -> plain(i.couponPaid()), (b, v, c) -> b.couponPaid(money(c, v))),
-    TAX("tax", false, i -> plain(i.tax()), (b, v, c) -> b.tax(money(c, v))),
-    TOTAL_COST("totalCost", true, i -> plain(i.totalCost()), (b, v, c) -> b.totalCost(money(c, v))),
+    CURRENCY("currency", true),
+    LIST_COST("listCost", true),
+    DISCOUNT_RATE("discountRate", false),
+    RESERVED_INSTANCE_DEDUCTION("reservedInstanceDeduction", false),
+    SAVINGS_PLAN_DEDUCTION("savingsPlanDeduction", false),
+    CASH_PAID("cashPaid", false),
+    VOUCHER_PAID("voucherPaid", false),
+    INCENTIVE_PAID("incentivePaid", false),
+    TRANSFER_PAID("transferPaid", false),
+    CREDIT_PAID("creditPaid", false),
+    COUPON_PAID("couponPaid", false),
+    TAX("tax", false),
+    TOTAL_COST("totalCost", true),
     /** A JSON object of string values; written and read by the codec, which owns a JSON mapper. */
-    TAGS("tags", false, null, null);
-
-    /** Sets a field from a non-empty cell; throws IllegalArgumentException for a bad value. */
-    @FunctionalInterface
-    interface Setter {
-        void set(LineItem.Builder builder, String cell, Currency currency);
-    }
+    TAGS("tags", false);
 
     final String header;
     final boolean required;
-    final Function<LineItem, String> writer;
-    final Setter setter;
 
-    CanonicalColumn(String header, boolean required, Function<LineItem, String> writer, Setter setter) {
+    CanonicalColumn(String header, boolean required) {
         this.header = header;
         this.required = required;
-        this.writer = writer;
-        this.setter = setter;
+    }
+
+    // switches, not a function per column: an enum of lambdas spins a class for each at its first use, which cost
+    // a command's start tens of milliseconds
+
+    /** The item's cell in this column, or null for an empty cell; not for {@link #TAGS}, which the codec writes. */
+    String cell(LineItem item) {
+        return switch (this) {
+            case ID -> item.id().value();
+            case OWNER_UIN -> item.ownerUin().value();
+            case PAYER_UIN -> item.payerUin().value();
+            case OPERATOR_UIN -> id(item.operatorUin());
+            case BUSINESS_CODE -> item.businessCode().value();
+            case PRODUCT_CODE -> id(item.productCode());
+            case ITEM_CODE -> id(item.itemCode());
+            case REGION_ID -> id(item.regionId());
+            case PROJECT_ID -> id(item.projectId());
+            case RESOURCE_ID -> id(item.resourceId());
+            case INSTANCE_TYPE -> id(item.instanceType());
+            case PAY_MODE -> item.payMode().name();
+            case SETTLEMENT_CYCLE -> item.settlementCycle().map(Enum::name).orElse(null);
+            case ACTION_TYPE -> item.actionType().name();
+            case FEE_PERIOD_START -> item.feePeriod().start().toString();
+            case FEE_PERIOD_END -> item.feePeriod().end().toString();
+            case DEDUCTION_TIME -> item.deductionTime().map(Instant::toString).orElse(null);
+            case ORDER_ID -> id(item.orderId());
+            case ORIGINAL_ORDER_ID -> id(item.originalOrderId());
+            case USAGE_QUANTITY -> item.usageQuantity().map(DecimalText::of).orElse(null);
+            case USAGE_UNIT -> item.usageUnit().orElse(null);
+            case CURRENCY -> item.currency().getCurrencyCode();
+            case LIST_COST -> plain(item.listCost());
+            case DISCOUNT_RATE -> item.discountRate().map(DecimalText::of).orElse(null);
+            case RESERVED_INSTANCE_DEDUCTION -> plain(item.reservedInstanceDeduction());
+            case SAVINGS_PLAN_DEDUCTION -> plain(item.savingsPlanDeduction());
+            case CASH_PAID -> plain(item.cashPaid());
+            case VOUCHER_PAID -> plain(item.voucherPaid());
+            case INCENTIVE_PAID -> plain(item.incentivePaid());
+            case TRANSFER_PAID -> plain(item.transferPaid());
+            case CREDIT_PAID -> plain(item.creditPaid());
+            case COUPON_PAID -> plain(item.couponPaid());
+            case TAX -> plain(item.tax());
+            case TOTAL_COST -> plain(item.totalCost());
+            case TAGS -> throw new IllegalStateException(this + " is written by the codec");
+        };
+    }
+
+    /**
+     * Sets this column's field from a non-empty cell; throws IllegalArgumentException for a bad value. Not for
+     * {@link #FEE_PERIOD_START}, {@link #FEE_PERIOD_END}, {@link #CURRENCY}, {@link #TAGS}, which the reader reads itself.
+     */
+    void set(LineItem.Builder builder, String cell, Currency currency) {
+        switch (this) {
+            case ID -> builder.id(LineItemId.of(cell));
+            case OWNER_UIN -> builder.ownerUin(OwnerUin.of(cell));
+            case PAYER_UIN -> builder.payerUin(PayerUin.of(cell));
+            case OPERATOR_UIN -> builder.operatorUin(OperatorUin.of(cell));
+            case BUSINESS_CODE -> builder.businessCode(BusinessCode.of(cell));
+            case PRODUCT_CODE -> builder.productCode(ProductCode.of(cell));
+            case ITEM_CODE -> builder.itemCode(ItemCode.of(cell));
+            case REGION_ID -> builder.regionId(RegionId.of(cell));
+            case PROJECT_ID -> builder.projectId(ProjectId.of(cell));
+            case RESOURCE_ID -> builder.resourceId(ResourceId.of(cell));
+            case INSTANCE_TYPE -> builder.instanceType(InstanceType.of(cell));
+            case PAY_MODE -> builder.payMode(constant(PayMode.class, cell));
+            case SETTLEMENT_CYCLE -> builder.settlementCycle(constant(SettlementCycle.class, cell));
+            case ACTION_TYPE -> builder.actionType(constant(ActionType.class, cell));
+            case DEDUCTION_TIME -> builder.deductionTime(instant(cell));
+            case ORDER_ID -> builder.orderId(OrderId.of(cell));
+            case ORIGINAL_ORDER_ID -> builder.originalOrderId(OrderId.of(cell));
+            case USAGE_QUANTITY -> builder.usageQuantity(Money.parseAmount(cell));
+            case USAGE_UNIT -> builder.usageUnit(cell);
+            case LIST_COST -> builder.listCost(money(currency, cell));
+            case DISCOUNT_RATE -> builder.discountRate(Money.parseAmount(cell));
+            case RESERVED_INSTANCE_DEDUCTION -> builder.reservedInstanceDeduction(money(currency, cell));
+            case SAVINGS_PLAN_DEDUCTION -> builder.savingsPlanDeduction(money(currency, cell));
+            case CASH_PAID -> builder.cashPaid(money(currency, cell));
+            case VOUCHER_PAID -> builder.voucherPaid(money(currency, cell));
+            case INCENTIVE_PAID -> builder.incentivePaid(money(currency, cell));
+            case TRANSFER_PAID -> builder.transferPaid(money(currency, cell));
+            case CREDIT_PAID -> builder.creditPaid(money(currency, cell));
+            case COUPON_PAID -> builder.couponPaid(money(currency, cell));
+            case TAX -> builder.tax(money(currency, cell));
+            case TOTAL_COST -> builder.totalCost(money(currency, cell));
+            case FEE_PERIOD_START, FEE_PERIOD_END, CURRENCY, TAGS ->
+                throw new IllegalStateException(this + " is read by the reader itself");
+        }
     }
 
     private static String id(Optional<? extends Identifier> id) {

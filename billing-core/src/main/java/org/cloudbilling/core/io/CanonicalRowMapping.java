@@ -87,7 +87,7 @@ final class CanonicalRowMapping {
                         break;
                     default:
                         if (currency != null || !isAmount(column)) {
-                            column.setter.set(b, value, currency);
+                            column.set(b, value, currency);
                         }
                 }
             } catch (IllegalArgumentException e) {

@@ -219,7 +219,7 @@ final class CostClassTable {
 
     /**
      * Keeps the class of the row's class cells (hashed to {@code h}), after {@link #find} found none; if another
-     * thread kept it meanwhile, its class (the same: a class depends on the cells alone) stays.
+     * thread kept it meanwhile, the key is kept twice, with the same class (a class depends on the cells alone).
      */
     void put(int h, byte[] buf, int[] starts, int[] ends, int costClass) {
         Key key = new Key();
@@ -330,9 +330,10 @@ final class CostClassTable {
         void put(Key key, int costClass) {
             long stamp = lock.writeLock();
             try {
-                if (probe(key) == NOT_FOUND) { // else another thread kept it meanwhile
-                    keep(key, costClass);
-                }
+                // not probed again: if another thread kept the key meanwhile, a second entry of the same class
+                // (a class depends on the cells alone) costs a slot, where a branch taken once in a million rows
+                // cost the compiled reader, which inlines this, being compiled again
+                keep(key, costClass);
             } finally {
                 lock.unlockWrite(stamp);
             }

@@ -44,7 +44,7 @@ public final class LineItemCsvWriter implements Closeable, Flushable {
         try {
             for (CanonicalColumn c : COLUMNS) {
                 // an absent field is a null: an empty cell
-                cells[c.ordinal()] = c == CanonicalColumn.TAGS ? tags(item) : c.writer.apply(item);
+                cells[c.ordinal()] = c == CanonicalColumn.TAGS ? tags(item) : c.cell(item);
             }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("bug: tags could not be written", e);
