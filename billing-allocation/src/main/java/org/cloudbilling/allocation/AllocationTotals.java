@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableSortedMap;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cloudbilling.core.money.Money;
@@ -34,8 +35,9 @@ public final class AllocationTotals {
         int types = AllocationType.values().length;
         ImmutableMap.Builder<Currency, ImmutableMap<Optional<UnitId>, ImmutableMap<AllocationType, Money>>> out =
                 ImmutableMap.builder();
-        acc.sums.sort(Comparator.comparing(s -> s.currency.getCurrencyCode()));
-        for (TotalsAccumulator.Sums s : acc.sums) {
+        List<TotalsAccumulator.Sums> used = acc.usedSums();
+        used.sort(Comparator.comparing(s -> s.currency.getCurrencyCode()));
+        for (TotalsAccumulator.Sums s : used) {
             Map<Optional<UnitId>, Map<AllocationType, Money>> byUnit = new HashMap<>();
             for (int slot = 0; slot < s.touched.length; slot++) {
                 if (!s.touched[slot]) {

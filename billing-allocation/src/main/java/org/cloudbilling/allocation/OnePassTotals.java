@@ -63,7 +63,7 @@ final class OnePassTotals {
         this.allocator = allocator;
         this.bases = new CollectedBases(allocator.unitOrder.size());
         this.caches = caches;
-        this.rows = new TotalsAccumulator(allocator);
+        this.rows = new TotalsAccumulator(allocator, caches.firstCurrency);
     }
 
     /**
@@ -243,6 +243,8 @@ final class OnePassTotals {
         private final SharedPlacements shared;
         private final ResourcePlacements byResource;
         private final ConcurrentHashMap<Thread, PlacementCache> byThread = new ConcurrentHashMap<>();
+        /** The currency the collection's rows came in first: each new container's sums of it are made at once. */
+        final TotalsAccumulator.FirstCurrency firstCurrency = new TotalsAccumulator.FirstCurrency();
 
         Caches(Allocator allocator, TagBindings tags) {
             this.allocator = allocator;
@@ -365,7 +367,7 @@ final class OnePassTotals {
      */
     private Map<Currency, Map<UnitId, Money>> bases() {
         if (allocator.hasProportionalRules) {
-            for (TotalsAccumulator.Sums s : rows.sums) {
+            for (TotalsAccumulator.Sums s : rows.usedSums()) {
                 TotalsAccumulator.Sums base = bases.of(s.currency);
                 for (int unit = 0; unit < allocator.unitOrder.size(); unit++) {
                     int slot = TotalsAccumulator.slot(unit, AllocationType.COLLECTED);

@@ -20,6 +20,9 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
     private final int slots;
     final List<Sums> sums = new ArrayList<>(1);
     private Sums last;
+    /** The collection's first currency, shared by its containers; null outside a collection of containers. */
+    private final FirstCurrency first;
+
     long items;
     long rows;
     private final SplitScratch scratch;
@@ -30,15 +33,40 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
         this.placements = run.placements();
         this.slots = (allocator.unitOrder.size() + 1) * TYPES;
         this.scratch = new SplitScratch(allocator);
+        this.first = null;
     }
 
     /** An accumulator of rows only ({@link #row}, {@link #addRow}), for a run not known yet: no {@link #add}. */
     TotalsAccumulator(Allocator allocator) {
+        this(allocator, null);
+    }
+
+    /**
+     * As {@link #TotalsAccumulator(Allocator)}, for one of the containers of a collection: the sums of the
+     * collection's first currency, once a container has met it, are made at once. A file is read in parts, a
+     * container each; the first row of each container otherwise took a path of its own, met for the first time
+     * in the reader's compiled loop (which inlines it) and sending that loop back to be compiled again.
+     */
+    TotalsAccumulator(Allocator allocator, FirstCurrency first) {
         this.run = null;
         this.allocator = allocator;
         this.placements = null;
         this.slots = (allocator.unitOrder.size() + 1) * TYPES;
         this.scratch = new SplitScratch(allocator);
+        this.first = first;
+        Currency expected = first == null ? null : first.currency;
+        if (expected != null) {
+            last = new Sums(expected, slots);
+            sums.add(last);
+        }
+    }
+
+    /**
+     * The currency of the first row any container of a collection took; a hint, read and written by every
+     * container's thread: a container made before it is known, or of rows in another currency, finds its own sums.
+     */
+    static final class FirstCurrency {
+        private volatile Currency currency;
     }
 
     /** Exact sums of one currency. */
@@ -101,6 +129,16 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
             return false;
         }
 
+        /** Whether any row was added. */
+        boolean used() {
+            for (boolean t : touched) {
+                if (t) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         Money total(int slot) {
             Money m = Money.ofUnscaled(currency, units[slot], scales[slot]);
             return spilled[slot] == null ? m : m.plus(spilled[slot]);
@@ -120,7 +158,21 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
         Sums s = new Sums(currency, slots);
         sums.add(s);
         last = s;
+        if (first != null && first.currency == null) {
+            first.currency = currency;
+        }
         return s;
+    }
+
+    /** The sums of the currencies some row was added in: not those made at once and left empty. */
+    List<Sums> usedSums() {
+        List<Sums> used = new ArrayList<>(sums.size());
+        for (Sums s : sums) {
+            if (s.used()) {
+                used.add(s);
+            }
+        }
+        return used;
     }
 
     static int slot(int unitIndex, AllocationType type) {
@@ -191,7 +243,7 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
     }
 
     TotalsAccumulator merge(TotalsAccumulator other) {
-        for (Sums s : other.sums) {
+        for (Sums s : other.usedSums()) {
             Sums mine = sums(s.currency);
             for (int i = 0; i < s.touched.length; i++) {
                 if (s.touched[i]) {

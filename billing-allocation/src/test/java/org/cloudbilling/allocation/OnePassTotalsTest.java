@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.TagBindings;
+import org.cloudbilling.core.io.CostClassCollector;
 import org.cloudbilling.core.time.BillingCalendar;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -186,5 +187,38 @@ class OnePassTotalsTest {
         assertThat(totals.currencies()).isEmpty();
         assertThat(totals.itemCount()).isZero();
         assertThat(totals.rowCount()).isZero();
+    }
+
+    @Test
+    void aContainerMadeAfterTheFirstCurrencyWasMet_givesOnlyTheCurrenciesOfItsOwnItems() {
+        RandomRuleSets random = new RandomRuleSets(11);
+        Random r = new Random(11);
+        Allocator allocator = OnePassFixtures.allocator(random, r);
+        @SuppressWarnings("unchecked")
+        CostClassCollector<Object, AllocationTotals> collector = (CostClassCollector<Object, AllocationTotals>)
+                (CostClassCollector<?, ?>) allocator.toTotals(TagBindings.empty());
+        List<LineItem> placed = OnePassFixtures.items(random, r, 400).stream()
+                .filter(i -> collector.classOf(i) >= 0 && !collector.needsId(collector.classOf(i)))
+                .toList();
+        LineItem cny = placed.stream()
+                .filter(i -> i.currency().getCurrencyCode().equals("CNY"))
+                .findFirst()
+                .orElseThrow();
+        LineItem usd = placed.stream()
+                .filter(i -> i.currency().getCurrencyCode().equals("USD"))
+                .findFirst()
+                .orElseThrow();
+
+        // as a file's reader does: a container per part, each row given by its class and cost; the second container
+        // is made once the collection met CNY, and takes a USD row only
+        Object first = collector.supplier().get();
+        collector.addCost(first, collector.classOf(cny), cny.totalCost());
+        Object second = collector.supplier().get();
+        collector.addCost(second, collector.classOf(usd), usd.totalCost());
+        AllocationTotals totals = collector.finisher().apply(second);
+
+        assertThat(totals.currencies()).containsExactly(usd.currency());
+        assertThat(cells(totals, allocator))
+                .isEqualTo(cells(List.of(usd).stream().collect(allocator.toTotals(TagBindings.empty())), allocator));
     }
 }
