@@ -136,12 +136,16 @@ final class OnePassTotals {
         @Override
         public int classOf(ClassValues values) {
             AllocationDimension[] dimensions = allocator.keyDimensions;
-            String[] texts = new String[dimensions.length];
+            TagKey[] keyTags = allocator.keyTags;
+            // the values of the key dimensions, then of the key tags in their order: a placement key, no map of tags
+            String[] key = new String[dimensions.length + keyTags.length];
             for (int d = 0; d < dimensions.length; d++) {
-                texts[d] = values.text(dimensions[d].field());
+                key[d] = values.text(dimensions[d].field());
             }
-            Map<TagKey, String> itemTags = allocator.keyTags.length == 0 ? Map.of() : values.tags();
-            return classOf(new ItemView(null, itemTags, dimensions, texts, scratch.get()));
+            for (int t = 0; t < keyTags.length; t++) {
+                key[dimensions.length + t] = values.tag(keyTags[t]);
+            }
+            return classOf(new ItemView(null, dimensions, key, scratch.get()));
         }
 
         /**

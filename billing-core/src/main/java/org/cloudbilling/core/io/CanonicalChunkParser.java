@@ -395,18 +395,30 @@ final class CanonicalChunkParser {
      */
     private final class CellValues implements ClassValues {
         private final String[] texts = new String[LineItemField.values().length];
+        /** The row's tags; null when they are plain ({@link #plainTags}) and no map was asked for yet. */
         private Map<TagKey, String> tags = ImmutableMap.of();
+        /** How many plain tags the row's cell holds, or -1 when {@link #tags} are the row's. */
+        private int plainTags = -1;
+
         private CostClassTable table;
 
         /** Reads the row's class cells of {@code t}; false when a cell's value is refused or is not a plain value. */
         boolean read(CostClassTable t) {
             table = t;
             tags = ImmutableMap.of();
+            plainTags = -1;
             try {
                 for (int i = 0; i < t.columns.length; i++) {
                     int k = t.columns[i];
                     if (k == TAGS_COLUMN) {
-                        tags = isEmpty(k) ? ImmutableMap.of() : freshTags(k);
+                        if (isEmpty(k)) {
+                            tags = ImmutableMap.of();
+                        } else if (plainTags(k, false)) {
+                            tags = null; // made if asked for: a classer reads a few tags by key (tag)
+                            plainTags = plainTagsFound;
+                        } else {
+                            tags = TAGS.apply(CanonicalChunkParser.this.text(k));
+                        }
                     } else {
                         texts[t.fields[i].ordinal()] = isEmpty(k) ? null : text(value(k));
                     }
@@ -460,7 +472,38 @@ final class CanonicalChunkParser {
 
         @Override
         public Map<TagKey, String> tags() {
+            if (tags == null) {
+                tags = plainTagMap(plainTags);
+            }
             return tags;
+        }
+
+        @Override
+        public String tag(TagKey key) {
+            if (tags != null) {
+                return tags.get(key);
+            }
+            String name = key.value();
+            for (int t = 0; t < plainTags; t++) {
+                if (isAscii(name, tagKeyStarts[t], tagKeyEnds[t])) {
+                    return tagValue(tagValueStarts[t], tagValueEnds[t]);
+                }
+            }
+            return null;
+        }
+
+        /** Whether the row's plain ASCII bytes {@code [from, to)} are the characters of {@code text}. */
+        private boolean isAscii(String text, int from, int to) {
+            if (text.length() != to - from) {
+                return false;
+            }
+            byte[] b = buf;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) != b[from + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -766,6 +809,8 @@ final class CanonicalChunkParser {
     private final int[] tagValueEnds = new int[MAX_PLAIN_TAGS];
     /** The map of the last cell {@link #plainTags} found plain when asked to build it. */
     private ImmutableMap<TagKey, String> plainMap;
+    /** How many tags the last cell {@link #plainTags} found plain holds, where {@link #tagKeyStarts} and the rest say. */
+    private int plainTagsFound;
 
     /**
      * Whether the cell is, beyond doubt, a valid tags object of the plainest form, checked on its bytes without a
@@ -795,6 +840,7 @@ final class CanonicalChunkParser {
             if (build) {
                 plainMap = ImmutableMap.of();
             }
+            plainTagsFound = 0;
             return true; // {}
         }
         while (true) {
@@ -825,6 +871,7 @@ final class CanonicalChunkParser {
                 if (build) {
                     plainMap = plainTagMap(tags);
                 }
+                plainTagsFound = tags;
                 return true;
             }
             if (b[i] != ',') {

@@ -24,4 +24,15 @@ public interface ClassValues {
      * a class field.
      */
     Map<TagKey, String> tags();
+
+    /**
+     * Returns the item's value of tag {@code key}, or null when it has none: {@code tags().get(key)}, which a
+     * reader may give without making the map of the tags.
+     *
+     * @param key the tag key, not null
+     * @return the value, or null
+     */
+    default String tag(TagKey key) {
+        return tags().get(key);
+    }
 }
