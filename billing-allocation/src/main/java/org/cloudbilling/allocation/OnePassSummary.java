@@ -13,8 +13,9 @@ import org.cloudbilling.core.time.BillingCalendar;
 /**
  * A period summarized in one pass over its items ({@link Allocator#toSummary(BillingCalendar, TagBindings)}): each
  * item is placed once, by the values its rules test ({@link PlacementCache}). A collected item whose unit passes
- * nothing on, and an Unallocated item, goes to the summary's cells at once, a collected item's cost to its unit's
- * base too. An item that enters the sharing graph is kept (by reference, with its entry rule) until the period's
+ * nothing on, and an Unallocated item, goes to the summary's cells at once; a unit's proportional base is read from
+ * its collected cells at the end, with the cost of the items it collected and passes on. An item that enters the
+ * sharing graph is kept (by reference, with its entry rule) until the period's
  * proportional bases and rounding (ALLOC-5, ALLOC-12) are known; at the end the run is made from the bases and the
  * kept items, as {@code prepare} makes it, and the kept items are allocated into the same cells. A summary's cells
  * are exact sums and its rows sorted, so the order in which rows arrive changes nothing: the summary is that of
@@ -24,7 +25,10 @@ final class OnePassSummary {
     private final Allocator allocator;
     private final OnePassTotals.Caches caches;
     private final SummaryAccumulator summary;
-    /** Each unit's collected cost per currency, by dense unit index; only with a proportional rule. */
+    /**
+     * The proportional bases per currency, by dense unit index; only with a proportional rule: the cost of the held
+     * items collected by a unit that passes costs on, then, at the end, every unit's collected cells.
+     */
     private final CollectedBases bases;
     /** The items that enter the sharing graph, and beside each, the sharing rule it enters by. */
     private final List<LineItem> held = new ArrayList<>();
@@ -74,11 +78,12 @@ final class OnePassSummary {
 
     private void add(LineItem item, int placement) {
         summary.addItem(item);
-        if (placement >= 0 && allocator.hasProportionalRules) {
+        int entry = placement <= -2 ? -2 - placement : placement >= 0 ? allocator.onwardOfCollection[placement] : -1;
+        if (entry >= 0 && placement >= 0 && allocator.hasProportionalRules) {
+            // collected by a unit that passes it on: held, so its unit's base has no row of it until the end
             Money cost = item.totalCost();
             bases.of(cost.currency()).add(allocator.unitOfCollection[placement], cost);
         }
-        int entry = placement <= -2 ? -2 - placement : placement >= 0 ? allocator.onwardOfCollection[placement] : -1;
         if (entry < 0) { // its one row, added directly: the row of AllocationRun.allocatePlaced, exactly
             if (placement >= 0) {
                 summary.add(item, allocator.unitOfCollection[placement], AllocationType.COLLECTED, item.totalCost());
@@ -113,6 +118,9 @@ final class OnePassSummary {
     AllocationSummary finish(TagBindings tags) {
         addGroup();
         caches.clear();
+        if (allocator.hasProportionalRules) {
+            summary.addCollectedTo(bases); // the collected rows added so far: every collected item not held
+        }
         Map<Currency, Map<UnitId, Money>> collected = bases.byCurrency(allocator.unitOrder);
         List<AllocationRun.Held> entered = new ArrayList<>(held.size());
         for (int i = 0; i < held.size(); i++) {

@@ -517,6 +517,20 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         return number == 0 ? null : dictionaries[b].names.get(number - 1);
     }
 
+    /**
+     * Adds each unit's collected total, per currency, to {@code bases} by the unit's dense index: the proportional
+     * bases of the items whose rows were added, read once from their cells rather than added again item by item.
+     */
+    void addCollectedTo(CollectedBases bases) {
+        for (int i = 0; i < cellsByUnit.size(); i++) {
+            long key = cellsByUnit.keys[i];
+            int unitIndex = (int) (key >>> 24) - 1;
+            if (unitIndex >= 0 && TYPES[(int) (key >>> 16) & 0xff] == AllocationType.COLLECTED) {
+                bases.of(currencies.get((int) key & 0xffff)).add(unitIndex, cellsByUnit.total(i));
+            }
+        }
+    }
+
     /** Each cell's total by unit and type. */
     Map<Key, Money> byUnit() {
         Map<Key, Money> out = new HashMap<>(cellsByUnit.size() * 2);
