@@ -2,13 +2,12 @@ package org.cloudbilling.core.io;
 
 import java.time.Instant;
 import java.util.Currency;
-import java.util.Optional;
 import org.cloudbilling.core.bill.ActionType;
 import org.cloudbilling.core.bill.LineItem;
+import org.cloudbilling.core.bill.LineItemField;
 import org.cloudbilling.core.bill.PayMode;
 import org.cloudbilling.core.bill.SettlementCycle;
 import org.cloudbilling.core.id.BusinessCode;
-import org.cloudbilling.core.id.Identifier;
 import org.cloudbilling.core.id.InstanceType;
 import org.cloudbilling.core.id.ItemCode;
 import org.cloudbilling.core.id.LineItemId;
@@ -69,53 +68,29 @@ enum CanonicalColumn {
 
     final String header;
     final boolean required;
+    /** The vocabulary's field of this column, of the same name. */
+    private final LineItemField field;
 
     CanonicalColumn(String header, boolean required) {
         this.header = header;
         this.required = required;
+        this.field = LineItemField.valueOf(name());
     }
 
     // switches, not a function per column: an enum of lambdas spins a class for each at its first use, which cost
     // a command's start tens of milliseconds
 
-    /** The item's cell in this column, or null for an empty cell; not for {@link #TAGS}, which the codec writes. */
+    /**
+     * The item's cell in this column, or null for an empty cell: its field's text ({@link LineItemField#text}), but
+     * for the two decimals read as given, whose cell keeps a negative scale ({@code 1E+3}) that plain digits would
+     * lose. Not for {@link #TAGS}, which the codec writes.
+     */
     String cell(LineItem item) {
         return switch (this) {
-            case ID -> item.id().value();
-            case OWNER_UIN -> item.ownerUin().value();
-            case PAYER_UIN -> item.payerUin().value();
-            case OPERATOR_UIN -> id(item.operatorUin());
-            case BUSINESS_CODE -> item.businessCode().value();
-            case PRODUCT_CODE -> id(item.productCode());
-            case ITEM_CODE -> id(item.itemCode());
-            case REGION_ID -> id(item.regionId());
-            case PROJECT_ID -> id(item.projectId());
-            case RESOURCE_ID -> id(item.resourceId());
-            case INSTANCE_TYPE -> id(item.instanceType());
-            case PAY_MODE -> item.payMode().name();
-            case SETTLEMENT_CYCLE -> item.settlementCycle().map(Enum::name).orElse(null);
-            case ACTION_TYPE -> item.actionType().name();
-            case FEE_PERIOD_START -> item.feePeriod().start().toString();
-            case FEE_PERIOD_END -> item.feePeriod().end().toString();
-            case DEDUCTION_TIME -> item.deductionTime().map(Instant::toString).orElse(null);
-            case ORDER_ID -> id(item.orderId());
-            case ORIGINAL_ORDER_ID -> id(item.originalOrderId());
             case USAGE_QUANTITY -> item.usageQuantity().map(DecimalText::of).orElse(null);
-            case USAGE_UNIT -> item.usageUnit().orElse(null);
-            case CURRENCY -> item.currency().getCurrencyCode();
-            case LIST_COST -> plain(item.listCost());
             case DISCOUNT_RATE -> item.discountRate().map(DecimalText::of).orElse(null);
-            case RESERVED_INSTANCE_DEDUCTION -> plain(item.reservedInstanceDeduction());
-            case SAVINGS_PLAN_DEDUCTION -> plain(item.savingsPlanDeduction());
-            case CASH_PAID -> plain(item.cashPaid());
-            case VOUCHER_PAID -> plain(item.voucherPaid());
-            case INCENTIVE_PAID -> plain(item.incentivePaid());
-            case TRANSFER_PAID -> plain(item.transferPaid());
-            case CREDIT_PAID -> plain(item.creditPaid());
-            case COUPON_PAID -> plain(item.couponPaid());
-            case TAX -> plain(item.tax());
-            case TOTAL_COST -> plain(item.totalCost());
             case TAGS -> throw new IllegalStateException(this + " is written by the codec");
+            default -> field.text(item);
         };
     }
 
@@ -159,18 +134,6 @@ enum CanonicalColumn {
             case FEE_PERIOD_START, FEE_PERIOD_END, CURRENCY, TAGS ->
                 throw new IllegalStateException(this + " is read by the reader itself");
         }
-    }
-
-    private static String id(Optional<? extends Identifier> id) {
-        return id.map(Identifier::value).orElse(null);
-    }
-
-    private static String plain(Money money) {
-        return money.amount().toPlainString();
-    }
-
-    private static String plain(Optional<Money> money) {
-        return money.map(CanonicalColumn::plain).orElse(null);
     }
 
     private static Money money(Currency currency, String cell) {

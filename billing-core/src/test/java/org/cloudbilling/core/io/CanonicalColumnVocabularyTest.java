@@ -2,6 +2,8 @@ package org.cloudbilling.core.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import org.cloudbilling.core.bill.LineItem;
 import org.cloudbilling.core.bill.LineItemField;
 import org.cloudbilling.core.testing.BillFixtures;
 import org.junit.jupiter.api.Test;
@@ -22,5 +24,19 @@ class CanonicalColumnVocabularyTest {
                 .filter(f -> f.canonicalColumn().isPresent())
                 .count();
         assertThat(canonical).isEqualTo(CanonicalColumn.values().length);
+    }
+
+    @Test
+    void aDecimalReadWithANegativeScale_keepsItInItsCell_whereTheFieldsTextIsPlainDigits() {
+        LineItem item = LineItem.builder()
+                .from(BillFixtures.CVM_HOUR)
+                .usageQuantity(new BigDecimal("1E+3"))
+                .discountRate(new BigDecimal("5E+1"))
+                .build();
+
+        assertThat(CanonicalColumn.USAGE_QUANTITY.cell(item)).isEqualTo("1E+3");
+        assertThat(LineItemField.USAGE_QUANTITY.text(item)).isEqualTo("1000");
+        assertThat(CanonicalColumn.DISCOUNT_RATE.cell(item)).isEqualTo("5E+1");
+        assertThat(CanonicalColumn.OWNER_UIN.cell(item)).isEqualTo(LineItemField.OWNER_UIN.text(item));
     }
 }
