@@ -248,7 +248,7 @@ final class OnePassTotals {
         private final ResourcePlacements byResource;
         private final ConcurrentHashMap<Thread, PlacementCache> byThread = new ConcurrentHashMap<>();
         /** The currency the collection's rows came in first: each new container's sums of it are made at once. */
-        final TotalsAccumulator.FirstCurrency firstCurrency = new TotalsAccumulator.FirstCurrency();
+        final SumsByCurrency.First firstCurrency = new SumsByCurrency.First();
 
         Caches(Allocator allocator, TagBindings tags) {
             this.allocator = allocator;

@@ -18,7 +18,7 @@ final class ShareSums implements AllocationRun.Shares {
     static final int SCALES = Money.MAX_SCALE + 1;
 
     private final int units;
-    private final List<TotalsAccumulator.Sums> sums = new ArrayList<>(1);
+    private final SumsByCurrency sums;
     /** Per currency of {@link #sums}: per unit, how many rows of each scale its sum holds. */
     private final List<int[]> counts = new ArrayList<>(1);
 
@@ -29,6 +29,7 @@ final class ShareSums implements AllocationRun.Shares {
     /** Sums for the units of dense index 0 to {@code units} - 1. */
     ShareSums(int units) {
         this.units = units;
+        this.sums = new SumsByCurrency(units);
     }
 
     /** Adds a row of {@code value} at {@code scale} (below {@link #SCALES}) to the unit of dense index {@code unitIndex}. */
@@ -43,21 +44,12 @@ final class ShareSums implements AllocationRun.Shares {
     }
 
     private void add(Currency currency, int unitIndex, long value, int scale, int rows) {
-        int c = currencyIndex(currency);
-        sums.get(c).add(unitIndex, value, scale);
-        counts.get(c)[unitIndex * SCALES + scale] += rows;
-    }
-
-    private int currencyIndex(Currency currency) {
-        for (int c = 0; c < sums.size(); c++) {
-            Currency have = sums.get(c).currency;
-            if (have == currency || have.equals(currency)) {
-                return c;
-            }
+        int c = sums.indexOf(currency);
+        if (c == counts.size()) {
+            counts.add(new int[units * SCALES]);
         }
-        sums.add(new TotalsAccumulator.Sums(currency, units));
-        counts.add(new int[units * SCALES]);
-        return sums.size() - 1;
+        sums.all().get(c).add(unitIndex, value, scale);
+        counts.get(c)[unitIndex * SCALES + scale] += rows;
     }
 
     /**
@@ -65,8 +57,8 @@ final class ShareSums implements AllocationRun.Shares {
      * rows; a unit with no row left adds nothing.
      */
     void addTo(TotalsAccumulator totals) {
-        for (int c = 0; c < sums.size(); c++) {
-            TotalsAccumulator.Sums s = sums.get(c);
+        for (int c = 0; c < sums.all().size(); c++) {
+            TotalsAccumulator.Sums s = sums.all().get(c);
             int[] count = counts.get(c);
             for (int unit = 0; unit < units; unit++) {
                 long rows = 0;

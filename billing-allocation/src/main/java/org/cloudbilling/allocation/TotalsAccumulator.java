@@ -1,6 +1,5 @@
 package org.cloudbilling.allocation;
 
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.cloudbilling.core.bill.LineItem;
@@ -18,10 +17,7 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
     private final Allocator allocator;
     final PlacementCache placements;
     private final int slots;
-    final List<Sums> sums = new ArrayList<>(1);
-    private Sums last;
-    /** The collection's first currency, shared by its containers; null outside a collection of containers. */
-    private final FirstCurrency first;
+    final SumsByCurrency sums;
 
     long items;
     long rows;
@@ -33,7 +29,7 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
         this.placements = run.placements();
         this.slots = (allocator.unitOrder.size() + 1) * TYPES;
         this.scratch = new SplitScratch(allocator);
-        this.first = null;
+        this.sums = new SumsByCurrency(slots);
     }
 
     /** An accumulator of rows only ({@link #row}, {@link #addRow}), for a run not known yet: no {@link #add}. */
@@ -42,31 +38,16 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
     }
 
     /**
-     * As {@link #TotalsAccumulator(Allocator)}, for one of the containers of a collection: the sums of the
-     * collection's first currency, once a container has met it, are made at once. A file is read in parts, a
-     * container each; the first row of each container otherwise took a path of its own, met for the first time
-     * in the reader's compiled loop (which inlines it) and sending that loop back to be compiled again.
+     * As {@link #TotalsAccumulator(Allocator)}, for one of the containers of a collection whose first currency is
+     * {@code first} ({@link SumsByCurrency#SumsByCurrency(int, SumsByCurrency.First)}).
      */
-    TotalsAccumulator(Allocator allocator, FirstCurrency first) {
+    TotalsAccumulator(Allocator allocator, SumsByCurrency.First first) {
         this.run = null;
         this.allocator = allocator;
         this.placements = null;
         this.slots = (allocator.unitOrder.size() + 1) * TYPES;
         this.scratch = new SplitScratch(allocator);
-        this.first = first;
-        Currency expected = first == null ? null : first.currency;
-        if (expected != null) {
-            last = new Sums(expected, slots);
-            sums.add(last);
-        }
-    }
-
-    /**
-     * The currency of the first row any container of a collection took; a hint, read and written by every
-     * container's thread: a container made before it is known, or of rows in another currency, finds its own sums.
-     */
-    static final class FirstCurrency {
-        private volatile Currency currency;
+        this.sums = new SumsByCurrency(slots, first);
     }
 
     /** Exact sums of one currency. */
@@ -146,33 +127,12 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
     }
 
     Sums sums(Currency currency) {
-        if (last != null && last.currency == currency) {
-            return last;
-        }
-        for (Sums s : sums) {
-            if (s.currency.equals(currency)) {
-                last = s;
-                return s;
-            }
-        }
-        Sums s = new Sums(currency, slots);
-        sums.add(s);
-        last = s;
-        if (first != null && first.currency == null) {
-            first.currency = currency;
-        }
-        return s;
+        return sums.of(currency);
     }
 
     /** The sums of the currencies some row was added in: not those made at once and left empty. */
     List<Sums> usedSums() {
-        List<Sums> used = new ArrayList<>(sums.size());
-        for (Sums s : sums) {
-            if (s.used()) {
-                used.add(s);
-            }
-        }
-        return used;
+        return sums.used();
     }
 
     static int slot(int unitIndex, AllocationType type) {
@@ -243,14 +203,7 @@ final class TotalsAccumulator implements AllocationRun.RowSink, AllocationRun.Sh
     }
 
     TotalsAccumulator merge(TotalsAccumulator other) {
-        for (Sums s : other.usedSums()) {
-            Sums mine = sums(s.currency);
-            for (int i = 0; i < s.touched.length; i++) {
-                if (s.touched[i]) {
-                    mine.add(i, s.total(i));
-                }
-            }
-        }
+        sums.add(other.sums);
         items += other.items;
         rows += other.rows;
         return this;
