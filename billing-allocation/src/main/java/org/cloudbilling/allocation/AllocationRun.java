@@ -207,9 +207,7 @@ public final class AllocationRun {
          * The collected costs added since they were last moved to {@link #totals}: exact primitive sums per currency
          * by dense unit index, so that adding an item's cost makes no {@code Money} and looks nothing up by key.
          */
-        private final List<TotalsAccumulator.Sums> collectedSums = new ArrayList<>(1);
-
-        private TotalsAccumulator.Sums lastSums;
+        private SumsByCurrency collectedSums;
         /** The tally, when the splits are known during the pass; else null. */
         final RoundingTally tally;
         /** The run the tally follows items with: fixed splits only; null with a proportional rule. */
@@ -221,6 +219,7 @@ public final class AllocationRun {
             this.allocator = allocator;
             this.tags = tags;
             this.placements = new PlacementCache(allocator, tags);
+            this.collectedSums = new SumsByCurrency(allocator.unitOrder.size());
             if (allocator.hasProportionalRules) {
                 this.fixed = null;
                 this.tally = null;
@@ -236,7 +235,7 @@ public final class AllocationRun {
             int placement = placements.placementOf(item);
             if (placement >= 0 && allocator.hasProportionalRules) {
                 Money cost = item.totalCost();
-                collectedSums(cost.currency()).add(allocator.unitOfCollection[placement], cost);
+                collectedSums.of(cost.currency()).add(allocator.unitOfCollection[placement], cost);
             }
             Entry e = entry(allocator, item, placement);
             if (e == null) {
@@ -249,25 +248,9 @@ public final class AllocationRun {
             }
         }
 
-        private TotalsAccumulator.Sums collectedSums(Currency currency) {
-            if (lastSums != null && lastSums.currency == currency) {
-                return lastSums;
-            }
-            for (TotalsAccumulator.Sums s : collectedSums) {
-                if (s.currency.equals(currency)) {
-                    lastSums = s;
-                    return s;
-                }
-            }
-            TotalsAccumulator.Sums s = new TotalsAccumulator.Sums(currency, allocator.unitOrder.size());
-            collectedSums.add(s);
-            lastSums = s;
-            return s;
-        }
-
         /** Moves the collected costs summed since last time into {@link #totals}. */
         private void moveCollectedSums() {
-            for (TotalsAccumulator.Sums s : collectedSums) {
+            for (TotalsAccumulator.Sums s : collectedSums.all()) {
                 Map<UnitId, Money> byUnit = totals.computeIfAbsent(s.currency, c -> new HashMap<>());
                 for (int u = 0; u < s.touched.length; u++) {
                     if (s.touched[u]) {
@@ -275,8 +258,7 @@ public final class AllocationRun {
                     }
                 }
             }
-            collectedSums.clear();
-            lastSums = null;
+            collectedSums = new SumsByCurrency(allocator.unitOrder.size());
         }
 
         Preparation merge(Preparation other) {
