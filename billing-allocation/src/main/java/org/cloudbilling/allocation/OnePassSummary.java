@@ -34,18 +34,14 @@ final class OnePassSummary {
     private final List<LineItem> held = new ArrayList<>();
 
     private int[] heldEntries = new int[16];
-    private PlacementCache placements;
     /** The items taken but not placed yet ({@link #add}). */
-    private final ItemGroup group = new ItemGroup();
-    /** {@link #add(LineItem, int)}, made once. */
-    private final ItemGroup.Placed placed = this::add;
-    /** The thread {@link #placements} belongs to. */
-    private Thread owner;
+    private final ItemGroup group;
 
     private OnePassSummary(Allocator allocator, OnePassTotals.Caches caches, BillingCalendar calendar) {
         this.allocator = allocator;
         this.bases = new CollectedBases(allocator.unitOrder.size());
         this.caches = caches;
+        this.group = new ItemGroup(caches, this::add);
         this.summary = new SummaryAccumulator(allocator.rules.units(), allocator.unitOrder, calendar, null);
     }
 
@@ -60,20 +56,9 @@ final class OnePassSummary {
                 Collector.Characteristics.UNORDERED);
     }
 
-    /** Takes {@code item} into the group waiting to be placed, placing the group when it is full. */
+    /** Takes {@code item} into the group waiting to be placed ({@link ItemGroup}), placing the group when it is full. */
     void add(LineItem item) {
-        if (group.add(item)) {
-            addGroup();
-        }
-    }
-
-    /** Places the items waiting, as a group ({@link ItemGroup}), and adds them in their order. */
-    private void addGroup() {
-        if (owner != Thread.currentThread()) {
-            owner = Thread.currentThread();
-            placements = caches.ofCurrentThread();
-        }
-        group.place(placements, placed);
+        group.add(item);
     }
 
     private void add(LineItem item, int placement) {
@@ -101,8 +86,8 @@ final class OnePassSummary {
     }
 
     OnePassSummary merge(OnePassSummary other) {
-        addGroup();
-        other.addGroup();
+        group.place();
+        other.group.place();
         summary.combine(other.summary);
         bases.merge(other.bases);
         int n = held.size();
@@ -116,7 +101,7 @@ final class OnePassSummary {
     }
 
     AllocationSummary finish(TagBindings tags) {
-        addGroup();
+        group.place();
         caches.clear();
         if (allocator.hasProportionalRules) {
             summary.addCollectedTo(bases); // the collected rows added so far: every collected item not held

@@ -49,13 +49,8 @@ final class OnePassTotals {
 
     private final List<AllocationRun.Held> held = new ArrayList<>();
     /** The items taken but not placed yet ({@link #add}). */
-    private final ItemGroup group = new ItemGroup();
-    /** {@link #add(LineItem, int)}, made once. */
-    private final ItemGroup.Placed placed = this::add;
+    private final ItemGroup group;
 
-    private PlacementCache placements;
-    /** The thread {@link #placements} belongs to. */
-    private Thread owner;
     /** Whether another container was merged into this one: the items were collected in parts. */
     private boolean parallel;
 
@@ -63,6 +58,7 @@ final class OnePassTotals {
         this.allocator = allocator;
         this.bases = new CollectedBases(allocator.unitOrder.size());
         this.caches = caches;
+        this.group = new ItemGroup(caches, this::add);
         this.rows = new TotalsAccumulator(allocator, caches.firstCurrency);
     }
 
@@ -278,20 +274,9 @@ final class OnePassTotals {
         }
     }
 
-    /** Takes {@code item} into the group waiting to be placed, placing the group when it is full. */
+    /** Takes {@code item} into the group waiting to be placed ({@link ItemGroup}), placing the group when it is full. */
     void add(LineItem item) {
-        if (group.add(item)) {
-            addGroup();
-        }
-    }
-
-    /** Places the items waiting, as a group ({@link PlacementCache#placementsOf}), and adds them in their order. */
-    private void addGroup() {
-        if (owner != Thread.currentThread()) {
-            owner = Thread.currentThread();
-            placements = caches.ofCurrentThread();
-        }
-        group.place(placements, placed);
+        group.add(item);
     }
 
     private void add(LineItem item, int placement) {
@@ -342,8 +327,8 @@ final class OnePassTotals {
     }
 
     OnePassTotals merge(OnePassTotals other) {
-        addGroup();
-        other.addGroup();
+        group.place();
+        other.group.place();
         rows.merge(other.rows);
         bases.merge(other.bases);
         held.addAll(other.held);
@@ -358,7 +343,7 @@ final class OnePassTotals {
      * thread's; the totals are the same exactly, as every part's sums are exact and merge in any order.
      */
     AllocationTotals finish(TagBindings tags) {
-        addGroup();
+        group.place();
         caches.clear();
         HeldShares.addTo(rows, allocator, tags, bases(), held, parallel);
         return rows.toTotals();
