@@ -527,8 +527,14 @@ public final class FocusLineItems {
             FocusColumn.SKU_ID,
             FocusColumn.TAGS));
 
-    /** Whether {@link #toLineItem} maps {@code column} to a field of the line item (else a provider's value is kept in its attributes). */
-    static boolean isMapped(FocusColumn column) {
+    /**
+     * Whether {@link #toLineItem} maps {@code column} to a field of the line item; a provider's value of any other
+     * column is kept in the item's attributes.
+     *
+     * @param column a FOCUS column, not null
+     * @return true for the columns the line item has a field for
+     */
+    public static boolean isMapped(FocusColumn column) {
         return MAPPED.contains(column);
     }
 

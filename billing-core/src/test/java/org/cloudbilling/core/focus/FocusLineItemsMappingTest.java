@@ -114,4 +114,22 @@ class FocusLineItemsMappingTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("BilledCost is null");
     }
+
+    @Test
+    void isMapped_namesTheColumnsWithAField_aProvidersValueOfAnyOtherIsKeptInTheAttributes() {
+        LineItem item = FocusLineItems.toLineItem(
+                usage().set(FocusColumn.PROVIDER_NAME, "Acme").build(), LineItemId.of("line-1"));
+
+        assertThat(FocusLineItems.isMapped(FocusColumn.SERVICE_NAME)).isTrue();
+        assertThat(FocusLineItems.isMapped(FocusColumn.PROVIDER_NAME)).isFalse();
+        assertThat(item.businessCode().value()).isEqualTo("Compute");
+        assertThat(item.attributes())
+                .containsEntry(FocusColumn.PROVIDER_NAME.header(), "Acme")
+                .doesNotContainKey(FocusColumn.SERVICE_NAME.header());
+        for (FocusColumn column : FocusColumn.values()) {
+            if (FocusLineItems.isMapped(column)) {
+                assertThat(item.attributes()).doesNotContainKey(column.header());
+            }
+        }
+    }
 }

@@ -55,27 +55,6 @@ import org.cloudbilling.core.money.Money;
  * <p>Not thread-safe: one tally per read.
  */
 public final class FocusParquetTally {
-    /** The columns {@code toLineItem} maps to a field of the line item rather than to its attributes. */
-    private static final Set<FocusColumn> MAPPED = Set.of(
-            FocusColumn.BILLED_COST,
-            FocusColumn.EFFECTIVE_COST,
-            FocusColumn.LIST_COST,
-            FocusColumn.CONTRACTED_COST,
-            FocusColumn.BILLING_ACCOUNT_ID,
-            FocusColumn.SUB_ACCOUNT_ID,
-            FocusColumn.BILLING_CURRENCY,
-            FocusColumn.CHARGE_PERIOD_START,
-            FocusColumn.CHARGE_PERIOD_END,
-            FocusColumn.CONSUMED_QUANTITY,
-            FocusColumn.CONSUMED_UNIT,
-            FocusColumn.PRICING_QUANTITY,
-            FocusColumn.PRICING_UNIT,
-            FocusColumn.REGION_ID,
-            FocusColumn.RESOURCE_ID,
-            FocusColumn.SERVICE_NAME,
-            FocusColumn.SKU_ID,
-            FocusColumn.TAGS);
-
     /** The line-item fields whose text is one FOCUS column's value as read, by the dimension's name. */
     private static final Map<String, FocusColumn> VERBATIM = Map.of(
             "ownerUin", FocusColumn.SUB_ACCOUNT_ID, // else BillingAccountId: see below
@@ -277,7 +256,7 @@ public final class FocusParquetTally {
             FocusColumn c = VERBATIM.get(name);
             if (c == null) {
                 c = FocusColumn.of(name)
-                        .filter(f -> f.type() == FocusColumn.Type.STRING && !MAPPED.contains(f))
+                        .filter(f -> f.type() == FocusColumn.Type.STRING && !FocusLineItems.isMapped(f))
                         .orElse(null);
             }
             if (c == null) {
