@@ -435,134 +435,154 @@ public final class FocusParquetTally {
                     }
                 }
             }
+            /**
+             * One row group's rows, read and added to their groups a row at a time: methods of their own, each compiled
+             * as a whole, not a loop inside this setup that the compiler would have to take whole (it took longer to
+             * compile than the file to read).
+             */
+            final class Rows {
+                /** Reads the row's value of every column read; false for a value the fast path does not take. */
+                boolean read() {
+                    try {
+                        for (int i = 0; i < rs.length; i++) {
+                            PlainDecimals p = plain[i];
+                            if (p != null) {
+                                if (!amount(read.get(i), p, amounts[i])) {
+                                    return false;
+                                }
+                                continue;
+                            }
+                            DictionaryIds d = dictionary[i];
+                            if (d != null) {
+                                int e = d.next();
+                                if (strings[i] != null) {
+                                    ids[i] = e < 0 ? NULL : strings[i].entry(d, e);
+                                } else if (e < 0) {
+                                    return false;
+                                } else {
+                                    times[i] = d.longAt(e);
+                                }
+                                continue;
+                            }
+                            ColumnReader cr = rs[i];
+                            boolean defined = cr.getCurrentDefinitionLevel() == maxDefined[i];
+                            Column c = read.get(i);
+                            if (strings[i] != null) {
+                                ids[i] = defined ? strings[i].read(cr) : NULL;
+                            } else if (c.kind == Kind.TIMESTAMP) {
+                                if (!defined) {
+                                    cr.consume();
+                                    return false;
+                                }
+                                times[i] = cr.getLong();
+                            } else if (!amount(c, cr, defined, amounts[i])) {
+                                cr.consume();
+                                return false;
+                            }
+                            cr.consume();
+                        }
+                    } catch (RuntimeException e) {
+                        return false; // the pages lie: the plain path names the row and the column
+                    }
+                    return true;
+                }
+
+                /** Adds the row read to its group; false for a row the plain path must read. */
+                boolean add() {
+                    // the line item's checks, as toLineItem makes them
+                    int currencyId = ids[currencyAt];
+                    if (currencyId == NULL
+                            || ids[payerAt] == NULL
+                            || ids[serviceAt] == NULL
+                            // a provider's row without ChargeCategory: the plain path decides
+                            || (ids[categoryAt] == NULL && (actionAt < 0 || ids[actionAt] == NULL))
+                            || !amounts[billedAt].defined
+                            || !amounts[listAt].defined) {
+                        return false;
+                    }
+                    if (!before(read.get(startAt), times[startAt], read.get(endAt), times[endAt])) {
+                        return false;
+                    }
+                    while (currencies.size() <= currencyId) {
+                        currencies.add(null);
+                    }
+                    Currency currency = currencies.get(currencyId);
+                    if (currency == null) {
+                        try {
+                            currency = Money.currency(strings[currencyAt].values.get(currencyId));
+                        } catch (IllegalArgumentException e) {
+                            return false;
+                        }
+                        currencies.set(currencyId, currency);
+                    }
+                    for (int d = 0; d < dimAt.length; d++) {
+                        int i = dimAt[d];
+                        int id = i < 0 ? NULL : ids[i];
+                        if (id == NULL && DERIVED.contains(dimColumns[d])) {
+                            return false; // the item's value is derived from others: the plain path derives it
+                        }
+                        if (id == NULL && dimColumns[d] == FocusColumn.SUB_ACCOUNT_ID) {
+                            // the owner is SubAccountId, else BillingAccountId: a value of the payer's column, kept
+                            // apart from the owner column's ids by its sign
+                            id = -3 - ids[payerAt];
+                        }
+                        key[d] = id;
+                    }
+                    key[dimAt.length] = currencyId;
+                    Group t = table.find(key);
+                    if (actionAt >= 0 && ids[actionAt] != NULL) {
+                        ActionType action =
+                                (ActionType) parsed(actions, strings[actionAt], ids[actionAt], ActionType.class);
+                        PayMode mode = modeAt >= 0 && ids[modeAt] != NULL
+                                ? (PayMode) parsed(modes, strings[modeAt], ids[modeAt], PayMode.class)
+                                : PURCHASE.equals(text(strings, categoryAt, ids)) ? PayMode.PREPAID : PayMode.POSTPAID;
+                        BigDecimal rate = rateAt >= 0 && ids[rateAt] != NULL
+                                ? (BigDecimal) parsed(rates, strings[rateAt], ids[rateAt], BigDecimal.class)
+                                : null;
+                        if (action == null || mode == null || (rateAt >= 0 && ids[rateAt] != NULL && rate == null)) {
+                            return false; // a value the item refuses
+                        }
+                        exportRow.currency = currency;
+                        exportRow.category = FocusLineItems.chargeCategory(action, mode);
+                        exportRow.priced = pricingCategoryAt >= 0 && ids[pricingCategoryAt] != NULL;
+                        exportRow.billed = amounts[billedAt];
+                        exportRow.list = amounts[listAt];
+                        exportRow.effective = effectiveAt >= 0 ? amounts[effectiveAt] : null;
+                        exportRow.contracted = contractedAt >= 0 ? amounts[contractedAt] : null;
+                        exportRow.consumed = consumedAt >= 0 ? amounts[consumedAt] : null;
+                        exportRow.pricing = pricingAt >= 0 ? amounts[pricingAt] : null;
+                        exportRow.rate = rate;
+                        exportRow.pricingUnit = text(strings, pricingUnitAt, ids);
+                        exportRow.consumedUnit = text(strings, consumedUnitAt, ids);
+                        if (!exportRow.addTo(t)) {
+                            return false; // a value the item refuses, or one the fast path does not take
+                        }
+                        t.count++;
+                        return true;
+                    }
+                    if (!money(t.billed, amounts[billedAt], currency)
+                            || !money(t.list, amounts[listAt], currency)
+                            || (effectiveAt >= 0 && !money(t.effective, amounts[effectiveAt], currency))
+                            || (contractedAt >= 0 && !money(t.contracted, amounts[contractedAt], currency))) {
+                        return false;
+                    }
+                    if (consumedAt >= 0) {
+                        quantity(t.consumed, amounts[consumedAt]);
+                    }
+                    if (pricingAt >= 0) {
+                        quantity(t.pricing, amounts[pricingAt]);
+                    }
+                    t.count++;
+                    return true;
+                }
+            }
+            Rows pass = new Rows();
             long rows = group.getNum_rows();
             for (long r = 0; r < rows; r++) {
                 row++;
-                try {
-                    for (int i = 0; i < rs.length; i++) {
-                        PlainDecimals p = plain[i];
-                        if (p != null) {
-                            if (!amount(read.get(i), p, amounts[i])) {
-                                return null;
-                            }
-                            continue;
-                        }
-                        DictionaryIds d = dictionary[i];
-                        if (d != null) {
-                            int e = d.next();
-                            if (strings[i] != null) {
-                                ids[i] = e < 0 ? NULL : strings[i].entry(d, e);
-                            } else if (e < 0) {
-                                return null;
-                            } else {
-                                times[i] = d.longAt(e);
-                            }
-                            continue;
-                        }
-                        ColumnReader cr = rs[i];
-                        boolean defined = cr.getCurrentDefinitionLevel() == maxDefined[i];
-                        Column c = read.get(i);
-                        if (strings[i] != null) {
-                            ids[i] = defined ? strings[i].read(cr) : NULL;
-                        } else if (c.kind == Kind.TIMESTAMP) {
-                            if (!defined) {
-                                cr.consume();
-                                return null;
-                            }
-                            times[i] = cr.getLong();
-                        } else if (!amount(c, cr, defined, amounts[i])) {
-                            cr.consume();
-                            return null;
-                        }
-                        cr.consume();
-                    }
-                } catch (RuntimeException e) {
-                    return null; // the pages lie: the plain path names the row and the column
-                }
-                // the line item's checks, as toLineItem makes them
-                int currencyId = ids[currencyAt];
-                if (currencyId == NULL
-                        || ids[payerAt] == NULL
-                        || ids[serviceAt] == NULL
-                        // a provider's row without ChargeCategory: no FOCUS attribute for sure, the plain path decides
-                        || (ids[categoryAt] == NULL && (actionAt < 0 || ids[actionAt] == NULL))
-                        || !amounts[billedAt].defined
-                        || !amounts[listAt].defined) {
+                if (!pass.read() || !pass.add()) {
                     return null;
                 }
-                if (!before(read.get(startAt), times[startAt], read.get(endAt), times[endAt])) {
-                    return null;
-                }
-                while (currencies.size() <= currencyId) {
-                    currencies.add(null);
-                }
-                Currency currency = currencies.get(currencyId);
-                if (currency == null) {
-                    try {
-                        currency = Money.currency(strings[currencyAt].values.get(currencyId));
-                    } catch (IllegalArgumentException e) {
-                        return null;
-                    }
-                    currencies.set(currencyId, currency);
-                }
-                for (int d = 0; d < dimAt.length; d++) {
-                    int i = dimAt[d];
-                    int id = i < 0 ? NULL : ids[i];
-                    if (id == NULL && DERIVED.contains(dimColumns[d])) {
-                        return null; // the item's value is derived from others: the plain path derives it
-                    }
-                    if (id == NULL && dimColumns[d] == FocusColumn.SUB_ACCOUNT_ID) {
-                        // the owner is SubAccountId, else BillingAccountId: a value of the payer's column, kept
-                        // apart from the owner column's ids by its sign
-                        id = -3 - ids[payerAt];
-                    }
-                    key[d] = id;
-                }
-                key[dimAt.length] = currencyId;
-                Group t = table.find(key);
-                if (actionAt >= 0 && ids[actionAt] != NULL) {
-                    ActionType action =
-                            (ActionType) parsed(actions, strings[actionAt], ids[actionAt], ActionType.class);
-                    PayMode mode = modeAt >= 0 && ids[modeAt] != NULL
-                            ? (PayMode) parsed(modes, strings[modeAt], ids[modeAt], PayMode.class)
-                            : PURCHASE.equals(text(strings, categoryAt, ids)) ? PayMode.PREPAID : PayMode.POSTPAID;
-                    BigDecimal rate = rateAt >= 0 && ids[rateAt] != NULL
-                            ? (BigDecimal) parsed(rates, strings[rateAt], ids[rateAt], BigDecimal.class)
-                            : null;
-                    if (action == null || mode == null || (rateAt >= 0 && ids[rateAt] != NULL && rate == null)) {
-                        return null; // a value the item refuses
-                    }
-                    exportRow.currency = currency;
-                    exportRow.category = FocusLineItems.chargeCategory(action, mode);
-                    exportRow.priced = pricingCategoryAt >= 0 && ids[pricingCategoryAt] != NULL;
-                    exportRow.billed = amounts[billedAt];
-                    exportRow.list = amounts[listAt];
-                    exportRow.effective = effectiveAt >= 0 ? amounts[effectiveAt] : null;
-                    exportRow.contracted = contractedAt >= 0 ? amounts[contractedAt] : null;
-                    exportRow.consumed = consumedAt >= 0 ? amounts[consumedAt] : null;
-                    exportRow.pricing = pricingAt >= 0 ? amounts[pricingAt] : null;
-                    exportRow.rate = rate;
-                    exportRow.pricingUnit = text(strings, pricingUnitAt, ids);
-                    exportRow.consumedUnit = text(strings, consumedUnitAt, ids);
-                    if (!exportRow.addTo(t)) {
-                        return null; // a value the item refuses, or one the fast path does not take
-                    }
-                    t.count++;
-                    continue;
-                }
-                if (!money(t.billed, amounts[billedAt], currency)
-                        || !money(t.list, amounts[listAt], currency)
-                        || (effectiveAt >= 0 && !money(t.effective, amounts[effectiveAt], currency))
-                        || (contractedAt >= 0 && !money(t.contracted, amounts[contractedAt], currency))) {
-                    return null;
-                }
-                if (consumedAt >= 0) {
-                    quantity(t.consumed, amounts[consumedAt]);
-                }
-                if (pricingAt >= 0) {
-                    quantity(t.pricing, amounts[pricingAt]);
-                }
-                t.count++;
             }
         }
         Map<GroupKey, Totals> totals = new HashMap<>();
