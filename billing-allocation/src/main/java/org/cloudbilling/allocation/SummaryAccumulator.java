@@ -384,8 +384,24 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         }
     }
 
+    /** The key of a per-unit cell: unit index plus one (0 for Unallocated), type, currency number. */
     private static long unitKey(int unitIndex, AllocationType type, int currencyNumber) {
         return ((long) (unitIndex + 1) << 24) | ((long) type.ordinal() << 16) | currencyNumber;
+    }
+
+    /** The dense unit index in per-unit cell key {@code key} ({@link #unitKey}), -1 for Unallocated. */
+    private static int unitIndexOf(long key) {
+        return (int) (key >>> 24) - 1;
+    }
+
+    /** The type in per-unit cell key {@code key} ({@link #unitKey}). */
+    private static AllocationType typeOf(long key) {
+        return TYPES[(int) (key >>> 16) & 0xff];
+    }
+
+    /** The currency number in per-unit cell key {@code key} ({@link #unitKey}). */
+    private static int currencyNumberOf(long key) {
+        return (int) key & 0xffff;
     }
 
     private int currencyNumber(Currency currency) {
@@ -505,12 +521,12 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
     /** The key of per-unit cell number {@code cell}, without a value. */
     private Key unitCellKey(int cell) {
         long key = cellsByUnit.keys[cell];
-        int unitIndex = (int) (key >>> 24) - 1;
+        int unitIndex = unitIndexOf(key);
         return new Key(
                 unitIndex < 0 ? null : unitOrder.get(unitIndex),
-                TYPES[(int) (key >>> 16) & 0xff],
+                typeOf(key),
                 null,
-                currencies.get((int) key & 0xffff));
+                currencies.get(currencyNumberOf(key)));
     }
 
     private String valueOf(int b, int number) {
@@ -524,9 +540,9 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
     void addCollectedTo(CollectedBases bases) {
         for (int i = 0; i < cellsByUnit.size(); i++) {
             long key = cellsByUnit.keys[i];
-            int unitIndex = (int) (key >>> 24) - 1;
-            if (unitIndex >= 0 && TYPES[(int) (key >>> 16) & 0xff] == AllocationType.COLLECTED) {
-                bases.of(currencies.get((int) key & 0xffff)).add(unitIndex, cellsByUnit.total(i));
+            int unitIndex = unitIndexOf(key);
+            if (unitIndex >= 0 && typeOf(key) == AllocationType.COLLECTED) {
+                bases.of(currencies.get(currencyNumberOf(key))).add(unitIndex, cellsByUnit.total(i));
             }
         }
     }
@@ -603,7 +619,7 @@ final class SummaryAccumulator implements AllocationRun.RowSink {
         for (int i = 0; i < n; i++) {
             long key = c.keys[i];
             int unitCell = (int) (key >>> 32);
-            int currency = (int) cellsByUnit.keys[unitCell] & 0xffff;
+            int currency = currencyNumberOf(cellsByUnit.keys[unitCell]);
             long place = (unitTypeRank[unitCell] * valueCount + valueRank[(int) key]) * currencyCount
                     + currencyRank[currency];
             order[i] = (place << cellBits) | i;
