@@ -120,8 +120,6 @@ final class HeldShares {
          * items are not read again at the end.
          */
         private final long[] itemKeys;
-        /** What reading the items' costs ahead gave, kept only so that the reads are made. */
-        private int fetched;
 
         Part(AllocationRun bases, List<AllocationRun.Held> items, boolean withShares) {
             this.bases = bases;
@@ -135,14 +133,10 @@ final class HeldShares {
                     : new UnitsTally(bases, tally);
             for (int from = 0; from < items.size(); from += PlacementCache.GROUP) {
                 int to = Math.min(items.size(), from + PlacementCache.GROUP);
-                // each item's cost and id read for the whole group first, so that their reads of memory overlap
-                int f = 0;
+                // each item's id read for the whole group first, so that their reads of memory overlap
                 for (int i = from; i < to; i++) {
-                    AllocationRun.Held h = items.get(i);
-                    f += h.amount().scale();
-                    itemKeys[i] = TieBreak.itemKey(h.id());
+                    itemKeys[i] = TieBreak.itemKey(items.get(i).id());
                 }
-                fetched += f;
                 for (int i = from; i < to; i++) {
                     follow.add(items.get(i), itemKeys[i]);
                     if (withShares) {
